@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+// Limits of the Stacks API (shared/reference/stacks-api.md), checked before any upstream call and shared
+// with the browser so a form can refuse bad input inline with the same words the API would use.
+
+export const MAX_BATCH_IDS = 1000;
+export const FINISH_DETAIL_MAX_BYTES = 4096;
+export const NOTIFICATION_DETAIL_MAX_CHARS = 256;
+export const RESERVATION_EXPIRY_DEFAULT_SECONDS = 900;
+export const RESERVATION_EXPIRY_MAX_SECONDS = 3600;
+export const METADATA_MAX_KEYS = 100;
+
+export const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
+export const charCount = (text: string) => [...text].length;
+
+export const stackKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,80}$/, "must be 1–80 letters, digits, _ or -");
+export const queueKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,100}$/, "must be 1–100 letters, digits, _ or -");
+// Buildkite ids are UUIDs; the pattern is checked without insisting on an RFC version nibble.
+export const jobIdSchema = z.guid("must be a job UUID");
+
+export const jobIdListSchema = z
+  .array(jobIdSchema)
+  .min(1, "must name at least one job")
+  .max(MAX_BATCH_IDS, `must name at most ${MAX_BATCH_IDS} jobs`)
+  .refine((ids) => new Set(ids).size === ids.length, "must not name a job twice");
+
+export const finishDetailSchema = z
+  .string()
+  .refine((text) => text.trim().length > 0, "is required")
+  .refine((text) => utf8Bytes(text) <= FINISH_DETAIL_MAX_BYTES, `must be at most ${FINISH_DETAIL_MAX_BYTES} bytes`);
+
+export const exitStatusSchema = z.number().int("must be a whole number").min(-2147483648).max(2147483647);
+
+export const notificationDetailSchema = z
+  .string()
+  .refine((text) => text.trim().length > 0, "is required")
+  .refine(
+    (text) => charCount(text) <= NOTIFICATION_DETAIL_MAX_CHARS,
+    `must be at most ${NOTIFICATION_DETAIL_MAX_CHARS} characters`,
+  );
+
+export const reservationExpirySchema = z
+  .number()
+  .int("must be a whole number of seconds")
+  .min(1, "must be at least 1 second")
+  .max(RESERVATION_EXPIRY_MAX_SECONDS, `must be at most ${RESERVATION_EXPIRY_MAX_SECONDS} seconds`);
+
+export const metadataSchema = z
+  .record(
+    z.string().min(1, "keys must not be empty").max(64, "keys must be at most 64 characters"),
+    z.string().max(256, "values must be at most 256 characters"),
+  )
+  .refine((map) => Object.keys(map).length <= METADATA_MAX_KEYS, `must have at most ${METADATA_MAX_KEYS} keys`);

@@ -1,0 +1,133 @@
+import "server-only";
+import type { z } from "zod";
+import { API_VERSION, type Envelope, type Pagination } from "@/lib/envelope";
+import { ConsoleError, validationError, type FieldIssue } from "./console-error";
+import { toEnvelopeError, type MappedError } from "./error-envelope";
+import type { Operator } from "./operator";
+import { can, type Permission } from "./permissions";
+import { runtime, type Runtime } from "./runtime";
+
+export interface CommandContext {
+  runtime: Runtime;
+  operator: Operator;
+  requestId: string;
+  signal: AbortSignal;
+}
+
+export interface CommandOutput<D> {
+  data: D;
+  summary?: Record<string, unknown>;
+  pagination?: Pagination | null;
+  /** The exact Buildkite JSON, returned in `data` when the caller asks for `?raw=1`. */
+  raw?: unknown;
+  /** HTTP status on success, for commands that create something. */
+  status?: number;
+}
+
+type Schema = z.ZodType<unknown, unknown>;
+type Parsed<S> = S extends z.ZodType<infer Out, unknown> ? Out : undefined;
+
+export interface CommandSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, D> {
+  name: string;
+  permission: Permission;
+  params?: P;
+  query?: Q;
+  body?: B;
+  run(input: { params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> }, ctx: CommandContext): Promise<CommandOutput<D>>;
+}
+
+export function defineCommand<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined, D = unknown>(
+  spec: CommandSpec<P, Q, B, D>,
+): CommandSpec<P, Q, B, D> {
+  return spec;
+}
+
+export interface RawInput {
+  params: Record<string, unknown>;
+  query: Record<string, unknown>;
+  body: unknown;
+  raw: boolean;
+}
+
+function fieldName(part: string, path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (name, key) => (typeof key === "number" ? `${name}[${key}]` : `${name}.${String(key)}`),
+    part,
+  );
+}
+
+function validate<S extends Schema | undefined>(schema: S, value: unknown, part: string, issues: FieldIssue[]): Parsed<S> {
+  if (!schema) return undefined as Parsed<S>;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data as Parsed<S>;
+  for (const issue of result.error.issues) issues.push({ field: fieldName(part, issue.path), message: issue.message });
+  return undefined as Parsed<S>;
+}
+
+export interface Executed<D> {
+  status: number;
+  headers: Record<string, string>;
+  envelope: Envelope<D>;
+  /** What went wrong, for the server's log only: it never reaches the response. */
+  failure?: unknown;
+}
+
+/**
+ * Runs a command as the contract defines it: permission first, then every input validated before any
+ * upstream call, then the envelope. Route handlers and server-side prefetches both come through here, so
+ * a page renders exactly what the API would have answered.
+ */
+export async function executeCommand<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, D>(
+  spec: CommandSpec<P, Q, B, D>,
+  input: RawInput,
+  context: { operator: Operator; requestId: string; signal: AbortSignal },
+): Promise<Executed<D>> {
+  const request: Record<string, unknown> = { ...input.params, ...input.query };
+  if (input.body && typeof input.body === "object") Object.assign(request, input.body);
+  try {
+    if (!can(context.operator.role, spec.permission)) {
+      throw new ConsoleError("permission_error", `Your role (${context.operator.role}) cannot ${spec.name}.`, "forbidden", {
+        requiredPermission: spec.permission,
+      });
+    }
+    const issues: FieldIssue[] = [];
+    const params = validate<P>(spec.params as P, input.params, "params", issues);
+    const query = validate<Q>(spec.query as Q, input.query, "query", issues);
+    const body = validate<B>(spec.body as B, input.body, "body", issues);
+    if (issues.length > 0) throw validationError(issues);
+
+    const output = await spec.run({ params, query, body }, { ...context, runtime: await runtime() });
+    const useRaw = input.raw && output.raw !== undefined;
+    return {
+      status: output.status ?? 200,
+      headers: {},
+      envelope: {
+        ok: true,
+        apiVersion: API_VERSION,
+        command: spec.name,
+        request,
+        summary: useRaw ? {} : (output.summary ?? {}),
+        pagination: output.pagination ?? null,
+        data: (useRaw ? output.raw : output.data) as D,
+        error: null,
+      },
+    };
+  } catch (error) {
+    const mapped: MappedError = toEnvelopeError(error, context.requestId);
+    return {
+      status: mapped.status,
+      headers: mapped.headers,
+      failure: error,
+      envelope: {
+        ok: false,
+        apiVersion: API_VERSION,
+        command: spec.name,
+        request,
+        summary: {},
+        pagination: null,
+        data: null,
+        error: mapped.error,
+      },
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import "server-only";
+import { defineCommand } from "../command";
+import { redactSecretEnv } from "../secret-env";
+import { jobParams } from "./inputs";
+
+export const jobsGet = defineCommand({
+  name: "jobs.get",
+  permission: "read",
+  params: jobParams,
+  async run({ params }, { runtime, signal }) {
+    const result = await runtime.stacks.getJob({ stackKey: params.key, jobId: params.id }, { signal });
+    const { env, redacted } = redactSecretEnv(result.data.env);
+    const job = { ...result.data, env };
+    return {
+      data: job,
+      // Raw mode is Buildkite's JSON as it came, with the same values hidden.
+      raw: { ...(result.raw as Record<string, unknown>), env },
+      summary: {
+        envCount: Object.keys(env).length,
+        redactedEnv: redacted,
+        commandBytes: Buffer.byteLength(job.command),
+      },
+    };
+  },
+});

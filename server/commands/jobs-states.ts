@@ -1,0 +1,25 @@
+import "server-only";
+import { z } from "zod";
+import { jobIdListSchema } from "@/lib/stacks-inputs";
+import { defineCommand } from "../command";
+import { stackParams } from "./inputs";
+
+export const jobsStates = defineCommand({
+  name: "jobs.states",
+  permission: "read",
+  params: stackParams,
+  body: z.object({ jobIds: jobIdListSchema }),
+  async run({ params, body }, { runtime, signal }) {
+    const result = await runtime.stacks.getJobStates({ stackKey: params.key, jobIds: body.jobIds }, { signal });
+    const { states } = result.data;
+    // Buildkite leaves unknown ids out of the answer; say so rather than let them vanish.
+    const unknown = body.jobIds.filter((id) => !(id in states));
+    const counts: Record<string, number> = {};
+    for (const state of Object.values(states)) counts[state] = (counts[state] ?? 0) + 1;
+    return {
+      data: { states, unknown },
+      raw: result.raw,
+      summary: { count: Object.keys(states).length, unknown: unknown.length, states: counts },
+    };
+  },
+});

@@ -1,0 +1,38 @@
+import "server-only";
+import { defineCommand } from "../command";
+import { queueQuery, stackParams } from "./inputs";
+
+export const queueGet = defineCommand({
+  name: "queue.get",
+  permission: "read",
+  params: stackParams,
+  query: queueQuery,
+  async run({ params, query }, { runtime }) {
+    const queueKey = query.queue ?? runtime.config.queueKeys[0] ?? "_default";
+    const snapshot = await runtime.live.queueSnapshot({ stackKey: params.key, queueKey });
+    const { jobs, clusterQueue, complete } = snapshot.value;
+    // The list is oldest first, so the first job is the one that has waited longest.
+    const oldest = jobs[0]?.scheduledAt ?? null;
+    const oldestWaitSeconds = oldest ? Math.max(0, Math.round((snapshot.fetchedAt - Date.parse(oldest)) / 1000)) : null;
+    const data = {
+      stackKey: params.key,
+      queueKey,
+      clusterQueueId: clusterQueue.id,
+      dispatchPaused: clusterQueue.dispatchPaused,
+      scheduledCount: jobs.length,
+      countComplete: complete,
+      oldestScheduledAt: oldest,
+      oldestWaitSeconds,
+      fetchedAt: new Date(snapshot.fetchedAt).toISOString(),
+    };
+    return {
+      data,
+      summary: {
+        dispatchPaused: data.dispatchPaused,
+        scheduledCount: data.scheduledCount,
+        countComplete: complete,
+        oldestWaitSeconds,
+      },
+    };
+  },
+});

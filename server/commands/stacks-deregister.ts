@@ -1,0 +1,17 @@
+import "server-only";
+import { defineCommand } from "../command";
+import { stackParams } from "./inputs";
+
+export const stacksDeregister = defineCommand({
+  name: "stacks.deregister",
+  permission: "stacks.admin",
+  params: stackParams,
+  async run({ params }, { runtime, signal }) {
+    try {
+      await runtime.stacks.deregisterStack(params.key, { signal });
+      return { data: { key: params.key, deregistered: true }, summary: { deregistered: true } };
+    } finally {
+      runtime.live.invalidateStack(params.key);
+    }
+  },
+});

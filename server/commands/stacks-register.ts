@@ -1,0 +1,25 @@
+import "server-only";
+import { z } from "zod";
+import { metadataSchema, queueKeySchema, stackKeySchema } from "@/lib/stacks-inputs";
+import { defineCommand } from "../command";
+
+export const stacksRegister = defineCommand({
+  name: "stacks.register",
+  permission: "stacks.admin",
+  body: z.object({
+    key: stackKeySchema,
+    // kubernetes and elastic are reserved for Buildkite's own stacks.
+    type: z.literal("custom", "must be custom").default("custom"),
+    queueKey: queueKeySchema,
+    metadata: metadataSchema.default({}),
+  }),
+  async run({ body }, { runtime, signal }) {
+    const result = await runtime.stacks.registerStack(body, { signal });
+    return {
+      data: result.data.stack,
+      raw: result.raw,
+      summary: { created: result.data.created },
+      status: result.data.created ? 201 : 200,
+    };
+  },
+});

@@ -1,0 +1,28 @@
+import "server-only";
+import type { ErrorType } from "@/lib/envelope";
+
+/** An error the console raises itself (bad input, a missing permission), already in envelope terms. */
+export class ConsoleError extends Error {
+  constructor(
+    readonly type: ErrorType,
+    message: string,
+    readonly code: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = "ConsoleError";
+  }
+}
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export function validationError(issues: FieldIssue[]): ConsoleError {
+  const first = issues[0] ?? { field: "request", message: "is not valid" };
+  return new ConsoleError("validation_error", `${first.field}: ${first.message}`, "invalid_input", {
+    field: first.field,
+    issues,
+  });
+}

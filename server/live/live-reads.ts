@@ -1,0 +1,64 @@
+import "server-only";
+import type { ApiResult, ScheduledJob, ScheduledJobsPage, StacksClient } from "../buildkite/stacks";
+import { createSharedRead, type SharedValue } from "./shared-read";
+
+/** Every scheduled job of a queue, read page by page up to a cap: what the queue views summarise. */
+export interface QueueSnapshot {
+  jobs: ScheduledJob[];
+  clusterQueue: ScheduledJobsPage["clusterQueue"];
+  /** False when the page cap stopped the walk: the count is then a lower bound. */
+  complete: boolean;
+}
+
+export const SNAPSHOT_PAGE_SIZE = 1000;
+export const SNAPSHOT_MAX_PAGES = 5;
+
+export interface ScheduledPageQuery {
+  stackKey: string;
+  queueKey: string;
+  limit?: number;
+  after?: string;
+}
+
+// Keys start with the stack key and a separator that cannot occur in one, so invalidating
+// "stack-a" never touches "stack-ab".
+const stackPrefix = (stackKey: string) => `${stackKey}\n`;
+
+export function createLiveReads({ stacks, ttlMs }: { stacks: StacksClient; ttlMs: number }) {
+  const pages = createSharedRead<ApiResult<ScheduledJobsPage>>({ ttlMs });
+  const snapshots = createSharedRead<QueueSnapshot>({ ttlMs, maxEntries: 64 });
+
+  function scheduledPage(query: ScheduledPageQuery): Promise<SharedValue<ApiResult<ScheduledJobsPage>>> {
+    const key = `${stackPrefix(query.stackKey)}${query.queueKey}\n${query.limit ?? ""}\n${query.after ?? ""}`;
+    return pages.read(key, () => stacks.listScheduledJobs(query));
+  }
+
+  function queueSnapshot(query: { stackKey: string; queueKey: string }): Promise<SharedValue<QueueSnapshot>> {
+    return snapshots.read(`${stackPrefix(query.stackKey)}${query.queueKey}`, async () => {
+      const jobs: ScheduledJob[] = [];
+      let clusterQueue: QueueSnapshot["clusterQueue"] = { id: null, dispatchPaused: false };
+      let complete = true;
+      let pageCount = 0;
+      for await (const page of stacks.scheduledJobPages({ ...query, limit: SNAPSHOT_PAGE_SIZE, maxPages: SNAPSHOT_MAX_PAGES })) {
+        pageCount += 1;
+        jobs.push(...page.data.jobs);
+        clusterQueue = page.data.clusterQueue;
+        complete = !page.data.pageInfo.hasNextPage;
+        if (pageCount === SNAPSHOT_MAX_PAGES) break;
+      }
+      // Jobs move between pages while we walk them (the list is not a snapshot upstream), so one job can
+      // be seen twice; keep its first sighting.
+      const seen = new Set<string>();
+      return { jobs: jobs.filter((job) => !seen.has(job.id) && seen.add(job.id)), clusterQueue, complete };
+    });
+  }
+
+  function invalidateStack(stackKey: string) {
+    pages.invalidate(stackPrefix(stackKey));
+    snapshots.invalidate(stackPrefix(stackKey));
+  }
+
+  return { scheduledPage, queueSnapshot, invalidateStack };
+}
+
+export type LiveReads = ReturnType<typeof createLiveReads>;

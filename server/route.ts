@@ -1,0 +1,96 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { executeCommand, type CommandSpec, type RawInput } from "./command";
+import { config } from "./config";
+import { ConsoleError, validationError } from "./console-error";
+import { toEnvelopeError } from "./error-envelope";
+import { log } from "./log";
+import { resolveOperator } from "./operator";
+import { API_VERSION } from "@/lib/envelope";
+import type { z } from "zod";
+
+type Schema = z.ZodType<unknown, unknown>;
+type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+// Mutations must come from the console's own pages: a cross-site form or fetch could otherwise make a
+// signed-in operator's browser fail someone's build.
+function assertSameOrigin(request: Request) {
+  const site = request.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") {
+    throw new ConsoleError("permission_error", "Cross-site requests cannot change anything.", "cross_site");
+  }
+  const origin = request.headers.get("origin");
+  if (!origin) return;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = "";
+  }
+  if (originHost !== host) {
+    throw new ConsoleError("permission_error", "Cross-site requests cannot change anything.", "cross_site");
+  }
+}
+
+async function readBody(request: Request): Promise<unknown> {
+  if (request.method === "GET" || request.method === "HEAD") return undefined;
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
+    throw validationError([{ field: "body", message: "is larger than 2 MB" }]);
+  }
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw validationError([{ field: "body", message: "is not valid JSON" }]);
+  }
+}
+
+async function readInput(request: Request, context: RouteContext): Promise<RawInput> {
+  const url = new URL(request.url);
+  const query: Record<string, string> = {};
+  for (const [key, value] of url.searchParams) if (key !== "raw") query[key] = value;
+  const raw = ["1", "true"].includes(url.searchParams.get("raw") ?? "");
+  return { params: await context.params, query, body: await readBody(request), raw };
+}
+
+function json(status: number, body: unknown, headers: Record<string, string>, requestId: string): Response {
+  return Response.json(body, {
+    status,
+    headers: { ...headers, "cache-control": "no-store", "x-request-id": requestId },
+  });
+}
+
+/** Turns a command into a Next.js route handler: `export const GET = command(jobsScheduledList)`. */
+export function command<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, D>(
+  spec: CommandSpec<P, Q, B, D>,
+) {
+  return async function handler(request: Request, context: RouteContext): Promise<Response> {
+    const requestId = randomUUID();
+    const started = performance.now();
+    const logger = log().child({ requestId, command: spec.name });
+    let status: number;
+    let body: unknown;
+    let headers: Record<string, string> = {};
+    try {
+      if (request.method !== "GET" && request.method !== "HEAD") assertSameOrigin(request);
+      const operator = resolveOperator(request.headers, config());
+      const input = await readInput(request, context);
+      const executed = await executeCommand(spec, input, { operator, requestId, signal: request.signal });
+      ({ status, headers } = executed);
+      body = executed.envelope;
+      if (executed.status >= 500) logger.error({ err: executed.failure }, "command failed");
+    } catch (error) {
+      const mapped = toEnvelopeError(error, requestId);
+      status = mapped.status;
+      headers = mapped.headers;
+      body = { ok: false, apiVersion: API_VERSION, command: spec.name, request: {}, summary: {}, pagination: null, data: null, error: mapped.error };
+      if (mapped.status >= 500) logger.error({ err: error }, "request failed");
+    }
+    logger.info({ method: request.method, status, ms: Math.round(performance.now() - started) }, "served");
+    return json(status, body, headers, requestId);
+  };
+}

@@ -1,0 +1,10 @@
+// The demo's simulator is pinned to this port during e2e runs so tests can steer it through /__sim.
+export const SIMULATOR_PORT = 4310;
+
+export function sim(path: string, body?: unknown, method = body === undefined ? "GET" : "POST"): Promise<Response> {
+  return fetch(`http://127.0.0.1:${SIMULATOR_PORT}/__sim/${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}

@@ -1,0 +1,28 @@
+import { expect, test } from "@playwright/test";
+import { sim } from "./demo-simulator";
+
+test.beforeEach(async () => {
+  await sim("reset", {});
+  await sim("activity", { on: false });
+});
+
+test("the home page shows the demo queue live: count, oldest wait, pause and resume", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByText("Demo — simulated cluster")).toBeVisible();
+
+  const card = page.getByRole("region", { name: "Queue _default on stack stack-console" });
+  await expect(card).toBeVisible();
+  await expect(card.getByTestId("dispatch-state")).toHaveText("Dispatching");
+  const count = Number(await card.getByTestId("scheduled-count").textContent());
+  expect(count).toBeGreaterThan(0);
+  await expect(card.getByTestId("oldest-wait")).toHaveText(/\d+[smhd]/);
+
+  // New jobs arrive without a reload.
+  await sim("jobs", { count: 5 });
+  await expect(card.getByTestId("scheduled-count")).toHaveText(String(count + 5));
+
+  await sim("queue", { paused: true, note: "e2e" });
+  await expect(card.getByTestId("dispatch-state")).toHaveText("Dispatch paused");
+  await sim("queue", { paused: false });
+  await expect(card.getByTestId("dispatch-state")).toHaveText("Dispatching");
+});

@@ -1,0 +1,86 @@
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from "@/server/simulator";
+import { startRouteServer, type RouteServer } from "./route-server";
+
+// A console wired to a simulator exactly as a deployment would be: through environment variables. The
+// simulator is the only test double; every call below crosses real HTTP twice (test → route → simulator).
+
+export interface TestConsole {
+  sim: RunningSimulator;
+  routes: RouteServer;
+  origin: string;
+  api(path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: ApiBody; headers: Headers; text: string }>;
+  control<T = unknown>(path: string, body?: unknown, method?: string): Promise<T>;
+  upstreamCalls(route: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface ApiBody {
+  ok: boolean;
+  apiVersion: string;
+  command: string;
+  request: Record<string, unknown>;
+  summary: Record<string, unknown>;
+  pagination: Record<string, unknown> | null;
+  // Tests read deep into data; its shape is asserted by the expectations themselves.
+  data: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  error: { type: string; message: string; httpStatus: number | null; code: string; retryable: boolean; requestId: string; details: Record<string, unknown> } | null;
+}
+
+export async function startConsole(
+  options: SimulatorOptions & { env?: Record<string, string> } = {},
+): Promise<TestConsole> {
+  const { env, ...simOptions } = options;
+  const sim = await startSimulator({ seed: 42, activity: false, rateLimits: false, ...simOptions });
+  Object.assign(process.env, {
+    BUILDKITE_CLUSTER_TOKEN: sim.clusterToken,
+    BUILDKITE_AGENT_API_URL: sim.agentApiUrl,
+    BUILDKITE_API_TOKEN: sim.apiToken,
+    BUILDKITE_REST_API_URL: sim.restApiUrl,
+    BUILDKITE_ORG: sim.org,
+    STACK_KEY: sim.stackKey,
+    QUEUE_KEY: sim.queueKey,
+    POLL_INTERVAL_MS: "1000",
+    BUILDKITE_RETRY_ATTEMPTS: "2",
+    LOG_LEVEL: "silent",
+    ...env,
+  });
+  const routes = await startRouteServer();
+
+  async function api(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+    const response = await fetch(routes.origin + path, {
+      method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+      headers: { "content-type": "application/json", ...init.headers },
+      body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: JSON.parse(text) as ApiBody, headers: response.headers, text };
+  }
+
+  async function control<T>(path: string, body?: unknown, method?: string): Promise<T> {
+    const response = await fetch(`${sim.origin}/__sim/${path}`, {
+      method: method ?? (body === undefined ? "GET" : "POST"),
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`simulator control ${path} answered ${response.status}`);
+    return (await response.json()) as T;
+  }
+
+  async function upstreamCalls(route: string): Promise<number> {
+    const stats = await control<{ requests: Record<string, number> }>("stats");
+    return stats.requests[route] ?? 0;
+  }
+
+  return {
+    sim,
+    routes,
+    origin: routes.origin,
+    api,
+    control,
+    upstreamCalls,
+    close: async () => {
+      await routes.close();
+      await sim.close();
+    },
+  };
+}
