@@ -6,6 +6,9 @@ import { QueryProvider } from "@/components/ui/query-provider";
 import { config } from "@/server/config";
 import "./globals.css";
 
+// Rendered per request: the demo badge depends on the runtime configuration, not the build machine's.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Stack Console", template: "%s · Stack Console" },
   description: "On-call triage console for Buildkite stacks",

@@ -33,9 +33,9 @@ export async function loadRoutes(): Promise<RouteFile[]> {
   return Promise.all(
     files.map(async (file) => {
       const pattern = "/" + relative(appDir, file).split(sep).slice(0, -1).join("/");
-      const module = (await import(file)) as Record<string, unknown>;
-      const methods = METHODS.filter((m) => typeof module[m] === "function");
-      return { file, pattern, methods, module };
+      const exports = (await import(file)) as Record<string, unknown>;
+      const methods = METHODS.filter((m) => typeof exports[m] === "function");
+      return { file, pattern, methods, module: exports };
     }),
   );
 }

@@ -79,7 +79,7 @@ describe("every Stacks operation through the BFF, in the contract's envelope", (
       expect(body.data.env.BUILDKITE_JOB_ID).toBe(id);
       const secretNames = Object.keys(body.data.env).filter((name) => /_(PASSWORD|TOKEN|SECRET|ACCESS_KEY|API_KEY)$/.test(name));
       for (const name of secretNames) expect(body.data.env[name]).toBe("[REDACTED]");
-      expect([...body.summary.redactedEnv].sort()).toEqual([...secretNames].sort());
+      expect([...(body.summary.redactedEnv as string[])].sort()).toEqual([...secretNames].sort());
       secretsSeen += secretNames.length;
     }
     expect(secretsSeen).toBeGreaterThan(0);
