@@ -1,0 +1,367 @@
+import "server-only";
+
+import { randomUUID } from "node:crypto";
+import { STATUS_CODES, type IncomingHttpHeaders } from "node:http";
+import type { Logger } from "pino";
+import { Agent, type Dispatcher } from "undici";
+import { z } from "zod";
+
+import { BuildkiteError, type BuildkiteErrorInit, type BuildkiteErrorKind } from "./errors";
+import { parseRateLimit, type RateLimitInfo } from "./rate-limit";
+import { redactHeaders, redactPayload, scrubSecrets, scrubSecretsDeep } from "./redact";
+import { computeRetryDelay, resolveRetryPolicy, isRetryableStatus, type RetryPolicy } from "./retry";
+
+export type AuthScheme = "Token" | "Bearer";
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+/** What a 2xx body must be: `json` bodies that fail to parse are retried like the official client does. */
+export type ExpectedBody = "json" | "text" | "none";
+
+export interface RequestOptions {
+  noRetry?: boolean;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export interface HttpCoreOptions {
+  baseUrl: string;
+  auth: { scheme: AuthScheme; token: string };
+  userAgent: string;
+  logger?: Logger;
+  logPayloads?: boolean;
+  retry?: Partial<RetryPolicy>;
+  timeoutMs?: number;
+  dispatcher?: Dispatcher;
+  /** REST reads both the organisation and the user budget; the Stacks API has one. */
+  rateLimit?: (headers: Readonly<Record<string, string>>) => RateLimitInfo | null;
+}
+
+export interface HttpRequest {
+  method: HttpMethod;
+  /** Relative to the base URL, starting with "/", params already escaped (see `escapedPath`). */
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  /** JSON-serialised when present; absent means no body at all. */
+  body?: unknown;
+  expect: ExpectedBody;
+  headers?: Record<string, string>;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  rateLimit: RateLimitInfo | null;
+  attempts: number;
+  text: string;
+  /** The parsed body when `expect` is "json", otherwise undefined. */
+  json: unknown;
+}
+
+export interface ApiResult<T> {
+  data: T;
+  /** The exact upstream JSON, for callers that pass Buildkite's answer through untouched. */
+  raw: unknown;
+  status: number;
+  headers: Record<string, string>;
+  rateLimit: RateLimitInfo | null;
+  attempts: number;
+}
+
+export interface HttpCore {
+  send(request: HttpRequest, options?: RequestOptions): Promise<HttpResponse>;
+  /** Sends and validates the 2xx body; a body that is JSON but the wrong shape is not retried. */
+  sendJson<T>(request: Omit<HttpRequest, "expect">, schema: z.ZodType<T>, options?: RequestOptions): Promise<ApiResult<T>>;
+  /** Sends where only the status matters; whatever body comes back is ignored. */
+  sendEmpty(request: Omit<HttpRequest, "expect">, options?: RequestOptions): Promise<ApiResult<null>>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+let sharedAgent: Agent | undefined;
+
+/** One keep-alive pool per process: a console polls the same origin every few seconds. */
+function defaultDispatcher(): Agent {
+  sharedAgent ??= new Agent({ keepAliveTimeout: 30_000, connections: 16 });
+  return sharedAgent;
+}
+
+/**
+ * Percent-encodes one path parameter. Beyond encodeURIComponent it escapes `!'()*` (as Go's
+ * url.PathEscape does) and `.`, which the Stacks API rejects raw and which URL parsers would treat as a
+ * dot-segment in a key like "..".
+ */
+export function escapePathSegment(value: string): string {
+  return encodeURIComponent(value).replace(
+    /[!'()*.]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
+/** Tagged template that escapes every interpolated value: escapedPath`/stacks/${key}/deregister`. */
+export function escapedPath(strings: TemplateStringsArray, ...params: string[]): string {
+  return strings.reduce((path, literal, index) => {
+    const param = params[index - 1];
+    return path + (param === undefined ? "" : escapePathSegment(param)) + literal;
+  });
+}
+
+const errorBodySchema = z.object({ message: z.string() });
+
+type AttemptOutcome = { ok: true; response: HttpResponse } | { ok: false; error: BuildkiteError };
+
+export function createHttpCore(options: HttpCoreOptions): HttpCore {
+  const base = new URL(options.baseUrl);
+  const origin = base.origin;
+  const basePath = base.pathname.replace(/\/+$/, "");
+  const policy = resolveRetryPolicy(options.retry);
+  const dispatcher = options.dispatcher ?? defaultDispatcher();
+  const readRateLimit = options.rateLimit ?? ((headers) => parseRateLimit(headers));
+  const secrets = [options.auth.token];
+  const baseHeaders = {
+    authorization: `${options.auth.scheme} ${options.auth.token}`,
+    accept: "application/json",
+    "content-type": "application/json",
+    "user-agent": options.userAgent,
+  };
+
+  function log(entry: Record<string, unknown>, message: string): void {
+    options.logger?.debug(scrubSecretsDeep(entry, secrets) as Record<string, unknown>, message);
+  }
+
+  function logsPayloads(): boolean {
+    return options.logPayloads === true && options.logger?.isLevelEnabled("debug") === true;
+  }
+
+  async function attempt(
+    request: HttpRequest,
+    fullPath: string,
+    requestBody: string | undefined,
+    attemptNumber: number,
+    requestOptions: RequestOptions,
+  ): Promise<AttemptOutcome> {
+    const requestId = randomUUID();
+    const timeoutMs = requestOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeoutSignal = AbortSignal.timeout(timeoutMs);
+    const signal = requestOptions.signal ? AbortSignal.any([requestOptions.signal, timeoutSignal]) : timeoutSignal;
+    const headers = { ...baseHeaders, ...request.headers };
+    const started = performance.now();
+    const fail = (init: Omit<BuildkiteErrorInit, "method" | "path" | "attempts">) =>
+      new BuildkiteError({ ...init, method: request.method, path: fullPath, attempts: attemptNumber });
+
+    const logAttempt = (fields: Record<string, unknown>) =>
+      log(
+        {
+          requestId,
+          method: request.method,
+          path: fullPath,
+          attempt: attemptNumber,
+          durationMs: Math.round(performance.now() - started),
+          ...(logsPayloads()
+            ? { requestHeaders: redactHeaders(headers), requestBody: payloadForLog(request.body, secrets) }
+            : {}),
+          ...fields,
+        },
+        "buildkite request",
+      );
+
+    let status: number;
+    let statusText: string;
+    let responseHeaders: Record<string, string>;
+    let text: string;
+    try {
+      const response = await dispatcher.request({
+        origin,
+        path: fullPath,
+        method: request.method,
+        headers,
+        body: requestBody ?? null,
+        signal,
+      });
+      status = response.statusCode;
+      statusText = response.statusText;
+      responseHeaders = normalizeHeaders(response.headers);
+      text = await response.body.text();
+    } catch (cause) {
+      const { kind, retryable } = classifyFailure(cause, requestOptions.signal, timeoutSignal);
+      logAttempt({ status: null, errorKind: kind });
+      return {
+        ok: false,
+        error: fail({ kind, retryable, message: failureMessage(kind, cause, timeoutMs, secrets), cause }),
+      };
+    }
+
+    const rateLimit = readRateLimit(responseHeaders);
+    const parsedJson = parseJson(text);
+    logAttempt({
+      status,
+      rateLimitRemaining: rateLimit?.remaining ?? null,
+      ...(logsPayloads() ? { responseBody: payloadForLog(parsedJson.ok ? parsedJson.value : text, secrets) } : {}),
+    });
+
+    const context = { status, headers: responseHeaders, rateLimit, rawBody: scrubSecrets(text, secrets) };
+    if (status < 200 || status >= 300) {
+      const upstream = parsedJson.ok ? errorBodySchema.safeParse(parsedJson.value) : undefined;
+      const message = upstream?.success && upstream.data.message.trim() ? upstream.data.message : statusText;
+      return {
+        ok: false,
+        error: fail({
+          ...context,
+          kind: "http",
+          retryable: isRetryableStatus(status),
+          message: scrubSecrets(message || STATUS_CODES[status] || `HTTP ${status}`, secrets),
+        }),
+      };
+    }
+    if (request.expect === "json" && !parsedJson.ok) {
+      return {
+        ok: false,
+        error: fail({ ...context, kind: "parse", retryable: true, message: `Buildkite answered ${status} with a body that is not JSON` }),
+      };
+    }
+    return {
+      ok: true,
+      response: {
+        status,
+        headers: responseHeaders,
+        rateLimit,
+        attempts: attemptNumber,
+        text,
+        json: request.expect === "json" && parsedJson.ok ? parsedJson.value : undefined,
+      },
+    };
+  }
+
+  async function send(request: HttpRequest, requestOptions: RequestOptions = {}): Promise<HttpResponse> {
+    const fullPath = basePath + request.path + queryString(request.query);
+    const requestBody = request.body === undefined ? undefined : JSON.stringify(request.body);
+    const maxAttempts = requestOptions.noRetry ? 1 : policy.maxAttempts;
+    const aborted = (attempts: number, cause?: unknown) =>
+      new BuildkiteError({
+        kind: "aborted",
+        retryable: false,
+        message: "The request to Buildkite was aborted",
+        method: request.method,
+        path: fullPath,
+        attempts,
+        cause,
+      });
+
+    for (let attemptNumber = 1; ; attemptNumber++) {
+      if (requestOptions.signal?.aborted) throw aborted(attemptNumber - 1, requestOptions.signal.reason);
+      const outcome = await attempt(request, fullPath, requestBody, attemptNumber, requestOptions);
+      if (outcome.ok) return outcome.response;
+      const { error } = outcome;
+      if (!error.retryable || attemptNumber >= maxAttempts) throw error;
+      const delayMs = computeRetryDelay(policy, attemptNumber, { status: error.status, headers: error.headers });
+      log(
+        { method: request.method, path: fullPath, attempt: attemptNumber, delayMs, reason: error.kind, status: error.status },
+        "buildkite retry scheduled",
+      );
+      try {
+        await policy.sleep(delayMs, requestOptions.signal);
+      } catch {
+        throw aborted(attemptNumber, error);
+      }
+    }
+  }
+
+  async function sendJson<T>(
+    request: Omit<HttpRequest, "expect">,
+    schema: z.ZodType<T>,
+    requestOptions?: RequestOptions,
+  ): Promise<ApiResult<T>> {
+    const response = await send({ ...request, expect: "json" }, requestOptions);
+    const decoded = schema.safeParse(response.json);
+    if (!decoded.success) {
+      throw new BuildkiteError({
+        kind: "parse",
+        retryable: false,
+        message: `Buildkite's response did not have the expected shape: ${z.prettifyError(decoded.error)}`,
+        method: request.method,
+        path: basePath + request.path + queryString(request.query),
+        attempts: response.attempts,
+        status: response.status,
+        rawBody: scrubSecrets(response.text, secrets),
+        headers: response.headers,
+        rateLimit: response.rateLimit,
+      });
+    }
+    return { ...resultMeta(response), data: decoded.data, raw: response.json };
+  }
+
+  async function sendEmpty(request: Omit<HttpRequest, "expect">, requestOptions?: RequestOptions): Promise<ApiResult<null>> {
+    const response = await send({ ...request, expect: "none" }, requestOptions);
+    return { ...resultMeta(response), data: null, raw: null };
+  }
+
+  return { send, sendJson, sendEmpty };
+}
+
+function resultMeta(response: HttpResponse): Omit<ApiResult<never>, "data" | "raw"> {
+  return {
+    status: response.status,
+    headers: response.headers,
+    rateLimit: response.rateLimit,
+    attempts: response.attempts,
+  };
+}
+
+function queryString(query: HttpRequest["query"]): string {
+  if (!query) return "";
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined) params.append(name, String(value));
+  }
+  const encoded = params.toString();
+  return encoded ? `?${encoded}` : "";
+}
+
+function normalizeHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) result[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return result;
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    const value: unknown = JSON.parse(text);
+    return { ok: true, value };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** Unparseable text could hold anything (including env values), so only its size is logged. */
+function payloadForLog(value: unknown, secrets: readonly string[]): unknown {
+  if (typeof value === "string") return `[${Buffer.byteLength(value)} bytes, not JSON]`;
+  return redactPayload(value, secrets);
+}
+
+const TIMEOUT_CODES = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "UND_ERR_CONNECT_TIMEOUT"]);
+// A closed pool or a bad argument is our bug, not a flaky network: retrying cannot help.
+const PERMANENT_CODES = new Set(["UND_ERR_INVALID_ARG", "UND_ERR_NOT_SUPPORTED", "UND_ERR_DESTROYED", "UND_ERR_CLOSED"]);
+
+function classifyFailure(
+  cause: unknown,
+  callerSignal: AbortSignal | undefined,
+  timeoutSignal: AbortSignal,
+): { kind: BuildkiteErrorKind; retryable: boolean } {
+  if (callerSignal?.aborted) return { kind: "aborted", retryable: false };
+  if (timeoutSignal.aborted) return { kind: "timeout", retryable: true };
+  const code = errorCode(cause);
+  if (code !== undefined && TIMEOUT_CODES.has(code)) return { kind: "timeout", retryable: true };
+  return { kind: "network", retryable: code === undefined || !PERMANENT_CODES.has(code) };
+}
+
+function errorCode(cause: unknown): string | undefined {
+  if (typeof cause !== "object" || cause === null || !("code" in cause)) return undefined;
+  return typeof cause.code === "string" ? cause.code : undefined;
+}
+
+function failureMessage(kind: BuildkiteErrorKind, cause: unknown, timeoutMs: number, secrets: readonly string[]): string {
+  if (kind === "aborted") return "The request to Buildkite was aborted";
+  if (kind === "timeout") return `Buildkite did not answer within ${timeoutMs} ms`;
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return scrubSecrets(`Could not reach Buildkite: ${detail}`, secrets);
+}
