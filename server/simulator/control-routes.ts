@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { DEFAULT_QUEUE_KEY } from "./catalog";
+import { faultSpecSchema } from "./faults";
+import { HttpError, jsonResponse, parseBody } from "./http-errors";
+import type { Route, RouteRequest } from "./routes";
+import type { Runtime } from "./runtime";
+import { pipelineTemplate, scheduleJobs } from "./schedule-jobs";
+
+const clockBody = z.object({ advanceMs: z.number().int().min(0) });
+const queueBody = z.object({
+  queueKey: z.string().min(1).default(DEFAULT_QUEUE_KEY),
+  paused: z.boolean(),
+  note: z.string().optional(),
+  by: z.string().optional(),
+});
+const jobsBody = z.object({
+  count: z.number().int().min(1).max(5000),
+  queueKey: z.string().min(1).default(DEFAULT_QUEUE_KEY),
+  pipeline: z.string().min(1).optional(),
+});
+const activityBody = z.object({ on: z.boolean() });
+
+/** Test and benchmark levers under /__sim; never counted in stats and never rate limited. */
+export function controlRoutes(runtime: Runtime): Route[] {
+  const stats = (): Response => {
+    runtime.state.expireReservations(runtime.now());
+    return jsonResponse({ requests: runtime.stats.snapshot(), jobs: runtime.state.countByState() });
+  };
+
+  const reset = (): Response => {
+    runtime.reset();
+    return jsonResponse({ ok: true });
+  };
+
+  const clock = (request: RouteRequest): Response => {
+    const body = parseBody(request.body, clockBody);
+    return jsonResponse({ now: new Date(runtime.clock.advance(body.advanceMs)).toISOString() });
+  };
+
+  const queue = (request: RouteRequest): Response => {
+    const body = parseBody(request.body, queueBody);
+    const target = runtime.state.queue(body.queueKey);
+    if (target === undefined) throw new HttpError(404, `Queue ${body.queueKey} not found`);
+    target.paused = body.paused;
+    target.pauseNote = body.paused ? (body.note ?? null) : null;
+    target.pausedBy = body.paused ? (body.by ?? null) : null;
+    target.pausedAt = body.paused ? runtime.now() : null;
+    return jsonResponse({
+      key: target.key,
+      id: target.id,
+      paused: target.paused,
+      note: target.pauseNote,
+      by: target.pausedBy,
+      at: target.pausedAt === null ? null : new Date(target.pausedAt).toISOString(),
+    });
+  };
+
+  const jobs = (request: RouteRequest): Response => {
+    const body = parseBody(request.body, jobsBody);
+    const target = runtime.state.queue(body.queueKey);
+    if (target === undefined) throw new HttpError(404, `Queue ${body.queueKey} not found`);
+    if (body.pipeline !== undefined && pipelineTemplate(body.pipeline) === undefined) throw new HttpError(404, `Pipeline ${body.pipeline} not found`);
+    const created = scheduleJobs(runtime.state, runtime.random, {
+      count: body.count,
+      queueKey: target.key,
+      pipelineSlug: body.pipeline,
+      scheduledAt: runtime.now(),
+    });
+    return jsonResponse({ ids: created.map((job) => job.uuid) });
+  };
+
+  const armFault = (request: RouteRequest): Response => jsonResponse({ fault: runtime.faults.arm(parseBody(request.body, faultSpecSchema)) });
+  const listFaults = (): Response => jsonResponse({ faults: runtime.faults.list() });
+  const clearFaults = (): Response => jsonResponse({ cleared: runtime.faults.clear() });
+
+  const activity = (request: RouteRequest): Response => {
+    runtime.setActivity(parseBody(request.body, activityBody).on);
+    return jsonResponse({ on: runtime.activity });
+  };
+
+  return [
+    { method: "GET", pattern: "/__sim/stats", handle: stats },
+    { method: "POST", pattern: "/__sim/reset", handle: reset },
+    { method: "POST", pattern: "/__sim/clock", handle: clock },
+    { method: "POST", pattern: "/__sim/queue", handle: queue },
+    { method: "POST", pattern: "/__sim/jobs", handle: jobs },
+    { method: "POST", pattern: "/__sim/faults", handle: armFault },
+    { method: "GET", pattern: "/__sim/faults", handle: listFaults },
+    { method: "DELETE", pattern: "/__sim/faults", handle: clearFaults },
+    { method: "POST", pattern: "/__sim/activity", handle: activity },
+  ];
+}

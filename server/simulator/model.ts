@@ -1,0 +1,131 @@
+/**
+ * The simulated organisation's data. Jobs hang off builds which hang off pipelines, so the REST half can
+ * serve the very same jobs (same UUIDs) the Stacks half lists. Times are epoch milliseconds of the
+ * simulated clock.
+ */
+export const JOB_STATES = [
+  "pending",
+  "waiting",
+  "waiting_failed",
+  "blocked",
+  "blocked_failed",
+  "unblocked",
+  "unblocked_failed",
+  "limiting",
+  "limited",
+  "scheduled",
+  "reserved",
+  "assigned",
+  "accepted",
+  "running",
+  "finished",
+  "canceling",
+  "canceled",
+  "expired",
+  "timing_out",
+  "timed_out",
+  "skipped",
+  "broken",
+] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+export const TERMINAL_JOB_STATES: ReadonlySet<JobState> = new Set([
+  "finished",
+  "canceled",
+  "expired",
+  "timed_out",
+  "skipped",
+  "broken",
+  "waiting_failed",
+  "blocked_failed",
+  "unblocked_failed",
+]);
+
+export type BuildState = "scheduled" | "running" | "passed" | "failed" | "canceled";
+
+export interface Pipeline {
+  uuid: string;
+  slug: string;
+  name: string;
+  repository: string;
+  defaultBranch: string;
+}
+
+export interface Build {
+  uuid: string;
+  number: number;
+  pipelineSlug: string;
+  branch: string | null;
+  commit: string;
+  message: string;
+  author: { name: string; email: string };
+  state: BuildState;
+  createdAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  jobIds: string[];
+}
+
+export interface StackNotification {
+  detail: string;
+  timestamp: number;
+  createdAt: number;
+}
+
+export interface Reservation {
+  stackKey: string;
+  expiresAt: number;
+}
+
+export interface Job {
+  uuid: string;
+  /** Creation order; breaks scheduled_at ties so the list order and its cursors are total. */
+  seq: number;
+  type: "script";
+  label: string;
+  stepKey: string | null;
+  command: string;
+  env: Record<string, string>;
+  agentQueryRules: string[];
+  queueKey: string;
+  priority: number;
+  state: JobState;
+  buildUuid: string;
+  pipelineSlug: string;
+  createdAt: number;
+  scheduledAt: number;
+  /** Null for jobs created before Buildkite started sending runnable_at; they omit the field. */
+  runnableAt: number | null;
+  startedAt: number | null;
+  finishedAt: number | null;
+  exitStatus: number | null;
+  agentName: string | null;
+  reservation: Reservation | null;
+  notifications: StackNotification[];
+  /** Set only when a stack finished the job itself: the build page shows it as a special notice. */
+  finishedDetail: string | null;
+  finishedByStack: string | null;
+}
+
+export interface Queue {
+  id: string;
+  key: string;
+  paused: boolean;
+  pauseNote: string | null;
+  pausedBy: string | null;
+  pausedAt: number | null;
+}
+
+export interface Stack {
+  id: string;
+  key: string;
+  type: "custom" | "kubernetes" | "elastic";
+  queueKey: string;
+  metadata: Record<string, string>;
+  lastConnectedOn: number | null;
+}
+
+export interface Organization {
+  slug: string;
+  uuid: string;
+}

@@ -1,0 +1,70 @@
+import { ACTIVITY_INTERVAL_MS, activityTick } from "./activity";
+import { SimClock } from "./clock";
+import { FaultBook } from "./faults";
+import { createRandom, deriveSeed, type Random } from "./random";
+import { RateLimiter } from "./rate-limit";
+import { RequestStats } from "./request-stats";
+import { seedState } from "./seed";
+import type { SimState } from "./state";
+import { deriveTokens, type Tokens } from "./tokens";
+
+export interface ResolvedOptions {
+  seed: number;
+  activity: boolean;
+  rateLimits: boolean;
+  stackLimit: number;
+  initialScheduledJobs: number;
+}
+
+/** Everything the routes share. `state` is replaced wholesale on reset, so routes read it per request. */
+export class Runtime {
+  readonly clock = new SimClock();
+  readonly stats = new RequestStats();
+  readonly faults = new FaultBook();
+  readonly rateLimiter: RateLimiter;
+  readonly tokens: Tokens;
+  state: SimState;
+  /** Draws for jobs created after seeding (control surface, activity). */
+  random: Random;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(readonly options: ResolvedOptions) {
+    this.rateLimiter = new RateLimiter(options.rateLimits);
+    this.tokens = deriveTokens(options.seed);
+    this.state = this.seeded();
+    this.random = createRandom(deriveSeed(options.seed, "live"));
+    this.setActivity(options.activity);
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  reset(): void {
+    this.clock.reset();
+    this.stats.reset();
+    this.faults.clear();
+    this.rateLimiter.reset();
+    this.state = this.seeded();
+    this.random = createRandom(deriveSeed(this.options.seed, "live"));
+  }
+
+  get activity(): boolean {
+    return this.timer !== null;
+  }
+
+  setActivity(on: boolean): void {
+    if (on && this.timer === null) {
+      this.timer = setInterval(() => activityTick(this.state, this.random, this.now()), ACTIVITY_INTERVAL_MS);
+      // A forgotten simulator must never keep a test run or the app process alive.
+      this.timer.unref();
+    } else if (!on && this.timer !== null) {
+      clearInterval(this.timer);
+      this.timer = null;
+    }
+  }
+
+  private seeded(): SimState {
+    return seedState({ seed: this.options.seed, initialScheduledJobs: this.options.initialScheduledJobs, startMs: this.clock.now() });
+  }
+}

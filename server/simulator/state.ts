@@ -1,0 +1,145 @@
+import { DEFAULT_QUEUE_ALIASES, DEFAULT_QUEUE_KEY } from "./catalog";
+import { TERMINAL_JOB_STATES, type Build, type Job, type JobState, type Organization, type Pipeline, type Queue, type Stack } from "./model";
+import { ScheduledIndex, type SortKey } from "./scheduled-index";
+
+/**
+ * In-memory organisation plus the job state machine. Every state change goes through here so the
+ * per-queue scheduled index and the reservation set always agree with `job.state`.
+ */
+export class SimState {
+  readonly pipelines = new Map<string, Pipeline>();
+  readonly builds = new Map<string, Build>();
+  readonly jobs = new Map<string, Job>();
+  readonly queues = new Map<string, Queue>();
+  readonly stacks = new Map<string, Stack>();
+  private readonly scheduled = new Map<string, ScheduledIndex>();
+  private readonly reserved = new Set<Job>();
+  private seq = 0;
+
+  constructor(readonly org: Organization) {}
+
+  nextSeq(): number {
+    return this.seq++;
+  }
+
+  addQueue(queue: Queue): void {
+    this.queues.set(queue.key, queue);
+    this.scheduled.set(queue.key, new ScheduledIndex());
+  }
+
+  queue(key: string): Queue | undefined {
+    return this.queues.get(DEFAULT_QUEUE_ALIASES.includes(key) ? DEFAULT_QUEUE_KEY : key);
+  }
+
+  addJob(job: Job): void {
+    this.jobs.set(job.uuid, job);
+    this.enter(job);
+  }
+
+  /** Lazy expiry: called before every read so a reservation lapses exactly when simulated time passes it. */
+  expireReservations(now: number): void {
+    for (const job of this.reserved) {
+      if (job.reservation !== null && job.reservation.expiresAt <= now) this.transition(job, "scheduled");
+    }
+  }
+
+  scheduledCount(): number {
+    let total = 0;
+    for (const index of this.scheduled.values()) total += index.size;
+    return total;
+  }
+
+  page(queue: Queue, after: SortKey | null, limit: number): { jobs: Job[]; hasNextPage: boolean } {
+    return this.index(queue.key).page(after, limit);
+  }
+
+  /** Scheduled jobs may be taken; a job this stack already holds is extended; anything else is refused. */
+  reserve(job: Job, stackKey: string, expiresAt: number): boolean {
+    if (job.state === "reserved" && job.reservation?.stackKey === stackKey) {
+      job.reservation.expiresAt = expiresAt;
+      return true;
+    }
+    if (job.state !== "scheduled") return false;
+    this.transition(job, "reserved");
+    job.reservation = { stackKey, expiresAt };
+    return true;
+  }
+
+  finishByStack(job: Job, stackKey: string, exitStatus: number, detail: string, now: number): void {
+    this.transition(job, "finished");
+    job.exitStatus = exitStatus;
+    job.finishedAt = now;
+    job.finishedDetail = detail;
+    job.finishedByStack = stackKey;
+    this.refreshBuild(job, now);
+  }
+
+  assign(job: Job, agentName: string, now: number): void {
+    this.transition(job, "assigned");
+    job.agentName = agentName;
+    this.refreshBuild(job, now);
+  }
+
+  start(job: Job, now: number): void {
+    this.transition(job, "running");
+    job.startedAt = now;
+  }
+
+  complete(job: Job, exitStatus: number, now: number): void {
+    this.transition(job, "finished");
+    job.exitStatus = exitStatus;
+    job.finishedAt = now;
+    this.refreshBuild(job, now);
+  }
+
+  countByState(): Partial<Record<JobState, number>> {
+    const counts: Partial<Record<JobState, number>> = { scheduled: 0, reserved: 0, assigned: 0, running: 0, finished: 0 };
+    for (const job of this.jobs.values()) counts[job.state] = (counts[job.state] ?? 0) + 1;
+    return counts;
+  }
+
+  /** Keeps a long-running demo's memory flat: the oldest finished builds (and their jobs) are forgotten. */
+  pruneFinishedBuilds(keep: number): void {
+    const finished = [...this.builds.values()].filter((build) => build.finishedAt !== null);
+    for (const build of finished.slice(0, Math.max(0, finished.length - keep))) {
+      for (const id of build.jobIds) this.jobs.delete(id);
+      this.builds.delete(build.uuid);
+    }
+  }
+
+  private transition(job: Job, to: JobState): void {
+    this.leave(job);
+    job.state = to;
+    this.enter(job);
+  }
+
+  private enter(job: Job): void {
+    if (job.state === "scheduled") this.index(job.queueKey).insert(job);
+    if (job.state === "reserved") this.reserved.add(job);
+  }
+
+  private leave(job: Job): void {
+    if (job.state === "scheduled") this.index(job.queueKey).remove(job);
+    if (job.state === "reserved") this.reserved.delete(job);
+    job.reservation = null;
+  }
+
+  private index(queueKey: string): ScheduledIndex {
+    const index = this.scheduled.get(queueKey);
+    if (index === undefined) throw new Error(`job on unknown queue ${queueKey}`);
+    return index;
+  }
+
+  private refreshBuild(job: Job, now: number): void {
+    const build = this.builds.get(job.buildUuid);
+    if (build === undefined) return;
+    const jobs = build.jobIds.map((id) => this.jobs.get(id)).filter((j): j is Job => j !== undefined);
+    if (jobs.every((j) => TERMINAL_JOB_STATES.has(j.state))) {
+      build.state = jobs.every((j) => j.exitStatus === 0) ? "passed" : "failed";
+      build.finishedAt = now;
+    } else if (build.state === "scheduled" && jobs.some((j) => j.state !== "scheduled" && j.state !== "reserved")) {
+      build.state = "running";
+      build.startedAt = now;
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from "@/server/simulator";
+
+export interface Harness {
+  sim: RunningSimulator;
+  /** Authenticated Stacks API call; `path` is relative to /v3. */
+  api(path: string, init?: RequestInit): Promise<Response>;
+  /** Control surface call; `path` is relative to /__sim. */
+  control(path: string, body?: unknown, method?: string): Promise<Response>;
+  /** Ids of listable jobs on the default queue, oldest first. */
+  listIds(query?: string): Promise<string[]>;
+}
+
+export interface ScheduledJob {
+  id: string;
+  priority: number;
+  agent_query_rules: string[];
+  scheduled_at: string;
+  runnable_at?: string;
+  pipeline: { slug: string | null; uuid: string | null };
+  build: { uuid: string | null; number: number | null; branch: string | null };
+  step: { key: string | null };
+}
+
+export interface ListBody {
+  jobs: ScheduledJob[];
+  cluster_queue: { id: string; dispatch_paused: boolean };
+  page_info: { has_next_page: boolean; end_cursor: string | null };
+}
+
+export async function startHarness(options: SimulatorOptions = {}): Promise<Harness> {
+  const sim = await startSimulator({ rateLimits: false, ...options });
+  const api = (path: string, init: RequestInit = {}): Promise<Response> =>
+    fetch(`${sim.agentApiUrl}${path}`, {
+      ...init,
+      headers: { Authorization: `Token ${sim.clusterToken}`, "Content-Type": "application/json", ...init.headers },
+    });
+  const control = (path: string, body?: unknown, method = "POST"): Promise<Response> =>
+    fetch(`${sim.origin}/__sim/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+  const listIds = async (query = "limit=1000"): Promise<string[]> => {
+    const response = await api(`/stacks/${sim.stackKey}/scheduled-jobs?queue_key=_default&${query}`);
+    const body = (await response.json()) as ListBody;
+    return body.jobs.map((job) => job.id);
+  };
+  return { sim, api, control, listIds };
+}
+
+export const post = (body: unknown): RequestInit => ({ method: "POST", body: JSON.stringify(body) });
+export const put = (body: unknown): RequestInit => ({ method: "PUT", body: JSON.stringify(body) });

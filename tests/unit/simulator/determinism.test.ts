@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { createSimulator, type Simulator } from "@/server/simulator";
+
+interface Listed {
+  jobs: { id: string; scheduled_at: string; runnable_at?: string }[];
+}
+
+async function snapshot(simulator: Simulator) {
+  const headers = { Authorization: `Token ${simulator.tokens.cluster}` };
+  const response = await simulator.handle(new Request(`http://sim.test/v3/stacks/${simulator.stackKey}/scheduled-jobs?queue_key=_default&limit=1000`, { headers }));
+  const { jobs } = (await response.json()) as Listed;
+  const origin = Date.parse(jobs[0]?.scheduled_at ?? "");
+  // Times follow the start instant; their spacing, like every other field, follows only the seed.
+  const list = jobs.map(({ scheduled_at, runnable_at, ...rest }) => ({
+    ...rest,
+    scheduledOffset: Date.parse(scheduled_at) - origin,
+    runnableOffset: runnable_at === undefined ? null : Date.parse(runnable_at) - origin,
+  }));
+  const [first] = jobs;
+  const job = await simulator.handle(new Request(`http://sim.test/v3/stacks/${simulator.stackKey}/jobs/${first?.id}`, { headers }));
+  return { list, job: await job.json(), tokens: simulator.tokens };
+}
+
+describe("determinism", () => {
+  it("gives identical jobs, env and tokens for the same seed", async () => {
+    const a = createSimulator({ seed: 1234 });
+    const b = createSimulator({ seed: 1234 });
+    const [left, right] = await Promise.all([snapshot(a), snapshot(b)]);
+    expect(left.list).toHaveLength(40);
+    expect(right).toEqual(left);
+  });
+
+  it("gives different jobs and tokens for a different seed", async () => {
+    const [left, right] = await Promise.all([snapshot(createSimulator({ seed: 1 })), snapshot(createSimulator({ seed: 2 }))]);
+    expect(right.list.map((job) => job.id)).not.toEqual(left.list.map((job) => job.id));
+    expect(right.tokens.cluster).not.toBe(left.tokens.cluster);
+  });
+
+  it("honours initialScheduledJobs", async () => {
+    const { list } = await snapshot(createSimulator({ initialScheduledJobs: 7 }));
+    expect(list).toHaveLength(7);
+  });
+
+  it("uses the documented defaults", () => {
+    const simulator = createSimulator();
+    expect(simulator.tokens.cluster).toBe(createSimulator({ seed: 42 }).tokens.cluster);
+    expect({ org: simulator.org, stackKey: simulator.stackKey, queueKey: simulator.queueKey }).toEqual({ org: "acme", stackKey: "stack-console", queueKey: "_default" });
+  });
+});
