@@ -1,8 +1,17 @@
 import "server-only";
 import type { ErrorType } from "@/lib/envelope";
 
+// Branded like BuildkiteError so `instanceof` holds across Next's separately bundled copies of a module.
+const brand = Symbol.for("stack-console.ConsoleError");
+
 /** An error the console raises itself (bad input, a missing permission), already in envelope terms. */
 export class ConsoleError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && brand in value;
+  }
+
+  readonly [brand] = true;
+
   constructor(
     readonly type: ErrorType,
     message: string,

@@ -8,19 +8,29 @@ import type { z } from "zod";
 
 type Schema = z.ZodType<unknown, unknown>;
 
+// A page waits this long for its data at most; past it the browser fetches and shows progress itself,
+// rather than a blank tab while Buildkite is slow.
+const PREFETCH_BUDGET_MS = 2500;
+
 /**
  * Runs a command for a server component exactly as its route would, so the page can hand the same
- * envelope to TanStack Query. A failure yields null: the browser then fetches and shows the error itself.
+ * envelope to TanStack Query. A failure or a slow answer yields null: the browser then fetches and shows
+ * the error or the data itself.
  */
 export async function prefetchCommand<P extends Schema | undefined, Q extends Schema | undefined, D>(
   spec: CommandSpec<P, Q, undefined, D>,
   input: { params?: Record<string, string>; query?: Record<string, string> },
 ) {
   const operator = resolveOperator(await headers(), config());
-  const executed = await executeCommand(
+  const running = executeCommand(
     spec,
     { params: input.params ?? {}, query: input.query ?? {}, body: undefined, raw: false },
-    { operator, requestId: randomUUID(), signal: AbortSignal.timeout(5000) },
+    { operator, requestId: randomUUID(), signal: AbortSignal.timeout(PREFETCH_BUDGET_MS) },
   );
-  return executed.envelope.ok ? executed.envelope : null;
+  let timer: NodeJS.Timeout | undefined;
+  const budget = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), PREFETCH_BUDGET_MS);
+  });
+  const executed = await Promise.race([running, budget]).finally(() => clearTimeout(timer));
+  return executed?.envelope.ok ? executed.envelope : null;
 }

@@ -94,3 +94,32 @@ export function command<P extends Schema | undefined, Q extends Schema | undefin
     return json(status, body, headers, requestId);
   };
 }
+
+/** Answers paths under /api/v1 that name no command, in the envelope rather than Next's HTML 404 page. */
+export async function unknownRoute(request: Request): Promise<Response> {
+  const requestId = randomUUID();
+  const path = new URL(request.url).pathname;
+  return json(
+    404,
+    {
+      ok: false,
+      apiVersion: API_VERSION,
+      command: "unknown",
+      request: { method: request.method, path },
+      summary: {},
+      pagination: null,
+      data: null,
+      error: {
+        type: "not_found",
+        message: `No API command answers ${request.method} ${path}.`,
+        httpStatus: null,
+        code: "unknown_route",
+        retryable: false,
+        requestId,
+        details: { source: "console" },
+      },
+    },
+    {},
+    requestId,
+  );
+}

@@ -20,6 +20,10 @@ export interface ScheduledPageQuery {
   after?: string;
 }
 
+// A live read is retried by the next poll a moment later; retrying inside it as well would leave the
+// screen silently stale for the whole backoff instead of saying at once that the refresh failed.
+const pollOptions = { noRetry: true };
+
 // Keys start with the stack key and a separator that cannot occur in one, so invalidating
 // "stack-a" never touches "stack-ab".
 const stackPrefix = (stackKey: string) => `${stackKey}\n`;
@@ -30,7 +34,7 @@ export function createLiveReads({ stacks, ttlMs }: { stacks: StacksClient; ttlMs
 
   function scheduledPage(query: ScheduledPageQuery): Promise<SharedValue<ApiResult<ScheduledJobsPage>>> {
     const key = `${stackPrefix(query.stackKey)}${query.queueKey}\n${query.limit ?? ""}\n${query.after ?? ""}`;
-    return pages.read(key, () => stacks.listScheduledJobs(query));
+    return pages.read(key, () => stacks.listScheduledJobs(query, pollOptions));
   }
 
   function queueSnapshot(query: { stackKey: string; queueKey: string }): Promise<SharedValue<QueueSnapshot>> {
@@ -39,7 +43,8 @@ export function createLiveReads({ stacks, ttlMs }: { stacks: StacksClient; ttlMs
       let clusterQueue: QueueSnapshot["clusterQueue"] = { id: null, dispatchPaused: false };
       let complete = true;
       let pageCount = 0;
-      for await (const page of stacks.scheduledJobPages({ ...query, limit: SNAPSHOT_PAGE_SIZE, maxPages: SNAPSHOT_MAX_PAGES })) {
+      const walk = { ...query, limit: SNAPSHOT_PAGE_SIZE, maxPages: SNAPSHOT_MAX_PAGES };
+      for await (const page of stacks.scheduledJobPages(walk, pollOptions)) {
         pageCount += 1;
         jobs.push(...page.data.jobs);
         clusterQueue = page.data.clusterQueue;

@@ -26,3 +26,18 @@ test("the home page shows the demo queue live: count, oldest wait, pause and res
   await sim("queue", { paused: false });
   await expect(card.getByTestId("dispatch-state")).toHaveText("Dispatching");
 });
+
+test("when refreshes fail the last good numbers stay, with a warning naming the error", async ({ page }) => {
+  await page.goto("/");
+  const card = page.getByRole("region", { name: "Queue _default on stack stack-console" });
+  const count = await card.getByTestId("scheduled-count").textContent();
+
+  await sim("faults", { path: "/v3/stacks/*/scheduled-jobs", status: 503, count: 1000 });
+  const warning = card.getByRole("alert");
+  await expect(warning).toContainText("Refresh failed — showing the last good data.");
+  await expect(warning).toContainText("server_error");
+  await expect(card.getByTestId("scheduled-count")).toHaveText(count ?? "");
+
+  await sim("faults", undefined, "DELETE");
+  await expect(warning).toBeHidden();
+});

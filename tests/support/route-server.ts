@@ -43,6 +43,12 @@ export async function loadRoutes(): Promise<RouteFile[]> {
 function match(pattern: string, pathname: string): Record<string, string> | null {
   const want = pattern.split("/");
   const got = pathname.split("/");
+  const catchAll = /^\[\.\.\.(.+)\]$/.exec(want[want.length - 1] ?? "");
+  if (catchAll) {
+    const prefix = want.slice(0, -1);
+    if (got.length <= prefix.length || prefix.some((w, i) => w !== got[i])) return null;
+    return { [catchAll[1] ?? "path"]: got.slice(prefix.length).map(decodeURIComponent).join("/") };
+  }
   if (want.length !== got.length) return null;
   const params: Record<string, string> = {};
   for (let i = 0; i < want.length; i++) {
@@ -55,8 +61,8 @@ function match(pattern: string, pathname: string): Record<string, string> | null
   return params;
 }
 
-// Static segments beat dynamic ones, as in Next's router.
-const specificity = (pattern: string) => -(pattern.match(/\[/g)?.length ?? 0);
+// Static segments beat dynamic ones and catch-alls come last, as in Next's router.
+const specificity = (pattern: string) => (pattern.includes("[...") ? -1000 : -(pattern.match(/\[/g)?.length ?? 0));
 
 async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
   const chunks: Buffer[] = [];
