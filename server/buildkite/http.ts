@@ -6,9 +6,11 @@ import type { Logger } from "pino";
 import { Agent, type Dispatcher } from "undici";
 import { z } from "zod";
 
-import { BuildkiteError, type BuildkiteErrorInit, type BuildkiteErrorKind } from "./errors";
+import { BuildkiteError, type BuildkiteErrorInit } from "./errors";
 import { parseRateLimit, type RateLimitInfo } from "./rate-limit";
 import { redactHeaders, redactPayload, scrubSecrets, scrubSecretsDeep } from "./redact";
+import { classifyFailure, failureMessage } from "./failure";
+import { queryString } from "./path";
 import { computeRetryDelay, resolveRetryPolicy, isRetryableStatus, type RetryPolicy } from "./retry";
 
 export type AuthScheme = "Token" | "Bearer";
@@ -82,26 +84,6 @@ let sharedAgent: Agent | undefined;
 function defaultDispatcher(): Agent {
   sharedAgent ??= new Agent({ keepAliveTimeout: 30_000, connections: 16 });
   return sharedAgent;
-}
-
-/**
- * Percent-encodes one path parameter. Beyond encodeURIComponent it escapes `!'()*` (as Go's
- * url.PathEscape does) and `.`, which the Stacks API rejects raw and which URL parsers would treat as a
- * dot-segment in a key like "..".
- */
-export function escapePathSegment(value: string): string {
-  return encodeURIComponent(value).replace(
-    /[!'()*.]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-}
-
-/** Tagged template that escapes every interpolated value: escapedPath`/stacks/${key}/deregister`. */
-export function escapedPath(strings: TemplateStringsArray, ...params: string[]): string {
-  return strings.reduce((path, literal, index) => {
-    const param = params[index - 1];
-    return path + (param === undefined ? "" : escapePathSegment(param)) + literal;
-  });
 }
 
 const errorBodySchema = z.object({ message: z.string() });
@@ -305,16 +287,6 @@ function resultMeta(response: HttpResponse): Omit<ApiResult<never>, "data" | "ra
   };
 }
 
-function queryString(query: HttpRequest["query"]): string {
-  if (!query) return "";
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined) params.append(name, String(value));
-  }
-  const encoded = params.toString();
-  return encoded ? `?${encoded}` : "";
-}
-
 function normalizeHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
@@ -336,32 +308,4 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 function payloadForLog(value: unknown, secrets: readonly string[]): unknown {
   if (typeof value === "string") return `[${Buffer.byteLength(value)} bytes, not JSON]`;
   return redactPayload(value, secrets);
-}
-
-const TIMEOUT_CODES = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "UND_ERR_CONNECT_TIMEOUT"]);
-// A closed pool or a bad argument is our bug, not a flaky network: retrying cannot help.
-const PERMANENT_CODES = new Set(["UND_ERR_INVALID_ARG", "UND_ERR_NOT_SUPPORTED", "UND_ERR_DESTROYED", "UND_ERR_CLOSED"]);
-
-function classifyFailure(
-  cause: unknown,
-  callerSignal: AbortSignal | undefined,
-  timeoutSignal: AbortSignal,
-): { kind: BuildkiteErrorKind; retryable: boolean } {
-  if (callerSignal?.aborted) return { kind: "aborted", retryable: false };
-  if (timeoutSignal.aborted) return { kind: "timeout", retryable: true };
-  const code = errorCode(cause);
-  if (code !== undefined && TIMEOUT_CODES.has(code)) return { kind: "timeout", retryable: true };
-  return { kind: "network", retryable: code === undefined || !PERMANENT_CODES.has(code) };
-}
-
-function errorCode(cause: unknown): string | undefined {
-  if (typeof cause !== "object" || cause === null || !("code" in cause)) return undefined;
-  return typeof cause.code === "string" ? cause.code : undefined;
-}
-
-function failureMessage(kind: BuildkiteErrorKind, cause: unknown, timeoutMs: number, secrets: readonly string[]): string {
-  if (kind === "aborted") return "The request to Buildkite was aborted";
-  if (kind === "timeout") return `Buildkite did not answer within ${timeoutMs} ms`;
-  const detail = cause instanceof Error ? cause.message : String(cause);
-  return scrubSecrets(`Could not reach Buildkite: ${detail}`, secrets);
 }

@@ -3,7 +3,8 @@ import "server-only";
 import type { Logger } from "pino";
 import type { Dispatcher } from "undici";
 
-import { createHttpCore, escapedPath, type ApiResult, type RequestOptions } from "./http";
+import { createHttpCore, type ApiResult, type RequestOptions } from "./http";
+import { escapedPath } from "./path";
 import type { RetryPolicy } from "./retry";
 import {
   jobDetailSchema,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { escapedPath, escapePathSegment } from "@/server/buildkite/http";
+import { escapedPath, escapePathSegment } from "@/server/buildkite/path";
 import { CROPPED_DETAIL_SUFFIX, cropFinishDetail, FINISH_DETAIL_MAX_BYTES } from "@/server/buildkite/stacks";
 
 describe("escapePathSegment", () => {
