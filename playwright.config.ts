@@ -4,7 +4,7 @@ import { SIMULATOR_PORT } from "./tests/e2e/demo-simulator";
 
 // End-to-end tests drive a production build in demo mode. The demo's simulator is pinned to a port so the
 // tests can pause queues and add jobs through its /__sim control surface.
-const PORT = 3100;
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const systemChromium = "/usr/bin/chromium";
 
 export default defineConfig({

@@ -1,5 +1,6 @@
 // The demo's simulator is pinned to this port during e2e runs so tests can steer it through /__sim.
-export const SIMULATOR_PORT = 4310;
+// E2E_SIMULATOR_PORT (and E2E_PORT for the console) let two checkouts run their suites side by side.
+export const SIMULATOR_PORT = Number(process.env.E2E_SIMULATOR_PORT ?? 4310);
 
 export function sim(path: string, body?: unknown, method = body === undefined ? "GET" : "POST"): Promise<Response> {
   return fetch(`http://127.0.0.1:${SIMULATOR_PORT}/__sim/${path}`, {
