@@ -4,6 +4,8 @@ import { z } from "zod";
 // with the browser so a form can refuse bad input inline with the same words the API would use.
 
 export const MAX_BATCH_IDS = 1000;
+/** A bulk action may cover every row the console lists; the server splits it into upstream batches. */
+export const MAX_BULK_IDS = 5000;
 export const FINISH_DETAIL_MAX_BYTES = 4096;
 export const NOTIFICATION_DETAIL_MAX_CHARS = 256;
 export const RESERVATION_EXPIRY_DEFAULT_SECONDS = 900;
@@ -22,11 +24,15 @@ export const queueKeySchema = z
 // Buildkite ids are UUIDs; the pattern is checked without insisting on an RFC version nibble.
 export const jobIdSchema = z.guid("must be a job UUID");
 
-export const jobIdListSchema = z
-  .array(jobIdSchema)
-  .min(1, "must name at least one job")
-  .max(MAX_BATCH_IDS, `must name at most ${MAX_BATCH_IDS} jobs`)
-  .refine((ids) => new Set(ids).size === ids.length, "must not name a job twice");
+const idList = (max: number) =>
+  z
+    .array(jobIdSchema)
+    .min(1, "must name at least one job")
+    .max(max, `must name at most ${max} jobs`)
+    .refine((ids) => new Set(ids).size === ids.length, "must not name a job twice");
+
+export const jobIdListSchema = idList(MAX_BATCH_IDS);
+export const bulkJobIdListSchema = idList(MAX_BULK_IDS);
 
 export const finishDetailSchema = z
   .string()

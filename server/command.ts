@@ -12,6 +12,8 @@ export interface CommandContext {
   operator: Operator;
   requestId: string;
   signal: AbortSignal;
+  /** Set when the caller streams progress (NDJSON): long commands report each step through it. */
+  progress?: (event: unknown) => void;
 }
 
 export interface CommandOutput<D> {
@@ -80,7 +82,7 @@ export interface Executed<D> {
 export async function executeCommand<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, D>(
   spec: CommandSpec<P, Q, B, D>,
   input: RawInput,
-  context: { operator: Operator; requestId: string; signal: AbortSignal },
+  context: Omit<CommandContext, "runtime">,
 ): Promise<Executed<D>> {
   const request: Record<string, unknown> = { ...input.params, ...input.query };
   if (input.body && typeof input.body === "object") Object.assign(request, input.body);

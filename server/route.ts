@@ -5,7 +5,8 @@ import { config } from "./config";
 import { ConsoleError, validationError } from "./console-error";
 import { toEnvelopeError } from "./error-envelope";
 import { log } from "./log";
-import { resolveOperator } from "./operator";
+import { resolveOperator, type Operator } from "./operator";
+import type { Logger } from "pino";
 import { API_VERSION } from "@/lib/envelope";
 import type { z } from "zod";
 
@@ -57,6 +58,34 @@ async function readInput(request: Request, context: RouteContext): Promise<RawIn
   return { params: await context.params, query, body: await readBody(request), raw };
 }
 
+const NDJSON = "application/x-ndjson";
+
+/**
+ * A command run for a caller that accepts NDJSON: each progress event is one line as it happens, and the
+ * envelope is the last line. The status is 200 once streaming starts; the envelope says how it ended.
+ */
+function streamCommand<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, D>(
+  spec: CommandSpec<P, Q, B, D>,
+  input: RawInput,
+  context: { operator: Operator; requestId: string; signal: AbortSignal },
+  logger: Logger,
+): Response {
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const line = (value: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
+      const executed = await executeCommand(spec, input, { ...context, progress: line });
+      if (executed.status >= 500) logger.error({ err: executed.failure }, "command failed");
+      line(executed.envelope);
+      controller.close();
+    },
+  });
+  return new Response(stream, {
+    status: 200,
+    headers: { "content-type": NDJSON, "cache-control": "no-store", "x-request-id": context.requestId },
+  });
+}
+
 function json(status: number, body: unknown, headers: Record<string, string>, requestId: string): Response {
   return Response.json(body, {
     status,
@@ -79,6 +108,9 @@ export function command<P extends Schema | undefined, Q extends Schema | undefin
       if (request.method !== "GET" && request.method !== "HEAD") assertSameOrigin(request);
       const operator = resolveOperator(request.headers, config());
       const input = await readInput(request, context);
+      if (request.headers.get("accept")?.includes(NDJSON)) {
+        return streamCommand(spec, input, { operator, requestId, signal: request.signal }, logger);
+      }
       const executed = await executeCommand(spec, input, { operator, requestId, signal: request.signal });
       ({ status, headers } = executed);
       body = executed.envelope;

@@ -3,11 +3,13 @@ import { config, type Config } from "./config";
 import { log } from "./log";
 import { createStacksClient, type StacksClient } from "./buildkite/stacks";
 import { createLiveReads, type LiveReads } from "./live/live-reads";
+import { createMemoryLedger, type Ledger } from "./store/ledger";
 
 export interface Runtime {
   config: Config;
   stacks: StacksClient;
   live: LiveReads;
+  ledger: Ledger;
 }
 
 // Where Buildkite is. In demo mode that is the simulator started in-process on a free loopback port;
@@ -33,7 +35,7 @@ async function createRuntime(): Promise<Runtime> {
     logPayloads: cfg.logHttpPayloads,
     retry: { maxAttempts: cfg.retryAttempts },
   });
-  return { config: cfg, stacks, live: createLiveReads({ stacks, ttlMs: cfg.pollIntervalMs }) };
+  return { config: cfg, stacks, live: createLiveReads({ stacks, ttlMs: cfg.pollIntervalMs }), ledger: createMemoryLedger() };
 }
 
 // Kept on globalThis so that Next's separately bundled route and page modules share one runtime (one

@@ -4,6 +4,7 @@ import { MAX_BATCH_IDS, NOTIFICATION_DETAIL_MAX_CHARS, charCount, jobIdSchema, n
 import { defineCommand } from "../command";
 import { validationError } from "../console-error";
 import { attribution } from "../operator";
+import { settleAfterError } from "./ledger-outcome";
 import { stackParams } from "./inputs";
 
 const notificationsBody = z.object({
@@ -28,13 +29,29 @@ export const jobsNotify = defineCommand({
     );
     if (tooLong.length > 0) throw validationError(tooLong);
 
-    const result = await runtime.stacks.createNotifications(
-      {
-        stackKey: params.key,
-        notifications: body.notifications.map((n) => ({ jobId: n.jobId, detail: `${n.detail}${signature}` })),
-      },
-      { signal },
+    const by = attribution(operator);
+    const events = body.notifications.map((n) =>
+      runtime.ledger.begin({ stackKey: params.key, jobId: n.jobId, action: "notify", operator: by, detail: n.detail }),
     );
+    let result;
+    try {
+      result = await runtime.stacks.createNotifications(
+        {
+          stackKey: params.key,
+          notifications: body.notifications.map((n) => ({ jobId: n.jobId, detail: `${n.detail}${signature}` })),
+        },
+        { signal },
+      );
+    } catch (error) {
+      settleAfterError(runtime.ledger, events.map((e) => e.id), error);
+      throw error;
+    }
+    const failedWith = new Map<number, string>();
+    for (const e of result.data.errors) for (const i of e.indexes) failedWith.set(i, e.error);
+    events.forEach((event, i) => {
+      const failure = failedWith.get(i);
+      runtime.ledger.settle(event.id, failure === undefined ? "ok" : "failed", failure ?? null);
+    });
     // Buildkite stores every notification it does not list as failed; name the jobs behind each index.
     const errors = result.data.errors.map((e) => ({
       error: e.error,

@@ -1,7 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { RESERVATION_EXPIRY_DEFAULT_SECONDS, jobIdListSchema, reservationExpirySchema } from "@/lib/stacks-inputs";
+import { MAX_BATCH_IDS, RESERVATION_EXPIRY_DEFAULT_SECONDS, bulkJobIdListSchema, reservationExpirySchema } from "@/lib/stacks-inputs";
 import { defineCommand } from "../command";
+import { attribution } from "../operator";
+import { settleAfterError } from "./ledger-outcome";
 import { stackParams } from "./inputs";
 
 export const jobsReserve = defineCommand({
@@ -9,23 +11,64 @@ export const jobsReserve = defineCommand({
   permission: "jobs.write",
   params: stackParams,
   body: z.object({
-    jobIds: jobIdListSchema,
+    jobIds: bulkJobIdListSchema,
     expirySeconds: reservationExpirySchema.default(RESERVATION_EXPIRY_DEFAULT_SECONDS),
   }),
-  async run({ params, body }, { runtime, signal }) {
+  async run({ params, body }, { runtime, operator, signal }) {
+    const { ledger } = runtime;
+    const stackKey = params.key;
+    const by = attribution(operator);
+    const reserved: string[] = [];
+    const notReserved: string[] = [];
+    let raw: unknown[] = [];
+    let interruption: string | null = null;
     try {
-      const result = await runtime.stacks.reserveJobs(
-        { stackKey: params.key, jobIds: body.jobIds, expirySeconds: body.expirySeconds },
-        { signal },
-      );
-      const expiresAt = new Date(Date.now() + body.expirySeconds * 1000).toISOString();
-      return {
-        data: { ...result.data, expirySeconds: body.expirySeconds, expiresAt },
-        raw: result.raw,
-        summary: { reserved: result.data.reserved.length, notReserved: result.data.notReserved.length },
-      };
+      // Buildkite takes at most 1000 ids a call; batches go one after another to stay inside the
+      // per-stack reserve budget (10 a second) that the production stack shares.
+      for (let start = 0; start < body.jobIds.length; start += MAX_BATCH_IDS) {
+        const batch = body.jobIds.slice(start, start + MAX_BATCH_IDS);
+        const events = batch.map((jobId) =>
+          ledger.begin({
+            stackKey,
+            jobId,
+            action: ledger.activeReservation(stackKey, jobId) ? "extend" : "reserve",
+            operator: by,
+            detail: `${body.expirySeconds} s`,
+          }),
+        );
+        try {
+          const result = await runtime.stacks.reserveJobs({ stackKey, jobIds: batch, expirySeconds: body.expirySeconds }, { signal });
+          raw = [...raw, result.raw];
+          const expiresAt = new Date(Date.now() + body.expirySeconds * 1000).toISOString();
+          const won = new Set(result.data.reserved);
+          batch.forEach((jobId, i) => {
+            const eventId = events[i]?.id ?? "";
+            if (won.has(jobId)) {
+              reserved.push(jobId);
+              ledger.settle(eventId, "ok");
+              ledger.recordReservation({ stackKey, jobId, reservedBy: by, reservedAt: new Date().toISOString(), expiresAt, expirySeconds: body.expirySeconds });
+            } else {
+              notReserved.push(jobId);
+              ledger.settle(eventId, "failed", "Buildkite did not reserve it (reserved elsewhere, started, finished or unknown)");
+            }
+          });
+        } catch (error) {
+          settleAfterError(ledger, events.map((e) => e.id), error);
+          // With nothing reserved yet the whole action failed; after that, report what did happen.
+          if (reserved.length === 0 && notReserved.length === 0) throw error;
+          interruption = error instanceof Error ? error.message : "the reservation was interrupted";
+          notReserved.push(...body.jobIds.slice(start));
+          break;
+        }
+      }
     } finally {
-      runtime.live.invalidateStack(params.key);
+      runtime.live.invalidateStack(stackKey);
     }
+    const expiresAt = new Date(Date.now() + body.expirySeconds * 1000).toISOString();
+    return {
+      data: { reserved, notReserved, expirySeconds: body.expirySeconds, expiresAt },
+      raw: raw.length === 1 ? raw[0] : raw,
+      summary: { reserved: reserved.length, notReserved: notReserved.length, ...(interruption ? { interruption } : {}) },
+    };
   },
 });

@@ -1,11 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import { defineCommand } from "../command";
-import { queueQuery, stackParams } from "./inputs";
+import { SNAPSHOT_MAX_PAGES, SNAPSHOT_PAGE_SIZE } from "../live/live-reads";
+import { queueQuery, stackParams, watchedQueue } from "./inputs";
 
 const listQuery = queueQuery.extend({
   limit: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(1000, "must be at most 1000").optional(),
   after: z.string().min(1).max(1024).optional(),
+  /** Every page (up to the snapshot cap) in one answer, from the shared snapshot the queue views use. */
+  all: z.enum(["1", "true"], "must be 1 or true").optional(),
 });
 
 export const jobsScheduledList = defineCommand({
@@ -14,7 +17,25 @@ export const jobsScheduledList = defineCommand({
   params: stackParams,
   query: listQuery,
   async run({ params, query }, { runtime }) {
-    const queueKey = query.queue ?? runtime.config.queueKeys[0] ?? "_default";
+    const queueKey = watchedQueue(runtime, query.queue);
+    if (query.all) {
+      const snapshot = await runtime.live.queueSnapshot({ stackKey: params.key, queueKey });
+      const { jobs, clusterQueue, complete } = snapshot.value;
+      return {
+        data: jobs,
+        summary: {
+          count: jobs.length,
+          complete,
+          cap: SNAPSHOT_PAGE_SIZE * SNAPSHOT_MAX_PAGES,
+          queueKey,
+          dispatchPaused: clusterQueue.dispatchPaused,
+          clusterQueueId: clusterQueue.id,
+          oldestScheduledAt: jobs[0]?.scheduledAt ?? null,
+          fetchedAt: new Date(snapshot.fetchedAt).toISOString(),
+        },
+        pagination: { page: null, perPage: null, nextPage: null, prevPage: null, hasMore: !complete },
+      };
+    }
     const page = await runtime.live.scheduledPage({ stackKey: params.key, queueKey, limit: query.limit, after: query.after });
     const { jobs, clusterQueue, pageInfo } = page.value.data;
     return {

@@ -1,6 +1,6 @@
 import "server-only";
 import { defineCommand } from "../command";
-import { queueQuery, stackParams } from "./inputs";
+import { queueQuery, stackParams, watchedQueue } from "./inputs";
 
 export const queueGet = defineCommand({
   name: "queue.get",
@@ -8,7 +8,7 @@ export const queueGet = defineCommand({
   params: stackParams,
   query: queueQuery,
   async run({ params, query }, { runtime }) {
-    const queueKey = query.queue ?? runtime.config.queueKeys[0] ?? "_default";
+    const queueKey = watchedQueue(runtime, query.queue);
     const snapshot = await runtime.live.queueSnapshot({ stackKey: params.key, queueKey });
     const { jobs, clusterQueue, complete } = snapshot.value;
     // The list is oldest first, so the first job is the one that has waited longest.

@@ -16,6 +16,8 @@ async function totalUpstreamCalls(): Promise<number> {
   return Object.values(stats.requests).reduce((sum, n) => sum + n, 0);
 }
 
+const manyIds = (n: number) => Array.from({ length: n }, (_, i) => `0190f3a2-5c1e-7d7a-9e51-${String(i).padStart(12, "0")}`);
+
 type Case = { name: string; path: () => string; body?: unknown; field: string };
 
 const cases: Case[] = [
@@ -27,7 +29,12 @@ const cases: Case[] = [
   { name: "jobs.get: id not a UUID", path: () => `/api/v1/stacks/${stack}/jobs/not-a-uuid`, field: "params.id" },
   { name: "jobs.reserve: no ids", path: () => `/api/v1/stacks/${stack}/reservations`, body: { jobIds: [] }, field: "body.jobIds" },
   { name: "jobs.reserve: duplicate ids", path: () => `/api/v1/stacks/${stack}/reservations`, body: { jobIds: [job, job] }, field: "body.jobIds" },
-  { name: "jobs.reserve: 1001 ids", path: () => `/api/v1/stacks/${stack}/reservations`, body: { jobIds: Array.from({ length: 1001 }, (_, i) => `0190f3a2-5c1e-7d7a-9e51-${String(i).padStart(12, "0")}`) }, field: "body.jobIds" },
+  { name: "jobs.reserve: 5001 ids", path: () => `/api/v1/stacks/${stack}/reservations`, body: { jobIds: manyIds(5001) }, field: "body.jobIds" },
+  { name: "jobs.states: 1001 ids", path: () => `/api/v1/stacks/${stack}/job-states`, body: { jobIds: manyIds(1001) }, field: "body.jobIds" },
+  { name: "jobs.finish.bulk: 5001 ids", path: () => `/api/v1/stacks/${stack}/bulk-finish`, body: { jobIds: manyIds(5001), detail: "x" }, field: "body.jobIds" },
+  { name: "jobs.finish.bulk: no reason", path: () => `/api/v1/stacks/${stack}/bulk-finish`, body: { jobIds: [job] }, field: "body.detail" },
+  { name: "jobs.scheduled.list: all=yes", path: () => `/api/v1/stacks/${stack}/scheduled-jobs?all=yes`, field: "query.all" },
+  { name: "jobs.history: bad job id", path: () => `/api/v1/stacks/${stack}/jobs/x/history`, field: "params.id" },
   { name: "jobs.reserve: expiry 3601", path: () => `/api/v1/stacks/${stack}/reservations`, body: { jobIds: [job], expirySeconds: 3601 }, field: "body.expirySeconds" },
   { name: "jobs.reserve: expiry 0", path: () => `/api/v1/stacks/${stack}/reservations`, body: { jobIds: [job], expirySeconds: 0 }, field: "body.expirySeconds" },
   { name: "jobs.states: bad id", path: () => `/api/v1/stacks/${stack}/job-states`, body: { jobIds: [job, "nope"] }, field: "body.jobIds[1]" },

@@ -1,0 +1,11 @@
+import "server-only";
+import { defineCommand } from "../command";
+
+export const reservationsList = defineCommand({
+  name: "reservations.list",
+  permission: "read",
+  async run(_input, { runtime }) {
+    const reservations = runtime.ledger.activeReservations();
+    return { data: reservations, summary: { count: reservations.length } };
+  },
+});
