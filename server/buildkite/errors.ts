@@ -53,7 +53,3 @@ export class BuildkiteError extends Error {
     this.path = init.path;
   }
 }
-
-export function isBuildkiteError(value: unknown): value is BuildkiteError {
-  return value instanceof BuildkiteError;
-}

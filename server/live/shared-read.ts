@@ -69,5 +69,3 @@ export function createSharedRead<T>(options: { ttlMs: number; maxEntries?: numbe
 
   return { read, invalidate };
 }
-
-export type SharedRead<T> = ReturnType<typeof createSharedRead<T>>;
