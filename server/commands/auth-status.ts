@@ -18,7 +18,7 @@ async function checkClusterToken(run: () => Promise<unknown>) {
 export const authStatus = defineCommand({
   name: "auth.status",
   permission: "read",
-  async run(_input, { runtime }) {
+  async run(_input, { runtime, operator }) {
     const { config } = runtime;
     const stackKey = config.stackKey;
     const queueKey = config.queueKeys[0] ?? "_default";
@@ -34,6 +34,8 @@ export const authStatus = defineCommand({
       clusterToken: { configured: true, valid: cluster.valid, stackKey, queueKeys: config.queueKeys, error: cluster.error },
       apiToken: { configured: config.mode === "demo" || Boolean(config.apiToken) },
       pollIntervalMs: config.pollIntervalMs,
+      // Who the console acts as for this request; its email stays out of the browser's way.
+      operator: { name: operator.name, role: operator.role },
     };
     return { data, summary: { ready: cluster.valid === true, mode: config.mode, warnings } };
   },
