@@ -1,12 +1,18 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { QueryProvider } from "@/components/ui/query-provider";
+import { SiteNav } from "@/components/ui/site-nav";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { themeInitScript } from "@/lib/theme";
 import { config } from "@/server/config";
+import { resolveOperator } from "@/server/operator";
 import "./globals.css";
 
-// Rendered per request: the demo badge depends on the runtime configuration, not the build machine's.
+// Rendered per request: the demo badge and the operator depend on the runtime configuration and the
+// request, not the build machine's.
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
@@ -14,17 +20,33 @@ export const metadata: Metadata = {
   description: "On-call triage console for Buildkite stacks",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
-  const demo = config().mode === "demo";
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const cfg = config();
+  const demo = cfg.mode === "demo";
+  // Resolved here rather than fetched from auth.status: same answer, no round trip, and only the name and
+  // role reach the page.
+  const operator = resolveOperator(await headers(), cfg);
   return (
-    <html lang="en">
+    // The head script sets the theme class before React hydrates, so <html> legitimately differs.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeInitScript }} />
+      </head>
       <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
         <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-          <div className="mx-auto flex max-w-6xl items-center gap-4 px-6 py-3">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-6 py-3">
             <Link href="/" className="text-base font-semibold tracking-tight">
               Stack Console
             </Link>
             {demo && <DemoBadge />}
+            <SiteNav />
+            <div className="ml-auto flex items-center gap-3">
+              <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="operator">
+                Acting as <span className="font-medium text-zinc-900 dark:text-zinc-100">{operator.name}</span>{" "}
+                <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">{operator.role}</span>
+              </p>
+              <ThemeToggle />
+            </div>
           </div>
         </header>
         <QueryProvider>
