@@ -1,0 +1,96 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { ApiError } from "@/lib/api-error";
+import { deregisterStack } from "@/lib/mutations";
+import { queryKeys } from "@/lib/queries";
+import { stackKeySchema } from "@/lib/stacks-inputs";
+import { ConfirmDialog } from "./confirm-dialog";
+import { cardClass, dangerButton, errorClass, inputClass, labelClass } from "./form-styles";
+
+export function DeregisterStack({ consoleStackKey }: { consoleStackKey: string }) {
+  const [key, setKey] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  // The key the dialog asks about, fixed when it opens so editing the field cannot change its target.
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const mutation = useMutation({
+    mutationFn: deregisterStack,
+    onSettled: (_data, _error, stackKey) => {
+      setConfirming(null);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.stack(stackKey) });
+    },
+  });
+
+  function ask(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = stackKeySchema.safeParse(key);
+    if (!parsed.success) {
+      setError(`Stack key ${parsed.error.issues[0]?.message ?? "is not valid"}`);
+      return;
+    }
+    setError(null);
+    mutation.reset();
+    setConfirming(parsed.data);
+  }
+
+  const failure = mutation.error instanceof ApiError ? `${mutation.error.error.type}: ${mutation.error.message}` : mutation.error?.message;
+  return (
+    <section aria-labelledby="deregister-heading" className={cardClass}>
+      <h2 id="deregister-heading" className="text-lg font-semibold">
+        Deregister a stack
+      </h2>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+        Buildkite forgets the stack: it can no longer list, reserve or finish jobs until it registers again.
+      </p>
+      <form onSubmit={ask} noValidate className="mt-4 flex flex-wrap items-start gap-3">
+        <div className="min-w-64 flex-1">
+          <label htmlFor="deregister-key" className={labelClass}>
+            Stack key to deregister
+          </label>
+          <input
+            id="deregister-key"
+            value={key}
+            onChange={(event) => setKey(event.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "deregister-key-error" : undefined}
+            className={`mt-1 font-mono ${inputClass}`}
+          />
+          {error && (
+            <p id="deregister-key-error" className={errorClass}>
+              {error}
+            </p>
+          )}
+        </div>
+        <button type="submit" className={`${dangerButton} mt-6`}>
+          Deregister
+        </button>
+      </form>
+      {mutation.isSuccess && (
+        <p role="status" className="mt-4 text-sm font-medium text-emerald-800 dark:text-emerald-300">
+          Stack {mutation.data.data.key} deregistered.
+        </p>
+      )}
+      {failure && (
+        <p role="alert" className="mt-4 text-sm font-medium text-red-700 dark:text-red-300">
+          Could not deregister stack {mutation.variables}: {failure}
+        </p>
+      )}
+      <ConfirmDialog
+        open={confirming !== null}
+        title={`Deregister stack ${confirming ?? ""}?`}
+        busy={mutation.isPending}
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => confirming && mutation.mutate(confirming)}
+      >
+        <p>Buildkite will stop offering jobs to this stack&apos;s agents through the Stacks API.</p>
+        {confirming === consoleStackKey && (
+          <p className="font-semibold text-red-700 dark:text-red-300">This is the stack this console watches: its pages will fail until it registers again.</p>
+        )}
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,11 @@
+// Shared by the settings forms so both read as one page.
+export const inputClass =
+  "block w-full rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm text-zinc-900 focus-visible:outline-2 focus-visible:outline-blue-600 aria-invalid:border-red-600 read-only:bg-zinc-100 read-only:text-zinc-700 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100 dark:aria-invalid:border-red-400 dark:read-only:bg-zinc-800 dark:read-only:text-zinc-300";
+export const labelClass = "block text-sm font-medium";
+export const errorClass = "mt-1 text-sm text-red-700 dark:text-red-300";
+const button =
+  "rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-60";
+export const primaryButton = `${button} bg-zinc-900 text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300`;
+export const secondaryButton = `${button} border border-zinc-300 bg-white text-zinc-800 hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200 dark:hover:bg-zinc-800`;
+export const dangerButton = `${button} bg-red-700 text-white hover:bg-red-800 dark:bg-red-600 dark:hover:bg-red-500`;
+export const cardClass = "rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900";
