@@ -126,7 +126,7 @@ export function RegisterStackForm() {
         <MetadataRowsEditor rows={rows} issues={errors?.rows ?? []} error={errors?.fields.metadata} onChange={setRows} />
         <div className="flex items-center gap-3">
           <button type="submit" className={primaryButton} disabled={mutation.isPending}>
-            Register
+            Register stack
           </button>
           {mutation.isPending && (
             <span role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
