@@ -61,8 +61,10 @@ export function JobStatesTable({ stackKey, queueKey, ids, pollIntervalMs }: { st
 
   const data = query.data?.data;
   const states = data?.states ?? {};
-  const unknown = new Set(data?.unknown ?? []);
-  const known = ids.filter((id) => !unknown.has(id));
+  // While a new list loads, the previous answer is still shown: only ids watched now count.
+  const unknownSet = new Set(data?.unknown ?? []);
+  const unknown = ids.filter((id) => unknownSet.has(id));
+  const known = ids.filter((id) => !unknownSet.has(id));
   const counts = new Map<string, number>();
   for (const id of known) {
     const state = states[id];
@@ -114,16 +116,16 @@ export function JobStatesTable({ stackKey, queueKey, ids, pollIntervalMs }: { st
         </div>
       )}
 
-      {unknown.size > 0 && (
+      {unknown.length > 0 && (
         <section aria-labelledby="unknown-heading" className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
           <h3 id="unknown-heading" className="text-sm font-semibold">
-            Unknown to Buildkite ({unknown.size})
+            Unknown to Buildkite ({unknown.length})
           </h3>
           <p className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">
             Buildkite returned no state for these ids: they belong to another stack or organization, or never existed.
           </p>
           <ul className="mt-2 space-y-0.5 font-mono text-xs">
-            {[...unknown].map((id) => (
+            {unknown.map((id) => (
               <li key={id}>{id}</li>
             ))}
           </ul>
