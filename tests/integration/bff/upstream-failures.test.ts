@@ -49,6 +49,15 @@ describe("upstream failures become the contract's errors", () => {
     expect(body.data.id).toBe(job);
   });
 
+  test("job states are polled, so a 503 reaches the caller at once instead of being retried", async () => {
+    await c.control("faults", { path: `/v3/stacks/*/jobs/get-states`, status: 503, count: 1 });
+    const before = await c.upstreamCalls("POST /v3/stacks/:key/jobs/get-states");
+    const { status, body } = await c.api(`/api/v1/stacks/${stack}/job-states`, { method: "POST", body: { jobIds: [job] } });
+    expect(status).toBe(502);
+    expect(body.error).toMatchObject({ type: "server_error", retryable: true });
+    expect(await c.upstreamCalls("POST /v3/stacks/:key/jobs/get-states")).toBe(before + 1);
+  });
+
   test("persistent 5xx is a retryable server_error with status 502", async () => {
     await c.control("faults", { path: `/v3/stacks/*/jobs/*`, status: 500, count: 2 });
     const { status, body } = await c.api(jobPath());
