@@ -23,15 +23,22 @@ export function reconcileRows(previous: readonly string[] | null, current: reado
 }
 
 /**
- * The scrollTop that keeps the first visible row where it was after `previous` became `next` (fixed-height
- * rows). If that row itself left, the nearest surviving row below it takes its place.
+ * The scrollTop that keeps the rows still after `previous` became `next` (fixed-height rows). The row under
+ * the pointer, when there is one and it stayed, keeps its place on screen; otherwise the first visible row
+ * does, and if that row itself left, the nearest surviving row below it takes its place.
  */
 export function anchoredScrollTop(
   previous: readonly string[],
   next: readonly string[],
   scrollTop: number,
   rowHeight: number,
+  pointerId: string | null = null,
 ): number {
+  if (pointerId !== null) {
+    const before = previous.indexOf(pointerId);
+    const after = next.indexOf(pointerId);
+    if (before >= 0 && after >= 0) return Math.max(0, scrollTop + (after - before) * rowHeight);
+  }
   if (rowHeight <= 0 || scrollTop <= 0) return Math.max(0, scrollTop);
   const firstVisible = Math.floor(scrollTop / rowHeight);
   const offset = scrollTop - firstVisible * rowHeight;

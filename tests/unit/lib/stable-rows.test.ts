@@ -36,6 +36,13 @@ describe("anchoredScrollTop", () => {
     expect(anchoredScrollTop(rows, ["a", "b", "e", "f"], 3 * 40 + 10, 40)).toBe(2 * 40);
   });
 
+  test("the row under the pointer keeps its place on screen, even when rows between it and the top leave", () => {
+    expect(anchoredScrollTop(rows, ["a", "e", "f"], 3 * 40, 40, "e")).toBe(3 * 40 - 3 * 40);
+    expect(anchoredScrollTop(rows, ["x", "y", ...rows], 0, 40, "c")).toBe(80);
+    // A pointer over a row that left falls back to the first visible row.
+    expect(anchoredScrollTop(rows, ["a", "d", "e", "f"], 3 * 40, 40, "b")).toBe(40);
+  });
+
   test("at the top, or when everything below left, the result stays in range", () => {
     expect(anchoredScrollTop(rows, ["b"], 0, 40)).toBe(0);
     expect(anchoredScrollTop(rows, ["a", "b"], 4 * 40, 40)).toBe(40);
