@@ -49,7 +49,7 @@ export function JobFiltersBar({ filters, onChange, firstFilterRef, onJump }: Fil
       <form
         className="ml-auto w-64"
         role="search"
-        aria-label="Jump to job"
+        aria-label="Find a job"
         onSubmit={(event) => {
           event.preventDefault();
           setJumpMessage(onJump(jumpQuery));
