@@ -13,7 +13,11 @@ const MAX_ENTRIES = 200;
  */
 export function useCommitTiming(name: string, deps: readonly unknown[]): void {
   const startMark = `${name}:render-start`;
-  if (typeof performance !== "undefined") performance.mark(startMark);
+  if (typeof performance !== "undefined") {
+    // One live mark per name: re-marking every render (the clock ticks each second) must not pile up.
+    performance.clearMarks(startMark);
+    performance.mark(startMark);
+  }
   useLayoutEffect(() => {
     if (performance.getEntriesByName(name, "measure").length >= MAX_ENTRIES) performance.clearMeasures(name);
     performance.measure(name, { start: startMark, end: performance.now() });
