@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { sim } from "./demo-simulator";
 
@@ -190,6 +191,50 @@ test("jump to job scrolls to it and 5000 jobs keep the DOM row count bounded", a
 
   await page.getByRole("table", { name: "Scheduled jobs" }).evaluate((table) => table.scrollTo({ top: table.scrollHeight }));
   expect(await page.getByTestId("job-row").count()).toBeLessThan(100);
+});
+
+test("the row under the pointer stays put when jobs above it leave", async ({ page }) => {
+  const ids = await newJobs(60);
+  await page.goto(`${STACK}?dir=asc`);
+  const table = page.getByRole("table", { name: "Scheduled jobs" });
+  // Newest first: the sixty jobs just created lead the table once the page shows current data.
+  await expect(async () => {
+    const announce = page.getByRole("button", { name: /^Show \d+ new jobs?$/ });
+    if (await announce.isVisible()) await announce.click();
+    expect(ids).toContain(await page.locator('[data-testid="job-row"][aria-rowindex="2"]').getAttribute("data-job-id", { timeout: 500 }));
+  }).toPass();
+
+  await table.evaluate((element) => element.scrollTo({ top: 20 * 40 }));
+  await expect(page.locator('[data-testid="job-row"][aria-rowindex="26"]')).toBeInViewport();
+  const tableTop = (await table.boundingBox())?.y ?? 0;
+  // Point at a row a few rows into the viewport; the five rows above it include some scrolled out of view.
+  const rows = await page.getByTestId("job-row").evaluateAll((elements) =>
+    elements
+      .map((element) => ({ id: element.getAttribute("data-job-id") ?? "", top: element.getBoundingClientRect().top }))
+      .sort((a, b) => a.top - b.top),
+  );
+  const pointedIndex = rows.findIndex((entry) => entry.top > tableTop + 40 + 3 * 40);
+  const pointed = rows[pointedIndex]?.id ?? "";
+  const above = rows.slice(pointedIndex - 5, pointedIndex).map((entry) => entry.id);
+  expect([pointed, ...above].every((id) => ids.includes(id))).toBe(true);
+  await row(page, pointed).hover();
+  const before = await row(page, pointed).boundingBox();
+
+  const reserved = await page.request.post("/api/v1/stacks/stack-console/reservations", { data: { jobIds: above, expirySeconds: 600 } });
+  expect(reserved.ok()).toBe(true);
+  for (const id of above) await expect(row(page, id)).toHaveCount(0);
+  const after = await row(page, pointed).boundingBox();
+  expect(Math.abs((after?.y ?? 0) - (before?.y ?? -100))).toBeLessThanOrEqual(1);
+});
+
+test("axe finds no serious accessibility violations on the stack page", async ({ page }) => {
+  const [id] = await newJobs(1);
+  await page.goto(`${STACK}?dir=asc&job=${id}`);
+  await expectRows(page, [id ?? ""]);
+  await page.getByRole("checkbox", { name: `Select job ${short(id ?? "")}` }).click();
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.length}`)).toEqual([]);
 });
 
 test("an unknown stack is a 404, and each home queue card links to its stack page", async ({ page }) => {
