@@ -18,6 +18,8 @@ export interface JobsTableHandle {
 interface JobsTableProps extends JobRowHandlers {
   ref?: Ref<JobsTableHandle>;
   rows: readonly string[];
+  /** Changes when the operator changes filters or sort: a new view starts at the top. */
+  viewKey: string;
   jobsById: ReadonlyMap<string, ScheduledJob>;
   selection: Selection;
   focusedId: string | null;
@@ -33,11 +35,12 @@ interface JobsTableProps extends JobRowHandlers {
  * DOM, so 5000 jobs scroll as smoothly as 50. The server renders the first screenful (initialRect) so rows
  * show before any script runs.
  */
-export function JobsTable({ ref, rows, jobsById, selection, focusedId, now, filters, onSort, allMatchingSelected, onToggleAll, ...handlers }: JobsTableProps) {
+export function JobsTable({ ref, rows, viewKey, jobsById, selection, focusedId, now, filters, onSort, allMatchingSelected, onToggleAll, ...handlers }: JobsTableProps) {
   useCommitTiming("jobs-table-commit", [rows, jobsById]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const pointerIdRef = useRef<string | null>(null);
   const previousRowsRef = useRef(rows);
+  const previousViewKeyRef = useRef(viewKey);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are read during render by design
   const virtualizer = useVirtualizer({
@@ -55,11 +58,17 @@ export function JobsTable({ ref, rows, jobsById, selection, focusedId, now, filt
   useLayoutEffect(() => {
     const element = scrollRef.current;
     const previous = previousRowsRef.current;
+    const sameView = previousViewKeyRef.current === viewKey;
     previousRowsRef.current = rows;
+    previousViewKeyRef.current = viewKey;
     if (!element || previous === rows) return;
+    if (!sameView) {
+      element.scrollTop = 0;
+      return;
+    }
     const target = anchoredScrollTop(previous, rows, element.scrollTop, JOB_ROW_HEIGHT, pointerIdRef.current);
     if (Math.abs(target - element.scrollTop) >= 1) element.scrollTop = target;
-  }, [rows]);
+  }, [rows, viewKey]);
 
   useImperativeHandle(ref, () => ({
     scrollToId: (id) => {

@@ -51,7 +51,8 @@ export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps
   const { setFilters, openJob } = view;
   const filters = useDeferredValue(view.filters);
   const sortedIds = useMemo(() => filterAndSort(jobs, filters), [jobs, filters]);
-  const { rows, newIds, merge } = useStableRows(sortedIds, viewKey(filters));
+  const currentViewKey = viewKey(filters);
+  const { rows, newIds, merge } = useStableRows(sortedIds, currentViewKey);
 
   const [selection, setSelection] = useState<Selection>(emptySelection);
   const [focusedId, setFocusedId] = useState<string | null>(view.jobId);
@@ -185,6 +186,7 @@ export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps
         <JobsTable
           ref={tableRef}
           rows={rows}
+          viewKey={currentViewKey}
           jobsById={jobsById}
           selection={selection}
           focusedId={focusedId}
