@@ -6,14 +6,14 @@ import type { JobFilters } from "@/lib/job-filters";
 type TextFilter = "pipeline" | "branch" | "step" | "rules";
 
 const FIELDS: { key: TextFilter; label: string; placeholder: string }[] = [
-  { key: "pipeline", label: "Pipeline", placeholder: "slug" },
-  { key: "branch", label: "Branch", placeholder: "main" },
-  { key: "step", label: "Step key", placeholder: "test" },
-  { key: "rules", label: "Query rules", placeholder: "queue=…" },
+  { key: "pipeline", label: "Pipeline", placeholder: "any pipeline" },
+  { key: "branch", label: "Branch", placeholder: "any branch" },
+  { key: "step", label: "Step key", placeholder: "any step" },
+  { key: "rules", label: "Query rules", placeholder: "e.g. os=linux" },
 ];
 
 const input =
-  "w-full rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm text-zinc-900 placeholder:text-zinc-400 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
+  "w-full rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm text-zinc-900 placeholder:text-zinc-400 dark:border-zinc-700 dark:placeholder:text-zinc-500 dark:bg-zinc-900 dark:text-zinc-100";
 
 interface FiltersBarProps {
   filters: JobFilters;

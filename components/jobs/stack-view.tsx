@@ -17,6 +17,7 @@ import { JobDrawer } from "./job-drawer";
 import { JobFiltersBar } from "./job-filters-bar";
 import { JobsTable, type JobsTableHandle } from "./jobs-table";
 import { JobsTableStates } from "./jobs-table-states";
+import { KeyHints } from "./key-hints";
 import { NewJobsButton } from "./new-jobs-button";
 import { useJobKeys } from "./use-job-keys";
 import { useRefreshSettings } from "./use-refresh-settings";
@@ -170,7 +171,8 @@ export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps
 
       <JobFiltersBar filters={view.filters} onChange={setFilters} firstFilterRef={firstFilterRef} onJump={onJump} />
 
-      <div className="flex min-h-9 flex-wrap items-center gap-3">
+      {/* Tall enough for the bulk bar, so selecting a row does not push the table down. */}
+      <div className="flex min-h-12 flex-wrap items-center gap-3">
         <p className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
           {loaded ? `${rows.length} of ${jobs.length} jobs shown` : ""}
         </p>
@@ -202,6 +204,8 @@ export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps
       ) : (
         <JobsTableStates loaded={loaded} failed={error !== null} anyJobs={jobs.length > 0} onClearFilters={clearFilters} onRetry={() => void jobsQuery.refetch()} />
       )}
+
+      <KeyHints />
 
       {view.jobId !== null && (
         <JobDrawer stackKey={stackKey} queueKey={queueKey} jobId={view.jobId} job={jobsById.get(view.jobId)} onClose={() => openJob(null)} />
