@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, type ChangeEvent } from "react";
+import { memo, useEffect, useRef, type ChangeEvent } from "react";
 import { formatAge, secondsSince } from "@/lib/format";
 import { shortId } from "@/lib/job-filters";
 import type { ScheduledJob } from "@/lib/jobs-view";
@@ -29,10 +29,23 @@ export const JobRow = memo(function JobRow({ job, index, top, selected, focused,
   const short = shortId(job.id);
   const rules = job.agentQueryRules.join(", ");
   const onSelect = (event: ChangeEvent<HTMLInputElement>) => onToggle(job.id, (event.nativeEvent as MouseEvent).shiftKey === true);
+  const rowRef = useRef<HTMLDivElement>(null);
+
+  // The focused row takes DOM focus so a screen reader reads it as j/k move. It never takes focus from a
+  // field or a dialog: a row scrolled back into view must not steal the caret from the filters.
+  useEffect(() => {
+    const element = rowRef.current;
+    if (!focused || !element) return;
+    const active = document.activeElement;
+    const table = element.closest("[role=table]");
+    if (active === null || active === document.body || (table !== null && table.contains(active))) element.focus({ preventScroll: true });
+  }, [focused]);
 
   return (
     <div
+      ref={rowRef}
       role="row"
+      tabIndex={-1}
       aria-rowindex={index + 2}
       data-testid="job-row"
       data-job-id={job.id}
@@ -43,7 +56,7 @@ export const JobRow = memo(function JobRow({ job, index, top, selected, focused,
       style={{ gridTemplateColumns: JOB_GRID_COLUMNS, height: JOB_ROW_HEIGHT, transform: `translateY(${top}px)` }}
       className={`absolute inset-x-0 top-0 grid items-center border-b border-zinc-100 text-sm dark:border-zinc-800 ${
         selected ? "bg-blue-50 dark:bg-blue-500/10" : "bg-white dark:bg-zinc-900"
-      } ${focused ? "outline-2 -outline-offset-2 outline-blue-500" : ""} hover:bg-zinc-50 dark:hover:bg-zinc-800/60`}
+      } ${focused ? "outline-2 -outline-offset-2 outline-blue-500" : "outline-none"} hover:bg-zinc-50 dark:hover:bg-zinc-800/60`}
     >
       <div role="cell" className="flex justify-center">
         <input

@@ -119,6 +119,8 @@ test("keyboard: / focuses the filters, j/k move, x selects, Enter opens the draw
   await expect(focused).toHaveCount(1);
   await page.keyboard.press("j");
   await page.keyboard.press("k");
+  // The row itself takes focus, so a screen reader reads the row the operator moved to.
+  await expect(focused).toBeFocused();
   const focusedId = await focused.getAttribute("data-job-id");
   expect(ids).toContain(focusedId);
   const id = focusedId ?? "";
