@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { ApiError } from "@/lib/api-error";
 import { formatAge, secondsSince } from "@/lib/format";
 import { queueQuery } from "@/lib/queries";
@@ -66,7 +67,16 @@ export function QueueCard({ stackKey, queueKey, pollIntervalMs }: { stackKey: st
           <StaleWarning error={error} hasData={Boolean(view)} />
         </div>
       )}
-      <p className="mt-4 text-xs text-zinc-500 dark:text-zinc-400">Refreshes every {Math.round(pollIntervalMs / 1000)}s.</p>
+      <div className="mt-4 flex items-center justify-between gap-3">
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">Refreshes every {Math.round(pollIntervalMs / 1000)}s.</p>
+        <Link
+          href={`/stacks/${encodeURIComponent(stackKey)}?queue=${encodeURIComponent(queueKey)}`}
+          aria-label={`View jobs in queue ${queueKey}`}
+          className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
+        >
+          View jobs
+        </Link>
+      </div>
     </section>
   );
 }

@@ -1,0 +1,58 @@
+"use client";
+
+import { OctagonPause } from "lucide-react";
+import { formatAge, secondsSince } from "@/lib/format";
+import type { QueueView } from "@/lib/queue-view";
+
+interface QueueHeaderProps {
+  queue: QueueView | undefined;
+  /** Jobs on screen that have waited longer than `thresholdSeconds`. */
+  overThreshold: number | undefined;
+  thresholdSeconds: number;
+  now: number;
+}
+
+function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <div className="min-w-28">
+      <dt className="text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{label}</dt>
+      <dd className="mt-1 text-xl font-semibold tabular-nums" data-testid={testId} suppressHydrationWarning>
+        {value}
+      </dd>
+    </div>
+  );
+}
+
+/** Answers "is this queue healthy?" at a glance: dispatch, backlog, and how long the oldest job waited. */
+export function QueueHeader({ queue, overThreshold, thresholdSeconds, now }: QueueHeaderProps) {
+  const thresholdLabel = formatAge(thresholdSeconds).replace(" 00s", "");
+  return (
+    <div className="space-y-3">
+      {queue?.dispatchPaused && (
+        <div
+          role="alert"
+          className="flex items-center gap-3 rounded-lg border-2 border-red-600 bg-red-600 px-4 py-3 font-semibold text-white shadow-sm dark:border-red-500 dark:bg-red-700"
+        >
+          <OctagonPause aria-hidden className="size-6 shrink-0" />
+          <span>
+            Dispatch paused — agents take no jobs from queue <span className="font-mono">{queue.queueKey}</span> until it is resumed.
+          </span>
+        </div>
+      )}
+      <dl className="flex flex-wrap gap-x-8 gap-y-3">
+        <Stat
+          label="Scheduled jobs"
+          value={queue ? `${queue.scheduledCount}${queue.countComplete ? "" : "+"}` : "—"}
+          testId="scheduled-count"
+        />
+        <Stat
+          label="Oldest waiting"
+          value={queue?.oldestScheduledAt ? formatAge(secondsSince(queue.oldestScheduledAt, now)) : "—"}
+          testId="oldest-wait"
+        />
+        <Stat label={`Waiting > ${thresholdLabel}`} value={overThreshold === undefined ? "—" : String(overThreshold)} testId="over-threshold" />
+        <Stat label="Dispatch" value={queue ? (queue.dispatchPaused ? "Paused" : "Dispatching") : "—"} testId="dispatch-state" />
+      </dl>
+    </div>
+  );
+}

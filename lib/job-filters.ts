@@ -1,0 +1,102 @@
+import type { ScheduledJob } from "./jobs-view";
+
+// What the operator narrowed the table to. It lives in the URL so a reload or a shared link shows the same
+// rows in the same order.
+
+export const sortFields = ["wait", "priority"] as const;
+export type SortField = (typeof sortFields)[number];
+export type SortDirection = "asc" | "desc";
+
+export interface JobFilters {
+  pipeline: string;
+  branch: string;
+  step: string;
+  rules: string;
+  sort: SortField;
+  dir: SortDirection;
+}
+
+/** Longest-waiting first: the job most likely to be stuck is the one to look at. */
+export const defaultFilters: JobFilters = { pipeline: "", branch: "", step: "", rules: "", sort: "wait", dir: "desc" };
+
+const textKeys = ["pipeline", "branch", "step", "rules"] as const;
+
+interface ParamsReader {
+  get(name: string): string | null;
+}
+
+export function parseFilters(params: ParamsReader): JobFilters {
+  const sort = params.get("sort");
+  const dir = params.get("dir");
+  return {
+    pipeline: params.get("pipeline") ?? "",
+    branch: params.get("branch") ?? "",
+    step: params.get("step") ?? "",
+    rules: params.get("rules") ?? "",
+    sort: sortFields.find((field) => field === sort) ?? defaultFilters.sort,
+    dir: dir === "asc" || dir === "desc" ? dir : defaultFilters.dir,
+  };
+}
+
+/** Writes the filters into `params`, leaving defaults out so the plain page keeps a plain URL. */
+export function writeFilters(params: URLSearchParams, filters: JobFilters): URLSearchParams {
+  for (const key of textKeys) {
+    if (filters[key]) params.set(key, filters[key]);
+    else params.delete(key);
+  }
+  for (const key of ["sort", "dir"] as const) {
+    if (filters[key] !== defaultFilters[key]) params.set(key, filters[key]);
+    else params.delete(key);
+  }
+  return params;
+}
+
+export const hasTextFilters = (filters: JobFilters) => textKeys.some((key) => filters[key].trim() !== "");
+
+/** A key that changes exactly when the set or order of rows the operator asked for changes. */
+export const viewKey = (filters: JobFilters) => JSON.stringify([...textKeys.map((key) => filters[key].trim().toLowerCase()), filters.sort, filters.dir]);
+
+const contains = (value: string | null, needle: string) => needle === "" || (value ?? "").toLowerCase().includes(needle);
+
+export function matchesFilters(job: ScheduledJob, filters: JobFilters): boolean {
+  const rules = filters.rules.trim().toLowerCase();
+  return (
+    contains(job.pipeline.slug, filters.pipeline.trim().toLowerCase()) &&
+    contains(job.build.branch, filters.branch.trim().toLowerCase()) &&
+    contains(job.step.key, filters.step.trim().toLowerCase()) &&
+    (rules === "" || job.agentQueryRules.some((rule) => rule.toLowerCase().includes(rules)))
+  );
+}
+
+const scheduledMs = (job: ScheduledJob) => {
+  const ms = Date.parse(job.scheduledAt);
+  return Number.isFinite(ms) ? ms : 0;
+};
+
+function compare(a: ScheduledJob, b: ScheduledJob, filters: JobFilters): number {
+  // Waiting longer means scheduled earlier; ties fall back to waiting time, then id, so the order is total.
+  const byWait = scheduledMs(a) - scheduledMs(b);
+  const byId = a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  if (filters.sort === "priority") {
+    const byPriority = a.priority - b.priority;
+    return (filters.dir === "asc" ? byPriority : -byPriority) || byWait || byId;
+  }
+  return (filters.dir === "desc" ? byWait : -byWait) || byId;
+}
+
+/** The ids of the jobs that pass the filters, in the requested order. */
+export function filterAndSort(jobs: readonly ScheduledJob[], filters: JobFilters): string[] {
+  return jobs
+    .filter((job) => matchesFilters(job, filters))
+    .sort((a, b) => compare(a, b, filters))
+    .map((job) => job.id);
+}
+
+/** A job by full id or by an id prefix (what an operator copies from a log or a chat). */
+export function findJobId(ids: readonly string[], query: string): string | undefined {
+  const needle = query.trim().toLowerCase();
+  if (needle === "") return undefined;
+  return ids.find((id) => id.toLowerCase() === needle) ?? ids.find((id) => id.toLowerCase().startsWith(needle));
+}
+
+export const shortId = (id: string) => id.slice(0, 8);
