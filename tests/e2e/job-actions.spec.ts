@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { sim } from "./demo-simulator";
 
@@ -153,6 +154,11 @@ test("finish refuses a bad reason inline, keeps its confirmation through refresh
   await finish.click();
   await expect(confirm).toBeVisible();
   await expect(confirm).toContainText("operator name");
+  await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(confirm.getByRole("button", { name: "Confirm" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
 
   // New jobs change the live list under the open confirmation; it must stay, with what was typed.
   await newJobs(2);
@@ -192,4 +198,31 @@ test("notify sends a notification and counts it; an over-long one is refused inl
   await expect(input).toHaveValue("");
   await expect(drawer.getByRole("list", { name: "Job history" })).toContainText("Looking into the stuck agents");
   expect(writes).toHaveLength(1);
+});
+
+test("Esc in the finish confirmation cancels it and leaves the drawer open; axe finds nothing serious in the drawer", async ({ page }) => {
+  const id = await oneJob();
+  await page.goto(`${STACK}?job=${id}`);
+  const drawer = drawerOf(page, id);
+  await drawer.getByRole("button", { name: "Reserve" }).click();
+  await expect(drawer.getByTestId("reservation-countdown")).toBeVisible();
+  await drawer.getByText("Environment", { exact: true }).click();
+  await expect(drawer.getByLabel("Filter environment")).toBeVisible();
+  await drawer.getByText("Command", { exact: true }).click();
+  await expect(drawer.getByRole("button", { name: "Copy command" })).toBeVisible();
+
+  await drawer.getByLabel("Reason").fill("checking the confirmation");
+  await drawer.getByRole("button", { name: "Finish job…" }).click();
+  const confirm = page.getByRole("alertdialog", { name: `Finish job ${short(id)}?` });
+  await expect(confirm).toBeVisible();
+  const results = await new AxeBuilder({ page }).include("[role=dialog]").analyze();
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.length}`)).toEqual([]);
+
+  await page.keyboard.press("Escape");
+  await expect(confirm).toBeHidden();
+  await expect(drawer).toBeVisible();
+  await expect(drawer.getByRole("status", { name: "State" })).toHaveText("reserved");
+  await page.keyboard.press("Escape");
+  await expect(drawer).toBeHidden();
 });

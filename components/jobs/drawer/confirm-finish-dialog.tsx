@@ -21,6 +21,7 @@ export function ConfirmFinishDialog({ shortId, exitStatus, reason, pending, onCo
   const titleId = useId();
   const bodyId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
   // Cancel takes focus, so a stray Enter cannot finish the job.
   useEffect(() => cancelRef.current?.focus(), []);
 
@@ -32,6 +33,12 @@ export function ConfirmFinishDialog({ shortId, exitStatus, reason, pending, onCo
         aria-labelledby={titleId}
         aria-describedby={bodyId}
         onKeyDown={(event) => {
+          if (event.key === "Tab") {
+            // Two buttons: Tab keeps focus between them rather than wandering behind the dialog.
+            event.preventDefault();
+            (document.activeElement === cancelRef.current ? confirmRef : cancelRef).current?.focus();
+            return;
+          }
           if (event.key !== "Escape") return;
           event.preventDefault();
           if (!pending) onCancel();
@@ -53,7 +60,7 @@ export function ConfirmFinishDialog({ shortId, exitStatus, reason, pending, onCo
           <button ref={cancelRef} type="button" onClick={onCancel} disabled={pending} className={secondaryButton}>
             Cancel
           </button>
-          <button type="button" onClick={onConfirm} disabled={pending} className={dangerButton}>
+          <button ref={confirmRef} type="button" onClick={onConfirm} disabled={pending} className={dangerButton}>
             {pending ? "Finishing…" : "Confirm"}
           </button>
         </div>

@@ -38,12 +38,12 @@ function EnvList({ env }: { env: Record<string, string> }) {
       </p>
       <dl className="mt-2 divide-y divide-zinc-100 text-xs dark:divide-zinc-800">
         {shown.map(([key, value]) => (
-          <div key={key} className="flex items-start gap-2 py-1">
-            <div className="min-w-0 flex-1">
-              <dt className="font-mono font-semibold">{key}</dt>
-              <dd className="max-h-32 overflow-auto font-mono break-all whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">{value}</dd>
-            </div>
-            <CopyButton text={value} label={`Copy value of ${key}`} />
+          <div key={key} className="py-1">
+            <dt className="font-mono font-semibold">{key}</dt>
+            <dd className="flex items-start gap-2">
+              <span className="max-h-32 min-w-0 flex-1 overflow-auto font-mono break-all whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">{value}</span>
+              <CopyButton text={value} label={`Copy value of ${key}`} />
+            </dd>
           </div>
         ))}
       </dl>
