@@ -1,0 +1,101 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { memo, useDeferredValue, useMemo, useState } from "react";
+import { CopyButton } from "@/components/jobs/copy-button";
+import { ApiError } from "@/lib/api-error";
+import { jobQuery } from "@/lib/queries";
+import { inputClass, secondaryButton } from "./action-message";
+
+/** Rows rendered before "Show all": a job's env can hold thousands of entries and 100 KB+ of values. */
+const FIRST_ROWS = 200;
+
+function EnvList({ env }: { env: Record<string, string> }) {
+  const [filter, setFilter] = useState("");
+  const [showAll, setShowAll] = useState(false);
+  const query = useDeferredValue(filter.trim().toLowerCase());
+  const entries = useMemo(() => Object.entries(env).sort(([a], [b]) => a.localeCompare(b)), [env]);
+  const matches = useMemo(
+    () => (query ? entries.filter(([k, v]) => k.toLowerCase().includes(query) || v.toLowerCase().includes(query)) : entries),
+    [entries, query],
+  );
+  const shown = showAll ? matches : matches.slice(0, FIRST_ROWS);
+
+  return (
+    <div>
+      <label className="block text-sm">
+        <span className="sr-only">Filter environment</span>
+        <input
+          type="search"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          placeholder="Filter by name or value"
+          className={inputClass}
+        />
+      </label>
+      <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite">
+        {matches.length} of {entries.length} variables
+      </p>
+      <dl className="mt-2 divide-y divide-zinc-100 text-xs dark:divide-zinc-800">
+        {shown.map(([key, value]) => (
+          <div key={key} className="py-1">
+            <dt className="font-mono font-semibold">{key}</dt>
+            <dd className="flex items-start gap-2">
+              <span className="max-h-32 min-w-0 flex-1 overflow-auto font-mono break-all whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">{value}</span>
+              <CopyButton text={value} label={`Copy value of ${key}`} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {shown.length < matches.length && (
+        <button type="button" onClick={() => setShowAll(true)} className={`${secondaryButton} mt-2`}>
+          Show all {matches.length} variables
+        </button>
+      )}
+    </div>
+  );
+}
+
+function Loaded({ stackKey, jobId, part }: { stackKey: string; jobId: string; part: "env" | "command" }) {
+  const query = useQuery(jobQuery(stackKey, jobId));
+  if (query.error) {
+    const message = query.error instanceof ApiError ? `${query.error.error.type}: ${query.error.message}` : query.error.message;
+    return (
+      <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+        Could not load the job&apos;s {part === "env" ? "environment" : "command"}. {message}
+      </p>
+    );
+  }
+  const detail = query.data?.data;
+  if (!detail) return <p className="text-sm text-zinc-500">Loading…</p>;
+  if (part === "env") return <EnvList env={detail.env} />;
+  return (
+    <div className="flex items-start gap-2">
+      <pre className="max-h-80 min-w-0 flex-1 overflow-auto rounded-md bg-zinc-100 p-2 font-mono text-xs whitespace-pre-wrap break-all dark:bg-zinc-950">
+        {detail.command || "(empty)"}
+      </pre>
+      <CopyButton text={detail.command} label="Copy command" />
+    </div>
+  );
+}
+
+function Lazy({ title, children }: { title: string; children: (open: boolean) => React.ReactNode }) {
+  // Fetched on first expansion only: env and command can exceed 100 KB and most triage never needs them.
+  const [opened, setOpened] = useState(false);
+  return (
+    <details onToggle={(event) => event.currentTarget.open && setOpened(true)} className="group py-1">
+      <summary className="cursor-pointer text-sm font-semibold select-none">{title}</summary>
+      <div className="mt-2">{children(opened)}</div>
+    </details>
+  );
+}
+
+/** Environment and command. Memoized: the drawer re-renders every second, these large lists must not. */
+export const JobEnv = memo(function JobEnv({ stackKey, jobId }: { stackKey: string; jobId: string }) {
+  return (
+    <div>
+      <Lazy title="Environment">{(open) => open && <Loaded stackKey={stackKey} jobId={jobId} part="env" />}</Lazy>
+      <Lazy title="Command">{(open) => open && <Loaded stackKey={stackKey} jobId={jobId} part="command" />}</Lazy>
+    </div>
+  );
+});

@@ -1,0 +1,83 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { failure, notifyOutcome, type ActionResult } from "@/lib/action-results";
+import { notificationCounter, notificationError } from "@/lib/field-errors";
+import { notifyJobs } from "@/lib/mutations";
+import { queryKeys } from "@/lib/queries";
+import { NOTIFICATION_DETAIL_MAX_CHARS } from "@/lib/stacks-inputs";
+import { ActionMessage, FieldError, inputClass, primaryButton } from "./action-message";
+
+interface NotifyFormProps {
+  stackKey: string;
+  jobId: string;
+  /** Undefined until the history has loaded. */
+  usage: { sent: number; cap: number } | undefined;
+}
+
+/** A notification shows on the job in Buildkite, telling its author what the operator is doing. */
+export function NotifyForm({ stackKey, jobId, usage }: NotifyFormProps) {
+  const queryClient = useQueryClient();
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<ActionResult | null>(null);
+  const id = useId();
+  const atCap = usage !== undefined && usage.sent >= usage.cap;
+
+  const mutation = useMutation({
+    mutationFn: (detail: string) => notifyJobs(stackKey, [{ jobId, detail }]),
+    onSuccess: (envelope) => {
+      const outcome = notifyOutcome(envelope.data);
+      setResult(outcome);
+      if (outcome.ok) setText("");
+    },
+    onError: (err) => setResult(failure(err)),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.jobHistory(stackKey, jobId) }),
+  });
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    const problem = notificationError(text);
+    setError(problem);
+    setResult(null);
+    if (problem) return;
+    mutation.mutate(text);
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <p className="mb-2 text-sm" data-testid="notification-count">
+        {usage ? `${usage.sent} of ${usage.cap} notifications sent` : "Counting notifications…"}
+      </p>
+      <label htmlFor={`${id}-text`} className="mb-1 block text-sm">
+        Notification
+      </label>
+      <div className="flex items-start gap-2">
+        <input
+          id={`${id}-text`}
+          type="text"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          disabled={atCap}
+          aria-invalid={error !== null}
+          aria-describedby={`${id}-counter${error ? ` ${id}-error` : ""}${atCap ? ` ${id}-cap` : ""}`}
+          className={inputClass}
+        />
+        <button type="submit" disabled={atCap || mutation.isPending} className={`${primaryButton} shrink-0`}>
+          {mutation.isPending ? "Sending…" : "Send notification"}
+        </button>
+      </div>
+      <p id={`${id}-counter`} className="mt-1 text-xs text-zinc-500 tabular-nums dark:text-zinc-400" data-testid="notification-counter">
+        {notificationCounter(text)} — your name is appended and counts toward the {NOTIFICATION_DETAIL_MAX_CHARS}.
+      </p>
+      {atCap && (
+        <p id={`${id}-cap`} className="mt-1 text-sm text-amber-800 dark:text-amber-300">
+          This job has reached Buildkite&apos;s cap of {usage.cap} notifications; no more can be sent.
+        </p>
+      )}
+      <FieldError id={`${id}-error`} message={error} />
+      <ActionMessage result={result} />
+    </form>
+  );
+}

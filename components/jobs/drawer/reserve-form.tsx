@@ -1,0 +1,97 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { useNow } from "@/components/ui/use-now";
+import { failure, reserveOutcome, type ActionResult } from "@/lib/action-results";
+import { countdown } from "@/lib/countdown";
+import { expiryError, parseWholeNumber } from "@/lib/field-errors";
+import type { Reservation } from "@/lib/jobs-view";
+import { reserveJobs } from "@/lib/mutations";
+import { queryKeys } from "@/lib/queries";
+import { RESERVATION_EXPIRY_DEFAULT_SECONDS, RESERVATION_EXPIRY_MAX_SECONDS } from "@/lib/stacks-inputs";
+import { ActionMessage, FieldError, inputClass, primaryButton } from "./action-message";
+
+function Countdown({ reservation }: { reservation: Reservation }) {
+  const now = useNow();
+  const left = countdown(reservation.expiresAt, now);
+  return (
+    <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-200">
+      Reserved by {reservation.reservedBy} — expires in{" "}
+      <span className="font-mono font-semibold tabular-nums" data-testid="reservation-countdown">
+        {left.label}
+      </span>{" "}
+      (at <time dateTime={reservation.expiresAt}>{new Date(reservation.expiresAt).toLocaleTimeString()}</time>)
+    </p>
+  );
+}
+
+interface ReserveFormProps {
+  stackKey: string;
+  jobId: string;
+  /** The console's own reservation, shown only while Buildkite still reports the job reserved. */
+  reservation: Reservation | null;
+}
+
+/** Reserve keeps agents off the job until the expiry; re-reserving a job this stack holds extends it. */
+export function ReserveForm({ stackKey, jobId, reservation }: ReserveFormProps) {
+  const queryClient = useQueryClient();
+  const [expiry, setExpiry] = useState(String(RESERVATION_EXPIRY_DEFAULT_SECONDS));
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<ActionResult | null>(null);
+  const id = useId();
+  const extending = reservation !== null;
+
+  const mutation = useMutation({
+    mutationFn: (input: { seconds: number; extending: boolean }) => reserveJobs(stackKey, [jobId], input.seconds),
+    onSuccess: (envelope, input) => setResult(reserveOutcome(envelope.data, jobId, input.extending, Date.now())),
+    onError: (err) => setResult(failure(err)),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.stack(stackKey) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.reservations() }),
+      ]),
+  });
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    const problem = expiryError(expiry);
+    setError(problem);
+    setResult(null);
+    if (problem) return;
+    mutation.mutate({ seconds: parseWholeNumber(expiry), extending });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      {reservation && <Countdown reservation={reservation} />}
+      <div className="flex items-end gap-2">
+        <div className="flex-1">
+          <label htmlFor={`${id}-expiry`} className="mb-1 block text-sm">
+            Reservation expiry (seconds)
+          </label>
+          <input
+            id={`${id}-expiry`}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={RESERVATION_EXPIRY_MAX_SECONDS}
+            value={expiry}
+            onChange={(event) => setExpiry(event.target.value)}
+            aria-invalid={error !== null}
+            aria-describedby={error ? `${id}-error` : `${id}-hint`}
+            className={inputClass}
+          />
+        </div>
+        <button type="submit" disabled={mutation.isPending} className={primaryButton}>
+          {extending ? "Extend" : "Reserve"}
+        </button>
+      </div>
+      <p id={`${id}-hint`} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+        1 to {RESERVATION_EXPIRY_MAX_SECONDS} seconds. {extending ? "Extending restarts the expiry from now." : "Agents will not pick the job up until it expires."}
+      </p>
+      <FieldError id={`${id}-error`} message={error} />
+      <ActionMessage result={mutation.isPending ? { ok: true, message: extending ? "Extending…" : "Reserving…" } : result} />
+    </form>
+  );
+}
