@@ -1,7 +1,6 @@
 import type { z } from "zod";
 import {
   FINISH_DETAIL_MAX_BYTES,
-  NOTIFICATION_DETAIL_MAX_CHARS,
   charCount,
   exitStatusSchema,
   finishDetailSchema,
@@ -41,9 +40,13 @@ export function reasonError(text: string): string | null {
   return firstIssue("Reason", finishDetailSchema, text);
 }
 
-export function notificationError(text: string): string | null {
-  return firstIssue("Notification", notificationDetailSchema, text);
+/** `maxChars` is what is left of Buildkite's limit once the console appends the operator's name. */
+export function notificationError(text: string, maxChars: number): string | null {
+  return (
+    firstIssue("Notification", notificationDetailSchema, text) ??
+    (charCount(text) > maxChars ? `Notification must be at most ${maxChars} characters so your name fits.` : null)
+  );
 }
 
 export const reasonCounter = (text: string) => `${utf8Bytes(text)} / ${FINISH_DETAIL_MAX_BYTES} bytes`;
-export const notificationCounter = (text: string) => `${charCount(text)} / ${NOTIFICATION_DETAIL_MAX_CHARS} characters`;
+export const notificationCounter = (text: string, maxChars: number) => `${charCount(text)} / ${maxChars} characters`;

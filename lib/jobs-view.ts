@@ -65,6 +65,8 @@ export const jobHistorySchema = z.object({
   events: z.array(historyEventSchema),
   notificationsSent: z.number(),
   notificationCap: z.number(),
+  /** Characters left for the text once the console appends the operator's name. */
+  notificationMaxChars: z.number().int(),
   reservation: reservationSchema.nullable(),
 });
 export type JobHistory = z.infer<typeof jobHistorySchema>;

@@ -1,4 +1,5 @@
 import "server-only";
+import { NOTIFICATION_DETAIL_MAX_CHARS, charCount } from "@/lib/stacks-inputs";
 import type { Config } from "./config";
 import type { Role } from "./permissions";
 
@@ -23,3 +24,9 @@ export function resolveOperator(_headers: Headers, _cfg: Config): Operator {
 export function attribution(operator: Operator): string {
   return operator.email ? `${operator.name} <${operator.email}>` : operator.name;
 }
+
+/** What the console appends to each notification, so its reader knows who is handling the job. */
+export const notificationSignature = (operator: Operator) => ` — ${attribution(operator)}`;
+
+/** How many characters of a notification are left for the operator once their signature is appended. */
+export const notificationRoom = (operator: Operator) => NOTIFICATION_DETAIL_MAX_CHARS - charCount(notificationSignature(operator));

@@ -53,7 +53,7 @@ function DrawerBody({ stackKey, jobId, job }: { stackKey: string; jobId: string;
         <FinishForm stackKey={stackKey} jobId={jobId} shortId={shortId(jobId)} />
       </DrawerSection>
       <DrawerSection title="Notify">
-        <NotifyForm stackKey={stackKey} jobId={jobId} usage={record ? { sent: record.notificationsSent, cap: record.notificationCap } : undefined} />
+        <NotifyForm stackKey={stackKey} jobId={jobId} usage={record ? { sent: record.notificationsSent, cap: record.notificationCap, maxChars: record.notificationMaxChars } : undefined} />
       </DrawerSection>
       <DrawerSection title="Environment and command">
         <JobEnv stackKey={stackKey} jobId={jobId} />

@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { MAX_BATCH_IDS, NOTIFICATION_DETAIL_MAX_CHARS, charCount, jobIdSchema, notificationDetailSchema } from "@/lib/stacks-inputs";
+import { MAX_BATCH_IDS, charCount, jobIdSchema, notificationDetailSchema } from "@/lib/stacks-inputs";
 import { defineCommand } from "../command";
 import { validationError } from "../console-error";
-import { attribution } from "../operator";
+import { attribution, notificationRoom, notificationSignature } from "../operator";
 import { settleAfterError } from "./ledger-outcome";
 import { stackParams } from "./inputs";
 
@@ -20,8 +20,8 @@ export const jobsNotify = defineCommand({
   params: stackParams,
   body: notificationsBody,
   async run({ params, body }, { runtime, operator, signal }) {
-    const signature = ` — ${attribution(operator)}`;
-    const room = NOTIFICATION_DETAIL_MAX_CHARS - charCount(signature);
+    const signature = notificationSignature(operator);
+    const room = notificationRoom(operator);
     const tooLong = body.notifications.flatMap((n, index) =>
       charCount(n.detail) > room
         ? [{ field: `body.notifications[${index}].detail`, message: `must be at most ${room} characters so your name fits` }]

@@ -13,7 +13,7 @@ interface NotifyFormProps {
   stackKey: string;
   jobId: string;
   /** Undefined until the history has loaded. */
-  usage: { sent: number; cap: number } | undefined;
+  usage: { sent: number; cap: number; maxChars: number } | undefined;
 }
 
 /** A notification shows on the job in Buildkite, telling its author what the operator is doing. */
@@ -24,6 +24,7 @@ export function NotifyForm({ stackKey, jobId, usage }: NotifyFormProps) {
   const [result, setResult] = useState<ActionResult | null>(null);
   const id = useId();
   const atCap = usage !== undefined && usage.sent >= usage.cap;
+  const maxChars = usage?.maxChars ?? NOTIFICATION_DETAIL_MAX_CHARS;
 
   const mutation = useMutation({
     mutationFn: (detail: string) => notifyJobs(stackKey, [{ jobId, detail }]),
@@ -38,7 +39,7 @@ export function NotifyForm({ stackKey, jobId, usage }: NotifyFormProps) {
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    const problem = notificationError(text);
+    const problem = notificationError(text, maxChars);
     setError(problem);
     setResult(null);
     if (problem) return;
@@ -69,7 +70,7 @@ export function NotifyForm({ stackKey, jobId, usage }: NotifyFormProps) {
         </button>
       </div>
       <p id={`${id}-counter`} className="mt-1 text-xs text-zinc-500 tabular-nums dark:text-zinc-400" data-testid="notification-counter">
-        {notificationCounter(text)} — your name is appended and counts toward the {NOTIFICATION_DETAIL_MAX_CHARS}.
+        {notificationCounter(text, maxChars)} — your name is appended to what Buildkite shows, within its {NOTIFICATION_DETAIL_MAX_CHARS}.
       </p>
       {atCap && (
         <p id={`${id}-cap`} className="mt-1 text-sm text-amber-800 dark:text-amber-300">

@@ -96,6 +96,8 @@ describe("finish and notify are on the job's record", () => {
     const h = await history(id);
     expect(h.notificationsSent).toBe(2);
     expect(h.notificationCap).toBe(100);
+    // " — Demo Operator" takes 16 of Buildkite's 256 characters.
+    expect(h.notificationMaxChars).toBe(240);
     const unknown = "00000000-0000-4000-8000-00000000cafe";
     await c.api(`/api/v1/stacks/${stack}/notifications`, { body: { notifications: [{ jobId: unknown, detail: "hello" }] } });
     expect((await history(unknown)).events[0]).toMatchObject({ action: "notify", outcome: "failed" });

@@ -53,9 +53,15 @@ describe("finish reason", () => {
 
 describe("notification", () => {
   it("allows 1 to 256 characters, counting emoji as one", () => {
-    expect(notificationError("")).toBe("Notification is required.");
-    expect(notificationError("x".repeat(256))).toBeNull();
-    expect(notificationError("x".repeat(257))).toBe("Notification must be at most 256 characters.");
-    expect(notificationCounter("🚀 go")).toBe("4 / 256 characters");
+    expect(notificationError("", 256)).toBe("Notification is required.");
+    expect(notificationError("x".repeat(256), 256)).toBeNull();
+    expect(notificationError("x".repeat(257), 256)).toBe("Notification must be at most 256 characters.");
+    expect(notificationCounter("🚀 go", 256)).toBe("4 / 256 characters");
+  });
+
+  it("keeps room for the operator's name the console appends", () => {
+    expect(notificationError("x".repeat(240), 240)).toBeNull();
+    expect(notificationError("x".repeat(241), 240)).toBe("Notification must be at most 240 characters so your name fits.");
+    expect(notificationCounter("abc", 240)).toBe("3 / 240 characters");
   });
 });
