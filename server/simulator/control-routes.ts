@@ -19,6 +19,7 @@ const jobsBody = z.object({
   pipeline: z.string().min(1).optional(),
 });
 const activityBody = z.object({ on: z.boolean() });
+const resetBody = z.object({ liveStream: z.string().max(100).optional() });
 
 /** Test and benchmark levers under /__sim; never counted in stats and never rate limited. */
 export function controlRoutes(runtime: Runtime): Route[] {
@@ -27,8 +28,8 @@ export function controlRoutes(runtime: Runtime): Route[] {
     return jsonResponse({ requests: runtime.stats.snapshot(), jobs: runtime.state.countByState() });
   };
 
-  const reset = (): Response => {
-    runtime.reset();
+  const reset = (request: RouteRequest): Response => {
+    runtime.reset(parseBody(request.body, resetBody).liveStream);
     return jsonResponse({ ok: true });
   };
 

@@ -40,13 +40,18 @@ export class Runtime {
     return this.clock.now();
   }
 
-  reset(): void {
+  /**
+   * Back to the seeded world. `liveStream` picks another stream for the jobs created afterwards: the seeded
+   * world stays the same, but callers that share one console (whose ledger outlives this reset) never get
+   * back a job id the console already holds records for.
+   */
+  reset(liveStream = ""): void {
     this.clock.reset();
     this.stats.reset();
     this.faults.clear();
     this.rateLimiter.reset();
     this.state = this.seeded();
-    this.random = createRandom(deriveSeed(this.options.seed, "live"));
+    this.random = createRandom(deriveSeed(this.options.seed, `live${liveStream}`));
   }
 
   get activity(): boolean {

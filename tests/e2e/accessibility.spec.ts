@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { sim } from "./demo-simulator";
+import { resetSimulator, sim } from "./demo-simulator";
 
 // Every page the console serves, checked in both themes. Each target gets three fresh scheduled jobs
 // (`jobIds`); `path` may name them and `ready` may act on them before the scan.
@@ -58,8 +58,7 @@ const targets: Target[] = [
 ];
 
 test.beforeEach(async () => {
-  await sim("reset", {});
-  await sim("activity", { on: false });
+  await resetSimulator();
 });
 
 for (const theme of ["light", "dark"] as const) {

@@ -1,9 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { sim } from "./demo-simulator";
+import { resetSimulator, sim } from "./demo-simulator";
 
 test.beforeEach(async () => {
-  await sim("reset", {});
-  await sim("activity", { on: false });
+  await resetSimulator();
 });
 
 test("the home page shows the demo queue live: count, oldest wait, pause and resume", async ({ page }) => {

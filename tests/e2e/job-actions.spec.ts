@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { sim } from "./demo-simulator";
+import { resetSimulator, sim } from "./demo-simulator";
 
 const STACK = "/stacks/stack-console";
 const short = (id: string) => id.slice(0, 8);
@@ -8,8 +8,7 @@ const row = (page: Page, id: string) => page.locator(`[data-testid="job-row"][da
 const drawerOf = (page: Page, id: string) => page.getByRole("dialog", { name: `Job ${short(id)}` });
 
 test.beforeEach(async () => {
-  await sim("reset", {});
-  await sim("activity", { on: false });
+  await resetSimulator();
 });
 
 async function newJobs(count: number): Promise<string[]> {

@@ -1,11 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
-import { sim } from "./demo-simulator";
+import { resetSimulator, sim } from "./demo-simulator";
 
 const STACK = "stack-console";
 
 test.beforeEach(async () => {
-  await sim("reset", {});
-  await sim("activity", { on: false });
+  await resetSimulator();
   await sim("faults", undefined, "DELETE");
 });
 

@@ -1,12 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { sim } from "./demo-simulator";
+import { resetSimulator, sim } from "./demo-simulator";
 
 const STACK = "/stacks/stack-console";
 
 test.beforeEach(async () => {
-  await sim("reset", {});
-  await sim("activity", { on: false });
+  await resetSimulator();
 });
 
 async function newJobs(count: number, pipeline?: string): Promise<string[]> {

@@ -41,6 +41,24 @@ describe("determinism", () => {
     expect(list).toHaveLength(7);
   });
 
+  it("resets to the seeded world, and a named live stream gives new jobs ids a plain reset never repeats", async () => {
+    const simulator = createSimulator({ seed: 7 });
+    const control = async (path: string, body: unknown) => {
+      const response = await simulator.handle(new Request(`http://sim.test/__sim/${path}`, { method: "POST", body: JSON.stringify(body) }));
+      return (await response.json()) as { ids: string[] };
+    };
+    const seeded = await snapshot(simulator);
+    const first = await control("jobs", { count: 3 });
+    await control("reset", {});
+    expect((await control("jobs", { count: 3 })).ids).toEqual(first.ids);
+
+    await control("reset", { liveStream: "run-2" });
+    const other = await control("jobs", { count: 3 });
+    expect(other.ids.filter((id) => first.ids.includes(id))).toEqual([]);
+    await control("reset", { liveStream: "run-2" });
+    expect((await snapshot(simulator)).list).toEqual(seeded.list);
+  });
+
   it("uses the documented defaults", () => {
     const simulator = createSimulator();
     expect(simulator.tokens.cluster).toBe(createSimulator({ seed: 42 }).tokens.cluster);
