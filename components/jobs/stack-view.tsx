@@ -86,6 +86,7 @@ export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps
     setFocusedId(id);
     tableRef.current?.scrollToId(id);
   }, []);
+  const clearSelection = useCallback(() => setSelection(emptySelection), []);
   const onToggleAll = useCallback(() => {
     const currentRows = rowsRef.current;
     setSelection((current) => toggleAll(current, currentRows));
@@ -177,11 +178,11 @@ export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps
           {loaded ? `${rows.length} of ${jobs.length} jobs shown` : ""}
         </p>
         <NewJobsButton count={newIds.length} onShow={merge} />
-        {selectedIds.length > 0 && (
-          <div className="ml-auto">
-            <BulkActionBar stackKey={stackKey} queueKey={queueKey} selectedIds={selectedIds} onClear={() => setSelection(emptySelection)} />
-          </div>
-        )}
+        {/* Always mounted: it hides itself with nothing selected, but must outlive the selection while a bulk
+            action runs and until the operator has read its results (the acted-on rows leave the list). */}
+        <div className="ml-auto">
+          <BulkActionBar stackKey={stackKey} queueKey={queueKey} selectedIds={selectedIds} onClear={clearSelection} />
+        </div>
       </div>
 
       {loaded && rows.length > 0 ? (
