@@ -103,11 +103,11 @@ export function BulkActionBar({ stackKey, queueKey, selectedIds, onClear }: Bulk
           >
             Finish {count}…
           </button>
+          <p id={expiryErrorId} className={`${fieldErrorClass} basis-full text-right empty:hidden`}>
+            {expiryError}
+          </p>
         </div>
       )}
-      <p id={expiryErrorId} className={`${fieldErrorClass} text-right empty:hidden`}>
-        {count > 0 ? expiryError : null}
-      </p>
 
       {finishOpen && count > 0 && (
         <BulkFinishForm

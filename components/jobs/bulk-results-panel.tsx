@@ -34,7 +34,7 @@ export function BulkResultsPanel({ run, onDismiss }: { run: BulkRunState; onDism
       : `${verbs.reserve} ${jobs}…`;
 
   return (
-    <section aria-labelledby={titleId} className="mt-3 space-y-2 border-t border-blue-200 pt-3 dark:border-blue-500/30">
+    <section aria-labelledby={titleId} className="mt-3 space-y-2 border-t border-blue-200 pt-3 first:mt-0 first:border-t-0 first:pt-0 dark:border-blue-500/30">
       <div className="flex items-center justify-between gap-3">
         <h2 id={titleId} className="text-sm font-semibold">
           {titles[run.kind]}
