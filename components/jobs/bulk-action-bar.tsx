@@ -1,7 +1,7 @@
 "use client";
 
 import { CheckSquare, X } from "lucide-react";
-import { useId, useState, type FormEvent } from "react";
+import { useCallback, useId, useLayoutEffect, useRef, useState, type FormEvent } from "react";
 import { EXPIRY_HINT, checkExpiry } from "@/lib/bulk-inputs";
 import { RESERVATION_EXPIRY_DEFAULT_SECONDS } from "@/lib/stacks-inputs";
 import { BulkConfirmDialog } from "./bulk-confirm-dialog";
@@ -36,7 +36,20 @@ export function BulkActionBar({ stackKey, queueKey, selectedIds, onClear }: Bulk
   const [finishOpen, setFinishOpen] = useState(false);
   const [draft, setDraft] = useState<FinishDraft>(emptyFinishDraft);
   const [pending, setPending] = useState<PendingFinish | null>(null);
-  const run = useBulkRun(stackKey, onClear);
+  // A run that took every job it was given clears the selection, unless the operator has meanwhile
+  // selected other jobs: those are theirs to keep.
+  const selectedRef = useRef(selectedIds);
+  useLayoutEffect(() => {
+    selectedRef.current = selectedIds;
+  }, [selectedIds]);
+  const clearIfActedOn = useCallback(
+    (jobIds: readonly string[]) => {
+      const actedOn = new Set(jobIds);
+      if (selectedRef.current.every((id) => actedOn.has(id))) onClear();
+    },
+    [onClear],
+  );
+  const run = useBulkRun(stackKey, clearIfActedOn);
 
   const count = selectedIds.length;
   const busy = run.state?.running === true;

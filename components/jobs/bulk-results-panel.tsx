@@ -1,6 +1,6 @@
 "use client";
 
-import { useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import { countOutcomes, failuresFirst, isFailure, summarize, type BulkOutcome } from "@/lib/bulk-results";
 import { shortId } from "@/lib/job-filters";
 import type { BulkRunState } from "./bulk-run";
@@ -20,6 +20,12 @@ const titles = { reserve: "Bulk reserve", finish: "Bulk finish" } as const;
 /** Progress while a bulk action runs, then what happened to each job, until the operator dismisses it. */
 export function BulkResultsPanel({ run, onDismiss }: { run: BulkRunState; onDismiss: () => void }) {
   const titleId = useId();
+  const sectionRef = useRef<HTMLElement>(null);
+  // The control that started the run may be gone (the confirmation closed, or the selection cleared), so
+  // focus moves here, where the progress and results are read out.
+  useEffect(() => {
+    sectionRef.current?.focus({ preventScroll: true });
+  }, [run.jobIds]);
   const total = run.jobIds.length;
   const counts = countOutcomes(run.rows);
   // Live rows keep their arrival order so nothing jumps while the operator reads; the settled list leads
@@ -28,13 +34,15 @@ export function BulkResultsPanel({ run, onDismiss }: { run: BulkRunState; onDism
   const anyFailed = run.rows.some((row) => isFailure(row.outcome));
   const jobs = `${total} ${total === 1 ? "job" : "jobs"}`;
   const status = !run.running
-    ? `Done: ${summarize(counts)}.`
+    ? run.rows.length === 0
+      ? `Nothing was ${run.kind === "reserve" ? "reserved" : "finished"}.`
+      : `Done: ${summarize(counts)}.`
     : run.kind === "finish"
       ? `${verbs.finish} ${jobs}: ${run.done} of ${total} done`
       : `${verbs.reserve} ${jobs}…`;
 
   return (
-    <section aria-labelledby={titleId} className="mt-3 space-y-2 border-t border-blue-200 pt-3 first:mt-0 first:border-t-0 first:pt-0 dark:border-blue-500/30">
+    <section ref={sectionRef} tabIndex={-1} aria-labelledby={titleId} className="outline-none mt-3 space-y-2 border-t border-blue-200 pt-3 first:mt-0 first:border-t-0 first:pt-0 dark:border-blue-500/30">
       <div className="flex items-center justify-between gap-3">
         <h2 id={titleId} className="text-sm font-semibold">
           {titles[run.kind]}

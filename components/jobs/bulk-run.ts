@@ -27,7 +27,7 @@ const describe = (error: unknown) =>
  * Runs one bulk action at a time and keeps its per-job results until the operator dismisses them. The ids
  * are fixed when the action starts: a refresh that changes the selection does not change what is acted on.
  */
-export function useBulkRun(stackKey: string, onAllSucceeded: () => void) {
+export function useBulkRun(stackKey: string, onAllSucceeded: (jobIds: readonly string[]) => void) {
   const queryClient = useQueryClient();
   const [state, setState] = useState<BulkRunState | null>(null);
   const outcomesRef = useRef<BulkFinishOutcome[]>([]);
@@ -40,7 +40,7 @@ export function useBulkRun(stackKey: string, onAllSucceeded: () => void) {
     (next: BulkRunState) => {
       setState(next);
       void queryClient.invalidateQueries({ queryKey: queryKeys.stack(stackKey) });
-      if (next.error === null && next.rows.every((row) => !isFailure(row.outcome))) onAllSucceeded();
+      if (next.error === null && next.rows.every((row) => !isFailure(row.outcome))) onAllSucceeded(next.jobIds);
     },
     [queryClient, stackKey, onAllSucceeded],
   );

@@ -10,6 +10,7 @@ const VIEW = `${STACK}?pipeline=${PIPELINE}`;
 test.beforeEach(async () => {
   await sim("reset", {});
   await sim("activity", { on: false });
+  await sim("faults", undefined, "DELETE");
 });
 
 async function newJobs(count: number): Promise<string[]> {
@@ -177,4 +178,20 @@ test("an invalid reason or expiry is refused next to its field and nothing is se
   await expect(bar(page).getByText("Reason must be at most 4096 bytes")).toBeHidden();
   expect(writes).toEqual([]);
   for (const id of ids) await expect(row(page, id)).toBeVisible();
+});
+
+test("when Buildkite refuses a bulk reserve the error shows in the bar and the jobs stay selected", async ({ page }) => {
+  const ids = await newJobs(2);
+  await page.goto(VIEW);
+  await expectRows(page, ids);
+  await select(page, ids);
+  await sim("faults", { method: "PUT", path: "/v3/stacks/*/scheduled-jobs/batch-reserve", status: 403, count: 1 });
+
+  await bar(page).getByRole("button", { name: "Reserve 2", exact: true }).click();
+  const alert = bar(page).getByRole("alert");
+  await expect(alert).toContainText("permission_error");
+  await expect(bar(page).getByRole("status")).toHaveText("Nothing was reserved.");
+  await expect(bar(page).getByText("2 selected")).toBeVisible();
+  for (const id of ids) await expect(row(page, id)).toBeVisible();
+  expect(Object.values(await jobStates(page, ids))).toEqual(["scheduled", "scheduled"]);
 });
