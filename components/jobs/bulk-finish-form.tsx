@@ -82,7 +82,7 @@ export function BulkFinishForm({ id, count, draft, onDraftChange, onReview, onCl
           <label htmlFor={reasonId} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
             Reason
           </label>
-          <span id={counterId} className={`text-xs tabular-nums ${counter.over ? "font-semibold text-red-700 dark:text-red-400" : "text-zinc-500 dark:text-zinc-400"}`}>
+          <span id={counterId} className={`text-xs tabular-nums ${counter.over ? "font-semibold text-red-700 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400"}`}>
             {counter.label}
           </span>
         </div>

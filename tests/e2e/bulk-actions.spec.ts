@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { sim } from "./demo-simulator";
 
@@ -194,4 +195,28 @@ test("when Buildkite refuses a bulk reserve the error shows in the bar and the j
   await expect(bar(page).getByText("2 selected")).toBeVisible();
   for (const id of ids) await expect(row(page, id)).toBeVisible();
   expect(Object.values(await jobStates(page, ids))).toEqual(["scheduled", "scheduled"]);
+});
+
+test("axe finds no serious violations in the bar's form, confirmation and results", async ({ page }) => {
+  const ids = await newJobs(2);
+  await page.goto(VIEW);
+  await expectRows(page, ids);
+  await select(page, ids);
+  const serious = async () => {
+    const results = await new AxeBuilder({ page }).include('[aria-label="Bulk actions"]').analyze();
+    return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  };
+
+  await bar(page).getByRole("button", { name: "Finish 2…", exact: true }).click();
+  await bar(page).getByRole("button", { name: "Finish 2 jobs…", exact: true }).click();
+  await expect(bar(page).getByText("Reason is required")).toBeVisible();
+  expect(await serious()).toEqual([]);
+
+  await bar(page).getByLabel("Reason").fill("Scan");
+  await bar(page).getByRole("button", { name: "Finish 2 jobs…", exact: true }).click();
+  await expect(page.getByRole("dialog", { name: "Finish 2 jobs?" })).toBeVisible();
+  expect(await serious()).toEqual([]);
+  await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
+  await expect(bar(page).getByRole("status")).toHaveText("Done: 2 finished.");
+  expect(await serious()).toEqual([]);
 });
