@@ -75,7 +75,7 @@ export function BulkActionBar({ stackKey, queueKey, selectedIds, onClear }: Bulk
     <div
       role="region"
       aria-label="Bulk actions"
-      className="sticky top-2 z-20 w-full max-w-3xl rounded-lg border border-blue-300 bg-blue-50 px-4 py-2 text-sm shadow-sm dark:border-blue-500/40 dark:bg-blue-950"
+      className="w-full max-w-3xl rounded-lg border border-blue-300 bg-blue-50 px-4 py-2 text-sm shadow-sm dark:border-blue-500/40 dark:bg-blue-950"
     >
       {count > 0 && (
         <div className="flex flex-wrap items-center gap-x-3 gap-y-2">

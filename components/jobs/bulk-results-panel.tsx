@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef } from "react";
+import { memo, useEffect, useId, useRef } from "react";
 import { countOutcomes, failuresFirst, isFailure, summarize, type BulkOutcome } from "@/lib/bulk-results";
 import { shortId } from "@/lib/job-filters";
 import type { BulkRunState } from "./bulk-run";
@@ -13,6 +13,19 @@ const outcomeClass: Record<BulkOutcome, string> = {
   failed: "bg-red-100 text-red-900 dark:bg-red-500/15 dark:text-red-300",
   unknown: "bg-zinc-200 text-zinc-900 dark:bg-zinc-700 dark:text-zinc-100",
 };
+
+/** Memoized by its primitive props: while thousands of results stream in, only new rows render. */
+const ResultItem = memo(function ResultItem({ jobId, outcome, reason }: { jobId: string; outcome: BulkOutcome; reason: string | null }) {
+  return (
+    <li data-job-id={jobId} className="flex items-baseline gap-2 px-2 py-1">
+      <span className="font-mono" title={jobId}>
+        {shortId(jobId)}
+      </span>
+      <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${outcomeClass[outcome]}`}>{outcome}</span>
+      {reason && <span className="min-w-0 break-words text-xs text-zinc-600 dark:text-zinc-400">{reason}</span>}
+    </li>
+  );
+});
 
 const verbs = { reserve: "Reserving", finish: "Finishing" } as const;
 const titles = { reserve: "Bulk reserve", finish: "Bulk finish" } as const;
@@ -80,13 +93,7 @@ export function BulkResultsPanel({ run, onDismiss }: { run: BulkRunState; onDism
       {rows.length > 0 && (
         <ul aria-label="Per-job results" className="max-h-64 divide-y divide-zinc-100 overflow-auto rounded-md border border-zinc-200 bg-white text-sm dark:divide-zinc-800 dark:border-zinc-700 dark:bg-zinc-950">
           {rows.map((row) => (
-            <li key={row.jobId} data-job-id={row.jobId} className="flex items-baseline gap-2 px-2 py-1">
-              <span className="font-mono" title={row.jobId}>
-                {shortId(row.jobId)}
-              </span>
-              <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${outcomeClass[row.outcome]}`}>{row.outcome}</span>
-              {row.reason && <span className="min-w-0 break-words text-xs text-zinc-600 dark:text-zinc-400">{row.reason}</span>}
-            </li>
+            <ResultItem key={row.jobId} jobId={row.jobId} outcome={row.outcome} reason={row.reason} />
           ))}
         </ul>
       )}
