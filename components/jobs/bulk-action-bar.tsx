@@ -1,5 +1,15 @@
 "use client";
 
+import { CheckSquare, X } from "lucide-react";
+import { useCallback, useId, useLayoutEffect, useRef, useState, type FormEvent } from "react";
+import { EXPIRY_HINT, checkExpiry } from "@/lib/bulk-inputs";
+import { RESERVATION_EXPIRY_DEFAULT_SECONDS } from "@/lib/stacks-inputs";
+import { BulkConfirmDialog } from "./bulk-confirm-dialog";
+import { BulkFinishForm, emptyFinishDraft, type FinishDraft } from "./bulk-finish-form";
+import { BulkResultsPanel } from "./bulk-results-panel";
+import { useBulkRun } from "./bulk-run";
+import { buttonClass, fieldErrorClass, inputClass } from "./bulk-styles";
+
 interface BulkActionBarProps {
   stackKey: string;
   queueKey: string;
@@ -7,13 +17,135 @@ interface BulkActionBarProps {
   onClear: () => void;
 }
 
-export function BulkActionBar({ selectedIds, onClear }: BulkActionBarProps) {
+interface PendingFinish {
+  jobIds: readonly string[];
+  exitStatus: number;
+  reason: string;
+}
+
+/**
+ * Reserve or finish every selected job in one BFF call, with per-job results. All of its state lives here
+ * and the page keeps it mounted, so a refresh that changes the rows never resets a field, closes the
+ * confirmation or drops the results of a run.
+ */
+export function BulkActionBar({ stackKey, queueKey, selectedIds, onClear }: BulkActionBarProps) {
+  const expiryId = useId();
+  const expiryErrorId = useId();
+  const finishFormId = useId();
+  const [expiry, setExpiry] = useState(String(RESERVATION_EXPIRY_DEFAULT_SECONDS));
+  const [finishOpen, setFinishOpen] = useState(false);
+  const [draft, setDraft] = useState<FinishDraft>(emptyFinishDraft);
+  const [pending, setPending] = useState<PendingFinish | null>(null);
+  // A run that took every job it was given clears the selection, unless the operator has meanwhile
+  // selected other jobs: those are theirs to keep.
+  const selectedRef = useRef(selectedIds);
+  useLayoutEffect(() => {
+    selectedRef.current = selectedIds;
+  }, [selectedIds]);
+  const clearIfActedOn = useCallback(
+    (jobIds: readonly string[]) => {
+      const actedOn = new Set(jobIds);
+      if (selectedRef.current.every((id) => actedOn.has(id))) onClear();
+    },
+    [onClear],
+  );
+  const run = useBulkRun(stackKey, clearIfActedOn);
+
+  const count = selectedIds.length;
+  const busy = run.state?.running === true;
+  const expiryCheck = checkExpiry(expiry);
+  const expiryError = expiryCheck.ok ? null : expiryCheck.error;
+
+  if (count === 0 && run.state === null && pending === null) return null;
+
+  const reserve = (event: FormEvent) => {
+    event.preventDefault();
+    if (!expiryCheck.ok || count === 0 || busy) return;
+    void run.reserve([...selectedIds], expiryCheck.value);
+  };
+
+  const confirmFinish = () => {
+    if (!pending) return;
+    setPending(null);
+    setFinishOpen(false);
+    void run.finish(pending.jobIds, pending.exitStatus, pending.reason);
+  };
+
   return (
-    <div role="region" aria-label="Bulk actions" className="flex items-center gap-3 rounded-lg border border-blue-300 bg-blue-50 px-4 py-2 text-sm dark:border-blue-500/40 dark:bg-blue-500/10">
-      <span>{selectedIds.length} selected</span>
-      <button type="button" onClick={onClear} className="rounded-md border border-zinc-300 bg-white px-2.5 py-1 dark:border-zinc-700 dark:bg-zinc-900">
-        Clear selection
-      </button>
+    <div
+      role="region"
+      aria-label="Bulk actions"
+      className="w-full max-w-3xl rounded-lg border border-blue-300 bg-blue-50 px-4 py-2 text-sm shadow-sm dark:border-blue-500/40 dark:bg-blue-950"
+    >
+      {count > 0 && (
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+          <span className="inline-flex items-center gap-1.5 font-semibold tabular-nums">
+            <CheckSquare aria-hidden className="size-4 text-blue-700 dark:text-blue-400" />
+            {count} selected
+          </span>
+          <button type="button" onClick={onClear} className={buttonClass}>
+            <X aria-hidden className="size-3.5" />
+            Clear selection
+          </button>
+          <form onSubmit={reserve} noValidate aria-label="Reserve selected jobs" className="ml-auto flex items-center gap-2">
+            <label htmlFor={expiryId} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
+              Expiry (seconds)
+            </label>
+            <input
+              id={expiryId}
+              type="text"
+              inputMode="numeric"
+              value={expiry}
+              onChange={(event) => setExpiry(event.target.value)}
+              aria-invalid={expiryError !== null}
+              aria-describedby={expiryErrorId}
+              title={EXPIRY_HINT}
+              className={`${inputClass} w-20 tabular-nums`}
+            />
+            <button type="submit" disabled={busy || expiryError !== null} className={buttonClass}>
+              Reserve {count}
+            </button>
+          </form>
+          <button
+            type="button"
+            aria-expanded={finishOpen}
+            aria-controls={finishOpen ? finishFormId : undefined}
+            onClick={() => setFinishOpen((open) => !open)}
+            disabled={busy}
+            className={buttonClass}
+          >
+            Finish {count}…
+          </button>
+          <p id={expiryErrorId} className={`${fieldErrorClass} basis-full text-right empty:hidden`}>
+            {expiryError}
+          </p>
+        </div>
+      )}
+
+      {finishOpen && count > 0 && (
+        <BulkFinishForm
+          id={finishFormId}
+          count={count}
+          draft={draft}
+          onDraftChange={setDraft}
+          onReview={(exitStatus, reason) => setPending({ jobIds: [...selectedIds], exitStatus, reason })}
+          onClose={() => setFinishOpen(false)}
+          busy={busy}
+        />
+      )}
+
+      {pending && (
+        <BulkConfirmDialog
+          count={pending.jobIds.length}
+          queueKey={queueKey}
+          exitStatus={pending.exitStatus}
+          reason={pending.reason}
+          onConfirm={confirmFinish}
+          onCancel={() => setPending(null)}
+        />
+      )}
+
+      {run.state && <BulkResultsPanel run={run.state} onDismiss={run.dismiss} />}
     </div>
   );
 }

@@ -86,6 +86,7 @@ export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps
     setFocusedId(id);
     tableRef.current?.scrollToId(id);
   }, []);
+  const clearSelection = useCallback(() => setSelection(emptySelection), []);
   const onToggleAll = useCallback(() => {
     const currentRows = rowsRef.current;
     setSelection((current) => toggleAll(current, currentRows));
@@ -172,16 +173,19 @@ export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps
       <JobFiltersBar filters={view.filters} onChange={setFilters} firstFilterRef={firstFilterRef} onJump={onJump} />
 
       {/* Tall enough for the bulk bar, so selecting a row does not push the table down. */}
-      <div className="flex min-h-12 flex-wrap items-center gap-3">
-        <p className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
-          {loaded ? `${rows.length} of ${jobs.length} jobs shown` : ""}
-        </p>
-        <NewJobsButton count={newIds.length} onShow={merge} />
-        {selectedIds.length > 0 && (
-          <div className="ml-auto">
-            <BulkActionBar stackKey={stackKey} queueKey={queueKey} selectedIds={selectedIds} onClear={() => setSelection(emptySelection)} />
-          </div>
-        )}
+      <div className="flex min-h-12 flex-wrap items-start gap-3">
+        {/* Level with the bulk bar's first line when the bar grows to show a form or results. */}
+        <div className="flex h-12 items-center gap-3">
+          <p className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
+            {loaded ? `${rows.length} of ${jobs.length} jobs shown` : ""}
+          </p>
+          <NewJobsButton count={newIds.length} onShow={merge} />
+        </div>
+        {/* Always mounted: it hides itself with nothing selected, but must outlive the selection while a bulk
+            action runs and until the operator has read its results (the acted-on rows leave the list). */}
+        <div className="ml-auto">
+          <BulkActionBar stackKey={stackKey} queueKey={queueKey} selectedIds={selectedIds} onClear={clearSelection} />
+        </div>
       </div>
 
       {loaded && rows.length > 0 ? (

@@ -1,0 +1,116 @@
+"use client";
+
+import { useId, useRef, type FormEvent } from "react";
+import { checkExitStatus, checkReason, reasonByteCount } from "@/lib/bulk-inputs";
+import { buttonClass, dangerButtonClass, fieldErrorClass, inputClass } from "./bulk-styles";
+
+export interface FinishDraft {
+  exitStatus: string;
+  reason: string;
+  /** Errors show once the operator has typed in a field or tried to submit, not on an untouched form. */
+  reasonTouched: boolean;
+  attempted: boolean;
+}
+
+export const emptyFinishDraft: FinishDraft = { exitStatus: "-1", reason: "", reasonTouched: false, attempted: false };
+
+interface BulkFinishFormProps {
+  id: string;
+  count: number;
+  draft: FinishDraft;
+  onDraftChange: (draft: FinishDraft) => void;
+  /** Called only with valid input; nothing is sent until the operator confirms. */
+  onReview: (exitStatus: number, reason: string) => void;
+  onClose: () => void;
+  busy: boolean;
+}
+
+/** Exit status and the one reason every selected job is finished with, checked before anything is sent. */
+export function BulkFinishForm({ id, count, draft, onDraftChange, onReview, onClose, busy }: BulkFinishFormProps) {
+  const exitId = useId();
+  const reasonId = useId();
+  const exitErrorId = useId();
+  const reasonErrorId = useId();
+  const counterId = useId();
+  const exitRef = useRef<HTMLInputElement>(null);
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+
+  const exit = checkExitStatus(draft.exitStatus);
+  const reason = checkReason(draft.reason);
+  const counter = reasonByteCount(draft.reason);
+  const exitError = !exit.ok ? exit.error : null;
+  const reasonError = !reason.ok && (draft.reasonTouched || draft.attempted) ? reason.error : null;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!exit.ok || !reason.ok) {
+      onDraftChange({ ...draft, attempted: true });
+      (exit.ok ? reasonRef : exitRef).current?.focus();
+      return;
+    }
+    onReview(exit.value, reason.value);
+  };
+
+  return (
+    <form id={id} onSubmit={submit} noValidate aria-label="Finish selected jobs" className="mt-3 space-y-3 border-t border-blue-200 pt-3 dark:border-blue-500/30">
+      <div className="flex flex-wrap items-start gap-4">
+        <div className="flex flex-col gap-1">
+          <label htmlFor={exitId} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
+            Exit status
+          </label>
+          <input
+            id={exitId}
+            ref={exitRef}
+            type="text"
+            inputMode="numeric"
+            value={draft.exitStatus}
+            onChange={(event) => onDraftChange({ ...draft, exitStatus: event.target.value })}
+            aria-invalid={exitError !== null}
+            aria-describedby={exitError ? exitErrorId : undefined}
+            className={`${inputClass} w-24 tabular-nums`}
+          />
+          {exitError && (
+            <p id={exitErrorId} className={fieldErrorClass}>
+              {exitError}
+            </p>
+          )}
+        </div>
+        <p className="max-w-xs pt-5 text-xs text-zinc-600 dark:text-zinc-400">-1 marks the jobs failed; 0 marks them completed. Buildkite records the reason with your name.</p>
+      </div>
+      <div className="flex flex-col gap-1">
+        <div className="flex items-baseline justify-between gap-3">
+          <label htmlFor={reasonId} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
+            Reason
+          </label>
+          <span id={counterId} className={`text-xs tabular-nums ${counter.over ? "font-semibold text-red-700 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400"}`}>
+            {counter.label}
+          </span>
+        </div>
+        <textarea
+          id={reasonId}
+          ref={reasonRef}
+          rows={3}
+          value={draft.reason}
+          onChange={(event) => onDraftChange({ ...draft, reason: event.target.value, reasonTouched: true })}
+          aria-invalid={reasonError !== null}
+          aria-describedby={reasonError ? `${reasonErrorId} ${counterId}` : counterId}
+          placeholder="Why these jobs are being finished"
+          className={`${inputClass} w-full resize-y`}
+        />
+        {reasonError && (
+          <p id={reasonErrorId} className={fieldErrorClass}>
+            {reasonError}
+          </p>
+        )}
+      </div>
+      <div className="flex gap-2">
+        <button type="submit" disabled={busy || count === 0} className={dangerButtonClass}>
+          Finish {count} {count === 1 ? "job" : "jobs"}…
+        </button>
+        <button type="button" onClick={onClose} className={buttonClass}>
+          Close
+        </button>
+      </div>
+    </form>
+  );
+}

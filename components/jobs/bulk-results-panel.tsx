@@ -1,0 +1,102 @@
+"use client";
+
+import { memo, useEffect, useId, useRef } from "react";
+import { countOutcomes, failuresFirst, isFailure, summarize, type BulkOutcome } from "@/lib/bulk-results";
+import { shortId } from "@/lib/job-filters";
+import type { BulkRunState } from "./bulk-run";
+import { buttonClass } from "./bulk-styles";
+
+const outcomeClass: Record<BulkOutcome, string> = {
+  reserved: "bg-emerald-100 text-emerald-900 dark:bg-emerald-500/15 dark:text-emerald-300",
+  finished: "bg-emerald-100 text-emerald-900 dark:bg-emerald-500/15 dark:text-emerald-300",
+  "not reserved": "bg-amber-100 text-amber-900 dark:bg-amber-500/15 dark:text-amber-200",
+  failed: "bg-red-100 text-red-900 dark:bg-red-500/15 dark:text-red-300",
+  unknown: "bg-zinc-200 text-zinc-900 dark:bg-zinc-700 dark:text-zinc-100",
+};
+
+/** Memoized by its primitive props: while thousands of results stream in, only new rows render. */
+const ResultItem = memo(function ResultItem({ jobId, outcome, reason }: { jobId: string; outcome: BulkOutcome; reason: string | null }) {
+  return (
+    <li data-job-id={jobId} className="flex items-baseline gap-2 px-2 py-1">
+      <span className="font-mono" title={jobId}>
+        {shortId(jobId)}
+      </span>
+      <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${outcomeClass[outcome]}`}>{outcome}</span>
+      {reason && <span className="min-w-0 break-words text-xs text-zinc-600 dark:text-zinc-400">{reason}</span>}
+    </li>
+  );
+});
+
+const verbs = { reserve: "Reserving", finish: "Finishing" } as const;
+const titles = { reserve: "Bulk reserve", finish: "Bulk finish" } as const;
+
+/** Progress while a bulk action runs, then what happened to each job, until the operator dismisses it. */
+export function BulkResultsPanel({ run, onDismiss }: { run: BulkRunState; onDismiss: () => void }) {
+  const titleId = useId();
+  const sectionRef = useRef<HTMLElement>(null);
+  // The control that started the run may be gone (the confirmation closed, or the selection cleared), so
+  // focus moves here, where the progress and results are read out.
+  useEffect(() => {
+    sectionRef.current?.focus({ preventScroll: true });
+  }, [run.jobIds]);
+  const total = run.jobIds.length;
+  const counts = countOutcomes(run.rows);
+  // Live rows keep their arrival order so nothing jumps while the operator reads; the settled list leads
+  // with the jobs that need attention.
+  const rows = run.running ? run.rows : failuresFirst(run.rows);
+  const anyFailed = run.rows.some((row) => isFailure(row.outcome));
+  const jobs = `${total} ${total === 1 ? "job" : "jobs"}`;
+  const status = !run.running
+    ? run.rows.length === 0
+      ? `Nothing was ${run.kind === "reserve" ? "reserved" : "finished"}.`
+      : `Done: ${summarize(counts)}.`
+    : run.kind === "finish"
+      ? `${verbs.finish} ${jobs}: ${run.done} of ${total} done`
+      : `${verbs.reserve} ${jobs}…`;
+
+  return (
+    <section ref={sectionRef} tabIndex={-1} aria-labelledby={titleId} className="outline-none mt-3 space-y-2 border-t border-blue-200 pt-3 first:mt-0 first:border-t-0 first:pt-0 dark:border-blue-500/30">
+      <div className="flex items-center justify-between gap-3">
+        <h2 id={titleId} className="text-sm font-semibold">
+          {titles[run.kind]}
+        </h2>
+        <button type="button" onClick={onDismiss} disabled={run.running} className={buttonClass}>
+          Dismiss results
+        </button>
+      </div>
+      {run.kind === "finish" ? (
+        <div
+          role="progressbar"
+          aria-label="Bulk finish progress"
+          aria-valuemin={0}
+          aria-valuemax={total}
+          aria-valuenow={run.done}
+          aria-valuetext={`${run.done} of ${total} jobs`}
+          className="h-2 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-700"
+        >
+          <div
+            className={`h-full transition-[width] ${anyFailed ? "bg-amber-500" : "bg-blue-600 dark:bg-blue-500"}`}
+            style={{ width: `${total === 0 ? 0 : (run.done / total) * 100}%` }}
+          />
+        </div>
+      ) : (
+        run.running && <div role="progressbar" aria-label="Bulk reserve progress" className="h-2 animate-pulse rounded-full bg-blue-300 dark:bg-blue-500/50" />
+      )}
+      <p role="status" className="text-sm tabular-nums text-zinc-700 dark:text-zinc-300">
+        {status}
+      </p>
+      {run.error && (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-500/50 dark:bg-red-500/10 dark:text-red-200">
+          {run.error}
+        </p>
+      )}
+      {rows.length > 0 && (
+        <ul aria-label="Per-job results" className="max-h-64 divide-y divide-zinc-100 overflow-auto rounded-md border border-zinc-200 bg-white text-sm dark:divide-zinc-800 dark:border-zinc-700 dark:bg-zinc-950">
+          {rows.map((row) => (
+            <ResultItem key={row.jobId} jobId={row.jobId} outcome={row.outcome} reason={row.reason} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
