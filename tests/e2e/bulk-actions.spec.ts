@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { sim } from "./demo-simulator";
+import { resetSimulator, sim } from "./demo-simulator";
 
 // Jobs for these tests come from a pipeline that does not serve the default queue, so filtering by it
 // shows exactly the jobs each test created and nothing from the seed data.
@@ -9,9 +9,7 @@ const STACK = "/stacks/stack-console";
 const VIEW = `${STACK}?pipeline=${PIPELINE}`;
 
 test.beforeEach(async () => {
-  await sim("reset", {});
-  await sim("activity", { on: false });
-  await sim("faults", undefined, "DELETE");
+  await resetSimulator();
 });
 
 async function newJobs(count: number): Promise<string[]> {

@@ -5,7 +5,6 @@ const STACK = "stack-console";
 
 test.beforeEach(async () => {
   await resetSimulator();
-  await sim("faults", undefined, "DELETE");
 });
 
 async function newJobs(count: number): Promise<string[]> {
