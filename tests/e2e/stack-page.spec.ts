@@ -36,8 +36,9 @@ test("the paused banner appears when dispatch is paused and clears when it resum
   const banner = page.getByRole("alert").filter({ hasText: "Dispatch paused" });
   await expect(banner).toBeHidden();
 
-  await sim("queue", { paused: true, note: "e2e", by: "e2e" });
+  await sim("queue", { paused: true, note: "db migration", by: "Ada Lovelace" });
   await expect(banner).toBeVisible();
+  await expect(banner.getByTestId("pause-details")).toHaveText(/^Paused by Ada Lovelace \d+s ago — “db migration”$/);
   await sim("queue", { paused: false });
   await expect(banner).toBeHidden();
 });
