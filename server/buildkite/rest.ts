@@ -26,6 +26,8 @@ export interface RestClientOptions {
   /** Per attempt. */
   timeoutMs?: number;
   dispatcher?: Dispatcher;
+  /** Page size for lists; default (and Buildkite's maximum) 100. */
+  perPage?: number;
 }
 
 /** One page of a REST list, with where the `Link` header says the neighbouring pages are. */
@@ -87,7 +89,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
   }
 
   async function all<T>(first: Omit<HttpRequest, "expect">, schema: z.ZodType<T[]>, opts?: RequestOptions): Promise<ApiResult<T[]>> {
-    let current = await page({ ...first, query: { per_page: MAX_PER_PAGE, ...first.query } }, schema, opts);
+    let current = await page({ ...first, query: { per_page: options.perPage ?? MAX_PER_PAGE, ...first.query } }, schema, opts);
     const items: T[] = [...current.data];
     const raw: unknown[] = Array.isArray(current.raw) ? [...(current.raw as unknown[])] : [];
     for (let count = 1; current.links.next !== undefined && count < MAX_PAGES; count++) {
