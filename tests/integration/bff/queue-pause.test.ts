@@ -13,6 +13,7 @@ afterEach(() => c.control("faults", undefined, "DELETE"));
 afterAll(() => c.close());
 
 const QUEUE_READ = "GET /v2/organizations/:org/clusters/:cluster/queues/:id";
+const CLUSTER_LIST = "GET /v2/organizations/:org/clusters";
 const queuePath = () => `/api/v1/stacks/${c.sim.stackKey}/queue?queue=_default`;
 
 /** Reads queue.get until it matches: the console reuses a read for one poll interval (1 s here). */
@@ -70,10 +71,13 @@ describe("queue.get pause details", () => {
   test("many viewers of a paused queue cost one REST read per poll interval", async () => {
     await c.control("queue", { paused: true, note: "db migration", by: "Ada" });
     await until((b) => b.data.pause !== null);
+    const lookups = await c.upstreamCalls(CLUSTER_LIST);
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     const before = await c.upstreamCalls(QUEUE_READ);
     const responses = await Promise.all(Array.from({ length: 10 }, () => c.api(queuePath())));
     expect(responses.every((r) => r.body.data.pause?.note === "db migration")).toBe(true);
     expect(await c.upstreamCalls(QUEUE_READ)).toBe(before + 1);
+    // Which cluster holds the queue is looked up once per process, not per poll.
+    expect(await c.upstreamCalls(CLUSTER_LIST)).toBe(lookups);
   });
 });
