@@ -5,6 +5,7 @@ import { errorResponse, HttpError, jsonResponse, SimulatedConnectionReset } from
 import { rateLimitedBody, rateLimitHeaders, type RateLimitScope, type RateLimitStatus } from "./rate-limit";
 import { decodeParams, matchRoute, type ApiRoute, type RestRoute, type Route, type StacksRoute } from "./routes";
 import type { Runtime } from "./runtime";
+import { restRateLimitedBody, restRateLimitHeaders } from "./rest-rate-limit";
 import { restIdentity } from "./tokens";
 
 interface RouteInput {
@@ -61,7 +62,8 @@ export function createHandler(runtime: Runtime, apiRoutes: readonly ApiRoute[], 
   };
 
   // Each API family has its own credentials and budget: the Stacks API a cluster token and per-stack
-  // limits (reported on every /v3 response), the REST API Bearer tokens with scopes.
+  // limits (reported on every /v3 response), the REST API Bearer tokens with scopes and per-minute
+  // organisation and user budgets.
   const stacksBudgetHeaders = (url: URL, rawKey: string, scope: RateLimitScope): Record<string, string> =>
     url.pathname.startsWith("/v3/") ? rateLimitHeaders(runtime.rateLimiter.peek(rawKey, scope)) : {};
 
@@ -84,15 +86,19 @@ export function createHandler(runtime: Runtime, apiRoutes: readonly ApiRoute[], 
   const serveRest = async (route: RestRoute, request: Request, req: RouteInput): Promise<Response> => {
     const identity = restIdentity(runtime.tokens, request.headers.get("authorization"));
     if (identity === null) return jsonResponse({ message: "Authentication required. Please supply a valid API Access Token: https://buildkite.com/docs/apis/rest-api#authentication" }, 401);
+    // Every authenticated request spends budget, refused ones included, as upstream.
+    const limit = runtime.restRateLimiter.consume(runtime.state.org.slug, identity.user.email);
+    const budget = restRateLimitHeaders(limit);
+    if (limit.exceeded !== null) return jsonResponse(restRateLimitedBody(limit.exceeded), 429, budget);
     if (!identity.scopes.includes(route.requiredScope)) {
-      return jsonResponse({ message: `Your access token doesn't have the ${route.requiredScope} scope` }, 403);
+      return jsonResponse({ message: `Your access token doesn't have the ${route.requiredScope} scope` }, 403, budget);
     }
     try {
       const params = decodeParams(req.rawParams);
       runtime.state.expireReservations(runtime.now());
-      return await route.handle({ url: req.url, params, body: req.body }, identity);
+      return withHeaders(await route.handle({ url: req.url, params, body: req.body }, identity), budget);
     } catch (error) {
-      return failure(error);
+      return withHeaders(failure(error), budget);
     }
   };
 

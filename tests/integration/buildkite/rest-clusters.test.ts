@@ -154,3 +154,27 @@ describe("REST pause and resume dispatch", () => {
     expect(await resumed.json()).toMatchObject({ dispatch_paused: false, dispatch_paused_by: null, dispatch_paused_note: null, dispatch_paused_at: null });
   });
 });
+
+describe("REST rate limits", () => {
+  it("reports the tighter budget and waits for its reset when the user's 50 a minute run out", async () => {
+    const limited = await startSimulator({ seed: 42, activity: false, rateLimits: true });
+    try {
+      const rest = createRestClient({
+        baseUrl: limited.restApiUrl,
+        token: limited.apiReadOnlyToken,
+        dispatcher,
+        retry: { sleep: async (ms) => void sleeps.push(ms), maxAttempts: 2 },
+      });
+      const first = await rest.listClusters(limited.org);
+      expect(first.rateLimit).toMatchObject({ scope: "rest_user", limit: 50, remaining: 49 });
+      for (let i = 0; i < 49; i++) await rest.listClusters(limited.org);
+      const error = await rest.listClusters(limited.org).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ status: 429, attempts: 2, rateLimit: { scope: "rest_user" } });
+      expect(sleeps).toHaveLength(1);
+      expect(sleeps[0]).toBeGreaterThanOrEqual(1_000);
+      expect(sleeps[0]).toBeLessThanOrEqual(30_000);
+    } finally {
+      await limited.close();
+    }
+  });
+});
