@@ -1,11 +1,32 @@
 import { z } from "zod";
 
+/** Who paused dispatch, when and why, from the REST API's view of the cluster queue. */
+export const queuePauseSchema = z.object({
+  by: z.object({ name: z.string(), email: z.string().nullable() }).nullable(),
+  at: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type QueuePause = z.infer<typeof queuePauseSchema>;
+
+/**
+ * Why `pause` is null although dispatch is paused: no REST token (or organization) is configured, the
+ * token lacks `read_clusters`, no cluster the token can read holds the queue, or the read failed.
+ */
+export const pauseUnavailableSchema = z.object({
+  reason: z.enum(["no_token", "missing_scope", "not_found", "failed"]),
+  message: z.string(),
+});
+export type PauseUnavailable = z.infer<typeof pauseUnavailableSchema>;
+
 /** queue.get's data: what the home page and the stack header show about one queue. */
 export const queueViewSchema = z.object({
   stackKey: z.string(),
   queueKey: z.string(),
   clusterQueueId: z.string().nullable(),
   dispatchPaused: z.boolean(),
+  // Optional so a console mid-deploy, whose server predates pause details, still parses.
+  pause: queuePauseSchema.nullish().transform((value) => value ?? null),
+  pauseUnavailable: pauseUnavailableSchema.nullish().transform((value) => value ?? null),
   scheduledCount: z.number().int(),
   countComplete: z.boolean(),
   oldestScheduledAt: z.string().nullable(),

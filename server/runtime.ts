@@ -1,7 +1,9 @@
 import "server-only";
 import { config, type Config } from "./config";
 import { log } from "./log";
+import { createRestClient } from "./buildkite/rest";
 import { createStacksClient, type StacksClient } from "./buildkite/stacks";
+import { createClusterQueueReads, type ClusterQueueReads } from "./live/cluster-queues";
 import { createLiveReads, type LiveReads } from "./live/live-reads";
 import { createMemoryLedger, type Ledger } from "./store/ledger";
 
@@ -9,19 +11,28 @@ export interface Runtime {
   config: Config;
   stacks: StacksClient;
   live: LiveReads;
+  /** Null without a REST API token and organization: pause details are then unavailable. */
+  clusterQueues: ClusterQueueReads | null;
   ledger: Ledger;
+}
+
+interface Upstream {
+  agentApiUrl: string;
+  clusterToken: string;
+  rest: { url: string; token: string; org: string | undefined } | null;
 }
 
 // Where Buildkite is. In demo mode that is the simulator started in-process on a free loopback port;
 // this is the only place in the app that knows the simulator exists.
-async function upstream(cfg: Config): Promise<{ agentApiUrl: string; clusterToken: string }> {
+async function upstream(cfg: Config): Promise<Upstream> {
   if (cfg.mode === "live" && cfg.clusterToken) {
-    return { agentApiUrl: cfg.agentApiUrl, clusterToken: cfg.clusterToken };
+    const rest = cfg.apiToken ? { url: cfg.restApiUrl, token: cfg.apiToken, org: cfg.org } : null;
+    return { agentApiUrl: cfg.agentApiUrl, clusterToken: cfg.clusterToken, rest };
   }
   const { startSimulator } = await import("./simulator");
   const sim = await startSimulator({ activity: true, port: cfg.demoSimulatorPort ?? 0 });
-  log().info({ agentApiUrl: sim.agentApiUrl }, "demo mode: serving the simulated cluster");
-  return { agentApiUrl: sim.agentApiUrl, clusterToken: sim.clusterToken };
+  log().info({ agentApiUrl: sim.agentApiUrl, restApiUrl: sim.restApiUrl }, "demo mode: serving the simulated cluster");
+  return { agentApiUrl: sim.agentApiUrl, clusterToken: sim.clusterToken, rest: { url: sim.restApiUrl, token: sim.apiToken, org: sim.org } };
 }
 
 async function createRuntime(): Promise<Runtime> {
@@ -35,7 +46,27 @@ async function createRuntime(): Promise<Runtime> {
     logPayloads: cfg.logHttpPayloads,
     retry: { maxAttempts: cfg.retryAttempts },
   });
-  return { config: cfg, stacks, live: createLiveReads({ stacks, ttlMs: cfg.pollIntervalMs }), ledger: createMemoryLedger() };
+  const rest =
+    target.rest === null
+      ? null
+      : createRestClient({
+          baseUrl: target.rest.url,
+          token: target.rest.token,
+          userAgentPrefix: cfg.userAgentPrefix,
+          logger: log().child({ component: "rest-api" }),
+          logPayloads: cfg.logHttpPayloads,
+          retry: { maxAttempts: cfg.retryAttempts },
+        });
+  // Every cluster route is under an organization, so without one the REST client cannot read queues.
+  const org = target.rest?.org;
+  const clusterQueues = rest && org ? createClusterQueueReads({ rest, org, ttlMs: cfg.pollIntervalMs }) : null;
+  return {
+    config: cfg,
+    stacks,
+    live: createLiveReads({ stacks, ttlMs: cfg.pollIntervalMs }),
+    clusterQueues,
+    ledger: createMemoryLedger(),
+  };
 }
 
 // Kept on globalThis so that Next's separately bundled route and page modules share one runtime (one

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { ApiError } from "@/lib/api-error";
 import { formatAge, secondsSince } from "@/lib/format";
 import { queueQuery } from "@/lib/queries";
+import type { QueuePause } from "@/lib/queue-view";
 import { StaleWarning } from "@/components/ui/stale-warning";
 import { useNow } from "@/components/ui/use-now";
 
@@ -18,6 +19,12 @@ function Stat({ label, value, testId }: { label: string; value: string; testId: 
       </dd>
     </div>
   );
+}
+
+function pauseTitle(pause: QueuePause | null): string | undefined {
+  if (pause === null) return undefined;
+  const who = pause.by ? ` by ${pause.by.name}` : "";
+  return pause.note ? `Paused${who}: ${pause.note}` : `Paused${who}`;
 }
 
 export function QueueCard({ stackKey, queueKey, pollIntervalMs }: { stackKey: string; queueKey: string; pollIntervalMs: number }) {
@@ -38,7 +45,11 @@ export function QueueCard({ stackKey, queueKey, pollIntervalMs }: { stackKey: st
         </h2>
         {view &&
           (view.dispatchPaused ? (
-            <span className="rounded-full bg-red-600 px-2.5 py-0.5 text-xs font-bold uppercase text-white" data-testid="dispatch-state">
+            <span
+              className="rounded-full bg-red-600 px-2.5 py-0.5 text-xs font-bold uppercase text-white"
+              data-testid="dispatch-state"
+              title={pauseTitle(view.pause)}
+            >
               Dispatch paused
             </span>
           ) : (

@@ -2,7 +2,7 @@
 
 import { OctagonPause } from "lucide-react";
 import { formatAge, secondsSince } from "@/lib/format";
-import type { QueueView } from "@/lib/queue-view";
+import type { QueuePause, QueueView } from "@/lib/queue-view";
 
 interface QueueHeaderProps {
   queue: QueueView | undefined;
@@ -23,6 +23,31 @@ function Stat({ label, value, testId }: { label: string; value: string; testId: 
   );
 }
 
+/** "Paused by Ada 3m 05s ago — “db migration”", with whichever parts Buildkite knows. */
+function PauseLine({ pause, now }: { pause: QueuePause; now: number }) {
+  const who = pause.by ? ` by ${pause.by.name}` : "";
+  const when = pause.at ? ` ${formatAge(secondsSince(pause.at, now))} ago` : "";
+  return (
+    <p className="font-normal" data-testid="pause-details" suppressHydrationWarning>
+      <span title={pause.by?.email ?? undefined}>Paused{who}</span>
+      {when && <time dateTime={pause.at ?? undefined}>{when}</time>}
+      {pause.note ? <> — “{pause.note}”</> : " — no note given"}
+    </p>
+  );
+}
+
+/** Why the banner cannot say who paused the queue: a missing token or scope is a setup task, anything else a failure. */
+function PauseUnavailableLine({ queue }: { queue: QueueView }) {
+  const unavailable = queue.pauseUnavailable;
+  if (unavailable === null) return null;
+  const needsSetup = unavailable.reason === "no_token" || unavailable.reason === "missing_scope";
+  return (
+    <p className="text-sm font-normal text-red-50" data-testid="pause-details-unavailable" title={unavailable.message}>
+      {needsSetup ? "Who paused it and why needs a REST API token with read_clusters." : `Who paused it and why is unknown: ${unavailable.message}`}
+    </p>
+  );
+}
+
 /** Answers "is this queue healthy?" at a glance: dispatch, backlog, and how long the oldest job waited. */
 export function QueueHeader({ queue, overThreshold, thresholdSeconds, now }: QueueHeaderProps) {
   const thresholdLabel = formatAge(thresholdSeconds).replace(" 00s", "");
@@ -34,9 +59,12 @@ export function QueueHeader({ queue, overThreshold, thresholdSeconds, now }: Que
           className="flex items-center gap-3 rounded-lg border-2 border-red-600 bg-red-600 px-4 py-3 font-semibold text-white shadow-sm dark:border-red-500 dark:bg-red-700"
         >
           <OctagonPause aria-hidden className="size-6 shrink-0" />
-          <span>
-            Dispatch paused — agents take no jobs from queue <span className="font-mono">{queue.queueKey}</span> until it is resumed.
-          </span>
+          <div className="space-y-0.5">
+            <p>
+              Dispatch paused — agents take no jobs from queue <span className="font-mono">{queue.queueKey}</span> until it is resumed.
+            </p>
+            {queue.pause ? <PauseLine pause={queue.pause} now={now} /> : <PauseUnavailableLine queue={queue} />}
+          </div>
         </div>
       )}
       <dl className="flex flex-wrap gap-x-8 gap-y-3">

@@ -233,7 +233,11 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
       if (outcome.ok) return outcome.response;
       const { error } = outcome;
       if (!error.retryable || attemptNumber >= maxAttempts) throw error;
-      const delayMs = computeRetryDelay(policy, attemptNumber, { status: error.status, headers: error.headers });
+      const delayMs = computeRetryDelay(policy, attemptNumber, {
+        status: error.status,
+        headers: error.headers,
+        rateLimit: error.rateLimit,
+      });
       log(
         { method: request.method, path: fullPath, attempt: attemptNumber, delayMs, reason: error.kind, status: error.status },
         "buildkite retry scheduled",

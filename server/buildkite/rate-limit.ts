@@ -38,3 +38,14 @@ function parseInteger(value: string | undefined): number | null {
   const trimmed = value.trim();
   return /^-?\d+$/.test(trimmed) ? Number.parseInt(trimmed, 10) : null;
 }
+
+/**
+ * Every REST request spends the organisation's and the user's budget; the one closer to running out is
+ * the one a caller must respect, so that is the one reported.
+ */
+export function parseRestRateLimit(headers: Readonly<Record<string, string>>): RateLimitInfo | null {
+  const org = parseRateLimit(headers);
+  const user = parseRateLimit(headers, "ratelimit-user");
+  if (org === null || user === null) return org ?? user;
+  return (user.remaining ?? Infinity) < (org.remaining ?? Infinity) ? user : org;
+}

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { parseRateLimit } from "./rate-limit";
+import { parseRateLimit, type RateLimitInfo } from "./rate-limit";
 
 /*
  * Retry is hand-written instead of using undici's RetryAgent/retry interceptor because that handler
@@ -26,6 +26,8 @@ export interface RetryPolicy {
 export interface RetryHint {
   status: number | null;
   headers: Readonly<Record<string, string>>;
+  /** The budget the API family reports (REST: the tighter of organisation and user); else read from headers. */
+  rateLimit?: RateLimitInfo | null;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
@@ -79,7 +81,7 @@ function serverRequestedWait(hint: RetryHint, now: number): number | null {
   if (hint.status !== 429) return null;
   // Buildkite sends no Retry-After on 429s; RateLimit-Reset is when the window reopens. A reset of 0
   // says nothing useful, so the backoff applies then rather than a hot retry loop.
-  const reset = parseRateLimit(hint.headers)?.resetSeconds ?? null;
+  const reset = (hint.rateLimit ?? parseRateLimit(hint.headers))?.resetSeconds ?? null;
   return reset !== null && reset > 0 ? reset * 1000 : null;
 }
 

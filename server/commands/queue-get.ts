@@ -1,6 +1,7 @@
 import "server-only";
 import { defineCommand } from "../command";
 import { queueQuery, stackParams, watchedQueue } from "./inputs";
+import { pauseDetails } from "./queue-pause";
 
 export const queueGet = defineCommand({
   name: "queue.get",
@@ -13,12 +14,15 @@ export const queueGet = defineCommand({
     const { jobs, clusterQueue, complete } = snapshot.value;
     // The list is oldest first, so the first job is the one that has waited longest.
     const oldest = jobs[0]?.scheduledAt ?? null;
+    const details = await pauseDetails(runtime, clusterQueue.id, clusterQueue.dispatchPaused);
     const oldestWaitSeconds = oldest ? Math.max(0, Math.round((snapshot.fetchedAt - Date.parse(oldest)) / 1000)) : null;
     const data = {
       stackKey: params.key,
       queueKey,
       clusterQueueId: clusterQueue.id,
       dispatchPaused: clusterQueue.dispatchPaused,
+      pause: details.pause,
+      pauseUnavailable: details.unavailable,
       scheduledCount: jobs.length,
       countComplete: complete,
       oldestScheduledAt: oldest,
@@ -32,6 +36,7 @@ export const queueGet = defineCommand({
         scheduledCount: data.scheduledCount,
         countComplete: complete,
         oldestWaitSeconds,
+        warnings: details.unavailable ? [details.unavailable.message] : [],
       },
     };
   },

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DEFAULT_QUEUE_KEY } from "./catalog";
 import { faultSpecSchema } from "./faults";
 import { HttpError, jsonResponse, parseBody } from "./http-errors";
+import type { User } from "./model";
 import type { Route, RouteRequest } from "./routes";
 import type { Runtime } from "./runtime";
 import { pipelineTemplate, scheduleJobs } from "./schedule-jobs";
@@ -20,6 +21,12 @@ const jobsBody = z.object({
 });
 const activityBody = z.object({ on: z.boolean() });
 const resetBody = z.object({ liveStream: z.string().max(100).optional() });
+
+/** Someone from the organisation; their address follows from the name so the simulator stays deterministic. */
+function userNamed(name: string): User {
+  const local = name.toLowerCase().replace(/[^a-z0-9]+/g, ".").replace(/^\.+|\.+$/g, "") || "someone";
+  return { name, email: `${local}@acme.example` };
+}
 
 /** Test and benchmark levers under /__sim; never counted in stats and never rate limited. */
 export function controlRoutes(runtime: Runtime): Route[] {
@@ -44,14 +51,14 @@ export function controlRoutes(runtime: Runtime): Route[] {
     if (target === undefined) throw new HttpError(404, `Queue ${body.queueKey} not found`);
     target.paused = body.paused;
     target.pauseNote = body.paused ? (body.note ?? null) : null;
-    target.pausedBy = body.paused ? (body.by ?? null) : null;
+    target.pausedBy = body.paused && body.by !== undefined ? userNamed(body.by) : null;
     target.pausedAt = body.paused ? runtime.now() : null;
     return jsonResponse({
       key: target.key,
       id: target.id,
       paused: target.paused,
       note: target.pauseNote,
-      by: target.pausedBy,
+      by: target.pausedBy?.name ?? null,
       at: target.pausedAt === null ? null : new Date(target.pausedAt).toISOString(),
     });
   };

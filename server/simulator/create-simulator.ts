@@ -1,6 +1,7 @@
 import { DEFAULT_QUEUE_KEY, ORG_SLUG, PRE_REGISTERED_STACK_KEY } from "./catalog";
 import { controlRoutes } from "./control-routes";
 import { createHandler, type ClientInfo } from "./handler";
+import { restRoutes } from "./rest-routes";
 import { Runtime } from "./runtime";
 import { stacksRoutes } from "./stacks-routes";
 import type { Tokens } from "./tokens";
@@ -36,7 +37,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     stackLimit: options.stackLimit ?? 10,
     initialScheduledJobs: options.initialScheduledJobs ?? 40,
   });
-  const handle = createHandler(runtime, stacksRoutes(runtime), controlRoutes(runtime));
+  const handle = createHandler(runtime, [...stacksRoutes(runtime), ...restRoutes(runtime)], controlRoutes(runtime));
   return {
     handle,
     tokens: runtime.tokens,

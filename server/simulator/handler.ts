@@ -2,9 +2,17 @@ import { STATUS_CODES } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ArmedFault } from "./faults";
 import { errorResponse, HttpError, jsonResponse, SimulatedConnectionReset } from "./http-errors";
-import { rateLimitedBody, rateLimitHeaders, type RateLimitStatus } from "./rate-limit";
-import { decodeParams, matchRoute, type ApiRoute, type Route } from "./routes";
+import { rateLimitedBody, rateLimitHeaders, type RateLimitScope, type RateLimitStatus } from "./rate-limit";
+import { decodeParams, matchRoute, type ApiRoute, type RestRoute, type Route, type StacksRoute } from "./routes";
 import type { Runtime } from "./runtime";
+import { restRateLimitedBody, restRateLimitHeaders } from "./rest-rate-limit";
+import { restIdentity } from "./tokens";
+
+interface RouteInput {
+  url: URL;
+  rawParams: Record<string, string>;
+  body: string;
+}
 
 export interface ClientInfo {
   remoteAddress?: string;
@@ -53,13 +61,54 @@ export function createHandler(runtime: Runtime, apiRoutes: readonly ApiRoute[], 
     }
   };
 
+  // Each API family has its own credentials and budget: the Stacks API a cluster token and per-stack
+  // limits (reported on every /v3 response), the REST API Bearer tokens with scopes and per-minute
+  // organisation and user budgets.
+  const stacksBudgetHeaders = (url: URL, rawKey: string, scope: RateLimitScope): Record<string, string> =>
+    url.pathname.startsWith("/v3/") ? rateLimitHeaders(runtime.rateLimiter.peek(rawKey, scope)) : {};
+
+  const serveStacks = async (route: StacksRoute, request: Request, req: RouteInput, peeked: () => Record<string, string>): Promise<Response> => {
+    if (request.headers.get("authorization") !== `Token ${runtime.tokens.cluster}`) {
+      return jsonResponse({ message: "Authentication required: send a valid cluster token as 'Authorization: Token <token>'" }, 401, peeked());
+    }
+    let limit: RateLimitStatus | null = null;
+    try {
+      const params = decodeParams(req.rawParams);
+      limit = runtime.rateLimiter.consume(params.key ?? "", route.scope);
+      if (limit.limited) return jsonResponse(rateLimitedBody(limit), 429, rateLimitHeaders(limit));
+      runtime.state.expireReservations(runtime.now());
+      return withHeaders(await route.handle({ url: req.url, params, body: req.body }), rateLimitHeaders(limit));
+    } catch (error) {
+      return withHeaders(failure(error), limit === null ? peeked() : rateLimitHeaders(limit));
+    }
+  };
+
+  const serveRest = async (route: RestRoute, request: Request, req: RouteInput): Promise<Response> => {
+    const identity = restIdentity(runtime.tokens, request.headers.get("authorization"));
+    if (identity === null) return jsonResponse({ message: "Authentication required. Please supply a valid API Access Token: https://buildkite.com/docs/apis/rest-api#authentication" }, 401);
+    // Every authenticated request spends budget, refused ones included, as upstream.
+    const limit = runtime.restRateLimiter.consume(runtime.state.org.slug, identity.user.email);
+    const budget = restRateLimitHeaders(limit);
+    if (limit.exceeded !== null) return jsonResponse(restRateLimitedBody(limit.exceeded), 429, budget);
+    if (!identity.scopes.includes(route.requiredScope)) {
+      return jsonResponse({ message: `Your access token doesn't have the ${route.requiredScope} scope` }, 403, budget);
+    }
+    try {
+      const params = decodeParams(req.rawParams);
+      runtime.state.expireReservations(runtime.now());
+      return withHeaders(await route.handle({ url: req.url, params, body: req.body }, identity), budget);
+    } catch (error) {
+      return withHeaders(failure(error), budget);
+    }
+  };
+
   const api = async (request: Request, url: URL, method: string, body: string): Promise<Response> => {
     const match = matchRoute(apiRoutes, method, url.pathname);
     if (match.kind === "match") runtime.stats.count(`${method} ${match.route.pattern}`);
-    const scope = match.kind === "match" ? match.route.scope : "default";
+    const stacksScope = match.kind === "match" && match.route.api === "stacks" ? match.route.scope : "default";
     const rawKey = match.kind === "match" ? (match.rawParams.key ?? "") : "";
     // Responses that spend no budget still report it: every /v3 response carries the headers.
-    const peeked = (): Record<string, string> => (url.pathname.startsWith("/v3/") ? rateLimitHeaders(runtime.rateLimiter.peek(rawKey, scope)) : {});
+    const peeked = () => stacksBudgetHeaders(url, rawKey, stacksScope);
 
     const fault = runtime.faults.take(method, url.pathname);
     if (fault !== undefined) {
@@ -70,19 +119,8 @@ export function createHandler(runtime: Runtime, apiRoutes: readonly ApiRoute[], 
     if (match.kind === "method-not-allowed") {
       return jsonResponse({ message: "Method Not Allowed" }, 405, { ...peeked(), Allow: match.allow.join(", ") });
     }
-    if (request.headers.get("authorization") !== `Token ${runtime.tokens.cluster}`) {
-      return jsonResponse({ message: "Authentication required: send a valid cluster token as 'Authorization: Token <token>'" }, 401, peeked());
-    }
-    let limit: RateLimitStatus | null = null;
-    try {
-      const params = decodeParams(match.rawParams);
-      limit = runtime.rateLimiter.consume(params.key ?? "", match.route.scope);
-      if (limit.limited) return jsonResponse(rateLimitedBody(limit), 429, rateLimitHeaders(limit));
-      runtime.state.expireReservations(runtime.now());
-      return withHeaders(await match.route.handle({ url, params, body }), rateLimitHeaders(limit));
-    } catch (error) {
-      return withHeaders(failure(error), limit === null ? peeked() : rateLimitHeaders(limit));
-    }
+    const input = { url, rawParams: match.rawParams, body };
+    return match.route.api === "stacks" ? serveStacks(match.route, request, input, peeked) : serveRest(match.route, request, input);
   };
 
   return async (request, info) => {

@@ -107,13 +107,29 @@ export interface Job {
   finishedByStack: string | null;
 }
 
+export interface User {
+  name: string;
+  email: string;
+}
+
 export interface Queue {
   id: string;
   key: string;
+  description: string | null;
+  createdAt: number;
   paused: boolean;
   pauseNote: string | null;
-  pausedBy: string | null;
+  pausedBy: User | null;
   pausedAt: number | null;
+}
+
+/** The one cluster every queue belongs to; the Stacks API's cluster token is this cluster's. */
+export interface Cluster {
+  id: string;
+  name: string;
+  description: string;
+  defaultQueueKey: string;
+  createdAt: number;
 }
 
 export interface Stack {

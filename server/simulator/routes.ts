@@ -1,5 +1,6 @@
 import { HttpError } from "./http-errors";
 import type { RateLimitScope } from "./rate-limit";
+import type { RestIdentity, RestScope } from "./tokens";
 
 export type Method = "GET" | "POST" | "PUT" | "DELETE";
 
@@ -10,18 +11,32 @@ export interface RouteRequest {
   body: string;
 }
 
-export interface Route {
+export interface RoutePattern {
   method: Method;
   /** e.g. `/v3/stacks/:key/jobs/:uuid`; also the request-stats key together with the method. */
   pattern: string;
+}
+
+export interface Route extends RoutePattern {
   handle(request: RouteRequest): Response | Promise<Response>;
 }
 
-export interface ApiRoute extends Route {
+/** `/v3/stacks/…`: cluster token, per-stack rate limits by scope. */
+export interface StacksRoute extends Route {
+  api: "stacks";
   scope: RateLimitScope;
 }
 
-export type RouteMatch<R extends Route> =
+/** `/v2/…`: Bearer REST token that must hold `requiredScope`; the handler gets whose token it was. */
+export interface RestRoute extends RoutePattern {
+  api: "rest";
+  requiredScope: RestScope;
+  handle(request: RouteRequest, identity: RestIdentity): Response | Promise<Response>;
+}
+
+export type ApiRoute = StacksRoute | RestRoute;
+
+export type RouteMatch<R extends RoutePattern> =
   | { kind: "match"; route: R; rawParams: Record<string, string> }
   | { kind: "method-not-allowed"; allow: Method[] }
   | { kind: "none" };
@@ -44,7 +59,7 @@ function matchPattern(pattern: string, pathname: string): Record<string, string>
   return params;
 }
 
-export function matchRoute<R extends Route>(routes: readonly R[], method: string, pathname: string): RouteMatch<R> {
+export function matchRoute<R extends RoutePattern>(routes: readonly R[], method: string, pathname: string): RouteMatch<R> {
   const allow: Method[] = [];
   for (const route of routes) {
     const rawParams = matchPattern(route.pattern, pathname);

@@ -4,6 +4,7 @@ import { FaultBook } from "./faults";
 import { createRandom, deriveSeed, type Random } from "./random";
 import { RateLimiter } from "./rate-limit";
 import { RequestStats } from "./request-stats";
+import { RestRateLimiter } from "./rest-rate-limit";
 import { seedState } from "./seed";
 import type { SimState } from "./state";
 import { deriveTokens, type Tokens } from "./tokens";
@@ -22,6 +23,7 @@ export class Runtime {
   readonly stats = new RequestStats();
   readonly faults = new FaultBook();
   readonly rateLimiter: RateLimiter;
+  readonly restRateLimiter: RestRateLimiter;
   readonly tokens: Tokens;
   state: SimState;
   /** Draws for jobs created after seeding (control surface, activity). */
@@ -30,6 +32,7 @@ export class Runtime {
 
   constructor(readonly options: ResolvedOptions) {
     this.rateLimiter = new RateLimiter(options.rateLimits);
+    this.restRateLimiter = new RestRateLimiter(options.rateLimits);
     this.tokens = deriveTokens(options.seed);
     this.state = this.seeded();
     this.random = createRandom(deriveSeed(options.seed, "live"));
@@ -50,6 +53,7 @@ export class Runtime {
     this.stats.reset();
     this.faults.clear();
     this.rateLimiter.reset();
+    this.restRateLimiter.reset();
     this.state = this.seeded();
     this.random = createRandom(deriveSeed(this.options.seed, `live${liveStream}`));
   }

@@ -17,12 +17,23 @@ const OTHER_QUEUES: readonly { key: string; scheduledJobs: number }[] = [
   { key: "macos", scheduledJobs: 2 },
 ];
 
+const QUEUE_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  [DEFAULT_QUEUE_KEY]: "General Linux agents",
+  "linux-large": "Large Linux agents for heavy builds",
+  macos: "Mac minis for iOS builds",
+};
+
 /** The organisation at start-up. Only times depend on `startMs`; everything else follows from the seed. */
 export function seedState(options: SeedOptions): SimState {
   const random = createRandom(deriveSeed(options.seed, "world"));
-  const state = new SimState({ slug: ORG_SLUG, uuid: random.uuid() });
+  // Its own stream: drawing the cluster's id from "world" would shift every job id of every seed.
+  const clusterRandom = createRandom(deriveSeed(options.seed, "cluster"));
+  const createdAt = options.startMs - 90 * 24 * 60 * MINUTE;
+  const cluster = { id: clusterRandom.uuid(), name: "Default cluster", description: "Acme's CI agents", defaultQueueKey: DEFAULT_QUEUE_KEY, createdAt };
+  const state = new SimState({ slug: ORG_SLUG, uuid: random.uuid() }, cluster);
   for (const key of [DEFAULT_QUEUE_KEY, ...OTHER_QUEUES.map((queue) => queue.key)]) {
-    state.addQueue({ id: random.uuid(), key, paused: false, pauseNote: null, pausedBy: null, pausedAt: null });
+    const description = QUEUE_DESCRIPTIONS[key] ?? null;
+    state.addQueue({ id: random.uuid(), key, description, createdAt, paused: false, pauseNote: null, pausedBy: null, pausedAt: null });
   }
   for (const template of PIPELINES) {
     const pipeline = { uuid: random.uuid(), slug: template.slug, name: template.name, repository: template.repository, defaultBranch: "main" };

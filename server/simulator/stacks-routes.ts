@@ -3,14 +3,14 @@ import { stackView } from "./job-views";
 import { listScheduledJobs } from "./list-scheduled-jobs";
 import { TERMINAL_JOB_STATES, type Stack } from "./model";
 import { addNotification, addNotifications, LEGACY_LIMITS } from "./notifications";
-import type { ApiRoute, RouteRequest } from "./routes";
+import type { RouteRequest, StacksRoute } from "./routes";
 import type { Runtime } from "./runtime";
 import { requireJob, requireStack } from "./stack-lookup";
 import { finishBody, getStatesBody, legacyNotificationBody, notificationsBody, registerBody, reserveBody } from "./stacks-schemas";
 
 const DEFAULT_RESERVATION_SECONDS = 900;
 
-export function stacksRoutes(runtime: Runtime): ApiRoute[] {
+export function stacksRoutes(runtime: Runtime): StacksRoute[] {
   const register = (request: RouteRequest): Response => {
     const body = parseBody(request.body, registerBody);
     const { stacks } = runtime.state;
@@ -93,16 +93,16 @@ export function stacksRoutes(runtime: Runtime): ApiRoute[] {
   };
 
   return [
-    { method: "POST", pattern: "/v3/stacks/register", scope: "default", handle: register },
-    { method: "POST", pattern: "/v3/stacks/:key/deregister", scope: "default", handle: deregister },
-    { method: "GET", pattern: "/v3/stacks/:key/scheduled-jobs", scope: "list-scheduled-jobs", handle: (request) => listScheduledJobs(runtime, request, false) },
-    { method: "GET", pattern: "/v3/stacks/:key/scheduled_jobs", scope: "list-scheduled-jobs", handle: (request) => listScheduledJobs(runtime, request, true) },
-    { method: "PUT", pattern: "/v3/stacks/:key/scheduled-jobs/batch-reserve", scope: "batch-reserve", handle: reserve },
-    { method: "PUT", pattern: "/v3/stacks/:key/scheduled_jobs/batch_reserve", scope: "batch-reserve", handle: reserve },
-    { method: "POST", pattern: "/v3/stacks/:key/jobs/get-states", scope: "batch-load-job-states", handle: getStates },
-    { method: "GET", pattern: "/v3/stacks/:key/jobs/:uuid", scope: "show-job", handle: showJob },
-    { method: "POST", pattern: "/v3/stacks/:key/jobs/:uuid/finish", scope: "finish-job", handle: finish },
-    { method: "POST", pattern: "/v3/stacks/:key/notifications", scope: "stack-notification", handle: notifications },
-    { method: "POST", pattern: "/v3/stacks/:key/jobs/:uuid/stack_notifications", scope: "stack-notification", handle: legacyNotification },
+    { api: "stacks", method: "POST", pattern: "/v3/stacks/register", scope: "default", handle: register },
+    { api: "stacks", method: "POST", pattern: "/v3/stacks/:key/deregister", scope: "default", handle: deregister },
+    { api: "stacks", method: "GET", pattern: "/v3/stacks/:key/scheduled-jobs", scope: "list-scheduled-jobs", handle: (request) => listScheduledJobs(runtime, request, false) },
+    { api: "stacks", method: "GET", pattern: "/v3/stacks/:key/scheduled_jobs", scope: "list-scheduled-jobs", handle: (request) => listScheduledJobs(runtime, request, true) },
+    { api: "stacks", method: "PUT", pattern: "/v3/stacks/:key/scheduled-jobs/batch-reserve", scope: "batch-reserve", handle: reserve },
+    { api: "stacks", method: "PUT", pattern: "/v3/stacks/:key/scheduled_jobs/batch_reserve", scope: "batch-reserve", handle: reserve },
+    { api: "stacks", method: "POST", pattern: "/v3/stacks/:key/jobs/get-states", scope: "batch-load-job-states", handle: getStates },
+    { api: "stacks", method: "GET", pattern: "/v3/stacks/:key/jobs/:uuid", scope: "show-job", handle: showJob },
+    { api: "stacks", method: "POST", pattern: "/v3/stacks/:key/jobs/:uuid/finish", scope: "finish-job", handle: finish },
+    { api: "stacks", method: "POST", pattern: "/v3/stacks/:key/notifications", scope: "stack-notification", handle: notifications },
+    { api: "stacks", method: "POST", pattern: "/v3/stacks/:key/jobs/:uuid/stack_notifications", scope: "stack-notification", handle: legacyNotification },
   ];
 }

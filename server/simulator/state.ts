@@ -1,5 +1,5 @@
 import { DEFAULT_QUEUE_ALIASES, DEFAULT_QUEUE_KEY } from "./catalog";
-import { TERMINAL_JOB_STATES, type Build, type Job, type JobState, type Organization, type Pipeline, type Queue, type Stack } from "./model";
+import { TERMINAL_JOB_STATES, type Build, type Cluster, type Job, type JobState, type Organization, type Pipeline, type Queue, type Stack } from "./model";
 import { ScheduledIndex, type SortKey } from "./scheduled-index";
 
 /**
@@ -16,7 +16,10 @@ export class SimState {
   private readonly reserved = new Set<Job>();
   private seq = 0;
 
-  constructor(readonly org: Organization) {}
+  constructor(
+    readonly org: Organization,
+    readonly cluster: Cluster,
+  ) {}
 
   nextSeq(): number {
     return this.seq++;

@@ -1,4 +1,5 @@
 import { createRandom, deriveSeed } from "./random";
+import type { User } from "./model";
 
 export interface Tokens {
   cluster: string;
@@ -14,4 +15,34 @@ export function deriveTokens(seed: number): Tokens {
     api: `bkua_${random.hex(40)}`,
     apiReadOnly: `bkua_${random.hex(40)}`,
   };
+}
+
+/** The REST API scopes the simulator knows; the full token has all of them, the read-only one the read_* ones. */
+export const REST_SCOPES = [
+  "read_builds",
+  "write_builds",
+  "read_build_logs",
+  "read_artifacts",
+  "read_job_env",
+  "read_pipelines",
+  "read_clusters",
+  "write_clusters",
+] as const;
+export type RestScope = (typeof REST_SCOPES)[number];
+
+const READ_SCOPES: readonly RestScope[] = REST_SCOPES.filter((scope) => scope.startsWith("read_"));
+
+export interface RestIdentity {
+  scopes: readonly RestScope[];
+  user: User;
+}
+
+/** Both REST tokens belong to the demo organisation's one API user. */
+export const API_USER: User = { name: "Demo Operator", email: "demo-operator@acme.example" };
+
+/** Who a REST `Authorization` header speaks for; null for anything but `Bearer <a REST token>`. */
+export function restIdentity(tokens: Tokens, authorization: string | null): RestIdentity | null {
+  if (authorization === `Bearer ${tokens.api}`) return { scopes: REST_SCOPES, user: API_USER };
+  if (authorization === `Bearer ${tokens.apiReadOnly}`) return { scopes: READ_SCOPES, user: API_USER };
+  return null;
 }

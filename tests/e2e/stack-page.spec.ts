@@ -35,10 +35,21 @@ test("the paused banner appears when dispatch is paused and clears when it resum
   const banner = page.getByRole("alert").filter({ hasText: "Dispatch paused" });
   await expect(banner).toBeHidden();
 
-  await sim("queue", { paused: true, note: "e2e", by: "e2e" });
+  await sim("queue", { paused: true, note: "db migration", by: "Ada Lovelace" });
   await expect(banner).toBeVisible();
+  await expect(banner.getByTestId("pause-details")).toHaveText(/^Paused by Ada Lovelace \d+s ago — “db migration”$/);
   await sim("queue", { paused: false });
   await expect(banner).toBeHidden();
+});
+
+test("when the REST token cannot read cluster queues the paused banner says what it needs", async ({ page }) => {
+  await sim("faults", { path: "/v2/organizations/*", status: 403, count: 1000 });
+  await sim("queue", { paused: true, note: "db migration", by: "Ada Lovelace" });
+  await page.goto(`${STACK}?queue=_default`);
+  const banner = page.getByRole("alert").filter({ hasText: "Dispatch paused" });
+  await expect(banner).toBeVisible();
+  await expect(banner.getByTestId("pause-details-unavailable")).toHaveText("Who paused it and why needs a REST API token with read_clusters.");
+  await expect(banner.getByTestId("pause-details")).toBeHidden();
 });
 
 test("the header shows the backlog and the refresh interval can be changed and paused", async ({ page }) => {

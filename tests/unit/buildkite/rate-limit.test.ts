@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { parseRateLimit } from "@/server/buildkite/rate-limit";
+import { parseRateLimit, parseRestRateLimit } from "@/server/buildkite/rate-limit";
 
 describe("parseRateLimit", () => {
   it("reads the Stacks API headers", () => {
@@ -42,5 +42,31 @@ describe("parseRateLimit", () => {
       resetSeconds: 42,
     });
     expect(parseRateLimit(headers)?.remaining).toBe(80);
+  });
+});
+
+describe("parseRestRateLimit", () => {
+  const both = (orgRemaining: string, userRemaining: string) => ({
+    "ratelimit-scope": "rest",
+    "ratelimit-limit": "200",
+    "ratelimit-remaining": orgRemaining,
+    "ratelimit-reset": "42",
+    "ratelimit-user-scope": "rest_user",
+    "ratelimit-user-limit": "50",
+    "ratelimit-user-remaining": userRemaining,
+    "ratelimit-user-reset": "12",
+  });
+
+  it("reports the user budget when it is the one closer to running out", () => {
+    expect(parseRestRateLimit(both("80", "35"))).toEqual({ scope: "rest_user", limit: 50, remaining: 35, resetSeconds: 12 });
+  });
+
+  it("reports the organisation budget when it is the tighter one", () => {
+    expect(parseRestRateLimit(both("3", "35"))).toMatchObject({ scope: "rest", remaining: 3 });
+  });
+
+  it("falls back to whichever family is present", () => {
+    expect(parseRestRateLimit({ "ratelimit-user-remaining": "5" })).toMatchObject({ remaining: 5 });
+    expect(parseRestRateLimit({})).toBeNull();
   });
 });

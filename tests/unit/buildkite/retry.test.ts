@@ -69,6 +69,12 @@ describe("computeRetryDelay", () => {
     ).toBe(1000);
   });
 
+  it("waits for the exhausted REST budget's reset, not the organisation's", () => {
+    const headers = { "ratelimit-reset": "50", "ratelimit-user-reset": "12" };
+    const rateLimit = { scope: "rest_user", limit: 50, remaining: -1, resetSeconds: 12 };
+    expect(computeRetryDelay(policy(), 1, { status: 429, headers, rateLimit })).toBe(12_000);
+  });
+
   it("falls back to backoff when RateLimit-Reset is 0 or not on a 429", () => {
     const p = policy({ random: () => 0 });
     expect(computeRetryDelay(p, 1, { status: 429, headers: { "ratelimit-reset": "0" } })).toBe(1500);

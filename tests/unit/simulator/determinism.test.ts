@@ -36,6 +36,19 @@ describe("determinism", () => {
     expect(right.tokens.cluster).not.toBe(left.tokens.cluster);
   });
 
+  it("gives the same cluster for the same seed and another for a different one", async () => {
+    const clusterId = async (simulator: Simulator) => {
+      const headers = { Authorization: `Bearer ${simulator.tokens.api}` };
+      const response = await simulator.handle(new Request(`http://sim.test/v2/organizations/${simulator.org}/clusters`, { headers }));
+      const [cluster] = (await response.json()) as { id: string }[];
+      return cluster?.id;
+    };
+    const same = await clusterId(createSimulator({ seed: 7 }));
+    expect(same).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await clusterId(createSimulator({ seed: 7 }))).toBe(same);
+    expect(await clusterId(createSimulator({ seed: 8 }))).not.toBe(same);
+  });
+
   it("honours initialScheduledJobs", async () => {
     const { list } = await snapshot(createSimulator({ initialScheduledJobs: 7 }));
     expect(list).toHaveLength(7);

@@ -1,0 +1,91 @@
+import "server-only";
+
+import { z } from "zod";
+
+import { parseBuildkiteDate } from "./rest-dates";
+
+/** A date in either of Buildkite's forms, normalised to ISO; an unreadable date is a wrong shape. */
+export const restDate = z.string().transform((value, ctx) => {
+  const iso = parseBuildkiteDate(value);
+  if (iso === null) {
+    ctx.addIssue({ code: "custom", message: `not a date: ${JSON.stringify(value)}` });
+    return z.NEVER;
+  }
+  return iso;
+});
+
+const optionalString = z.string().nullish().transform((value) => value ?? null);
+const optionalDate = restDate.nullish().transform((value) => value ?? null);
+
+export interface Cluster {
+  id: string;
+  name: string;
+  description: string | null;
+  defaultQueueId: string | null;
+  createdAt: string | null;
+}
+
+export interface RestUser {
+  name: string;
+  email: string | null;
+}
+
+export interface ClusterQueue {
+  id: string;
+  key: string;
+  description: string | null;
+  dispatchPaused: boolean;
+  dispatchPausedBy: RestUser | null;
+  dispatchPausedAt: string | null;
+  dispatchPausedNote: string | null;
+  createdAt: string | null;
+}
+
+export const restUserSchema = z
+  .object({ name: z.string(), email: optionalString })
+  .transform((wire): RestUser => ({ name: wire.name, email: wire.email }));
+
+export const clusterSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: optionalString,
+    default_queue_id: optionalString,
+    created_at: optionalDate,
+  })
+  .transform(
+    (wire): Cluster => ({
+      id: wire.id,
+      name: wire.name,
+      description: wire.description,
+      defaultQueueId: wire.default_queue_id,
+      createdAt: wire.created_at,
+    }),
+  );
+
+export const clusterQueueSchema = z
+  .object({
+    id: z.string(),
+    key: z.string(),
+    description: optionalString,
+    dispatch_paused: z.boolean().nullish(),
+    dispatch_paused_by: restUserSchema.nullish(),
+    dispatch_paused_at: optionalDate,
+    dispatch_paused_note: optionalString,
+    created_at: optionalDate,
+  })
+  .transform(
+    (wire): ClusterQueue => ({
+      id: wire.id,
+      key: wire.key,
+      description: wire.description,
+      dispatchPaused: wire.dispatch_paused === true,
+      dispatchPausedBy: wire.dispatch_paused_by ?? null,
+      dispatchPausedAt: wire.dispatch_paused_at,
+      dispatchPausedNote: wire.dispatch_paused_note,
+      createdAt: wire.created_at,
+    }),
+  );
+
+export const clusterListSchema = z.array(clusterSchema);
+export const clusterQueueListSchema = z.array(clusterQueueSchema);

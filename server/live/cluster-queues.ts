@@ -1,0 +1,54 @@
+import "server-only";
+import type { ClusterQueue, RestClient } from "../buildkite/rest";
+import { createSharedRead } from "./shared-read";
+
+// Pause details decorate the header; a slow REST API must not hold it up for the full request timeout,
+// and the next poll is the retry.
+const enrichmentOptions = { noRetry: true, timeoutMs: 5_000 };
+/** After a walk of every cluster did not find a queue, walking again sooner would only spend budget. */
+export const MISSING_QUEUE_RETRY_MS = 5 * 60_000;
+
+/**
+ * The REST view of cluster queues, addressed by the queue id the Stacks API reports. Which cluster holds a
+ * queue never changes, so that lookup (a walk over every cluster's queues) is done once per process; the
+ * queue itself is read through a shared read, so any number of viewers cost one call per poll interval.
+ */
+export function createClusterQueueReads({ rest, org, ttlMs, now = Date.now }: { rest: RestClient; org: string; ttlMs: number; now?: () => number }) {
+  const clusterOf = new Map<string, string>();
+  const missingUntil = new Map<string, number>();
+  const queues = createSharedRead<ClusterQueue>({ ttlMs, maxEntries: 64 });
+  let walk: Promise<void> | null = null;
+
+  async function walkClusters(): Promise<void> {
+    const clusters = await rest.listClusters(org, enrichmentOptions);
+    for (const cluster of clusters.data) {
+      const listed = await rest.listClusterQueues(org, cluster.id, enrichmentOptions);
+      for (const queue of listed.data) clusterOf.set(queue.id, cluster.id);
+    }
+  }
+
+  async function clusterHolding(queueId: string): Promise<string | null> {
+    const known = clusterOf.get(queueId);
+    if (known !== undefined) return known;
+    if ((missingUntil.get(queueId) ?? 0) > now()) return null;
+    walk ??= walkClusters().finally(() => {
+      walk = null;
+    });
+    await walk;
+    const found = clusterOf.get(queueId) ?? null;
+    if (found === null) missingUntil.set(queueId, now() + MISSING_QUEUE_RETRY_MS);
+    return found;
+  }
+
+  /** The queue as the REST API sees it; null when no cluster the token can read holds it. */
+  async function queue(queueId: string): Promise<ClusterQueue | null> {
+    const clusterId = await clusterHolding(queueId);
+    if (clusterId === null) return null;
+    const read = await queues.read(queueId, async () => (await rest.getClusterQueue(org, clusterId, queueId, enrichmentOptions)).data);
+    return read.value;
+  }
+
+  return { queue };
+}
+
+export type ClusterQueueReads = ReturnType<typeof createClusterQueueReads>;
