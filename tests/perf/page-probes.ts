@@ -5,10 +5,13 @@ import type { Page } from "@playwright/test";
 
 export const COMMIT_MEASURE = "jobs-table-commit";
 
-/** Records when the first job row enters the DOM, each scheduled-jobs response, and every long task. */
+/**
+ * Records when the first job row enters the DOM, each scheduled-jobs response, every long task, and layout
+ * shift (the sum of Chromium's layout-shift scores not caused by input, as in CLS).
+ */
 export const PROBE_SCRIPT = `
 (() => {
-  const probe = { firstRowAt: null, responses: [], longTasks: [] };
+  const probe = { firstRowAt: null, responses: [], longTasks: [], layoutShift: 0 };
   window.__stackBench = probe;
   const observer = new MutationObserver(() => {
     if (probe.firstRowAt === null && document.querySelector('[data-testid="job-row"]')) {
@@ -20,6 +23,9 @@ export const PROBE_SCRIPT = `
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) probe.longTasks.push({ at: entry.startTime, ms: entry.duration });
   }).observe({ type: "longtask" });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) probe.layoutShift += entry.value;
+  }).observe({ type: "layout-shift" });
   const originalFetch = window.fetch;
   window.fetch = async (...args) => {
     const response = await originalFetch(...args);
@@ -49,6 +55,7 @@ export interface ProbeSnapshot {
   firstRowAt: number | null;
   responses: ProbeResponse[];
   longTasks: { at: number; ms: number }[];
+  layoutShift: number;
   commits: { start: number; end: number; ms: number }[];
 }
 
@@ -67,6 +74,7 @@ export function resetProbe(page: Page): Promise<void> {
     const probe = (window as unknown as { __stackBench: Omit<ProbeSnapshot, "commits" | "firstRowAt"> }).__stackBench;
     probe.responses = [];
     probe.longTasks = [];
+    probe.layoutShift = 0;
     performance.clearMeasures(name);
   }, COMMIT_MEASURE);
 }
