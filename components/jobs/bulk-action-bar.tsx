@@ -8,7 +8,7 @@ import { BulkConfirmDialog } from "./bulk-confirm-dialog";
 import { BulkFinishForm, emptyFinishDraft, type FinishDraft } from "./bulk-finish-form";
 import { BulkResultsPanel } from "./bulk-results-panel";
 import { useBulkRun } from "./bulk-run";
-import { buttonClass, fieldErrorClass, inputClass } from "./bulk-styles";
+import { errorClass, fieldClass, secondaryButton } from "@/components/ui/form-styles";
 
 interface BulkActionBarProps {
   stackKey: string;
@@ -83,7 +83,7 @@ export function BulkActionBar({ stackKey, queueKey, selectedIds, onClear }: Bulk
             <CheckSquare aria-hidden className="size-4 text-blue-700 dark:text-blue-400" />
             {count} selected
           </span>
-          <button type="button" onClick={onClear} className={buttonClass}>
+          <button type="button" onClick={onClear} className={secondaryButton}>
             <X aria-hidden className="size-3.5" />
             Clear selection
           </button>
@@ -100,9 +100,9 @@ export function BulkActionBar({ stackKey, queueKey, selectedIds, onClear }: Bulk
               aria-invalid={expiryError !== null}
               aria-describedby={expiryErrorId}
               title={EXPIRY_HINT}
-              className={`${inputClass} w-20 tabular-nums`}
+              className={`${fieldClass} w-20 tabular-nums`}
             />
-            <button type="submit" disabled={busy || expiryError !== null} className={buttonClass}>
+            <button type="submit" disabled={busy || expiryError !== null} className={secondaryButton}>
               Reserve {count}
             </button>
           </form>
@@ -112,11 +112,11 @@ export function BulkActionBar({ stackKey, queueKey, selectedIds, onClear }: Bulk
             aria-controls={finishOpen ? finishFormId : undefined}
             onClick={() => setFinishOpen((open) => !open)}
             disabled={busy}
-            className={buttonClass}
+            className={secondaryButton}
           >
             Finish {count}…
           </button>
-          <p id={expiryErrorId} className={`${fieldErrorClass} basis-full text-right empty:hidden`}>
+          <p id={expiryErrorId} className={`${errorClass} basis-full text-right empty:hidden`}>
             {expiryError}
           </p>
         </div>

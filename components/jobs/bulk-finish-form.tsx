@@ -2,7 +2,7 @@
 
 import { useId, useRef, type FormEvent } from "react";
 import { checkExitStatus, checkReason, reasonByteCount } from "@/lib/bulk-inputs";
-import { buttonClass, dangerButtonClass, fieldErrorClass, inputClass } from "./bulk-styles";
+import { dangerButton, errorClass, fieldClass, inputClass, secondaryButton } from "@/components/ui/form-styles";
 
 export interface FinishDraft {
   exitStatus: string;
@@ -67,10 +67,10 @@ export function BulkFinishForm({ id, count, draft, onDraftChange, onReview, onCl
             onChange={(event) => onDraftChange({ ...draft, exitStatus: event.target.value })}
             aria-invalid={exitError !== null}
             aria-describedby={exitError ? exitErrorId : undefined}
-            className={`${inputClass} w-24 tabular-nums`}
+            className={`${fieldClass} w-24 tabular-nums`}
           />
           {exitError && (
-            <p id={exitErrorId} className={fieldErrorClass}>
+            <p id={exitErrorId} className={errorClass}>
               {exitError}
             </p>
           )}
@@ -95,19 +95,19 @@ export function BulkFinishForm({ id, count, draft, onDraftChange, onReview, onCl
           aria-invalid={reasonError !== null}
           aria-describedby={reasonError ? `${reasonErrorId} ${counterId}` : counterId}
           placeholder="Why these jobs are being finished"
-          className={`${inputClass} w-full resize-y`}
+          className={`${inputClass} resize-y`}
         />
         {reasonError && (
-          <p id={reasonErrorId} className={fieldErrorClass}>
+          <p id={reasonErrorId} className={errorClass}>
             {reasonError}
           </p>
         )}
       </div>
       <div className="flex gap-2">
-        <button type="submit" disabled={busy || count === 0} className={dangerButtonClass}>
+        <button type="submit" disabled={busy || count === 0} className={dangerButton}>
           Finish {count} {count === 1 ? "job" : "jobs"}…
         </button>
-        <button type="button" onClick={onClose} className={buttonClass}>
+        <button type="button" onClick={onClose} className={secondaryButton}>
           Close
         </button>
       </div>

@@ -4,7 +4,7 @@ import { memo, useEffect, useId, useRef } from "react";
 import { countOutcomes, failuresFirst, isFailure, summarize, type BulkOutcome } from "@/lib/bulk-results";
 import { shortId } from "@/lib/job-filters";
 import type { BulkRunState } from "./bulk-run";
-import { buttonClass } from "./bulk-styles";
+import { secondaryButton } from "@/components/ui/form-styles";
 
 const outcomeClass: Record<BulkOutcome, string> = {
   reserved: "bg-emerald-100 text-emerald-900 dark:bg-emerald-500/15 dark:text-emerald-300",
@@ -60,7 +60,7 @@ export function BulkResultsPanel({ run, onDismiss }: { run: BulkRunState; onDism
         <h2 id={titleId} className="text-sm font-semibold">
           {titles[run.kind]}
         </h2>
-        <button type="button" onClick={onDismiss} disabled={run.running} className={buttonClass}>
+        <button type="button" onClick={onDismiss} disabled={run.running} className={secondaryButton}>
           Dismiss results
         </button>
       </div>

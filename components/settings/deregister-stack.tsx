@@ -6,8 +6,8 @@ import { ApiError } from "@/lib/api-error";
 import { deregisterStack } from "@/lib/mutations";
 import { queryKeys } from "@/lib/queries";
 import { stackKeySchema } from "@/lib/stacks-inputs";
-import { ConfirmDialog } from "./confirm-dialog";
-import { cardClass, dangerButton, errorClass, inputClass, labelClass } from "./form-styles";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { cardClass, dangerButton, errorClass, inputClass, labelClass } from "@/components/ui/form-styles";
 
 export function DeregisterStack({ consoleStackKey }: { consoleStackKey: string }) {
   const [key, setKey] = useState("");

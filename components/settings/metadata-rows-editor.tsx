@@ -2,7 +2,7 @@
 
 import { Plus, X } from "lucide-react";
 import { addRow, removeRow, updateRow, type MetadataRow, type RowIssue } from "@/lib/metadata-rows";
-import { errorClass, inputClass, secondaryButton } from "./form-styles";
+import { errorClass, inputClass, secondaryButton } from "@/components/ui/form-styles";
 
 export const metadataInputId = (rowId: number, field: "key" | "value") => `metadata-${rowId}-${field}`;
 

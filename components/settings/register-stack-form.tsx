@@ -7,7 +7,7 @@ import type { MetadataRow } from "@/lib/metadata-rows";
 import { registerStack } from "@/lib/mutations";
 import { queryKeys } from "@/lib/queries";
 import { registerErrorsFromApi, validateRegisterForm, type RegisterErrors } from "@/lib/register-stack-errors";
-import { cardClass, errorClass, inputClass, labelClass, primaryButton } from "./form-styles";
+import { cardClass, errorClass, inputClass, labelClass, primaryButton } from "@/components/ui/form-styles";
 import { MetadataRowsEditor, metadataInputId } from "./metadata-rows-editor";
 import { RegisteredStack } from "./registered-stack";
 

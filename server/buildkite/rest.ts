@@ -1,7 +1,6 @@
 import "server-only";
+import type { BuildkiteClientOptions } from "./client-options";
 
-import type { Logger } from "pino";
-import type { Dispatcher } from "undici";
 import type { z } from "zod";
 
 import { BuildkiteError } from "./errors";
@@ -9,23 +8,12 @@ import { createHttpCore, type ApiResult, type HttpRequest, type RequestOptions }
 import { pageNumber, parseLinkHeader } from "./link-header";
 import { escapedPath } from "./path";
 import { parseRestRateLimit } from "./rate-limit";
-import type { RetryPolicy } from "./retry";
 import { clusterListSchema, clusterQueueListSchema, clusterQueueSchema, type Cluster, type ClusterQueue } from "./rest-schemas";
 import { buildUserAgent } from "./user-agent";
 
 export type { Cluster, ClusterQueue, RestUser } from "./rest-schemas";
 
-export interface RestClientOptions {
-  /** e.g. https://api.buildkite.com/v2, with or without a trailing slash. */
-  baseUrl: string;
-  token: string;
-  userAgentPrefix?: string;
-  logger?: Logger;
-  logPayloads?: boolean;
-  retry?: Partial<RetryPolicy>;
-  /** Per attempt. */
-  timeoutMs?: number;
-  dispatcher?: Dispatcher;
+export interface RestClientOptions extends BuildkiteClientOptions {
   /** Page size for lists; default (and Buildkite's maximum) 100. */
   perPage?: number;
 }

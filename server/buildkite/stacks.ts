@@ -1,11 +1,9 @@
 import "server-only";
+import type { BuildkiteClientOptions } from "./client-options";
 
-import type { Logger } from "pino";
-import type { Dispatcher } from "undici";
 
 import { createHttpCore, type ApiResult, type RequestOptions } from "./http";
 import { escapedPath } from "./path";
-import type { RetryPolicy } from "./retry";
 import {
   jobDetailSchema,
   jobStatesSchema,
@@ -28,19 +26,7 @@ export type { JobDetail, ScheduledJob, ScheduledJobsPage, Stack, StackType } fro
 export { STACKS_CLIENT_VERSION } from "./user-agent";
 export { FINISH_DETAIL_MAX_BYTES };
 
-export interface StacksClientOptions {
-  /** e.g. https://agent.buildkite.com/v3, with or without a trailing slash. */
-  baseUrl: string;
-  token: string;
-  userAgentPrefix?: string;
-  logger?: Logger;
-  /** Also log bodies, with the token and every job env value redacted. */
-  logPayloads?: boolean;
-  retry?: Partial<RetryPolicy>;
-  /** Per attempt. */
-  timeoutMs?: number;
-  dispatcher?: Dispatcher;
-}
+export type StacksClientOptions = BuildkiteClientOptions;
 
 export interface StacksClient {
   registerStack(

@@ -43,7 +43,7 @@ const targets: Target[] = [
       await page.getByRole("button", { name: "Register stack" }).click();
       await page.getByLabel("Stack key to deregister").fill("some-stack");
       await page.getByRole("button", { name: "Deregister" }).click();
-      await expect(page.getByRole("dialog")).toBeVisible();
+      await expect(page.getByRole("alertdialog")).toBeVisible();
     },
   },
   {

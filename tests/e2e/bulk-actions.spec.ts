@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { resetSimulator, sim } from "./demo-simulator";
+import { expectRows, newJobs, row, short } from "./stack-page-helpers";
 
 // Jobs for these tests come from a pipeline that does not serve the default queue, so filtering by it
 // shows exactly the jobs each test created and nothing from the seed data.
@@ -12,24 +13,8 @@ test.beforeEach(async () => {
   await resetSimulator();
 });
 
-async function newJobs(count: number): Promise<string[]> {
-  const response = await sim("jobs", { count, pipeline: PIPELINE });
-  return ((await response.json()) as { ids: string[] }).ids;
-}
-
-const short = (id: string) => id.slice(0, 8);
-const row = (page: Page, id: string) => page.locator(`[data-testid="job-row"][data-job-id="${id}"]`);
 const bar = (page: Page) => page.getByRole("region", { name: "Bulk actions" });
 const result = (page: Page, id: string) => page.getByRole("list", { name: "Per-job results" }).getByRole("listitem").filter({ hasText: short(id) });
-
-/** Jobs made just before navigating may first be announced as "+N new"; show them as an operator would. */
-async function expectRows(page: Page, ids: readonly string[]) {
-  await expect(async () => {
-    const announce = page.getByRole("button", { name: /^Show \d+ new jobs?$/ });
-    if (await announce.isVisible()) await announce.click();
-    for (const id of ids) await expect(row(page, id)).toBeVisible({ timeout: 500 });
-  }).toPass();
-}
 
 async function select(page: Page, ids: readonly string[]) {
   for (const id of ids) await page.getByRole("checkbox", { name: `Select job ${short(id)}`, exact: true }).check();
@@ -42,7 +27,7 @@ async function jobStates(page: Page, ids: readonly string[]): Promise<Record<str
 }
 
 test("bulk reserve reports each job's result, and the reserved jobs leave the list", async ({ page }) => {
-  const ids = await newJobs(3);
+  const ids = await newJobs(3, PIPELINE);
   const [taken, ...free] = ids as [string, ...string[]];
   await page.goto(VIEW);
   await expectRows(page, ids);
@@ -74,7 +59,7 @@ test("bulk reserve reports each job's result, and the reserved jobs leave the li
 });
 
 test("bulk finish asks for confirmation, shows progress and per-job results, and the jobs leave the list", async ({ page }) => {
-  const ids = await newJobs(4);
+  const ids = await newJobs(4, PIPELINE);
   await page.goto(VIEW);
   await expectRows(page, ids);
   await select(page, ids);
@@ -84,7 +69,7 @@ test("bulk finish asks for confirmation, shows progress and per-job results, and
   await bar(page).getByLabel("Reason").fill("Runaway jobs during the incident");
   await bar(page).getByRole("button", { name: "Finish 4 jobs…", exact: true }).click();
 
-  const dialog = page.getByRole("dialog", { name: "Finish 4 jobs?" });
+  const dialog = page.getByRole("alertdialog", { name: "Finish 4 jobs?" });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText("Runaway jobs during the incident");
   await dialog.getByRole("button", { name: "Confirm" }).click();
@@ -100,18 +85,18 @@ test("bulk finish asks for confirmation, shows progress and per-job results, and
 });
 
 test("a refresh while the finish confirmation is open leaves it open and keeps the reason", async ({ page }) => {
-  const ids = await newJobs(2);
+  const ids = await newJobs(2, PIPELINE);
   await page.goto(VIEW);
   await expectRows(page, ids);
   await select(page, ids);
   await bar(page).getByRole("button", { name: "Finish 2…", exact: true }).click();
   await bar(page).getByLabel("Reason").fill("Hold on");
   await bar(page).getByRole("button", { name: "Finish 2 jobs…", exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: "Finish 2 jobs?" });
+  const dialog = page.getByRole("alertdialog", { name: "Finish 2 jobs?" });
   await expect(dialog).toBeVisible();
 
   // New jobs arriving prove a refresh has landed behind the dialog.
-  await newJobs(3);
+  await newJobs(3, PIPELINE);
   await expect(page.getByRole("button", { name: "Show 3 new jobs" })).toBeVisible();
   await expect(dialog).toBeVisible();
 
@@ -123,7 +108,7 @@ test("a refresh while the finish confirmation is open leaves it open and keeps t
 });
 
 test("select all matching the filter, then reserve them all in one call", async ({ page }) => {
-  const ids = await newJobs(6);
+  const ids = await newJobs(6, PIPELINE);
   await page.goto(VIEW);
   await expectRows(page, ids);
   await expect(page.getByText(`${ids.length} of `)).toBeVisible();
@@ -143,7 +128,7 @@ test("select all matching the filter, then reserve them all in one call", async 
 });
 
 test("an invalid reason or expiry is refused next to its field and nothing is sent", async ({ page }) => {
-  const ids = await newJobs(2);
+  const ids = await newJobs(2, PIPELINE);
   await page.goto(VIEW);
   await expectRows(page, ids);
   await select(page, ids);
@@ -170,7 +155,7 @@ test("an invalid reason or expiry is refused next to its field and nothing is se
   await expect(bar(page).getByText("4098 / 4096 bytes")).toBeVisible();
   await expect(bar(page).getByText("Reason must be at most 4096 bytes")).toBeVisible();
   await bar(page).getByRole("button", { name: "Finish 2 jobs…", exact: true }).click();
-  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(page.getByRole("alertdialog")).toBeHidden();
 
   await reason.fill("é".repeat(2048));
   await expect(bar(page).getByText("4096 / 4096 bytes")).toBeVisible();
@@ -180,7 +165,7 @@ test("an invalid reason or expiry is refused next to its field and nothing is se
 });
 
 test("when Buildkite refuses a bulk reserve the error shows in the bar and the jobs stay selected", async ({ page }) => {
-  const ids = await newJobs(2);
+  const ids = await newJobs(2, PIPELINE);
   await page.goto(VIEW);
   await expectRows(page, ids);
   await select(page, ids);
@@ -196,7 +181,7 @@ test("when Buildkite refuses a bulk reserve the error shows in the bar and the j
 });
 
 test("axe finds no serious violations in the bar's form, confirmation and results", async ({ page }) => {
-  const ids = await newJobs(2);
+  const ids = await newJobs(2, PIPELINE);
   await page.goto(VIEW);
   await expectRows(page, ids);
   await select(page, ids);
@@ -212,9 +197,9 @@ test("axe finds no serious violations in the bar's form, confirmation and result
 
   await bar(page).getByLabel("Reason").fill("Scan");
   await bar(page).getByRole("button", { name: "Finish 2 jobs…", exact: true }).click();
-  await expect(page.getByRole("dialog", { name: "Finish 2 jobs?" })).toBeVisible();
+  await expect(page.getByRole("alertdialog", { name: "Finish 2 jobs?" })).toBeVisible();
   expect(await serious()).toEqual([]);
-  await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Confirm" }).click();
   await expect(bar(page).getByRole("status")).toHaveText("Done: 2 finished.");
   expect(await serious()).toEqual([]);
 });

@@ -1,34 +1,19 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { resetSimulator, sim } from "./demo-simulator";
+import { expectRows, newJobs, row, short } from "./stack-page-helpers";
 
 const STACK = "/stacks/stack-console";
-const short = (id: string) => id.slice(0, 8);
-const row = (page: Page, id: string) => page.locator(`[data-testid="job-row"][data-job-id="${id}"]`);
 const drawerOf = (page: Page, id: string) => page.getByRole("dialog", { name: `Job ${short(id)}` });
 
 test.beforeEach(async () => {
   await resetSimulator();
 });
 
-async function newJobs(count: number): Promise<string[]> {
-  const response = await sim("jobs", { count });
-  return ((await response.json()) as { ids: string[] }).ids;
-}
-
 async function oneJob(): Promise<string> {
   const [id] = await newJobs(1);
   if (!id) throw new Error("the simulator created no job");
   return id;
-}
-
-/** The console serves a snapshot up to one poll old, so fresh jobs may first arrive as "+N new". */
-async function expectRow(page: Page, id: string) {
-  await expect(async () => {
-    const announce = page.getByRole("button", { name: /^Show \d+ new jobs?$/ });
-    if (await announce.isVisible()) await announce.click();
-    await expect(row(page, id)).toBeVisible({ timeout: 500 });
-  }).toPass();
 }
 
 /** Records every write the page sends, so a test can prove a refused form sent nothing. */
@@ -69,7 +54,7 @@ test("the drawer opens from a link and from a row, shows the live state, and loa
 
   await drawer.getByRole("button", { name: "Close" }).click();
   await expect(drawer).toBeHidden();
-  await expectRow(page, clicked);
+  await expectRows(page, [clicked]);
   await page.getByRole("button", { name: `Open job ${short(clicked)}` }).click();
   await expect(drawerOf(page, clicked)).toBeVisible();
   await expect(drawerOf(page, clicked)).toBeFocused();
@@ -81,7 +66,7 @@ test("reserve refuses an out-of-range expiry inline, takes the job off the list,
   const id = await oneJob();
   const writes = watchWrites(page);
   await page.goto(`${STACK}?dir=asc`);
-  await expectRow(page, id);
+  await expectRows(page, [id]);
   await page.getByRole("button", { name: `Open job ${short(id)}` }).click();
   const drawer = drawerOf(page, id);
   const expiry = drawer.getByLabel("Reservation expiry (seconds)");
@@ -117,7 +102,7 @@ test("reserve refuses an out-of-range expiry inline, takes the job off the list,
   await expect(countdown).toBeHidden();
   await expect(drawer).toBeVisible();
   await drawer.getByRole("button", { name: "Close" }).click();
-  await expectRow(page, id);
+  await expectRows(page, [id]);
 });
 
 test("finish refuses a bad reason inline, keeps its confirmation through refreshes, then removes the job", async ({ page }) => {

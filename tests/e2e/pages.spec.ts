@@ -1,16 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
 import { resetSimulator, sim } from "./demo-simulator";
+import { newJobs } from "./stack-page-helpers";
 
 const STACK = "stack-console";
 
 test.beforeEach(async () => {
   await resetSimulator();
 });
-
-async function newJobs(count: number): Promise<string[]> {
-  const response = await sim("jobs", { count });
-  return ((await response.json()) as { ids: string[] }).ids;
-}
 
 /** Reserves through the console's own API, as another operator's browser would. */
 async function reserve(page: Page, baseURL: string | undefined, jobIds: string[], expirySeconds = 900) {
@@ -183,7 +179,7 @@ test("a stack is registered, shown as Buildkite answered, and deregistered throu
 
   await page.getByLabel("Stack key to deregister").fill(key);
   await page.getByRole("button", { name: "Deregister" }).click();
-  const dialog = page.getByRole("dialog", { name: `Deregister stack ${key}?` });
+  const dialog = page.getByRole("alertdialog", { name: `Deregister stack ${key}?` });
   await expect(dialog).toBeVisible();
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toBeHidden();

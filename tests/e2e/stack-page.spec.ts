@@ -1,33 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { resetSimulator, sim } from "./demo-simulator";
+import { expectRows, newJobs, row, short } from "./stack-page-helpers";
 
 const STACK = "/stacks/stack-console";
 
 test.beforeEach(async () => {
   await resetSimulator();
 });
-
-async function newJobs(count: number, pipeline?: string): Promise<string[]> {
-  const response = await sim("jobs", { count, ...(pipeline ? { pipeline } : {}) });
-  const body = (await response.json()) as { ids: string[] };
-  return body.ids;
-}
-
-const row = (page: Page, id: string) => page.locator(`[data-testid="job-row"][data-job-id="${id}"]`);
-const short = (id: string) => id.slice(0, 8);
-
-/**
- * Waits until the jobs are on screen. The console serves a snapshot up to one poll interval old, so jobs
- * created just before navigating may first arrive as "+N new"; showing them is what an operator would do.
- */
-async function expectRows(page: Page, ids: readonly string[]) {
-  await expect(async () => {
-    const announce = page.getByRole("button", { name: /^Show \d+ new jobs?$/ });
-    if (await announce.isVisible()) await announce.click();
-    for (const id of ids) await expect(row(page, id)).toBeVisible({ timeout: 500 });
-  }).toPass();
-}
 
 test("the paused banner appears when dispatch is paused and clears when it resumes", async ({ page }) => {
   await page.goto(`${STACK}?queue=_default`);

@@ -6,7 +6,8 @@ import { failure, finishOutcome, type ActionResult } from "@/lib/action-results"
 import { exitStatusError, parseWholeNumber, reasonCounter, reasonError } from "@/lib/field-errors";
 import { finishJob } from "@/lib/mutations";
 import { queryKeys } from "@/lib/queries";
-import { ActionMessage, FieldError, dangerButton, inputClass } from "./action-message";
+import { ActionMessage, FieldError } from "@/components/ui/action-message";
+import { dangerButton, inputClass } from "@/components/ui/form-styles";
 import { ConfirmFinishDialog } from "./confirm-finish-dialog";
 
 interface FinishFormProps {

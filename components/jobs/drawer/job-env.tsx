@@ -5,7 +5,7 @@ import { memo, useDeferredValue, useMemo, useState } from "react";
 import { CopyButton } from "@/components/jobs/copy-button";
 import { ApiError } from "@/lib/api-error";
 import { jobQuery } from "@/lib/queries";
-import { inputClass, secondaryButton } from "./action-message";
+import { inputClass, secondaryButton } from "@/components/ui/form-styles";
 
 /** Rows rendered before "Show all": a job's env can hold thousands of entries and 100 KB+ of values. */
 const FIRST_ROWS = 200;

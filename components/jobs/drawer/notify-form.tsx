@@ -7,7 +7,8 @@ import { notificationCounter, notificationError } from "@/lib/field-errors";
 import { notifyJobs } from "@/lib/mutations";
 import { queryKeys } from "@/lib/queries";
 import { NOTIFICATION_DETAIL_MAX_CHARS } from "@/lib/stacks-inputs";
-import { ActionMessage, FieldError, inputClass, primaryButton } from "./action-message";
+import { ActionMessage, FieldError } from "@/components/ui/action-message";
+import { inputClass, primaryButton } from "@/components/ui/form-styles";
 
 interface NotifyFormProps {
   stackKey: string;

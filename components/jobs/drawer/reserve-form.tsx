@@ -10,7 +10,8 @@ import type { Reservation } from "@/lib/jobs-view";
 import { reserveJobs } from "@/lib/mutations";
 import { queryKeys } from "@/lib/queries";
 import { RESERVATION_EXPIRY_DEFAULT_SECONDS, RESERVATION_EXPIRY_MAX_SECONDS } from "@/lib/stacks-inputs";
-import { ActionMessage, FieldError, inputClass, primaryButton } from "./action-message";
+import { ActionMessage, FieldError } from "@/components/ui/action-message";
+import { inputClass, primaryButton } from "@/components/ui/form-styles";
 
 function Countdown({ reservation }: { reservation: Reservation }) {
   const now = useNow();

@@ -1,0 +1,88 @@
+"use client";
+
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+import { dangerButton, secondaryButton } from "./form-styles";
+
+interface ConfirmDialogProps {
+  open: boolean;
+  title: ReactNode;
+  children: ReactNode;
+  busy: boolean;
+  /** Shown on the confirm button while the action runs. */
+  busyLabel?: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/**
+ * The last stop before an action that cannot be undone. A modal <dialog>: the page behind it is inert, and
+ * only the operator's Confirm, Cancel or Esc closes it, so a live refresh re-renders around it. Cancel takes
+ * the initial focus so a stray Enter cannot confirm.
+ */
+export function ConfirmDialog({ open, title, children, busy, busyLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const bodyId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
+    if (event.key === "Escape") {
+      // Esc belongs to the dialog: marking it handled keeps the page's own Esc (close the job drawer) out.
+      event.preventDefault();
+      if (!busy) onCancel();
+      return;
+    }
+    if (event.key !== "Tab") return;
+    // Keep Tab among the dialog's own controls instead of leaving for the browser's.
+    const controls = [...event.currentTarget.querySelectorAll<HTMLElement>("button:not(:disabled)")];
+    const first = controls[0];
+    const last = controls[controls.length - 1];
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last?.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first?.focus();
+    }
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      role="alertdialog"
+      aria-labelledby={titleId}
+      aria-describedby={bodyId}
+      onCancel={(event) => {
+        event.preventDefault();
+        if (!busy) onCancel();
+      }}
+      onKeyDown={onKeyDown}
+      className="m-auto w-full max-w-md rounded-lg border border-zinc-200 bg-white p-6 text-zinc-900 shadow-xl backdrop:bg-black/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+    >
+      {open && (
+        <>
+          <h2 id={titleId} className="text-lg font-semibold">
+            {title}
+          </h2>
+          <div id={bodyId} className="mt-2 space-y-2 text-sm text-zinc-700 dark:text-zinc-300">
+            {children}
+          </div>
+          <div className="mt-6 flex justify-end gap-2">
+            <button type="button" autoFocus className={secondaryButton} onClick={onCancel} disabled={busy}>
+              Cancel
+            </button>
+            <button type="button" className={dangerButton} onClick={onConfirm} disabled={busy}>
+              {busy && busyLabel ? busyLabel : "Confirm"}
+            </button>
+          </div>
+        </>
+      )}
+    </dialog>
+  );
+}
