@@ -1,7 +1,9 @@
 import "server-only";
 import type { Logger } from "pino";
 import type { Dispatcher } from "undici";
+import type { AuthScheme, HttpCoreOptions } from "./http";
 import type { RetryPolicy } from "./retry";
+import { buildUserAgent } from "./user-agent";
 
 /** What every Buildkite API client is built from. */
 export interface BuildkiteClientOptions {
@@ -16,4 +18,18 @@ export interface BuildkiteClientOptions {
   /** Per attempt. */
   timeoutMs?: number;
   dispatcher?: Dispatcher;
+}
+
+/** The HTTP core's settings for a client whose API takes its token under `scheme`. */
+export function httpCoreOptions(options: BuildkiteClientOptions, scheme: AuthScheme): HttpCoreOptions {
+  return {
+    baseUrl: options.baseUrl,
+    auth: { scheme, token: options.token },
+    userAgent: buildUserAgent(options.userAgentPrefix),
+    logger: options.logger,
+    logPayloads: options.logPayloads,
+    retry: options.retry,
+    timeoutMs: options.timeoutMs,
+    dispatcher: options.dispatcher,
+  };
 }

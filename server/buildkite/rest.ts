@@ -1,5 +1,5 @@
 import "server-only";
-import type { BuildkiteClientOptions } from "./client-options";
+import { httpCoreOptions, type BuildkiteClientOptions } from "./client-options";
 
 import type { z } from "zod";
 
@@ -9,7 +9,6 @@ import { pageNumber, parseLinkHeader } from "./link-header";
 import { escapedPath } from "./path";
 import { parseRestRateLimit } from "./rate-limit";
 import { clusterListSchema, clusterQueueListSchema, clusterQueueSchema, type Cluster, type ClusterQueue } from "./rest-schemas";
-import { buildUserAgent } from "./user-agent";
 
 export type { Cluster, ClusterQueue, RestUser } from "./rest-schemas";
 
@@ -39,17 +38,7 @@ export const MAX_PAGES = 50;
 export function createRestClient(options: RestClientOptions): RestClient {
   const base = new URL(options.baseUrl);
   const basePath = base.pathname.replace(/\/+$/, "");
-  const http = createHttpCore({
-    baseUrl: options.baseUrl,
-    auth: { scheme: "Bearer", token: options.token },
-    userAgent: buildUserAgent(options.userAgentPrefix),
-    logger: options.logger,
-    logPayloads: options.logPayloads,
-    retry: options.retry,
-    timeoutMs: options.timeoutMs,
-    dispatcher: options.dispatcher,
-    rateLimit: parseRestRateLimit,
-  });
+  const http = createHttpCore({ ...httpCoreOptions(options, "Bearer"), rateLimit: parseRestRateLimit });
 
   /**
    * The request for a `next` link. The token goes only to the configured API: a link pointing anywhere

@@ -1,5 +1,5 @@
 import "server-only";
-import type { BuildkiteClientOptions } from "./client-options";
+import { httpCoreOptions, type BuildkiteClientOptions } from "./client-options";
 
 
 import { createHttpCore, type ApiResult, type RequestOptions } from "./http";
@@ -16,7 +16,6 @@ import {
   type Stack,
   type StackType,
 } from "./stacks-schemas";
-import { buildUserAgent } from "./user-agent";
 import { FINISH_DETAIL_MAX_BYTES } from "@/lib/stacks-inputs";
 
 export type { ApiResult, RequestOptions } from "./http";
@@ -79,16 +78,7 @@ export function cropFinishDetail(detail: string): string {
 // Optional wire fields are passed as undefined on purpose: JSON.stringify drops them, so an unset
 // `exit_status`, `reservation_expiry_seconds` or `timestamp` never reaches the wire, while 0 does.
 export function createStacksClient(options: StacksClientOptions): StacksClient {
-  const http = createHttpCore({
-    baseUrl: options.baseUrl,
-    auth: { scheme: "Token", token: options.token },
-    userAgent: buildUserAgent(options.userAgentPrefix),
-    logger: options.logger,
-    logPayloads: options.logPayloads,
-    retry: options.retry,
-    timeoutMs: options.timeoutMs,
-    dispatcher: options.dispatcher,
-  });
+  const http = createHttpCore(httpCoreOptions(options, "Token"));
 
   const listScheduledJobs: StacksClient["listScheduledJobs"] = (input, opts) =>
     http.sendJson(
