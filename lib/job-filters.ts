@@ -51,8 +51,6 @@ export function writeFilters(params: URLSearchParams, filters: JobFilters): URLS
   return params;
 }
 
-export const hasTextFilters = (filters: JobFilters) => textKeys.some((key) => filters[key].trim() !== "");
-
 /** A key that changes exactly when the set or order of rows the operator asked for changes. */
 export const viewKey = (filters: JobFilters) => JSON.stringify([...textKeys.map((key) => filters[key].trim().toLowerCase()), filters.sort, filters.dir]);
 
