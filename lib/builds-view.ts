@@ -1,0 +1,133 @@
+import { z } from "zod";
+
+// The shapes of the BFF's build, artifact and annotation data as the browser parses them (see
+// server/commands/builds-*.ts, artifacts-list.ts, annotations-list.ts and jobs-retry.ts for the producers).
+// Dates are ISO strings; Buildkite's other date form is normalised on the server.
+
+const date = z.string();
+
+export const buildSummarySchema = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  state: z.string(),
+  /** A blocked build keeps its previous state and says so here. */
+  blocked: z.boolean(),
+  branch: z.string().nullable(),
+  commit: z.string(),
+  message: z.string().nullable(),
+  source: z.string().nullable(),
+  creator: z.object({ name: z.string(), email: z.string().nullable() }).nullable(),
+  pipeline: z.object({ slug: z.string(), name: z.string().nullable() }),
+  createdAt: date.nullable(),
+  scheduledAt: date.nullable(),
+  startedAt: date.nullable(),
+  finishedAt: date.nullable(),
+  webUrl: z.string().nullable(),
+});
+export type BuildSummary = z.infer<typeof buildSummarySchema>;
+
+export const buildJobSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  name: z.string().nullable(),
+  stepKey: z.string().nullable(),
+  state: z.string(),
+  exitStatus: z.number().int().nullable(),
+  softFailed: z.boolean(),
+  agentQueryRules: z.array(z.string()),
+  agentName: z.string().nullable(),
+  createdAt: date.nullable(),
+  scheduledAt: date.nullable(),
+  startedAt: date.nullable(),
+  finishedAt: date.nullable(),
+  webUrl: z.string().nullable(),
+  retried: z.boolean(),
+  retriedInJobId: z.string().nullable(),
+  retriesCount: z.number().int().nullable(),
+  /** Only script (command) jobs have logs. */
+  hasLog: z.boolean(),
+});
+export type BuildJob = z.infer<typeof buildJobSchema>;
+
+export const buildDetailSchema = z.object({ build: buildSummarySchema, jobs: z.array(buildJobSchema) });
+export type BuildDetail = z.infer<typeof buildDetailSchema>;
+
+/** `builds.get` summary: counts by job state, and the failed jobs the page lists first. */
+export const buildSummaryFactsSchema = z.object({
+  jobCounts: z.record(z.string(), z.number().int()),
+  failedJobIds: z.array(z.string()),
+});
+
+export const retryResultSchema = z.object({ job: buildJobSchema });
+
+export const artifactSchema = z.object({
+  id: z.string(),
+  jobId: z.string(),
+  path: z.string(),
+  dirname: z.string().nullable(),
+  filename: z.string(),
+  mimeType: z.string().nullable(),
+  fileSize: z.number().int(),
+  sha1sum: z.string().nullable(),
+  state: z.string(),
+  /** The console's own streaming download route for this artifact (never Buildkite's URL). */
+  downloadUrl: z.string(),
+});
+export type Artifact = z.infer<typeof artifactSchema>;
+
+export const annotationStyles = ["success", "info", "warning", "error"] as const;
+
+export const annotationSchema = z.object({
+  id: z.string(),
+  context: z.string(),
+  style: z.enum(annotationStyles).catch("info"),
+  scope: z.string(),
+  jobId: z.string().nullable(),
+  priority: z.number().int(),
+  /** Plain text of the body, for summaries and screen readers. */
+  body: z.string(),
+  /** Sanitised on the server: safe to render as HTML; `artifact://` links already point at downloads. */
+  bodyHtml: z.string(),
+  createdAt: date.nullable(),
+  updatedAt: date.nullable(),
+});
+export type Annotation = z.infer<typeof annotationSchema>;
+
+/** `jobs.log.get`: the contract's normalized (or raw) log text. */
+export const jobLogSchema = z.object({
+  jobId: z.string(),
+  encoding: z.literal("utf-8"),
+  lineCount: z.number().int(),
+  truncated: z.boolean(),
+  totalBytes: z.number().int(),
+  content: z.string(),
+});
+
+/**
+ * `jobs.log.chunk`: raw log bytes (escapes kept, for the viewer's parser) between two line boundaries.
+ * `firstLine` is the 1-based number of the first line in `text`, null while the server has not yet indexed
+ * the whole log (the tail is answered before that, straight from Buildkite by `Range`).
+ */
+export const logChunkSchema = z.object({
+  totalBytes: z.number().int(),
+  start: z.number().int(),
+  end: z.number().int(),
+  firstLine: z.number().int().nullable(),
+  /** Lines in the whole log, once indexed. */
+  lineCount: z.number().int().nullable(),
+  text: z.string(),
+  /** True when the job has finished: the log will not grow, so following can stop. */
+  final: z.boolean(),
+});
+export type LogChunk = z.infer<typeof logChunkSchema>;
+
+/** `jobs.log.search`: the true count over the whole log, and where the first matches are. */
+export const logSearchSchema = z.object({
+  query: z.string(),
+  count: z.number().int(),
+  /** 1-based line numbers of matching lines, in order, at most `limit` of them. */
+  lines: z.array(z.number().int()),
+  limit: z.number().int(),
+  lineCount: z.number().int(),
+});
+export type LogSearch = z.infer<typeof logSearchSchema>;

@@ -1,0 +1,57 @@
+// The Buildkite log parser's output (see shared reference job-logs.md). Produced by lib/log/parser.ts and
+// consumed by the log viewer (components/logs) and, for plain text, by the server's normalised log.
+
+/** A palette index 0–255 (0–15 are the 16 named colours) or a truecolour value. */
+export type Colour = { kind: "palette"; index: number } | { kind: "rgb"; r: number; g: number; b: number };
+
+export interface TextStyle {
+  fg?: Colour;
+  bg?: Colour;
+  bold?: boolean;
+  faint?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  blink?: boolean;
+  strike?: boolean;
+  inverse?: boolean;
+}
+
+export interface Span {
+  text: string;
+  /** Absent for the default style. */
+  style?: TextStyle;
+  /** A safe href (http, https, mailto or artifact://); unsafe links never get here. */
+  link?: string;
+}
+
+export interface LogLine {
+  /** Styled runs in order; adjacent runs with the same style and link are merged. */
+  spans: Span[];
+  /** The visible text: the spans' text joined. */
+  text: string;
+  /** The line's timestamp (unix ms) from the last `bk;t=` (or `dt=`) seen on it; null without one. */
+  time: number | null;
+}
+
+export type GroupKind = "collapsed" | "quiet" | "expanded";
+
+export interface LogGroup {
+  /** Index (0-based, in the lines given) of the header line. */
+  header: number;
+  /** Index of the last line that belongs to the group (inclusive). */
+  last: number;
+  kind: GroupKind;
+  /** Whether the group starts open under Buildkite's rules (`+++`, `^^^ +++`, or the last `---` when no `+++`). */
+  open: boolean;
+  /** The header's title without its `--- ` / `~~~ ` / `+++ ` marker, as spans. */
+  title: Span[];
+  /** From this header's timestamp to the next header's (or the last line's); null without timestamps. */
+  durationMs: number | null;
+}
+
+export interface LogParser {
+  /** Feeds the next piece of the raw log; escape sequences may be split anywhere across pieces. */
+  push(chunk: string): LogLine[];
+  /** Ends the input: returns the lines still held (the last line may lack a newline). */
+  end(): LogLine[];
+}
