@@ -49,9 +49,22 @@ export interface LogGroup {
   durationMs: number | null;
 }
 
+/**
+ * A streaming terminal: rows are terminal rows (cursor-up redraws overwrite earlier rows instead of adding
+ * new ones), so a row is returned only once no later byte can still change it. The server runs the same
+ * parser to number rows and to find places a chunk can start from, so the viewer's line numbers, anchors
+ * and search counts agree.
+ */
 export interface LogParser {
   /** Feeds the next piece of the raw log; escape sequences may be split anywhere across pieces. */
   push(chunk: string): LogLine[];
-  /** Ends the input: returns the lines still held (the last line may lack a newline). */
+  /** Ends the input: returns the rows still held (the last one may lack a newline). */
   end(): LogLine[];
+  /** Rows created so far, held ones included. */
+  readonly rowCount: number;
+  /**
+   * The lowest row index (0-based) the cursor reached during the last `push`, or `rowCount` when it never
+   * went above the row it started on. A chunk may start at a row only if no later push reaches above it.
+   */
+  readonly lowestRowTouched: number;
 }
