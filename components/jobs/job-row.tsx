@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { memo, useEffect, useRef, type ChangeEvent } from "react";
 import { formatAge, secondsSince } from "@/lib/format";
 import { shortId } from "@/lib/job-filters";
@@ -86,7 +87,20 @@ export const JobRow = memo(function JobRow({ job, index, top, selected, focused,
         {job.pipeline.slug ?? "—"}
       </div>
       <div role="cell" className={`${cell} tabular-nums`}>
-        {job.build.number === null ? "—" : `#${job.build.number}`}
+        {job.build.number === null ? (
+          "—"
+        ) : job.pipeline.slug ? (
+          <Link
+            href={`/builds/${encodeURIComponent(job.pipeline.slug)}/${job.build.number}`}
+            aria-label={`Build #${job.build.number} of ${job.pipeline.slug}`}
+            onClick={(event) => event.stopPropagation()}
+            className="rounded text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-blue-400"
+          >
+            #{job.build.number}
+          </Link>
+        ) : (
+          `#${job.build.number}`
+        )}
       </div>
       <div role="cell" className={`${cell} font-mono text-xs`} title={job.build.branch ?? undefined}>
         {job.build.branch ?? "—"}

@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const links = [
   // A stack's pages are where its queues lead, so they keep "Queues" lit.
   { href: "/", label: "Queues", matches: (path: string) => path === "/" || path.startsWith("/stacks/") },
+  { href: "/builds", label: "Builds", matches: (path: string) => path.startsWith("/builds") },
   { href: "/reservations", label: "Reservations", matches: (path: string) => path.startsWith("/reservations") },
   { href: "/settings", label: "Settings", matches: (path: string) => path.startsWith("/settings") },
 ];

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useNow } from "@/components/ui/use-now";
 import { formatAge, secondsSince } from "@/lib/format";
 import type { ScheduledJob } from "@/lib/jobs-view";
@@ -32,7 +33,17 @@ export function JobMetadata({ job }: { job: ScheduledJob | undefined }) {
   return (
     <dl className="text-sm">
       <Item label="Pipeline">{job.pipeline.slug ?? "—"}</Item>
-      <Item label="Build">{job.build.number === null ? "—" : `#${job.build.number}`}</Item>
+      <Item label="Build">
+        {job.build.number === null ? (
+          "—"
+        ) : job.pipeline.slug ? (
+          <Link href={`/builds/${encodeURIComponent(job.pipeline.slug)}/${job.build.number}`} className="text-blue-700 hover:underline dark:text-blue-400">
+            Build #{job.build.number}
+          </Link>
+        ) : (
+          `#${job.build.number}`
+        )}
+      </Item>
       <Item label="Branch">
         <span className="font-mono">{job.build.branch ?? "—"}</span>
       </Item>

@@ -1,0 +1,83 @@
+import { Download } from "lucide-react";
+import { CopyButton } from "@/components/jobs/copy-button";
+import { exactBytes, formatBytes } from "@/lib/build-format";
+import type { Artifact } from "@/lib/builds-view";
+
+const th = "px-3 py-2 font-medium";
+const td = "px-3 py-2 align-top";
+
+function ArtifactRow({ artifact }: { artifact: Artifact }) {
+  const sha1 = artifact.sha1sum;
+  return (
+    <tr className="border-t border-zinc-100 dark:border-zinc-800" data-testid="artifact" data-artifact-id={artifact.id}>
+      <td className={`${td} break-all font-mono text-xs`}>{artifact.path}</td>
+      <td className={`${td} whitespace-nowrap text-right tabular-nums`} title={exactBytes(artifact.fileSize)} data-testid="artifact-size">
+        {formatBytes(artifact.fileSize)}
+      </td>
+      <td className={`${td} whitespace-nowrap`}>
+        {sha1 ? (
+          <span className="inline-flex items-center gap-1">
+            <span className="font-mono text-xs" title={sha1}>
+              {sha1.slice(0, 10)}
+            </span>
+            <CopyButton text={sha1} label={`Copy SHA-1 of ${artifact.path}`} />
+          </span>
+        ) : (
+          "—"
+        )}
+      </td>
+      <td className={`${td} whitespace-nowrap`}>
+        {artifact.state === "finished" ? (
+          <a
+            href={artifact.downloadUrl}
+            download={artifact.filename}
+            className="inline-flex items-center gap-1 rounded text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-blue-400"
+          >
+            <Download aria-hidden className="size-3.5" />
+            Download<span className="sr-only"> {artifact.path}</span>
+          </a>
+        ) : (
+          <span className="text-zinc-600 dark:text-zinc-400">{artifact.state}</span>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** The build's artifacts with sizes, checksums and downloads streamed through the console. */
+export function ArtifactsTable({ artifacts, totals }: { artifacts: readonly Artifact[]; totals: { count: number; totalBytes: number } }) {
+  if (artifacts.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">This build uploaded no artifacts.</p>;
+  return (
+    <div className="space-y-2">
+      <p className="text-sm text-zinc-700 dark:text-zinc-300" data-testid="artifact-totals">
+        {totals.count} artifact{totals.count === 1 ? "" : "s"}, <span title={exactBytes(totals.totalBytes)}>{formatBytes(totals.totalBytes)}</span> in total
+      </p>
+      <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Artifacts of the build</caption>
+          <thead className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-600 dark:bg-zinc-800/60 dark:text-zinc-400">
+            <tr>
+              <th scope="col" className={th}>
+                Path
+              </th>
+              <th scope="col" className={`${th} text-right`}>
+                Size
+              </th>
+              <th scope="col" className={th}>
+                SHA-1
+              </th>
+              <th scope="col" className={th}>
+                Download
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {artifacts.map((artifact) => (
+              <ArtifactRow key={artifact.id} artifact={artifact} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+
+import { useId, useState, type FormEvent } from "react";
+import { fieldClass, labelClass, primaryButton, secondaryButton } from "@/components/ui/form-styles";
+import { buildStates, noBuildFilters, type BuildFilters } from "@/lib/build-filters";
+
+interface BuildFiltersFormProps {
+  filters: BuildFilters;
+  /** Called with the new filters (page back to 1); the caller writes them into the URL. */
+  onApply: (filters: BuildFilters) => void;
+}
+
+/**
+ * Pipeline and branch apply on Enter or Apply, not on every keystroke: each change is a history entry and
+ * an upstream read. The state applies as soon as it is picked. The caller remounts the form when the URL
+ * changes (back/forward), so the fields always show the filters of the list below them.
+ */
+export function BuildFiltersForm({ filters, onApply }: BuildFiltersFormProps) {
+  const id = useId();
+  const [pipeline, setPipeline] = useState(filters.pipeline);
+  const [branch, setBranch] = useState(filters.branch);
+  const apply = (next: Partial<BuildFilters>) => onApply({ pipeline: pipeline.trim(), branch: branch.trim(), state: filters.state, ...next, page: 1 });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    apply({});
+  };
+  const anyFilter = filters.pipeline !== "" || filters.branch !== "" || filters.state !== "";
+
+  return (
+    <form role="search" aria-label="Filter builds" onSubmit={submit} className="flex flex-wrap items-end gap-3">
+      <div>
+        <label htmlFor={`${id}-pipeline`} className={labelClass}>
+          Pipeline
+        </label>
+        <input
+          id={`${id}-pipeline`}
+          name="pipeline"
+          value={pipeline}
+          onChange={(event) => setPipeline(event.target.value)}
+          placeholder="any pipeline (slug)"
+          autoComplete="off"
+          spellCheck={false}
+          className={`${fieldClass} mt-1 w-48 font-mono`}
+        />
+      </div>
+      <div>
+        <label htmlFor={`${id}-branch`} className={labelClass}>
+          Branch
+        </label>
+        <input
+          id={`${id}-branch`}
+          name="branch"
+          value={branch}
+          onChange={(event) => setBranch(event.target.value)}
+          placeholder="any branch"
+          autoComplete="off"
+          spellCheck={false}
+          className={`${fieldClass} mt-1 w-48 font-mono`}
+        />
+      </div>
+      <div>
+        <label htmlFor={`${id}-state`} className={labelClass}>
+          State
+        </label>
+        <select
+          id={`${id}-state`}
+          name="state"
+          value={filters.state}
+          onChange={(event) => apply({ state: event.target.value })}
+          className={`${fieldClass} mt-1`}
+        >
+          <option value="">any state</option>
+          {buildStates.map((state) => (
+            <option key={state} value={state}>
+              {state === "finished" ? "finished (passed, failed, blocked or canceled)" : state.replaceAll("_", " ")}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className={primaryButton}>
+        Apply
+      </button>
+      {anyFilter && (
+        <button type="button" className={secondaryButton} onClick={() => onApply(noBuildFilters)}>
+          Clear filters
+        </button>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,229 @@
+"use client";
+
+import Link from "next/link";
+import { useId, useState } from "react";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { secondaryButton } from "@/components/ui/form-styles";
+import { failure, type ActionResult } from "@/lib/action-results";
+import { durationSeconds, formatDuration } from "@/lib/build-format";
+import { useRetryJob, type Capability } from "@/lib/build-queries";
+import type { BuildJob } from "@/lib/builds-view";
+import { shortId } from "@/lib/job-filters";
+import { retryableJobStates, StateBadge } from "./state-badge";
+
+// The build's jobs, failed ones first, each with its log, its retry and its way back to the stack page.
+
+/** Job states a failed job may end in when the server did not say which jobs failed. */
+const failedStates: readonly string[] = ["failed", "timed_out", "broken", "expired"];
+
+export const jobAnchor = (jobId: string) => `job-${jobId}`;
+
+/** The failed jobs (in the server's order), then every other job in the build's own order. Waiters are left out: they only separate steps. */
+export function orderJobs(jobs: BuildJob[], failedJobIds: readonly string[] | null): { ordered: BuildJob[]; failed: Set<string> } {
+  const visible = jobs.filter((job) => job.type !== "waiter");
+  const failedIds = failedJobIds ?? visible.filter((job) => failedStates.includes(job.state) && !job.softFailed).map((job) => job.id);
+  const byId = new Map(visible.map((job) => [job.id, job]));
+  const failedFirst = failedIds.flatMap((id) => byId.get(id) ?? []);
+  const failed = new Set(failedFirst.map((job) => job.id));
+  return { ordered: [...failedFirst, ...visible.filter((job) => !failed.has(job.id))], failed };
+}
+
+/** What blocks retrying, in words, or null when retry may be tried (the server still checks). */
+export function retryBlockedReason(capability: Capability | undefined | "loading"): string | null {
+  if (capability === "loading") return "Checking the REST token's scopes…";
+  if (!capability || capability.ready) return null;
+  const missing = capability.missingScopes.length > 0 ? capability.missingScopes : capability.requiredScopes;
+  return `Retry is unavailable: the console's REST API token lacks the ${missing.join(", ")} scope${missing.length === 1 ? "" : "s"}.`;
+}
+
+interface BuildJobsTableProps {
+  pipeline: string;
+  number: number;
+  jobs: BuildJob[];
+  failedJobIds: readonly string[] | null;
+  /** `auth.status`'s jobsRetry capability; undefined when the server does not report it. */
+  retryCapability: Capability | undefined | "loading";
+  /** The console's stack, for links from scheduled jobs back to the stack page; null until known. */
+  stackKey: string | null;
+  now: number;
+}
+
+const th = "px-3 py-2 font-medium";
+const td = "px-3 py-2 align-top";
+const link = "rounded text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-blue-400";
+
+export function BuildJobsTable({ pipeline, number, jobs, failedJobIds, retryCapability, stackKey, now }: BuildJobsTableProps) {
+  const reasonId = useId();
+  const retry = useRetryJob(pipeline, number);
+  const [confirming, setConfirming] = useState<BuildJob | null>(null);
+  const [result, setResult] = useState<(ActionResult & { newJob?: BuildJob }) | null>(null);
+  const blockedReason = retryBlockedReason(retryCapability);
+  const { ordered, failed } = orderJobs(jobs, failedJobIds);
+  const base = `/builds/${encodeURIComponent(pipeline)}/${number}`;
+
+  const confirm = () => {
+    const job = confirming;
+    if (!job) return;
+    retry.mutate(job.id, {
+      onSuccess: (envelope) => setResult({ ok: true, message: `Job ${shortId(job.id)} retried as new job`, newJob: envelope.data.job }),
+      onError: (error) => setResult(failure(error)),
+      onSettled: () => setConfirming(null),
+    });
+  };
+
+  return (
+    <div className="space-y-3">
+      {blockedReason && retryCapability !== "loading" && (
+        <p id={reasonId} className="rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 text-sm text-zinc-800 dark:border-zinc-700 dark:bg-zinc-800/60 dark:text-zinc-200">
+          {blockedReason}
+        </p>
+      )}
+      {result &&
+        (result.ok && result.newJob ? (
+          <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-500/10 dark:text-emerald-200">
+            {result.message}{" "}
+            <a href={`#${jobAnchor(result.newJob.id)}`} className="font-mono font-semibold underline" data-testid="retried-job-link">
+              {shortId(result.newJob.id)}
+            </a>{" "}
+            ({result.newJob.state}).
+          </p>
+        ) : (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-500/10 dark:text-red-200">
+            {result.message}
+          </p>
+        ))}
+      {failed.size > 0 && (
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">
+          {failed.size} failed job{failed.size === 1 ? "" : "s"} listed first.
+        </p>
+      )}
+      {ordered.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">This build has no jobs yet.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Jobs of the build, failed jobs first</caption>
+            <thead className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-600 dark:bg-zinc-800/60 dark:text-zinc-400">
+              <tr>
+                <th scope="col" className={th}>
+                  State
+                </th>
+                <th scope="col" className={th}>
+                  Job
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Exit
+                </th>
+                <th scope="col" className={th}>
+                  Agent
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Duration
+                </th>
+                <th scope="col" className={th}>
+                  Links and actions
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {ordered.map((job) => {
+                const short = shortId(job.id);
+                const canRetry = retryableJobStates.includes(job.state) && !job.retried;
+                return (
+                  <tr
+                    key={job.id}
+                    id={jobAnchor(job.id)}
+                    data-testid="build-job"
+                    data-job-id={job.id}
+                    data-failed={failed.has(job.id) || undefined}
+                    className={`scroll-mt-4 border-t border-zinc-100 target:bg-blue-50 dark:border-zinc-800 dark:target:bg-blue-500/10 ${
+                      failed.has(job.id) ? "border-l-4 border-l-red-600 dark:border-l-red-400" : ""
+                    }`}
+                  >
+                    <td className={td}>
+                      <StateBadge state={job.state} />
+                      {job.softFailed && <span className="ml-1 text-xs text-zinc-600 dark:text-zinc-400">soft failed</span>}
+                    </td>
+                    <td className={`${td} min-w-48`}>
+                      <span className="font-medium break-words">{job.name ?? job.stepKey ?? job.type}</span>
+                      <span className="mt-0.5 block font-mono text-xs text-zinc-600 dark:text-zinc-400" title={job.id}>
+                        {short}
+                        {job.stepKey && job.name ? ` · ${job.stepKey}` : ""}
+                      </span>
+                      {job.retried && (
+                        <span className="mt-0.5 block text-xs text-zinc-700 dark:text-zinc-300">
+                          retried
+                          {job.retriedInJobId && (
+                            <>
+                              {" as "}
+                              <a href={`#${jobAnchor(job.retriedInJobId)}`} className={`${link} font-mono`}>
+                                {shortId(job.retriedInJobId)}
+                              </a>
+                            </>
+                          )}
+                        </span>
+                      )}
+                    </td>
+                    <td className={`${td} text-right font-mono tabular-nums`}>{job.exitStatus ?? "—"}</td>
+                    <td className={`${td} max-w-40 truncate`} title={job.agentName ?? undefined}>
+                      {job.agentName ?? "—"}
+                    </td>
+                    <td className={`${td} whitespace-nowrap text-right tabular-nums`} suppressHydrationWarning>
+                      {formatDuration(durationSeconds(job.startedAt, job.finishedAt, now))}
+                    </td>
+                    <td className={td}>
+                      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                        {job.hasLog && (
+                          <Link href={`${base}/jobs/${encodeURIComponent(job.id)}`} className={link} aria-label={`Log of job ${short}`}>
+                            Log
+                          </Link>
+                        )}
+                        {job.state === "scheduled" && stackKey && (
+                          <Link
+                            href={`/stacks/${encodeURIComponent(stackKey)}?job=${encodeURIComponent(job.id)}`}
+                            className={link}
+                            aria-label={`Open job ${short} in the stack's queue`}
+                          >
+                            In queue
+                          </Link>
+                        )}
+                        {canRetry && (
+                          <button
+                            type="button"
+                            className={`${secondaryButton} px-2 py-0.5 text-xs`}
+                            disabled={blockedReason !== null || retry.isPending}
+                            aria-describedby={blockedReason && retryCapability !== "loading" ? reasonId : undefined}
+                            title={blockedReason ?? undefined}
+                            onClick={() => {
+                              setResult(null);
+                              setConfirming(job);
+                            }}
+                          >
+                            Retry<span className="sr-only"> job {short}</span>
+                          </button>
+                        )}
+                      </div>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ConfirmDialog
+        open={confirming !== null}
+        title={confirming ? `Retry job ${shortId(confirming.id)}?` : ""}
+        busy={retry.isPending}
+        busyLabel="Retrying…"
+        onConfirm={confirm}
+        onCancel={() => setConfirming(null)}
+      >
+        <p>
+          Buildkite will schedule a new copy of <span className="font-medium">{confirming?.name ?? confirming?.stepKey ?? "this job"}</span> in
+          build #{number}. The failed job stays as it is, marked retried.
+        </p>
+      </ConfirmDialog>
+    </div>
+  );
+}

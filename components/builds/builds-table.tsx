@@ -1,0 +1,106 @@
+import Link from "next/link";
+import { durationSeconds, formatDuration, shortSha } from "@/lib/build-format";
+import type { BuildSummary } from "@/lib/builds-view";
+import { RelativeTime } from "./relative-time";
+import { StateBadge } from "./state-badge";
+
+export const buildHref = (pipeline: string, number: number) => `/builds/${encodeURIComponent(pipeline)}/${number}`;
+
+const th = "px-3 py-2 font-medium";
+const td = "px-3 py-2 align-top";
+
+function BuildRow({ build, now }: { build: BuildSummary; now: number }) {
+  const firstLine = build.message?.split("\n")[0] ?? "";
+  return (
+    <tr className="border-t border-zinc-100 hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-800/60" data-testid="build-row">
+      <td className={td}>
+        <StateBadge state={build.state} />
+        {build.blocked && <span className="ml-1 text-xs font-medium text-amber-800 dark:text-amber-300">blocked</span>}
+      </td>
+      <td className={`${td} whitespace-nowrap`}>
+        <Link
+          href={buildHref(build.pipeline.slug, build.number)}
+          className="rounded font-medium text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-blue-400"
+        >
+          {build.pipeline.slug} #{build.number}
+        </Link>
+      </td>
+      <td className={`${td} max-w-72`}>
+        <span className="line-clamp-2 break-words" title={build.message ?? undefined}>
+          {firstLine || <span className="text-zinc-500 dark:text-zinc-400">no message</span>}
+        </span>
+      </td>
+      <td className={`${td} max-w-40 truncate font-mono text-xs`} title={build.branch ?? undefined}>
+        {build.branch ?? "—"}
+      </td>
+      <td className={`${td} font-mono text-xs`} title={build.commit}>
+        {shortSha(build.commit)}
+      </td>
+      <td className={`${td} max-w-32 truncate`} title={build.creator?.email ?? undefined}>
+        {build.creator?.name ?? "—"}
+      </td>
+      <td className={`${td} whitespace-nowrap tabular-nums`}>
+        <RelativeTime iso={build.createdAt} now={now} />
+      </td>
+      <td className={`${td} whitespace-nowrap tabular-nums`}>
+        <RelativeTime iso={build.startedAt} now={now} />
+      </td>
+      <td className={`${td} whitespace-nowrap tabular-nums`}>
+        <RelativeTime iso={build.finishedAt} now={now} />
+      </td>
+      <td className={`${td} whitespace-nowrap text-right tabular-nums`} suppressHydrationWarning>
+        {formatDuration(durationSeconds(build.startedAt, build.finishedAt, now))}
+      </td>
+    </tr>
+  );
+}
+
+/** One page of builds, newest first as Buildkite lists them. */
+export function BuildsTable({ builds, now, busy }: { builds: BuildSummary[]; now: number; busy: boolean }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+      <table className={`w-full text-left text-sm transition-opacity ${busy ? "opacity-70" : ""}`} aria-busy={busy}>
+        <caption className="sr-only">Builds, newest first</caption>
+        <thead className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-600 dark:bg-zinc-800/60 dark:text-zinc-400">
+          <tr>
+            <th scope="col" className={th}>
+              State
+            </th>
+            <th scope="col" className={th}>
+              Build
+            </th>
+            <th scope="col" className={th}>
+              Message
+            </th>
+            <th scope="col" className={th}>
+              Branch
+            </th>
+            <th scope="col" className={th}>
+              Commit
+            </th>
+            <th scope="col" className={th}>
+              Creator
+            </th>
+            <th scope="col" className={th}>
+              Created
+            </th>
+            <th scope="col" className={th}>
+              Started
+            </th>
+            <th scope="col" className={th}>
+              Finished
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Duration
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {builds.map((build) => (
+            <BuildRow key={build.id} build={build} now={now} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
