@@ -31,10 +31,11 @@ function ArtifactRow({ artifact }: { artifact: Artifact }) {
           <a
             href={artifact.downloadUrl}
             download={artifact.filename}
+            aria-label={`Download ${artifact.path}`}
             className="inline-flex items-center gap-1 rounded text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-blue-400"
           >
             <Download aria-hidden className="size-3.5" />
-            Download<span className="sr-only"> {artifact.path}</span>
+            Download
           </a>
         ) : (
           <span className="text-zinc-600 dark:text-zinc-400">{artifact.state}</span>

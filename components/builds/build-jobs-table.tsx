@@ -194,12 +194,13 @@ export function BuildJobsTable({ pipeline, number, jobs, failedJobIds, retryCapa
                             disabled={blockedReason !== null || retry.isPending}
                             aria-describedby={blockedReason && retryCapability !== "loading" ? reasonId : undefined}
                             title={blockedReason ?? undefined}
+                            aria-label={`Retry job ${short}`}
                             onClick={() => {
                               setResult(null);
                               setConfirming(job);
                             }}
                           >
-                            Retry<span className="sr-only"> job {short}</span>
+                            Retry
                           </button>
                         )}
                       </div>
