@@ -134,7 +134,7 @@ export function BuildView({ pipeline, number }: { pipeline: string; number: numb
         <Link href="/builds" className="text-blue-700 hover:underline dark:text-blue-400">
           Builds
         </Link>
-        <span aria-hidden className="px-1.5 text-zinc-500">
+        <span aria-hidden className="px-1.5 text-zinc-500 dark:text-zinc-400">
           /
         </span>
         <Link href={`/builds?pipeline=${encodeURIComponent(pipeline)}`} className="font-mono text-blue-700 hover:underline dark:text-blue-400">
