@@ -5,6 +5,7 @@ import { createRestClient, type RestClient } from "./buildkite/rest";
 import { createStacksClient, type StacksClient } from "./buildkite/stacks";
 import { createClusterQueueReads, type ClusterQueueReads } from "./live/cluster-queues";
 import { createLiveReads, type LiveReads } from "./live/live-reads";
+import { createLogMirrors, type LogMirrors } from "./logs/log-mirrors";
 import { createMemoryLedger, type Ledger } from "./store/ledger";
 
 export interface Runtime {
@@ -21,6 +22,8 @@ export interface Runtime {
 export interface RestAccess {
   client: RestClient;
   org: string;
+  /** Job logs mirrored to local disk for chunks, line numbers and search. */
+  logs: LogMirrors;
 }
 
 interface Upstream {
@@ -72,7 +75,7 @@ async function createRuntime(): Promise<Runtime> {
     stacks,
     live: createLiveReads({ stacks, ttlMs: cfg.pollIntervalMs }),
     clusterQueues,
-    rest: rest && org ? { client: rest, org } : null,
+    rest: rest && org ? { client: rest, org, logs: createLogMirrors({ client: rest }) } : null,
     ledger: createMemoryLedger(),
   };
 }
