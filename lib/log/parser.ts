@@ -187,9 +187,8 @@ class TerminalParser implements LogParser {
   /** Inside an over-long string sequence: bytes are dropped up to its terminator. */
   private skipping = false;
 
-  private lowest = 0;
-  private pushStartRow = 0;
-  private pushStartedAbove = false;
+  /** The lowest row above the bottom that the cursor was put on during this push (Infinity: none). */
+  private lowest = Infinity;
   private lowestTouched = 0;
   private readonly params: number[] = [];
 
@@ -202,15 +201,13 @@ class TerminalParser implements LogParser {
   }
 
   push(chunk: string): LogLine[] {
-    this.pushStartRow = this.cursorRow;
-    this.pushStartedAbove = this.cursorRow < this.bottom;
-    this.lowest = this.cursorRow;
+    // A push that starts with the cursor above the bottom row may write there without moving at all.
+    this.lowest = this.cursorRow < this.bottom ? this.cursorRow : Infinity;
     const input = this.pending ? this.pending + chunk : chunk;
     this.pending = "";
     const stop = this.parse(input);
     if (stop < input.length) this.pending = input.slice(stop);
-    // A push that starts with the cursor above the bottom row may write there even without moving up.
-    this.lowestTouched = this.pushStartedAbove || this.lowest < this.pushStartRow ? this.lowest : this.rows;
+    this.lowestTouched = this.lowest === Infinity ? this.rows : this.lowest;
     const out: LogLine[] = [];
     this.release(this.top(), out);
     return out;
@@ -255,11 +252,12 @@ class TerminalParser implements LogParser {
     const top = this.top();
     const target = row < top ? top : row > this.bottom ? this.bottom : row;
     this.cursorRow = target;
-    if (target < this.lowest) this.lowest = target;
+    this.touch(target);
   }
 
+  /** Notes that this push reached `row`; only rows above the bottom matter to where a chunk may start. */
   private touch(row: number): void {
-    if (row < this.lowest) this.lowest = row;
+    if (row < this.bottom && row < this.lowest) this.lowest = row;
   }
 
   private lineFeed(): void {
