@@ -12,6 +12,8 @@ export interface CommandContext {
   operator: Operator;
   requestId: string;
   signal: AbortSignal;
+  /** The caller asked for `?raw=1`: commands whose answer is not Buildkite JSON (a log) keep bytes as they are. */
+  raw?: boolean;
   /** Set when the caller streams progress (NDJSON): long commands report each step through it. */
   progress?: (event: unknown) => void;
 }
@@ -98,7 +100,7 @@ export async function executeCommand<P extends Schema | undefined, Q extends Sch
     const body = validate<B>(spec.body as B, input.body, "body", issues);
     if (issues.length > 0) throw validationError(issues);
 
-    const output = await spec.run({ params, query, body }, { ...context, runtime: await runtime() });
+    const output = await spec.run({ params, query, body }, { ...context, raw: input.raw, runtime: await runtime() });
     const useRaw = input.raw && output.raw !== undefined;
     return {
       status: output.status ?? 200,

@@ -6,6 +6,7 @@ import { ConsoleError, validationError } from "./console-error";
 import { toEnvelopeError } from "./error-envelope";
 import { log } from "./log";
 import { resolveOperator, type Operator } from "./operator";
+import { fileResponse, isStreamedFile } from "./streamed-file";
 import type { Logger } from "pino";
 import { API_VERSION } from "@/lib/envelope";
 import type { z } from "zod";
@@ -93,7 +94,10 @@ function json(status: number, body: unknown, headers: Record<string, string>, re
   });
 }
 
-/** Turns a command into a Next.js route handler: `export const GET = command(jobsScheduledList)`. */
+/**
+ * Turns a command into a Next.js route handler: `export const GET = command(jobsScheduledList)`. A command
+ * whose data is a streamed file answers with the file's bytes; its failures are still envelopes.
+ */
 export function command<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, D>(
   spec: CommandSpec<P, Q, B, D>,
 ) {
@@ -112,6 +116,10 @@ export function command<P extends Schema | undefined, Q extends Schema | undefin
         return streamCommand(spec, input, { operator, requestId, signal: request.signal }, logger);
       }
       const executed = await executeCommand(spec, input, { operator, requestId, signal: request.signal });
+      if (executed.envelope.ok && isStreamedFile(executed.envelope.data)) {
+        logger.info({ method: request.method, status: 200, ms: Math.round(performance.now() - started) }, "streaming");
+        return fileResponse(executed.envelope.data, requestId);
+      }
       ({ status, headers } = executed);
       body = executed.envelope;
       if (executed.status >= 500) logger.error({ err: executed.failure }, "command failed");

@@ -1,10 +1,11 @@
 import "server-only";
 import { config, type Config } from "./config";
 import { log } from "./log";
-import { createRestClient } from "./buildkite/rest";
+import { createRestClient, type RestClient } from "./buildkite/rest";
 import { createStacksClient, type StacksClient } from "./buildkite/stacks";
 import { createClusterQueueReads, type ClusterQueueReads } from "./live/cluster-queues";
 import { createLiveReads, type LiveReads } from "./live/live-reads";
+import { createLogMirrors, type LogMirrors } from "./logs/log-mirrors";
 import { createMemoryLedger, type Ledger } from "./store/ledger";
 
 export interface Runtime {
@@ -13,7 +14,16 @@ export interface Runtime {
   live: LiveReads;
   /** Null without a REST API token and organization: pause details are then unavailable. */
   clusterQueues: ClusterQueueReads | null;
+  /** The REST API and the organization it is used for; null without a REST token and organization. */
+  rest: RestAccess | null;
   ledger: Ledger;
+}
+
+export interface RestAccess {
+  client: RestClient;
+  org: string;
+  /** Job logs mirrored to local disk for chunks, line numbers and search. */
+  logs: LogMirrors;
 }
 
 interface Upstream {
@@ -65,6 +75,7 @@ async function createRuntime(): Promise<Runtime> {
     stacks,
     live: createLiveReads({ stacks, ttlMs: cfg.pollIntervalMs }),
     clusterQueues,
+    rest: rest && org ? { client: rest, org, logs: createLogMirrors({ client: rest }) } : null,
     ledger: createMemoryLedger(),
   };
 }

@@ -14,9 +14,13 @@ import { queryString } from "./path";
 import { computeRetryDelay, resolveRetryPolicy, isRetryableStatus, type RetryPolicy } from "./retry";
 
 export type AuthScheme = "Token" | "Bearer";
-export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-/** What a 2xx body must be: `json` bodies that fail to parse are retried like the official client does. */
-export type ExpectedBody = "json" | "text" | "none";
+export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
+/**
+ * What a 2xx body must be: `json` bodies that fail to parse are retried like the official client does;
+ * `stream` hands the body over unread (logs and artifacts can be hundreds of megabytes).
+ */
+export type ExpectedBody = "json" | "text" | "none" | "stream";
+export type ResponseBody = Dispatcher.ResponseData["body"];
 
 export interface RequestOptions {
   noRetry?: boolean;
@@ -41,11 +45,14 @@ export interface HttpRequest {
   method: HttpMethod;
   /** Relative to the base URL, starting with "/", params already escaped (see `escapedPath`). */
   path: string;
-  query?: Record<string, string | number | undefined>;
+  /** A list value repeats the parameter (`state[]=a&state[]=b`). */
+  query?: Record<string, string | number | undefined | readonly string[]>;
   /** JSON-serialised when present; absent means no body at all. */
   body?: unknown;
   expect: ExpectedBody;
   headers?: Record<string, string>;
+  /** Treat a 3xx as an answer (its `Location` is the caller's to follow) instead of an error. */
+  allowRedirect?: boolean;
 }
 
 export interface HttpResponse {
@@ -56,6 +63,8 @@ export interface HttpResponse {
   text: string;
   /** The parsed body when `expect` is "json", otherwise undefined. */
   json: unknown;
+  /** The unread body when `expect` is "stream"; the caller must consume or destroy it. */
+  body: ResponseBody | null;
 }
 
 export interface ApiResult<T> {
@@ -122,7 +131,10 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
   ): Promise<AttemptOutcome> {
     const requestId = randomUUID();
     const timeoutMs = requestOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const timeoutSignal = AbortSignal.timeout(timeoutMs);
+    // The timeout covers the answer, not a streamed body's transfer: a 100 MB log may take longer.
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new DOMException("Buildkite did not answer in time", "TimeoutError")), timeoutMs);
+    const timeoutSignal = timeout.signal;
     const signal = requestOptions.signal ? AbortSignal.any([requestOptions.signal, timeoutSignal]) : timeoutSignal;
     const headers = { ...baseHeaders, ...request.headers };
     const started = performance.now();
@@ -148,7 +160,8 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
     let status: number;
     let statusText: string;
     let responseHeaders: Record<string, string>;
-    let text: string;
+    let text = "";
+    let body: ResponseBody | null = null;
     try {
       const response = await dispatcher.request({
         origin,
@@ -161,7 +174,12 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
       status = response.statusCode;
       statusText = response.statusText;
       responseHeaders = normalizeHeaders(response.headers);
-      text = await response.body.text();
+      if (request.expect === "stream" && isAnswer(status, request)) {
+        clearTimeout(timer);
+        body = response.body;
+      } else {
+        text = await response.body.text();
+      }
     } catch (cause) {
       const { kind, retryable } = classifyFailure(cause, requestOptions.signal, timeoutSignal);
       logAttempt({ status: null, errorKind: kind });
@@ -169,6 +187,8 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
         ok: false,
         error: fail({ kind, retryable, message: failureMessage(kind, cause, timeoutMs, secrets), cause }),
       };
+    } finally {
+      if (body === null) clearTimeout(timer);
     }
 
     const rateLimit = readRateLimit(responseHeaders);
@@ -180,7 +200,7 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
     });
 
     const context = { status, headers: responseHeaders, rateLimit, rawBody: scrubSecrets(text, secrets) };
-    if (status < 200 || status >= 300) {
+    if (!isAnswer(status, request)) {
       const upstream = parsedJson.ok ? errorBodySchema.safeParse(parsedJson.value) : undefined;
       const message = upstream?.success && upstream.data.message.trim() ? upstream.data.message : statusText;
       return {
@@ -208,6 +228,7 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
         attempts: attemptNumber,
         text,
         json: request.expect === "json" && parsedJson.ok ? parsedJson.value : undefined,
+        body,
       },
     };
   }
@@ -289,6 +310,10 @@ function resultMeta(response: HttpResponse): Omit<ApiResult<never>, "data" | "ra
     rateLimit: response.rateLimit,
     attempts: response.attempts,
   };
+}
+
+function isAnswer(status: number, request: HttpRequest): boolean {
+  return (status >= 200 && status < 300) || (request.allowRedirect === true && status >= 300 && status < 400);
 }
 
 function normalizeHeaders(headers: IncomingHttpHeaders): Record<string, string> {

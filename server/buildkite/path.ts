@@ -26,7 +26,8 @@ export function queryString(query: HttpRequest["query"]): string {
   if (!query) return "";
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined) params.append(name, String(value));
+    if (Array.isArray(value)) for (const item of value as readonly string[]) params.append(name, item);
+    else if (value !== undefined) params.append(name, String(value));
   }
   const encoded = params.toString();
   return encoded ? `?${encoded}` : "";

@@ -1,19 +1,44 @@
 import "server-only";
-import { httpCoreOptions, type BuildkiteClientOptions } from "./client-options";
 
 import type { z } from "zod";
 
+import { httpCoreOptions, type BuildkiteClientOptions } from "./client-options";
 import { BuildkiteError } from "./errors";
-import { createHttpCore, type ApiResult, type HttpRequest, type RequestOptions } from "./http";
+import { createHttpCore, type ApiResult, type HttpRequest, type RequestOptions, type ResponseBody } from "./http";
 import { pageNumber, parseLinkHeader } from "./link-header";
 import { escapedPath } from "./path";
-import { parseRestRateLimit } from "./rate-limit";
+import { parseRateLimit, parseRestRateLimit, type RateLimitInfo } from "./rate-limit";
+import {
+  artifactDownloadBodySchema,
+  restAnnotationListSchema,
+  restArtifactListSchema,
+  type RestAnnotation,
+  type RestArtifact,
+} from "./rest-artifact-schemas";
+import {
+  accessTokenSchema,
+  jobEnvSchema,
+  jobLogJsonSchema,
+  restBuildListSchema,
+  restBuildSchema,
+  restJobSchema,
+  restPipelineListSchema,
+  type AccessToken,
+  type JobLogJson,
+  type RestBuild,
+  type RestJob,
+  type RestPipeline,
+} from "./rest-build-schemas";
 import { clusterListSchema, clusterQueueListSchema, clusterQueueSchema, type Cluster, type ClusterQueue } from "./rest-schemas";
+import { openStorageDownload, type StorageDownload } from "./storage-download";
 
 export type { Cluster, ClusterQueue, RestUser } from "./rest-schemas";
+export type { AccessToken, JobLogJson, RestBuild, RestJob, RestPipeline } from "./rest-build-schemas";
+export type { RestAnnotation, RestArtifact } from "./rest-artifact-schemas";
+export type { StorageDownload } from "./storage-download";
 
 export interface RestClientOptions extends BuildkiteClientOptions {
-  /** Page size for lists; default (and Buildkite's maximum) 100. */
+  /** Page size for lists read whole; default (and Buildkite's maximum) 100. */
   perPage?: number;
 }
 
@@ -21,13 +46,83 @@ export interface RestClientOptions extends BuildkiteClientOptions {
 export interface Page<T> extends ApiResult<T[]> {
   links: Record<string, string>;
   nextPage: number | null;
+  prevPage: number | null;
+}
+
+/** Which builds a list covers: every organization the token sees, one organization, or one pipeline. */
+export type BuildScope = { org?: undefined; pipeline?: undefined } | { org: string; pipeline?: string };
+
+/** The list-builds filters of the reference, in Buildkite's own names. */
+export interface BuildFilters {
+  branch?: string | readonly string[];
+  commit?: string;
+  state?: string | readonly string[];
+  createdFrom?: string;
+  createdTo?: string;
+  finishedFrom?: string;
+  creator?: string;
+  metaData?: Readonly<Record<string, string>>;
+  excludeJobs?: boolean;
+  excludePipeline?: boolean;
+  includeRetriedJobs?: boolean;
+  page?: number;
+  perPage?: number;
+}
+
+export interface JobRef {
+  org: string;
+  pipeline: string;
+  build: number;
+  job: string;
+}
+
+export interface BuildRef {
+  org: string;
+  pipeline: string;
+  build: number;
+}
+
+/** A log's raw bytes as they stream in; `range` is set for a 206 tail. */
+export interface LogStream {
+  status: number;
+  body: ResponseBody;
+  totalBytes: number | null;
+  range: { start: number; end: number } | null;
+}
+
+/** Both REST budgets as last reported; each request spends one of each. */
+export interface RestBudget {
+  organization: RateLimitInfo | null;
+  user: RateLimitInfo | null;
+  observedAt: number | null;
 }
 
 export interface RestClient {
+  accessToken(opts?: RequestOptions): Promise<ApiResult<AccessToken>>;
+  listBuilds(scope: BuildScope, filters?: BuildFilters, opts?: RequestOptions): Promise<Page<RestBuild>>;
+  getBuild(ref: BuildRef, opts?: RequestOptions): Promise<ApiResult<RestBuild>>;
+  /** Every pipeline of the organization, optionally filtered by `name` or `repository`. */
+  listPipelines(org: string, filters?: { name?: string; repository?: string }, opts?: RequestOptions): Promise<ApiResult<RestPipeline[]>>;
+  jobLog(ref: JobRef, opts?: RequestOptions): Promise<ApiResult<JobLogJson>>;
+  /** The log's raw size from a `HEAD`, without its bytes. */
+  jobLogSize(ref: JobRef, opts?: RequestOptions): Promise<number>;
+  /** The raw log bytes, streamed; `tailBytes` asks for only the last N by a suffix `Range`. */
+  jobLogText(ref: JobRef, tailBytes?: number, opts?: RequestOptions): Promise<LogStream>;
+  jobEnv(ref: JobRef, opts?: RequestOptions): Promise<ApiResult<Record<string, string>>>;
+  /** Returns the new job; the retried one can never be retried again. */
+  retryJob(ref: JobRef, opts?: RequestOptions): Promise<ApiResult<RestJob>>;
+  listArtifacts(ref: BuildRef & { job?: string }, filters?: { state?: string; path?: string }, opts?: RequestOptions): Promise<ApiResult<RestArtifact[]>>;
+  /** Follows the 302 to storage, which gets no Authorization header: the token is for Buildkite only. */
+  downloadArtifact(ref: JobRef, artifactId: string, opts?: RequestOptions): Promise<StorageDownload>;
+  listAnnotations(ref: BuildRef, scope?: "build" | "job" | "all", opts?: RequestOptions): Promise<ApiResult<RestAnnotation[]>>;
   listClusters(org: string, opts?: RequestOptions): Promise<ApiResult<Cluster[]>>;
   /** Every queue of the cluster, following the `Link` header page by page. */
   listClusterQueues(org: string, clusterId: string, opts?: RequestOptions): Promise<ApiResult<ClusterQueue[]>>;
   getClusterQueue(org: string, clusterId: string, queueId: string, opts?: RequestOptions): Promise<ApiResult<ClusterQueue>>;
+  pauseDispatch(org: string, clusterId: string, queueId: string, note: string | null, opts?: RequestOptions): Promise<ApiResult<ClusterQueue>>;
+  resumeDispatch(org: string, clusterId: string, queueId: string, opts?: RequestOptions): Promise<ApiResult<ClusterQueue>>;
+  /** What Buildkite last said is left of both budgets, for callers deciding whether to spend it. */
+  budget(): RestBudget;
 }
 
 /** The largest page Buildkite serves; fewer pages means less of the per-user budget of 50 a minute. */
@@ -35,10 +130,61 @@ export const MAX_PER_PAGE = 100;
 /** A runaway `next` chain (a server bug) must end; no list the console reads is near this deep. */
 export const MAX_PAGES = 50;
 
+function buildsPath(scope: BuildScope): string {
+  if (scope.org === undefined) return "/builds";
+  if (scope.pipeline === undefined) return escapedPath`/organizations/${scope.org}/builds`;
+  return escapedPath`/organizations/${scope.org}/pipelines/${scope.pipeline}/builds`;
+}
+
+const buildPath = (ref: BuildRef) => escapedPath`/organizations/${ref.org}/pipelines/${ref.pipeline}/builds/${String(ref.build)}`;
+const jobPath = (ref: JobRef) => `${buildPath(ref)}${escapedPath`/jobs/${ref.job}`}`;
+
+function buildQuery(filters: BuildFilters): HttpRequest["query"] {
+  const list = (name: string, value: string | readonly string[] | undefined) =>
+    value === undefined ? {} : typeof value === "string" ? { [name]: value } : { [`${name}[]`]: value };
+  const flag = (value: boolean | undefined) => (value ? "true" : undefined);
+  const metaData = Object.fromEntries(Object.entries(filters.metaData ?? {}).map(([key, value]) => [`meta_data[${key}]`, value]));
+  return {
+    ...list("branch", filters.branch),
+    ...list("state", filters.state),
+    commit: filters.commit,
+    created_from: filters.createdFrom,
+    created_to: filters.createdTo,
+    finished_from: filters.finishedFrom,
+    creator: filters.creator,
+    ...metaData,
+    exclude_jobs: flag(filters.excludeJobs),
+    exclude_pipeline: flag(filters.excludePipeline),
+    include_retried_jobs: flag(filters.includeRetriedJobs),
+    page: filters.page,
+    per_page: filters.perPage,
+  };
+}
+
+/** `bytes 100-199/1000` → its numbers; null for anything else. */
+function parseContentRange(value: string | undefined): { start: number; end: number; total: number } | null {
+  const match = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(value?.trim() ?? "");
+  return match ? { start: Number(match[1]), end: Number(match[2]), total: Number(match[3]) } : null;
+}
+
+function contentLength(headers: Record<string, string>): number | null {
+  const value = headers["content-length"];
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : null;
+}
+
 export function createRestClient(options: RestClientOptions): RestClient {
   const base = new URL(options.baseUrl);
   const basePath = base.pathname.replace(/\/+$/, "");
-  const http = createHttpCore({ ...httpCoreOptions(options, "Bearer"), rateLimit: parseRestRateLimit });
+  const budget: RestBudget = { organization: null, user: null, observedAt: null };
+  const http = createHttpCore({
+    ...httpCoreOptions(options, "Bearer"),
+    rateLimit: (headers) => {
+      const organization = parseRateLimit(headers);
+      const user = parseRateLimit(headers, "ratelimit-user");
+      if (organization !== null || user !== null) Object.assign(budget, { organization, user, observedAt: Date.now() });
+      return parseRestRateLimit(headers);
+    },
+  });
 
   /**
    * The request for a `next` link. The token goes only to the configured API: a link pointing anywhere
@@ -56,13 +202,16 @@ export function createRestClient(options: RestClientOptions): RestClient {
         attempts: 0,
       });
     }
-    return { method, path: url.pathname.slice(basePath.length), query: Object.fromEntries(url.searchParams) };
+    const query: Record<string, string[]> = {};
+    for (const [name, value] of url.searchParams) (query[name] ??= []).push(value);
+    const flat = Object.fromEntries(Object.entries(query).map(([name, values]) => [name, values.length === 1 && !name.endsWith("[]") ? (values[0] ?? "") : values]));
+    return { method, path: url.pathname.slice(basePath.length), query: flat };
   }
 
   async function page<T>(request: Omit<HttpRequest, "expect">, schema: z.ZodType<T[]>, opts?: RequestOptions): Promise<Page<T>> {
     const result = await http.sendJson(request, schema, opts);
     const links = parseLinkHeader(result.headers.link);
-    return { ...result, links, nextPage: pageNumber(links.next) };
+    return { ...result, links, nextPage: pageNumber(links.next), prevPage: pageNumber(links.prev) };
   }
 
   async function all<T>(first: Omit<HttpRequest, "expect">, schema: z.ZodType<T[]>, opts?: RequestOptions): Promise<ApiResult<T[]>> {
@@ -77,17 +226,109 @@ export function createRestClient(options: RestClientOptions): RestClient {
     return { ...current, data: items, raw };
   }
 
+  async function jobLogText(ref: JobRef, tailBytes?: number, opts?: RequestOptions): Promise<LogStream> {
+    const headers: Record<string, string> = { accept: "text/plain" };
+    if (tailBytes !== undefined) headers.range = `bytes=-${Math.max(1, Math.floor(tailBytes))}`;
+    const response = await http.send({ method: "GET", path: `${jobPath(ref)}/log`, headers, expect: "stream" }, opts);
+    const body = response.body;
+    if (body === null) throw new Error("a streamed response always has a body");
+    const range = parseContentRange(response.headers["content-range"]);
+    return {
+      status: response.status,
+      body,
+      totalBytes: range?.total ?? contentLength(response.headers),
+      range: range && { start: range.start, end: range.end },
+    };
+  }
+
+  async function downloadArtifact(ref: JobRef, artifactId: string, opts?: RequestOptions): Promise<StorageDownload> {
+    const response = await http.send(
+      { method: "GET", path: `${jobPath(ref)}${escapedPath`/artifacts/${artifactId}/download`}`, expect: "text", allowRedirect: true },
+      opts,
+    );
+    let location = response.headers.location;
+    if (location === undefined) {
+      const parsed = artifactDownloadBodySchema.safeParse(safeJson(response.text));
+      location = parsed.success ? parsed.data.url : undefined;
+    }
+    if (location === undefined) {
+      throw new BuildkiteError({
+        kind: "parse",
+        retryable: false,
+        message: "Buildkite's artifact download answer named no storage URL",
+        method: "GET",
+        path: `${basePath}${jobPath(ref)}/artifacts/…/download`,
+        attempts: response.attempts,
+        status: response.status,
+      });
+    }
+    return openStorageDownload(new URL(location, base), { apiBase: base, userAgentPrefix: options.userAgentPrefix, signal: opts?.signal, dispatcher: options.dispatcher });
+  }
+
+  const queuePath = (org: string, clusterId: string, queueId: string) =>
+    escapedPath`/organizations/${org}/clusters/${clusterId}/queues/${queueId}`;
+
   return {
+    accessToken: (opts) => http.sendJson({ method: "GET", path: "/access-token" }, accessTokenSchema, opts),
+
+    listBuilds: (scope, filters = {}, opts) => page({ method: "GET", path: buildsPath(scope), query: buildQuery(filters) }, restBuildListSchema, opts),
+
+    getBuild: (ref, opts) => http.sendJson({ method: "GET", path: buildPath(ref) }, restBuildSchema, opts),
+
+    listPipelines: (org, filters = {}, opts) =>
+      all({ method: "GET", path: escapedPath`/organizations/${org}/pipelines`, query: { ...filters } }, restPipelineListSchema, opts),
+
+    jobLog: (ref, opts) => http.sendJson({ method: "GET", path: `${jobPath(ref)}/log` }, jobLogJsonSchema, opts),
+
+    async jobLogSize(ref, opts) {
+      const response = await http.send({ method: "HEAD", path: `${jobPath(ref)}/log`, headers: { accept: "text/plain" }, expect: "none" }, opts);
+      return contentLength(response.headers) ?? 0;
+    },
+
+    jobLogText,
+
+    jobEnv: (ref, opts) => http.sendJson({ method: "GET", path: `${jobPath(ref)}/env` }, jobEnvSchema, opts),
+
+    // A retry is not idempotent (a second one is refused, or would start a second job), so never resend it.
+    retryJob: (ref, opts) => http.sendJson({ method: "PUT", path: `${jobPath(ref)}/retry` }, restJobSchema, { ...opts, noRetry: true }),
+
+    listArtifacts: (ref, filters = {}, opts) =>
+      all(
+        { method: "GET", path: ref.job === undefined ? `${buildPath(ref)}/artifacts` : `${jobPath({ ...ref, job: ref.job })}/artifacts`, query: { ...filters } },
+        restArtifactListSchema,
+        opts,
+      ),
+
+    downloadArtifact,
+
+    listAnnotations: (ref, scope, opts) =>
+      all({ method: "GET", path: `${buildPath(ref)}/annotations`, query: { scope } }, restAnnotationListSchema, opts),
+
     listClusters: (org, opts) => all({ method: "GET", path: escapedPath`/organizations/${org}/clusters` }, clusterListSchema, opts),
 
     listClusterQueues: (org, clusterId, opts) =>
       all({ method: "GET", path: escapedPath`/organizations/${org}/clusters/${clusterId}/queues` }, clusterQueueListSchema, opts),
 
-    getClusterQueue: (org, clusterId, queueId, opts) =>
+    getClusterQueue: (org, clusterId, queueId, opts) => http.sendJson({ method: "GET", path: queuePath(org, clusterId, queueId) }, clusterQueueSchema, opts),
+
+    pauseDispatch: (org, clusterId, queueId, note, opts) =>
       http.sendJson(
-        { method: "GET", path: escapedPath`/organizations/${org}/clusters/${clusterId}/queues/${queueId}` },
+        { method: "POST", path: `${queuePath(org, clusterId, queueId)}/pause_dispatch`, body: { dispatch_paused_note: note } },
         clusterQueueSchema,
-        opts,
+        { ...opts, noRetry: true },
       ),
+
+    resumeDispatch: (org, clusterId, queueId, opts) =>
+      http.sendJson({ method: "POST", path: `${queuePath(org, clusterId, queueId)}/resume_dispatch`, body: {} }, clusterQueueSchema, { ...opts, noRetry: true }),
+
+    budget: () => ({ ...budget }),
   };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
 }

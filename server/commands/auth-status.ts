@@ -1,6 +1,7 @@
 import "server-only";
 import { BuildkiteError } from "../buildkite/errors";
 import { defineCommand } from "../command";
+import { REQUIRED_REST_SCOPES, restTokenStatus } from "./rest-token-status";
 
 async function checkClusterToken(run: () => Promise<unknown>) {
   try {
@@ -18,25 +19,53 @@ async function checkClusterToken(run: () => Promise<unknown>) {
 export const authStatus = defineCommand({
   name: "auth.status",
   permission: "read",
-  async run(_input, { runtime, operator }) {
+  async run(_input, { runtime, operator, signal }) {
     const { config } = runtime;
     const stackKey = config.stackKey;
     const queueKey = config.queueKeys[0] ?? "_default";
     // The Stacks API has no "who am I"; a (shared, cached) read of the watched queue proves the token.
-    const cluster = await checkClusterToken(() => runtime.live.scheduledPage({ stackKey, queueKey, limit: 1 }));
+    const [cluster, rest] = await Promise.all([
+      checkClusterToken(() => runtime.live.scheduledPage({ stackKey, queueKey, limit: 1 })),
+      restTokenStatus(runtime.rest, signal),
+    ]);
     const warnings: string[] = [];
     if (cluster.valid === false) warnings.push("Buildkite rejected the cluster token.");
     else if (cluster.error) warnings.push(`Could not check the cluster token: ${cluster.error.message}`);
-    if (config.mode === "live" && !config.apiToken) warnings.push("No REST API token: builds, logs and artifacts are unavailable.");
+    if (!rest.configured) warnings.push("No REST API token and organization: builds, logs and artifacts are unavailable.");
+    else if (rest.valid === false) warnings.push("Buildkite rejected the REST API token.");
+    else if (rest.error) warnings.push(`Could not check the REST API token: ${rest.error.message}`);
+    else if (rest.missingScopes.length > 0) warnings.push(`The REST API token lacks ${rest.missingScopes.join(", ")}.`);
     const data = {
       mode: config.mode,
       org: config.org ?? null,
       clusterToken: { configured: true, valid: cluster.valid, stackKey, queueKeys: config.queueKeys, error: cluster.error },
-      apiToken: { configured: config.mode === "demo" || Boolean(config.apiToken) },
+      apiToken: { configured: rest.configured },
+      rest: {
+        configured: rest.configured,
+        valid: rest.valid,
+        error: rest.error,
+        token: rest.token,
+        user: rest.token?.user ?? null,
+        scopes: rest.token?.scopes ?? [],
+        requiredScopes: [...REQUIRED_REST_SCOPES],
+        missingScopes: rest.missingScopes,
+        budget: runtime.rest?.client.budget() ?? null,
+      },
+      requiredScopes: [...REQUIRED_REST_SCOPES],
+      missingScopes: rest.missingScopes,
+      capabilities: rest.capabilities,
       pollIntervalMs: config.pollIntervalMs,
       // Who the console acts as for this request; its email stays out of the browser's way.
       operator: { name: operator.name, role: operator.role },
     };
-    return { data, summary: { ready: cluster.valid === true, mode: config.mode, warnings } };
+    const summary = {
+      ready: cluster.valid === true,
+      mode: config.mode,
+      requiredScopes: [...REQUIRED_REST_SCOPES],
+      grantedScopes: rest.token?.scopes.length ?? 0,
+      missingScopes: rest.missingScopes,
+      warnings,
+    };
+    return { data, summary };
   },
 });

@@ -1,0 +1,5 @@
+// GET /api/v1/pipelines/{p}/builds/{n}/jobs/{id}/artifacts/{artifactId}/download – stream an artifact
+import { command } from "@/server/route";
+import { artifactsDownload } from "@/server/commands/artifacts-download";
+
+export const GET = command(artifactsDownload);

@@ -1,0 +1,5 @@
+// GET /api/v1/pipelines/{p}/builds/{n} – a build with its jobs, failed ones named
+import { command } from "@/server/route";
+import { buildsGet } from "@/server/commands/builds-get";
+
+export const GET = command(buildsGet);

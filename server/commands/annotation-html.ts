@@ -1,0 +1,46 @@
+import "server-only";
+import sanitizeHtml from "sanitize-html";
+
+/**
+ * Annotation bodies are HTML rendered from anyone's Markdown, so they are reduced to inert markup before
+ * they reach the browser: no scripts, styles, frames, forms, event handlers or `class`/`style` attributes
+ * (a class could lay an annotation over the console), and links only to http(s), mailto or artifacts.
+ * `artifact://path` targets become the console's download route for that build's artifact of that path;
+ * one the build does not have loses its link but keeps its text.
+ */
+export function sanitizeAnnotationHtml(html: string, artifactUrl: (path: string) => string | null): string {
+  const resolve = (value: string | undefined): string | undefined => {
+    if (value === undefined || !/^artifact:\/\//i.test(value.trim())) return value;
+    return artifactUrl(decodeURIComponent(value.trim().slice("artifact://".length))) ?? undefined;
+  };
+  return sanitizeHtml(html, {
+    allowedTags: [...sanitizeHtml.defaults.allowedTags, "img", "details", "summary", "del", "ins", "kbd", "samp", "sup", "sub"],
+    allowedAttributes: {
+      a: ["href", "title", "rel", "target"],
+      img: ["src", "alt", "title", "width", "height", "referrerpolicy"],
+      td: ["align", "colspan", "rowspan"],
+      th: ["align", "colspan", "rowspan"],
+      ol: ["start"],
+    },
+    allowedSchemes: ["http", "https", "mailto"],
+    allowedSchemesByTag: { img: ["http", "https"] },
+    allowProtocolRelative: false,
+    transformTags: {
+      a: (tagName, attribs) => {
+        const href = resolve(attribs.href);
+        const { href: _dropped, ...rest } = attribs;
+        return { tagName, attribs: { ...rest, ...(href === undefined ? {} : { href, rel: "noopener noreferrer nofollow", target: "_blank" }) } };
+      },
+      img: (tagName, attribs) => {
+        const src = resolve(attribs.src);
+        const { src: _dropped, ...rest } = attribs;
+        return { tagName, attribs: { ...rest, ...(src === undefined ? {} : { src }), referrerpolicy: "no-referrer" } };
+      },
+    },
+  });
+}
+
+/** The body's text, for summaries and screen readers. */
+export function annotationText(html: string): string {
+  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, " ").trim();
+}

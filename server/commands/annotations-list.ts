@@ -1,0 +1,48 @@
+import "server-only";
+import { z } from "zod";
+import { annotationStyles, type Annotation } from "@/lib/builds-view";
+import { defineCommand } from "../command";
+import { sanitizeAnnotationHtml, annotationText } from "./annotation-html";
+import { artifactDownloadPath } from "./artifact-links";
+import { buildParams, buildRef } from "./rest-inputs";
+
+const query = z.object({ scope: z.enum(["build", "job", "all"], "must be build, job or all").default("all") });
+
+type Style = (typeof annotationStyles)[number];
+const isStyle = (value: string): value is Style => (annotationStyles as readonly string[]).includes(value);
+
+export const annotationsList = defineCommand({
+  name: "annotations.list",
+  permission: "read",
+  params: buildParams,
+  query,
+  async run({ params, query }, { runtime, signal }) {
+    const { client, ref } = buildRef(runtime, params);
+    const result = await client.listAnnotations(ref, query.scope, { signal });
+    // Artifact links need the build's artifacts; most annotations have none, so only then are they read.
+    const linksArtifacts = result.data.some((annotation) => /artifact:\/\//i.test(annotation.bodyHtml));
+    const byPath = new Map<string, string>();
+    if (linksArtifacts) {
+      const artifacts = await client.listArtifacts(ref, {}, { signal });
+      for (const artifact of artifacts.data) {
+        byPath.set(artifact.path, artifactDownloadPath(params.pipeline, params.number, artifact.jobId, artifact.id));
+      }
+    }
+    const annotations: Annotation[] = result.data
+      .map((annotation) => ({
+        id: annotation.id,
+        context: annotation.context,
+        style: isStyle(annotation.style) ? annotation.style : "info",
+        scope: annotation.scope,
+        jobId: annotation.jobId,
+        priority: annotation.priority,
+        body: annotationText(annotation.bodyHtml),
+        bodyHtml: sanitizeAnnotationHtml(annotation.bodyHtml, (path) => byPath.get(path) ?? null),
+        createdAt: annotation.createdAt,
+        updatedAt: annotation.updatedAt,
+      }))
+      // Higher priority first, as Buildkite orders them on the build page.
+      .sort((a, b) => b.priority - a.priority);
+    return { data: annotations, raw: result.raw, summary: { count: annotations.length } };
+  },
+});

@@ -1,0 +1,21 @@
+import "server-only";
+import { defineCommand } from "../command";
+import { streamedFile, type StreamedFile } from "../streamed-file";
+import { artifactIdSchema, buildJobParams, jobRef } from "./rest-inputs";
+
+const params = buildJobParams.extend({ artifactId: artifactIdSchema });
+
+export const artifactsDownload = defineCommand({
+  name: "artifacts.download",
+  permission: "read",
+  params,
+  async run({ params }, { runtime, signal }) {
+    const { client, ref } = jobRef(runtime, params);
+    const download = await client.downloadArtifact(ref, params.artifactId, { signal });
+    const data: StreamedFile = streamedFile(download.body, {
+      contentType: download.contentType ?? "application/octet-stream",
+      contentLength: download.contentLength,
+    });
+    return { data, summary: { downloaded: 1, totalBytes: download.contentLength } };
+  },
+});

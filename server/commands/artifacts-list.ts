@@ -1,0 +1,43 @@
+import "server-only";
+import { z } from "zod";
+import { jobIdSchema } from "@/lib/stacks-inputs";
+import type { Artifact } from "@/lib/builds-view";
+import { defineCommand } from "../command";
+import { artifactDownloadPath } from "./artifact-links";
+import { buildParams, buildRef } from "./rest-inputs";
+
+export const artifactStates = ["new", "error", "finished", "deleted", "expired"] as const;
+
+const query = z.object({
+  jobId: jobIdSchema.optional(),
+  state: z.enum(artifactStates, `must be one of ${artifactStates.join(", ")}`).optional(),
+  path: z.string().min(1).max(1024).optional(),
+});
+
+export const artifactsList = defineCommand({
+  name: "artifacts.list",
+  permission: "read",
+  params: buildParams,
+  query,
+  async run({ params, query }, { runtime, signal }) {
+    const { client, ref } = buildRef(runtime, params);
+    const result = await client.listArtifacts({ ...ref, job: query.jobId }, { state: query.state, path: query.path }, { signal });
+    const artifacts: Artifact[] = result.data.map((artifact) => ({
+      id: artifact.id,
+      jobId: artifact.jobId,
+      path: artifact.path,
+      dirname: artifact.dirname,
+      filename: artifact.filename,
+      mimeType: artifact.mimeType,
+      fileSize: artifact.fileSize,
+      sha1sum: artifact.sha1sum,
+      state: artifact.state,
+      downloadUrl: artifactDownloadPath(params.pipeline, params.number, artifact.jobId, artifact.id),
+    }));
+    return {
+      data: artifacts,
+      raw: result.raw,
+      summary: { count: artifacts.length, totalBytes: artifacts.reduce((total, artifact) => total + artifact.fileSize, 0) },
+    };
+  },
+});

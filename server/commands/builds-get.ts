@@ -1,0 +1,20 @@
+import "server-only";
+import { defineCommand } from "../command";
+import { buildJobView, buildSummaryView, isFailedJob, jobCounts } from "./build-views";
+import { buildParams, buildRef } from "./rest-inputs";
+
+export const buildsGet = defineCommand({
+  name: "builds.get",
+  permission: "read",
+  params: buildParams,
+  async run({ params }, { runtime, signal }) {
+    const { client, ref } = buildRef(runtime, params);
+    const result = await client.getBuild(ref, { signal });
+    const jobs = (result.data.jobs ?? []).map(buildJobView);
+    return {
+      data: { build: buildSummaryView(result.data, params.pipeline), jobs },
+      raw: result.raw,
+      summary: { jobCounts: jobCounts(jobs), failedJobIds: jobs.filter(isFailedJob).map((job) => job.id) },
+    };
+  },
+});

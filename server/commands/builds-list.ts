@@ -1,0 +1,45 @@
+import "server-only";
+import { z } from "zod";
+import { buildStates } from "@/lib/build-states";
+import type { Pagination } from "@/lib/envelope";
+import { defineCommand } from "../command";
+import { buildSummaryView } from "./build-views";
+import { pipelineSlugSchema, restAccess } from "./rest-inputs";
+
+const DEFAULT_PER_PAGE = 30;
+
+const query = z.object({
+  pipeline: pipelineSlugSchema.optional(),
+  branch: z.string().min(1).max(255).optional(),
+  state: z.enum(buildStates, `must be one of ${buildStates.join(", ")}`).optional(),
+  creator: z.string().min(1).max(255).optional(),
+  commit: z.string().regex(/^[0-9a-f]{40}$/i, "must be a full 40-character commit SHA").optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  perPage: z.coerce.number().int().min(1).max(100).default(DEFAULT_PER_PAGE),
+});
+
+export const buildsList = defineCommand({
+  name: "builds.list",
+  permission: "read",
+  query,
+  async run({ query }, { runtime, signal }) {
+    const { client, org } = restAccess(runtime);
+    const scope = query.pipeline === undefined ? { org } : { org, pipeline: query.pipeline };
+    const result = await client.listBuilds(
+      scope,
+      { branch: query.branch, state: query.state, creator: query.creator, commit: query.commit, page: query.page, perPage: query.perPage, excludeJobs: true },
+      { signal },
+    );
+    const builds = result.data.map((build) => buildSummaryView(build, query.pipeline));
+    const states: Record<string, number> = {};
+    for (const build of builds) states[build.state] = (states[build.state] ?? 0) + 1;
+    const pagination: Pagination = {
+      page: query.page,
+      perPage: query.perPage,
+      nextPage: result.nextPage,
+      prevPage: result.prevPage ?? (query.page > 1 ? query.page - 1 : null),
+      hasMore: result.nextPage !== null,
+    };
+    return { data: builds, raw: result.raw, pagination, summary: { count: builds.length, states } };
+  },
+});

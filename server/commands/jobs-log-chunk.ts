@@ -1,0 +1,33 @@
+import "server-only";
+import { defineCommand } from "../command";
+import { chunkAfter, chunkBefore, directTail, lineChunk, tailChunk } from "../logs/log-chunks";
+import { logChunkQuery } from "./log-inputs";
+import { buildJobParams, jobRef, restAccess } from "./rest-inputs";
+
+export const jobsLogChunk = defineCommand({
+  name: "jobs.log.chunk",
+  permission: "read",
+  params: buildJobParams,
+  query: logChunkQuery,
+  async run({ params, query }, { runtime }) {
+    const { client, ref } = jobRef(runtime, params);
+    const { logs } = restAccess(runtime);
+    const entry = await logs.entryFor(ref);
+    const sync = logs.refresh(entry);
+    const { line, before, after, bytes } = query;
+    let chunk;
+    if (line !== undefined) chunk = await sync.then(() => lineChunk(entry.mirror, line, bytes));
+    else if (before !== undefined) chunk = await sync.then(() => chunkBefore(entry.mirror, before, bytes));
+    else if (after !== undefined) chunk = await sync.then(() => chunkAfter(entry.mirror, after, bytes));
+    else if (entry.fetched) chunk = await sync.then(() => tailChunk(entry.mirror, bytes));
+    else {
+      // The first look at a log: its tail now, straight from Buildkite, while the mirror fills behind.
+      sync.catch(() => undefined);
+      chunk = await directTail(client, ref, bytes, await logs.jobFinished(ref));
+    }
+    return {
+      data: chunk,
+      summary: { bytes: chunk.end - chunk.start, firstLine: chunk.firstLine, final: chunk.final },
+    };
+  },
+});

@@ -1,0 +1,21 @@
+import "server-only";
+import { defineCommand } from "../command";
+import { streamedFile } from "../streamed-file";
+import { buildJobParams, jobRef } from "./rest-inputs";
+
+/** The whole raw log, streamed from Buildkite to the browser as it arrives. */
+export const jobsLogDownload = defineCommand({
+  name: "jobs.log.download",
+  permission: "read",
+  params: buildJobParams,
+  async run({ params }, { runtime, signal }) {
+    const { client, ref } = jobRef(runtime, params);
+    const log = await client.jobLogText(ref, undefined, { signal });
+    const data = streamedFile(log.body, {
+      contentType: "text/plain; charset=utf-8",
+      contentLength: log.totalBytes,
+      filename: `${params.pipeline}-${params.number}-${params.id}.log`,
+    });
+    return { data, summary: { totalBytes: log.totalBytes } };
+  },
+});

@@ -1,0 +1,23 @@
+import "server-only";
+import type { LogSearch } from "@/lib/builds-view";
+import { defineCommand } from "../command";
+import { SEARCH_LINE_LIMIT, searchLog } from "../logs/log-search";
+import { logSearchQuery } from "./log-inputs";
+import { buildJobParams, jobRef, restAccess } from "./rest-inputs";
+
+export const jobsLogSearch = defineCommand({
+  name: "jobs.log.search",
+  permission: "read",
+  params: buildJobParams,
+  query: logSearchQuery,
+  async run({ params, query }, { runtime }) {
+    const { ref } = jobRef(runtime, params);
+    const { logs } = restAccess(runtime);
+    const entry = await logs.entryFor(ref);
+    // Search covers the whole log, so it waits for the mirror to have all of it.
+    await logs.refresh(entry);
+    const result = await searchLog(entry.mirror, query.q, query.caseSensitive);
+    const data: LogSearch = { query: query.q, count: result.count, lines: result.lines, limit: SEARCH_LINE_LIMIT, lineCount: result.lineCount };
+    return { data, summary: { count: result.count, final: entry.mirror.final } };
+  },
+});

@@ -1,0 +1,16 @@
+import "server-only";
+import { defineCommand } from "../command";
+import { buildJobView } from "./build-views";
+import { buildJobParams, jobRef } from "./rest-inputs";
+
+export const jobsRetry = defineCommand({
+  name: "jobs.retry",
+  permission: "jobs.write",
+  params: buildJobParams,
+  async run({ params }, { runtime, signal }) {
+    const { client, ref } = jobRef(runtime, params);
+    const result = await client.retryJob(ref, { signal });
+    const job = buildJobView(result.data);
+    return { data: { job }, raw: result.raw, summary: { retried: true, jobId: job.id, state: job.state } };
+  },
+});

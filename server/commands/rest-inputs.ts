@@ -1,0 +1,35 @@
+import "server-only";
+import { z } from "zod";
+import { jobIdSchema } from "@/lib/stacks-inputs";
+import { ConsoleError } from "../console-error";
+import type { RestAccess, Runtime } from "../runtime";
+
+// Inputs naming builds, jobs and artifacts, checked before any REST call.
+
+export const pipelineSlugSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "must be a pipeline slug (letters, digits, - or _)");
+export const buildNumberSchema = z.coerce.number("must be a build number").int("must be a whole number").min(1, "must be 1 or more").max(Number.MAX_SAFE_INTEGER);
+export const artifactIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, "must be an artifact id");
+
+export const buildParams = z.object({ pipeline: pipelineSlugSchema, number: buildNumberSchema });
+export const buildJobParams = buildParams.extend({ id: jobIdSchema });
+
+/** The REST API, or an error the operator can act on: the console has no REST token or organization. */
+export function restAccess(runtime: Runtime): RestAccess {
+  if (runtime.rest !== null) return runtime.rest;
+  throw new ConsoleError(
+    "permission_error",
+    "The console has no Buildkite REST API token and organization (BUILDKITE_API_TOKEN, BUILDKITE_ORG), so builds, logs and artifacts are unavailable.",
+    "rest_unconfigured",
+    { source: "console" },
+  );
+}
+
+export function buildRef(runtime: Runtime, params: { pipeline: string; number: number }) {
+  const { client, org } = restAccess(runtime);
+  return { client, ref: { org, pipeline: params.pipeline, build: params.number } };
+}
+
+export function jobRef(runtime: Runtime, params: { pipeline: string; number: number; id: string }) {
+  const { client, ref } = buildRef(runtime, params);
+  return { client, ref: { ...ref, job: params.id } };
+}
