@@ -2,21 +2,7 @@
 // reload, the back button or a shared link reproduces the same list. Parsed on both sides: the page's
 // server prefetch and the browser read the same search params the same way.
 
-/** Buildkite's build states, plus `finished` (passed, failed, blocked or canceled) for the list filter. */
-export const buildStates = [
-  "creating",
-  "scheduled",
-  "running",
-  "passed",
-  "failing",
-  "failed",
-  "blocked",
-  "canceling",
-  "canceled",
-  "skipped",
-  "not_run",
-  "finished",
-] as const;
+import { buildStates } from "./build-states";
 
 export interface BuildFilters {
   pipeline: string;

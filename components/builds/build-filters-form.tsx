@@ -2,7 +2,8 @@
 
 import { useId, useState, type FormEvent } from "react";
 import { fieldClass, labelClass, primaryButton, secondaryButton } from "@/components/ui/form-styles";
-import { buildStates, noBuildFilters, type BuildFilters } from "@/lib/build-filters";
+import { noBuildFilters, type BuildFilters } from "@/lib/build-filters";
+import { buildStates } from "@/lib/build-states";
 
 interface BuildFiltersFormProps {
   filters: BuildFilters;

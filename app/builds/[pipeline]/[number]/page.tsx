@@ -1,10 +1,17 @@
+import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BuildView } from "@/components/builds/build-view";
+import { annotationsQuery, artifactsQuery, authStatusQuery, buildQuery } from "@/lib/build-queries";
+import { annotationsList } from "@/server/commands/annotations-list";
+import { artifactsList } from "@/server/commands/artifacts-list";
+import { authStatus } from "@/server/commands/auth-status";
+import { buildsGet } from "@/server/commands/builds-get";
+import { prefetchCommand } from "@/server/prefetch";
 
 /** Build numbers are positive integers; anything else in the URL is not a build. */
 function parseBuildNumber(raw: string): number | null {
-  return /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null;
+  return /^[1-9]\d{0,14}$/.test(raw) ? Number(raw) : null;
 }
 
 /** A pipeline slug is plain ASCII, so decoding is only a safety net; a stray `%` must not throw. */
@@ -26,5 +33,25 @@ export default async function BuildPage({ params }: PageProps<"/builds/[pipeline
   const number = parseBuildNumber(rawNumber);
   if (number === null) notFound();
   const pipeline = decodeSegment(rawPipeline);
-  return <BuildView pipeline={pipeline} number={number} />;
+
+  // The build, its annotations and artifacts are independent reads, made side by side; whatever misses the
+  // prefetch budget is read by the browser, which shows its own progress.
+  const queryClient = new QueryClient();
+  const input = { params: { pipeline, number: String(number) } };
+  const [build, annotations, artifacts, auth] = await Promise.all([
+    prefetchCommand(buildsGet, input),
+    prefetchCommand(annotationsList, input),
+    prefetchCommand(artifactsList, input),
+    prefetchCommand(authStatus, {}),
+  ]);
+  if (build) queryClient.setQueryData(buildQuery(pipeline, number).queryKey, build);
+  if (annotations) queryClient.setQueryData(annotationsQuery(pipeline, number).queryKey, annotations);
+  if (artifacts) queryClient.setQueryData(artifactsQuery(pipeline, number).queryKey, artifacts);
+  if (auth) queryClient.setQueryData(authStatusQuery().queryKey, auth);
+
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <BuildView pipeline={pipeline} number={number} />
+    </HydrationBoundary>
+  );
 }
