@@ -72,6 +72,8 @@ export const authStatusSchema = z.object({
       valid: z.boolean().nullable().optional(),
       scopes: z.array(z.string()),
       missingScopes: z.array(z.string()),
+      /** Why the token's scopes are unknown (Buildkite could not be asked), or null. */
+      error: z.object({ message: z.string() }).nullable().optional(),
     })
     .optional()
     .catch(undefined),

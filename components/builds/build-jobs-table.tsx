@@ -6,7 +6,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { secondaryButton } from "@/components/ui/form-styles";
 import { failure, type ActionResult } from "@/lib/action-results";
 import { durationSeconds, formatDuration } from "@/lib/build-format";
-import { useRetryJob, type Capability } from "@/lib/build-queries";
+import { useRetryJob, type AuthStatus, type Capability } from "@/lib/build-queries";
 import type { BuildJob } from "@/lib/builds-view";
 import { shortId } from "@/lib/job-filters";
 import { retryableJobStates, StateBadge } from "./state-badge";
@@ -28,10 +28,17 @@ export function orderJobs(jobs: BuildJob[], failedJobIds: readonly string[] | nu
   return { ordered: [...failedFirst, ...visible.filter((job) => !failed.has(job.id))], failed };
 }
 
+/** What `auth.status` says about retrying: still loading, or the capability and the REST token's facts. */
+export type RetryAccess = "loading" | { capability: Capability | undefined; rest: AuthStatus["rest"] };
+
 /** What blocks retrying, in words, or null when retry may be tried (the server still checks). */
-export function retryBlockedReason(capability: Capability | undefined | "loading"): string | null {
-  if (capability === "loading") return "Checking the REST token's scopes…";
+export function retryBlockedReason(access: RetryAccess): string | null {
+  if (access === "loading") return "Checking the REST token's scopes…";
+  const { capability, rest } = access;
   if (!capability || capability.ready) return null;
+  if (rest && !rest.configured) return "Retry is unavailable: the console has no Buildkite REST API token.";
+  if (rest?.valid === false) return "Retry is unavailable: Buildkite rejected the console's REST API token.";
+  if (rest?.error) return `Retry is unavailable: the console could not read its REST API token's scopes (${rest.error.message}).`;
   const missing = capability.missingScopes.length > 0 ? capability.missingScopes : capability.requiredScopes;
   return `Retry is unavailable: the console's REST API token lacks the ${missing.join(", ")} scope${missing.length === 1 ? "" : "s"}.`;
 }
@@ -41,8 +48,8 @@ interface BuildJobsTableProps {
   number: number;
   jobs: BuildJob[];
   failedJobIds: readonly string[] | null;
-  /** `auth.status`'s jobsRetry capability; undefined when the server does not report it. */
-  retryCapability: Capability | undefined | "loading";
+  /** `auth.status`'s jobsRetry capability (undefined when the server does not report it) and REST token. */
+  retryAccess: RetryAccess;
   /** The console's stack, for links from scheduled jobs back to the stack page; null until known. */
   stackKey: string | null;
   now: number;
@@ -52,12 +59,12 @@ const th = "px-3 py-2 font-medium";
 const td = "px-3 py-2 align-top";
 const link = "rounded text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-blue-400";
 
-export function BuildJobsTable({ pipeline, number, jobs, failedJobIds, retryCapability, stackKey, now }: BuildJobsTableProps) {
+export function BuildJobsTable({ pipeline, number, jobs, failedJobIds, retryAccess, stackKey, now }: BuildJobsTableProps) {
   const reasonId = useId();
   const retry = useRetryJob(pipeline, number);
   const [confirming, setConfirming] = useState<BuildJob | null>(null);
   const [result, setResult] = useState<(ActionResult & { newJob?: BuildJob }) | null>(null);
-  const blockedReason = retryBlockedReason(retryCapability);
+  const blockedReason = retryBlockedReason(retryAccess);
   const { ordered, failed } = orderJobs(jobs, failedJobIds);
   const base = `/builds/${encodeURIComponent(pipeline)}/${number}`;
 
@@ -73,7 +80,7 @@ export function BuildJobsTable({ pipeline, number, jobs, failedJobIds, retryCapa
 
   return (
     <div className="space-y-3">
-      {blockedReason && retryCapability !== "loading" && (
+      {blockedReason && retryAccess !== "loading" && (
         <p id={reasonId} className="rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 text-sm text-zinc-800 dark:border-zinc-700 dark:bg-zinc-800/60 dark:text-zinc-200">
           {blockedReason}
         </p>
@@ -192,7 +199,7 @@ export function BuildJobsTable({ pipeline, number, jobs, failedJobIds, retryCapa
                             type="button"
                             className={`${secondaryButton} px-2 py-0.5 text-xs`}
                             disabled={blockedReason !== null || retry.isPending}
-                            aria-describedby={blockedReason && retryCapability !== "loading" ? reasonId : undefined}
+                            aria-describedby={blockedReason && retryAccess !== "loading" ? reasonId : undefined}
                             title={blockedReason ?? undefined}
                             aria-label={`Retry job ${short}`}
                             onClick={() => {

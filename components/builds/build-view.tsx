@@ -12,7 +12,7 @@ import type { BuildDetail } from "@/lib/builds-view";
 import { AnnotationsList } from "./annotations-section";
 import { ArtifactsTable } from "./artifacts-section";
 import { BuildHeader } from "./build-header";
-import { BuildJobsTable } from "./build-jobs-table";
+import { BuildJobsTable, type RetryAccess } from "./build-jobs-table";
 import { JobCounts } from "./job-counts";
 
 /** While the build or one of its jobs can still change, it is read again this often. */
@@ -126,7 +126,7 @@ export function BuildView({ pipeline, number }: { pipeline: string; number: numb
 
   const facts = buildFacts(build.data);
   const counts = facts?.jobCounts ?? countByState(detail);
-  const retryCapability = auth.isPending ? "loading" : auth.data?.data.capabilities?.jobsRetry;
+  const retryAccess: RetryAccess = auth.isPending ? "loading" : { capability: auth.data?.data.capabilities?.jobsRetry, rest: auth.data?.data.rest };
 
   return (
     <div className="space-y-8">
@@ -149,7 +149,7 @@ export function BuildView({ pipeline, number }: { pipeline: string; number: numb
           number={number}
           jobs={detail.jobs}
           failedJobIds={facts?.failedJobIds ?? null}
-          retryCapability={retryCapability}
+          retryAccess={retryAccess}
           stackKey={auth.data?.data.clusterToken.stackKey ?? null}
           now={now}
         />

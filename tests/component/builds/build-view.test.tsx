@@ -113,6 +113,18 @@ describe("BuildView", () => {
     expect(api.posts()).toEqual([]);
   });
 
+  it("says the scopes are unknown, not missing, when the console could not read its REST token", async () => {
+    const auth = authStatus(false);
+    routeApi([
+      [/^\/api\/v1\/auth\/status$/, { data: { ...auth, rest: { ...auth.rest, valid: null, scopes: [], error: { status: 503, message: "Service Unavailable" } } } }],
+      [new RegExp(`^${BUILD}$`), { data: { build: build(), jobs }, summary: { jobCounts: {}, failedJobIds: [FAILED] } }],
+      [/./, { data: [] }],
+    ]);
+    renderWithQueries(<BuildView pipeline={PIPELINE} number={42} />);
+    expect(await screen.findByText("Retry is unavailable: the console could not read its REST API token's scopes (Service Unavailable).")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Retry job 22222222" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
   it("retries a failed job after confirmation, shows the new job, and reads the build again", async () => {
     const api = buildApi({ retryReady: true });
     renderWithQueries(<BuildView pipeline={PIPELINE} number={42} />);
