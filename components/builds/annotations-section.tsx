@@ -17,8 +17,9 @@ export function orderAnnotations(annotations: readonly Annotation[]): Annotation
 
 /**
  * Styles for the annotation's own markup (headings, lists, code, tables, images) so it reads like
- * Buildkite's, and limits so nothing in it can leave its box: long words wrap, wide blocks scroll inside,
- * and `contain: layout paint` keeps even positioned elements inside the frame.
+ * Buildkite's, and limits so nothing in it can leave its box: long words, code and table cells wrap
+ * rather than scroll (a scrolling block with nothing focusable in it cannot be scrolled by keyboard), and
+ * `contain: layout paint` keeps even positioned elements inside the frame.
  */
 const bodyClass = [
   "annotation-body relative max-w-full overflow-x-auto break-words text-sm leading-relaxed [contain:layout_paint] [overflow-wrap:anywhere]",
@@ -26,9 +27,9 @@ const bodyClass = [
   "[&_h1]:text-lg [&_h1]:font-semibold [&_h2]:text-base [&_h2]:font-semibold [&_h3]:font-semibold [&_h4]:font-semibold",
   "[&_p]:my-1.5 [&_ul]:my-1.5 [&_ul]:list-disc [&_ul]:pl-5 [&_ol]:my-1.5 [&_ol]:list-decimal [&_ol]:pl-5",
   "[&_code]:rounded [&_code]:bg-zinc-100 [&_code]:px-1 [&_code]:font-mono [&_code]:text-xs dark:[&_code]:bg-zinc-800",
-  "[&_pre]:my-2 [&_pre]:overflow-x-auto [&_pre]:rounded [&_pre]:bg-zinc-100 [&_pre]:p-2 [&_pre]:text-xs dark:[&_pre]:bg-zinc-800",
+  "[&_pre]:my-2 [&_pre]:whitespace-pre-wrap [&_pre]:rounded [&_pre]:bg-zinc-100 [&_pre]:p-2 [&_pre]:text-xs dark:[&_pre]:bg-zinc-800",
   "[&_img]:inline [&_img]:h-auto [&_img]:max-w-full",
-  "[&_table]:my-2 [&_table]:block [&_table]:overflow-x-auto [&_td]:border [&_td]:border-zinc-200 [&_td]:px-2 [&_th]:border [&_th]:border-zinc-200 [&_th]:px-2 dark:[&_td]:border-zinc-700 dark:[&_th]:border-zinc-700",
+  "[&_table]:my-2 [&_table]:w-full [&_table]:table-fixed [&_td]:border [&_td]:border-zinc-200 [&_td]:px-2 [&_th]:border [&_th]:border-zinc-200 [&_th]:px-2 dark:[&_td]:border-zinc-700 dark:[&_th]:border-zinc-700",
 ].join(" ");
 
 function AnnotationCard({ annotation }: { annotation: Annotation }) {

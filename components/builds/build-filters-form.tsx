@@ -68,12 +68,12 @@ export function BuildFiltersForm({ filters, onApply }: BuildFiltersFormProps) {
           name="state"
           value={filters.state}
           onChange={(event) => apply({ state: event.target.value })}
-          className={`${fieldClass} mt-1`}
+          className={`${fieldClass} mt-1 max-w-64`}
         >
           <option value="">any state</option>
           {buildStates.map((state) => (
             <option key={state} value={state}>
-              {state === "finished" ? "finished (passed, failed, blocked or canceled)" : state.replaceAll("_", " ")}
+              {state === "finished" ? "finished (passed/failed/blocked/canceled)" : state.replaceAll("_", " ")}
             </option>
           ))}
         </select>

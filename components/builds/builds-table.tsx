@@ -25,7 +25,7 @@ function BuildRow({ build, now }: { build: BuildSummary; now: number }) {
           {build.pipeline.slug} #{build.number}
         </Link>
       </td>
-      <td className={`${td} max-w-72`}>
+      <td className={`${td} min-w-56 max-w-80`}>
         <span className="line-clamp-2 break-words" title={build.message ?? undefined}>
           {firstLine || <span className="text-zinc-500 dark:text-zinc-400">no message</span>}
         </span>

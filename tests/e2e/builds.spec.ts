@@ -37,7 +37,7 @@ test.beforeEach(async () => {
 test("the builds list filters by pipeline in the URL, and a build opens with its failed jobs first", async ({ page }) => {
   const { failedJob } = await fixtures();
   await page.goto("/builds");
-  await expect(page.getByRole("link", { name: "Builds", exact: true })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Builds" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByTestId("build-row").first()).toBeVisible();
 
   await page.getByLabel("Pipeline").fill(failedJob.pipeline);
