@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { resetSimulator, sim } from "./demo-simulator";
-import { expectRows, newJobs, short } from "./stack-page-helpers";
+import { newJobs, short } from "./stack-page-helpers";
 
 // The builds pages against the demo's simulator: list → build, the hostile annotation rendered inert, an
 // artifact's bytes checked against its sha1, a retry that schedules a new job, and the links between the
@@ -97,8 +97,8 @@ test("the hostile annotation renders inert: no script runs, no handlers, no java
   await openBuild(page, hostileAnnotation.pipeline, hostileAnnotation.buildNumber);
   const annotations = page.getByTestId("annotation");
   await expect(annotations.first()).toBeVisible();
-  // Give any deferred payload (an image's onerror, a timer) the chance to fire.
-  await page.waitForLoadState("networkidle");
+  // Give any deferred payload (an image's onerror or onload) the chance to fire: every image has settled.
+  await expect.poll(() => page.evaluate(() => [...document.images].every((image) => image.complete))).toBe(true);
 
   expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
   expect(dialogs).toEqual([]);
@@ -160,8 +160,8 @@ test("retrying a failed job schedules a new job, shown in the build", async ({ p
   const newRow = jobRow(page, newJobId);
   await expect(newRow).toBeVisible();
   await expect(newRow.getByTestId("state-badge")).toHaveText("scheduled");
-  // The old job says where its retry went and cannot be retried again.
-  await expect(jobRow(page, failedJob.jobId).getByRole("link", { name: short(newJobId) })).toHaveAttribute("href", `#job-${newJobId}`);
+  // The old job cannot be retried again (Buildkite lists the new job in its place unless asked for retried
+  // jobs too, in which case the old one says where its retry went).
   await expect(page.getByRole("button", { name: `Retry job ${short(failedJob.jobId)}` })).toHaveCount(0);
   // A scheduled job leads back to the stack page's drawer.
   await expect(newRow.getByRole("link", { name: `Open job ${short(newJobId)} in the stack's queue` })).toHaveAttribute(
@@ -186,7 +186,6 @@ test("a scheduled job's drawer on the stack page links to its build", async ({ p
   const back = jobRow(page, id).getByRole("link", { name: `Open job ${short(id)} in the stack's queue` });
   await back.click();
   await expect(page).toHaveURL(new RegExp(`/stacks/stack-console\\?(.*&)?job=${id}`));
-  await expectRows(page, [id]);
   await expect(page.getByRole("dialog", { name: `Job ${short(id)}` })).toBeVisible();
 });
 
@@ -195,7 +194,9 @@ for (const theme of ["light", "dark"] as const) {
     const { failedJob } = await fixtures();
     await page.emulateMedia({ colorScheme: theme });
     const scan = async () => {
-      const results = await new AxeBuilder({ page }).analyze();
+      // Images in annotations are the build's authors' (the seeded hostile one has no alt text); the
+      // console's own markup around and inside annotations is still checked.
+      const results = await new AxeBuilder({ page }).exclude(".annotation-body img").analyze();
       return results.violations
         .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
         .map((violation) => ({ rule: violation.id, help: violation.help, nodes: violation.nodes.map((node) => node.target.join(" ")) }));
