@@ -6,8 +6,8 @@ import { StateBadge } from "./state-badge";
 
 export const buildHref = (pipeline: string, number: number) => `/builds/${encodeURIComponent(pipeline)}/${number}`;
 
-const th = "px-3 py-2 font-medium";
-const td = "px-3 py-2 align-top";
+const th = "px-2.5 py-2 font-medium";
+const td = "px-2.5 py-2 align-top";
 
 function BuildRow({ build, now }: { build: BuildSummary; now: number }) {
   const firstLine = build.message?.split("\n")[0] ?? "";
@@ -25,7 +25,7 @@ function BuildRow({ build, now }: { build: BuildSummary; now: number }) {
           {build.pipeline.slug} #{build.number}
         </Link>
       </td>
-      <td className={`${td} min-w-56 max-w-80`}>
+      <td className={`${td} min-w-48 max-w-72`}>
         <span className="line-clamp-2 break-words" title={build.message ?? undefined}>
           {firstLine || <span className="text-zinc-500 dark:text-zinc-400">no message</span>}
         </span>
@@ -43,10 +43,14 @@ function BuildRow({ build, now }: { build: BuildSummary; now: number }) {
         <RelativeTime iso={build.createdAt} now={now} />
       </td>
       <td className={`${td} whitespace-nowrap tabular-nums`}>
-        <RelativeTime iso={build.startedAt} now={now} />
-      </td>
-      <td className={`${td} whitespace-nowrap tabular-nums`}>
-        <RelativeTime iso={build.finishedAt} now={now} />
+        <span className="block">
+          <span className="sr-only">started </span>
+          <RelativeTime iso={build.startedAt} now={now} />
+        </span>
+        <span className="block text-xs text-zinc-600 dark:text-zinc-400">
+          <span className="sr-only">finished </span>
+          <RelativeTime iso={build.finishedAt} now={now} />
+        </span>
       </td>
       <td className={`${td} whitespace-nowrap text-right tabular-nums`} suppressHydrationWarning>
         {formatDuration(durationSeconds(build.startedAt, build.finishedAt, now))}
@@ -85,10 +89,7 @@ export function BuildsTable({ builds, now, busy }: { builds: BuildSummary[]; now
               Created
             </th>
             <th scope="col" className={th}>
-              Started
-            </th>
-            <th scope="col" className={th}>
-              Finished
+              Started / finished
             </th>
             <th scope="col" className={`${th} text-right`}>
               Duration
