@@ -1,4 +1,5 @@
 import { logParser } from "./log-parser";
+import { logStreaming } from "./log-streaming";
 import { scheduledJobsLatency } from "./scheduled-jobs-latency";
 import { stackPage } from "./stack-page";
 
@@ -8,6 +9,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   "scheduled-jobs-latency": scheduledJobsLatency,
   "stack-page": stackPage,
   "log-parser": logParser,
+  "log-streaming": logStreaming,
 };
 
 async function main(): Promise<void> {
