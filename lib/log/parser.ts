@@ -23,9 +23,8 @@ const MAX_PARAMS = 32;
 
 // Scanning with these (global, so `lastIndex` starts the search) is several times faster than a charCodeAt
 // loop over the 64 KiB pieces a log arrives in. The parser is synchronous, so sharing them is safe.
-// eslint-disable-next-line no-control-regex -- control bytes are exactly what is searched for
 const CONTROL_BYTE = /[\x00-\x1f\x7f]/g;
-// eslint-disable-next-line no-control-regex -- the two bytes that can end an OSC/APC
+// The second finds the two bytes that can end an OSC/APC.
 const STRING_END = /[\x07\x1b]/g;
 
 /** Index of the first match of `pattern` at or after `from`, or `s.length`. */
