@@ -20,6 +20,11 @@ export const MAX_STRING_SEQUENCE = 4096;
 /** Longest CSI; a longer one is malformed, so only its ESC is dropped. */
 const MAX_CSI = 256;
 const MAX_PARAMS = 32;
+/**
+ * Furthest column cursor movement (C, G, H, tab) may reach past a row's text. Real output never moves
+ * thousands of columns into blank space; `ESC[999999999C` would otherwise pad a row with a gigabyte of spaces.
+ */
+export const MAX_CURSOR_COLUMN = 4096;
 
 // Scanning with these (global, so `lastIndex` starts the search) is several times faster than a charCodeAt
 // loop over the 64 KiB pieces a log arrives in. The parser is synchronous, so sharing them is safe.
@@ -279,6 +284,11 @@ class TerminalParser implements LogParser {
     this.touch(target);
   }
 
+  private moveToColumn(col: number): void {
+    const width = this.existingRow(this.cursorRow)?.width ?? 0;
+    this.cursorCol = Math.min(col, Math.max(width, MAX_CURSOR_COLUMN));
+  }
+
   /** Notes that this push reached `row`; only rows above the bottom matter to where a chunk may start. */
   private touch(row: number): void {
     if (row < this.bottom && row < this.lowest) this.lowest = row;
@@ -354,7 +364,7 @@ class TerminalParser implements LogParser {
         i = j + 1;
       } else if (c === 0x09) {
         // Moves to the next tab stop; the gap is filled with spaces only if text follows.
-        this.cursorCol = (Math.floor(this.cursorCol / 8) + 1) * 8;
+        this.moveToColumn((Math.floor(this.cursorCol / 8) + 1) * 8);
         i = j + 1;
       } else {
         // BEL, NUL and other controls have no visible effect.
@@ -468,7 +478,7 @@ class TerminalParser implements LogParser {
         this.moveToRow(this.cursorRow + n);
         return;
       case 0x43: // C forward
-        this.cursorCol += n;
+        this.moveToColumn(this.cursorCol + n);
         return;
       case 0x44: // D back
         this.cursorCol = Math.max(0, this.cursorCol - n);
@@ -482,14 +492,14 @@ class TerminalParser implements LogParser {
         this.cursorCol = 0;
         return;
       case 0x47: // G column
-        this.cursorCol = n - 1;
+        this.moveToColumn(n - 1);
         return;
       case 0x48: // H position (row;col), rows counted from the top of the held screen
       case 0x66: {
         // f is the same as H
         const col = count > 1 && p[1]! > 0 ? p[1]! : 1;
         this.moveToRow(this.top() + n - 1);
-        this.cursorCol = col - 1;
+        this.moveToColumn(col - 1);
         return;
       }
       case 0x4a: // J erase in display
@@ -717,32 +727,50 @@ function appendSegment(row: Row, text: string, style: TextStyle | undefined, lin
   row.width += text.length;
 }
 
-/** Writes `text` over columns `col…` of a row that already reaches past `col`. */
+/**
+ * Writes `text` over columns `col…` of a row that already reaches past `col`. The segments before the one
+ * holding `col` stay untouched, found by walking back from the end: overwrites land near the end of a row
+ * far more often than at its start (a spinner's `\b`, a redrawn percentage), and a hostile line of many
+ * tiny segments then costs no more per write than a plain one.
+ */
 function overwrite(row: Row, col: number, text: string, style: TextStyle | undefined, link: string | undefined): void {
+  const segments = row.segments;
   const end = col + text.length;
-  const out: Segment[] = [];
-  let pos = 0;
+  let first = segments.length - 1;
+  let pos = row.width;
+  while (first > 0) {
+    pos -= segments[first]!.text.length;
+    if (pos <= col) break;
+    first--;
+  }
+  if (first <= 0) {
+    first = 0;
+    pos = 0;
+  }
+  const tail: Segment[] = [];
   let placed = false;
-  for (const segment of row.segments) {
+  for (let i = first; i < segments.length; i++) {
+    const segment = segments[i]!;
     const segmentEnd = pos + segment.text.length;
     if (segmentEnd <= col || pos >= end) {
       if (pos >= end && !placed) {
-        out.push(makeSegment(text, style, link));
+        tail.push(makeSegment(text, style, link));
         placed = true;
       }
-      out.push(segment);
+      tail.push(segment);
     } else {
-      if (pos < col) out.push(makeSegment(segment.text.slice(0, col - pos), segment.style, segment.link));
+      if (pos < col) tail.push(makeSegment(segment.text.slice(0, col - pos), segment.style, segment.link));
       if (!placed) {
-        out.push(makeSegment(text, style, link));
+        tail.push(makeSegment(text, style, link));
         placed = true;
       }
-      if (segmentEnd > end) out.push(makeSegment(segment.text.slice(end - pos), segment.style, segment.link));
+      if (segmentEnd > end) tail.push(makeSegment(segment.text.slice(end - pos), segment.style, segment.link));
     }
     pos = segmentEnd;
   }
-  if (!placed) out.push(makeSegment(text, style, link));
-  row.segments = out;
+  if (!placed) tail.push(makeSegment(text, style, link));
+  segments.length = first;
+  for (const segment of tail) segments.push(segment);
   if (end > row.width) row.width = end;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { createLogParser, HELD_ROWS, MAX_STRING_SEQUENCE, parseLog, safeHref } from "@/lib/log/parser";
+import { createLogParser, HELD_ROWS, MAX_CURSOR_COLUMN, MAX_STRING_SEQUENCE, parseLog, safeHref } from "@/lib/log/parser";
 import type { LogLine, TextStyle } from "@/lib/log/types";
 
 const ESC = "\x1b";
@@ -370,6 +370,40 @@ describe("other escapes", () => {
     for (const tail of [ESC, `${ESC}[`, `${ESC}[38;5`, `${ESC}]8;;https://x`, `${ESC}_bk;t=1`, `${ESC}(`, `${ESC}_bk;t=1${ESC}`]) {
       expect(texts(`done\nlast${tail}`)).toEqual(["done", "last"]);
     }
+  });
+});
+
+describe("hostile input", () => {
+  test("cursor movement far into blank space is capped, so a row cannot balloon", () => {
+    expect(only(`a${csi("999999999C")}b\n`).text).toHaveLength(MAX_CURSOR_COLUMN + 1);
+    expect(only(`${csi("999999999G")}b\n`).text).toHaveLength(MAX_CURSOR_COLUMN + 1);
+    expect(only(`${csi("1;999999999H")}b\n`).text).toHaveLength(MAX_CURSOR_COLUMN + 1);
+  });
+
+  test("moving within a long row is not capped", () => {
+    const long = "x".repeat(MAX_CURSOR_COLUMN * 2);
+    expect(only(`${long}\r${csi(`${MAX_CURSOR_COLUMN + 10}C`)}Y\n`).text).toBe(`${"x".repeat(MAX_CURSOR_COLUMN + 10)}Y${"x".repeat(MAX_CURSOR_COLUMN - 11)}`);
+  });
+
+  test("overwrites near the end of a row of many styled runs keep every other run", () => {
+    let raw = "";
+    for (let i = 0; i < 200; i++) raw += `${sgr(`0;${31 + (i % 2)}`)}ab\b${sgr("1")}c`;
+    const line = only(`${raw}\n`);
+    expect(line.text).toBe("ac".repeat(200));
+    expect(line.spans).toHaveLength(400);
+    expect(line.spans[1]).toEqual({ text: "c", style: { bold: true, fg: palette(1) } });
+  });
+
+  test("an OSC that never ends is skipped in bounded steps and the text after its terminator returns", () => {
+    const parser = createLogParser();
+    parser.push(`before${ESC}]8;;https://`);
+    for (let i = 0; i < 1000; i++) parser.push("a".repeat(1024));
+    const lines = [...parser.push(`${BEL}after\n`), ...parser.end()];
+    expect(lines.map((l) => l.text)).toEqual(["beforeafter"]);
+  });
+
+  test("an OSC still open at the end of the log is dropped", () => {
+    expect(texts(`text${ESC}]8;;${"a".repeat(MAX_STRING_SEQUENCE * 3)}`)).toEqual(["text"]);
   });
 });
 
