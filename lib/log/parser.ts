@@ -5,10 +5,14 @@ import type { Colour, LogLine, LogParser, Span, TextStyle } from "./types";
 // timestamps, and keeps up with a 100 MB log (tests/perf/log-parser.ts measures it against ansi_up, anser
 // and ansi-to-html). Runs in the browser and on the server, so it uses nothing from Node.
 //
-// Shape of the work: plain runs between control bytes are found with a charCode scan and written with one
+// Shape of the work: plain runs between control bytes are found with a regex scan and written with one
 // `slice`; rows are lists of styled segments, not cells, so appending (the common case) is a string concat
-// and only real overwrites split segments. Styles are interned, frozen objects shared by every span that
-// uses them.
+// and only real overwrites split segments. Styles are frozen objects, interned so spans share them.
+//
+// Where this differs from a real terminal, on purpose: the screen is the last HELD_ROWS rows (so `H` counts
+// from their top and `J2` blanks them, keeping the rows and their numbers); a column is a UTF-16 code unit
+// (wide characters and emoji count as one or two, not their display width); cursor movement into blank
+// space stops at MAX_CURSOR_COLUMN.
 //
 // Rows are not wrapped at Buildkite's 160 columns: one terminal row per log line keeps line numbers, `#L120`
 // anchors and search counts the same whatever width the viewer has; the viewer wraps with CSS instead.
@@ -225,6 +229,11 @@ class TerminalParser implements LogParser {
     return this.rows;
   }
 
+  /**
+   * As in types.ts, made safe for one case the short description misses: rows above the bottom reached in
+   * this push count even when the cursor had first moved down within it, and so does the cursor's own row
+   * when a push starts above the bottom (an earlier push moved it up), since writing there changes that row.
+   */
   get lowestRowTouched(): number {
     return this.lowestTouched;
   }
