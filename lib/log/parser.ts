@@ -36,6 +36,23 @@ const CONTROL_BYTE = /[\x00-\x1f\x7f]/g;
 // The second finds the two bytes that can end an OSC/APC.
 const STRING_END = /[\x07\x1b]/g;
 
+/**
+ * Where the APC body starting at `from` ends: found directly for the `bk;t=<digits>` every line starts with
+ * (the terminator follows the digits), else by the general search.
+ */
+function timestampEnd(s: string, from: number): number {
+  if (s.startsWith("bk;t=", from)) {
+    let k = from + 5;
+    while (k < s.length) {
+      const c = s.charCodeAt(k);
+      if (c === BEL || c === ESC) return k;
+      if (c < 0x30 || c > 0x39) break;
+      k++;
+    }
+  }
+  return findFrom(STRING_END, s, from);
+}
+
 /** Index of the first match of `pattern` at or after `from`, or `s.length`. */
 function findFrom(pattern: RegExp, s: string, from: number): number {
   pattern.lastIndex = from;
@@ -353,7 +370,9 @@ class TerminalParser implements LogParser {
         i = s.charCodeAt(k + 1) === 0x5c ? k + 2 : k;
         continue;
       }
-      const j = findFrom(CONTROL_BYTE, s, i);
+      // Lines usually start with an escape (the timestamp): no need to search for it.
+      const head = s.charCodeAt(i);
+      const j = head < 0x20 || head === 0x7f ? i : findFrom(CONTROL_BYTE, s, i);
       if (j > i) this.write(s.slice(i, j));
       if (j >= n) return n;
       const c = s.charCodeAt(j);
@@ -631,7 +650,7 @@ class TerminalParser implements LogParser {
     const n = s.length;
     const limit = j + MAX_STRING_SEQUENCE;
     const bodyStart = j + 2;
-    const k = findFrom(STRING_END, s, bodyStart);
+    const k = kind === 0x5f ? timestampEnd(s, bodyStart) : findFrom(STRING_END, s, bodyStart);
     if (k >= limit || (k >= n && n >= limit)) {
       // Too long to be anything we show (inline images): dropped unread up to its terminator.
       this.skipping = true;
