@@ -132,6 +132,7 @@ export function stylesEqual(a: TextStyle | undefined, b: TextStyle | undefined):
 // object (merging compares identity; little garbage). Truecolour styles could be endless, so each is built
 // fresh and equality falls back to comparing structure.
 const styleTable = new Map<number, TextStyle>();
+const STYLE_TABLE_LIMIT = 4096;
 
 function buildStyle(flags: number, fg: Colour | undefined, bg: Colour | undefined): TextStyle {
   const style: TextStyle = {};
@@ -155,6 +156,8 @@ function internStyle(flags: number, fg: Colour | undefined, bg: Colour | undefin
   let style = styleTable.get(key);
   if (!style) {
     style = buildStyle(flags, fg, bg);
+    // Real logs use a few dozen styles; a hostile one could cycle through millions, so the table stays small.
+    if (styleTable.size >= STYLE_TABLE_LIMIT) styleTable.clear();
     styleTable.set(key, style);
   }
   return style;

@@ -340,6 +340,14 @@ describe("OSC", () => {
 });
 
 describe("other escapes", () => {
+  test("DCS, PM and SOS strings are swallowed", () => {
+    expect(texts(`a${ESC}Pq#0;2;0;0;0${ST}b${ESC}^private${BEL}c${ESC}Xstart${ST}d\n`)).toEqual(["abcd"]);
+  });
+
+  test("CSI f positions like H", () => {
+    expect(texts(`abc\n${csi("1;2f")}X\n`)).toEqual(["aXc"]);
+  });
+
   test("charset selections like ESC ( B are swallowed", () => {
     expect(texts(`a${ESC}(Bb${ESC})0c${ESC}(0d\n`)).toEqual(["abcd"]);
   });
