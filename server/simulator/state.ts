@@ -1,4 +1,7 @@
 import { DEFAULT_QUEUE_ALIASES, DEFAULT_QUEUE_KEY } from "./catalog";
+import type { AnnotationRecord } from "./annotations";
+import type { ArtifactRecord } from "./artifacts";
+import type { ShowcaseIds } from "./fixtures";
 import { TERMINAL_JOB_STATES, type Build, type Cluster, type Job, type JobState, type Organization, type Pipeline, type Queue, type Stack } from "./model";
 import { ScheduledIndex, type SortKey } from "./scheduled-index";
 
@@ -12,6 +15,12 @@ export class SimState {
   readonly jobs = new Map<string, Job>();
   readonly queues = new Map<string, Queue>();
   readonly stacks = new Map<string, Stack>();
+  /** Artifacts by id; each names its job and build. */
+  readonly artifacts = new Map<string, ArtifactRecord>();
+  /** Annotations by build uuid, in creation order. */
+  readonly annotations = new Map<string, AnnotationRecord[]>();
+  /** The showcase jobs and builds tests and benchmarks ask `/__sim/fixtures` for; set by seeding. */
+  fixtures: ShowcaseIds | null = null;
   private readonly scheduled = new Map<string, ScheduledIndex>();
   private readonly reserved = new Set<Job>();
   private seq = 0;
@@ -101,9 +110,25 @@ export class SimState {
     return counts;
   }
 
+  /**
+   * A retry: `fresh` (built by the caller from `old`) joins the build right after the job it replaces and
+   * the queue's scheduled list, and the build runs again.
+   */
+  retry(old: Job, fresh: Job): void {
+    old.retried = true;
+    old.retriedInJobId = fresh.uuid;
+    const build = this.builds.get(old.buildUuid);
+    if (build !== undefined) {
+      build.jobIds.splice(build.jobIds.indexOf(old.uuid) + 1, 0, fresh.uuid);
+      build.state = "running";
+      build.finishedAt = null;
+    }
+    this.addJob(fresh);
+  }
+
   /** Keeps a long-running demo's memory flat: the oldest finished builds (and their jobs) are forgotten. */
   pruneFinishedBuilds(keep: number): void {
-    const finished = [...this.builds.values()].filter((build) => build.finishedAt !== null);
+    const finished = [...this.builds.values()].filter((build) => build.finishedAt !== null && !build.pinned);
     for (const build of finished.slice(0, Math.max(0, finished.length - keep))) {
       for (const id of build.jobIds) this.jobs.delete(id);
       this.builds.delete(build.uuid);
@@ -136,13 +161,20 @@ export class SimState {
   private refreshBuild(job: Job, now: number): void {
     const build = this.builds.get(job.buildUuid);
     if (build === undefined) return;
-    const jobs = build.jobIds.map((id) => this.jobs.get(id)).filter((j): j is Job => j !== undefined);
+    // A retried job was replaced by its retry: only the latest attempt counts towards the build's result.
+    const jobs = build.jobIds.map((id) => this.jobs.get(id)).filter((j): j is Job => j !== undefined && !j.retried);
     if (jobs.every((j) => TERMINAL_JOB_STATES.has(j.state))) {
-      build.state = jobs.every((j) => j.exitStatus === 0) ? "passed" : "failed";
+      build.state = jobs.every(jobSucceeded) ? "passed" : "failed";
       build.finishedAt = now;
     } else if (build.state === "scheduled" && jobs.some((j) => j.state !== "scheduled" && j.state !== "reserved")) {
       build.state = "running";
       build.startedAt = now;
     }
   }
+}
+
+/** Soft failures and finished waiters, triggers and block steps do not fail a build. */
+function jobSucceeded(job: Job): boolean {
+  if (job.softFailed) return true;
+  return job.state === "finished" && (job.type !== "script" || job.exitStatus === 0);
 }
