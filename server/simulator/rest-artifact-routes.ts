@@ -22,7 +22,7 @@ function pathMatcher(pattern: string): (path: string) => boolean {
 function artifactFilter(url: URL): (record: ArtifactRecord) => boolean {
   const state = url.searchParams.get("state");
   if (state !== null && state !== "" && !(ARTIFACT_STATES as readonly string[]).includes(state)) {
-    throw new HttpError(422, "Validation failed: State is not included in the list");
+    throw new HttpError(422, "Validation failed: State is not included in the list", {}, [`state must be one of ${ARTIFACT_STATES.join(", ")}`]);
   }
   const path = url.searchParams.get("path");
   const matches = path === null || path === "" ? () => true : pathMatcher(path);
