@@ -189,7 +189,8 @@ function largeLog(state: SimState, job: Job): LogSource {
 
 /** Block `index`: whole lines of verbose jest output, padded with one filler line to exactly the block size. */
 function largeBlock(uuid: string, seed: number, index: number, log: LargeLog): Buffer {
-  const key = `${uuid}:${index}`;
+  // The start time is part of the key: after a reset the same job starts at another instant.
+  const key = `${uuid}:${log.startedAt}:${index}`;
   const cached = blockCache.get(key);
   if (cached !== undefined) return cached;
   const random = lineRandom(seed, index);
