@@ -25,6 +25,7 @@ export function createBuild(random: Random, pipeline: Pipeline, number: number, 
     source: "webhook",
     metaData: {},
     pinned: false,
+    rebuiltFromUuid: null,
   };
 }
 
@@ -85,6 +86,8 @@ export function createJob(random: Random, spec: JobSpec): Job {
     retrySource: null,
     triggeredBuildUuid: null,
     logProfile: "standard",
+    unblockedBy: null,
+    unblockedAt: null,
   };
   spec.build.jobIds.push(uuid);
   if (spec.build.createdAt > createdAt) spec.build.createdAt = createdAt;

@@ -81,6 +81,8 @@ export interface Build {
    * the ids `/__sim/fixtures` hands out stay valid for as long as the simulator runs.
    */
   pinned: boolean;
+  /** Set on a rebuild: the build it repeats. */
+  rebuiltFromUuid: string | null;
 }
 
 export interface StackNotification {
@@ -131,6 +133,9 @@ export interface Job {
   /** Trigger jobs only: the build they started. */
   triggeredBuildUuid: string | null;
   logProfile: LogProfile;
+  /** Block steps only: who let the build continue, and when. */
+  unblockedBy: User | null;
+  unblockedAt: number | null;
 }
 
 export interface User {

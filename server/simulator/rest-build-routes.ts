@@ -1,4 +1,5 @@
-import { HttpError, jsonResponse } from "./http-errors";
+import { z } from "zod";
+import { HttpError, jsonResponse, parseBody } from "./http-errors";
 import type { Build, Job } from "./model";
 import { createRandom, deriveSeed } from "./random";
 import { buildView, jobView, pipelineView, restJobState, utcDate } from "./rest-build-views";
@@ -6,6 +7,7 @@ import { requireBuild, requireBuildJob, requireOrgJob } from "./rest-lookup";
 import { paginate } from "./rest-pagination";
 import type { RestRoute, RouteRequest } from "./routes";
 import type { Runtime } from "./runtime";
+import { newBuild } from "./schedule-jobs";
 import type { RestIdentity } from "./tokens";
 
 /**
@@ -19,6 +21,9 @@ const DEFAULT_PER_PAGE = 30;
 /** `finished` is shorthand for every state a build ends in. */
 const FINISHED_STATES = ["passed", "failed", "blocked", "canceled"];
 const RETRYABLE_STATES = new Set(["failed", "timed_out", "canceled"]);
+
+const CANCELABLE_STATES = new Set(["scheduled", "running", "failing"]);
+const unblockBody = z.object({ fields: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional() });
 
 const truthy = (url: URL, name: string) => url.searchParams.get(name) === "true";
 
@@ -179,6 +184,71 @@ export function restBuildRoutes(runtime: Runtime): RestRoute[] {
     return jsonResponse(jobView(base(request), state, fresh));
   };
 
+  /** Block steps only; their fields become build meta-data, as Buildkite stores them. */
+  const unblock = (request: RouteRequest, identity: RestIdentity): Response => {
+    const { build, job } = buildJob(request);
+    const body = parseBody(request.body, unblockBody);
+    if (job.type !== "manual") throw new HttpError(400, "Only block steps can be unblocked");
+    if (job.state !== "blocked") throw new HttpError(400, "This block step isn't blocked");
+    for (const [key, value] of Object.entries(body.fields ?? {})) build.metaData[key] = Array.isArray(value) ? value.join("\n") : value;
+    runtime.state.unblock(job, identity.user, runtime.now());
+    return jsonResponse(jobView(base(request), runtime.state, job));
+  };
+
+  const cancel = (request: RouteRequest): Response => {
+    const build = requireBuild(runtime.state, request);
+    if (!CANCELABLE_STATES.has(build.state)) throw new HttpError(422, `Build can't be canceled: it is ${build.state}, and only scheduled, running or failing builds can be`);
+    runtime.state.cancelBuild(build, runtime.now());
+    return jsonResponse(buildView(base(request), runtime.state, build, { jobs: true, pipeline: true, retriedJobs: false, stateCounts: false }));
+  };
+
+  /** A new build of the same commit with fresh jobs; its first stage is scheduled straight away. */
+  const rebuild = (request: RouteRequest, identity: RestIdentity): Response => {
+    const old = requireBuild(runtime.state, request);
+    const { state } = runtime;
+    const pipeline = state.pipelines.get(old.pipelineSlug);
+    if (pipeline === undefined) throw new HttpError(404, "No pipeline found");
+    const now = runtime.now();
+    const build = newBuild(state, runtime.random, pipeline, now);
+    Object.assign(build, { branch: old.branch, commit: old.commit, message: old.message, author: identity.user, source: "api", metaData: { ...old.metaData }, rebuiltFromUuid: old.uuid });
+    for (const job of old.jobIds.map((id) => state.jobs.get(id)).filter((j): j is Job => j !== undefined && !j.retried)) {
+      const uuid = runtime.random.uuid();
+      const env: Record<string, string> = job.type === "script" ? { ...job.env, BUILDKITE_JOB_ID: uuid, BUILDKITE_BUILD_ID: build.uuid, BUILDKITE_BUILD_NUMBER: String(build.number), BUILDKITE_RETRY_COUNT: "0" } : {};
+      if (job.type === "script") env.BUILDKITE_BUILD_URL = `https://buildkite.com/${state.org.slug}/${pipeline.slug}/builds/${build.number}`;
+      state.addJob({
+        ...job,
+        uuid,
+        seq: state.nextSeq(),
+        env,
+        agentQueryRules: [...job.agentQueryRules],
+        state: "waiting",
+        buildUuid: build.uuid,
+        createdAt: now,
+        scheduledAt: now,
+        runnableAt: null,
+        startedAt: null,
+        finishedAt: null,
+        exitStatus: null,
+        agentName: null,
+        reservation: null,
+        notifications: [],
+        finishedDetail: null,
+        finishedByStack: null,
+        softFailed: false,
+        retried: false,
+        retriedInJobId: null,
+        retriesCount: 0,
+        retrySource: null,
+        triggeredBuildUuid: null,
+        unblockedBy: null,
+        unblockedAt: null,
+      });
+      build.jobIds.push(uuid);
+    }
+    state.refresh(build, now);
+    return jsonResponse(buildView(base(request), state, build, { jobs: true, pipeline: true, retriedJobs: false, stateCounts: false }));
+  };
+
   const buildJob = (request: RouteRequest) => requireBuildJob(runtime.state, request);
   const orgJob = (request: RouteRequest) => requireOrgJob(runtime.state, request);
   const BUILD = "/v2/organizations/:org/pipelines/:pipeline/builds/:number";
@@ -203,6 +273,9 @@ export function restBuildRoutes(runtime: Runtime): RestRoute[] {
         return retry(request, build, job);
       },
     },
+    { api: "rest", method: "PUT", pattern: `${BUILD}/jobs/:job/unblock`, requiredScope: "write_builds", handle: unblock },
+    { api: "rest", method: "PUT", pattern: `${BUILD}/cancel`, requiredScope: "write_builds", handle: cancel },
+    { api: "rest", method: "PUT", pattern: `${BUILD}/rebuild`, requiredScope: "write_builds", handle: rebuild },
     {
       api: "rest",
       method: "PUT",

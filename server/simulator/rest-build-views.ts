@@ -50,7 +50,17 @@ export function jobView(base: string, state: SimState, job: Job): Record<string,
     finished_at: iso(job.finishedAt),
   };
   if (job.type === "manual") {
-    return { ...common, name: job.label, label: job.label, web_url: webUrl, unblocked_by: null, unblocked_at: null, unblockable: job.state === "blocked", unblock_url: `${buildUrl}/jobs/${job.uuid}/unblock`, ...dates };
+    return {
+      ...common,
+      name: job.label,
+      label: job.label,
+      web_url: webUrl,
+      unblocked_by: job.unblockedBy === null ? null : { id: graphqlId("User", job.unblockedBy.email), name: job.unblockedBy.name, email: job.unblockedBy.email },
+      unblocked_at: iso(job.unblockedAt),
+      unblockable: job.state === "blocked",
+      unblock_url: `${buildUrl}/jobs/${job.uuid}/unblock`,
+      ...dates,
+    };
   }
   if (job.type === "trigger") {
     const triggered = job.triggeredBuildUuid === null ? undefined : state.builds.get(job.triggeredBuildUuid);
@@ -117,6 +127,7 @@ export function buildJobs(state: SimState, build: Build, retried: boolean): Job[
 export function buildView(base: string, state: SimState, build: Build, options: BuildViewOptions): Record<string, unknown> {
   const pipeline = state.pipelines.get(build.pipelineSlug);
   const jobs = buildJobs(state, build, options.retriedJobs);
+  const rebuiltFrom = build.rebuiltFromUuid === null ? undefined : state.builds.get(build.rebuiltFromUuid);
   const view: Record<string, unknown> = {
     id: build.uuid,
     graphql_id: graphqlId("Build", build.uuid),
@@ -140,7 +151,7 @@ export function buildView(base: string, state: SimState, build: Build, options: 
     finished_at: iso(build.finishedAt),
     meta_data: build.metaData,
     pull_request: null,
-    rebuilt_from: null,
+    rebuilt_from: rebuiltFrom === undefined ? null : { id: rebuiltFrom.uuid, number: rebuiltFrom.number, url: buildPath(base, state, rebuiltFrom) },
   };
   if (options.pipeline && pipeline !== undefined) view.pipeline = pipelineView(base, state, pipeline);
   if (options.jobs) view.jobs = jobs.map((job) => jobView(base, state, job));

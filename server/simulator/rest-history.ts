@@ -122,6 +122,8 @@ class ShowcaseBuild {
       retrySource: null,
       triggeredBuildUuid: null,
       logProfile: step.logProfile ?? "standard",
+      unblockedBy: null,
+      unblockedAt: null,
     };
     build.jobIds.push(uuid);
     state.addJob(job);
