@@ -87,7 +87,7 @@ export function controlRoutes(runtime: Runtime): Route[] {
     return jsonResponse({ on: runtime.activity });
   };
 
-  const fixtures = (): Response => jsonResponse(fixturesView(runtime.state, runtime.now()));
+  const fixtures = async (): Promise<Response> => jsonResponse(await fixturesView(runtime.state, runtime.now()));
 
   return [
     { method: "GET", pattern: "/__sim/stats", handle: stats },

@@ -1,4 +1,4 @@
-import { artifactSha1, artifactSize } from "./artifacts";
+import { artifactSha1, artifactSize, ensureArtifactSha1 } from "./artifacts";
 import { jobLogSize } from "./job-logs";
 import type { SimState } from "./state";
 
@@ -35,9 +35,13 @@ interface BuildRef {
 }
 
 /** `GET /__sim/fixtures`: every showcase id with its pipeline and build number, log sizes and artifact sums. */
-export function fixturesView(state: SimState, now: number): Record<string, unknown> {
+export async function fixturesView(state: SimState, now: number): Promise<Record<string, unknown>> {
   const ids = state.fixtures;
   if (ids === null) return {};
+  for (const name of ARTIFACT_FIXTURES) {
+    const record = state.artifacts.get(ids.artifacts[name]);
+    if (record !== undefined) await ensureArtifactSha1(record);
+  }
   const buildRef = (uuid: string): BuildRef => {
     const build = state.builds.get(uuid);
     return { pipeline: build?.pipelineSlug ?? "", buildNumber: build?.number ?? 0 };

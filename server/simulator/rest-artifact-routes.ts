@@ -1,4 +1,4 @@
-import { ARTIFACT_STATES, type ArtifactRecord } from "./artifacts";
+import { ARTIFACT_STATES, ensureArtifactSha1, type ArtifactRecord } from "./artifacts";
 import { HttpError, jsonResponse } from "./http-errors";
 import type { Build } from "./model";
 import { annotationView, artifactView } from "./rest-build-views";
@@ -35,10 +35,11 @@ const ANNOTATION_SCOPES = ["build", "job", "all"];
 export function restArtifactRoutes(runtime: Runtime): RestRoute[] {
   const base = (request: RouteRequest) => `${request.url.origin}/v2`;
 
-  const list = (request: RouteRequest, build: Build, jobId: string | null): Response => {
+  const list = async (request: RouteRequest, build: Build, jobId: string | null): Promise<Response> => {
     const matches = artifactFilter(request.url);
     const records = [...runtime.state.artifacts.values()].filter((record) => record.buildUuid === build.uuid && (jobId === null || record.jobUuid === jobId) && matches(record));
     const page = paginate(request.url, records);
+    await Promise.all(page.items.filter((record) => record.state === "finished").map(ensureArtifactSha1));
     return jsonResponse(
       page.items.map((record) => artifactView(base(request), runtime.state, record)),
       200,
@@ -88,7 +89,11 @@ export function restArtifactRoutes(runtime: Runtime): RestRoute[] {
       method: "GET",
       pattern: `${BUILD}/jobs/:job/artifacts/:id`,
       requiredScope: "read_artifacts",
-      handle: (request) => jsonResponse(artifactView(base(request), runtime.state, requireArtifact(request))),
+      handle: async (request) => {
+        const record = requireArtifact(request);
+        if (record.state === "finished") await ensureArtifactSha1(record);
+        return jsonResponse(artifactView(base(request), runtime.state, record));
+      },
     },
     { api: "rest", method: "GET", pattern: `${BUILD}/jobs/:job/artifacts/:id/download`, requiredScope: "read_artifacts", handle: download },
     { api: "rest", method: "GET", pattern: `${BUILD}/annotations`, requiredScope: "read_builds", handle: annotations },

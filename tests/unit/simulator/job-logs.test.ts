@@ -8,9 +8,7 @@ import { seedState } from "@/server/simulator/seed";
 const START = 1_795_000_000_000;
 
 async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const chunk of stream) parts.push(Buffer.from(chunk));
-  return Buffer.concat(parts);
+  return Buffer.from(await new Response(stream).arrayBuffer());
 }
 
 function showcase() {
