@@ -180,7 +180,8 @@ describe("retry", () => {
     const again = await rejection(rest.retryJob(jobRef(fixtures.failedJob)));
     expect(again.status).toBe(400);
     const build = (await rest.getBuild({ org: sim.org, pipeline: fixtures.failedJob.pipeline, build: fixtures.failedJob.buildNumber })).data;
-    expect(build.jobs?.find((job) => job.id === fixtures.failedJob.jobId)?.retriedInJobId).toBe(retried.id);
+    // The build lists the new job in the old one's place, saying which job it retries.
+    expect(build.jobs?.find((job) => job.id === retried.id)?.retrySource?.jobId).toBe(fixtures.failedJob.jobId);
   });
 
   it("is refused for passed jobs, for jobs of canceled builds, and without write_builds", async () => {
