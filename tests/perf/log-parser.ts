@@ -6,12 +6,13 @@ import Convert from "ansi-to-html";
 import { styleToCssText } from "../../lib/log/colours";
 import { createLogParser } from "../../lib/log/parser";
 import type { LogLine, TextStyle } from "../../lib/log/types";
+import { startSimulator } from "../../server/simulator";
 import { printTable } from "./support";
 
 // Log parser throughput (issue 4): our streaming terminal parser beside three ANSI-to-HTML libraries from npm,
-// in one run, on (a) a realistic ~100 MB CI log (bk timestamps, groups, some colour, `\r` progress bars,
-// a docker-pull style cursor-up block) and (b) a ~20 MB colour-heavy log (SGR on nearly every word, 256 and
-// truecolour). Both are generated here, deterministically and in memory. Also the peak heap our parser adds
+// in one run, on (a) the simulator's 100 MB CI log (bk timestamps, groups, colour, `\r` progress bars,
+// docker-pull style cursor-up redraws, links) and (b) a ~20 MB colour-heavy log generated here (SGR on
+// nearly every word, 256 and truecolour). Also the peak heap our parser adds
 // while streaming the 100 MB log in 64 KiB pieces (the pieces' output dropped, as a streaming reader would).
 //
 // How each is fed: our parser and ansi_up keep state between calls, so they get the same 64 KiB pieces
@@ -21,7 +22,6 @@ import { printTable } from "./support";
 // comparison flatters them. Slow runs stop after TIME_BUDGET_MS and are rated on what they got through.
 
 const PIECE = 64 * 1024;
-const LARGE_BYTES = 100 * 1024 * 1024;
 const COLOUR_BYTES = 20 * 1024 * 1024;
 const TIME_BUDGET_MS = 10_000;
 const ROUNDS = 3;
@@ -41,50 +41,20 @@ function random(seed: number): () => number {
 
 const WORDS = "compiling linking module package test passed failed warning src lib index build cache layer download extract resolve install node_modules webpack vitest go cargo rustc gcc clang python pip docker image".split(" ");
 
-function realisticLog(targetBytes: number): string {
-  const next = random(4);
-  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
-  const parts: string[] = [];
-  let size = 0;
-  let time = 1763630043512;
-  let line = 0;
-  const emit = (text: string) => {
-    time += Math.floor(next() * 40);
-    const out = `\x1b_bk;t=${time}\x07${text}\n`;
-    parts.push(out);
-    size += out.length;
-    line++;
-  };
-  while (size < targetBytes) {
-    if (line % 400 === 0) {
-      emit(pick(["~~~ Running commands", "--- :package: Build", "--- :test_tube: Tests", "+++ :rotating_light: Failures"]));
-      emit(`\x1b[90m$\x1b[0m ${pick(["npm ci", "make -j8 all", "go test ./...", "cargo build --release"])}`);
-      continue;
-    }
-    const roll = next();
-    if (roll < 0.002) {
-      // A progress bar redrawn 60 times on one line.
-      let bar = "";
-      for (let i = 0; i <= 60; i++) bar += `\r[${"=".repeat(Math.floor(i / 2)).padEnd(30)}] ${Math.floor((i * 100) / 60)}%`;
-      emit(bar);
-    } else if (roll < 0.003) {
-      // docker pull: three layers, then cursor-up redraws of each.
-      emit("a1b2c3: Pulling fs layer");
-      emit("d4e5f6: Pulling fs layer");
-      emit("0a0b0c: Pulling fs layer");
-      emit("\x1b[3A\x1b[2K\ra1b2c3: Pull complete\r\x1b[3B\x1b[2A\x1b[2K\rd4e5f6: Downloading 45%\r\x1b[2B");
-    } else if (roll < 0.05) {
-      emit(`\x1b[32m✓\x1b[0m ${pick(WORDS)} ${pick(WORDS)} \x1b[2m(${Math.floor(next() * 900)} ms)\x1b[0m`);
-    } else if (roll < 0.06) {
-      emit(`\x1b[1;31merror\x1b[0m: ${pick(WORDS)} ${pick(WORDS)} at \x1b]8;;https://example.com/src/${pick(WORDS)}.ts\x07src/${pick(WORDS)}.ts:${line}\x1b]8;;\x07`);
-    } else {
-      let text = "";
-      const words = 6 + Math.floor(next() * 14);
-      for (let i = 0; i < words; i++) text += `${pick(WORDS)} `;
-      emit(`${text}${line}`);
-    }
+/** The simulator's 100 MB log, read through its REST API as the console would read it. */
+async function simulatorLargeLog(): Promise<string> {
+  const sim = await startSimulator({ seed: 42, activity: false, rateLimits: false });
+  try {
+    const fixtures = (await (await fetch(`${sim.origin}/__sim/fixtures`)).json()) as { largeLog: { pipeline: string; buildNumber: number; jobId: string } };
+    const { pipeline, buildNumber, jobId } = fixtures.largeLog;
+    const response = await fetch(`${sim.restApiUrl}/organizations/${sim.org}/pipelines/${pipeline}/builds/${buildNumber}/jobs/${jobId}/log`, {
+      headers: { authorization: `Bearer ${sim.apiToken}`, accept: "text/plain" },
+    });
+    if (!response.ok) throw new Error(`the simulator's large log answered ${response.status}`);
+    return await response.text();
+  } finally {
+    await sim.close();
   }
-  return parts.join("");
 }
 
 function colourHeavyLog(targetBytes: number): string {
@@ -242,7 +212,7 @@ function peakStreamingHeap(input: string): number {
 
 export async function logParser(): Promise<void> {
   const logs: [string, string][] = [
-    ["realistic CI log", realisticLog(LARGE_BYTES)],
+    ["simulator's large CI log", await simulatorLargeLog()],
     ["colour-heavy log", colourHeavyLog(COLOUR_BYTES)],
   ];
   const rows: Record<string, string | number>[] = [];
