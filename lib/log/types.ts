@@ -63,8 +63,9 @@ export interface LogParser {
   /** Rows created so far, held ones included. */
   readonly rowCount: number;
   /**
-   * The lowest row index (0-based) the cursor reached during the last `push`, or `rowCount` when it never
-   * went above the row it started on. A chunk may start at a row only if no later push reaches above it.
+   * The lowest row index (0-based) above the bottom that the cursor was on during the last `push` (the
+   * row it started on counts when the push began above the bottom), or `rowCount` when it stayed at the
+   * bottom. A chunk may start at a row only if no later push reaches above it.
    */
   readonly lowestRowTouched: number;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { defineCommand } from "../command";
+import { log } from "../log";
 import { chunkAfter, chunkBefore, directTail, lineChunk, tailChunk } from "../logs/log-chunks";
 import { logChunkQuery } from "./log-inputs";
 import { buildJobParams, jobRef, restAccess } from "./rest-inputs";
@@ -22,7 +23,7 @@ export const jobsLogChunk = defineCommand({
     else if (entry.fetched) chunk = await sync.then(() => tailChunk(entry.mirror, bytes));
     else {
       // The first look at a log: its tail now, straight from Buildkite, while the mirror fills behind.
-      sync.catch(() => undefined);
+      sync.catch((error: unknown) => log().warn({ err: error, pipeline: ref.pipeline, build: ref.build, job: ref.job }, "log mirror sync failed"));
       chunk = await directTail(client, ref, bytes, await logs.jobFinished(ref));
     }
     return {

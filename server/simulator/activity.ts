@@ -18,6 +18,8 @@ export function activityTick(state: SimState, random: Random, now: number): void
   const running: Job[] = [];
   const assigned: Job[] = [];
   for (const job of state.jobs.values()) {
+    // Showcase jobs stay as seeded (growing logs keep growing, fixtures stay valid); their retries run.
+    if (job.retriesCount === 0 && state.builds.get(job.buildUuid)?.pinned === true) continue;
     if (job.state === "running") running.push(job);
     if (job.state === "assigned") assigned.push(job);
   }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_QUEUE_KEY } from "./catalog";
 import { faultSpecSchema } from "./faults";
+import { fixturesView } from "./fixtures";
 import { HttpError, jsonResponse, parseBody } from "./http-errors";
 import type { User } from "./model";
 import type { Route, RouteRequest } from "./routes";
@@ -86,8 +87,11 @@ export function controlRoutes(runtime: Runtime): Route[] {
     return jsonResponse({ on: runtime.activity });
   };
 
+  const fixtures = async (): Promise<Response> => jsonResponse(await fixturesView(runtime.state, runtime.now()));
+
   return [
     { method: "GET", pattern: "/__sim/stats", handle: stats },
+    { method: "GET", pattern: "/__sim/fixtures", handle: fixtures },
     { method: "POST", pattern: "/__sim/reset", handle: reset },
     { method: "POST", pattern: "/__sim/clock", handle: clock },
     { method: "POST", pattern: "/__sim/queue", handle: queue },

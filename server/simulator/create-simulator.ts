@@ -1,6 +1,9 @@
 import { DEFAULT_QUEUE_KEY, ORG_SLUG, PRE_REGISTERED_STACK_KEY } from "./catalog";
 import { controlRoutes } from "./control-routes";
 import { createHandler, type ClientInfo } from "./handler";
+import { restArtifactRoutes } from "./rest-artifact-routes";
+import { restBuildRoutes } from "./rest-build-routes";
+import { restLogRoutes } from "./rest-log-routes";
 import { restRoutes } from "./rest-routes";
 import { Runtime } from "./runtime";
 import { stacksRoutes } from "./stacks-routes";
@@ -37,7 +40,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     stackLimit: options.stackLimit ?? 10,
     initialScheduledJobs: options.initialScheduledJobs ?? 40,
   });
-  const handle = createHandler(runtime, [...stacksRoutes(runtime), ...restRoutes(runtime)], controlRoutes(runtime));
+  const handle = createHandler(runtime, [...stacksRoutes(runtime), ...restRoutes(runtime), ...restBuildRoutes(runtime), ...restLogRoutes(runtime), ...restArtifactRoutes(runtime)], controlRoutes(runtime));
   return {
     handle,
     tokens: runtime.tokens,

@@ -6,12 +6,15 @@ import { rateLimitedBody, rateLimitHeaders, type RateLimitScope, type RateLimitS
 import { decodeParams, matchRoute, type ApiRoute, type RestRoute, type Route, type StacksRoute } from "./routes";
 import type { Runtime } from "./runtime";
 import { restRateLimitedBody, restRateLimitHeaders } from "./rest-rate-limit";
+import { serveStorage, STORAGE_PREFIX } from "./storage";
 import { restIdentity } from "./tokens";
 
 interface RouteInput {
   url: URL;
   rawParams: Record<string, string>;
   body: string;
+  headers: Headers;
+  head: boolean;
 }
 
 export interface ClientInfo {
@@ -49,13 +52,13 @@ async function applyFault(fault: ArmedFault): Promise<Response | null> {
 }
 
 export function createHandler(runtime: Runtime, apiRoutes: readonly ApiRoute[], controlRoutes: readonly Route[]): Handler {
-  const control = async (url: URL, method: string, body: string, info: ClientInfo | undefined): Promise<Response> => {
+  const control = async (request: Request, url: URL, method: string, body: string, info: ClientInfo | undefined): Promise<Response> => {
     if (info?.remoteAddress !== undefined && !isLoopback(info.remoteAddress)) return jsonResponse({ message: "Forbidden" }, 403);
     const match = matchRoute(controlRoutes, method, url.pathname);
     if (match.kind === "none") return jsonResponse({ message: "Not Found" }, 404);
     if (match.kind === "method-not-allowed") return jsonResponse({ message: "Method Not Allowed" }, 405, { Allow: match.allow.join(", ") });
     try {
-      return await match.route.handle({ url, params: {}, body });
+      return await match.route.handle({ url, params: {}, body, headers: request.headers });
     } catch (error) {
       return failure(error);
     }
@@ -77,7 +80,7 @@ export function createHandler(runtime: Runtime, apiRoutes: readonly ApiRoute[], 
       limit = runtime.rateLimiter.consume(params.key ?? "", route.scope);
       if (limit.limited) return jsonResponse(rateLimitedBody(limit), 429, rateLimitHeaders(limit));
       runtime.state.expireReservations(runtime.now());
-      return withHeaders(await route.handle({ url: req.url, params, body: req.body }), rateLimitHeaders(limit));
+      return withHeaders(await route.handle({ url: req.url, params, body: req.body, headers: req.headers, head: req.head }), rateLimitHeaders(limit));
     } catch (error) {
       return withHeaders(failure(error), limit === null ? peeked() : rateLimitHeaders(limit));
     }
@@ -90,13 +93,13 @@ export function createHandler(runtime: Runtime, apiRoutes: readonly ApiRoute[], 
     const limit = runtime.restRateLimiter.consume(runtime.state.org.slug, identity.user.email);
     const budget = restRateLimitHeaders(limit);
     if (limit.exceeded !== null) return jsonResponse(restRateLimitedBody(limit.exceeded), 429, budget);
-    if (!identity.scopes.includes(route.requiredScope)) {
+    if (route.requiredScope !== null && !identity.scopes.includes(route.requiredScope)) {
       return jsonResponse({ message: `Your access token doesn't have the ${route.requiredScope} scope` }, 403, budget);
     }
     try {
       const params = decodeParams(req.rawParams);
       runtime.state.expireReservations(runtime.now());
-      return withHeaders(await route.handle({ url: req.url, params, body: req.body }, identity), budget);
+      return withHeaders(await route.handle({ url: req.url, params, body: req.body, headers: req.headers, head: req.head }, identity), budget);
     } catch (error) {
       return withHeaders(failure(error), budget);
     }
@@ -119,7 +122,7 @@ export function createHandler(runtime: Runtime, apiRoutes: readonly ApiRoute[], 
     if (match.kind === "method-not-allowed") {
       return jsonResponse({ message: "Method Not Allowed" }, 405, { ...peeked(), Allow: match.allow.join(", ") });
     }
-    const input = { url, rawParams: match.rawParams, body };
+    const input = { url, rawParams: match.rawParams, body, headers: request.headers, head: request.method === "HEAD" };
     return match.route.api === "stacks" ? serveStacks(match.route, request, input, peeked) : serveRest(match.route, request, input);
   };
 
@@ -130,7 +133,15 @@ export function createHandler(runtime: Runtime, apiRoutes: readonly ApiRoute[], 
     // Always drain the body, even for requests refused early, so a keep-alive connection stays usable.
     const body = request.body === null ? "" : await request.text();
     const isControl = url.pathname === "/__sim" || url.pathname.startsWith("/__sim/");
-    const response = isControl ? await control(url, method, body, info) : await api(request, url, method, body);
-    return isHead ? new Response(null, { status: response.status, headers: response.headers }) : response;
+    const isStorage = url.pathname.startsWith(`${STORAGE_PREFIX}/`);
+    const response = isControl
+      ? await control(request, url, method, body, info)
+      : isStorage
+        ? serveStorage(runtime, request, url)
+        : await api(request, url, method, body);
+    if (!isHead) return response;
+    // A HEAD answers with the GET's headers (Content-Length included) and never computes the body.
+    await response.body?.cancel();
+    return new Response(null, { status: response.status, headers: response.headers });
   };
 }

@@ -6,6 +6,8 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** Validation details, sent as `errors` next to the message as Buildkite's 422s do. */
+    readonly errors: readonly string[] = [],
   ) {
     super(message);
     this.name = "HttpError";
@@ -28,7 +30,7 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
 }
 
 export function errorResponse(error: HttpError): Response {
-  return jsonResponse({ message: error.message }, error.status, error.headers);
+  return jsonResponse(error.errors.length > 0 ? { message: error.message, errors: error.errors } : { message: error.message }, error.status, error.headers);
 }
 
 export function describeIssues(error: z.ZodError): string {

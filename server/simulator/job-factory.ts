@@ -21,6 +21,11 @@ export function createBuild(random: Random, pipeline: Pipeline, number: number, 
     startedAt: null,
     finishedAt: null,
     jobIds: [],
+    blocked: false,
+    source: "webhook",
+    metaData: {},
+    pinned: false,
+    rebuiltFromUuid: null,
   };
 }
 
@@ -74,6 +79,15 @@ export function createJob(random: Random, spec: JobSpec): Job {
     notifications: [],
     finishedDetail: null,
     finishedByStack: null,
+    softFailed: false,
+    retried: false,
+    retriedInJobId: null,
+    retriesCount: 0,
+    retrySource: null,
+    triggeredBuildUuid: null,
+    logProfile: "standard",
+    unblockedBy: null,
+    unblockedAt: null,
   };
   spec.build.jobIds.push(uuid);
   if (spec.build.createdAt > createdAt) spec.build.createdAt = createdAt;

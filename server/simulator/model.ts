@@ -41,7 +41,15 @@ export const TERMINAL_JOB_STATES: ReadonlySet<JobState> = new Set([
   "unblocked_failed",
 ]);
 
-export type BuildState = "scheduled" | "running" | "passed" | "failed" | "canceled";
+export type BuildState = "scheduled" | "running" | "passed" | "failed" | "failing" | "canceling" | "canceled";
+
+/** Where a build came from, as the REST API's `source` says. */
+export type BuildSource = "webhook" | "ui" | "api" | "schedule" | "trigger_job";
+
+export type JobType = "script" | "waiter" | "manual" | "trigger";
+
+/** What a script job's log looks like: the usual kind, one of 100 MB+, or one thick with colour. */
+export type LogProfile = "standard" | "large" | "colour";
 
 export interface Pipeline {
   uuid: string;
@@ -64,6 +72,17 @@ export interface Build {
   startedAt: number | null;
   finishedAt: number | null;
   jobIds: string[];
+  /** Waiting on a manual (block) step; the build keeps its previous `state`. */
+  blocked: boolean;
+  source: BuildSource;
+  metaData: Record<string, string>;
+  /**
+   * A showcase build of the REST history: background activity never runs its jobs nor prunes it, so
+   * the ids `/__sim/fixtures` hands out stay valid for as long as the simulator runs.
+   */
+  pinned: boolean;
+  /** Set on a rebuild: the build it repeats. */
+  rebuiltFromUuid: string | null;
 }
 
 export interface StackNotification {
@@ -81,7 +100,7 @@ export interface Job {
   uuid: string;
   /** Creation order; breaks scheduled_at ties so the list order and its cursors are total. */
   seq: number;
-  type: "script";
+  type: JobType;
   label: string;
   stepKey: string | null;
   command: string;
@@ -105,6 +124,18 @@ export interface Job {
   /** Set only when a stack finished the job itself: the build page shows it as a special notice. */
   finishedDetail: string | null;
   finishedByStack: string | null;
+  /** Failed, but allowed to: the build does not fail because of it. */
+  softFailed: boolean;
+  retried: boolean;
+  retriedInJobId: string | null;
+  retriesCount: number;
+  retrySource: { jobId: string; retryType: "manual" | "automatic" } | null;
+  /** Trigger jobs only: the build they started. */
+  triggeredBuildUuid: string | null;
+  logProfile: LogProfile;
+  /** Block steps only: who let the build continue, and when. */
+  unblockedBy: User | null;
+  unblockedAt: number | null;
 }
 
 export interface User {

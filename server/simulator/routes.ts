@@ -9,6 +9,9 @@ export interface RouteRequest {
   /** Percent-decoded path parameters. */
   params: Record<string, string>;
   body: string;
+  headers: Headers;
+  /** A HEAD request, answered with a GET's headers: routes whose headers depend on it can tell. */
+  head?: boolean;
 }
 
 export interface RoutePattern {
@@ -27,10 +30,10 @@ export interface StacksRoute extends Route {
   scope: RateLimitScope;
 }
 
-/** `/v2/…`: Bearer REST token that must hold `requiredScope`; the handler gets whose token it was. */
+/** `/v2/…`: Bearer REST token that must hold `requiredScope` (null: any valid token); the handler gets whose token it was. */
 export interface RestRoute extends RoutePattern {
   api: "rest";
-  requiredScope: RestScope;
+  requiredScope: RestScope | null;
   handle(request: RouteRequest, identity: RestIdentity): Response | Promise<Response>;
 }
 

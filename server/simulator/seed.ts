@@ -1,5 +1,6 @@
 import { AGENT_NAMES, DEFAULT_QUEUE_KEY, ORG_SLUG, PIPELINES, PRE_REGISTERED_STACK_KEY } from "./catalog";
 import { createJob } from "./job-factory";
+import { seedRestHistory } from "./rest-history";
 import type { Job, JobState } from "./model";
 import { createRandom, deriveSeed, type Random } from "./random";
 import { choosePipeline, newBuild } from "./schedule-jobs";
@@ -50,7 +51,36 @@ export function seedState(options: SeedOptions): SimState {
   seedHistory(state, random, options.startMs);
   seedScheduled(state, random, DEFAULT_QUEUE_KEY, options.initialScheduledJobs, options.startMs);
   for (const queue of OTHER_QUEUES) seedScheduled(state, random, queue.key, queue.scheduledJobs, options.startMs);
+  // Last, and from its own stream, so the jobs above keep their ids whatever the history holds.
+  const showcase = seedRestHistory(state, createRandom(deriveSeed(options.seed, "rest-history")), options.startMs);
+  renumberBuilds(state);
+  const defaultQueue = state.queue(DEFAULT_QUEUE_KEY);
+  const [waiting] = defaultQueue === undefined ? [] : state.page(defaultQueue, null, 1).jobs;
+  state.fixtures = { ...showcase, jobs: { ...showcase.jobs, scheduledJob: waiting?.uuid ?? "" } };
   return state;
+}
+
+/** Where each pipeline's numbering had got to before the simulated past begins. */
+const FIRST_BUILD_NUMBER: Readonly<Record<string, number>> = { web: 1201, api: 861, "mobile-ios": 311, infra: 95, docs: 40 };
+
+/**
+ * Builds were seeded in groups (history, scheduled, showcase); numbers must follow creation time as on
+ * Buildkite, so each pipeline's builds are numbered afresh, oldest first, and their jobs' env follows.
+ */
+function renumberBuilds(state: SimState): void {
+  const builds = [...state.builds.values()].sort((a, b) => a.createdAt - b.createdAt);
+  const next = new Map<string, number>();
+  for (const build of builds) {
+    const number = next.get(build.pipelineSlug) ?? FIRST_BUILD_NUMBER[build.pipelineSlug] ?? 1;
+    next.set(build.pipelineSlug, number + 1);
+    build.number = number;
+    for (const id of build.jobIds) {
+      const env = state.jobs.get(id)?.env;
+      if (env === undefined || env.BUILDKITE_BUILD_NUMBER === undefined) continue;
+      env.BUILDKITE_BUILD_NUMBER = String(number);
+      env.BUILDKITE_BUILD_URL = `https://buildkite.com/${state.org.slug}/${build.pipelineSlug}/builds/${number}`;
+    }
+  }
 }
 
 interface SeedBuild {

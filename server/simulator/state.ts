@@ -1,5 +1,8 @@
 import { DEFAULT_QUEUE_ALIASES, DEFAULT_QUEUE_KEY } from "./catalog";
-import { TERMINAL_JOB_STATES, type Build, type Cluster, type Job, type JobState, type Organization, type Pipeline, type Queue, type Stack } from "./model";
+import type { AnnotationRecord } from "./annotations";
+import type { ArtifactRecord } from "./artifacts";
+import type { ShowcaseIds } from "./fixtures";
+import { TERMINAL_JOB_STATES, type Build, type Cluster, type Job, type JobState, type Organization, type Pipeline, type Queue, type Stack, type User } from "./model";
 import { ScheduledIndex, type SortKey } from "./scheduled-index";
 
 /**
@@ -12,6 +15,12 @@ export class SimState {
   readonly jobs = new Map<string, Job>();
   readonly queues = new Map<string, Queue>();
   readonly stacks = new Map<string, Stack>();
+  /** Artifacts by id; each names its job and build. */
+  readonly artifacts = new Map<string, ArtifactRecord>();
+  /** Annotations by build uuid, in creation order. */
+  readonly annotations = new Map<string, AnnotationRecord[]>();
+  /** The showcase jobs and builds tests and benchmarks ask `/__sim/fixtures` for; set by seeding. */
+  fixtures: ShowcaseIds | null = null;
   private readonly scheduled = new Map<string, ScheduledIndex>();
   private readonly reserved = new Set<Job>();
   private seq = 0;
@@ -101,9 +110,114 @@ export class SimState {
     return counts;
   }
 
+  /**
+   * A retry: `fresh` (built by the caller from `old`) joins the build right after the job it replaces and
+   * the queue's scheduled list, and the build runs again.
+   */
+  retry(old: Job, fresh: Job): void {
+    old.retried = true;
+    old.retriedInJobId = fresh.uuid;
+    const build = this.builds.get(old.buildUuid);
+    if (build !== undefined) {
+      build.jobIds.splice(build.jobIds.indexOf(old.uuid) + 1, 0, fresh.uuid);
+      build.state = "running";
+      build.finishedAt = null;
+    }
+    this.addJob(fresh);
+  }
+
+  /** A block step lets its build continue: the jobs after it are scheduled (up to the next gate). */
+  unblock(job: Job, by: User, now: number): void {
+    this.transition(job, "unblocked");
+    job.unblockedBy = by;
+    job.unblockedAt = now;
+    const build = this.builds.get(job.buildUuid);
+    if (build === undefined) return;
+    build.blocked = false;
+    build.state = "running";
+    build.finishedAt = null;
+    this.refresh(build, now);
+  }
+
+  /** Cancels every job of the build that has not ended; scheduled and reserved ones leave their lists. */
+  cancelBuild(build: Build, now: number): void {
+    for (const job of this.latestJobs(build)) {
+      if (isDone(job)) continue;
+      const started = job.startedAt !== null;
+      this.transition(job, "canceled");
+      if (started) {
+        job.finishedAt = now;
+        job.exitStatus = -1;
+      }
+    }
+    build.state = "canceled";
+    build.blocked = false;
+    build.finishedAt = now;
+  }
+
+  /** After jobs change: runs the build's gates (waiters, block steps) and settles its state. */
+  refresh(build: Build, now: number): void {
+    const jobs = this.latestJobs(build);
+    if (this.advance(build, jobs, now) === "blocked") return;
+    if (jobs.every(isDone)) {
+      build.state = jobs.every(jobSucceeded) ? "passed" : "failed";
+      build.finishedAt = now;
+    } else if (build.state === "scheduled" && jobs.some((j) => !["scheduled", "reserved", "waiting", "blocked"].includes(j.state))) {
+      build.state = "running";
+      build.startedAt = now;
+    }
+  }
+
+  /** A retried job was replaced by its retry: only the latest attempt of each job counts. */
+  private latestJobs(build: Build): Job[] {
+    return build.jobIds.map((id) => this.jobs.get(id)).filter((j): j is Job => j !== undefined && !j.retried);
+  }
+
+  /**
+   * A tiny pipeline engine: waiting jobs before the first open gate are scheduled; a waiter opens once
+   * everything before it passed; a block step stops the build (blocked, passed so far) until unblocked;
+   * after a failure, jobs behind the gate never run.
+   */
+  private advance(build: Build, jobs: Job[], now: number): "blocked" | "open" {
+    for (let i = 0; i < jobs.length; i++) {
+      const job = jobs[i];
+      if (job === undefined) continue;
+      if (job.type === "waiter" || job.type === "manual") {
+        if (job.state === "finished" || job.state === "unblocked") continue;
+        const earlier = jobs.slice(0, i);
+        if (!earlier.every(isDone)) return "open";
+        if (!earlier.every(jobSucceeded)) {
+          for (const later of jobs.slice(i)) if (!isDone(later)) this.transition(later, "waiting_failed");
+          return "open";
+        }
+        if (job.type === "waiter") {
+          this.transition(job, "finished");
+          job.finishedAt = now;
+          continue;
+        }
+        if (job.state !== "blocked") this.transition(job, "blocked");
+        build.blocked = true;
+        build.state = "passed";
+        build.finishedAt ??= now;
+        return "blocked";
+      }
+      if (job.state !== "waiting") continue;
+      if (job.type === "trigger") {
+        this.transition(job, "finished");
+        job.finishedAt = now;
+      } else {
+        // Set before entering the scheduled list, which is ordered by it.
+        job.scheduledAt = now;
+        job.runnableAt = now;
+        this.transition(job, "scheduled");
+      }
+    }
+    return "open";
+  }
+
   /** Keeps a long-running demo's memory flat: the oldest finished builds (and their jobs) are forgotten. */
   pruneFinishedBuilds(keep: number): void {
-    const finished = [...this.builds.values()].filter((build) => build.finishedAt !== null);
+    const finished = [...this.builds.values()].filter((build) => build.finishedAt !== null && !build.pinned);
     for (const build of finished.slice(0, Math.max(0, finished.length - keep))) {
       for (const id of build.jobIds) this.jobs.delete(id);
       this.builds.delete(build.uuid);
@@ -135,14 +249,18 @@ export class SimState {
 
   private refreshBuild(job: Job, now: number): void {
     const build = this.builds.get(job.buildUuid);
-    if (build === undefined) return;
-    const jobs = build.jobIds.map((id) => this.jobs.get(id)).filter((j): j is Job => j !== undefined);
-    if (jobs.every((j) => TERMINAL_JOB_STATES.has(j.state))) {
-      build.state = jobs.every((j) => j.exitStatus === 0) ? "passed" : "failed";
-      build.finishedAt = now;
-    } else if (build.state === "scheduled" && jobs.some((j) => j.state !== "scheduled" && j.state !== "reserved")) {
-      build.state = "running";
-      build.startedAt = now;
-    }
+    if (build !== undefined) this.refresh(build, now);
   }
+
+}
+
+/** Ended, for the build's purposes: an unblocked block step is done with. */
+function isDone(job: Job): boolean {
+  return TERMINAL_JOB_STATES.has(job.state) || job.state === "unblocked";
+}
+
+/** Soft failures and finished waiters, triggers and block steps do not fail a build. */
+function jobSucceeded(job: Job): boolean {
+  if (job.softFailed || job.state === "unblocked") return true;
+  return job.state === "finished" && (job.type !== "script" || job.exitStatus === 0);
 }

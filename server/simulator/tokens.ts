@@ -35,6 +35,8 @@ const READ_SCOPES: readonly RestScope[] = REST_SCOPES.filter((scope) => scope.st
 export interface RestIdentity {
   scopes: readonly RestScope[];
   user: User;
+  /** Which of the two REST tokens it was, so `GET /access-token` can describe it. */
+  token: "full" | "read-only";
 }
 
 /** Both REST tokens belong to the demo organisation's one API user. */
@@ -42,7 +44,7 @@ export const API_USER: User = { name: "Demo Operator", email: "demo-operator@acm
 
 /** Who a REST `Authorization` header speaks for; null for anything but `Bearer <a REST token>`. */
 export function restIdentity(tokens: Tokens, authorization: string | null): RestIdentity | null {
-  if (authorization === `Bearer ${tokens.api}`) return { scopes: REST_SCOPES, user: API_USER };
-  if (authorization === `Bearer ${tokens.apiReadOnly}`) return { scopes: READ_SCOPES, user: API_USER };
+  if (authorization === `Bearer ${tokens.api}`) return { scopes: REST_SCOPES, user: API_USER, token: "full" };
+  if (authorization === `Bearer ${tokens.apiReadOnly}`) return { scopes: READ_SCOPES, user: API_USER, token: "read-only" };
   return null;
 }

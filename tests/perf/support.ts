@@ -41,7 +41,7 @@ export function freePort(): Promise<number> {
 }
 
 /** A production build of the console (built once if missing), started with the given environment. */
-export async function startConsoleServer(env: Record<string, string>): Promise<{ origin: string; stop(): void }> {
+export async function startConsoleServer(env: Record<string, string>): Promise<{ origin: string; pid: number; stop(): void }> {
   if (!existsSync(".next/BUILD_ID")) {
     await new Promise<void>((resolve, reject) => {
       const build = spawn("npx", ["next", "build"], { stdio: "inherit" });
@@ -67,6 +67,8 @@ export async function startConsoleServer(env: Record<string, string>): Promise<{
   }
   return {
     origin,
+    /** The process group of the console (it was started detached): npx, next and its workers. */
+    pid: child.pid ?? 0,
     stop: () => {
       if (child.pid) process.kill(-child.pid, "SIGTERM");
     },

@@ -8,7 +8,53 @@ export interface Harness {
   control(path: string, body?: unknown, method?: string): Promise<Response>;
   /** Ids of listable jobs on the default queue, oldest first. */
   listIds(query?: string): Promise<string[]>;
+  /** REST API call with the full-scope token (or `token`); `path` is relative to /v2. */
+  rest(path: string, init?: RequestInit, token?: string): Promise<Response>;
+  /** `GET /__sim/fixtures`. */
+  fixtures(): Promise<SimFixtures>;
 }
+
+export interface JobFixture {
+  pipeline: string;
+  buildNumber: number;
+  jobId: string;
+  bytes?: number;
+}
+
+export interface ArtifactFixture extends JobFixture {
+  artifactId: string;
+  path: string;
+  bytes: number;
+  sha1: string;
+}
+
+export interface SimFixtures {
+  largeLog: JobFixture;
+  colourLog: JobFixture;
+  growingLog: JobFixture;
+  failedJob: JobFixture;
+  softFailedJob: JobFixture;
+  timedOutJob: JobFixture;
+  canceledBuildJob: JobFixture;
+  passedJob: JobFixture;
+  waiterJob: JobFixture;
+  manualJob: JobFixture;
+  triggerJob: JobFixture;
+  scheduledJob: JobFixture;
+  hostileAnnotation: { pipeline: string; buildNumber: number };
+  annotatedBuild: { pipeline: string; buildNumber: number };
+  blockedBuild: { pipeline: string; buildNumber: number };
+  canceledBuild: { pipeline: string; buildNumber: number };
+  runningBuild: { pipeline: string; buildNumber: number };
+  largeArtifact: ArtifactFixture;
+  smallArtifact: ArtifactFixture;
+  imageArtifact: ArtifactFixture;
+  junitArtifact: ArtifactFixture;
+}
+
+/** `/organizations/acme/pipelines/{p}/builds/{n}` (relative to /v2) of a fixture. */
+export const buildPath = (ref: { pipeline: string; buildNumber: number }): string => `/organizations/acme/pipelines/${ref.pipeline}/builds/${ref.buildNumber}`;
+export const jobPath = (ref: JobFixture): string => `${buildPath(ref)}/jobs/${ref.jobId}`;
 
 export interface ScheduledJob {
   id: string;
@@ -41,7 +87,10 @@ export async function startHarness(options: SimulatorOptions = {}): Promise<Harn
     const body = (await response.json()) as ListBody;
     return body.jobs.map((job) => job.id);
   };
-  return { sim, api, control, listIds };
+  const rest = (path: string, init: RequestInit = {}, token = sim.apiToken): Promise<Response> =>
+    fetch(`${sim.restApiUrl}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, ...init.headers } });
+  const fixtures = async (): Promise<SimFixtures> => (await (await fetch(`${sim.origin}/__sim/fixtures`)).json()) as SimFixtures;
+  return { sim, api, control, listIds, rest, fixtures };
 }
 
 export const post = (body: unknown): RequestInit => ({ method: "POST", body: JSON.stringify(body) });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSimulator, type Simulator } from "@/server/simulator";
+import { seedState } from "@/server/simulator/seed";
 
 interface Listed {
   jobs: { id: string; scheduled_at: string; runnable_at?: string }[];
@@ -76,5 +77,17 @@ describe("determinism", () => {
     const simulator = createSimulator();
     expect(simulator.tokens.cluster).toBe(createSimulator({ seed: 42 }).tokens.cluster);
     expect({ org: simulator.org, stackKey: simulator.stackKey, queueKey: simulator.queueKey }).toEqual({ org: "acme", stackKey: "stack-console", queueKey: "_default" });
+  });
+
+  it("keeps the Stacks half's seeded job ids where they were before the REST history existed", () => {
+    // The showcase history draws from its own stream; these ids were seed 42's before it was added.
+    const state = seedState({ seed: 42, initialScheduledJobs: 40, startMs: 1_000_000_000_000 });
+    const jobs = [...state.jobs.values()].filter((job) => state.builds.get(job.buildUuid)?.pinned !== true);
+    expect(jobs.slice(0, 2).map((job) => job.uuid)).toEqual(["19808d94-43e9-4918-ac53-a06524fc2ac8", "8695093d-83e0-4f67-bd62-1ec70e1b1386"]);
+    expect(jobs.filter((job) => job.state === "scheduled").slice(0, 3).map((job) => job.uuid)).toEqual([
+      "c2097559-b777-4c14-80d5-c09c577c010b",
+      "92b854f3-1f8e-40f8-8385-5de30ec11125",
+      "3bcd99f4-f5a2-4645-9973-7ae90730d8d9",
+    ]);
   });
 });

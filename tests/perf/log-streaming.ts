@@ -1,0 +1,128 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { chromium } from "@playwright/test";
+import { startSimulator } from "../../server/simulator";
+import { ms, printTable, startConsoleServer, stats } from "./support";
+
+// What a 100 MB log and a 100 MB artifact cost the BFF: its resident memory while each streams through
+// (download) or is mirrored and indexed (the viewer's first jump to line 1), beside the file's size, and
+// the time a browser takes to show the first lines of that log. All in one run against one build.
+
+const systemChromium = "/usr/bin/chromium";
+const MB = 1024 * 1024;
+
+interface JobFixture { pipeline: string; buildNumber: number; jobId: string; bytes: number }
+interface Fixtures { largeLog: JobFixture; largeArtifact: JobFixture & { artifactId: string } }
+
+/** Resident memory of every process in the console's process group (npx, next, its workers), in bytes. */
+function groupRss(groupId: number): number {
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== groupId) continue;
+      const status = readFileSync(`/proc/${entry}/status`, "utf8");
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+    } catch {
+      // the process ended while it was being read
+    }
+  }
+  return total;
+}
+
+/** Runs `work` while sampling the group's memory every 20 ms; returns the peak and how long it took. */
+async function whileSampling(groupId: number, work: () => Promise<number>): Promise<{ peak: number; ms: number; bytes: number }> {
+  let peak = groupRss(groupId);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, groupRss(groupId));
+  }, 20);
+  const started = performance.now();
+  try {
+    const bytes = await work();
+    return { peak: Math.max(peak, groupRss(groupId)), ms: performance.now() - started, bytes };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** Reads a response to the end without keeping it: the client side must not be what holds memory. */
+async function drain(url: string): Promise<number> {
+  const response = await fetch(url);
+  if (!response.ok || response.body === null) throw new Error(`${url} answered ${response.status}`);
+  let bytes = 0;
+  const reader = response.body.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) bytes += read.value.length;
+  return bytes;
+}
+
+export async function logStreaming(): Promise<void> {
+  const sim = await startSimulator({ seed: 42, activity: false, rateLimits: false });
+  const fixtures = (await (await fetch(`${sim.origin}/__sim/fixtures`)).json()) as Fixtures;
+  const app = await startConsoleServer({
+    BUILDKITE_CLUSTER_TOKEN: sim.clusterToken,
+    BUILDKITE_AGENT_API_URL: sim.agentApiUrl,
+    BUILDKITE_API_TOKEN: sim.apiToken,
+    BUILDKITE_REST_API_URL: sim.restApiUrl,
+    BUILDKITE_ORG: sim.org,
+    STACK_KEY: sim.stackKey,
+    QUEUE_KEY: sim.queueKey,
+  });
+  const groupId = app.pid;
+  const log = fixtures.largeLog;
+  const art = fixtures.largeArtifact;
+  const jobPath = (job: JobFixture) => `${app.origin}/api/v1/pipelines/${job.pipeline}/builds/${job.buildNumber}/jobs/${job.jobId}`;
+  try {
+    // Warm the routes so their first compile is not counted as streaming memory.
+    await fetch(`${jobPath(log)}/log?maxBytes=1000`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const idle = groupRss(groupId);
+    const download = await whileSampling(groupId, () => drain(`${jobPath(log)}/log/download`));
+    const artifact = await whileSampling(groupId, () => drain(`${jobPath(art)}/artifacts/${art.artifactId}/download`));
+    const mirror = await whileSampling(groupId, async () => {
+      const body = (await (await fetch(`${jobPath(log)}/log/chunk?line=1`)).json()) as { ok: boolean; data: { lineCount: number } };
+      if (!body.ok) throw new Error("the chunk of line 1 failed");
+      return log.bytes;
+    });
+    const row = (what: string, size: number, sample: { peak: number; ms: number; bytes: number }) => ({
+      what,
+      "file MB": ms(size / MB),
+      "streamed MB": ms(sample.bytes / MB),
+      "idle RSS MB": ms(idle / MB),
+      "peak RSS MB": ms(sample.peak / MB),
+      "growth MB": ms((sample.peak - idle) / MB),
+      "growth / file": ms((sample.peak - idle) / size),
+      "MB/s": ms(sample.bytes / MB / (sample.ms / 1000)),
+    });
+    printTable("BFF memory while 100 MB streams through (whole console process group)", [
+      row("log download", log.bytes, download),
+      row("artifact download", art.bytes, artifact),
+      row("log mirror + index (viewer's jump to line 1)", log.bytes, mirror),
+    ]);
+
+    const browser = await chromium.launch({
+      executablePath: existsSync(systemChromium) ? systemChromium : undefined,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    try {
+      const firstLines: number[] = [];
+      const pageUrl = `${app.origin}/builds/${log.pipeline}/${log.buildNumber}/jobs/${log.jobId}`;
+      for (let i = 0; i < 5; i++) {
+        const page = await browser.newPage();
+        await page.goto(pageUrl);
+        const mark = await page.waitForFunction(() => performance.getEntriesByName("log-first-lines")[0]?.startTime, undefined, { timeout: 30_000 });
+        firstLines.push(Number(await mark.jsonValue()));
+        await page.close();
+      }
+      const s = stats(firstLines);
+      printTable("Time to first log lines in Chromium, 100 MB log (ms from navigation start)", [
+        { samples: s.n, p50: ms(s.p50), max: ms(s.max), "log MB": ms(log.bytes / MB) },
+      ]);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    app.stop();
+    await sim.close();
+  }
+}
