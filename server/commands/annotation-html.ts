@@ -9,9 +9,13 @@ import sanitizeHtml from "sanitize-html";
  * one the build does not have loses its link but keeps its text.
  */
 export function sanitizeAnnotationHtml(html: string, artifactUrl: (path: string) => string | null): string {
-  const resolve = (value: string | undefined): string | undefined => {
-    if (value === undefined || !/^artifact:\/\//i.test(value.trim())) return value;
-    return artifactUrl(decodeURIComponent(value.trim().slice("artifact://".length))) ?? undefined;
+  // Only absolute links survive (or artifacts, resolved to the console's own route): a relative one would
+  // point into the console itself.
+  const resolve = (value: string | undefined, schemes: RegExp): string | undefined => {
+    const url = value?.trim();
+    if (url === undefined) return undefined;
+    if (/^artifact:\/\//i.test(url)) return artifactUrl(safeDecode(url.slice("artifact://".length))) ?? undefined;
+    return schemes.test(url) ? url : undefined;
   };
   return sanitizeHtml(html, {
     allowedTags: [...sanitizeHtml.defaults.allowedTags, "img", "details", "summary", "del", "ins", "kbd", "samp", "sup", "sub"],
@@ -27,17 +31,26 @@ export function sanitizeAnnotationHtml(html: string, artifactUrl: (path: string)
     allowProtocolRelative: false,
     transformTags: {
       a: (tagName, attribs) => {
-        const href = resolve(attribs.href);
+        const href = resolve(attribs.href, /^(?:https?:|mailto:)/i);
         const { href: _dropped, ...rest } = attribs;
         return { tagName, attribs: { ...rest, ...(href === undefined ? {} : { href, rel: "noopener noreferrer nofollow", target: "_blank" }) } };
       },
       img: (tagName, attribs) => {
-        const src = resolve(attribs.src);
+        const src = resolve(attribs.src, /^https?:/i);
         const { src: _dropped, ...rest } = attribs;
-        return { tagName, attribs: { ...rest, ...(src === undefined ? {} : { src }), referrerpolicy: "no-referrer" } };
+        // An image without alt text is decoration to a screen reader, not a file name to read out.
+        return { tagName, attribs: { alt: "", ...rest, ...(src === undefined ? {} : { src }), referrerpolicy: "no-referrer" } };
       },
     },
   });
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 /** The body's text, for summaries and screen readers. */
