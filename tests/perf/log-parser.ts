@@ -250,7 +250,7 @@ export async function logParser(): Promise<void> {
   }
   printTable(`Log parser throughput (MB/s, median of ${ROUNDS} interleaved runs, same pieces for everyone)`, rows);
   const peak = peakStreamingHeap(logs[0]![1]);
-  printTable("Our parser streaming the realistic log in 64 KiB pieces", [
+  printTable("Our parser streaming the simulator's large log in 64 KiB pieces", [
     { "input MB": Number((logs[0]![1].length / MB).toFixed(1)), "peak heap over the input, MB": Number((peak / MB).toFixed(1)) },
   ]);
 }
