@@ -6,6 +6,7 @@ import { createStacksClient, type StacksClient } from "./buildkite/stacks";
 import { createClusterQueueReads, type ClusterQueueReads } from "./live/cluster-queues";
 import { createLiveReads, type LiveReads } from "./live/live-reads";
 import { createLogMirrors, type LogMirrors } from "./logs/log-mirrors";
+import { createRestReads, type RestReads } from "./live/rest-reads";
 import { createMemoryLedger, type Ledger } from "./store/ledger";
 
 export interface Runtime {
@@ -19,11 +20,16 @@ export interface Runtime {
   ledger: Ledger;
 }
 
+/** Builds change slowly next to a queue; the pages poll them every 5 s at most. */
+const REST_READ_TTL_MS = 5_000;
+
 export interface RestAccess {
   client: RestClient;
   org: string;
   /** Job logs mirrored to local disk for chunks, line numbers and search. */
   logs: LogMirrors;
+  /** Builds, artifacts and annotations read once for every viewer within a few seconds. */
+  reads: RestReads;
 }
 
 interface Upstream {
@@ -75,7 +81,7 @@ async function createRuntime(): Promise<Runtime> {
     stacks,
     live: createLiveReads({ stacks, ttlMs: cfg.pollIntervalMs }),
     clusterQueues,
-    rest: rest && org ? { client: rest, org, logs: createLogMirrors({ client: rest }) } : null,
+    rest: rest && org ? { client: rest, org, logs: createLogMirrors({ client: rest }), reads: createRestReads({ ttlMs: Math.max(cfg.pollIntervalMs, REST_READ_TTL_MS) }) } : null,
     ledger: createMemoryLedger(),
   };
 }

@@ -16,14 +16,14 @@ export const annotationsList = defineCommand({
   permission: "read",
   params: buildParams,
   query,
-  async run({ params, query }, { runtime, signal }) {
-    const { client, ref } = buildRef(runtime, params);
-    const result = await client.listAnnotations(ref, query.scope, { signal });
+  async run({ params, query }, { runtime }) {
+    const { client, reads, ref, cacheKey } = buildRef(runtime, params);
+    const result = await reads.read(cacheKey("annotations", query.scope), () => client.listAnnotations(ref, query.scope));
     // Artifact links need the build's artifacts; most annotations have none, so only then are they read.
     const linksArtifacts = result.data.some((annotation) => /artifact:\/\//i.test(annotation.bodyHtml));
     const byPath = new Map<string, string>();
     if (linksArtifacts) {
-      const artifacts = await client.listArtifacts(ref, {}, { signal });
+      const artifacts = await reads.read(cacheKey("artifacts", undefined, {}), () => client.listArtifacts(ref));
       for (const artifact of artifacts.data) {
         byPath.set(artifact.path, artifactDownloadPath(params.pipeline, params.number, artifact.jobId, artifact.id));
       }

@@ -19,9 +19,10 @@ export const artifactsList = defineCommand({
   permission: "read",
   params: buildParams,
   query,
-  async run({ params, query }, { runtime, signal }) {
-    const { client, ref } = buildRef(runtime, params);
-    const result = await client.listArtifacts({ ...ref, job: query.jobId }, { state: query.state, path: query.path }, { signal });
+  async run({ params, query }, { runtime }) {
+    const { client, reads, ref, cacheKey } = buildRef(runtime, params);
+    const filters = { state: query.state, path: query.path };
+    const result = await reads.read(cacheKey("artifacts", query.jobId, filters), () => client.listArtifacts({ ...ref, job: query.jobId }, filters));
     const artifacts: Artifact[] = result.data.map((artifact) => ({
       id: artifact.id,
       jobId: artifact.jobId,

@@ -7,9 +7,9 @@ export const buildsGet = defineCommand({
   name: "builds.get",
   permission: "read",
   params: buildParams,
-  async run({ params }, { runtime, signal }) {
-    const { client, ref } = buildRef(runtime, params);
-    const result = await client.getBuild(ref, { signal });
+  async run({ params }, { runtime }) {
+    const { client, reads, ref, cacheKey } = buildRef(runtime, params);
+    const result = await reads.read(cacheKey("build"), () => client.getBuild(ref));
     const jobs = (result.data.jobs ?? []).map(buildJobView);
     return {
       data: { build: buildSummaryView(result.data, params.pipeline), jobs },

@@ -22,14 +22,11 @@ export const buildsList = defineCommand({
   name: "builds.list",
   permission: "read",
   query,
-  async run({ query }, { runtime, signal }) {
-    const { client, org } = restAccess(runtime);
+  async run({ query }, { runtime }) {
+    const { client, org, reads } = restAccess(runtime);
     const scope = query.pipeline === undefined ? { org } : { org, pipeline: query.pipeline };
-    const result = await client.listBuilds(
-      scope,
-      { branch: query.branch, state: query.state, creator: query.creator, commit: query.commit, page: query.page, perPage: query.perPage, excludeJobs: true },
-      { signal },
-    );
+    const filters = { branch: query.branch, state: query.state, creator: query.creator, commit: query.commit, page: query.page, perPage: query.perPage, excludeJobs: true };
+    const result = await reads.read(reads.listKey([scope, filters]), () => client.listBuilds(scope, filters));
     const builds = result.data.map((build) => buildSummaryView(build, query.pipeline));
     const states: Record<string, number> = {};
     for (const build of builds) states[build.state] = (states[build.state] ?? 0) + 1;

@@ -8,8 +8,8 @@ export const jobsRetry = defineCommand({
   permission: "jobs.write",
   params: buildJobParams,
   async run({ params }, { runtime, signal }) {
-    const { client, ref } = jobRef(runtime, params);
-    const result = await client.retryJob(ref, { signal });
+    const { client, reads, ref } = jobRef(runtime, params);
+    const result = await client.retryJob(ref, { signal }).finally(() => reads.invalidateBuild(ref.org, ref.pipeline, ref.build));
     const job = buildJobView(result.data);
     return { data: { job }, raw: result.raw, summary: { retried: true, jobId: job.id, state: job.state } };
   },

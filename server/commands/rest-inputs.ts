@@ -25,11 +25,12 @@ export function restAccess(runtime: Runtime): RestAccess {
 }
 
 export function buildRef(runtime: Runtime, params: { pipeline: string; number: number }) {
-  const { client, org } = restAccess(runtime);
-  return { client, ref: { org, pipeline: params.pipeline, build: params.number } };
+  const { client, org, reads } = restAccess(runtime);
+  const ref = { org, pipeline: params.pipeline, build: params.number };
+  return { client, reads, ref, cacheKey: (...parts: unknown[]) => reads.buildKey(org, ref.pipeline, ref.build) + JSON.stringify(parts) };
 }
 
 export function jobRef(runtime: Runtime, params: { pipeline: string; number: number; id: string }) {
-  const { client, ref } = buildRef(runtime, params);
-  return { client, ref: { ...ref, job: params.id } };
+  const { client, reads, ref } = buildRef(runtime, params);
+  return { client, reads, ref: { ...ref, job: params.id } };
 }

@@ -13,6 +13,7 @@ interface Fixtures {
   colourLog: JobFixture;
   growingLog: JobFixture;
   failedJob: JobFixture;
+  timedOutJob: JobFixture;
   hostileAnnotation: { pipeline: string; buildNumber: number };
   smallArtifact: ArtifactFixture;
   largeArtifact: ArtifactFixture;
@@ -31,6 +32,11 @@ afterAll(() => c.close());
 
 const buildPath = (job: { pipeline: string; buildNumber: number }) => `/api/v1/pipelines/${job.pipeline}/builds/${job.buildNumber}`;
 const jobPath = (job: JobFixture) => `${buildPath(job)}/jobs/${job.jobId}`;
+
+async function allUpstreamCalls(): Promise<number> {
+  const stats = await c.control<{ requests: Record<string, number> }>("stats");
+  return Object.values(stats.requests).reduce((total, count) => total + count, 0);
+}
 
 async function rawLog(job: JobFixture): Promise<string> {
   const response = await fetch(`${c.origin}${jobPath(job)}/log/download`);
@@ -57,11 +63,11 @@ describe("builds", () => {
       expect(build.state).toBe("failed");
       expect(build.pipeline.slug).toBe(fixtures.failedJob.pipeline);
     }
-    const before = await c.upstreamCalls("GET /v2/organizations/:org/builds");
+    const before = await allUpstreamCalls();
     const bad = await c.api("/api/v1/builds?state=exploded");
     expect(bad.status).toBe(400);
     expect(bad.body.error?.details.field).toBe("query.state");
-    expect(await c.upstreamCalls("GET /v2/organizations/:org/builds")).toBe(before);
+    expect(await allUpstreamCalls()).toBe(before);
   });
 
   it("gets a build with job counts and its failed jobs named", async () => {
@@ -71,6 +77,20 @@ describe("builds", () => {
     const counts = body.summary.jobCounts as Record<string, number>;
     expect(counts.failed).toBeGreaterThanOrEqual(1);
     expect(Object.keys(counts)).toEqual(expect.arrayContaining(["passed", "failed", "running", "blocked"]));
+  });
+});
+
+describe("shared REST reads", () => {
+  it("serves every viewer of a build from one upstream read, and a retry's change at once", async () => {
+    const route = "GET /v2/organizations/:org/pipelines/:pipeline/builds/:number";
+    // A build no other test reads, so nothing is cached for it yet.
+    const before = await c.upstreamCalls(route);
+    await Promise.all(Array.from({ length: 5 }, () => c.api(buildPath(fixtures.timedOutJob))));
+    expect(await c.upstreamCalls(route)).toBe(before + 1);
+    await c.api(buildPath(fixtures.failedJob));
+    const retried = await c.api(`${jobPath(fixtures.failedJob)}/retry`, { method: "POST" });
+    const { body } = await c.api(buildPath(fixtures.failedJob));
+    expect((body.data.jobs as { id: string }[]).map((job) => job.id)).toContain(retried.body.summary.jobId);
   });
 });
 
