@@ -1,0 +1,190 @@
+import { findGroups } from "@/lib/log/groups";
+import type { LogGroup, LogLine } from "@/lib/log/types";
+
+// The viewer's model of a log it never holds whole: a sparse, sorted list of the parts it has loaded,
+// keyed by byte range and, once the server has indexed the log, by line number. A 100 MB log costs the
+// browser only the chunks the operator has scrolled through.
+
+export interface LoadedChunk {
+  /** Load order: groups found in a newer chunk that reach into an older one start open (see below). */
+  seq: number;
+  /** Byte range in the whole log, [start, end). Both ends are line boundaries. */
+  start: number;
+  end: number;
+  /** 1-based number of the first line; null until known from the server or a numbered neighbour. */
+  firstLine: number | null;
+  lines: LogLine[];
+  /** The raw bytes as text, escapes kept, for the raw view. */
+  text: string;
+}
+
+export interface KeyedGroup extends LogGroup {
+  /** The header row's key, which also keys the group's open state. */
+  key: string;
+}
+
+export interface LogDoc {
+  chunks: readonly LoadedChunk[];
+  totalBytes: number;
+  lineCount: number | null;
+  final: boolean;
+  /** Groups over the loaded lines in order; `header`/`last` index that concatenation. */
+  groups: readonly KeyedGroup[];
+  /** Each group's open state, decided once when first seen and then changed only by the operator. */
+  open: ReadonlyMap<string, boolean>;
+  nextSeq: number;
+}
+
+export const emptyDoc: LogDoc = { chunks: [], totalBytes: 0, lineCount: null, final: false, groups: [], open: new Map(), nextSeq: 0 };
+
+/** A line's identity across re-renders: its number when known, else its place in a chunk. */
+export const lineKey = (chunk: LoadedChunk, index: number) => (chunk.firstLine === null ? `b${chunk.start}:${index}` : `L${chunk.firstLine + index}`);
+
+/**
+ * What part of a fetched chunk [start, end) is new, given what is loaded. Loaded chunks it covers entirely
+ * are replaced (a tail fetched again, now numbered); parts already loaded are cut off, at the loaded
+ * chunk's boundary, which is a line boundary. Null when nothing is new.
+ */
+export function planInsert(chunks: readonly LoadedChunk[], start: number, end: number): { start: number; end: number } | null {
+  let keepStart = start;
+  let keepEnd = end;
+  for (const chunk of chunks) {
+    if (chunk.start >= start && chunk.end <= end) continue;
+    if (chunk.start <= keepStart && chunk.end >= keepEnd) return null;
+    if (chunk.start <= keepStart && chunk.end > keepStart) keepStart = chunk.end;
+    if (chunk.start < keepEnd && chunk.end >= keepEnd) keepEnd = chunk.start;
+  }
+  return keepStart < keepEnd ? { start: keepStart, end: keepEnd } : null;
+}
+
+/** The UTF-16 index in `text` at which its UTF-8 encoding reaches `bytes` bytes. */
+export function charIndexAtByte(text: string, bytes: number): number {
+  let count = 0;
+  for (let index = 0; index < text.length; index++) {
+    if (count >= bytes) return index;
+    const code = text.charCodeAt(index);
+    if (code < 0x80) count += 1;
+    else if (code < 0x800) count += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      count += 4;
+      index++;
+    } else count += 3;
+  }
+  return text.length;
+}
+
+/** Line numbers flow across chunks that touch: a numbered chunk numbers its neighbours both ways. */
+function numberChunks(chunks: LoadedChunk[]): LoadedChunk[] {
+  const result = [...chunks];
+  for (let index = 1; index < result.length; index++) {
+    const previous = result[index - 1];
+    const current = result[index];
+    if (previous && current && current.firstLine === null && previous.firstLine !== null && previous.end === current.start) {
+      result[index] = { ...current, firstLine: previous.firstLine + previous.lines.length };
+    }
+  }
+  for (let index = result.length - 2; index >= 0; index--) {
+    const next = result[index + 1];
+    const current = result[index];
+    if (next && current && current.firstLine === null && next.firstLine !== null && current.end === next.start) {
+      result[index] = { ...current, firstLine: next.firstLine - current.lines.length };
+    }
+  }
+  return result;
+}
+
+/** Where each chunk's lines begin in the concatenation of all loaded lines. */
+export function chunkOffsets(chunks: readonly LoadedChunk[]): number[] {
+  const offsets: number[] = [];
+  let total = 0;
+  for (const chunk of chunks) {
+    offsets.push(total);
+    total += chunk.lines.length;
+  }
+  return offsets;
+}
+
+/** The chunk holding the concatenation's line `flat`, by binary search over the offsets. */
+export function chunkAt(offsets: readonly number[], flat: number): number {
+  let low = 0;
+  let high = offsets.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((offsets[middle] ?? 0) <= flat) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+function withGroups(doc: LogDoc): LogDoc {
+  const { chunks } = doc;
+  const offsets = chunkOffsets(chunks);
+  const found = findGroups(chunks.flatMap((chunk) => chunk.lines));
+  const open = new Map(doc.open);
+  const groups = found.map((group): KeyedGroup => {
+    const headerChunkIndex = chunkAt(offsets, group.header);
+    const headerChunk = chunks[headerChunkIndex] as LoadedChunk;
+    const key = lineKey(headerChunk, group.header - (offsets[headerChunkIndex] ?? 0));
+    if (!open.has(key)) {
+      // A header that arrives after the lines under it were shown (the operator scrolled up to it) must not
+      // hide lines from under their eyes, so such a group starts open.
+      let reachesOlder = false;
+      for (let index = headerChunkIndex + 1; index < chunks.length && (offsets[index] ?? Infinity) <= group.last; index++) {
+        if ((chunks[index]?.seq ?? Infinity) < headerChunk.seq) reachesOlder = true;
+      }
+      open.set(key, group.open || reachesOlder);
+    }
+    return { ...group, key };
+  });
+  return { ...doc, groups, open };
+}
+
+export interface IncomingChunk {
+  start: number;
+  end: number;
+  firstLine: number | null;
+  lines: LogLine[];
+  text: string;
+}
+
+/** Adds a parsed chunk (already cut by `planInsert`) and the log's latest facts. */
+export function insertChunk(doc: LogDoc, incoming: IncomingChunk, facts: { totalBytes: number; lineCount: number | null; final: boolean }): LogDoc {
+  const kept = doc.chunks.filter((chunk) => !(chunk.start >= incoming.start && chunk.end <= incoming.end));
+  const added: LoadedChunk = { ...incoming, seq: doc.nextSeq };
+  const chunks = numberChunks([...kept, added].sort((a, b) => a.start - b.start));
+  return withGroups({ ...doc, ...facts, chunks, nextSeq: doc.nextSeq + 1 });
+}
+
+/** Records the log's latest facts when a fetch brought no new lines. */
+export function updateFacts(doc: LogDoc, facts: { totalBytes: number; lineCount: number | null; final: boolean }): LogDoc {
+  return { ...doc, ...facts };
+}
+
+export function setGroupOpen(doc: LogDoc, key: string, open: boolean): LogDoc {
+  const next = new Map(doc.open);
+  next.set(key, open);
+  return { ...doc, open: next };
+}
+
+export function setAllGroupsOpen(doc: LogDoc, open: boolean): LogDoc {
+  return { ...doc, open: new Map(doc.groups.map((group) => [group.key, open])) };
+}
+
+/** Where line `number` is among the loaded lines (its index in the concatenation), or null. */
+export function findLine(doc: LogDoc, number: number): number | null {
+  let flat = 0;
+  for (const chunk of doc.chunks) {
+    if (chunk.firstLine !== null && number >= chunk.firstLine && number < chunk.firstLine + chunk.lines.length) return flat + number - chunk.firstLine;
+    flat += chunk.lines.length;
+  }
+  return null;
+}
+
+/** The collapsed groups that hide the concatenation's line `flat` (a header itself is never hidden). */
+export function groupsHiding(doc: LogDoc, flat: number): KeyedGroup[] {
+  return doc.groups.filter((group) => group.header < flat && flat <= group.last && doc.open.get(group.key) === false);
+}
+
+/** The loaded range's ends: `before=` the first loads earlier lines, `after=` the last follows the log. */
+export const earliestStart = (doc: LogDoc) => doc.chunks[0]?.start ?? null;
+export const latestEnd = (doc: LogDoc) => doc.chunks.at(-1)?.end ?? null;

@@ -1,0 +1,102 @@
+import type { KeyedGroup, LoadedChunk, LogDoc } from "./log-chunks";
+import { lineKey } from "./log-chunks";
+
+// The rows the virtual list shows: loaded lines outside collapsed groups, group headers, and a placeholder
+// for every part of the log not loaded yet (which loads itself when scrolled to).
+
+export type LogRow =
+  | {
+      kind: "line";
+      key: string;
+      chunk: LoadedChunk;
+      /** Index in `chunk.lines`. */
+      index: number;
+      /** Index in the concatenation of loaded lines. */
+      flat: number;
+      number: number | null;
+      /** Set when the line is a group header. */
+      group: KeyedGroup | null;
+    }
+  | {
+      kind: "raw";
+      key: string;
+      text: string;
+    }
+  | {
+      kind: "gap";
+      key: string;
+      /** Load `before=` this byte to fill the gap from its bottom up. */
+      before: number;
+      /** Lines missing, when both sides are numbered. */
+      missing: number | null;
+    };
+
+function gapRow(previous: LoadedChunk | undefined, next: LoadedChunk): LogRow {
+  const fromLine = previous ? (previous.firstLine === null ? null : previous.firstLine + previous.lines.length) : 1;
+  const missing = fromLine === null || next.firstLine === null ? null : next.firstLine - fromLine;
+  return { kind: "gap", key: `gap-${next.start}`, before: next.start, missing };
+}
+
+const hasGapBefore = (previous: LoadedChunk | undefined, chunk: LoadedChunk) => (previous ? previous.end < chunk.start : chunk.start > 0);
+
+export function buildRows(doc: LogDoc): LogRow[] {
+  const rows: LogRow[] = [];
+  let flat = 0;
+  let groupIndex = 0;
+  // The last line (in the concatenation) a collapsed group hides; lines up to it are skipped.
+  let hiddenThrough = -1;
+  doc.chunks.forEach((chunk, chunkIndex) => {
+    const previous = doc.chunks[chunkIndex - 1];
+    // A gap inside a collapsed group stays hidden with it; it loads once the group is opened.
+    if (hasGapBefore(previous, chunk) && !(flat > 0 && flat <= hiddenThrough)) rows.push(gapRow(previous, chunk));
+    chunk.lines.forEach((_line, index) => {
+      const at = flat + index;
+      let group: KeyedGroup | null = null;
+      while (groupIndex < doc.groups.length && (doc.groups[groupIndex]?.header ?? Infinity) <= at) {
+        const candidate = doc.groups[groupIndex] as KeyedGroup;
+        groupIndex++;
+        if (candidate.header !== at) continue;
+        group = candidate;
+      }
+      if (group) {
+        // A header inside a collapsed group cannot happen (groups do not nest), but a stale hidden range can
+        // reach past it; a header always ends the previous group.
+        hiddenThrough = doc.open.get(group.key) === false ? group.last : -1;
+      } else if (at <= hiddenThrough) {
+        return;
+      }
+      rows.push({ kind: "line", key: lineKey(chunk, index), chunk, index, flat: at, number: chunk.firstLine === null ? null : chunk.firstLine + index, group });
+    });
+    flat += chunk.lines.length;
+  });
+  return rows;
+}
+
+const rawLinesCache = new WeakMap<LoadedChunk, string[]>();
+
+function rawLines(chunk: LoadedChunk): string[] {
+  let lines = rawLinesCache.get(chunk);
+  if (!lines) {
+    lines = chunk.text.split("\n");
+    if (lines.at(-1) === "") lines.pop();
+    rawLinesCache.set(chunk, lines);
+  }
+  return lines;
+}
+
+/** Control characters drawn as their Unicode pictures (ESC as ␛, BEL as ␇), so escapes read as text. */
+export function showControls(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f]/g, (char) => (char === "\u007f" ? "\u2421" : String.fromCharCode(0x2400 + char.charCodeAt(0))));
+}
+
+/** The raw view: every loaded chunk's bytes line by line, escapes visible, no groups. */
+export function buildRawRows(doc: LogDoc): LogRow[] {
+  const rows: LogRow[] = [];
+  doc.chunks.forEach((chunk, chunkIndex) => {
+    const previous = doc.chunks[chunkIndex - 1];
+    if (hasGapBefore(previous, chunk)) rows.push(gapRow(previous, chunk));
+    rawLines(chunk).forEach((text, index) => rows.push({ kind: "raw", key: `r${chunk.start}:${index}`, text }));
+  });
+  return rows;
+}

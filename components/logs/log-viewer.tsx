@@ -1,0 +1,331 @@
+"use client";
+
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { StaleWarning } from "@/components/ui/stale-warning";
+import { logDownloadUrl, logSearchQuery, type LogRef } from "@/lib/log-queries";
+import { findLine, groupsHiding, setAllGroupsOpen, setGroupOpen, type LogDoc } from "./log-chunks";
+import { LogLineRow, LOG_ROW_HEIGHT, type LineDisplay } from "./log-line";
+import { buildRawRows, buildRows, type LogRow } from "./log-rows";
+import { LogSearchBox } from "./log-search";
+import { LogToolbar } from "./log-toolbar";
+import { LogUnavailable } from "./log-unavailable";
+import { useLogDoc } from "./use-log-doc";
+import { useTimestampSettings } from "./use-timestamp-settings";
+
+/** Marked when the first lines are on screen: the benchmark's "time to first log lines". */
+export const FIRST_LINES_MARK = "log-first-lines";
+/** Earlier lines load once the placeholder for them comes this close to the viewport. */
+const LOAD_MARGIN_ROWS = 60;
+const SEARCH_DEBOUNCE_MS = 250;
+
+const lineFromHash = (hash: string) => {
+  const match = /^#L(\d+)$/.exec(hash);
+  return match ? Number(match[1]) : null;
+};
+
+function openGroupsAround(doc: LogDoc, line: number): LogDoc {
+  const flat = findLine(doc, line);
+  if (flat === null) return doc;
+  return groupsHiding(doc, flat).reduce((next, group) => setGroupOpen(next, group.key, true), doc);
+}
+
+interface LogViewerProps {
+  logRef: LogRef;
+  /** What the build says about the job, when known: a job that has no log is explained, not fetched. */
+  hasLog: boolean | undefined;
+}
+
+/**
+ * The job's log, better than Buildkite's last-2-MB view: the tail first, earlier parts loaded as the
+ * operator scrolls up, only the visible rows in the DOM, search over the whole log on the server, and new
+ * lines every 2 s while the job runs.
+ */
+export function LogViewer({ logRef, hasLog }: LogViewerProps) {
+  const { doc, setDoc, docRef, error, loading, loadBefore, ensureLine } = useLogDoc(logRef);
+  const { settings: timestamps, update: setTimestamps } = useTimestampSettings();
+  const [raw, setRaw] = useState(false);
+  const [anchorLine, setAnchorLine] = useState<number | null>(null);
+  const [currentMatch, setCurrentMatch] = useState<number | null>(null);
+  const [missingLine, setMissingLine] = useState<number | null>(null);
+  const [following, setFollowing] = useState(true);
+  const [atBottom, setAtBottom] = useState(true);
+
+  const [searchText, setSearchText] = useState("");
+  const [query, setQuery] = useState("");
+  const [caseSensitive, setCaseSensitive] = useState(false);
+  const [cursor, setCursor] = useState(-1);
+  const search = useQuery({ ...logSearchQuery(logRef, query, caseSensitive), placeholderData: keepPreviousData });
+  const searchResult = query === "" ? undefined : search.data;
+
+  const rows = useMemo(() => (raw ? buildRawRows(doc) : buildRows(doc)), [doc, raw]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  /** The line to bring into view once it is among the rows (a jump waits for its chunk). */
+  const targetRef = useRef<number | null>(null);
+  /** The first visible row and how far it is scrolled, so rows added above do not move the view. */
+  const anchorRef = useRef<{ key: string; offset: number } | null>(null);
+  const followingRef = useRef(following);
+  const firstLinesShownRef = useRef(false);
+  const rowsRef = useRef<readonly LogRow[]>(rows);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are read during render by design
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => LOG_ROW_HEIGHT,
+    getItemKey: (index) => rows[index]?.key ?? index,
+    overscan: 20,
+    initialRect: { width: 1100, height: 600 },
+  });
+
+  const rememberAnchor = useCallback(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const index = Math.floor(element.scrollTop / LOG_ROW_HEIGHT);
+    const row = rowsRef.current[index];
+    anchorRef.current = row ? { key: row.key, offset: element.scrollTop - index * LOG_ROW_HEIGHT } : null;
+  }, []);
+
+  /** Loads earlier lines when a placeholder for them is on (or near) the screen. */
+  const loadNearbyGaps = useCallback(() => {
+    const element = scrollRef.current;
+    if (!element || !firstLinesShownRef.current) return;
+    const first = Math.max(0, Math.floor(element.scrollTop / LOG_ROW_HEIGHT) - LOAD_MARGIN_ROWS);
+    const last = Math.ceil((element.scrollTop + element.clientHeight) / LOG_ROW_HEIGHT) + LOAD_MARGIN_ROWS;
+    const current = rowsRef.current;
+    for (let index = first; index <= last && index < current.length; index++) {
+      const row = current[index];
+      if (row?.kind === "gap") void loadBefore(row.before);
+    }
+  }, [loadBefore]);
+
+  const scrollToBottom = useCallback(() => {
+    const element = scrollRef.current;
+    if (element) element.scrollTop = element.scrollHeight;
+  }, []);
+
+  // After every change of rows, put the view where the operator expects it: on a pending jump's line, at
+  // the bottom while following, or on the same line as before when rows arrive above it.
+  useLayoutEffect(() => {
+    rowsRef.current = rows;
+    const element = scrollRef.current;
+    if (!element || rows.length === 0) return;
+    if (!firstLinesShownRef.current) {
+      firstLinesShownRef.current = true;
+      performance.mark(FIRST_LINES_MARK);
+      if (targetRef.current === null) scrollToBottom();
+    }
+    const target = targetRef.current;
+    const targetIndex = target === null ? -1 : rows.findIndex((row) => row.kind === "line" && row.number === target);
+    if (targetIndex >= 0) {
+      targetRef.current = null;
+      followingRef.current = false;
+      virtualizer.scrollToIndex(targetIndex, { align: "center" });
+    } else if (followingRef.current) {
+      scrollToBottom();
+    } else if (anchorRef.current) {
+      const { key, offset } = anchorRef.current;
+      const index = rows.findIndex((row) => row.key === key);
+      if (index >= 0) element.scrollTop = index * LOG_ROW_HEIGHT + offset;
+    }
+    rememberAnchor();
+    loadNearbyGaps();
+  }, [rows, virtualizer, scrollToBottom, rememberAnchor, loadNearbyGaps]);
+
+  const onScroll = useCallback(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const bottom = element.scrollTop + element.clientHeight >= element.scrollHeight - LOG_ROW_HEIGHT;
+    setAtBottom(bottom);
+    // Following means sticking to the bottom: scrolling away stops it, scrolling back resumes it.
+    if (targetRef.current === null) {
+      followingRef.current = bottom;
+      setFollowing(bottom);
+    }
+    rememberAnchor();
+    loadNearbyGaps();
+  }, [rememberAnchor, loadNearbyGaps]);
+
+  const setFollow = useCallback(
+    (follow: boolean) => {
+      followingRef.current = follow;
+      setFollowing(follow);
+      if (follow) scrollToBottom();
+    },
+    [scrollToBottom],
+  );
+
+  /** Brings line `line` into view: loads its chunk if needed and opens the groups that hide it. */
+  const goToLine = useCallback(
+    async (line: number) => {
+      setMissingLine(null);
+      setRaw(false);
+      targetRef.current = line;
+      const found = await ensureLine(line);
+      if (targetRef.current !== line) return;
+      if (!found) {
+        targetRef.current = null;
+        setMissingLine(line);
+        return;
+      }
+      // Committing the doc (even unchanged) re-renders the rows, and the layout effect scrolls.
+      setDoc(openGroupsAround(docRef.current, line));
+    },
+    [ensureLine, setDoc, docRef],
+  );
+
+  // `#L120` on arrival and whenever the hash changes (back, forward, an edited URL).
+  useEffect(() => {
+    const onHash = () => {
+      const line = lineFromHash(window.location.hash);
+      setAnchorLine(line);
+      if (line !== null) void goToLine(line);
+    };
+    onHash();
+    window.addEventListener("hashchange", onHash);
+    return () => window.removeEventListener("hashchange", onHash);
+  }, [goToLine]);
+
+  const onLineLink = useCallback((line: number) => {
+    window.history.replaceState(window.history.state, "", `#L${line}`);
+    setAnchorLine(line);
+  }, []);
+
+  const onToggleGroup = useCallback(
+    (key: string) => {
+      const current = docRef.current;
+      setDoc(setGroupOpen(current, key, current.open.get(key) === false));
+    },
+    [docRef, setDoc],
+  );
+
+  const onAllGroups = useCallback((open: boolean) => setDoc(setAllGroupsOpen(docRef.current, open)), [docRef, setDoc]);
+
+  // Search as the operator types, once they pause.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setQuery(searchText.trim());
+      setCursor(-1);
+    }, SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [searchText]);
+
+  const queryClient = useQueryClient();
+  const moveMatch = async (step: 1 | -1) => {
+    const trimmed = searchText.trim();
+    if (trimmed === "") return;
+    let lines = searchResult?.lines ?? [];
+    let from = cursor;
+    if (trimmed !== query) {
+      // Enter before the typing pause: search now, and go to the first (or last) match it finds.
+      setQuery(trimmed);
+      setCursor(-1);
+      from = -1;
+      try {
+        lines = (await queryClient.fetchQuery(logSearchQuery(logRef, trimmed, caseSensitive))).lines;
+      } catch {
+        return;
+      }
+    }
+    if (lines.length === 0) return;
+    const next = from < 0 ? (step === 1 ? 0 : lines.length - 1) : (from + step + lines.length) % lines.length;
+    const line = lines[next];
+    if (line === undefined) return;
+    setCursor(next);
+    setCurrentMatch(line);
+    void goToLine(line);
+  };
+
+  const display: LineDisplay = useMemo(
+    () => ({ showTime: timestamps.show, zone: timestamps.zone, query: searchResult && searchResult.count > 0 ? query : "", caseSensitive }),
+    [timestamps.show, timestamps.zone, searchResult, query, caseSensitive],
+  );
+  const onLoadGap = useCallback((before: number) => void loadBefore(before), [loadBefore]);
+
+  if (hasLog === false) return <LogUnavailable reason="no-log" />;
+  const loaded = doc.chunks.length > 0;
+  if (!loaded && error) return <LogUnavailable reason="error" error={error} />;
+
+  return (
+    <section aria-label="Job log" className="space-y-3">
+      <LogToolbar
+        timestamps={timestamps}
+        onTimestampsChange={setTimestamps}
+        raw={raw}
+        onRawChange={setRaw}
+        hasGroups={doc.groups.length > 0}
+        onAllGroups={onAllGroups}
+        following={loaded && !doc.final ? following : null}
+        onFollowChange={setFollow}
+        atBottom={atBottom}
+        onJumpToBottom={() => setFollow(true)}
+        downloadUrl={logDownloadUrl(logRef)}
+      />
+      <LogSearchBox
+        text={searchText}
+        onTextChange={setSearchText}
+        caseSensitive={caseSensitive}
+        onCaseSensitiveChange={(value) => {
+          setCaseSensitive(value);
+          setCursor(-1);
+        }}
+        result={searchResult}
+        searching={query !== "" && search.isFetching && search.data?.query !== query}
+        failed={search.error ? search.error.message : null}
+        cursor={cursor}
+        onNext={() => void moveMatch(1)}
+        onPrevious={() => void moveMatch(-1)}
+      />
+      {error && <StaleWarning error={error} hasData={loaded} />}
+      {missingLine !== null && (
+        <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+          Line {missingLine.toLocaleString()} is not in this log{doc.lineCount !== null ? ` (it has ${doc.lineCount.toLocaleString()} lines)` : ""}.
+        </p>
+      )}
+      <p className="text-xs text-zinc-500" data-testid="log-status">
+        {!loaded
+          ? "Loading the log…"
+          : `${doc.lineCount === null ? "Counting lines…" : `${doc.lineCount.toLocaleString()} lines`} · ${formatBytes(doc.totalBytes)}${doc.final ? "" : " · running, new lines appear as they are written"}`}
+      </p>
+      <div
+        ref={scrollRef}
+        onScroll={onScroll}
+        tabIndex={0}
+        aria-label="Log lines"
+        data-testid="log-scroll"
+        className="relative h-[70vh] min-h-80 overflow-auto rounded-lg border border-zinc-800 bg-zinc-900 font-mono text-[13px] leading-5 text-zinc-200 [overflow-anchor:none]"
+      >
+        <div className="relative min-w-full" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index];
+            if (!row) return null;
+            const number = row.kind === "line" ? row.number : null;
+            return (
+              <LogLineRow
+                key={row.key}
+                row={row}
+                top={item.start}
+                display={display}
+                anchored={number !== null && number === anchorLine}
+                current={number !== null && number === currentMatch}
+                open={row.kind === "line" && row.group !== null ? doc.open.get(row.group.key) !== false : true}
+                gapLoading={row.kind === "gap" && loading.has(`before:${row.before}`)}
+                onLineLink={onLineLink}
+                onToggleGroup={onToggleGroup}
+                onLoadGap={onLoadGap}
+              />
+            );
+          })}
+        </div>
+        {loaded && rows.length === 0 && <p className="p-4 text-zinc-400">{doc.final ? "The log is empty." : "No output yet."}</p>}
+      </div>
+    </section>
+  );
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
