@@ -1,0 +1,747 @@
+import type { Colour, LogLine, LogParser, Span, TextStyle } from "./types";
+
+// A streaming terminal emulator for Buildkite job logs (facts: shared reference job-logs.md). Written by hand
+// because no npm library resolves `\r` overwrites and cursor movement into rows, understands Buildkite's APC
+// timestamps, and keeps up with a 100 MB log (tests/perf/log-parser.ts measures it against ansi_up, anser
+// and ansi-to-html). Runs in the browser and on the server, so it uses nothing from Node.
+//
+// Shape of the work: plain runs between control bytes are found with a charCode scan and written with one
+// `slice`; rows are lists of styled segments, not cells, so appending (the common case) is a string concat
+// and only real overwrites split segments. Styles are interned, frozen objects shared by every span that
+// uses them.
+//
+// Rows are not wrapped at Buildkite's 160 columns: one terminal row per log line keeps line numbers, `#L120`
+// anchors and search counts the same whatever width the viewer has; the viewer wraps with CSS instead.
+
+/** Rows the cursor can still reach (cursor-up, `H`): older rows are final and are returned from `push`. */
+export const HELD_ROWS = 500;
+/** Longest OSC/APC/DCS kept whole; a longer one (e.g. an inline image) is skipped to its terminator unread. */
+export const MAX_STRING_SEQUENCE = 4096;
+/** Longest CSI; a longer one is malformed, so only its ESC is dropped. */
+const MAX_CSI = 256;
+const MAX_PARAMS = 32;
+
+const ESC = 0x1b;
+const BEL = 0x07;
+
+const BOLD = 1;
+const FAINT = 2;
+const ITALIC = 4;
+const UNDERLINE = 8;
+const BLINK = 16;
+const STRIKE = 32;
+const INVERSE = 64;
+
+interface Segment {
+  text: string;
+  style: TextStyle | undefined;
+  link: string | undefined;
+}
+
+interface Row {
+  segments: Segment[];
+  /** Columns used: the segments' text lengths summed. */
+  width: number;
+  time: number | null;
+}
+
+const PALETTE: readonly Colour[] = Array.from({ length: 256 }, (_, index) => Object.freeze({ kind: "palette" as const, index }));
+
+const SAFE_LINK = /^(?:https?:|mailto:|artifact:\/\/)/i;
+
+/** The href if its scheme is one a log may link to (http, https, mailto, artifact://); otherwise undefined. */
+export function safeHref(url: string): string | undefined {
+  const href = url.trim();
+  for (let i = 0; i < href.length; i++) {
+    const c = href.charCodeAt(i);
+    // Control characters and spaces can hide a scheme from a naive check ("java\tscript:").
+    if (c <= 0x20 || c === 0x7f) return undefined;
+  }
+  return SAFE_LINK.test(href) ? href : undefined;
+}
+
+function colourKey(colour: Colour | undefined): string {
+  if (!colour) return "";
+  return colour.kind === "palette" ? `p${colour.index}` : `r${colour.r},${colour.g},${colour.b}`;
+}
+
+function coloursEqual(a: Colour | undefined, b: Colour | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.kind !== b.kind) return false;
+  if (a.kind === "palette") return a.index === (b as typeof a).index;
+  const c = b as typeof a;
+  return a.r === c.r && a.g === c.g && a.b === c.b;
+}
+
+/** Structural equality of two styles (interned styles are usually the same object already). */
+export function stylesEqual(a: TextStyle | undefined, b: TextStyle | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return (
+    !!a.bold === !!b.bold &&
+    !!a.faint === !!b.faint &&
+    !!a.italic === !!b.italic &&
+    !!a.underline === !!b.underline &&
+    !!a.blink === !!b.blink &&
+    !!a.strike === !!b.strike &&
+    !!a.inverse === !!b.inverse &&
+    coloursEqual(a.fg, b.fg) &&
+    coloursEqual(a.bg, b.bg)
+  );
+}
+
+// Styles are interned so equal styles are one object (cheap merging, little garbage). Truecolour logs could
+// make endless distinct styles, so the table is dropped when it grows; equality then falls back to structure.
+const styleTable = new Map<string, TextStyle>();
+const STYLE_TABLE_LIMIT = 4096;
+
+function internStyle(flags: number, fg: Colour | undefined, bg: Colour | undefined): TextStyle | undefined {
+  if (flags === 0 && !fg && !bg) return undefined;
+  const key = `${flags}|${colourKey(fg)}|${colourKey(bg)}`;
+  const known = styleTable.get(key);
+  if (known) return known;
+  const style: TextStyle = {};
+  if (fg) style.fg = fg;
+  if (bg) style.bg = bg;
+  if (flags & BOLD) style.bold = true;
+  if (flags & FAINT) style.faint = true;
+  if (flags & ITALIC) style.italic = true;
+  if (flags & UNDERLINE) style.underline = true;
+  if (flags & BLINK) style.blink = true;
+  if (flags & STRIKE) style.strike = true;
+  if (flags & INVERSE) style.inverse = true;
+  Object.freeze(style);
+  if (styleTable.size >= STYLE_TABLE_LIMIT) styleTable.clear();
+  styleTable.set(key, style);
+  return style;
+}
+
+function isControl(c: number): boolean {
+  return c < 0x20 || c === 0x7f;
+}
+
+function stripControls(text: string): string {
+  let out = "";
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (isControl(text.charCodeAt(i))) {
+      out += text.slice(start, i);
+      start = i + 1;
+    }
+  }
+  return start === 0 ? text : out + text.slice(start);
+}
+
+/** `key=value` pairs separated by `;` (a pair without `=` is skipped). */
+function keyValues(text: string): Map<string, string> {
+  const pairs = new Map<string, string>();
+  for (const part of text.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0) pairs.set(part.slice(0, eq), part.slice(eq + 1));
+  }
+  return pairs;
+}
+
+function toLogLine(row: Row): LogLine {
+  const spans: Span[] = [];
+  let previous: Segment | undefined;
+  let last: Span | undefined;
+  for (const segment of row.segments) {
+    if (segment.text.length === 0) continue;
+    if (last && previous && previous.link === segment.link && stylesEqual(previous.style, segment.style)) {
+      last.text += segment.text;
+      continue;
+    }
+    last = { text: segment.text };
+    if (segment.style) last.style = segment.style;
+    if (segment.link !== undefined) last.link = segment.link;
+    spans.push(last);
+    previous = segment;
+  }
+  const text = spans.length === 1 ? spans[0]!.text : spans.map((span) => span.text).join("");
+  return { spans, text, time: row.time };
+}
+
+class TerminalParser implements LogParser {
+  /** Rows not yet returned; `held[0]` is row number `heldStart`. */
+  private held: Row[] = [];
+  private heldStart = 0;
+  private rows = 0;
+  /** The lowest row on screen: the cursor reached it by a newline; it may not exist yet (nothing written). */
+  private bottom = 0;
+  private cursorRow = 0;
+  private cursorCol = 0;
+  private savedRow = 0;
+  private savedCol = 0;
+
+  private flags = 0;
+  private fg: Colour | undefined;
+  private bg: Colour | undefined;
+  private style: TextStyle | undefined;
+  private styleStale = false;
+  private link: string | undefined;
+
+  private lastTime: number | null = null;
+  /** An escape sequence cut off at the end of the last piece, waiting for the rest. */
+  private pending = "";
+  /** Inside an over-long string sequence: bytes are dropped up to its terminator. */
+  private skipping = false;
+
+  /** The lowest row above the bottom that the cursor was put on during this push (Infinity: none). */
+  private lowest = Infinity;
+  private lowestTouched = 0;
+  private readonly params: number[] = [];
+
+  get rowCount(): number {
+    return this.rows;
+  }
+
+  get lowestRowTouched(): number {
+    return this.lowestTouched;
+  }
+
+  push(chunk: string): LogLine[] {
+    // A push that starts with the cursor above the bottom row may write there without moving at all.
+    this.lowest = this.cursorRow < this.bottom ? this.cursorRow : Infinity;
+    const input = this.pending ? this.pending + chunk : chunk;
+    this.pending = "";
+    const stop = this.parse(input);
+    if (stop < input.length) this.pending = input.slice(stop);
+    this.lowestTouched = this.lowest === Infinity ? this.rows : this.lowest;
+    const out: LogLine[] = [];
+    this.release(this.top(), out);
+    return out;
+  }
+
+  end(): LogLine[] {
+    // A sequence still cut off has no end to wait for: it is dropped.
+    this.pending = "";
+    this.skipping = false;
+    const out: LogLine[] = [];
+    this.release(this.rows, out);
+    return out;
+  }
+
+  private top(): number {
+    return this.bottom >= HELD_ROWS ? this.bottom - HELD_ROWS + 1 : 0;
+  }
+
+  /** Returns rows below `upTo` (they can no longer change) and forgets them. */
+  private release(upTo: number, out: LogLine[]): void {
+    const count = Math.min(upTo, this.rows) - this.heldStart;
+    if (count <= 0) return;
+    for (let i = 0; i < count; i++) out.push(toLogLine(this.held[i]!));
+    this.held.splice(0, count);
+    this.heldStart += count;
+  }
+
+  /** The row under the cursor, created if the cursor sits on the not-yet-written bottom row. */
+  private currentRow(): Row {
+    if (this.cursorRow >= this.rows) {
+      this.held.push({ segments: [], width: 0, time: null });
+      this.rows++;
+    }
+    return this.held[this.cursorRow - this.heldStart]!;
+  }
+
+  private existingRow(index: number): Row | undefined {
+    return index < this.rows && index >= this.heldStart ? this.held[index - this.heldStart] : undefined;
+  }
+
+  private moveToRow(row: number): void {
+    const top = this.top();
+    const target = row < top ? top : row > this.bottom ? this.bottom : row;
+    this.cursorRow = target;
+    this.touch(target);
+  }
+
+  /** Notes that this push reached `row`; only rows above the bottom matter to where a chunk may start. */
+  private touch(row: number): void {
+    if (row < this.bottom && row < this.lowest) this.lowest = row;
+  }
+
+  private lineFeed(): void {
+    if (this.cursorRow >= this.bottom) {
+      this.currentRow();
+      this.bottom = this.cursorRow + 1;
+    }
+    this.cursorRow++;
+    this.cursorCol = 0;
+  }
+
+  private currentStyle(): TextStyle | undefined {
+    if (this.styleStale) {
+      this.style = internStyle(this.flags, this.fg, this.bg);
+      this.styleStale = false;
+    }
+    return this.style;
+  }
+
+  private write(text: string, link: string | undefined = this.link): void {
+    if (text.length === 0) return;
+    const row = this.currentRow();
+    const style = this.currentStyle();
+    const col = this.cursorCol;
+    if (col >= row.width) {
+      if (col > row.width) appendSegment(row, " ".repeat(col - row.width), undefined, undefined);
+      appendSegment(row, text, style, link);
+    } else {
+      overwrite(row, col, text, style, link);
+    }
+    this.cursorCol = col + text.length;
+  }
+
+  /** Parses `s` from the start; returns where an unfinished escape sequence begins (or `s.length`). */
+  private parse(s: string): number {
+    const n = s.length;
+    let i = 0;
+    while (i < n) {
+      if (this.skipping) {
+        let k = i;
+        while (k < n) {
+          const c = s.charCodeAt(k);
+          if (c === BEL || c === ESC) break;
+          k++;
+        }
+        if (k >= n) return n;
+        if (s.charCodeAt(k) === BEL) {
+          this.skipping = false;
+          i = k + 1;
+          continue;
+        }
+        if (k + 1 >= n) return k;
+        this.skipping = false;
+        // `ESC \` ends the sequence; any other escape aborts it and is read as itself.
+        i = s.charCodeAt(k + 1) === 0x5c ? k + 2 : k;
+        continue;
+      }
+      let j = i;
+      while (j < n) {
+        const c = s.charCodeAt(j);
+        if (c < 0x20 || c === 0x7f) break;
+        j++;
+      }
+      if (j > i) this.write(s.slice(i, j));
+      if (j >= n) return n;
+      const c = s.charCodeAt(j);
+      if (c === 0x0a) {
+        this.lineFeed();
+        i = j + 1;
+      } else if (c === 0x0d) {
+        // `\r\n` and `\r\r\n` end a line without overwriting: the `\n` moves on before anything is written.
+        this.cursorCol = 0;
+        i = j + 1;
+      } else if (c === ESC) {
+        const next = this.escape(s, j);
+        if (next < 0) return j;
+        i = next;
+      } else if (c === 0x08) {
+        if (this.cursorCol > 0) this.cursorCol--;
+        i = j + 1;
+      } else if (c === 0x09) {
+        // Moves to the next tab stop; the gap is filled with spaces only if text follows.
+        this.cursorCol = (Math.floor(this.cursorCol / 8) + 1) * 8;
+        i = j + 1;
+      } else {
+        // BEL, NUL and other controls have no visible effect.
+        i = j + 1;
+      }
+    }
+    return n;
+  }
+
+  /** Handles the escape sequence at `s[j]`; returns the index after it, or -1 if the input ends inside it. */
+  private escape(s: string, j: number): number {
+    const n = s.length;
+    if (j + 1 >= n) return -1;
+    const kind = s.charCodeAt(j + 1);
+    switch (kind) {
+      case 0x5b: // [ CSI
+        return this.csi(s, j);
+      case 0x5d: // ] OSC
+      case 0x5f: // _ APC
+      case 0x50: // P DCS
+      case 0x5e: // ^ PM
+      case 0x58: // X SOS
+        return this.stringSequence(s, j, kind);
+      case 0x28: // ( ) * + - . /  charset selection: swallowed with its one-byte argument
+      case 0x29:
+      case 0x2a:
+      case 0x2b:
+      case 0x2d:
+      case 0x2e:
+      case 0x2f:
+        return j + 2 >= n ? -1 : j + 3;
+      case 0x37: // 7 save cursor
+        this.savedRow = this.cursorRow;
+        this.savedCol = this.cursorCol;
+        return j + 2;
+      case 0x38: // 8 restore cursor
+        this.moveToRow(this.savedRow);
+        this.cursorCol = this.savedCol;
+        return j + 2;
+      case 0x4d: // M reverse index: up one row
+        this.moveToRow(this.cursorRow - 1);
+        return j + 2;
+      case 0x3d: // = and > keypad modes, c reset, \ a stray string terminator: no visible effect
+      case 0x3e:
+      case 0x63:
+      case 0x5c:
+        return j + 2;
+      default:
+        // Unknown: only the ESC byte is dropped.
+        return j + 1;
+    }
+  }
+
+  private csi(s: string, j: number): number {
+    const n = s.length;
+    const limit = j + MAX_CSI;
+    let k = j + 2;
+    while (k < n && k < limit) {
+      const c = s.charCodeAt(k);
+      if (c >= 0x40 && c <= 0x7e) break;
+      if (c < 0x20 || c > 0x7e) return j + 1; // not a CSI after all: drop the ESC only
+      k++;
+    }
+    if (k >= limit) return j + 1;
+    if (k >= n) return -1;
+    const final = s.charCodeAt(k);
+    const first = s.charCodeAt(j + 2);
+    // `?`, `<`, `=`, `>` private modes and sequences with intermediate bytes change nothing we draw.
+    if (k > j + 2 && first >= 0x3c && first <= 0x3f) return k + 1;
+    const count = this.readParams(s, j + 2, k);
+    if (count < 0) return k + 1;
+    this.csiDispatch(final, count);
+    return k + 1;
+  }
+
+  /** Reads `;`-separated decimal parameters into `this.params`; -1 if other bytes appear (ignored sequence). */
+  private readParams(s: string, from: number, to: number): number {
+    const params = this.params;
+    let count = 0;
+    let value = 0;
+    let any = false;
+    for (let k = from; k < to; k++) {
+      const c = s.charCodeAt(k);
+      if (c >= 0x30 && c <= 0x39) {
+        if (value < 1e9) value = value * 10 + (c - 0x30);
+        any = true;
+      } else if (c === 0x3b) {
+        if (count < MAX_PARAMS) params[count++] = value;
+        value = 0;
+        any = true;
+      } else {
+        return -1;
+      }
+    }
+    if (any && count < MAX_PARAMS) params[count++] = value;
+    return count;
+  }
+
+  private csiDispatch(final: number, count: number): void {
+    const p = this.params;
+    const first = count > 0 ? p[0]! : 0;
+    const n = first > 0 ? first : 1;
+    switch (final) {
+      case 0x6d: // m
+        this.sgr(count);
+        return;
+      case 0x41: // A up
+        this.moveToRow(this.cursorRow - n);
+        return;
+      case 0x42: // B down
+        this.moveToRow(this.cursorRow + n);
+        return;
+      case 0x43: // C forward
+        this.cursorCol += n;
+        return;
+      case 0x44: // D back
+        this.cursorCol = Math.max(0, this.cursorCol - n);
+        return;
+      case 0x45: // E next line
+        this.moveToRow(this.cursorRow + n);
+        this.cursorCol = 0;
+        return;
+      case 0x46: // F previous line
+        this.moveToRow(this.cursorRow - n);
+        this.cursorCol = 0;
+        return;
+      case 0x47: // G column
+        this.cursorCol = n - 1;
+        return;
+      case 0x48: // H position (row;col), rows counted from the top of the held screen
+      case 0x66: {
+        // f is the same as H
+        const col = count > 1 && p[1]! > 0 ? p[1]! : 1;
+        this.moveToRow(this.top() + n - 1);
+        this.cursorCol = col - 1;
+        return;
+      }
+      case 0x4a: // J erase in display
+        this.eraseDisplay(first);
+        return;
+      case 0x4b: // K erase in line
+        this.eraseLine(first);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private eraseLine(mode: number): void {
+    const row = this.existingRow(this.cursorRow);
+    if (!row) return;
+    if (mode === 0) truncate(row, this.cursorCol);
+    else if (mode === 1) blank(row, this.cursorCol + 1);
+    else if (mode === 2) clearRow(row);
+  }
+
+  private eraseDisplay(mode: number): void {
+    const top = this.top();
+    if (mode === 0) {
+      this.eraseLine(0);
+      for (let r = this.cursorRow + 1; r < this.rows; r++) clearRow(this.existingRow(r)!);
+    } else if (mode === 1) {
+      for (let r = top; r < this.cursorRow; r++) clearRow(this.existingRow(r)!);
+      this.touch(top);
+      this.eraseLine(1);
+    } else if (mode === 2 || mode === 3) {
+      // The screen is the held window: rows already returned stay as they were (and keep their numbers).
+      for (let r = top; r < this.rows; r++) clearRow(this.existingRow(r)!);
+      this.touch(top);
+    }
+  }
+
+  private setFlag(flag: number, on: boolean): void {
+    this.flags = on ? this.flags | flag : this.flags & ~flag;
+  }
+
+  /** An extended colour (`38;5;n` or `38;2;r;g;b`) at params[i] (the 5 or 2); returns the colour and the next index. */
+  private extendedColour(i: number, count: number): [Colour | undefined, number] {
+    const p = this.params;
+    if (i >= count) return [undefined, count];
+    const mode = p[i]!;
+    if (mode === 5) {
+      if (i + 1 >= count) return [undefined, count];
+      const index = p[i + 1]!;
+      return [index <= 255 ? PALETTE[index] : undefined, i + 2];
+    }
+    if (mode === 2) {
+      if (i + 3 >= count) return [undefined, count];
+      const r = p[i + 1]!;
+      const g = p[i + 2]!;
+      const b = p[i + 3]!;
+      return [r <= 255 && g <= 255 && b <= 255 ? { kind: "rgb", r, g, b } : undefined, i + 4];
+    }
+    // An unknown colour space: what follows cannot be read reliably.
+    return [undefined, count];
+  }
+
+  private sgr(count: number): void {
+    const p = this.params;
+    this.styleStale = true;
+    if (count === 0) {
+      this.reset();
+      return;
+    }
+    let i = 0;
+    while (i < count) {
+      const code = p[i++]!;
+      if (code === 0) this.reset();
+      else if (code === 1) this.setFlag(BOLD, true);
+      else if (code === 2) this.setFlag(FAINT, true);
+      else if (code === 3) this.setFlag(ITALIC, true);
+      else if (code === 4) this.setFlag(UNDERLINE, true);
+      else if (code === 5 || code === 6) this.setFlag(BLINK, true);
+      else if (code === 7) this.setFlag(INVERSE, true);
+      else if (code === 9) this.setFlag(STRIKE, true);
+      else if (code === 21) this.setFlag(BOLD, false);
+      else if (code === 22) this.setFlag(BOLD | FAINT, false);
+      else if (code === 23) this.setFlag(ITALIC, false);
+      else if (code === 24) this.setFlag(UNDERLINE, false);
+      else if (code === 25) this.setFlag(BLINK, false);
+      else if (code === 27) this.setFlag(INVERSE, false);
+      else if (code === 29) this.setFlag(STRIKE, false);
+      else if (code >= 30 && code <= 37) this.fg = PALETTE[code - 30];
+      else if (code >= 90 && code <= 97) this.fg = PALETTE[code - 90 + 8];
+      else if (code >= 40 && code <= 47) this.bg = PALETTE[code - 40];
+      else if (code >= 100 && code <= 107) this.bg = PALETTE[code - 100 + 8];
+      else if (code === 39) this.fg = undefined;
+      else if (code === 49) this.bg = undefined;
+      else if (code === 38 || code === 48) {
+        const [colour, next] = this.extendedColour(i, count);
+        if (colour) {
+          if (code === 38) this.fg = colour;
+          else this.bg = colour;
+        }
+        i = next;
+      }
+      // 8 (conceal), 26, 28 and anything else: nothing to draw differently.
+    }
+  }
+
+  private reset(): void {
+    this.flags = 0;
+    this.fg = undefined;
+    this.bg = undefined;
+  }
+
+  /** OSC, APC, DCS, PM or SOS at `s[j]`: read to BEL or `ESC \`. Returns the index after it, or -1 if cut off. */
+  private stringSequence(s: string, j: number, kind: number): number {
+    const n = s.length;
+    const limit = j + MAX_STRING_SEQUENCE;
+    const bodyStart = j + 2;
+    let k = bodyStart;
+    while (k < n && k < limit) {
+      const c = s.charCodeAt(k);
+      if (c === BEL) {
+        this.stringBody(kind, s.slice(bodyStart, k));
+        return k + 1;
+      }
+      if (c === ESC) {
+        if (k + 1 >= n) return -1;
+        if (s.charCodeAt(k + 1) === 0x5c) {
+          this.stringBody(kind, s.slice(bodyStart, k));
+          return k + 2;
+        }
+        // Another escape before the terminator: this sequence is abandoned and the new one read.
+        return k;
+      }
+      k++;
+    }
+    if (k >= limit) {
+      // Too long to be anything we show (inline images): dropped unread up to its terminator.
+      this.skipping = true;
+      return limit;
+    }
+    return -1;
+  }
+
+  private stringBody(kind: number, body: string): void {
+    if (kind === 0x5f) this.apc(body);
+    else if (kind === 0x5d) this.osc(body);
+  }
+
+  private apc(body: string): void {
+    if (!body.startsWith("bk;")) return;
+    let time: number | null = null;
+    for (const part of body.slice(3).split(";")) {
+      const eq = part.indexOf("=");
+      if (eq <= 0) continue;
+      const key = part.slice(0, eq);
+      if (key !== "t" && key !== "dt") continue;
+      const value = part.slice(eq + 1);
+      if (!/^-?\d+$/.test(value)) continue;
+      if (key === "t") {
+        time = Number(value);
+        this.lastTime = time;
+      } else if (this.lastTime !== null) {
+        // dt counts from the previous timestamp; without one there is nothing to count from.
+        time = this.lastTime + Number(value);
+        this.lastTime = time;
+      }
+    }
+    if (time !== null) this.currentRow().time = time;
+  }
+
+  private osc(body: string): void {
+    const semicolon = body.indexOf(";");
+    const command = semicolon < 0 ? body : body.slice(0, semicolon);
+    const rest = semicolon < 0 ? "" : body.slice(semicolon + 1);
+    if (command === "8") {
+      // 8;params;url — an empty url ends the link; an unsafe one keeps its text but links nowhere.
+      const split = rest.indexOf(";");
+      if (split < 0) return;
+      const url = rest.slice(split + 1);
+      this.link = url === "" ? undefined : safeHref(url);
+    } else if (command === "1339") {
+      const pairs = keyValues(rest);
+      const url = pairs.get("url") ?? "";
+      const text = stripControls(pairs.get("content") ?? url);
+      this.write(text, url === "" ? this.link : safeHref(url));
+    } else if (command === "1338") {
+      // An image: its alt text stands in for it.
+      this.write(stripControls(keyValues(rest).get("alt") ?? ""));
+    }
+    // 1337 (inline file), window titles and the rest draw nothing.
+  }
+}
+
+function appendSegment(row: Row, text: string, style: TextStyle | undefined, link: string | undefined): void {
+  const segments = row.segments;
+  const last = segments.length > 0 ? segments[segments.length - 1] : undefined;
+  if (last && last.style === style && last.link === link) last.text += text;
+  else segments.push({ text, style, link });
+  row.width += text.length;
+}
+
+/** Writes `text` over columns `col…` of a row that already reaches past `col`. */
+function overwrite(row: Row, col: number, text: string, style: TextStyle | undefined, link: string | undefined): void {
+  const end = col + text.length;
+  const out: Segment[] = [];
+  let pos = 0;
+  let placed = false;
+  for (const segment of row.segments) {
+    const segmentEnd = pos + segment.text.length;
+    if (segmentEnd <= col || pos >= end) {
+      if (pos >= end && !placed) {
+        out.push({ text, style, link });
+        placed = true;
+      }
+      out.push(segment);
+    } else {
+      if (pos < col) out.push({ text: segment.text.slice(0, col - pos), style: segment.style, link: segment.link });
+      if (!placed) {
+        out.push({ text, style, link });
+        placed = true;
+      }
+      if (segmentEnd > end) out.push({ text: segment.text.slice(end - pos), style: segment.style, link: segment.link });
+    }
+    pos = segmentEnd;
+  }
+  if (!placed) out.push({ text, style, link });
+  row.segments = out;
+  if (end > row.width) row.width = end;
+}
+
+function truncate(row: Row, col: number): void {
+  if (col >= row.width) return;
+  const out: Segment[] = [];
+  let pos = 0;
+  for (const segment of row.segments) {
+    if (pos >= col) break;
+    const segmentEnd = pos + segment.text.length;
+    out.push(segmentEnd <= col ? segment : { text: segment.text.slice(0, col - pos), style: segment.style, link: segment.link });
+    pos = segmentEnd;
+  }
+  row.segments = out;
+  row.width = col;
+}
+
+/** Erases columns 0…count-1 to blanks. */
+function blank(row: Row, count: number): void {
+  if (count >= row.width) {
+    clearRow(row);
+    return;
+  }
+  overwrite(row, 0, " ".repeat(count), undefined, undefined);
+}
+
+function clearRow(row: Row): void {
+  row.segments = [];
+  row.width = 0;
+}
+
+/** A new streaming parser for one job log. */
+export function createLogParser(): LogParser {
+  return new TerminalParser();
+}
+
+/** Parses a whole log at once (tests, small logs). */
+export function parseLog(raw: string): LogLine[] {
+  const parser = createLogParser();
+  const lines = parser.push(raw);
+  for (const line of parser.end()) lines.push(line);
+  return lines;
+}

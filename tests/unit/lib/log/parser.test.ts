@@ -1,0 +1,470 @@
+import { describe, expect, test } from "vitest";
+import { createLogParser, HELD_ROWS, MAX_STRING_SEQUENCE, parseLog, safeHref } from "@/lib/log/parser";
+import type { LogLine, TextStyle } from "@/lib/log/types";
+
+const ESC = "\x1b";
+const BEL = "\x07";
+const ST = `${ESC}\\`;
+const csi = (body: string) => `${ESC}[${body}`;
+const sgr = (params: string) => csi(`${params}m`);
+const ts = (t: number) => `${ESC}_bk;t=${t}${BEL}`;
+const texts = (raw: string) => parseLog(raw).map((line) => line.text);
+const only = (raw: string): LogLine => {
+  const lines = parseLog(raw);
+  expect(lines).toHaveLength(1);
+  return lines[0]!;
+};
+const styleOf = (raw: string): TextStyle | undefined => {
+  const line = only(raw);
+  expect(line.spans).toHaveLength(1);
+  return line.spans[0]!.style;
+};
+const palette = (index: number) => ({ kind: "palette", index });
+
+/** Feeds the input in the given pieces and collects every row returned. */
+function parsePieces(pieces: string[]): { lines: LogLine[]; rowCount: number } {
+  const parser = createLogParser();
+  const lines: LogLine[] = [];
+  for (const piece of pieces) lines.push(...parser.push(piece));
+  lines.push(...parser.end());
+  return { lines, rowCount: parser.rowCount };
+}
+
+describe("line endings", () => {
+  test("\\n, \\r\\n and \\r\\r\\n each end a line without overwriting it", () => {
+    expect(texts("one\ntwo\r\nthree\r\r\nfour")).toEqual(["one", "two", "three", "four"]);
+  });
+
+  test("a trailing newline does not add an empty row; blank lines are kept", () => {
+    expect(texts("a\n")).toEqual(["a"]);
+    expect(texts("a\n\nb\n")).toEqual(["a", "", "b"]);
+    expect(texts("")).toEqual([]);
+    expect(texts("\n")).toEqual([""]);
+  });
+});
+
+describe("timestamps", () => {
+  test("bk;t= sets the line's time and takes no width", () => {
+    const lines = parseLog(`${ts(1763630043512)}hello\n${ts(1763630043600)}world\nplain\n`);
+    expect(lines.map((l) => [l.text, l.time])).toEqual([
+      ["hello", 1763630043512],
+      ["world", 1763630043600],
+      ["plain", null],
+    ]);
+  });
+
+  test("dt= counts from the previous timestamp (which it then becomes)", () => {
+    const lines = parseLog(`${ts(1000)}a\n${ESC}_bk;dt=250${BEL}b\n${ESC}_bk;dt=50${BEL}c\n`);
+    expect(lines.map((l) => l.time)).toEqual([1000, 1250, 1300]);
+  });
+
+  test("dt= with no timestamp before it gives no time", () => {
+    expect(only(`${ESC}_bk;dt=250${BEL}a\n`).time).toBeNull();
+  });
+
+  test("the ESC \\ terminator works like BEL", () => {
+    expect(only(`${ESC}_bk;t=42${ST}text\n`)).toEqual({ spans: [{ text: "text" }], text: "text", time: 42 });
+  });
+
+  test("extra key=value pairs are ignored, in any order", () => {
+    expect(only(`${ESC}_bk;llamas=blah;t=77;x=y${BEL}a\n`).time).toBe(77);
+  });
+
+  test("the last timestamp on a line wins", () => {
+    expect(only(`${ts(1)}a${ts(2)}b\n`)).toMatchObject({ text: "ab", time: 2 });
+  });
+
+  test("APCs that are not Buildkite's, and broken values, are swallowed without effect", () => {
+    expect(only(`${ESC}_other;t=5${BEL}${ESC}_bk;t=abc${BEL}a\n`)).toEqual({ spans: [{ text: "a" }], text: "a", time: null });
+  });
+
+  test("a line holding only a timestamp is an empty row with that time", () => {
+    expect(parseLog(`${ts(9)}\n`)).toEqual([{ spans: [], text: "", time: 9 }]);
+  });
+});
+
+describe("carriage return, backspace and tabs", () => {
+  test("\\r returns to column 0 and later text overwrites", () => {
+    expect(texts("progress 10%\rprogress 20%\rdone\n")).toEqual(["doneress 20%"]);
+  });
+
+  test("a progress bar redrawn hundreds of times leaves its final state on one line", () => {
+    let raw = ts(1);
+    for (let i = 0; i <= 300; i++) raw += `\r[${"#".repeat(Math.floor(i / 10)).padEnd(30)}] ${i}/300`;
+    raw += "\nnext\n";
+    expect(texts(raw)).toEqual([`[${"#".repeat(30)}] 300/300`, "next"]);
+  });
+
+  test("an overwrite keeps the styles of the characters it does not cover", () => {
+    const line = only(`${sgr("31")}abcdef${sgr("0")}\r${sgr("1")}XY\n`);
+    expect(line.text).toBe("XYcdef");
+    expect(line.spans).toEqual([
+      { text: "XY", style: { bold: true } },
+      { text: "cdef", style: { fg: palette(1) } },
+    ]);
+  });
+
+  test("\\b moves back one column (and not past column 0)", () => {
+    expect(texts("abc\bX\n")).toEqual(["abX"]);
+    expect(texts("\b\bab\n")).toEqual(["ab"]);
+    expect(texts("spin |\b/\b-\b\\\bdone\n")).toEqual(["spin done"]);
+  });
+
+  test("a tab moves to the next multiple of 8, padded with spaces", () => {
+    expect(texts("a\tb\n12345678\tc\n\td\n")).toEqual(["a       b", "12345678        c", "        d"]);
+  });
+
+  test("a tab over existing text moves the cursor without erasing", () => {
+    expect(texts("abcdefghijk\r\tX\n")).toEqual(["abcdefghXjk"]);
+  });
+});
+
+describe("cursor movement (CSI A B C D E F G H)", () => {
+  test("cursor up redraws earlier rows like docker pull", () => {
+    const raw =
+      "layer1: Waiting\nlayer2: Waiting\nlayer3: Waiting\n" +
+      `${csi("3A")}${csi("2K")}\rlayer1: Pull complete\r${csi("3B")}` +
+      `${csi("2A")}${csi("2K")}\rlayer2: Downloading 50%\r${csi("2B")}` +
+      "Digest: sha256:abc\n";
+    const { lines, rowCount } = parsePieces([raw]);
+    expect(lines.map((l) => l.text)).toEqual(["layer1: Pull complete", "layer2: Downloading 50%", "layer3: Waiting", "Digest: sha256:abc"]);
+    expect(rowCount).toBe(4);
+  });
+
+  test("C moves forward (padding with spaces), D moves back", () => {
+    expect(texts(`a${csi("3C")}b\n`)).toEqual(["a   b"]);
+    expect(texts(`abcd${csi("2D")}X\n`)).toEqual(["abXd"]);
+    expect(texts(`ab${csi("9D")}X\n`)).toEqual(["Xb"]);
+    expect(texts(`a${csi("C")}b\n`)).toEqual(["a b"]);
+  });
+
+  test("E and F move to the start of the next or previous line", () => {
+    expect(texts(`one\ntwo\n${csi("2F")}ONE${csi("E")}T\n`)).toEqual(["ONE", "Two"]);
+  });
+
+  test("G sets the column (1-based)", () => {
+    expect(texts(`abcdef${csi("3G")}X\n`)).toEqual(["abXdef"]);
+    expect(texts(`abc${csi("G")}X\n`)).toEqual(["Xbc"]);
+  });
+
+  test("H positions row;col from the top of the screen, clamped to the rows held", () => {
+    expect(texts(`aaa\nbbb\nccc\n${csi("2;2H")}X${csi("H")}Y${csi("99;1H")}Z\n`)).toEqual(["Yaa", "bXb", "ccc", "Z"]);
+  });
+
+  test("cursor down stops at the bottom row and creates no rows", () => {
+    const { lines, rowCount } = parsePieces([`a\n${csi("5B")}b\n`]);
+    expect(lines.map((l) => l.text)).toEqual(["a", "b"]);
+    expect(rowCount).toBe(2);
+  });
+
+  test("cursor up stops at the first row", () => {
+    expect(texts(`a\nb${csi("10A")}X\n`)).toEqual(["aX", "b"]);
+    expect(texts(`first\nsecond${csi("10A")}\rX\n`)).toEqual(["Xirst", "second"]);
+  });
+
+  test("a newline above the bottom moves down without creating a row", () => {
+    expect(texts(`1\n2\n3\n${csi("3A")}x\ny\n`)).toEqual(["x", "y", "3"]);
+    expect(parsePieces([`1\n2\n3\n${csi("3A")}x\ny\n`]).rowCount).toBe(3);
+  });
+
+  test("ESC 7 and ESC 8 save and restore the cursor", () => {
+    expect(texts(`ab${ESC}7cd\nef${ESC}8X\n`)).toEqual(["abXd", "ef"]);
+  });
+
+  test("ESC M moves up one row", () => {
+    expect(texts(`one\ntwo${ESC}M\rX\n`)).toEqual(["Xne", "two"]);
+  });
+
+  test("private modes like ?25l change nothing", () => {
+    expect(only(`${csi("?25l")}a${csi("?25h")}${csi("?1049h")}b\n`)).toEqual({ spans: [{ text: "ab" }], text: "ab", time: null });
+  });
+});
+
+describe("erase (CSI J and K)", () => {
+  test("K0 erases to the end of the line, K1 to the cursor (inclusive), K2 the whole line", () => {
+    expect(texts(`abcdef${csi("3D")}${csi("K")}\n`)).toEqual(["abc"]);
+    expect(texts(`abcdef${csi("3D")}${csi("0K")}X\n`)).toEqual(["abcX"]);
+    expect(texts(`abcdef${csi("3D")}${csi("1K")}\n`)).toEqual(["    ef"]);
+    expect(texts(`abcdef${csi("2K")}X\n`)).toEqual(["      X"]);
+  });
+
+  test("J0 erases from the cursor to the end of the screen", () => {
+    expect(texts(`one\ntwo\nthree\n${csi("3A")}o${csi("J")}\n`)).toEqual(["o", "", ""]);
+  });
+
+  test("J1 erases from the top of the screen to the cursor", () => {
+    expect(texts(`one\ntwo\nthree${csi("1A")}${csi("1J")}\n`)).toEqual(["", "", "three"]);
+    expect(texts(`one\nlonger\nthree\r${csi("1A")}${csi("2C")}${csi("1J")}\n`)).toEqual(["", "   ger", "three"]);
+  });
+
+  test("J2 and J3 blank the held screen but keep its rows (and their numbers)", () => {
+    expect(texts(`one\ntwo\n${csi("2J")}three\n`)).toEqual(["", "", "three"]);
+    expect(texts(`one\n${csi("3J")}two\n`)).toEqual(["", "two"]);
+  });
+
+  test("erasing keeps the line's timestamp", () => {
+    expect(only(`${ts(5)}abc${csi("2K")}\n`)).toEqual({ spans: [], text: "", time: 5 });
+  });
+});
+
+describe("SGR", () => {
+  test("attributes on, and reset by 0 and by an empty SGR", () => {
+    expect(styleOf(`${sgr("1")}x\n`)).toEqual({ bold: true });
+    expect(styleOf(`${sgr("2;3;4;9")}x\n`)).toEqual({ faint: true, italic: true, underline: true, strike: true });
+    expect(styleOf(`${sgr("5")}x\n`)).toEqual({ blink: true });
+    expect(styleOf(`${sgr("6")}x\n`)).toEqual({ blink: true });
+    expect(styleOf(`${sgr("7")}x\n`)).toEqual({ inverse: true });
+    expect(styleOf(`${sgr("1;31")}${sgr("0")}x\n`)).toBeUndefined();
+    expect(styleOf(`${sgr("1;31")}${sgr("")}x\n`)).toBeUndefined();
+    expect(styleOf(`${sgr("1;31")}${sgr(";")}x\n`)).toBeUndefined();
+  });
+
+  test("the matching offs 21–29", () => {
+    const all = sgr("1;3;4;5;7;9;31");
+    expect(styleOf(`${all}${sgr("21")}x\n`)).toEqual({ italic: true, underline: true, blink: true, inverse: true, strike: true, fg: palette(1) });
+    expect(styleOf(`${sgr("1;2")}${sgr("22")}x\n`)).toBeUndefined();
+    expect(styleOf(`${all}${sgr("22;23;24;25;27;29")}x\n`)).toEqual({ fg: palette(1) });
+  });
+
+  test("16 colours: 30–37, 90–97, 40–47, 100–107, and 39/49 back to default", () => {
+    expect(styleOf(`${sgr("30")}x\n`)).toEqual({ fg: palette(0) });
+    expect(styleOf(`${sgr("37")}x\n`)).toEqual({ fg: palette(7) });
+    expect(styleOf(`${sgr("90")}x\n`)).toEqual({ fg: palette(8) });
+    expect(styleOf(`${sgr("97")}x\n`)).toEqual({ fg: palette(15) });
+    expect(styleOf(`${sgr("41")}x\n`)).toEqual({ bg: palette(1) });
+    expect(styleOf(`${sgr("107")}x\n`)).toEqual({ bg: palette(15) });
+    expect(styleOf(`${sgr("31;42")}${sgr("39")}x\n`)).toEqual({ bg: palette(2) });
+    expect(styleOf(`${sgr("31;42")}${sgr("49")}x\n`)).toEqual({ fg: palette(1) });
+  });
+
+  test("256 colours and truecolour, foreground and background", () => {
+    expect(styleOf(`${sgr("38;5;208")}x\n`)).toEqual({ fg: palette(208) });
+    expect(styleOf(`${sgr("48;5;17")}x\n`)).toEqual({ bg: palette(17) });
+    expect(styleOf(`${sgr("38;2;255;128;0")}x\n`)).toEqual({ fg: { kind: "rgb", r: 255, g: 128, b: 0 } });
+    expect(styleOf(`${sgr("48;2;1;2;3;1")}x\n`)).toEqual({ bg: { kind: "rgb", r: 1, g: 2, b: 3 }, bold: true });
+  });
+
+  test("malformed colour parameters are ignored without throwing", () => {
+    expect(styleOf(`${sgr("38;5")}x\n`)).toBeUndefined();
+    expect(styleOf(`${sgr("38")}x\n`)).toBeUndefined();
+    expect(styleOf(`${sgr("38;5;256")}x\n`)).toBeUndefined();
+    expect(styleOf(`${sgr("38;5;300;1")}x\n`)).toEqual({ bold: true });
+    expect(styleOf(`${sgr("38;2;1;2")}x\n`)).toBeUndefined();
+    expect(styleOf(`${sgr("38;2;999;0;0;4")}x\n`)).toEqual({ underline: true });
+    expect(styleOf(`${sgr("38;7;1")}x\n`)).toBeUndefined();
+    expect(styleOf(`${sgr("99999999999999;1")}x\n`)).toEqual({ bold: true });
+    expect(styleOf(`${sgr("38:5:1")}x\n`)).toBeUndefined();
+  });
+
+  test("adjacent runs with the same style are merged; styles are shared objects", () => {
+    const line = only(`${sgr("31")}ab${sgr("31")}cd${sgr("0")}ef${sgr("0")}gh${sgr("31")}ij\n`);
+    expect(line.spans).toEqual([
+      { text: "abcd", style: { fg: palette(1) } },
+      { text: "efgh" },
+      { text: "ij", style: { fg: palette(1) } },
+    ]);
+    expect(line.spans[0]!.style).toBe(line.spans[2]!.style);
+    expect(Object.isFrozen(line.spans[0]!.style)).toBe(true);
+  });
+
+  test("the style carries across lines until reset", () => {
+    const lines = parseLog(`${sgr("32")}a\nb${sgr("0")}c\n`);
+    expect(lines.map((l) => l.spans)).toEqual([[{ text: "a", style: { fg: palette(2) } }], [{ text: "b", style: { fg: palette(2) } }, { text: "c" }]]);
+  });
+});
+
+describe("OSC", () => {
+  test("OSC 8 links http, https, mailto and artifact:// (BEL or ESC \\ terminated)", () => {
+    const line = only(
+      `see ${ESC}]8;;https://example.com/a?b=1${BEL}docs${ESC}]8;;${BEL} or ${ESC}]8;id=1;artifact://pkg/out.tar.gz${ST}out${ESC}]8;;${ST}` +
+        ` ${ESC}]8;;mailto:ops@example.com${BEL}mail${ESC}]8;;${BEL} ${ESC}]8;;http://x.test${BEL}x${ESC}]8;;${BEL}\n`,
+    );
+    expect(line.spans).toEqual([
+      { text: "see " },
+      { text: "docs", link: "https://example.com/a?b=1" },
+      { text: " or " },
+      { text: "out", link: "artifact://pkg/out.tar.gz" },
+      { text: " " },
+      { text: "mail", link: "mailto:ops@example.com" },
+      { text: " " },
+      { text: "x", link: "http://x.test" },
+    ]);
+  });
+
+  test("javascript:, data:, vbscript: and unknown schemes keep their text but link nowhere", () => {
+    for (const url of ["javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)", "data:text/html,<b>", "vbscript:x", "ftp://x", "/relative"]) {
+      const line = only(`${ESC}]8;;${url}${BEL}click${ESC}]8;;${BEL}\n`);
+      expect(line).toEqual({ spans: [{ text: "click" }], text: "click", time: null });
+    }
+    expect(safeHref("javascript:alert(1)")).toBeUndefined();
+    expect(safeHref("https://ok.test")).toBe("https://ok.test");
+  });
+
+  test("a link carries its style, and an unsafe link in the middle ends a safe one", () => {
+    const line = only(`${sgr("4")}${ESC}]8;;https://a.test${BEL}a${ESC}]8;;javascript:x${BEL}b${ESC}]8;;${BEL}c\n`);
+    expect(line.spans).toEqual([
+      { text: "a", style: { underline: true }, link: "https://a.test" },
+      { text: "bc", style: { underline: true } },
+    ]);
+  });
+
+  test("OSC 1339 writes a link with its content as text", () => {
+    expect(only(`go ${ESC}]1339;url=https://buildkite.com;content=Buildkite${BEL}!\n`).spans).toEqual([
+      { text: "go " },
+      { text: "Buildkite", link: "https://buildkite.com" },
+      { text: "!" },
+    ]);
+    expect(only(`${ESC}]1339;url=javascript:alert(1);content=hi${BEL}\n`).spans).toEqual([{ text: "hi" }]);
+    expect(only(`${ESC}]1339;url=https://a.test${BEL}\n`).spans).toEqual([{ text: "https://a.test", link: "https://a.test" }]);
+  });
+
+  test("OSC 1338 images show their alt text, or nothing", () => {
+    expect(texts(`[${ESC}]1338;url=artifact://chart.png;alt=Coverage chart${BEL}]\n`)).toEqual(["[Coverage chart]"]);
+    expect(texts(`[${ESC}]1338;url=artifact://chart.png${BEL}]\n`)).toEqual(["[]"]);
+  });
+
+  test("OSC 1337 inline files and window titles are swallowed", () => {
+    expect(texts(`a${ESC}]1337;File=name=eC5wbmc=;inline=1:iVBORw0KGgo=${BEL}b${ESC}]0;title${BEL}c${ESC}]2;t${ST}d\n`)).toEqual(["abcd"]);
+  });
+
+  test("a huge inline image is skipped to its terminator without showing its bytes", () => {
+    const image = `${ESC}]1337;File=inline=1:${"QUJD".repeat(MAX_STRING_SEQUENCE)}${BEL}`;
+    expect(texts(`before${image}after\n`)).toEqual(["beforeafter"]);
+    const { lines } = parsePieces(["before", image.slice(0, 5000), image.slice(5000, 9000), image.slice(9000), "after\n"]);
+    expect(lines.map((l) => l.text)).toEqual(["beforeafter"]);
+  });
+
+  test("an escape inside an unterminated OSC abandons it and is read itself", () => {
+    expect(only(`a${ESC}]8;;https://x.test${ts(3)}b\n`)).toEqual({ spans: [{ text: "ab" }], text: "ab", time: 3 });
+  });
+});
+
+describe("other escapes", () => {
+  test("charset selections like ESC ( B are swallowed", () => {
+    expect(texts(`a${ESC}(Bb${ESC})0c${ESC}(0d\n`)).toEqual(["abcd"]);
+  });
+
+  test("an unknown escape drops only the ESC byte", () => {
+    expect(texts(`a${ESC}Zb${ESC}${ESC}[1mc\n`)).toEqual(["aZbc"]);
+    expect(parseLog(`${ESC}${ESC}[1mc\n`)[0]!.spans).toEqual([{ text: "c", style: { bold: true } }]);
+  });
+
+  test("an unsupported but well-formed CSI is swallowed", () => {
+    expect(texts(`a${csi("2S")}b${csi("1;2r")}c${csi(" q")}d\n`)).toEqual(["abcd"]);
+  });
+
+  test("a CSI broken by a control byte drops only its ESC", () => {
+    expect(texts(`a${ESC}[3\nb\n`)).toEqual(["a[3", "b"]);
+  });
+
+  test("an over-long CSI is not a CSI: only its ESC is dropped", () => {
+    const params = "1;".repeat(200);
+    expect(texts(`a${ESC}[${params}mb\n`)).toEqual([`a[${params}mb`]);
+  });
+
+  test("other control bytes are not shown", () => {
+    expect(texts(`a${BEL}b\x00c\x7fd\x0ee\n`)).toEqual(["abcde"]);
+  });
+
+  test("truncated sequences at the end of the log are dropped", () => {
+    for (const tail of [ESC, `${ESC}[`, `${ESC}[38;5`, `${ESC}]8;;https://x`, `${ESC}_bk;t=1`, `${ESC}(`, `${ESC}_bk;t=1${ESC}`]) {
+      expect(texts(`done\nlast${tail}`)).toEqual(["done", "last"]);
+    }
+  });
+});
+
+describe("pieces", () => {
+  const sample =
+    `${ts(1000)}${sgr("1;38;5;208")}build${sgr("0")} ${ESC}]8;;https://a.test/x${ST}link${ESC}]8;;${BEL}\r\n` +
+    `${ESC}_bk;dt=5;x=y${ST}10%\r20%\r${sgr("38;2;1;2;3")}done${csi("m")}\r\r\n` +
+    `${ESC}(Bx\ty${ESC}7z${ESC}8Z\b!${csi("?25l")}${ESC}Q\n` +
+    `up${csi("1A")}${csi("2K")}\rU${csi("1B")}\r${ESC}]1339;url=https://b.test;content=c${BEL}${ESC}]1338;alt=img${BEL}` +
+    `${ESC}]1337;File=x${BEL}${sgr("31")}end\n`;
+
+  test("a sequence split across two pieces at every position parses as in one piece", () => {
+    const whole = parseLog(sample);
+    expect(whole.length).toBeGreaterThan(3);
+    for (let at = 0; at <= sample.length; at++) {
+      const { lines } = parsePieces([sample.slice(0, at), sample.slice(at)]);
+      expect(lines, `split at ${at}`).toEqual(whole);
+    }
+  });
+
+  test("byte-by-byte input parses as in one piece", () => {
+    expect(parsePieces([...sample]).lines).toEqual(parseLog(sample));
+  });
+
+  test("\\r and \\n in different pieces still end the line without overwriting", () => {
+    expect(parsePieces(["abc\r", "\ndef\r\r", "\n"]).lines.map((l) => l.text)).toEqual(["abc", "def"]);
+  });
+});
+
+describe("held rows, rowCount and lowestRowTouched", () => {
+  test("rows are returned once the cursor can no longer reach them, the rest at end()", () => {
+    const parser = createLogParser();
+    const raw = Array.from({ length: HELD_ROWS + 10 }, (_, i) => `line ${i}\n`).join("");
+    const pushed = parser.push(raw);
+    expect(pushed.map((l) => l.text)).toEqual(Array.from({ length: 11 }, (_, i) => `line ${i}`));
+    expect(parser.rowCount).toBe(HELD_ROWS + 10);
+    const rest = parser.end();
+    expect(rest).toHaveLength(HELD_ROWS - 1);
+    expect(rest.at(-1)!.text).toBe(`line ${HELD_ROWS + 9}`);
+  });
+
+  test("cursor up cannot reach rows already returned", () => {
+    const raw = Array.from({ length: HELD_ROWS + 5 }, (_, i) => `r${i}\n`).join("") + `${csi(`${HELD_ROWS * 2}A`)}\rX\n`;
+    const lines = parseLog(raw);
+    expect(lines).toHaveLength(HELD_ROWS + 5);
+    // 505 rows, the cursor on row 505: the screen's top is row 6, so the jump stops there.
+    expect(lines[6]!.text).toBe("X6");
+    expect(lines.slice(0, 6).map((l) => l.text)).toEqual(["r0", "r1", "r2", "r3", "r4", "r5"]);
+  });
+
+  test("rowCount counts rows created, not rows the cursor merely visits", () => {
+    const parser = createLogParser();
+    expect(parser.rowCount).toBe(0);
+    expect(parser.lowestRowTouched).toBe(0);
+    parser.push("a\nb\n");
+    expect(parser.rowCount).toBe(2);
+    parser.push("c");
+    expect(parser.rowCount).toBe(3);
+    parser.push(`${csi("2A")}\n\n`);
+    expect(parser.rowCount).toBe(3);
+  });
+
+  test("lowestRowTouched is rowCount when the push stays on its row and below", () => {
+    const parser = createLogParser();
+    parser.push("a\nb\nc\n");
+    expect(parser.lowestRowTouched).toBe(3);
+    parser.push("partial");
+    expect(parser.lowestRowTouched).toBe(4);
+    parser.push(" more\nnext\n");
+    expect(parser.lowestRowTouched).toBe(5);
+  });
+
+  test("lowestRowTouched is the highest row the cursor reached in the push", () => {
+    const parser = createLogParser();
+    parser.push("0\n1\n2\n3\n");
+    parser.push(`x${csi("3A")}y${csi("3B")}\n`);
+    expect(parser.lowestRowTouched).toBe(1);
+    parser.push(`z${csi("H")}${csi("5B")}`);
+    expect(parser.lowestRowTouched).toBe(0);
+    parser.push("\n");
+    expect(parser.lowestRowTouched).toBe(6);
+  });
+
+  test("a push starting above the bottom row counts that row even if it does not move up", () => {
+    const parser = createLogParser();
+    parser.push(`0\n1\n2\n${csi("2A")}`);
+    expect(parser.lowestRowTouched).toBe(1);
+    parser.push("X");
+    expect(parser.lowestRowTouched).toBe(1);
+  });
+
+  test("erasing the screen touches its top row", () => {
+    const parser = createLogParser();
+    parser.push("0\n1\n2\n");
+    parser.push(csi("2J"));
+    expect(parser.lowestRowTouched).toBe(0);
+  });
+});
