@@ -1,3 +1,4 @@
+import { groupHeaderKind } from "@/lib/log/groups";
 import type { KeyedGroup, LoadedChunk, LogDoc } from "./log-chunks";
 import { lineKey } from "./log-chunks";
 
@@ -49,7 +50,7 @@ export function buildRows(doc: LogDoc): LogRow[] {
     const previous = doc.chunks[chunkIndex - 1];
     // A gap inside a collapsed group stays hidden with it; it loads once the group is opened.
     if (hasGapBefore(previous, chunk) && !(flat > 0 && flat <= hiddenThrough)) rows.push(gapRow(previous, chunk));
-    chunk.lines.forEach((_line, index) => {
+    chunk.lines.forEach((line, index) => {
       const at = flat + index;
       let group: KeyedGroup | null = null;
       while (groupIndex < doc.groups.length && (doc.groups[groupIndex]?.header ?? Infinity) <= at) {
@@ -62,7 +63,8 @@ export function buildRows(doc: LogDoc): LogRow[] {
         // A header inside a collapsed group cannot happen (groups do not nest), but a stale hidden range can
         // reach past it; a header always ends the previous group.
         hiddenThrough = doc.open.get(group.key) === false ? group.last : -1;
-      } else if (at <= hiddenThrough) {
+      } else if (at <= hiddenThrough || groupHeaderKind(line) === "expand-previous") {
+        // `^^^ +++` only opens the group it is in; Buildkite does not show it either.
         return;
       }
       rows.push({ kind: "line", key: lineKey(chunk, index), chunk, index, flat: at, number: chunk.firstLine === null ? null : chunk.firstLine + index, group });
@@ -86,7 +88,6 @@ function rawLines(chunk: LoadedChunk): string[] {
 
 /** Control characters drawn as their Unicode pictures (ESC as ␛, BEL as ␇), so escapes read as text. */
 export function showControls(text: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return text.replace(/[\u0000-\u001f\u007f]/g, (char) => (char === "\u007f" ? "\u2421" : String.fromCharCode(0x2400 + char.charCodeAt(0))));
 }
 

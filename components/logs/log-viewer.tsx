@@ -294,7 +294,7 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
         tabIndex={0}
         aria-label="Log lines"
         data-testid="log-scroll"
-        className="relative h-[70vh] min-h-80 overflow-auto rounded-lg border border-zinc-800 bg-zinc-900 font-mono text-[13px] leading-5 text-zinc-200 [overflow-anchor:none]"
+        className="relative h-[70vh] min-h-80 overflow-auto rounded-lg border border-zinc-200 bg-white font-mono text-[13px] leading-5 text-zinc-900 [--log-background:#ffffff] [--log-foreground:#18181b] [overflow-anchor:none] dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-200 dark:[--log-background:#18181b] dark:[--log-foreground:#e4e4e7]"
       >
         <div className="relative min-w-full" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
