@@ -110,7 +110,7 @@ export const LogLineRow = memo(function LogLineRow({ row, top, display, anchored
     const quiet = group.kind === "quiet";
     const Chevron = open ? ChevronDown : ChevronRight;
     return (
-      <div style={position} className={`${base} ${tint}`} data-line={row.number ?? undefined} data-group-header="">
+      <div style={position} className={`${base} ${tint}`} data-line={row.number ?? undefined} data-group-header="" aria-current={anchored ? "location" : undefined}>
         <LineNumber number={row.number} onLineLink={onLineLink} />
         {time}
         <button
@@ -130,7 +130,7 @@ export const LogLineRow = memo(function LogLineRow({ row, top, display, anchored
   }
 
   return (
-    <div style={position} className={`${base} ${tint}`} data-line={row.number ?? undefined}>
+    <div style={position} className={`${base} ${tint}`} data-line={row.number ?? undefined} data-current-match={current ? "" : undefined} aria-current={anchored ? "location" : undefined}>
       <LineNumber number={row.number} onLineLink={onLineLink} />
       {time}
       <span>

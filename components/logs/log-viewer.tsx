@@ -51,6 +51,7 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
   const [missingLine, setMissingLine] = useState<number | null>(null);
   const [following, setFollowing] = useState(true);
   const [atBottom, setAtBottom] = useState(true);
+  const [jumps, setJumps] = useState(0);
 
   const [searchText, setSearchText] = useState("");
   const [query, setQuery] = useState("");
@@ -82,8 +83,11 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
   const rememberAnchor = useCallback(() => {
     const element = scrollRef.current;
     if (!element) return;
-    const index = Math.floor(element.scrollTop / LOG_ROW_HEIGHT);
-    const row = rowsRef.current[index];
+    // A placeholder is no anchor: it is replaced by the very lines that load into it.
+    const current = rowsRef.current;
+    let index = Math.floor(element.scrollTop / LOG_ROW_HEIGHT);
+    while (current[index]?.kind === "gap") index++;
+    const row = current[index];
     anchorRef.current = row ? { key: row.key, offset: element.scrollTop - index * LOG_ROW_HEIGHT } : null;
   }, []);
 
@@ -121,17 +125,18 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
     if (targetIndex >= 0) {
       targetRef.current = null;
       followingRef.current = false;
-      virtualizer.scrollToIndex(targetIndex, { align: "center" });
+      // Rows are all one height, so the line's place is exact; centring it leaves context on both sides.
+      element.scrollTop = Math.max(0, targetIndex * LOG_ROW_HEIGHT - (element.clientHeight - LOG_ROW_HEIGHT) / 2);
     } else if (followingRef.current) {
       scrollToBottom();
     } else if (anchorRef.current) {
       const { key, offset } = anchorRef.current;
       const index = rows.findIndex((row) => row.key === key);
-      if (index >= 0) element.scrollTop = index * LOG_ROW_HEIGHT + offset;
+      if (index >= 0) element.scrollTop = Math.max(0, index * LOG_ROW_HEIGHT + offset);
     }
     rememberAnchor();
     loadNearbyGaps();
-  }, [rows, virtualizer, scrollToBottom, rememberAnchor, loadNearbyGaps]);
+  }, [rows, jumps, scrollToBottom, rememberAnchor, loadNearbyGaps]);
 
   const onScroll = useCallback(() => {
     const element = scrollRef.current;
@@ -169,8 +174,9 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
         setMissingLine(line);
         return;
       }
-      // Committing the doc (even unchanged) re-renders the rows, and the layout effect scrolls.
       setDoc(openGroupsAround(docRef.current, line));
+      // The line may have been on hand all along: a new jump still needs the layout effect to scroll.
+      setJumps((count) => count + 1);
     },
     [ensureLine, setDoc, docRef],
   );
