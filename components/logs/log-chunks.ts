@@ -155,6 +155,39 @@ export function insertChunk(doc: LogDoc, incoming: IncomingChunk, facts: { total
   return withGroups({ ...doc, ...facts, chunks, nextSeq: doc.nextSeq + 1 });
 }
 
+/**
+ * Loaded text past this is let go, farthest from the view first, so reading all the way through a 100 MB
+ * log keeps the tab's memory bounded; a let-go part becomes a placeholder again and reloads when reached.
+ */
+export const MAX_LOADED_BYTES = 24 * 1024 * 1024;
+
+/**
+ * Drops the chunks farthest from byte `focus` until at most `maxBytes` are loaded. The chunk starting at
+ * `keep` (the one just loaded, perhaps for a jump far from the view) stays, and so does the last chunk of
+ * a running job, which following appends to.
+ */
+export function evictFar(doc: LogDoc, focus: number, keep: number, maxBytes = MAX_LOADED_BYTES): LogDoc {
+  let loaded = doc.chunks.reduce((total, chunk) => total + chunk.end - chunk.start, 0);
+  if (loaded <= maxBytes) return doc;
+  const chunks = [...doc.chunks];
+  while (loaded > maxBytes) {
+    let farthest = -1;
+    let farthestDistance = 0;
+    chunks.forEach((chunk, index) => {
+      if (chunk.start === keep || (!doc.final && index === chunks.length - 1)) return;
+      const distance = focus < chunk.start ? chunk.start - focus : focus >= chunk.end ? focus - chunk.end + 1 : 0;
+      if (distance > farthestDistance) {
+        farthest = index;
+        farthestDistance = distance;
+      }
+    });
+    const [dropped] = farthest < 0 ? [] : chunks.splice(farthest, 1);
+    if (!dropped) break;
+    loaded -= dropped.end - dropped.start;
+  }
+  return withGroups({ ...doc, chunks });
+}
+
 /** Records the log's latest facts when a fetch brought no new lines. */
 export function updateFacts(doc: LogDoc, facts: { totalBytes: number; lineCount: number | null; final: boolean }): LogDoc {
   return { ...doc, ...facts };

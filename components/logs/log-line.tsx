@@ -80,7 +80,7 @@ export const LogLineRow = memo(function LogLineRow({ row, top, display, anchored
       <div style={position} className={`${base} bg-zinc-100 text-zinc-500 dark:bg-zinc-800/60 dark:text-zinc-400`} data-gap={row.before}>
         <span className="w-16 shrink-0" />
         <button type="button" disabled={gapLoading} onClick={() => onLoadGap(row.before)} className="rounded px-2 text-blue-700 hover:underline disabled:text-zinc-500 disabled:no-underline dark:text-blue-300">
-          {gapLoading ? "Loading earlier lines…" : "Load earlier lines"}
+          {row.key === "gap-end" ? (gapLoading ? "Loading later lines…" : "Load later lines") : gapLoading ? "Loading earlier lines…" : "Load earlier lines"}
         </button>
         {row.missing !== null && <span className="ml-2">({row.missing.toLocaleString()} lines not loaded)</span>}
       </div>

@@ -21,6 +21,7 @@ export type LogRow =
   | {
       kind: "raw";
       key: string;
+      chunk: LoadedChunk;
       text: string;
     }
   | {
@@ -71,7 +72,16 @@ export function buildRows(doc: LogDoc): LogRow[] {
     });
     flat += chunk.lines.length;
   });
+  pushEndGap(doc, rows);
   return rows;
+}
+
+/** A finished log's end, when it was let go to bound memory, is a placeholder like any other gap. */
+function pushEndGap(doc: LogDoc, rows: LogRow[]) {
+  const last = doc.chunks.at(-1);
+  if (!last || !doc.final || last.end >= doc.totalBytes) return;
+  const fromLine = last.firstLine === null ? null : last.firstLine + last.lines.length;
+  rows.push({ kind: "gap", key: "gap-end", before: doc.totalBytes, missing: fromLine === null || doc.lineCount === null ? null : doc.lineCount - fromLine + 1 });
 }
 
 const rawLinesCache = new WeakMap<LoadedChunk, string[]>();
@@ -97,7 +107,8 @@ export function buildRawRows(doc: LogDoc): LogRow[] {
   doc.chunks.forEach((chunk, chunkIndex) => {
     const previous = doc.chunks[chunkIndex - 1];
     if (hasGapBefore(previous, chunk)) rows.push(gapRow(previous, chunk));
-    rawLines(chunk).forEach((text, index) => rows.push({ kind: "raw", key: `r${chunk.start}:${index}`, text }));
+    rawLines(chunk).forEach((text, index) => rows.push({ kind: "raw", key: `r${chunk.start}:${index}`, chunk, text }));
   });
+  pushEndGap(doc, rows);
   return rows;
 }

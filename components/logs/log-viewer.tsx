@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { StaleWarning } from "@/components/ui/stale-warning";
@@ -43,7 +43,10 @@ interface LogViewerProps {
  * lines every 2 s while the job runs.
  */
 export function LogViewer({ logRef, hasLog }: LogViewerProps) {
-  const { doc, setDoc, docRef, error, loading, loadBefore, ensureLine } = useLogDoc(logRef);
+  /** Where in the log (a byte) the operator is reading: loaded parts far from it are let go first. */
+  const focusByteRef = useRef<number | null>(null);
+  const focusByte = useCallback(() => focusByteRef.current, []);
+  const { doc, setDoc, docRef, error, loading, loadBefore, ensureLine } = useLogDoc(logRef, focusByte);
   const { settings: timestamps, update: setTimestamps } = useTimestampSettings();
   const [raw, setRaw] = useState(false);
   const [anchorLine, setAnchorLine] = useState<number | null>(null);
@@ -57,7 +60,7 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
   const [query, setQuery] = useState("");
   const [caseSensitive, setCaseSensitive] = useState(false);
   const [cursor, setCursor] = useState(-1);
-  const search = useQuery({ ...logSearchQuery(logRef, query, caseSensitive), placeholderData: keepPreviousData });
+  const search = useQuery(logSearchQuery(logRef, query, caseSensitive));
   const searchResult = query === "" ? undefined : search.data;
 
   const rows = useMemo(() => (raw ? buildRawRows(doc) : buildRows(doc)), [doc, raw]);
@@ -89,6 +92,7 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
     while (current[index]?.kind === "gap") index++;
     const row = current[index];
     anchorRef.current = row ? { key: row.key, offset: element.scrollTop - index * LOG_ROW_HEIGHT } : null;
+    focusByteRef.current = row && row.kind !== "gap" ? row.chunk.start : null;
   }, []);
 
   /** Loads earlier lines when a placeholder for them is on (or near) the screen. */
@@ -121,7 +125,14 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
       if (targetRef.current === null) scrollToBottom();
     }
     const target = targetRef.current;
-    const targetIndex = target === null ? -1 : rows.findIndex((row) => row.kind === "line" && row.number === target);
+    let targetIndex = -1;
+    const targetFlat = target === null || raw ? null : findLine(doc, target);
+    // A line still under a collapsed group waits for the jump to open it.
+    if (target !== null && targetFlat !== null && groupsHiding(doc, targetFlat).length === 0) {
+      // The line itself, or the next shown one when it is a marker line that is never shown (`^^^ +++`).
+      targetIndex = rows.findIndex((row) => row.kind === "line" && row.number !== null && row.number >= target);
+      if (targetIndex < 0) targetRef.current = null;
+    }
     if (targetIndex >= 0) {
       targetRef.current = null;
       followingRef.current = false;
@@ -136,7 +147,7 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
     }
     rememberAnchor();
     loadNearbyGaps();
-  }, [rows, jumps, scrollToBottom, rememberAnchor, loadNearbyGaps]);
+  }, [rows, doc, raw, jumps, scrollToBottom, rememberAnchor, loadNearbyGaps]);
 
   const onScroll = useCallback(() => {
     const element = scrollRef.current;
@@ -208,14 +219,23 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
 
   const onAllGroups = useCallback((open: boolean) => setDoc(setAllGroupsOpen(docRef.current, open)), [docRef, setDoc]);
 
+  /** A new query starts again from its first match; the same query again (Enter, then the pause) keeps its place. */
+  const queryRef = useRef("");
+  const applyQuery = useCallback((next: string) => {
+    if (queryRef.current === next) return;
+    queryRef.current = next;
+    setQuery(next);
+    setCursor(-1);
+    setCurrentMatch(null);
+  }, []);
+
   // Search as the operator types, once they pause.
   useEffect(() => {
     const timer = setTimeout(() => {
-      setQuery(searchText.trim());
-      setCursor(-1);
+      applyQuery(searchText.trim());
     }, SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [searchText]);
+  }, [searchText, applyQuery]);
 
   const queryClient = useQueryClient();
   const moveMatch = async (step: 1 | -1) => {
@@ -225,8 +245,7 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
     let from = cursor;
     if (trimmed !== query) {
       // Enter before the typing pause: search now, and go to the first (or last) match it finds.
-      setQuery(trimmed);
-      setCursor(-1);
+      applyQuery(trimmed);
       from = -1;
       try {
         lines = (await queryClient.fetchQuery(logSearchQuery(logRef, trimmed, caseSensitive))).lines;
@@ -277,7 +296,7 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
           setCursor(-1);
         }}
         result={searchResult}
-        searching={query !== "" && search.isFetching && search.data?.query !== query}
+        searching={query !== "" && search.isFetching}
         failed={search.error ? search.error.message : null}
         cursor={cursor}
         onNext={() => void moveMatch(1)}

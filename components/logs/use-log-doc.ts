@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError } from "@/lib/api-error";
 import type { LogChunk } from "@/lib/builds-view";
 import { fetchLogChunk, type ChunkRequest, type LogRef } from "@/lib/log-queries";
-import { charIndexAtByte, emptyDoc, findLine, insertChunk, latestEnd, planInsert, updateFacts, type LogDoc } from "./log-chunks";
+import { charIndexAtByte, emptyDoc, evictFar, findLine, insertChunk, latestEnd, planInsert, updateFacts, type LogDoc } from "./log-chunks";
 import { createChunkParser, type ChunkParser } from "./parse-log";
 
 /** Bytes asked for when loading earlier lines: the same order as the server's tail, a few thousand lines. */
@@ -39,7 +39,7 @@ const asApiError = (error: unknown) =>
  * and new lines every 2 s while the job runs. Parsed chunks go into a sparse LogDoc; the last failure is
  * kept beside the lines already shown rather than replacing them.
  */
-export function useLogDoc(ref: LogRef) {
+export function useLogDoc(ref: LogRef, focusByte: () => number | null) {
   const [doc, setDoc] = useState<LogDoc>(emptyDoc);
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState<ReadonlySet<string>>(() => new Set());
@@ -78,7 +78,8 @@ export function useLogDoc(ref: LogRef) {
             // The part already loaded was cut off the front: count its rows to number what is left.
             if (firstLine !== null && from > 0) firstLine += (await session.parser.parse(chunk.text.slice(0, from))).length;
             if (signal.aborted) return null;
-            commit(insertChunk(docRef.current, { start: plan.start, end: plan.end, firstLine, lines, text }, facts));
+            const inserted = insertChunk(docRef.current, { start: plan.start, end: plan.end, firstLine, lines, text }, facts);
+            commit(evictFar(inserted, focusByte() ?? plan.start, plan.start));
           }
           setError(null);
           return chunk;
@@ -94,7 +95,7 @@ export function useLogDoc(ref: LogRef) {
       session.queue = run;
       return run;
     },
-    [commit, pipeline, number, jobId],
+    [commit, pipeline, number, jobId, focusByte],
   );
 
   // The tail first, shown as soon as it is parsed; then again until it comes numbered.

@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { charIndexAtByte, emptyDoc, findLine, insertChunk, planInsert, setGroupOpen, type LoadedChunk, type LogDoc } from "@/components/logs/log-chunks";
+import { charIndexAtByte, emptyDoc, evictFar, findLine, insertChunk, planInsert, setGroupOpen, type LoadedChunk, type LogDoc } from "@/components/logs/log-chunks";
 import { buildRows } from "@/components/logs/log-rows";
 import { parseLog } from "@/lib/log/parser";
 
-const facts = { totalBytes: 1000, lineCount: null, final: true };
+const facts = { totalBytes: 0, lineCount: null, final: true };
 const chunk = (start: number, end: number): LoadedChunk => ({ seq: 0, start, end, firstLine: null, lines: [], text: "" });
 
 /** Adds the lines of `text` as the chunk [start, start + text.length), ASCII so bytes and characters agree. */
 function add(doc: LogDoc, start: number, text: string, firstLine: number | null = null): LogDoc {
-  return insertChunk(doc, { start, end: start + text.length, firstLine, lines: parseLog(text), text }, facts);
+  const end = start + text.length;
+  return insertChunk(doc, { start, end, firstLine, lines: parseLog(text), text }, { ...facts, totalBytes: Math.max(doc.totalBytes, end) });
 }
 
 const visibleText = (doc: LogDoc) => buildRows(doc).map((row) => (row.kind === "line" ? row.chunk.lines[row.index]?.text : `[gap before ${row.kind === "gap" ? row.before : ""}]`));
@@ -71,5 +72,38 @@ describe("insertChunk", () => {
     // `--- A` reaches into the chunk loaded first: its lines stay on screen.
     expect(doc.open.get(doc.groups[1]?.key ?? "")).toBe(true);
     expect(visibleText(doc)).toEqual(["+++ Run", "--- A", "under it"]);
+  });
+});
+
+describe("evictFar", () => {
+  const sized = (doc: LogDoc) => doc.chunks.map((loaded) => [loaded.start, loaded.end]);
+  let doc = add(emptyDoc, 0, "a\n");
+  doc = add(doc, 10, "b\n");
+  doc = add(doc, 20, "c\n");
+  doc = add(doc, 30, "d\n");
+
+  it("lets go of the chunks farthest from the view once too much is loaded", () => {
+    expect(sized(evictFar(doc, 31, 30, 4))).toEqual([
+      [20, 22],
+      [30, 32],
+    ]);
+    expect(sized(evictFar(doc, 0, 0, 100))).toHaveLength(4);
+  });
+
+  it("leaves a placeholder where a finished log's end was let go", () => {
+    const evicted = evictFar(doc, 0, 0, 4);
+    expect(visibleText(evicted)).toEqual(["a", "[gap before 10]", "b", "[gap before 32]"]);
+  });
+
+  it("keeps the chunk just loaded, and a running job's last chunk", () => {
+    expect(sized(evictFar(doc, 31, 0, 4))).toEqual([
+      [0, 2],
+      [30, 32],
+    ]);
+    const running = { ...doc, final: false };
+    expect(sized(evictFar(running, 0, 0, 4))).toEqual([
+      [0, 2],
+      [30, 32],
+    ]);
   });
 });
