@@ -116,6 +116,8 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
   // After every change of rows, put the view where the operator expects it: on a pending jump's line, at
   // the bottom while following, or on the same line as before when rows arrive above it.
   useLayoutEffect(() => {
+    // Following scrolls for lines added at the end, not for a group opened or closed above them.
+    const appended = rowsRef.current.at(-1)?.key !== rows.at(-1)?.key;
     rowsRef.current = rows;
     const element = scrollRef.current;
     if (!element || rows.length === 0) return;
@@ -138,7 +140,7 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
       followingRef.current = false;
       // Rows are all one height, so the line's place is exact; centring it leaves context on both sides.
       element.scrollTop = Math.max(0, targetIndex * LOG_ROW_HEIGHT - (element.clientHeight - LOG_ROW_HEIGHT) / 2);
-    } else if (followingRef.current) {
+    } else if (followingRef.current && appended) {
       scrollToBottom();
     } else if (anchorRef.current) {
       const { key, offset } = anchorRef.current;

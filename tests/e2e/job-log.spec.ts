@@ -37,9 +37,10 @@ test("the colour log: groups expand and collapse, search counts over the whole l
   await expect(logBox(page).locator("[data-line]").first()).toBeVisible();
 
   // Terraform modules are `---` groups: all but the last start collapsed.
-  const header = logBox(page).getByRole("button", { name: /module\.region_\d+/, expanded: false }).first();
-  await expect(header).toBeVisible();
-  const headerLine = Number(await header.locator("xpath=..").getAttribute("data-line"));
+  const collapsed = logBox(page).getByRole("button", { name: /module\.region_\d+/, expanded: false }).first();
+  await expect(collapsed).toBeVisible();
+  const headerLine = Number(await collapsed.locator("xpath=..").getAttribute("data-line"));
+  const header = lineRow(page, headerLine).getByRole("button");
   await expect(lineRow(page, headerLine + 1)).toHaveCount(0);
   await header.click();
   await expect(header).toHaveAttribute("aria-expanded", "true");

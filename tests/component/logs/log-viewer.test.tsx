@@ -105,6 +105,17 @@ describe("LogViewer", () => {
     expect(screen.getByRole("button", { name: /Test/ }).getAttribute("aria-expanded")).toBe("false");
   });
 
+  it("keeps an opened group's header where it was, even at the bottom of the log", async () => {
+    new FakeLog(`${numberedLines(100)}--- Section\n${numberedLines(30, 102)}+++ Last\nend\n`).install();
+    renderViewer();
+    const section = await screen.findByRole("button", { name: /Section/ });
+    const box = scrollBox();
+    const before = rowTop(101) - box.scrollTop;
+    fireEvent.click(section);
+    expect(section.getAttribute("aria-expanded")).toBe("true");
+    expect(rowTop(101) - box.scrollTop).toBe(before);
+  });
+
   it("counts matches over the whole log and moves to a match outside the loaded tail, opening its group", async () => {
     const text = `${numberedLines(99)}--- Collapsed section\nthe needle is here\n${numberedLines(2900, 101)}+++ Tail\nanother NEEDLE\n`;
     const log = new FakeLog(text, { tailBytes: 4096 }).install();
