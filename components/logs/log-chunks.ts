@@ -218,6 +218,16 @@ export function groupsHiding(doc: LogDoc, flat: number): KeyedGroup[] {
   return doc.groups.filter((group) => group.header < flat && flat <= group.last && doc.open.get(group.key) === false);
 }
 
+/**
+ * Lines in the log: the server's count once it has indexed a finished log, else the number of the last
+ * line when the end is loaded and numbered (a small log read whole, or a running one followed to its end).
+ */
+export function knownLineCount(doc: LogDoc): number | null {
+  if (doc.lineCount !== null) return doc.lineCount;
+  const last = doc.chunks.at(-1);
+  return last && last.firstLine !== null && last.end >= doc.totalBytes ? last.firstLine + last.lines.length - 1 : null;
+}
+
 /** The loaded range's ends: `before=` the first loads earlier lines, `after=` the last follows the log. */
 export const earliestStart = (doc: LogDoc) => doc.chunks[0]?.start ?? null;
 export const latestEnd = (doc: LogDoc) => doc.chunks.at(-1)?.end ?? null;

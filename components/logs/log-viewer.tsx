@@ -5,7 +5,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { StaleWarning } from "@/components/ui/stale-warning";
 import { logDownloadUrl, logSearchQuery, type LogRef } from "@/lib/log-queries";
-import { findLine, groupsHiding, setAllGroupsOpen, setGroupOpen, type LogDoc } from "./log-chunks";
+import { findLine, groupsHiding, knownLineCount, setAllGroupsOpen, setGroupOpen, type LogDoc } from "./log-chunks";
 import { LogLineRow, LOG_ROW_HEIGHT, type LineDisplay } from "./log-line";
 import { buildRawRows, buildRows, type LogRow } from "./log-rows";
 import { LogSearchBox } from "./log-search";
@@ -272,6 +272,7 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
 
   if (hasLog === false) return <LogUnavailable reason="no-log" />;
   const loaded = doc.chunks.length > 0;
+  const lineCount = knownLineCount(doc);
   if (!loaded && error) return <LogUnavailable reason="error" error={error} />;
 
   return (
@@ -307,13 +308,13 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
       {error && <StaleWarning error={error} hasData={loaded} />}
       {missingLine !== null && (
         <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
-          Line {missingLine.toLocaleString()} is not in this log{doc.lineCount !== null ? ` (it has ${doc.lineCount.toLocaleString()} lines)` : ""}.
+          Line {missingLine.toLocaleString()} is not in this log{lineCount !== null ? ` (it has ${lineCount.toLocaleString()} lines)` : ""}.
         </p>
       )}
       <p className="text-xs text-zinc-500" data-testid="log-status">
         {!loaded
           ? "Loading the log…"
-          : `${doc.lineCount === null ? "Counting lines…" : `${doc.lineCount.toLocaleString()} lines`} · ${formatBytes(doc.totalBytes)}${doc.final ? "" : " · running, new lines appear as they are written"}`}
+          : `${lineCount === null ? "Counting lines…" : `${lineCount.toLocaleString()} lines`} · ${formatBytes(doc.totalBytes)}${doc.final ? "" : " · running, new lines appear as they are written"}`}
       </p>
       <div
         ref={scrollRef}

@@ -54,6 +54,7 @@ describe("LogViewer", () => {
 
     expect(screen.getByRole("link", { name: "Line 6" }).getAttribute("href")).toBe("#L6");
     expect(performance.getEntriesByName("log-first-lines", "mark").length).toBeGreaterThan(0);
+    expect(screen.getByTestId("log-status").textContent).toMatch(/^9 lines · \d+ B$/);
   });
 
   it("numbers the tail once the server has indexed the log, and shows the escapes in the raw view", async () => {
