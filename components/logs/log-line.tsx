@@ -56,7 +56,7 @@ function SpanPieces({ spans, display }: { spans: readonly Span[]; display: LineD
 }
 
 function LineNumber({ number, onLineLink }: { number: number | null; onLineLink: (line: number) => void }) {
-  if (number === null) return <span className="w-16 shrink-0 select-none pr-3 text-right text-zinc-400 dark:text-zinc-600" aria-hidden>·</span>;
+  if (number === null) return <span className="w-20 shrink-0 select-none pr-3 text-right text-zinc-400 dark:text-zinc-600" aria-hidden>·</span>;
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     // A modified click opens the link elsewhere as usual; a plain one marks the line without a page jump.
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
@@ -64,7 +64,7 @@ function LineNumber({ number, onLineLink }: { number: number | null; onLineLink:
     onLineLink(number);
   };
   return (
-    <a href={`#L${number}`} onClick={onClick} className="w-16 shrink-0 select-none pr-3 text-right text-zinc-400 hover:text-zinc-900 hover:underline dark:text-zinc-500 dark:hover:text-zinc-200" aria-label={`Line ${number}`}>
+    <a href={`#L${number}`} onClick={onClick} className="w-20 shrink-0 select-none pr-3 text-right text-zinc-400 hover:text-zinc-900 hover:underline dark:text-zinc-500 dark:hover:text-zinc-200" aria-label={`Line ${number}`}>
       {number}
     </a>
   );
@@ -78,7 +78,7 @@ export const LogLineRow = memo(function LogLineRow({ row, top, display, anchored
   if (row.kind === "gap") {
     return (
       <div style={position} className={`${base} bg-zinc-100 text-zinc-500 dark:bg-zinc-800/60 dark:text-zinc-400`} data-gap={row.before}>
-        <span className="w-16 shrink-0" />
+        <span className="w-20 shrink-0" />
         <button type="button" disabled={gapLoading} onClick={() => onLoadGap(row.before)} className="rounded px-2 text-blue-700 hover:underline disabled:text-zinc-500 disabled:no-underline dark:text-blue-300">
           {row.key === "gap-end" ? (gapLoading ? "Loading later lines…" : "Load later lines") : gapLoading ? "Loading earlier lines…" : "Load earlier lines"}
         </button>
@@ -90,7 +90,7 @@ export const LogLineRow = memo(function LogLineRow({ row, top, display, anchored
   if (row.kind === "raw") {
     return (
       <div style={position} className={base}>
-        <span className="w-16 shrink-0" />
+        <span className="w-20 shrink-0" />
         <span>{showControls(row.text)}</span>
       </div>
     );
