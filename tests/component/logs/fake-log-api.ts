@@ -70,8 +70,21 @@ export class FakeLog {
     };
   }
 
+  /** The next chunk requests fail with this error type (as the BFF reports an upstream failure). */
+  failing: { type: "permission_error" | "server_error" | "not_found"; count: number } | null = null;
+
+  private failure(type: string): Response {
+    const status = type === "permission_error" ? 403 : type === "not_found" ? 404 : 502;
+    const error = { type, message: `Buildkite answered ${status}`, httpStatus: status, code: type, retryable: type === "server_error", requestId: "req-1", details: { source: "buildkite" } };
+    return Response.json({ ok: false, apiVersion: API_VERSION, command: "jobs.log.chunk", request: {}, summary: {}, pagination: null, data: null, error }, { status });
+  }
+
   answer(url: string): Response {
     this.requests.push(url);
+    if (this.failing && this.failing.count > 0 && url.includes("/log/chunk")) {
+      this.failing.count--;
+      return this.failure(this.failing.type);
+    }
     const { pathname, searchParams } = new URL(url, "http://console.test");
     if (pathname.endsWith("/log/chunk")) {
       const total = this.text.length;

@@ -208,6 +208,35 @@ describe("LogViewer", () => {
     expect(screen.getByText("while reading above")).toBeTruthy();
   }, 15_000);
 
+  it("keeps the lines on screen and warns when a refresh fails, then recovers", async () => {
+    const log = new FakeLog(numberedLines(10), { final: false }).install();
+    renderViewer();
+    await waitFor(() => expect(screen.getByRole("link", { name: "Line 10" })).toBeTruthy());
+    log.failing = { type: "server_error", count: 1 };
+    const warning = await screen.findByRole("alert", undefined, { timeout: 5000 });
+    expect(warning.textContent).toContain("Refresh failed — showing the last good data.");
+    expect(warning.textContent).toContain("server_error");
+    expect(screen.getByRole("link", { name: "Line 10" })).toBeTruthy();
+
+    log.append("after the outage\n");
+    await screen.findByText("after the outage", undefined, { timeout: 5000 });
+    expect(screen.queryByRole("alert")).toBeNull();
+  }, 15_000);
+
+  it("says the token needs read_build_logs when Buildkite refuses the log", async () => {
+    const log = new FakeLog(numberedLines(3)).install();
+    log.failing = { type: "permission_error", count: 1 };
+    renderViewer();
+    expect((await screen.findByTestId("log-unavailable")).textContent).toContain("read_build_logs");
+  });
+
+  it("says a job that is not a command step has no log, rather than showing an empty one", async () => {
+    new FakeLog("").install();
+    renderWithQueries(<LogViewer logRef={LOG_REF} hasLog={false} />);
+    expect(screen.getByTestId("log-unavailable").textContent).toContain("This job has no log");
+    expect(screen.queryByTestId("log-scroll")).toBeNull();
+  });
+
   it("shows timestamps on request, in UTC when chosen, and remembers the choice", async () => {
     new FakeLog(`${ESC}_bk;t=1763630043512${ESC}\\stamped line\n`).install();
     renderViewer();
