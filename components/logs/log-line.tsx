@@ -4,7 +4,7 @@ import { ChevronDown, ChevronRight } from "lucide-react";
 import { memo, type MouseEvent, type ReactNode } from "react";
 import type { Span } from "@/lib/log/types";
 import { matchRanges, splitSpans } from "./highlight";
-import { showControls, type LogRow } from "./log-rows";
+import { controlRuns, type LogRow } from "./log-rows";
 import { spanStyle } from "./span-style";
 import { formatDuration, formatLineTime, type TimeZoneChoice } from "./use-timestamp-settings";
 
@@ -91,7 +91,17 @@ export const LogLineRow = memo(function LogLineRow({ row, top, display, anchored
     return (
       <div style={position} className={base}>
         <span className="w-20 shrink-0" />
-        <span>{showControls(row.text)}</span>
+        <span>
+          {controlRuns(row.text).map((run, index) =>
+            run.control ? (
+              <span key={index} className="text-sky-700 dark:text-sky-400">
+                {run.text}
+              </span>
+            ) : (
+              run.text
+            ),
+          )}
+        </span>
       </div>
     );
   }

@@ -96,9 +96,25 @@ function rawLines(chunk: LoadedChunk): string[] {
   return lines;
 }
 
+const CONTROLS = /[\u0000-\u001f\u007f]+/g;
+const picture = (char: string) => (char === "\u007f" ? "\u2421" : String.fromCharCode(0x2400 + char.charCodeAt(0)));
+
 /** Control characters drawn as their Unicode pictures (ESC as ␛, BEL as ␇), so escapes read as text. */
-export function showControls(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]/g, (char) => (char === "\u007f" ? "\u2421" : String.fromCharCode(0x2400 + char.charCodeAt(0))));
+function showControls(text: string): string {
+  return text.replace(CONTROLS, (run) => Array.from(run, picture).join(""));
+}
+
+/** The same, as runs that say which parts were control characters, so the view can set them apart. */
+export function controlRuns(text: string): Array<{ text: string; control: boolean }> {
+  const runs: Array<{ text: string; control: boolean }> = [];
+  let at = 0;
+  for (const match of text.matchAll(CONTROLS)) {
+    if (match.index > at) runs.push({ text: text.slice(at, match.index), control: false });
+    runs.push({ text: showControls(match[0]), control: true });
+    at = match.index + match[0].length;
+  }
+  if (at < text.length) runs.push({ text: text.slice(at), control: false });
+  return runs;
 }
 
 /** The raw view: every loaded chunk's bytes line by line, escapes visible, no groups. */
