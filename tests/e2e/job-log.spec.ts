@@ -14,6 +14,7 @@ interface JobFixture {
 interface Fixtures {
   largeLog: JobFixture;
   colourLog: JobFixture;
+  growingLog: JobFixture;
   waiterJob: JobFixture;
 }
 
@@ -104,6 +105,29 @@ test("the 100 MB log opens from its tail without freezing the tab, and scrolling
   await expect(logBox(page).locator("[data-line]").first()).toBeVisible({ timeout: 20_000 });
   const shown = Number(await logBox(page).locator("[data-line]").first().getAttribute("data-line"));
   expect(shown).toBeGreaterThan(1000);
+});
+
+test("a running job's log follows new lines while at the bottom, and holds still while reading above", async ({ page }) => {
+  await page.goto(logPath(fixtures.growingLog));
+  await expect(page.getByTestId("log-status")).toContainText("running");
+  const follow = page.getByRole("button", { name: "Follow" });
+  await expect(follow).toHaveAttribute("aria-pressed", "true");
+  const start = await listHeight(page);
+  await expect.poll(() => listHeight(page), { timeout: 15_000 }).toBeGreaterThan(start);
+  const gapToBottom = () => logBox(page).evaluate((element) => element.scrollHeight - element.scrollTop - element.clientHeight);
+  await expect.poll(gapToBottom).toBeLessThan(20);
+
+  await logBox(page).evaluate((element) => {
+    element.scrollTop = 0;
+  });
+  await expect(follow).toHaveAttribute("aria-pressed", "false");
+  const reading = await listHeight(page);
+  await expect.poll(() => listHeight(page), { timeout: 15_000 }).toBeGreaterThan(reading);
+  expect(await logBox(page).evaluate((element) => element.scrollTop)).toBe(0);
+
+  await page.getByRole("button", { name: "Jump to bottom" }).click();
+  await expect(follow).toHaveAttribute("aria-pressed", "true");
+  await expect.poll(gapToBottom).toBeLessThan(20);
 });
 
 test("a job without a log says so instead of showing an empty viewer", async ({ page }) => {
