@@ -147,12 +147,35 @@ export interface IncomingChunk {
   text: string;
 }
 
-/** Adds a parsed chunk (already cut by `planInsert`) and the log's latest facts. */
-export function insertChunk(doc: LogDoc, incoming: IncomingChunk, facts: { totalBytes: number; lineCount: number | null; final: boolean }): LogDoc {
-  const kept = doc.chunks.filter((chunk) => !(chunk.start >= incoming.start && chunk.end <= incoming.end));
+/** The loaded chunks a new chunk [start, end) replaces. */
+export const coveredBy = (doc: LogDoc, start: number, end: number) => doc.chunks.filter((chunk) => chunk.start >= start && chunk.end <= end);
+
+/**
+ * Adds a parsed chunk (already cut by `planInsert`) and the log's latest facts. `rowsBefore` gives, for a
+ * replaced unnumbered chunk, how many of the new chunk's rows precede it, so the groups the operator opened
+ * or closed before the log was numbered keep their state under their new, numbered keys.
+ */
+export function insertChunk(
+  doc: LogDoc,
+  incoming: IncomingChunk,
+  facts: { totalBytes: number; lineCount: number | null; final: boolean },
+  rowsBefore?: ReadonlyMap<number, number>,
+): LogDoc {
+  const replaced = coveredBy(doc, incoming.start, incoming.end);
+  const kept = doc.chunks.filter((chunk) => !replaced.includes(chunk));
   const added: LoadedChunk = { ...incoming, seq: doc.nextSeq };
   const chunks = numberChunks([...kept, added].sort((a, b) => a.start - b.start));
-  return withGroups({ ...doc, ...facts, chunks, nextSeq: doc.nextSeq + 1 });
+  const open = new Map(doc.open);
+  const firstLine = chunks.find((chunk) => chunk.start === incoming.start)?.firstLine ?? null;
+  for (const old of replaced) {
+    const offset = rowsBefore?.get(old.start);
+    if (old.firstLine !== null || firstLine === null || offset === undefined) continue;
+    for (let index = 0; index < old.lines.length; index++) {
+      const state = open.get(lineKey(old, index));
+      if (state !== undefined) open.set(`L${firstLine + offset + index}`, state);
+    }
+  }
+  return withGroups({ ...doc, ...facts, chunks, open, nextSeq: doc.nextSeq + 1 });
 }
 
 /**

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError } from "@/lib/api-error";
 import type { LogChunk } from "@/lib/builds-view";
 import { fetchLogChunk, type ChunkRequest, type LogRef } from "@/lib/log-queries";
-import { charIndexAtByte, emptyDoc, evictFar, findLine, insertChunk, latestEnd, planInsert, updateFacts, type LogDoc } from "./log-chunks";
+import { charIndexAtByte, coveredBy, emptyDoc, evictFar, findLine, insertChunk, latestEnd, planInsert, updateFacts, type LogDoc } from "./log-chunks";
 import { createChunkParser, type ChunkParser } from "./parse-log";
 
 /** Bytes asked for when loading earlier lines: the same order as the server's tail, a few thousand lines. */
@@ -77,8 +77,17 @@ export function useLogDoc(ref: LogRef, focusByte: () => number | null) {
             let firstLine = chunk.firstLine;
             // The part already loaded was cut off the front: count its rows to number what is left.
             if (firstLine !== null && from > 0) firstLine += (await session.parser.parse(chunk.text.slice(0, from))).length;
+            // Unnumbered chunks this one replaces (the first tail, now numbered): where their rows begin in it.
+            const rowsBefore = new Map<number, number>();
+            if (firstLine !== null) {
+              for (const old of coveredBy(docRef.current, plan.start, plan.end)) {
+                if (old.firstLine !== null || !docRef.current.groups.length) continue;
+                const cut = charIndexAtByte(text, old.start - plan.start);
+                rowsBefore.set(old.start, cut === 0 ? 0 : (await session.parser.parse(text.slice(0, cut))).length);
+              }
+            }
             if (signal.aborted) return null;
-            const inserted = insertChunk(docRef.current, { start: plan.start, end: plan.end, firstLine, lines, text }, facts);
+            const inserted = insertChunk(docRef.current, { start: plan.start, end: plan.end, firstLine, lines, text }, facts, rowsBefore);
             commit(evictFar(inserted, focusByte() ?? plan.start, plan.start));
           }
           setError(null);

@@ -112,6 +112,8 @@ test("a running job's log follows new lines while at the bottom, and holds still
   await expect(page.getByTestId("log-status")).toContainText("running");
   const follow = page.getByRole("button", { name: "Follow" });
   await expect(follow).toHaveAttribute("aria-pressed", "true");
+  // Most of it sits in collapsed groups; opened, it is taller than the view.
+  await page.getByRole("button", { name: "Expand all" }).click();
   const start = await listHeight(page);
   await expect.poll(() => listHeight(page), { timeout: 15_000 }).toBeGreaterThan(start);
   const gapToBottom = () => logBox(page).evaluate((element) => element.scrollHeight - element.scrollTop - element.clientHeight);

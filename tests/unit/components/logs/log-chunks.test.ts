@@ -107,3 +107,16 @@ describe("evictFar", () => {
     ]);
   });
 });
+
+describe("renumbering", () => {
+  it("keeps the groups the operator opened before the log was numbered", () => {
+    let doc = add(emptyDoc, 0, "--- A\na1\n--- B\nb1\n");
+    const first = doc.groups[0]?.key ?? "";
+    expect(doc.open.get(first)).toBe(false);
+    doc = setGroupOpen(doc, first, true);
+    doc = insertChunk(doc, { start: 0, end: 20, firstLine: 1, lines: parseLog("--- A\na1\n--- B\nb1\n"), text: "" }, { ...facts, totalBytes: 20 }, new Map([[0, 0]]));
+    expect(doc.groups[0]?.key).toBe("L1");
+    expect(doc.open.get("L1")).toBe(true);
+    expect(visibleText(doc)).toEqual(["--- A", "a1", "--- B", "b1"]);
+  });
+});
