@@ -25,6 +25,17 @@ const lineFromHash = (hash: string) => {
   return match ? Number(match[1]) : null;
 };
 
+/**
+ * The first row in view and how far it is scrolled past, so rows added or hidden above it do not move what
+ * the operator reads. A placeholder is no anchor: it is replaced by the very lines that load into it.
+ */
+function anchorIn(rows: readonly LogRow[], scrollTop: number): { row: LogRow; offset: number } | null {
+  let index = Math.floor(scrollTop / LOG_ROW_HEIGHT);
+  while (rows[index]?.kind === "gap") index++;
+  const row = rows[index];
+  return row ? { row, offset: scrollTop - index * LOG_ROW_HEIGHT } : null;
+}
+
 function openGroupsAround(doc: LogDoc, line: number): LogDoc {
   const flat = findLine(doc, line);
   if (flat === null) return doc;
@@ -67,8 +78,6 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   /** The line to bring into view once it is among the rows (a jump waits for its chunk). */
   const targetRef = useRef<number | null>(null);
-  /** The first visible row and how far it is scrolled, so rows added above do not move the view. */
-  const anchorRef = useRef<{ key: string; offset: number } | null>(null);
   const followingRef = useRef(following);
   const firstLinesShownRef = useRef(false);
   const rowsRef = useRef<readonly LogRow[]>(rows);
@@ -83,15 +92,9 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
     initialRect: { width: 1100, height: 600 },
   });
 
-  const rememberAnchor = useCallback(() => {
+  const rememberFocus = useCallback(() => {
     const element = scrollRef.current;
-    if (!element) return;
-    // A placeholder is no anchor: it is replaced by the very lines that load into it.
-    const current = rowsRef.current;
-    let index = Math.floor(element.scrollTop / LOG_ROW_HEIGHT);
-    while (current[index]?.kind === "gap") index++;
-    const row = current[index];
-    anchorRef.current = row ? { key: row.key, offset: element.scrollTop - index * LOG_ROW_HEIGHT } : null;
+    const row = element ? anchorIn(rowsRef.current, element.scrollTop)?.row : undefined;
     focusByteRef.current = row && row.kind !== "gap" ? row.chunk.start : null;
   }, []);
 
@@ -116,11 +119,15 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
   // After every change of rows, put the view where the operator expects it: on a pending jump's line, at
   // the bottom while following, or on the same line as before when rows arrive above it.
   useLayoutEffect(() => {
-    // Following scrolls for lines added at the end, not for a group opened or closed above them.
-    const appended = rowsRef.current.at(-1)?.key !== rows.at(-1)?.key;
+    const previous = rowsRef.current;
     rowsRef.current = rows;
     const element = scrollRef.current;
     if (!element || rows.length === 0) return;
+    // Following scrolls for lines added at the end, not for a group opened or closed above them.
+    const appended = previous.at(-1)?.key !== rows.at(-1)?.key;
+    // Read from the scroll position now, not from the last scroll event, which may not have come yet (a
+    // click right after a programmatic scroll).
+    const anchor = anchorIn(previous, element.scrollTop);
     if (!firstLinesShownRef.current) {
       firstLinesShownRef.current = true;
       performance.mark(FIRST_LINES_MARK);
@@ -142,14 +149,13 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
       element.scrollTop = Math.max(0, targetIndex * LOG_ROW_HEIGHT - (element.clientHeight - LOG_ROW_HEIGHT) / 2);
     } else if (followingRef.current && appended) {
       scrollToBottom();
-    } else if (anchorRef.current) {
-      const { key, offset } = anchorRef.current;
-      const index = rows.findIndex((row) => row.key === key);
-      if (index >= 0) element.scrollTop = Math.max(0, index * LOG_ROW_HEIGHT + offset);
+    } else if (anchor) {
+      const index = rows.findIndex((row) => row.key === anchor.row.key);
+      if (index >= 0) element.scrollTop = Math.max(0, index * LOG_ROW_HEIGHT + anchor.offset);
     }
-    rememberAnchor();
+    rememberFocus();
     loadNearbyGaps();
-  }, [rows, doc, raw, jumps, scrollToBottom, rememberAnchor, loadNearbyGaps]);
+  }, [rows, doc, raw, jumps, scrollToBottom, rememberFocus, loadNearbyGaps]);
 
   const onScroll = useCallback(() => {
     const element = scrollRef.current;
@@ -161,9 +167,9 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
       followingRef.current = bottom;
       setFollowing(bottom);
     }
-    rememberAnchor();
+    rememberFocus();
     loadNearbyGaps();
-  }, [rememberAnchor, loadNearbyGaps]);
+  }, [rememberFocus, loadNearbyGaps]);
 
   const setFollow = useCallback(
     (follow: boolean) => {

@@ -163,7 +163,11 @@ export function fakeScrollLayout(viewport = 400) {
   Element.prototype.scrollTo = function scrollTo(this: Element, options?: ScrollToOptions | number) {
     if (typeof options === "object" && options.top !== undefined) this.scrollTop = options.top;
   } as Element["scrollTo"];
-  return () => {
-    for (const spy of [clientHeight, clientWidth, scrollHeight, scrollTop, setScrollTop]) spy.mockRestore();
+  return {
+    restore: () => {
+      for (const spy of [clientHeight, clientWidth, scrollHeight, scrollTop, setScrollTop]) spy.mockRestore();
+    },
+    /** Scrolls without the `scroll` event yet, as a browser does until its next frame. */
+    scrollSilently: (element: HTMLElement, top: number) => offsets.set(element, top),
   };
 }

@@ -6,16 +6,16 @@ import { renderWithQueries } from "../support";
 import { FakeLog, fakeScrollLayout, LOG_REF, numberedLines } from "./fake-log-api";
 
 const ESC = "\u001b";
-let restoreLayout: () => void;
+let layout: ReturnType<typeof fakeScrollLayout>;
 
 beforeEach(() => {
-  restoreLayout = fakeScrollLayout();
+  layout = fakeScrollLayout();
   window.history.replaceState(null, "", "/builds/web/42/jobs/x");
   window.localStorage.clear();
 });
 
 afterEach(() => {
-  restoreLayout();
+  layout.restore();
   vi.unstubAllGlobals();
 });
 
@@ -116,6 +116,17 @@ describe("LogViewer", () => {
     fireEvent.click(section);
     expect(section.getAttribute("aria-expanded")).toBe("true");
     expect(rowTop(101) - box.scrollTop).toBe(before);
+  });
+
+  it("keeps a clicked header in place when the click comes before the scroll that revealed it is reported", async () => {
+    new FakeLog(`${numberedLines(10)}--- Top section\n${numberedLines(30, 12)}--- Last\n${numberedLines(25, 43)}`).install();
+    renderViewer();
+    const top = await screen.findByRole("button", { name: /Top section/ });
+    const box = scrollBox();
+    layout.scrollSilently(box, rowTop(11));
+    fireEvent.click(top);
+    expect(top.getAttribute("aria-expanded")).toBe("true");
+    expect(rowTop(11) - box.scrollTop).toBe(0);
   });
 
   it("counts matches over the whole log and moves to a match outside the loaded tail, opening its group", async () => {
