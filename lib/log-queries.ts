@@ -17,7 +17,7 @@ export type ChunkRequest =
   | { kind: "tail" }
   | { kind: "before"; before: number; bytes?: number }
   | { kind: "line"; line: number }
-  | { kind: "after"; after: number };
+  | { kind: "after"; after: number; bytes?: number };
 
 const enc = encodeURIComponent;
 
@@ -35,6 +35,7 @@ export function logChunkUrl(ref: LogRef, request: ChunkRequest): string {
     params.set("line", String(request.line));
   } else if (request.kind === "after") {
     params.set("after", String(request.after));
+    if (request.bytes !== undefined) params.set("bytes", String(request.bytes));
   }
   const query = params.toString();
   return `${jobPath(ref)}/log/chunk${query ? `?${query}` : ""}`;

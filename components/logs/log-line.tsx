@@ -4,7 +4,7 @@ import { ChevronDown, ChevronRight } from "lucide-react";
 import { memo, type MouseEvent, type ReactNode } from "react";
 import type { Span } from "@/lib/log/types";
 import { matchRanges, splitSpans } from "./highlight";
-import { controlRuns, type LogRow } from "./log-rows";
+import { controlRuns, type GapRow, type LogRow } from "./log-rows";
 import { spanStyle } from "./span-style";
 import { formatDuration, formatLineTime, type TimeZoneChoice } from "./use-timestamp-settings";
 
@@ -21,7 +21,7 @@ export interface LineDisplay {
 export interface LineHandlers {
   onLineLink: (line: number) => void;
   onToggleGroup: (key: string) => void;
-  onLoadGap: (before: number) => void;
+  onLoadGap: (gap: GapRow) => void;
 }
 
 interface LogLineRowProps extends LineHandlers {
@@ -79,7 +79,7 @@ export const LogLineRow = memo(function LogLineRow({ row, top, display, anchored
     return (
       <div style={position} className={`${base} bg-zinc-100 text-zinc-500 dark:bg-zinc-800/60 dark:text-zinc-400`} data-gap={row.before}>
         <span className="w-20 shrink-0" />
-        <button type="button" disabled={gapLoading} onClick={() => onLoadGap(row.before)} className="rounded px-2 text-blue-700 hover:underline disabled:text-zinc-500 disabled:no-underline dark:text-blue-300">
+        <button type="button" disabled={gapLoading} onClick={() => onLoadGap(row)} className="rounded px-2 text-blue-700 hover:underline disabled:text-zinc-500 disabled:no-underline dark:text-blue-300">
           {row.key === "gap-end" ? (gapLoading ? "Loading later lines…" : "Load later lines") : gapLoading ? "Loading earlier lines…" : "Load earlier lines"}
         </button>
         {row.missing !== null && <span className="ml-2">({row.missing.toLocaleString()} lines not loaded)</span>}

@@ -27,16 +27,20 @@ export type LogRow =
   | {
       kind: "gap";
       key: string;
-      /** Load `before=` this byte to fill the gap from its bottom up. */
+      /** Load `before=` this byte to fill the gap from its bottom up (reading upwards into it). */
       before: number;
+      /** Load `after=` this byte to fill it from its top down (reading downwards into it); null at the log's start. */
+      after: number | null;
       /** Lines missing, when both sides are numbered. */
       missing: number | null;
     };
 
+export type GapRow = Extract<LogRow, { kind: "gap" }>;
+
 function gapRow(previous: LoadedChunk | undefined, next: LoadedChunk): LogRow {
   const fromLine = previous ? (previous.firstLine === null ? null : previous.firstLine + previous.lines.length) : 1;
   const missing = fromLine === null || next.firstLine === null ? null : next.firstLine - fromLine;
-  return { kind: "gap", key: `gap-${next.start}`, before: next.start, missing };
+  return { kind: "gap", key: `gap-${next.start}`, before: next.start, after: previous ? previous.end : null, missing };
 }
 
 const hasGapBefore = (previous: LoadedChunk | undefined, chunk: LoadedChunk) => (previous ? previous.end < chunk.start : chunk.start > 0);
@@ -81,7 +85,7 @@ function pushEndGap(doc: LogDoc, rows: LogRow[]) {
   const last = doc.chunks.at(-1);
   if (!last || !doc.final || last.end >= doc.totalBytes) return;
   const fromLine = last.firstLine === null ? null : last.firstLine + last.lines.length;
-  rows.push({ kind: "gap", key: "gap-end", before: doc.totalBytes, missing: fromLine === null || doc.lineCount === null ? null : doc.lineCount - fromLine + 1 });
+  rows.push({ kind: "gap", key: "gap-end", before: doc.totalBytes, after: last.end, missing: fromLine === null || doc.lineCount === null ? null : doc.lineCount - fromLine + 1 });
 }
 
 const rawLinesCache = new WeakMap<LoadedChunk, string[]>();

@@ -7,7 +7,7 @@ import { StaleWarning } from "@/components/ui/stale-warning";
 import { logDownloadUrl, logSearchQuery, type LogRef } from "@/lib/log-queries";
 import { findLine, groupsHiding, knownLineCount, setAllGroupsOpen, setGroupOpen, type LogDoc } from "./log-chunks";
 import { LogLineRow, LOG_ROW_HEIGHT, type LineDisplay } from "./log-line";
-import { buildRawRows, buildRows, type LogRow } from "./log-rows";
+import { buildRawRows, buildRows, type GapRow, type LogRow } from "./log-rows";
 import { LogSearchBox } from "./log-search";
 import { LogToolbar } from "./log-toolbar";
 import { LogUnavailable } from "./log-unavailable";
@@ -57,7 +57,7 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
   /** Where in the log (a byte) the operator is reading: loaded parts far from it are let go first. */
   const focusByteRef = useRef<number | null>(null);
   const focusByte = useCallback(() => focusByteRef.current, []);
-  const { doc, setDoc, docRef, error, loading, loadBefore, ensureLine } = useLogDoc(logRef, focusByte);
+  const { doc, setDoc, docRef, error, loading, loadBefore, loadAfter, ensureLine } = useLogDoc(logRef, focusByte);
   const { settings: timestamps, update: setTimestamps } = useTimestampSettings();
   const [raw, setRaw] = useState(false);
   const [anchorLine, setAnchorLine] = useState<number | null>(null);
@@ -98,18 +98,23 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
     focusByteRef.current = row && row.kind !== "gap" ? row.chunk.start : null;
   }, []);
 
-  /** Loads earlier lines when a placeholder for them is on (or near) the screen. */
+  /**
+   * Loads the lines a placeholder stands for once it is on (or near) the screen: from its bottom up when
+   * the operator reads upwards into it, from its top down when it lies below what they read.
+   */
   const loadNearbyGaps = useCallback(() => {
     const element = scrollRef.current;
     if (!element || !firstLinesShownRef.current) return;
-    const first = Math.max(0, Math.floor(element.scrollTop / LOG_ROW_HEIGHT) - LOAD_MARGIN_ROWS);
+    const top = Math.floor(element.scrollTop / LOG_ROW_HEIGHT);
     const last = Math.ceil((element.scrollTop + element.clientHeight) / LOG_ROW_HEIGHT) + LOAD_MARGIN_ROWS;
     const current = rowsRef.current;
-    for (let index = first; index <= last && index < current.length; index++) {
+    for (let index = Math.max(0, top - LOAD_MARGIN_ROWS); index <= last && index < current.length; index++) {
       const row = current[index];
-      if (row?.kind === "gap") void loadBefore(row.before);
+      if (row?.kind !== "gap") continue;
+      if (row.after !== null && index > top) void loadAfter(row.after);
+      else void loadBefore(row.before);
     }
-  }, [loadBefore]);
+  }, [loadBefore, loadAfter]);
 
   const scrollToBottom = useCallback(() => {
     const element = scrollRef.current;
@@ -274,7 +279,8 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
     () => ({ showTime: timestamps.show, zone: timestamps.zone, query: searchResult && searchResult.count > 0 ? query : "", caseSensitive }),
     [timestamps.show, timestamps.zone, searchResult, query, caseSensitive],
   );
-  const onLoadGap = useCallback((before: number) => void loadBefore(before), [loadBefore]);
+  // The log's let-go end loads forwards; any other placeholder from the lines below it upwards.
+  const onLoadGap = useCallback((gap: GapRow) => void (gap.key === "gap-end" && gap.after !== null ? loadAfter(gap.after) : loadBefore(gap.before)), [loadBefore, loadAfter]);
 
   if (hasLog === false) return <LogUnavailable reason="no-log" />;
   const loaded = doc.chunks.length > 0;
@@ -344,7 +350,7 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
                 anchored={number !== null && number === anchorLine}
                 current={number !== null && number === currentMatch}
                 open={row.kind === "line" && row.group !== null ? doc.open.get(row.group.key) !== false : true}
-                gapLoading={row.kind === "gap" && loading.has(`before:${row.before}`)}
+                gapLoading={row.kind === "gap" && (loading.has(`before:${row.before}`) || loading.has(`after:${row.after}`))}
                 onLineLink={onLineLink}
                 onToggleGroup={onToggleGroup}
                 onLoadGap={onLoadGap}

@@ -140,6 +140,7 @@ export function useLogDoc(ref: LogRef, focusByte: () => number | null) {
   }, [loaded, final, load]);
 
   const loadBefore = useCallback((before: number) => load({ kind: "before", before, bytes: EARLIER_BYTES }), [load]);
+  const loadAfter = useCallback((after: number) => load({ kind: "after", after, bytes: EARLIER_BYTES }), [load]);
 
   /**
    * Loads the chunk holding line `line` unless it is loaded; true once it is. Asking by line needs the
@@ -160,5 +161,5 @@ export function useLogDoc(ref: LogRef, focusByte: () => number | null) {
     [load],
   );
 
-  return { doc, setDoc: commit, docRef, error, loading, loadBefore, ensureLine };
+  return { doc, setDoc: commit, docRef, error, loading, loadBefore, loadAfter, ensureLine };
 }

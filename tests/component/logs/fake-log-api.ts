@@ -99,7 +99,13 @@ export class FakeLog {
         const n = Number(line);
         return envelope("jobs.log.chunk", this.chunk(this.lineStart(Math.max(1, n - 20)), this.lineStart(n + 21)));
       }
-      if (after !== null) return envelope("jobs.log.chunk", this.chunk(Number(after), total));
+      if (after !== null) {
+        const bytes = searchParams.get("bytes");
+        // Ends on the last line boundary within `bytes`, or at the log's end.
+        const limit = bytes === null ? total : Math.min(total, Number(after) + Number(bytes));
+        const end = limit >= total ? total : this.text.lastIndexOf("\n", limit - 1) + 1;
+        return envelope("jobs.log.chunk", this.chunk(Number(after), Math.max(Number(after), end)));
+      }
       const tail = this.chunk(this.lineStartFrom(total - this.tailBytes), total);
       // The server indexes while it answers the first tail; the next answer is numbered.
       this.indexed = true;

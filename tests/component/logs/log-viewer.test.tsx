@@ -157,7 +157,7 @@ describe("LogViewer", () => {
 
   it("goes to the line the URL's anchor names, and a clicked line number becomes the anchor", async () => {
     window.history.replaceState(null, "", "#L150");
-    new FakeLog(numberedLines(3000), { tailBytes: 2048 }).install();
+    const log = new FakeLog(numberedLines(3000), { tailBytes: 2048 }).install();
     renderViewer();
 
     await waitFor(() => expect(lineRow(150)?.getAttribute("aria-current")).toBe("location"));
@@ -169,6 +169,11 @@ describe("LogViewer", () => {
     expect(window.location.hash).toBe("#L152");
     expect(lineRow(152)?.getAttribute("aria-current")).toBe("location");
     expect(lineRow(150)?.hasAttribute("aria-current")).toBe(false);
+
+    // The lines just below the jump's chunk are not loaded yet: their placeholder fills from the top down.
+    await waitFor(() => expect(log.requests.some((url) => /after=\d+&bytes=/.test(url))).toBe(true));
+    await waitFor(() => expect(lineRow(180)).not.toBeNull());
+    expect(lineRow(152)?.getAttribute("aria-current")).toBe("location");
   });
 
   it("loads earlier lines when scrolled to the top, keeping the lines in view where they were", async () => {
