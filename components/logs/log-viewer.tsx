@@ -1,10 +1,9 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { StaleWarning } from "@/components/ui/stale-warning";
-import { logDownloadUrl, logSearchQuery, type LogRef } from "@/lib/log-queries";
+import { logDownloadUrl, type LogRef } from "@/lib/log-queries";
 import { findLine, groupsHiding, knownLineCount, setAllGroupsOpen, setGroupOpen, type LogDoc } from "./log-chunks";
 import { LogLineRow, LOG_ROW_HEIGHT, type LineDisplay } from "./log-line";
 import { buildRawRows, buildRows, type GapRow, type LogRow } from "./log-rows";
@@ -12,13 +11,13 @@ import { LogSearchBox } from "./log-search";
 import { LogToolbar } from "./log-toolbar";
 import { LogUnavailable } from "./log-unavailable";
 import { useLogDoc } from "./use-log-doc";
+import { useLogSearch } from "./use-log-search";
 import { useTimestampSettings } from "./use-timestamp-settings";
 
 /** Marked when the first lines are on screen: the benchmark's "time to first log lines". */
 export const FIRST_LINES_MARK = "log-first-lines";
 /** Earlier lines load once the placeholder for them comes this close to the viewport. */
 const LOAD_MARGIN_ROWS = 60;
-const SEARCH_DEBOUNCE_MS = 250;
 
 const lineFromHash = (hash: string) => {
   const match = /^#L(\d+)$/.exec(hash);
@@ -44,7 +43,7 @@ function openGroupsAround(doc: LogDoc, line: number): LogDoc {
 
 interface LogViewerProps {
   logRef: LogRef;
-  /** What the build says about the job, when known: a job that has no log is explained, not fetched. */
+  /** What the build says about the job, when known: a job that has no log is explained, not shown empty. */
   hasLog: boolean | undefined;
 }
 
@@ -61,18 +60,10 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
   const { settings: timestamps, update: setTimestamps } = useTimestampSettings();
   const [raw, setRaw] = useState(false);
   const [anchorLine, setAnchorLine] = useState<number | null>(null);
-  const [currentMatch, setCurrentMatch] = useState<number | null>(null);
   const [missingLine, setMissingLine] = useState<number | null>(null);
   const [following, setFollowing] = useState(true);
   const [atBottom, setAtBottom] = useState(true);
   const [jumps, setJumps] = useState(0);
-
-  const [searchText, setSearchText] = useState("");
-  const [query, setQuery] = useState("");
-  const [caseSensitive, setCaseSensitive] = useState(false);
-  const [cursor, setCursor] = useState(-1);
-  const search = useQuery(logSearchQuery(logRef, query, caseSensitive));
-  const searchResult = query === "" ? undefined : search.data;
 
   const rows = useMemo(() => (raw ? buildRawRows(doc) : buildRows(doc)), [doc, raw]);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -232,49 +223,9 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
 
   const onAllGroups = useCallback((open: boolean) => setDoc(setAllGroupsOpen(docRef.current, open)), [docRef, setDoc]);
 
-  /** A new query starts again from its first match; the same query again (Enter, then the pause) keeps its place. */
-  const queryRef = useRef("");
-  const applyQuery = useCallback((next: string) => {
-    if (queryRef.current === next) return;
-    queryRef.current = next;
-    setQuery(next);
-    setCursor(-1);
-    setCurrentMatch(null);
-  }, []);
+  const search = useLogSearch(logRef, (line) => void goToLine(line));
 
-  // Search as the operator types, once they pause.
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      applyQuery(searchText.trim());
-    }, SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [searchText, applyQuery]);
-
-  const queryClient = useQueryClient();
-  const moveMatch = async (step: 1 | -1) => {
-    const trimmed = searchText.trim();
-    if (trimmed === "") return;
-    let lines = searchResult?.lines ?? [];
-    let from = cursor;
-    if (trimmed !== query) {
-      // Enter before the typing pause: search now, and go to the first (or last) match it finds.
-      applyQuery(trimmed);
-      from = -1;
-      try {
-        lines = (await queryClient.fetchQuery(logSearchQuery(logRef, trimmed, caseSensitive))).lines;
-      } catch {
-        return;
-      }
-    }
-    if (lines.length === 0) return;
-    const next = from < 0 ? (step === 1 ? 0 : lines.length - 1) : (from + step + lines.length) % lines.length;
-    const line = lines[next];
-    if (line === undefined) return;
-    setCursor(next);
-    setCurrentMatch(line);
-    void goToLine(line);
-  };
-
+  const { result: searchResult, query, caseSensitive } = search;
   const display: LineDisplay = useMemo(
     () => ({ showTime: timestamps.show, zone: timestamps.zone, query: searchResult && searchResult.count > 0 ? query : "", caseSensitive }),
     [timestamps.show, timestamps.zone, searchResult, query, caseSensitive],
@@ -303,19 +254,16 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
         downloadUrl={logDownloadUrl(logRef)}
       />
       <LogSearchBox
-        text={searchText}
-        onTextChange={setSearchText}
+        text={search.text}
+        onTextChange={search.setText}
         caseSensitive={caseSensitive}
-        onCaseSensitiveChange={(value) => {
-          setCaseSensitive(value);
-          setCursor(-1);
-        }}
+        onCaseSensitiveChange={search.setCaseSensitive}
         result={searchResult}
-        searching={query !== "" && search.isFetching}
-        failed={search.error ? search.error.message : null}
-        cursor={cursor}
-        onNext={() => void moveMatch(1)}
-        onPrevious={() => void moveMatch(-1)}
+        searching={search.searching}
+        failed={search.failed}
+        cursor={search.cursor}
+        onNext={search.next}
+        onPrevious={search.previous}
       />
       {error && <StaleWarning error={error} hasData={loaded} />}
       {missingLine !== null && (
@@ -348,7 +296,7 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
                 top={item.start}
                 display={display}
                 anchored={number !== null && number === anchorLine}
-                current={number !== null && number === currentMatch}
+                current={number !== null && number === search.currentMatch}
                 open={row.kind === "line" && row.group !== null ? doc.open.get(row.group.key) !== false : true}
                 gapLoading={row.kind === "gap" && (loading.has(`before:${row.before}`) || loading.has(`after:${row.after}`))}
                 onLineLink={onLineLink}
