@@ -1,39 +1,24 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { StaleWarning } from "@/components/ui/stale-warning";
 import { logDownloadUrl, type LogRef } from "@/lib/log-queries";
 import { findLine, groupsHiding, knownLineCount, setAllGroupsOpen, setGroupOpen, type LogDoc } from "./log-chunks";
 import { LogLineRow, LOG_ROW_HEIGHT, type LineDisplay } from "./log-line";
-import { buildRawRows, buildRows, type GapRow, type LogRow } from "./log-rows";
+import { buildRawRows, buildRows, type GapRow } from "./log-rows";
 import { LogSearchBox } from "./log-search";
 import { LogToolbar } from "./log-toolbar";
 import { LogUnavailable } from "./log-unavailable";
 import { useLogDoc } from "./use-log-doc";
+import { useLogScroll } from "./use-log-scroll";
 import { useLogSearch } from "./use-log-search";
 import { useTimestampSettings } from "./use-timestamp-settings";
-
-/** Marked when the first lines are on screen: the benchmark's "time to first log lines". */
-export const FIRST_LINES_MARK = "log-first-lines";
-/** Earlier lines load once the placeholder for them comes this close to the viewport. */
-const LOAD_MARGIN_ROWS = 60;
 
 const lineFromHash = (hash: string) => {
   const match = /^#L(\d+)$/.exec(hash);
   return match ? Number(match[1]) : null;
 };
-
-/**
- * The first row in view and how far it is scrolled past, so rows added or hidden above it do not move what
- * the operator reads. A placeholder is no anchor: it is replaced by the very lines that load into it.
- */
-function anchorIn(rows: readonly LogRow[], scrollTop: number): { row: LogRow; offset: number } | null {
-  let index = Math.floor(scrollTop / LOG_ROW_HEIGHT);
-  while (rows[index]?.kind === "gap") index++;
-  const row = rows[index];
-  return row ? { row, offset: scrollTop - index * LOG_ROW_HEIGHT } : null;
-}
 
 function openGroupsAround(doc: LogDoc, line: number): LogDoc {
   const flat = findLine(doc, line);
@@ -61,18 +46,9 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
   const [raw, setRaw] = useState(false);
   const [anchorLine, setAnchorLine] = useState<number | null>(null);
   const [missingLine, setMissingLine] = useState<number | null>(null);
-  const [following, setFollowing] = useState(true);
-  const [atBottom, setAtBottom] = useState(true);
-  const [jumps, setJumps] = useState(0);
 
   const rows = useMemo(() => (raw ? buildRawRows(doc) : buildRows(doc)), [doc, raw]);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  /** The line to bring into view once it is among the rows (a jump waits for its chunk). */
-  const targetRef = useRef<number | null>(null);
-  const followingRef = useRef(following);
-  const firstLinesShownRef = useRef(false);
-  const rowsRef = useRef<readonly LogRow[]>(rows);
-
+  const { scrollRef, following, atBottom, onScroll, setFollow, aimAt, aim, jumpNow } = useLogScroll({ rows, doc, raw, loadBefore, loadAfter, focusByteRef });
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are read during render by design
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -83,117 +59,25 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
     initialRect: { width: 1100, height: 600 },
   });
 
-  const rememberFocus = useCallback(() => {
-    const element = scrollRef.current;
-    const row = element ? anchorIn(rowsRef.current, element.scrollTop)?.row : undefined;
-    focusByteRef.current = row && row.kind !== "gap" ? row.chunk.start : null;
-  }, []);
-
-  /**
-   * Loads the lines a placeholder stands for once it is on (or near) the screen: from its bottom up when
-   * the operator reads upwards into it, from its top down when it lies below what they read.
-   */
-  const loadNearbyGaps = useCallback(() => {
-    const element = scrollRef.current;
-    if (!element || !firstLinesShownRef.current) return;
-    const top = Math.floor(element.scrollTop / LOG_ROW_HEIGHT);
-    const last = Math.ceil((element.scrollTop + element.clientHeight) / LOG_ROW_HEIGHT) + LOAD_MARGIN_ROWS;
-    const current = rowsRef.current;
-    for (let index = Math.max(0, top - LOAD_MARGIN_ROWS); index <= last && index < current.length; index++) {
-      const row = current[index];
-      if (row?.kind !== "gap") continue;
-      if (row.after !== null && index > top) void loadAfter(row.after);
-      else void loadBefore(row.before);
-    }
-  }, [loadBefore, loadAfter]);
-
-  const scrollToBottom = useCallback(() => {
-    const element = scrollRef.current;
-    if (element) element.scrollTop = element.scrollHeight;
-  }, []);
-
-  // After every change of rows, put the view where the operator expects it: on a pending jump's line, at
-  // the bottom while following, or on the same line as before when rows arrive above it.
-  useLayoutEffect(() => {
-    const previous = rowsRef.current;
-    rowsRef.current = rows;
-    const element = scrollRef.current;
-    if (!element || rows.length === 0) return;
-    // Following scrolls for lines added at the end, not for a group opened or closed above them.
-    const appended = previous.at(-1)?.key !== rows.at(-1)?.key;
-    // Read from the scroll position now, not from the last scroll event, which may not have come yet (a
-    // click right after a programmatic scroll).
-    const anchor = anchorIn(previous, element.scrollTop);
-    if (!firstLinesShownRef.current) {
-      firstLinesShownRef.current = true;
-      performance.mark(FIRST_LINES_MARK);
-      if (targetRef.current === null) scrollToBottom();
-    }
-    const target = targetRef.current;
-    let targetIndex = -1;
-    const targetFlat = target === null || raw ? null : findLine(doc, target);
-    // A line still under a collapsed group waits for the jump to open it.
-    if (target !== null && targetFlat !== null && groupsHiding(doc, targetFlat).length === 0) {
-      // The line itself, or the next shown one when it is a marker line that is never shown (`^^^ +++`).
-      targetIndex = rows.findIndex((row) => row.kind === "line" && row.number !== null && row.number >= target);
-      if (targetIndex < 0) targetRef.current = null;
-    }
-    if (targetIndex >= 0) {
-      targetRef.current = null;
-      followingRef.current = false;
-      // Rows are all one height, so the line's place is exact; centring it leaves context on both sides.
-      element.scrollTop = Math.max(0, targetIndex * LOG_ROW_HEIGHT - (element.clientHeight - LOG_ROW_HEIGHT) / 2);
-    } else if (followingRef.current && appended) {
-      scrollToBottom();
-    } else if (anchor) {
-      const index = rows.findIndex((row) => row.key === anchor.row.key);
-      if (index >= 0) element.scrollTop = Math.max(0, index * LOG_ROW_HEIGHT + anchor.offset);
-    }
-    rememberFocus();
-    loadNearbyGaps();
-  }, [rows, doc, raw, jumps, scrollToBottom, rememberFocus, loadNearbyGaps]);
-
-  const onScroll = useCallback(() => {
-    const element = scrollRef.current;
-    if (!element) return;
-    const bottom = element.scrollTop + element.clientHeight >= element.scrollHeight - LOG_ROW_HEIGHT;
-    setAtBottom(bottom);
-    // Following means sticking to the bottom: scrolling away stops it, scrolling back resumes it.
-    if (targetRef.current === null) {
-      followingRef.current = bottom;
-      setFollowing(bottom);
-    }
-    rememberFocus();
-    loadNearbyGaps();
-  }, [rememberFocus, loadNearbyGaps]);
-
-  const setFollow = useCallback(
-    (follow: boolean) => {
-      followingRef.current = follow;
-      setFollowing(follow);
-      if (follow) scrollToBottom();
-    },
-    [scrollToBottom],
-  );
 
   /** Brings line `line` into view: loads its chunk if needed and opens the groups that hide it. */
   const goToLine = useCallback(
     async (line: number) => {
       setMissingLine(null);
       setRaw(false);
-      targetRef.current = line;
+      aimAt(line);
       const found = await ensureLine(line);
-      if (targetRef.current !== line) return;
+      // A later jump took over while this one loaded.
+      if (aim() !== line) return;
       if (!found) {
-        targetRef.current = null;
+        aimAt(null);
         setMissingLine(line);
         return;
       }
       setDoc(openGroupsAround(docRef.current, line));
-      // The line may have been on hand all along: a new jump still needs the layout effect to scroll.
-      setJumps((count) => count + 1);
+      jumpNow();
     },
-    [ensureLine, setDoc, docRef],
+    [ensureLine, setDoc, docRef, aimAt, aim, jumpNow],
   );
 
   // `#L120` on arrival and whenever the hash changes (back, forward, an edited URL).
