@@ -56,7 +56,7 @@ function SpanPieces({ spans, display }: { spans: readonly Span[]; display: LineD
 }
 
 function LineNumber({ number, onLineLink }: { number: number | null; onLineLink: (line: number) => void }) {
-  if (number === null) return <span className="w-20 shrink-0 select-none pr-3 text-right text-zinc-400 dark:text-zinc-600" aria-hidden>·</span>;
+  if (number === null) return <span className="w-20 shrink-0 select-none pr-3 text-right text-zinc-500 dark:text-zinc-400" aria-hidden>·</span>;
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     // A modified click opens the link elsewhere as usual; a plain one marks the line without a page jump.
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
@@ -64,7 +64,7 @@ function LineNumber({ number, onLineLink }: { number: number | null; onLineLink:
     onLineLink(number);
   };
   return (
-    <a href={`#L${number}`} onClick={onClick} className="w-20 shrink-0 select-none pr-3 text-right text-zinc-400 hover:text-zinc-900 hover:underline dark:text-zinc-500 dark:hover:text-zinc-200" aria-label={`Line ${number}`}>
+    <a href={`#L${number}`} onClick={onClick} className="w-20 shrink-0 select-none pr-3 text-right text-zinc-500 hover:text-zinc-900 hover:underline dark:text-zinc-400 dark:hover:text-zinc-200" aria-label={`Line ${number}`}>
       {number}
     </a>
   );
@@ -77,9 +77,9 @@ export const LogLineRow = memo(function LogLineRow({ row, top, display, anchored
 
   if (row.kind === "gap") {
     return (
-      <div style={position} className={`${base} bg-zinc-100 text-zinc-500 dark:bg-zinc-800/60 dark:text-zinc-400`} data-gap={row.before}>
+      <div style={position} className={`${base} bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300`} data-gap={row.before}>
         <span className="w-20 shrink-0" />
-        <button type="button" disabled={gapLoading} onClick={() => onLoadGap(row)} className="rounded px-2 text-blue-700 hover:underline disabled:text-zinc-500 disabled:no-underline dark:text-blue-300">
+        <button type="button" disabled={gapLoading} onClick={() => onLoadGap(row)} className="rounded px-2 text-blue-700 hover:underline disabled:text-zinc-600 disabled:no-underline dark:disabled:text-zinc-300 dark:text-blue-300">
           {row.key === "gap-end" ? (gapLoading ? "Loading later lines…" : "Load later lines") : gapLoading ? "Loading earlier lines…" : "Load earlier lines"}
         </button>
         {row.missing !== null && <span className="ml-2">({row.missing.toLocaleString()} lines not loaded)</span>}
@@ -110,7 +110,7 @@ export const LogLineRow = memo(function LogLineRow({ row, top, display, anchored
   if (!line) return null;
   const tint = current ? "bg-amber-400/30" : anchored ? "bg-yellow-300/40 dark:bg-yellow-500/20" : "hover:bg-zinc-100 dark:hover:bg-zinc-800/70";
   const time = display.showTime ? (
-    <span className="w-28 shrink-0 select-none pr-3 text-zinc-400 dark:text-zinc-500" title={line.time === null ? undefined : new Date(line.time).toISOString()}>
+    <span className="w-28 shrink-0 select-none pr-3 text-zinc-500 dark:text-zinc-400" title={line.time === null ? undefined : new Date(line.time).toISOString()}>
       {line.time === null ? "" : formatLineTime(line.time, display.zone)}
     </span>
   ) : null;
@@ -127,14 +127,14 @@ export const LogLineRow = memo(function LogLineRow({ row, top, display, anchored
           type="button"
           aria-expanded={open}
           onClick={() => onToggleGroup(group.key)}
-          className={`flex items-center gap-1 rounded text-left focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-400 ${quiet ? "text-zinc-500 dark:text-zinc-400" : "font-bold"}`}
+          className={`flex items-center gap-1 rounded text-left focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-400 ${quiet ? "text-zinc-600 dark:text-zinc-400" : "font-bold"}`}
         >
           <Chevron aria-hidden className="size-3.5 shrink-0" />
           <span>
             <SpanPieces spans={group.title} display={display} />
           </span>
         </button>
-        {group.durationMs !== null && <span className="ml-3 text-zinc-500">{formatDuration(group.durationMs)}</span>}
+        {group.durationMs !== null && <span className="ml-3 text-zinc-500 dark:text-zinc-400">{formatDuration(group.durationMs)}</span>}
       </div>
     );
   }

@@ -155,7 +155,7 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
           Line {missingLine.toLocaleString()} is not in this log{lineCount !== null ? ` (it has ${lineCount.toLocaleString()} lines)` : ""}.
         </p>
       )}
-      <p className="text-xs text-zinc-500" data-testid="log-status">
+      <p className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="log-status">
         {!loaded
           ? "Loading the log…"
           : `${lineCount === null ? "Counting lines…" : `${lineCount.toLocaleString()} lines`} · ${formatBytes(doc.totalBytes)}${doc.final ? "" : " · running, new lines appear as they are written"}`}
@@ -190,7 +190,7 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
             );
           })}
         </div>
-        {loaded && rows.length === 0 && <p className="p-4 text-zinc-400">{doc.final ? "The log is empty." : "No output yet."}</p>}
+        {loaded && rows.length === 0 && <p className="p-4 text-zinc-600 dark:text-zinc-400">{doc.final ? "The log is empty." : "No output yet."}</p>}
       </div>
     </section>
   );
