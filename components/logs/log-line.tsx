@@ -108,7 +108,12 @@ export const LogLineRow = memo(function LogLineRow({ row, top, display, anchored
 
   const line = row.chunk.lines[row.index];
   if (!line) return null;
-  const tint = current ? "bg-amber-400/30" : anchored ? "bg-yellow-300/40 dark:bg-yellow-500/20" : "hover:bg-zinc-100 dark:hover:bg-zinc-800/70";
+  // A bar at the left edge marks the line; the background stays pale so every colour keeps its contrast.
+  const tint = current
+    ? "bg-amber-50 shadow-[inset_3px_0_0_var(--color-amber-500)] dark:bg-zinc-800"
+    : anchored
+      ? "bg-sky-50 shadow-[inset_3px_0_0_var(--color-sky-500)] dark:bg-zinc-800"
+      : "hover:bg-zinc-100 dark:hover:bg-zinc-800";
   const time = display.showTime ? (
     <span className="w-28 shrink-0 select-none pr-3 text-zinc-500 dark:text-zinc-400" title={line.time === null ? undefined : new Date(line.time).toISOString()}>
       {line.time === null ? "" : formatLineTime(line.time, display.zone)}
