@@ -5,10 +5,14 @@ import type { Colour, LogLine, LogParser, Span, TextStyle } from "./types";
 // timestamps, and keeps up with a 100 MB log (tests/perf/log-parser.ts measures it against ansi_up, anser
 // and ansi-to-html). Runs in the browser and on the server, so it uses nothing from Node.
 //
-// Shape of the work: plain runs between control bytes are found with a charCode scan and written with one
+// Shape of the work: plain runs between control bytes are found with a regex scan and written with one
 // `slice`; rows are lists of styled segments, not cells, so appending (the common case) is a string concat
-// and only real overwrites split segments. Styles are interned, frozen objects shared by every span that
-// uses them.
+// and only real overwrites split segments. Styles are frozen objects, interned so spans share them.
+//
+// Where this differs from a real terminal, on purpose: the screen is the last HELD_ROWS rows (so `H` counts
+// from their top and `J2` blanks them, keeping the rows and their numbers); a column is a UTF-16 code unit
+// (wide characters and emoji count as one or two, not their display width); cursor movement into blank
+// space stops at MAX_CURSOR_COLUMN.
 //
 // Rows are not wrapped at Buildkite's 160 columns: one terminal row per log line keeps line numbers, `#L120`
 // anchors and search counts the same whatever width the viewer has; the viewer wraps with CSS instead.
@@ -20,6 +24,40 @@ export const MAX_STRING_SEQUENCE = 4096;
 /** Longest CSI; a longer one is malformed, so only its ESC is dropped. */
 const MAX_CSI = 256;
 const MAX_PARAMS = 32;
+/**
+ * Furthest column cursor movement (C, G, H, tab) may reach past a row's text. Real output never moves
+ * thousands of columns into blank space; `ESC[999999999C` would otherwise pad a row with a gigabyte of spaces.
+ */
+export const MAX_CURSOR_COLUMN = 4096;
+
+// Scanning with these (global, so `lastIndex` starts the search) is several times faster than a charCodeAt
+// loop over the 64 KiB pieces a log arrives in. The parser is synchronous, so sharing them is safe.
+const CONTROL_BYTE = /[\x00-\x1f\x7f]/g;
+// The second finds the two bytes that can end an OSC/APC.
+const STRING_END = /[\x07\x1b]/g;
+
+/**
+ * Where the APC body starting at `from` ends: found directly for the `bk;t=<digits>` every line starts with
+ * (the terminator follows the digits), else by the general search.
+ */
+function timestampEnd(s: string, from: number): number {
+  if (s.startsWith("bk;t=", from)) {
+    let k = from + 5;
+    while (k < s.length) {
+      const c = s.charCodeAt(k);
+      if (c === BEL || c === ESC) return k;
+      if (c < 0x30 || c > 0x39) break;
+      k++;
+    }
+  }
+  return findFrom(STRING_END, s, from);
+}
+
+/** Index of the first match of `pattern` at or after `from`, or `s.length`. */
+function findFrom(pattern: RegExp, s: string, from: number): number {
+  pattern.lastIndex = from;
+  return pattern.test(s) ? pattern.lastIndex - 1 : s.length;
+}
 
 const ESC = 0x1b;
 const BEL = 0x07;
@@ -32,10 +70,15 @@ const BLINK = 16;
 const STRIKE = 32;
 const INVERSE = 64;
 
-interface Segment {
-  text: string;
-  style: TextStyle | undefined;
-  link: string | undefined;
+/**
+ * A run of one style in a row, already shaped as the `Span` it becomes (no `style`/`link` keys when absent),
+ * so finished rows hand their segments out without copying.
+ */
+type Segment = Span;
+
+function makeSegment(text: string, style: TextStyle | undefined, link: string | undefined): Segment {
+  if (style) return link === undefined ? { text, style } : { text, style, link };
+  return link === undefined ? { text } : { text, link };
 }
 
 interface Row {
@@ -58,11 +101,6 @@ export function safeHref(url: string): string | undefined {
     if (c <= 0x20 || c === 0x7f) return undefined;
   }
   return SAFE_LINK.test(href) ? href : undefined;
-}
-
-function colourKey(colour: Colour | undefined): string {
-  if (!colour) return "";
-  return colour.kind === "palette" ? `p${colour.index}` : `r${colour.r},${colour.g},${colour.b}`;
 }
 
 function coloursEqual(a: Colour | undefined, b: Colour | undefined): boolean {
@@ -90,16 +128,13 @@ export function stylesEqual(a: TextStyle | undefined, b: TextStyle | undefined):
   );
 }
 
-// Styles are interned so equal styles are one object (cheap merging, little garbage). Truecolour logs could
-// make endless distinct styles, so the table is dropped when it grows; equality then falls back to structure.
-const styleTable = new Map<string, TextStyle>();
+// Styles made only of attributes and palette colours are interned by a numeric key, so equal styles are one
+// object (merging compares identity; little garbage). Truecolour styles could be endless, so each is built
+// fresh and equality falls back to comparing structure.
+const styleTable = new Map<number, TextStyle>();
 const STYLE_TABLE_LIMIT = 4096;
 
-function internStyle(flags: number, fg: Colour | undefined, bg: Colour | undefined): TextStyle | undefined {
-  if (flags === 0 && !fg && !bg) return undefined;
-  const key = `${flags}|${colourKey(fg)}|${colourKey(bg)}`;
-  const known = styleTable.get(key);
-  if (known) return known;
+function buildStyle(flags: number, fg: Colour | undefined, bg: Colour | undefined): TextStyle {
   const style: TextStyle = {};
   if (fg) style.fg = fg;
   if (bg) style.bg = bg;
@@ -110,9 +145,21 @@ function internStyle(flags: number, fg: Colour | undefined, bg: Colour | undefin
   if (flags & BLINK) style.blink = true;
   if (flags & STRIKE) style.strike = true;
   if (flags & INVERSE) style.inverse = true;
-  Object.freeze(style);
-  if (styleTable.size >= STYLE_TABLE_LIMIT) styleTable.clear();
-  styleTable.set(key, style);
+  return Object.freeze(style);
+}
+
+function internStyle(flags: number, fg: Colour | undefined, bg: Colour | undefined): TextStyle | undefined {
+  if (flags === 0 && !fg && !bg) return undefined;
+  if (fg?.kind === "rgb" || bg?.kind === "rgb") return buildStyle(flags, fg, bg);
+  // flags: 7 bits; each colour: 0 for none, else palette index + 1 (9 bits).
+  const key = flags + (fg ? fg.index + 1 : 0) * 128 + (bg ? bg.index + 1 : 0) * 65536;
+  let style = styleTable.get(key);
+  if (!style) {
+    style = buildStyle(flags, fg, bg);
+    // Real logs use a few dozen styles; a hostile one could cycle through millions, so the table stays small.
+    if (styleTable.size >= STYLE_TABLE_LIMIT) styleTable.clear();
+    styleTable.set(key, style);
+  }
   return style;
 }
 
@@ -143,20 +190,26 @@ function keyValues(text: string): Map<string, string> {
 }
 
 function toLogLine(row: Row): LogLine {
-  const spans: Span[] = [];
-  let previous: Segment | undefined;
-  let last: Span | undefined;
-  for (const segment of row.segments) {
-    if (segment.text.length === 0) continue;
-    if (last && previous && previous.link === segment.link && stylesEqual(previous.style, segment.style)) {
-      last.text += segment.text;
-      continue;
+  const segments = row.segments;
+  // Most rows need no tidying (overwrites can leave empty or equal neighbours): hand the segments out as they are.
+  let tidy = true;
+  for (let i = 0; i < segments.length; i++) {
+    const current = segments[i]!;
+    const before = i > 0 ? segments[i - 1] : undefined;
+    if (current.text.length === 0 || (before && before.link === current.link && stylesEqual(before.style, current.style))) {
+      tidy = false;
+      break;
     }
-    last = { text: segment.text };
-    if (segment.style) last.style = segment.style;
-    if (segment.link !== undefined) last.link = segment.link;
-    spans.push(last);
-    previous = segment;
+  }
+  let spans = segments;
+  if (!tidy) {
+    spans = [];
+    let last: Span | undefined;
+    for (const current of segments) {
+      if (current.text.length === 0) continue;
+      if (last && last.link === current.link && stylesEqual(last.style, current.style)) last.text += current.text;
+      else spans.push((last = current));
+    }
   }
   const text = spans.length === 1 ? spans[0]!.text : spans.map((span) => span.text).join("");
   return { spans, text, time: row.time };
@@ -196,6 +249,11 @@ class TerminalParser implements LogParser {
     return this.rows;
   }
 
+  /**
+   * As in types.ts, made safe for one case the short description misses: rows above the bottom reached in
+   * this push count even when the cursor had first moved down within it, and so does the cursor's own row
+   * when a push starts above the bottom (an earlier push moved it up), since writing there changes that row.
+   */
   get lowestRowTouched(): number {
     return this.lowestTouched;
   }
@@ -255,6 +313,11 @@ class TerminalParser implements LogParser {
     this.touch(target);
   }
 
+  private moveToColumn(col: number): void {
+    const width = this.existingRow(this.cursorRow)?.width ?? 0;
+    this.cursorCol = Math.min(col, Math.max(width, MAX_CURSOR_COLUMN));
+  }
+
   /** Notes that this push reached `row`; only rows above the bottom matter to where a chunk may start. */
   private touch(row: number): void {
     if (row < this.bottom && row < this.lowest) this.lowest = row;
@@ -297,12 +360,7 @@ class TerminalParser implements LogParser {
     let i = 0;
     while (i < n) {
       if (this.skipping) {
-        let k = i;
-        while (k < n) {
-          const c = s.charCodeAt(k);
-          if (c === BEL || c === ESC) break;
-          k++;
-        }
+        const k = findFrom(STRING_END, s, i);
         if (k >= n) return n;
         if (s.charCodeAt(k) === BEL) {
           this.skipping = false;
@@ -315,12 +373,9 @@ class TerminalParser implements LogParser {
         i = s.charCodeAt(k + 1) === 0x5c ? k + 2 : k;
         continue;
       }
-      let j = i;
-      while (j < n) {
-        const c = s.charCodeAt(j);
-        if (c < 0x20 || c === 0x7f) break;
-        j++;
-      }
+      // Lines usually start with an escape (the timestamp): no need to search for it.
+      const head = s.charCodeAt(i);
+      const j = head < 0x20 || head === 0x7f ? i : findFrom(CONTROL_BYTE, s, i);
       if (j > i) this.write(s.slice(i, j));
       if (j >= n) return n;
       const c = s.charCodeAt(j);
@@ -340,7 +395,7 @@ class TerminalParser implements LogParser {
         i = j + 1;
       } else if (c === 0x09) {
         // Moves to the next tab stop; the gap is filled with spaces only if text follows.
-        this.cursorCol = (Math.floor(this.cursorCol / 8) + 1) * 8;
+        this.moveToColumn((Math.floor(this.cursorCol / 8) + 1) * 8);
         i = j + 1;
       } else {
         // BEL, NUL and other controls have no visible effect.
@@ -454,7 +509,7 @@ class TerminalParser implements LogParser {
         this.moveToRow(this.cursorRow + n);
         return;
       case 0x43: // C forward
-        this.cursorCol += n;
+        this.moveToColumn(this.cursorCol + n);
         return;
       case 0x44: // D back
         this.cursorCol = Math.max(0, this.cursorCol - n);
@@ -468,14 +523,14 @@ class TerminalParser implements LogParser {
         this.cursorCol = 0;
         return;
       case 0x47: // G column
-        this.cursorCol = n - 1;
+        this.moveToColumn(n - 1);
         return;
       case 0x48: // H position (row;col), rows counted from the top of the held screen
       case 0x66: {
         // f is the same as H
         const col = count > 1 && p[1]! > 0 ? p[1]! : 1;
         this.moveToRow(this.top() + n - 1);
-        this.cursorCol = col - 1;
+        this.moveToColumn(col - 1);
         return;
       }
       case 0x4a: // J erase in display
@@ -517,25 +572,31 @@ class TerminalParser implements LogParser {
     this.flags = on ? this.flags | flag : this.flags & ~flag;
   }
 
-  /** An extended colour (`38;5;n` or `38;2;r;g;b`) at params[i] (the 5 or 2); returns the colour and the next index. */
-  private extendedColour(i: number, count: number): [Colour | undefined, number] {
+  /** Where `extendedColour` stopped reading parameters. */
+  private extendedNext = 0;
+
+  /** An extended colour (`38;5;n` or `38;2;r;g;b`) whose mode (5 or 2) is params[i]; sets `extendedNext`. */
+  private extendedColour(i: number, count: number): Colour | undefined {
     const p = this.params;
-    if (i >= count) return [undefined, count];
+    this.extendedNext = count;
+    if (i >= count) return undefined;
     const mode = p[i]!;
     if (mode === 5) {
-      if (i + 1 >= count) return [undefined, count];
+      if (i + 1 >= count) return undefined;
       const index = p[i + 1]!;
-      return [index <= 255 ? PALETTE[index] : undefined, i + 2];
+      this.extendedNext = i + 2;
+      return index <= 255 ? PALETTE[index] : undefined;
     }
     if (mode === 2) {
-      if (i + 3 >= count) return [undefined, count];
+      if (i + 3 >= count) return undefined;
       const r = p[i + 1]!;
       const g = p[i + 2]!;
       const b = p[i + 3]!;
-      return [r <= 255 && g <= 255 && b <= 255 ? { kind: "rgb", r, g, b } : undefined, i + 4];
+      this.extendedNext = i + 4;
+      return r <= 255 && g <= 255 && b <= 255 ? { kind: "rgb", r, g, b } : undefined;
     }
     // An unknown colour space: what follows cannot be read reliably.
-    return [undefined, count];
+    return undefined;
   }
 
   private sgr(count: number): void {
@@ -570,12 +631,12 @@ class TerminalParser implements LogParser {
       else if (code === 39) this.fg = undefined;
       else if (code === 49) this.bg = undefined;
       else if (code === 38 || code === 48) {
-        const [colour, next] = this.extendedColour(i, count);
+        const colour = this.extendedColour(i, count);
         if (colour) {
           if (code === 38) this.fg = colour;
           else this.bg = colour;
         }
-        i = next;
+        i = this.extendedNext;
       }
       // 8 (conceal), 26, 28 and anything else: nothing to draw differently.
     }
@@ -592,55 +653,61 @@ class TerminalParser implements LogParser {
     const n = s.length;
     const limit = j + MAX_STRING_SEQUENCE;
     const bodyStart = j + 2;
-    let k = bodyStart;
-    while (k < n && k < limit) {
-      const c = s.charCodeAt(k);
-      if (c === BEL) {
-        this.stringBody(kind, s.slice(bodyStart, k));
-        return k + 1;
-      }
-      if (c === ESC) {
-        if (k + 1 >= n) return -1;
-        if (s.charCodeAt(k + 1) === 0x5c) {
-          this.stringBody(kind, s.slice(bodyStart, k));
-          return k + 2;
-        }
-        // Another escape before the terminator: this sequence is abandoned and the new one read.
-        return k;
-      }
-      k++;
-    }
-    if (k >= limit) {
+    const k = kind === 0x5f ? timestampEnd(s, bodyStart) : findFrom(STRING_END, s, bodyStart);
+    if (k >= limit || (k >= n && n >= limit)) {
       // Too long to be anything we show (inline images): dropped unread up to its terminator.
       this.skipping = true;
       return limit;
     }
-    return -1;
+    if (k >= n) return -1;
+    if (s.charCodeAt(k) === BEL) {
+      this.stringBody(kind, s, bodyStart, k);
+      return k + 1;
+    }
+    if (k + 1 >= n) return -1;
+    if (s.charCodeAt(k + 1) === 0x5c) {
+      this.stringBody(kind, s, bodyStart, k);
+      return k + 2;
+    }
+    // Another escape before the terminator: this sequence is abandoned and the new one read.
+    return k;
   }
 
-  private stringBody(kind: number, body: string): void {
-    if (kind === 0x5f) this.apc(body);
-    else if (kind === 0x5d) this.osc(body);
+  private stringBody(kind: number, s: string, from: number, to: number): void {
+    if (kind === 0x5f) this.apc(s, from, to);
+    else if (kind === 0x5d) this.osc(s.slice(from, to));
   }
 
-  private apc(body: string): void {
-    if (!body.startsWith("bk;")) return;
+  /** `bk;t=…;dt=…;other=…` read in place (one per log line, so no slicing or splitting). */
+  private apc(s: string, from: number, to: number): void {
+    if (to - from < 3 || s.charCodeAt(from) !== 0x62 || s.charCodeAt(from + 1) !== 0x6b || s.charCodeAt(from + 2) !== 0x3b) return;
     let time: number | null = null;
-    for (const part of body.slice(3).split(";")) {
-      const eq = part.indexOf("=");
-      if (eq <= 0) continue;
-      const key = part.slice(0, eq);
-      if (key !== "t" && key !== "dt") continue;
-      const value = part.slice(eq + 1);
-      if (!/^-?\d+$/.test(value)) continue;
-      if (key === "t") {
-        time = Number(value);
-        this.lastTime = time;
-      } else if (this.lastTime !== null) {
-        // dt counts from the previous timestamp; without one there is nothing to count from.
-        time = this.lastTime + Number(value);
-        this.lastTime = time;
+    let k = from + 3;
+    while (k < to) {
+      let end = k;
+      while (end < to && s.charCodeAt(end) !== 0x3b) end++;
+      let valueStart = -1;
+      let delta = false;
+      if (s.charCodeAt(k) === 0x74 && s.charCodeAt(k + 1) === 0x3d) {
+        valueStart = k + 2; // t=
+      } else if (s.charCodeAt(k) === 0x64 && s.charCodeAt(k + 1) === 0x74 && s.charCodeAt(k + 2) === 0x3d) {
+        valueStart = k + 3; // dt=
+        delta = true;
       }
+      if (valueStart >= 0 && valueStart <= end) {
+        const value = readInteger(s, valueStart, end);
+        if (!Number.isNaN(value)) {
+          if (!delta) {
+            time = value;
+            this.lastTime = time;
+          } else if (this.lastTime !== null) {
+            // dt counts from the previous timestamp; without one there is nothing to count from.
+            time = this.lastTime + value;
+            this.lastTime = time;
+          }
+        }
+      }
+      k = end + 1;
     }
     if (time !== null) this.currentRow().time = time;
   }
@@ -668,40 +735,73 @@ class TerminalParser implements LogParser {
   }
 }
 
+/** A decimal integer (optionally negative) filling `s[from…to)`, or NaN. */
+function readInteger(s: string, from: number, to: number): number {
+  let k = from;
+  const negative = k < to && s.charCodeAt(k) === 0x2d;
+  if (negative) k++;
+  if (k >= to || to - k > 16) return NaN;
+  let value = 0;
+  for (; k < to; k++) {
+    const digit = s.charCodeAt(k) - 0x30;
+    if (digit < 0 || digit > 9) return NaN;
+    value = value * 10 + digit;
+  }
+  return negative ? -value : value;
+}
+
 function appendSegment(row: Row, text: string, style: TextStyle | undefined, link: string | undefined): void {
   const segments = row.segments;
   const last = segments.length > 0 ? segments[segments.length - 1] : undefined;
   if (last && last.style === style && last.link === link) last.text += text;
-  else segments.push({ text, style, link });
+  else segments.push(makeSegment(text, style, link));
   row.width += text.length;
 }
 
-/** Writes `text` over columns `col…` of a row that already reaches past `col`. */
+/**
+ * Writes `text` over columns `col…` of a row that already reaches past `col`. The segments before the one
+ * holding `col` stay untouched, found by walking back from the end: overwrites land near the end of a row
+ * far more often than at its start (a spinner's `\b`, a redrawn percentage), and a hostile line of many
+ * tiny segments then costs no more per write than a plain one.
+ */
 function overwrite(row: Row, col: number, text: string, style: TextStyle | undefined, link: string | undefined): void {
+  const segments = row.segments;
   const end = col + text.length;
-  const out: Segment[] = [];
-  let pos = 0;
+  let first = segments.length - 1;
+  let pos = row.width;
+  while (first > 0) {
+    pos -= segments[first]!.text.length;
+    if (pos <= col) break;
+    first--;
+  }
+  if (first <= 0) {
+    first = 0;
+    pos = 0;
+  }
+  const tail: Segment[] = [];
   let placed = false;
-  for (const segment of row.segments) {
+  for (let i = first; i < segments.length; i++) {
+    const segment = segments[i]!;
     const segmentEnd = pos + segment.text.length;
     if (segmentEnd <= col || pos >= end) {
       if (pos >= end && !placed) {
-        out.push({ text, style, link });
+        tail.push(makeSegment(text, style, link));
         placed = true;
       }
-      out.push(segment);
+      tail.push(segment);
     } else {
-      if (pos < col) out.push({ text: segment.text.slice(0, col - pos), style: segment.style, link: segment.link });
+      if (pos < col) tail.push(makeSegment(segment.text.slice(0, col - pos), segment.style, segment.link));
       if (!placed) {
-        out.push({ text, style, link });
+        tail.push(makeSegment(text, style, link));
         placed = true;
       }
-      if (segmentEnd > end) out.push({ text: segment.text.slice(end - pos), style: segment.style, link: segment.link });
+      if (segmentEnd > end) tail.push(makeSegment(segment.text.slice(end - pos), segment.style, segment.link));
     }
     pos = segmentEnd;
   }
-  if (!placed) out.push({ text, style, link });
-  row.segments = out;
+  if (!placed) tail.push(makeSegment(text, style, link));
+  segments.length = first;
+  for (const segment of tail) segments.push(segment);
   if (end > row.width) row.width = end;
 }
 
@@ -712,7 +812,7 @@ function truncate(row: Row, col: number): void {
   for (const segment of row.segments) {
     if (pos >= col) break;
     const segmentEnd = pos + segment.text.length;
-    out.push(segmentEnd <= col ? segment : { text: segment.text.slice(0, col - pos), style: segment.style, link: segment.link });
+    out.push(segmentEnd <= col ? segment : makeSegment(segment.text.slice(0, col - pos), segment.style, segment.link));
     pos = segmentEnd;
   }
   row.segments = out;

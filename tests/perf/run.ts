@@ -1,10 +1,20 @@
+import { logParser } from "./log-parser";
 import { scheduledJobsLatency } from "./scheduled-jobs-latency";
 import { stackPage } from "./stack-page";
 
 // `npm run bench`: every benchmark in turn, each printing its own table of figures and ratios.
+// `npm run bench -- log-parser` (names separated by spaces): only those.
+const benchmarks: Record<string, () => Promise<void>> = {
+  "scheduled-jobs-latency": scheduledJobsLatency,
+  "stack-page": stackPage,
+  "log-parser": logParser,
+};
+
 async function main(): Promise<void> {
-  await scheduledJobsLatency();
-  await stackPage();
+  const chosen = process.argv.slice(2);
+  const unknown = chosen.filter((name) => !(name in benchmarks));
+  if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(", ")}; known: ${Object.keys(benchmarks).join(", ")}`);
+  for (const name of chosen.length > 0 ? chosen : Object.keys(benchmarks)) await benchmarks[name]!();
 }
 
 main().then(

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { createLogParser, HELD_ROWS, MAX_STRING_SEQUENCE, parseLog, safeHref } from "@/lib/log/parser";
+import { createLogParser, HELD_ROWS, MAX_CURSOR_COLUMN, MAX_STRING_SEQUENCE, parseLog, safeHref } from "@/lib/log/parser";
 import type { LogLine, TextStyle } from "@/lib/log/types";
 
 const ESC = "\x1b";
@@ -340,6 +340,14 @@ describe("OSC", () => {
 });
 
 describe("other escapes", () => {
+  test("DCS, PM and SOS strings are swallowed", () => {
+    expect(texts(`a${ESC}Pq#0;2;0;0;0${ST}b${ESC}^private${BEL}c${ESC}Xstart${ST}d\n`)).toEqual(["abcd"]);
+  });
+
+  test("CSI f positions like H", () => {
+    expect(texts(`abc\n${csi("1;2f")}X\n`)).toEqual(["aXc"]);
+  });
+
   test("charset selections like ESC ( B are swallowed", () => {
     expect(texts(`a${ESC}(Bb${ESC})0c${ESC}(0d\n`)).toEqual(["abcd"]);
   });
@@ -373,6 +381,40 @@ describe("other escapes", () => {
   });
 });
 
+describe("hostile input", () => {
+  test("cursor movement far into blank space is capped, so a row cannot balloon", () => {
+    expect(only(`a${csi("999999999C")}b\n`).text).toHaveLength(MAX_CURSOR_COLUMN + 1);
+    expect(only(`${csi("999999999G")}b\n`).text).toHaveLength(MAX_CURSOR_COLUMN + 1);
+    expect(only(`${csi("1;999999999H")}b\n`).text).toHaveLength(MAX_CURSOR_COLUMN + 1);
+  });
+
+  test("moving within a long row is not capped", () => {
+    const long = "x".repeat(MAX_CURSOR_COLUMN * 2);
+    expect(only(`${long}\r${csi(`${MAX_CURSOR_COLUMN + 10}C`)}Y\n`).text).toBe(`${"x".repeat(MAX_CURSOR_COLUMN + 10)}Y${"x".repeat(MAX_CURSOR_COLUMN - 11)}`);
+  });
+
+  test("overwrites near the end of a row of many styled runs keep every other run", () => {
+    let raw = "";
+    for (let i = 0; i < 200; i++) raw += `${sgr(`0;${31 + (i % 2)}`)}ab\b${sgr("1")}c`;
+    const line = only(`${raw}\n`);
+    expect(line.text).toBe("ac".repeat(200));
+    expect(line.spans).toHaveLength(400);
+    expect(line.spans[1]).toEqual({ text: "c", style: { bold: true, fg: palette(1) } });
+  });
+
+  test("an OSC that never ends is skipped in bounded steps and the text after its terminator returns", () => {
+    const parser = createLogParser();
+    parser.push(`before${ESC}]8;;https://`);
+    for (let i = 0; i < 1000; i++) parser.push("a".repeat(1024));
+    const lines = [...parser.push(`${BEL}after\n`), ...parser.end()];
+    expect(lines.map((l) => l.text)).toEqual(["beforeafter"]);
+  });
+
+  test("an OSC still open at the end of the log is dropped", () => {
+    expect(texts(`text${ESC}]8;;${"a".repeat(MAX_STRING_SEQUENCE * 3)}`)).toEqual(["text"]);
+  });
+});
+
 describe("pieces", () => {
   const sample =
     `${ts(1000)}${sgr("1;38;5;208")}build${sgr("0")} ${ESC}]8;;https://a.test/x${ST}link${ESC}]8;;${BEL}\r\n` +
@@ -387,6 +429,23 @@ describe("pieces", () => {
     for (let at = 0; at <= sample.length; at++) {
       const { lines } = parsePieces([sample.slice(0, at), sample.slice(at)]);
       expect(lines, `split at ${at}`).toEqual(whole);
+    }
+  });
+
+  test("random mixes of escape fragments never throw and parse the same however they are cut", () => {
+    // Deterministic (a fixed LCG), so a failure names an input that can be replayed.
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const fragments = [ESC, "[", "]", "_", "bk;t=1", "bk;dt=3", BEL, "\\", "38;5;", "38;2;1;2", "2;", "m", "A", "B", "C", "H", "J", "K", "G",
+      "8;;https://x.test", "8;;javascript:x", ";", "a", "bc", "\r", "\n", "\r\n", "\b", "\t", "(", "7", "8", "?25l", "1339;url=https://a.test;content=z", "1338;alt=i", "1337;File=x", "\x00"];
+    for (let round = 0; round < 300; round++) {
+      let raw = "";
+      for (let i = 0; i < 60; i++) raw += fragments[Math.floor(next() * fragments.length)];
+      const whole = parsePieces([raw]);
+      const a = Math.floor(next() * raw.length);
+      const b = a + Math.floor(next() * (raw.length - a));
+      const cut = parsePieces([raw.slice(0, a), raw.slice(a, b), raw.slice(b)]);
+      expect(cut, JSON.stringify(raw)).toEqual(whole);
     }
   });
 
