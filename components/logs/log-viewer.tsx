@@ -69,9 +69,9 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
       const found = await ensureLine(line);
       // A later jump took over while this one loaded.
       if (aim() !== line) return;
-      if (!found) {
+      if (found !== "loaded") {
         aimAt(null);
-        setMissingLine(line);
+        if (found === "missing") setMissingLine(line);
         return;
       }
       setDoc(openGroupsAround(docRef.current, line));

@@ -143,20 +143,21 @@ export function useLogDoc(ref: LogRef, focusByte: () => number | null) {
   const loadAfter = useCallback((after: number) => load({ kind: "after", after, bytes: EARLIER_BYTES }), [load]);
 
   /**
-   * Loads the chunk holding line `line` unless it is loaded; true once it is. Asking by line needs the
-   * server's index, which a first visit may still be building: then it asks again a few times.
+   * Loads the chunk holding line `line` unless it is loaded: "loaded" once it is, "missing" when the
+   * server's numbered answer shows the log has no such line, "failed" when no answer said (the error is
+   * kept beside the lines). Asking by line needs the server's index, which a first visit may still be
+   * building: then it asks again a few times.
    */
   const ensureLine = useCallback(
-    async (line: number): Promise<boolean> => {
+    async (line: number): Promise<"loaded" | "missing" | "failed"> => {
       const isLoaded = () => findLine(docRef.current, line) !== null;
       for (let attempt = 0; attempt < LINE_ATTEMPTS && sessionRef.current; attempt++) {
         if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, NUMBERING_RETRY_MS[Math.min(attempt, NUMBERING_RETRY_MS.length - 1)]));
         const chunk = await load({ kind: "line", line }, isLoaded);
-        if (isLoaded()) return true;
-        // A numbered answer without the line means the log is shorter: asking again will not help.
-        if (chunk && chunk.firstLine !== null) return false;
+        if (isLoaded()) return "loaded";
+        if (chunk && chunk.firstLine !== null) return "missing";
       }
-      return isLoaded();
+      return isLoaded() ? "loaded" : "failed";
     },
     [load],
   );

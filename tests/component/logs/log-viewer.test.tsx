@@ -179,6 +179,13 @@ describe("LogViewer", () => {
     expect(lineRow(152)?.getAttribute("aria-current")).toBe("location");
   });
 
+  it("says so when the anchor names a line past the log's end", async () => {
+    window.history.replaceState(null, "", "#L5000");
+    new FakeLog(numberedLines(3000), { tailBytes: 2048 }).install();
+    renderViewer();
+    expect((await screen.findByRole("status")).textContent).toBe("Line 5,000 is not in this log (it has 3,000 lines).");
+  });
+
   it("loads earlier lines when scrolled to the top, keeping the lines in view where they were", async () => {
     const log = new FakeLog(numberedLines(3000), { tailBytes: 2048 }).install();
     renderViewer();
