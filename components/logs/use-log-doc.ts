@@ -133,6 +133,8 @@ export function useLogDoc(ref: LogRef, focusByte: () => number | null) {
   useEffect(() => {
     if (!loaded || final) return;
     const timer = setInterval(() => {
+      // A tab in the background need not follow; it catches up in one read when shown again.
+      if (document.hidden) return;
       const end = latestEnd(docRef.current);
       if (end !== null) void load({ kind: "after", after: end });
     }, FOLLOW_INTERVAL_MS);
