@@ -14,6 +14,8 @@ export const FOLLOW_INTERVAL_MS = 2000;
 /** While the server indexes the log the tail comes without line numbers; ask again after these waits. */
 const NUMBERING_RETRY_MS = [300, 700, 1500, 3000, 5000];
 const LINE_ATTEMPTS = 6;
+/** Reads in a row while following a log that grows faster than a chunk per interval. */
+const MAX_CATCH_UP_READS = 8;
 
 interface Session {
   parser: ChunkParser;
@@ -132,13 +134,24 @@ export function useLogDoc(ref: LogRef, focusByte: () => number | null) {
   const final = doc.final;
   useEffect(() => {
     if (!loaded || final) return;
+    let stopped = false;
+    // Each read returns at most a chunk: one behind a fast log reads again at once until it has caught up.
+    const catchUp = async () => {
+      for (let reads = 0; reads < MAX_CATCH_UP_READS && !stopped; reads++) {
+        const end = latestEnd(docRef.current);
+        if (end === null) return;
+        const chunk = await load({ kind: "after", after: end });
+        if (!chunk || chunk.end >= chunk.totalBytes) return;
+      }
+    };
     const timer = setInterval(() => {
-      // A tab in the background need not follow; it catches up in one read when shown again.
-      if (document.hidden) return;
-      const end = latestEnd(docRef.current);
-      if (end !== null) void load({ kind: "after", after: end });
+      // A tab in the background need not follow; it catches up when shown again.
+      if (!document.hidden) void catchUp();
     }, FOLLOW_INTERVAL_MS);
-    return () => clearInterval(timer);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
   }, [loaded, final, load]);
 
   const loadBefore = useCallback((before: number) => load({ kind: "before", before, bytes: EARLIER_BYTES }), [load]);
