@@ -5,6 +5,8 @@ import Link from "next/link";
 import { logBuildQuery } from "@/lib/log-queries";
 import { LogViewer } from "./log-viewer";
 
+const JOB_REFRESH_MS = 5000;
+
 interface JobLogViewProps {
   pipeline: string;
   number: number;
@@ -13,7 +15,11 @@ interface JobLogViewProps {
 
 /** The log page: which job and build it is, the way back to the build, and the log itself. */
 export function JobLogView({ pipeline, number, jobId }: JobLogViewProps) {
-  const build = useQuery(logBuildQuery(pipeline, number));
+  // While the job has not finished its state is re-read, so the header does not go on saying "running".
+  const build = useQuery({
+    ...logBuildQuery(pipeline, number),
+    refetchInterval: (query) => (query.state.data?.jobs.find((candidate) => candidate.id === jobId)?.finishedAt === null ? JOB_REFRESH_MS : false),
+  });
   const job = build.data?.jobs.find((candidate) => candidate.id === jobId);
   const buildHref = `/builds/${encodeURIComponent(pipeline)}/${number}`;
   const name = job ? (job.name ?? job.stepKey ?? `Job ${jobId.slice(0, 8)}`) : `Job ${jobId.slice(0, 8)}`;
