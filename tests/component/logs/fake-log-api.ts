@@ -1,4 +1,5 @@
 import { vi } from "vitest";
+import type { BuildDetail } from "@/lib/builds-view";
 import { API_VERSION } from "@/lib/envelope";
 import { parseLog } from "@/lib/log/parser";
 
@@ -70,6 +71,9 @@ export class FakeLog {
     };
   }
 
+  /** What `builds.get` answers for the job's build, when set. */
+  build: BuildDetail | null = null;
+
   /** The next chunk requests fail with this error type (as the BFF reports an upstream failure). */
   failing: { type: "permission_error" | "server_error" | "not_found"; count: number } | null = null;
 
@@ -120,6 +124,7 @@ export class FakeLog {
         .map((parsed) => parsed.number);
       return envelope("jobs.log.search", { query, count: lines.length, lines: lines.slice(0, 1000), limit: 1000, lineCount: this.lineCount() });
     }
+    if (this.build && pathname === `/api/v1/pipelines/${LOG_REF.pipeline}/builds/${LOG_REF.number}`) return envelope("builds.get", this.build);
     return Response.json({ ok: false, apiVersion: API_VERSION, command: "unknown", request: {}, summary: {}, pagination: null, data: null, error: { type: "not_found", message: `No route ${pathname}`, httpStatus: null, code: "not_found", retryable: false, requestId: "", details: {} } }, { status: 404 });
   }
 
