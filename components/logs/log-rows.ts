@@ -22,6 +22,8 @@ export type LogRow =
       kind: "raw";
       key: string;
       chunk: LoadedChunk;
+      /** Index among the chunk's raw lines. */
+      index: number;
       text: string;
     }
   | {
@@ -127,7 +129,7 @@ export function buildRawRows(doc: LogDoc): LogRow[] {
   doc.chunks.forEach((chunk, chunkIndex) => {
     const previous = doc.chunks[chunkIndex - 1];
     if (hasGapBefore(previous, chunk)) rows.push(gapRow(previous, chunk));
-    rawLines(chunk).forEach((text, index) => rows.push({ kind: "raw", key: `r${chunk.start}:${index}`, chunk, text }));
+    rawLines(chunk).forEach((text, index) => rows.push({ kind: "raw", key: `r${chunk.start}:${index}`, chunk, index, text }));
   });
   pushEndGap(doc, rows);
   return rows;

@@ -21,6 +21,16 @@ function anchorIn(rows: readonly LogRow[], scrollTop: number): { row: LogRow; of
   return row ? { row, offset: scrollTop - index * LOG_ROW_HEIGHT } : null;
 }
 
+/**
+ * The anchor row among new rows: the same row, or else (the raw view switched, a chunk renumbered) the
+ * first row from the same place in the same part of the log.
+ */
+function findAnchor(rows: readonly LogRow[], anchor: LogRow): number {
+  const same = rows.findIndex((row) => row.key === anchor.key);
+  if (same >= 0 || anchor.kind === "gap") return same;
+  return rows.findIndex((row) => row.kind !== "gap" && row.chunk.start === anchor.chunk.start && row.index >= anchor.index);
+}
+
 interface LogScrollInput {
   rows: readonly LogRow[];
   doc: LogDoc;
@@ -110,7 +120,7 @@ export function useLogScroll({ rows, doc, raw, loadBefore, loadAfter, focusByteR
     } else if (followingRef.current && appended) {
       scrollToBottom();
     } else if (anchor) {
-      const index = rows.findIndex((row) => row.key === anchor.row.key);
+      const index = findAnchor(rows, anchor.row);
       if (index >= 0) element.scrollTop = Math.max(0, index * LOG_ROW_HEIGHT + anchor.offset);
     }
     rememberFocus();

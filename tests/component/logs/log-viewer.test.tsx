@@ -72,6 +72,25 @@ describe("LogViewer", () => {
     expect(screen.getAllByText("␛").length).toBeGreaterThan(0);
   });
 
+  it("keeps the same place in the log when switching to the raw view and back", async () => {
+    new FakeLog(numberedLines(200)).install();
+    renderViewer();
+    await waitFor(() => expect(screen.getByRole("link", { name: "Line 200" })).toBeTruthy());
+    const box = scrollBox();
+    act(() => {
+      box.scrollTop = 1000;
+    });
+    const topText = () => {
+      const rows = [...box.querySelectorAll<HTMLElement>("[style*=translateY]")];
+      return rows.find((row) => row.style.transform === `translateY(${box.scrollTop}px)`)?.textContent ?? "";
+    };
+    expect(topText()).toContain("line 51 of the build output");
+    fireEvent.click(screen.getByRole("button", { name: "Raw" }));
+    expect(topText()).toContain("line 51 of the build output");
+    fireEvent.click(screen.getByRole("button", { name: "Raw" }));
+    expect(topText()).toContain("line 51 of the build output");
+  });
+
   it("collapses groups by Buildkite's rules, and expands and collapses them on request", async () => {
     new FakeLog(
       [
