@@ -19,6 +19,18 @@ export function matchRanges(text: string, query: string, caseSensitive: boolean)
   return ranges;
 }
 
+/** The part of `pieces` (a whole line's) within columns [from, to), for one row of a wrapped line. */
+export function clipPieces(pieces: readonly Piece[], from: number, to: number): Piece[] {
+  const clipped: Piece[] = [];
+  let offset = 0;
+  for (const piece of pieces) {
+    const end = offset + piece.text.length;
+    if (end > from && offset < to) clipped.push({ ...piece, text: piece.text.slice(Math.max(0, from - offset), Math.min(piece.text.length, to - offset)) });
+    offset = end;
+  }
+  return clipped;
+}
+
 /** Splits styled spans at match boundaries, so matches can be marked without losing their colours. */
 export function splitSpans(spans: readonly Span[], ranges: ReadonlyArray<[number, number]>): Piece[] {
   const pieces: Piece[] = [];

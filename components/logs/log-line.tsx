@@ -3,7 +3,7 @@
 import { ChevronDown, ChevronRight } from "lucide-react";
 import { memo, type MouseEvent, type ReactNode } from "react";
 import type { Span } from "@/lib/log/types";
-import { matchRanges, splitSpans } from "./highlight";
+import { clipPieces, matchRanges, splitSpans } from "./highlight";
 import { controlRuns, type GapRow, type LogRow } from "./log-rows";
 import { spanStyle } from "./span-style";
 import { formatDuration, formatLineTime, type TimeZoneChoice } from "./use-timestamp-settings";
@@ -36,9 +36,11 @@ interface LogLineRowProps extends LineHandlers {
   gapLoading: boolean;
 }
 
-function SpanPieces({ spans, display }: { spans: readonly Span[]; display: LineDisplay }) {
+function SpanPieces({ spans, display, columns = null }: { spans: readonly Span[]; display: LineDisplay; columns?: readonly [number, number] | null }) {
   const text = spans.map((span) => span.text).join("");
-  const pieces = splitSpans(spans, matchRanges(text, display.query, display.caseSensitive));
+  // Matches are found in the whole line, so one that a wrap splits is marked on both rows.
+  const whole = splitSpans(spans, matchRanges(text, display.query, display.caseSensitive));
+  const pieces = columns ? clipPieces(whole, columns[0], columns[1]) : whole;
   return pieces.map((piece, index) => {
     let content: ReactNode = piece.text;
     if (piece.match) content = <mark className="rounded-sm bg-yellow-300 text-zinc-950">{content}</mark>;
@@ -144,12 +146,25 @@ export const LogLineRow = memo(function LogLineRow({ row, top, display, anchored
     );
   }
 
+  if (row.columns !== null && row.columns[0] > 0) {
+    // The rest of a wrapped line: marked like its first row, but numbered only there.
+    return (
+      <div style={position} className={`${base} ${tint}`}>
+        <span className="w-20 shrink-0" />
+        {display.showTime && <span className="w-28 shrink-0" />}
+        <span>
+          <SpanPieces spans={line.spans} display={display} columns={row.columns} />
+        </span>
+      </div>
+    );
+  }
+
   return (
     <div style={position} className={`${base} ${tint}`} data-line={row.number ?? undefined} data-current-match={current ? "" : undefined} aria-current={anchored ? "location" : undefined}>
       <LineNumber number={row.number} onLineLink={onLineLink} />
       {time}
       <span>
-        <SpanPieces spans={line.spans} display={display} />
+        <SpanPieces spans={line.spans} display={display} columns={row.columns} />
       </span>
     </div>
   );

@@ -17,6 +17,8 @@ export type LogRow =
       number: number | null;
       /** Set when the line is a group header. */
       group: KeyedGroup | null;
+      /** The columns [from, to) of a wrapped line this row shows; null for the whole line. */
+      columns: readonly [number, number] | null;
     }
   | {
       kind: "raw";
@@ -47,7 +49,8 @@ function gapRow(previous: LoadedChunk | undefined, next: LoadedChunk): LogRow {
 
 const hasGapBefore = (previous: LoadedChunk | undefined, chunk: LoadedChunk) => (previous ? previous.end < chunk.start : chunk.start > 0);
 
-export function buildRows(doc: LogDoc): LogRow[] {
+/** The rows of the log's loaded lines; lines longer than `wrapAt` columns (when set) take several rows. */
+export function buildRows(doc: LogDoc, wrapAt: number | null = null): LogRow[] {
   const rows: LogRow[] = [];
   let flat = 0;
   let groupIndex = 0;
@@ -74,7 +77,17 @@ export function buildRows(doc: LogDoc): LogRow[] {
         // `^^^ +++` only opens the group it is in; Buildkite does not show it either.
         return;
       }
-      rows.push({ kind: "line", key: lineKey(chunk, index), chunk, index, flat: at, number: chunk.firstLine === null ? null : chunk.firstLine + index, group });
+      const key = lineKey(chunk, index);
+      const number = chunk.firstLine === null ? null : chunk.firstLine + index;
+      const length = line.text.length;
+      if (group || wrapAt === null || length <= wrapAt) {
+        rows.push({ kind: "line", key, chunk, index, flat: at, number, group, columns: null });
+        return;
+      }
+      // Wrapping by whole rows keeps every row one height, so the list needs no measuring.
+      for (let from = 0; from < length; from += wrapAt) {
+        rows.push({ kind: "line", key: from === 0 ? key : `${key}~${from}`, chunk, index, flat: at, number, group, columns: [from, Math.min(length, from + wrapAt)] });
+      }
     });
     flat += chunk.lines.length;
   });

@@ -8,6 +8,8 @@ interface LogToolbarProps {
   onTimestampsChange: (next: TimestampSettings) => void;
   raw: boolean;
   onRawChange: (raw: boolean) => void;
+  wrap: boolean;
+  onWrapChange: (wrap: boolean) => void;
   hasGroups: boolean;
   onAllGroups: (open: boolean) => void;
   /** Null for a finished job: there is nothing to follow. */
@@ -23,7 +25,7 @@ const button =
 
 /** The viewer's switches: timestamps, raw view, groups, following, and the download. */
 export function LogToolbar(props: LogToolbarProps) {
-  const { timestamps, onTimestampsChange, raw, onRawChange, hasGroups, onAllGroups, following, onFollowChange, atBottom, onJumpToBottom, downloadUrl } = props;
+  const { timestamps, onTimestampsChange, raw, onRawChange, wrap, onWrapChange, hasGroups, onAllGroups, following, onFollowChange, atBottom, onJumpToBottom, downloadUrl } = props;
   return (
     <div className="flex flex-wrap items-center gap-2">
       <button type="button" className={button} aria-pressed={timestamps.show} onClick={() => onTimestampsChange({ ...timestamps, show: !timestamps.show })}>
@@ -40,6 +42,9 @@ export function LogToolbar(props: LogToolbarProps) {
           <option value="utc">UTC</option>
         </select>
       </label>
+      <button type="button" className={button} aria-pressed={wrap} disabled={raw} onClick={() => onWrapChange(!wrap)}>
+        Wrap lines
+      </button>
       <button type="button" className={button} aria-pressed={raw} onClick={() => onRawChange(!raw)}>
         Raw
       </button>

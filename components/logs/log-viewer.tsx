@@ -13,6 +13,7 @@ import { LogUnavailable } from "./log-unavailable";
 import { useLogDoc } from "./use-log-doc";
 import { useLogScroll } from "./use-log-scroll";
 import { useLogSearch } from "./use-log-search";
+import { useWrapColumns, WRAP_PROBE_TEXT } from "./use-wrap-columns";
 import { useTimestampSettings } from "./use-timestamp-settings";
 
 const lineFromHash = (hash: string) => {
@@ -40,6 +41,7 @@ interface LogViewerProps {
 export function LogViewer({ logRef, hasLog }: LogViewerProps) {
   /** Where in the log (a byte) the operator is reading: loaded parts far from it are let go first. */
   const focusByteRef = useRef<number | null>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const focusByte = useCallback(() => focusByteRef.current, []);
   const { doc, setDoc, docRef, error, loading, loadBefore, loadAfter, ensureLine } = useLogDoc(logRef, focusByte);
   const { settings: timestamps, update: setTimestamps } = useTimestampSettings();
@@ -47,8 +49,13 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
   const [anchorLine, setAnchorLine] = useState<number | null>(null);
   const [missingLine, setMissingLine] = useState<number | null>(null);
 
-  const rows = useMemo(() => (raw ? buildRawRows(doc) : buildRows(doc)), [doc, raw]);
-  const { scrollRef, following, atBottom, onScroll, setFollow, aimAt, aim, jumpNow } = useLogScroll({ rows, doc, raw, loadBefore, loadAfter, focusByteRef });
+  const [wrap, setWrap] = useState(true);
+  const probeRef = useRef<HTMLSpanElement>(null);
+  const boxShown = hasLog !== false && !(doc.chunks.length === 0 && error);
+  const wrapColumns = useWrapColumns(scrollRef, probeRef, boxShown, timestamps.show);
+  const wrapAt = wrap ? wrapColumns : null;
+  const rows = useMemo(() => (raw ? buildRawRows(doc) : buildRows(doc, wrapAt)), [doc, raw, wrapAt]);
+  const { following, atBottom, onScroll, setFollow, aimAt, aim, jumpNow } = useLogScroll({ rows, doc, raw, loadBefore, loadAfter, focusByteRef, scrollRef });
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are read during render by design
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -129,6 +136,8 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
         onTimestampsChange={setTimestamps}
         raw={raw}
         onRawChange={setRaw}
+        wrap={wrap}
+        onWrapChange={setWrap}
         hasGroups={doc.groups.length > 0}
         onAllGroups={onAllGroups}
         following={loaded && !doc.final ? following : null}
@@ -190,6 +199,10 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
             );
           })}
         </div>
+        {/* Measures a character's width for wrapping; after the list, which must stay the box's first child. */}
+        <span ref={probeRef} aria-hidden data-testid="char-probe" className="invisible absolute left-0 top-0 whitespace-pre">
+          {WRAP_PROBE_TEXT}
+        </span>
         {loaded && rows.length === 0 && <p className="p-4 text-zinc-600 dark:text-zinc-400">{doc.final ? "The log is empty." : "No output yet."}</p>}
       </div>
     </section>

@@ -39,18 +39,18 @@ interface LogScrollInput {
   loadAfter: (after: number) => unknown;
   /** Written with the byte the operator is reading at, for letting go of parts far from it. */
   focusByteRef: RefObject<number | null>;
+  scrollRef: RefObject<HTMLDivElement | null>;
 }
 
 /**
  * Where the log's scroll box stands: at the bottom while following, on a jump's line once it is loaded,
  * still on the same line when rows arrive or vanish above it; and the loading of the parts scrolled to.
  */
-export function useLogScroll({ rows, doc, raw, loadBefore, loadAfter, focusByteRef }: LogScrollInput) {
+export function useLogScroll({ rows, doc, raw, loadBefore, loadAfter, focusByteRef, scrollRef }: LogScrollInput) {
   const [following, setFollowing] = useState(true);
   const [atBottom, setAtBottom] = useState(true);
   /** Bumped by every jump, so a jump to a line already on hand still scrolls. */
   const [jumps, setJumps] = useState(0);
-  const scrollRef = useRef<HTMLDivElement>(null);
   /** The line to bring into view once it is among the rows (a jump waits for its chunk). */
   const targetRef = useRef<number | null>(null);
   const followingRef = useRef(following);
@@ -61,7 +61,7 @@ export function useLogScroll({ rows, doc, raw, loadBefore, loadAfter, focusByteR
     const element = scrollRef.current;
     const row = element ? anchorIn(rowsRef.current, element.scrollTop)?.row : undefined;
     focusByteRef.current = row && row.kind !== "gap" ? row.chunk.start : null;
-  }, [focusByteRef]);
+  }, [focusByteRef, scrollRef]);
 
   /**
    * Loads the lines a placeholder stands for once it is on (or near) the screen: from its bottom up when
@@ -79,12 +79,12 @@ export function useLogScroll({ rows, doc, raw, loadBefore, loadAfter, focusByteR
       if (row.after !== null && index > top) void loadAfter(row.after);
       else void loadBefore(row.before);
     }
-  }, [loadBefore, loadAfter]);
+  }, [loadBefore, loadAfter, scrollRef]);
 
   const scrollToBottom = useCallback(() => {
     const element = scrollRef.current;
     if (element) element.scrollTop = element.scrollHeight;
-  }, []);
+  }, [scrollRef]);
 
   // After every change of rows, put the view where the operator expects it: on a pending jump's line, at
   // the bottom while following, or on the same line as before when rows arrive above it.
@@ -125,7 +125,7 @@ export function useLogScroll({ rows, doc, raw, loadBefore, loadAfter, focusByteR
     }
     rememberFocus();
     loadNearbyGaps();
-  }, [rows, doc, raw, jumps, scrollToBottom, rememberFocus, loadNearbyGaps]);
+  }, [rows, doc, raw, jumps, scrollRef, scrollToBottom, rememberFocus, loadNearbyGaps]);
 
   const onScroll = useCallback(() => {
     const element = scrollRef.current;
@@ -139,7 +139,7 @@ export function useLogScroll({ rows, doc, raw, loadBefore, loadAfter, focusByteR
     }
     rememberFocus();
     loadNearbyGaps();
-  }, [rememberFocus, loadNearbyGaps]);
+  }, [scrollRef, rememberFocus, loadNearbyGaps]);
 
   const setFollow = useCallback(
     (follow: boolean) => {
@@ -159,5 +159,5 @@ export function useLogScroll({ rows, doc, raw, loadBefore, loadAfter, focusByteR
   /** Scrolls to the aimed line now if it is there (it may have been on hand all along). */
   const jumpNow = useCallback(() => setJumps((count) => count + 1), []);
 
-  return { scrollRef, following, atBottom, onScroll, setFollow, aimAt, aim, jumpNow };
+  return { following, atBottom, onScroll, setFollow, aimAt, aim, jumpNow };
 }

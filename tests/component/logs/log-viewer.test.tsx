@@ -17,6 +17,7 @@ beforeEach(() => {
 
 afterEach(() => {
   layout.restore();
+  vi.restoreAllMocks();
   vi.unstubAllGlobals();
 });
 
@@ -89,6 +90,27 @@ describe("LogViewer", () => {
     expect(topText()).toContain("line 51 of the build output");
     fireEvent.click(screen.getByRole("button", { name: "Raw" }));
     expect(topText()).toContain("line 51 of the build output");
+  });
+
+  it("wraps long lines into rows that fit the box, marking a match the wrap splits on both rows", async () => {
+    // 8 px characters in a 1000 px box: (1000 − 80 gutter − 16 padding) / 8 = 113 columns.
+    vi.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockImplementation(function (this: HTMLElement) {
+      return new DOMRect(0, 0, this.dataset.testid === "char-probe" ? 80 : 0, 0);
+    });
+    const long = `${"a".repeat(110)}needle${"b".repeat(134)}`;
+    new FakeLog(`short line\n${long}\nafter\n`).install();
+    renderViewer();
+    await screen.findByText("after");
+    const rowsOf = () => [...scrollBox().querySelectorAll<HTMLElement>("[style*=translateY]")].map((row) => row.textContent ?? "");
+    expect(rowsOf()).toEqual(["1short line", `2${"a".repeat(110)}nee`, `dle${"b".repeat(110)}`, "b".repeat(24), "3after"]);
+
+    fireEvent.change(screen.getByRole("searchbox", { name: "Search the log" }), { target: { value: "needle" } });
+    await waitFor(() => expect(scrollBox().querySelectorAll("mark")).toHaveLength(2));
+    expect([...scrollBox().querySelectorAll("mark")].map((mark) => mark.textContent)).toEqual(["nee", "dle"]);
+
+    fireEvent.click(screen.getByRole("button", { name: "Wrap lines" }));
+    expect(rowsOf()).toEqual(["1short line", `2${long}`, "3after"]);
+    expect([...scrollBox().querySelectorAll("mark")].map((mark) => mark.textContent)).toEqual(["needle"]);
   });
 
   it("collapses groups by Buildkite's rules, and expands and collapses them on request", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchRanges, splitSpans } from "@/components/logs/highlight";
+import { clipPieces, matchRanges, splitSpans } from "@/components/logs/highlight";
 import type { Span } from "@/lib/log/types";
 
 const red = { fg: { kind: "palette", index: 1 } } as const;
@@ -35,5 +35,17 @@ describe("splitSpans", () => {
   it("keeps a span whole when nothing in it matches, links included", () => {
     const spans: Span[] = [{ text: "docs", link: "https://buildkite.com/docs" }];
     expect(splitSpans(spans, [])).toEqual([{ span: spans[0], text: "docs", match: false }]);
+  });
+});
+
+describe("clipPieces", () => {
+  it("keeps the part of a line's pieces one wrapped row shows", () => {
+    const spans: Span[] = [{ text: "abc" }, { text: "def", style: red }];
+    const pieces = splitSpans(spans, matchRanges("abcdef", "cd", false));
+    expect(clipPieces(pieces, 2, 5).map((piece) => [piece.text, piece.match])).toEqual([
+      ["c", true],
+      ["d", true],
+      ["e", false],
+    ]);
   });
 });
