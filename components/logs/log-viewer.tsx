@@ -13,8 +13,8 @@ import { LogUnavailable } from "./log-unavailable";
 import { useLogDoc } from "./use-log-doc";
 import { useLogScroll } from "./use-log-scroll";
 import { useLogSearch } from "./use-log-search";
-import { useWrapColumns, WRAP_PROBE_TEXT } from "./use-wrap-columns";
 import { useTimestampSettings } from "./use-timestamp-settings";
+import { useWrapColumns, WRAP_PROBE_TEXT } from "./use-wrap-columns";
 
 const lineFromHash = (hash: string) => {
   const match = /^#L(\d+)$/.exec(hash);
@@ -35,8 +35,8 @@ interface LogViewerProps {
 
 /**
  * The job's log, better than Buildkite's last-2-MB view: the tail first, earlier parts loaded as the
- * operator scrolls up, only the visible rows in the DOM, search over the whole log on the server, and new
- * lines every 2 s while the job runs.
+ * operator scrolls up (or jumps), only the visible rows in the DOM, search over the whole log on the
+ * server, and new lines every 2 s while the job runs.
  */
 export function LogViewer({ logRef, hasLog }: LogViewerProps) {
   /** Where in the log (a byte) the operator is reading: loaded parts far from it are let go first. */
@@ -48,7 +48,6 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
   const [raw, setRaw] = useState(false);
   const [anchorLine, setAnchorLine] = useState<number | null>(null);
   const [missingLine, setMissingLine] = useState<number | null>(null);
-
   const [wrap, setWrap] = useState(true);
   const probeRef = useRef<HTMLSpanElement>(null);
   const boxShown = hasLog !== false && !(doc.chunks.length === 0 && error);
@@ -65,7 +64,6 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
     overscan: 20,
     initialRect: { width: 1100, height: 600 },
   });
-
 
   /** Brings line `line` into view: loads its chunk if needed and opens the groups that hide it. */
   const goToLine = useCallback(
