@@ -1,28 +1,12 @@
 import type { Colour, TextStyle } from "./types";
 
-// Palette and style → CSS for the log viewer. The 16 named colours are mid-tone so that text reads on the
-// light and the dark theme alike (a terminal's pure black or white would vanish on one of them); 16–255 are
-// xterm's 6×6×6 cube and 24 greys, which is what programs choosing `38;5;n` expect.
+// Palette and style → CSS for the log viewer. The 16 named colours are CSS variables set per theme in
+// app/globals.css, so text reads on the light and the dark theme alike (a terminal's pure black or white
+// would vanish on one of them); 16–255 are xterm's 6×6×6 cube and 24 greys, which is what programs
+// choosing `38;5;n` expect.
 
-/** The 16 named colours: black, red, green, yellow, blue, magenta, cyan, white, then their bright forms. */
-export const NAMED_COLOURS: readonly string[] = [
-  "#6e6e6e",
-  "#d9453b",
-  "#2f9e44",
-  "#b58900",
-  "#3b7fd9",
-  "#b553c4",
-  "#1c9aa8",
-  "#a0a0a0",
-  "#858585",
-  "#f0574a",
-  "#45b35a",
-  "#d4a514",
-  "#5b9bf0",
-  "#cf6fdc",
-  "#2fb8c6",
-  "#bfbfbf",
-];
+/** The 16 named colours (black, red, green, yellow, blue, magenta, cyan, white, then bright forms). */
+const namedColour = (index: number) => `var(--log-ansi-${index})`;
 
 const CUBE_LEVELS = [0, 95, 135, 175, 215, 255] as const;
 
@@ -33,7 +17,7 @@ function hex(r: number, g: number, b: number): string {
 /** CSS colour of an xterm palette index (0–255); out-of-range indexes are clamped. */
 export function paletteCss(index: number): string {
   const i = Math.max(0, Math.min(255, Math.trunc(index)));
-  if (i < 16) return NAMED_COLOURS[i]!;
+  if (i < 16) return namedColour(i);
   if (i < 232) {
     const n = i - 16;
     return hex(CUBE_LEVELS[Math.floor(n / 36)]!, CUBE_LEVELS[Math.floor(n / 6) % 6]!, CUBE_LEVELS[n % 6]!);

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { resetSimulator, sim } from "./demo-simulator";
 
@@ -136,3 +137,23 @@ test("a job without a log says so instead of showing an empty viewer", async ({ 
   await page.goto(logPath(fixtures.waiterJob));
   await expect(page.getByTestId("log-unavailable")).toContainText("This job has no log");
 });
+
+for (const theme of ["light", "dark"] as const) {
+  test(`the log page has no serious accessibility violations in the ${theme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto(logPath(fixtures.colourLog));
+    await expect(logBox(page).locator("[data-line]").first()).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    // The 16 named colours follow the theme (CSS variables) and are checked; a colour the program chose by
+    // 256-colour or truecolour code is shown as chosen, which is the log's contrast, not the page's.
+    const chosenByProgram = (html: string) => /style="[^"]*color: rgb/.test(html);
+    const serious = results.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => ({
+        rule: violation.id,
+        nodes: violation.nodes.filter((node) => violation.id !== "color-contrast" || !chosenByProgram(node.html)).map((node) => node.target.join(" ")),
+      }))
+      .filter((violation) => violation.nodes.length > 0);
+    expect(serious).toEqual([]);
+  });
+}

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { DEFAULT_BACKGROUND, DEFAULT_FOREGROUND, NAMED_COLOURS, colourCss, paletteCss, styleToCss, styleToCssText } from "@/lib/log/colours";
+import { DEFAULT_BACKGROUND, DEFAULT_FOREGROUND, colourCss, paletteCss, styleToCss, styleToCssText } from "@/lib/log/colours";
 
 describe("paletteCss", () => {
   test("0–15 are the named colours, 16–231 the 6×6×6 cube, 232–255 greys", () => {
-    expect(paletteCss(1)).toBe(NAMED_COLOURS[1]);
+    expect(paletteCss(1)).toBe("var(--log-ansi-1)");
     expect(paletteCss(16)).toBe("#000000");
     expect(paletteCss(196)).toBe("#ff0000");
     expect(paletteCss(21)).toBe("#0000ff");
