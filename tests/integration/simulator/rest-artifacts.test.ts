@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildPath, jobPath, startHarness, type ArtifactFixture, type Harness, type SimFixtures } from "./sim-harness";
+import { describe, expect, it } from "vitest";
+import { buildPath, jobPath, withRestHarness, type ArtifactFixture, type Harness, type SimFixtures } from "./sim-harness";
 
 interface RestArtifact {
   id: string;
@@ -18,14 +18,10 @@ interface RestArtifact {
 
 let h: Harness;
 let fx: SimFixtures;
-beforeAll(async () => {
-  h = await startHarness();
-  fx = await h.fixtures();
+withRestHarness((harness, fixtures) => {
+  h = harness;
+  fx = fixtures;
 });
-beforeEach(async () => {
-  await h.control("reset");
-});
-afterAll(() => h.sim.close());
 
 const list = async (path: string): Promise<RestArtifact[]> => (await (await h.rest(path)).json()) as RestArtifact[];
 const downloadPath = (artifact: ArtifactFixture) => `${jobPath(artifact)}/artifacts/${artifact.artifactId}/download`;

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildPath, jobPath, post, startHarness, type Harness, type SimFixtures } from "./sim-harness";
+import { describe, expect, it } from "vitest";
+import { buildPath, jobPath, post, withRestHarness, type Harness, type SimFixtures } from "./sim-harness";
 
 interface RestJob {
   id: string;
@@ -25,14 +25,10 @@ interface RestBuild {
 
 let h: Harness;
 let fx: SimFixtures;
-beforeAll(async () => {
-  h = await startHarness();
-  fx = await h.fixtures();
+withRestHarness((harness, fixtures) => {
+  h = harness;
+  fx = fixtures;
 });
-beforeEach(async () => {
-  await h.control("reset");
-});
-afterAll(() => h.sim.close());
 
 const put = (path: string, body?: unknown, token?: string) => h.rest(path, { method: "PUT", body: body === undefined ? undefined : JSON.stringify(body), headers: { "Content-Type": "application/json" } }, token);
 const getBuild = async (ref: { pipeline: string; buildNumber: number }) => (await (await h.rest(buildPath(ref))).json()) as RestBuild;

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildPath, startHarness, type Harness, type SimFixtures } from "./sim-harness";
+import { describe, expect, it } from "vitest";
+import { buildPath, withRestHarness, type Harness, type SimFixtures } from "./sim-harness";
 
 interface RestJob {
   id: string;
@@ -48,14 +48,10 @@ interface RestBuild {
 
 let h: Harness;
 let fx: SimFixtures;
-beforeAll(async () => {
-  h = await startHarness();
-  fx = await h.fixtures();
+withRestHarness((harness, fixtures) => {
+  h = harness;
+  fx = fixtures;
 });
-beforeEach(async () => {
-  await h.control("reset");
-});
-afterAll(() => h.sim.close());
 
 const json = async <T>(response: Response): Promise<T> => (await response.json()) as T;
 const builds = async (query: string): Promise<RestBuild[]> => json<RestBuild[]>(await h.rest(`/organizations/acme/builds?per_page=100&${query}`));

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { jobPath, startHarness, type Harness, type JobFixture, type SimFixtures } from "./sim-harness";
+import { describe, expect, it } from "vitest";
+import { jobPath, withRestHarness, type Harness, type JobFixture, type SimFixtures } from "./sim-harness";
 
 let h: Harness;
 let fx: SimFixtures;
-beforeAll(async () => {
-  h = await startHarness();
-  fx = await h.fixtures();
+withRestHarness((harness, fixtures) => {
+  h = harness;
+  fx = fixtures;
 });
-beforeEach(async () => {
-  await h.control("reset");
-});
-afterAll(() => h.sim.close());
 
 interface LogJson {
   url: string;

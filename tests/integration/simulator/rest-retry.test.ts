@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildPath, jobPath, startHarness, type Harness, type JobFixture, type SimFixtures } from "./sim-harness";
+import { describe, expect, it } from "vitest";
+import { buildPath, jobPath, withRestHarness, type Harness, type JobFixture, type SimFixtures } from "./sim-harness";
 
 interface RestJob {
   id: string;
@@ -15,14 +15,10 @@ interface RestJob {
 
 let h: Harness;
 let fx: SimFixtures;
-beforeAll(async () => {
-  h = await startHarness();
-  fx = await h.fixtures();
+withRestHarness((harness, fixtures) => {
+  h = harness;
+  fx = fixtures;
 });
-beforeEach(async () => {
-  await h.control("reset");
-});
-afterAll(() => h.sim.close());
 
 const retry = (job: JobFixture | string, token?: string, ref: JobFixture = fx.failedJob) =>
   h.rest(`${typeof job === "string" ? `${buildPath(ref)}/jobs/${job}` : jobPath(job)}/retry`, { method: "PUT" }, token);

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "@/server/simulator";
 
 export interface Harness {
@@ -95,3 +96,16 @@ export async function startHarness(options: SimulatorOptions = {}): Promise<Harn
 
 export const post = (body: unknown): RequestInit => ({ method: "POST", body: JSON.stringify(body) });
 export const put = (body: unknown): RequestInit => ({ method: "PUT", body: JSON.stringify(body) });
+
+/** One simulator for the test file, reset before each test; `ready` gets it and its showcase fixtures. */
+export function withRestHarness(ready: (harness: Harness, fixtures: SimFixtures) => void): void {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness();
+    ready(harness, await harness.fixtures());
+  });
+  beforeEach(async () => {
+    await harness?.control("reset");
+  });
+  afterAll(() => harness?.sim.close());
+}
