@@ -43,6 +43,23 @@ export interface JobSpec {
   forceGaps?: boolean;
 }
 
+/** The fields of a job that has not run yet: no agent, times, exit status, reservation or retries of it. */
+export function notYetRun(): Pick<Job, "startedAt" | "finishedAt" | "exitStatus" | "agentName" | "reservation" | "notifications" | "finishedDetail" | "finishedByStack" | "softFailed" | "retried" | "retriedInJobId"> {
+  return {
+    startedAt: null,
+    finishedAt: null,
+    exitStatus: null,
+    agentName: null,
+    reservation: null,
+    notifications: [],
+    finishedDetail: null,
+    finishedByStack: null,
+    softFailed: false,
+    retried: false,
+    retriedInJobId: null,
+  };
+}
+
 export function createJob(random: Random, spec: JobSpec): Job {
   const uuid = random.uuid();
   const step = random.pick(spec.template.steps);
@@ -71,17 +88,7 @@ export function createJob(random: Random, spec: JobSpec): Job {
     createdAt,
     scheduledAt: spec.scheduledAt,
     runnableAt: random.chance(0.1) || spec.forceGaps === true ? null : spec.scheduledAt,
-    startedAt: null,
-    finishedAt: null,
-    exitStatus: null,
-    agentName: null,
-    reservation: null,
-    notifications: [],
-    finishedDetail: null,
-    finishedByStack: null,
-    softFailed: false,
-    retried: false,
-    retriedInJobId: null,
+    ...notYetRun(),
     retriesCount: 0,
     retrySource: null,
     triggeredBuildUuid: null,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { HttpError, jsonResponse, parseBody } from "./http-errors";
+import { notYetRun } from "./job-factory";
 import type { Build, Job } from "./model";
 import { createRandom, deriveSeed } from "./random";
 import { buildView, jobView, pipelineView, restJobState, utcDate } from "./rest-build-views";
@@ -166,17 +167,7 @@ export function restBuildRoutes(runtime: Runtime): RestRoute[] {
       createdAt: now,
       scheduledAt: now,
       runnableAt: now,
-      startedAt: null,
-      finishedAt: null,
-      exitStatus: null,
-      agentName: null,
-      reservation: null,
-      notifications: [],
-      finishedDetail: null,
-      finishedByStack: null,
-      softFailed: false,
-      retried: false,
-      retriedInJobId: null,
+      ...notYetRun(),
       retriesCount: old.retriesCount + 1,
       retrySource: { jobId: old.uuid, retryType: "manual" },
     };
@@ -226,17 +217,7 @@ export function restBuildRoutes(runtime: Runtime): RestRoute[] {
         createdAt: now,
         scheduledAt: now,
         runnableAt: null,
-        startedAt: null,
-        finishedAt: null,
-        exitStatus: null,
-        agentName: null,
-        reservation: null,
-        notifications: [],
-        finishedDetail: null,
-        finishedByStack: null,
-        softFailed: false,
-        retried: false,
-        retriedInJobId: null,
+        ...notYetRun(),
         retriesCount: 0,
         retrySource: null,
         triggeredBuildUuid: null,
