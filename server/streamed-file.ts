@@ -35,7 +35,9 @@ export function fileResponse(file: StreamedFile, requestId: string): Response {
     "content-type": file.contentType,
     "content-disposition": file.filename === undefined ? "attachment" : `attachment; filename="${safeFilename(file.filename)}"`,
     "x-content-type-options": "nosniff",
-    "cache-control": "no-store",
+    // Artifacts are mostly archives and images already compressed: gzipping them again on the way through
+    // only costs the server's CPU (it held a 100 MB artifact to under 2 MB/s). Text still compresses.
+    "cache-control": file.contentType.startsWith("text/") ? "no-store" : "no-store, no-transform",
     "x-request-id": requestId,
   };
   if (file.contentLength !== null) headers["content-length"] = String(file.contentLength);

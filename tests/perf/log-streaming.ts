@@ -31,29 +31,53 @@ function groupRss(groupId: number): number {
   return total;
 }
 
-/** Runs `work` while sampling the group's memory every 20 ms; returns the peak and how long it took. */
-async function whileSampling(groupId: number, work: () => Promise<number>): Promise<{ peak: number; ms: number; bytes: number }> {
+interface Sample {
+  peak: number;
+  /** The peak while the first tenth had streamed: if memory followed the file, the end's peak would be far higher. */
+  earlyPeak: number;
+  ms: number;
+  bytes: number;
+}
+
+/** Runs `work` while sampling the group's memory every 20 ms; `work` reports its progress in bytes. */
+async function whileSampling(groupId: number, size: number, work: (progress: (bytes: number) => void) => Promise<number>): Promise<Sample> {
   let peak = groupRss(groupId);
+  let earlyPeak = peak;
+  let streamed = 0;
   const timer = setInterval(() => {
-    peak = Math.max(peak, groupRss(groupId));
+    const rss = groupRss(groupId);
+    peak = Math.max(peak, rss);
+    if (streamed < size / 10) earlyPeak = peak;
   }, 20);
   const started = performance.now();
   try {
-    const bytes = await work();
-    return { peak: Math.max(peak, groupRss(groupId)), ms: performance.now() - started, bytes };
+    const bytes = await work((done) => {
+      streamed = done;
+    });
+    return { peak: Math.max(peak, groupRss(groupId)), earlyPeak, ms: performance.now() - started, bytes };
   } finally {
     clearInterval(timer);
   }
 }
 
 /** Reads a response to the end without keeping it: the client side must not be what holds memory. */
-async function drain(url: string): Promise<number> {
-  const response = await fetch(url);
+async function drain(url: string, init: RequestInit = {}, progress: (bytes: number) => void = () => undefined): Promise<number> {
+  const response = await fetch(url, init);
   if (!response.ok || response.body === null) throw new Error(`${url} answered ${response.status}`);
   let bytes = 0;
   const reader = response.body.getReader();
-  for (let read = await reader.read(); !read.done; read = await reader.read()) bytes += read.value.length;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    bytes += read.value.length;
+    progress(bytes);
+  }
   return bytes;
+}
+
+/** The same bytes straight from the simulator, for the ratio: what the console adds on top of Buildkite. */
+async function upstreamMs(url: string, init: RequestInit): Promise<number> {
+  const started = performance.now();
+  await drain(url, init);
+  return performance.now() - started;
 }
 
 export async function logStreaming(): Promise<void> {
@@ -77,27 +101,32 @@ export async function logStreaming(): Promise<void> {
     await fetch(`${jobPath(log)}/log?maxBytes=1000`);
     await new Promise((resolve) => setTimeout(resolve, 500));
     const idle = groupRss(groupId);
-    const download = await whileSampling(groupId, () => drain(`${jobPath(log)}/log/download`));
-    const artifact = await whileSampling(groupId, () => drain(`${jobPath(art)}/artifacts/${art.artifactId}/download`));
-    const mirror = await whileSampling(groupId, async () => {
+    const download = await whileSampling(groupId, log.bytes, (progress) => drain(`${jobPath(log)}/log/download`, {}, progress));
+    const artifact = await whileSampling(groupId, art.bytes, (progress) => drain(`${jobPath(art)}/artifacts/${art.artifactId}/download`, {}, progress));
+    const mirror = await whileSampling(groupId, log.bytes, async () => {
       const body = (await (await fetch(`${jobPath(log)}/log/chunk?line=1`)).json()) as { ok: boolean; data: { lineCount: number } };
       if (!body.ok) throw new Error("the chunk of line 1 failed");
       return log.bytes;
     });
-    const row = (what: string, size: number, sample: { peak: number; ms: number; bytes: number }) => ({
+    const restHeaders = { authorization: `Bearer ${sim.apiToken}` };
+    const upstreamBase = `${sim.restApiUrl}/organizations/${sim.org}/pipelines`;
+    const logUpstream = await upstreamMs(`${upstreamBase}/${log.pipeline}/builds/${log.buildNumber}/jobs/${log.jobId}/log`, { headers: { ...restHeaders, accept: "text/plain" } });
+    const redirect = await fetch(`${upstreamBase}/${art.pipeline}/builds/${art.buildNumber}/jobs/${art.jobId}/artifacts/${art.artifactId}/download`, { headers: restHeaders, redirect: "manual" });
+    const artifactUpstream = await upstreamMs(new URL(redirect.headers.get("location") ?? "", sim.origin).toString(), {});
+    const row = (what: string, size: number, sample: Sample, upstream: number | null) => ({
       what,
       "file MB": ms(size / MB),
-      "streamed MB": ms(sample.bytes / MB),
       "idle RSS MB": ms(idle / MB),
-      "peak RSS MB": ms(sample.peak / MB),
-      "growth MB": ms((sample.peak - idle) / MB),
-      "growth / file": ms((sample.peak - idle) / size),
+      "growth at 10% MB": ms((sample.earlyPeak - idle) / MB),
+      "growth at 100% MB": ms((sample.peak - idle) / MB),
+      "peak growth / file": ms((sample.peak - idle) / size),
       "MB/s": ms(sample.bytes / MB / (sample.ms / 1000)),
+      "upstream alone MB/s": upstream === null ? "—" : ms(size / MB / (upstream / 1000)),
     });
     printTable("BFF memory while 100 MB streams through (whole console process group)", [
-      row("log download", log.bytes, download),
-      row("artifact download", art.bytes, artifact),
-      row("log mirror + index (viewer's jump to line 1)", log.bytes, mirror),
+      row("log download", log.bytes, download, logUpstream),
+      row("artifact download", art.bytes, artifact, artifactUpstream),
+      row("log mirror + index (viewer's jump to line 1)", log.bytes, mirror, null),
     ]);
 
     const browser = await chromium.launch({
