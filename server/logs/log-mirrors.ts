@@ -1,4 +1,5 @@
 import "server-only";
+import { rmSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +13,8 @@ const FOLLOW_SYNC_MS = 3_000;
 /** Whether a job has finished is re-read at most this often (one build read serves all its jobs). */
 const BUILD_STATE_TTL_MS = 10_000;
 const MAX_MIRRORS = 8;
+/** Disk the mirrors may take together (raw bytes; the rows' text adds less than as much again). */
+const MAX_MIRRORED_BYTES = 2 * 1024 ** 3;
 const TERMINAL_JOB_STATES = new Set(["passed", "failed", "canceled", "timed_out", "skipped", "broken", "expired", "finished", "not_run", "waiting_failed", "blocked_failed", "unblocked_failed"]);
 
 interface Entry {
@@ -30,6 +33,13 @@ export function createLogMirrors({ client, now = Date.now }: { client: RestClien
   const entries = new Map<string, Entry>();
   const builds = createSharedRead<Map<string, boolean>>({ ttlMs: BUILD_STATE_TTL_MS, maxEntries: 64 });
   const key = (ref: JobRef) => [ref.org, ref.pipeline, ref.build, ref.job].join("\u0000");
+  // One folder per process, removed when it exits, so a restart never leaves mirrors behind for good.
+  let root: Promise<string> | null = null;
+  const processRoot = () =>
+    (root ??= mkdtemp(join(tmpdir(), "stack-console-logs-")).then((dir) => {
+      process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+      return dir;
+    }));
 
   /** Whether the job has finished (its log will not grow); a job the build does not have is not found. */
   async function jobFinished(ref: JobRef): Promise<boolean> {
@@ -51,16 +61,23 @@ export function createLogMirrors({ client, now = Date.now }: { client: RestClien
       entries.set(id, existing);
       return existing;
     }
-    const dir = await mkdtemp(join(tmpdir(), "stack-console-log-"));
+    const dir = await mkdtemp(join(await processRoot(), "log-"));
     const entry: Entry = { mirror: new LogMirror(ref, client, dir), syncing: null, lastSyncAt: 0, fetched: false };
     entries.set(id, entry);
-    while (entries.size > MAX_MIRRORS) {
+    evict();
+    return entry;
+  }
+
+  /** Least recently used first, beyond the count or the disk budget; never the one just used. */
+  function evict(): void {
+    let bytes = [...entries.values()].reduce((total, entry) => total + entry.mirror.size, 0);
+    while (entries.size > 1 && (entries.size > MAX_MIRRORS || bytes > MAX_MIRRORED_BYTES)) {
       const [oldestId, oldest] = entries.entries().next().value ?? [];
       if (oldestId === undefined || oldest === undefined) break;
       entries.delete(oldestId);
+      bytes -= oldest.mirror.size;
       void (oldest.syncing ?? Promise.resolve()).finally(() => oldest.mirror.close());
     }
-    return entry;
   }
 
   /** Starts (or joins) a sync when one is due; resolves when it is done. */
@@ -74,6 +91,7 @@ export function createLogMirrors({ client, now = Date.now }: { client: RestClien
       entry.lastSyncAt = now();
     })().finally(() => {
       entry.syncing = null;
+      evict();
     });
     return entry.syncing;
   }

@@ -32,9 +32,12 @@ const lineRow = (page: Page, number: number) => logBox(page).locator(`[data-line
 /** The virtual list's full height: it grows by a row height for every row added. */
 const listHeight = (page: Page) => logBox(page).evaluate((element) => (element.firstElementChild as HTMLElement).getBoundingClientRect().height);
 
-test("the colour log: groups expand and collapse, search counts over the whole log, and back to the build", async ({ page }) => {
+test("from the builds list to a build to its log: groups expand and collapse, search counts over the whole log", async ({ page }) => {
   const job = fixtures.colourLog;
-  await page.goto(logPath(job));
+  await page.goto(`/builds?pipeline=${encodeURIComponent(job.pipeline)}`);
+  await page.getByRole("link", { name: `${job.pipeline} #${job.buildNumber}`, exact: true }).click();
+  await page.getByRole("link", { name: `Log of job ${job.jobId.slice(0, 8)}` }).click();
+  await expect(page).toHaveURL(logPath(job));
   await expect(page.getByRole("link", { name: `Back to build #${job.buildNumber}` })).toHaveAttribute("href", `/builds/${job.pipeline}/${job.buildNumber}`);
   await expect(logBox(page).locator("[data-line]").first()).toBeVisible();
 
