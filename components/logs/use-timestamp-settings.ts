@@ -1,6 +1,7 @@
 "use client";
 
-import { useCallback, useSyncExternalStore } from "react";
+import { useCallback } from "react";
+import { useStoredString } from "@/components/ui/use-stored-string";
 
 export type TimeZoneChoice = "local" | "utc";
 
@@ -10,25 +11,7 @@ export interface TimestampSettings {
 }
 
 const STORAGE_KEY = "stack-console.log-timestamps";
-const CHANGE_EVENT = "stack-console:log-timestamps";
 const DEFAULTS: TimestampSettings = { show: false, zone: "local" };
-
-function subscribe(onChange: () => void) {
-  window.addEventListener("storage", onChange);
-  window.addEventListener(CHANGE_EVENT, onChange);
-  return () => {
-    window.removeEventListener("storage", onChange);
-    window.removeEventListener(CHANGE_EVENT, onChange);
-  };
-}
-
-const readStored = () => {
-  try {
-    return window.localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
-};
 
 function parseStored(stored: string | null): TimestampSettings {
   if (stored === null) return DEFAULTS;
@@ -38,16 +21,9 @@ function parseStored(stored: string | null): TimestampSettings {
 
 /** Whether log lines show their timestamps, and in which zone; remembered across visits and tabs. */
 export function useTimestampSettings() {
-  const settings = parseStored(useSyncExternalStore(subscribe, readStored, () => null));
-  const update = useCallback((next: TimestampSettings) => {
-    try {
-      window.localStorage.setItem(STORAGE_KEY, `${next.show ? "shown" : "hidden"},${next.zone}`);
-      window.dispatchEvent(new Event(CHANGE_EVENT));
-    } catch {
-      // Private mode or a full quota: the choice lasts only until the page is left.
-    }
-  }, []);
-  return { settings, update };
+  const [stored, store] = useStoredString(STORAGE_KEY);
+  const update = useCallback((next: TimestampSettings) => store(`${next.show ? "shown" : "hidden"},${next.zone}`), [store]);
+  return { settings: parseStored(stored), update };
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
