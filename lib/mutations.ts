@@ -74,3 +74,11 @@ export async function finishJobsBulk(
     if (done) throw new Error("The bulk finish stream ended without a result.");
   }
 }
+
+const dispatchResultSchema = z.object({ stackKey: z.string(), queueKey: z.string(), dispatchPaused: z.boolean(), note: z.string().nullable() });
+
+export const pauseDispatch = (stackKey: string, queueKey: string, note: string) =>
+  apiFetch(`/api/v1/stacks/${enc(stackKey)}/queue/pause?queue=${enc(queueKey)}`, dispatchResultSchema, post({ note }));
+
+export const resumeDispatch = (stackKey: string, queueKey: string) =>
+  apiFetch(`/api/v1/stacks/${enc(stackKey)}/queue/resume?queue=${enc(queueKey)}`, dispatchResultSchema, post({}));

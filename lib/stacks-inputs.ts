@@ -11,6 +11,8 @@ export const NOTIFICATION_DETAIL_MAX_CHARS = 256;
 export const RESERVATION_EXPIRY_DEFAULT_SECONDS = 900;
 export const RESERVATION_EXPIRY_MAX_SECONDS = 3600;
 export const METADATA_MAX_KEYS = 100;
+/** Buildkite keeps 255 characters of a pause note; the console puts the operator's name in front. */
+export const PAUSE_NOTE_MAX_CHARS = 200;
 
 export const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
 export const charCount = (text: string) => [...text].length;

@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { DispatchControl } from "@/components/queue/dispatch-control";
 import { QueueHeader } from "@/components/queue/queue-header";
 import { RefreshControls } from "@/components/queue/refresh-controls";
 import { StaleWarning } from "@/components/ui/stale-warning";
@@ -159,6 +160,7 @@ export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps
       </header>
 
       <QueueHeader queue={queue.data?.data} overThreshold={overThreshold} thresholdSeconds={LONG_WAIT_SECONDS} now={now} />
+      {queue.data && <DispatchControl stackKey={stackKey} queueKey={queueKey} paused={queue.data.data.dispatchPaused} />}
       <RefreshControls
         intervalMs={refresh.intervalMs}
         onIntervalChange={refresh.setIntervalMs}

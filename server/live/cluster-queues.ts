@@ -48,7 +48,19 @@ export function createClusterQueueReads({ rest, org, ttlMs, now = Date.now }: { 
     return read.value;
   }
 
-  return { queue };
+  /** Pauses or resumes dispatch, then forgets the cached queue so the next read shows the change. */
+  async function setDispatch(queueId: string, paused: boolean, note: string | null): Promise<ClusterQueue | null> {
+    const clusterId = await clusterHolding(queueId);
+    if (clusterId === null) return null;
+    try {
+      const result = paused ? await rest.pauseDispatch(org, clusterId, queueId, note) : await rest.resumeDispatch(org, clusterId, queueId);
+      return result.data;
+    } finally {
+      queues.invalidate(queueId);
+    }
+  }
+
+  return { queue, setDispatch };
 }
 
 export type ClusterQueueReads = ReturnType<typeof createClusterQueueReads>;

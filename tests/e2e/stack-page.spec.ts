@@ -22,6 +22,27 @@ test("the paused banner appears when dispatch is paused and clears when it resum
   await expect(banner).toBeHidden();
 });
 
+test("an operator pauses dispatch with a reason, confirmed, and resumes it", async ({ page }) => {
+  await page.goto(`${STACK}?queue=_default`);
+  const banner = page.getByRole("alert").filter({ hasText: "Dispatch paused" });
+  await page.getByRole("button", { name: "Pause dispatch…" }).click();
+  await page.getByRole("button", { name: "Pause dispatch", exact: true }).click();
+  await expect(page.getByText("Say why dispatch is paused: everyone sees this note.")).toBeVisible();
+
+  await page.getByLabel("Why pause dispatch of _default?").fill("db failover");
+  await page.getByRole("button", { name: "Pause dispatch", exact: true }).click();
+  const dialog = page.getByRole("alertdialog", { name: "Pause dispatch?" });
+  await expect(dialog).toContainText("“db failover”");
+  await dialog.getByRole("button", { name: "Confirm" }).click();
+  await expect(banner).toBeVisible();
+  await expect(banner.getByTestId("pause-details")).toContainText(/Paused by Demo Operator .*via Stack Console: db failover/);
+
+  await page.getByRole("button", { name: "Resume dispatch" }).click();
+  await page.getByRole("alertdialog", { name: "Resume dispatch?" }).getByRole("button", { name: "Confirm" }).click();
+  await expect(banner).toBeHidden();
+  await expect(page.getByTestId("dispatch-state")).toHaveText("Dispatching");
+});
+
 test("when the REST token cannot read cluster queues the paused banner says what it needs", async ({ page }) => {
   await sim("faults", { path: "/v2/organizations/*", status: 403, count: 1000 });
   await sim("queue", { paused: true, note: "db migration", by: "Ada Lovelace" });

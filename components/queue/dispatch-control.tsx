@@ -1,0 +1,107 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { ApiError } from "@/lib/api-error";
+import { pauseDispatch, resumeDispatch } from "@/lib/mutations";
+import { queryKeys } from "@/lib/queries";
+import { PAUSE_NOTE_MAX_CHARS } from "@/lib/stacks-inputs";
+import { ActionMessage, FieldError } from "@/components/ui/action-message";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { dangerButton, inputClass, labelClass, secondaryButton } from "@/components/ui/form-styles";
+
+
+/**
+ * Pause or resume dispatch of the watched queue. Pausing stops every agent of the cluster taking the
+ * queue's jobs, so it asks why (the note Buildkite shows everyone) and for a confirmation.
+ */
+export function DispatchControl({ stackKey, queueKey, paused }: { stackKey: string; queueKey: string; paused: boolean }) {
+  const queryClient = useQueryClient();
+  const [note, setNote] = useState("");
+  const [noteError, setNoteError] = useState<string | null>(null);
+  const [writing, setWriting] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const mutation = useMutation({
+    mutationFn: () => (paused ? resumeDispatch(stackKey, queueKey) : pauseDispatch(stackKey, queueKey, note.trim())),
+    onSuccess: () => {
+      setNote("");
+      setWriting(false);
+    },
+    onSettled: () => {
+      setConfirming(false);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.queue(stackKey, queueKey) });
+    },
+  });
+
+  function ask(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const trimmed = note.trim();
+    if (trimmed === "") return setNoteError("Say why dispatch is paused: everyone sees this note.");
+    if (trimmed.length > PAUSE_NOTE_MAX_CHARS) return setNoteError(`The note must be at most ${PAUSE_NOTE_MAX_CHARS} characters.`);
+    setNoteError(null);
+    mutation.reset();
+    setConfirming(true);
+  }
+
+  const failure = mutation.error instanceof ApiError ? `${mutation.error.error.type}: ${mutation.error.message}` : mutation.error?.message;
+  const result = failure ? { ok: false as const, message: `Could not ${paused ? "resume" : "pause"} dispatch — ${failure}` } : null;
+  return (
+    <div className="space-y-2">
+      {paused ? (
+        <button type="button" className={secondaryButton} onClick={() => (mutation.reset(), setConfirming(true))}>
+          Resume dispatch
+        </button>
+      ) : writing ? (
+        <form onSubmit={ask} noValidate className="flex flex-wrap items-end gap-3">
+          <div className="min-w-72 flex-1">
+            <label htmlFor="pause-note" className={labelClass}>
+              Why pause dispatch of <span className="font-mono">{queueKey}</span>?
+            </label>
+            <input
+              id="pause-note"
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+              maxLength={PAUSE_NOTE_MAX_CHARS + 50}
+              aria-invalid={noteError ? true : undefined}
+              aria-describedby={noteError ? "pause-note-error" : undefined}
+              className={`mt-1 ${inputClass}`}
+            />
+            <FieldError id="pause-note-error" message={noteError} />
+          </div>
+          <button type="submit" className={dangerButton}>
+            Pause dispatch
+          </button>
+          <button type="button" className={secondaryButton} onClick={() => (setWriting(false), setNoteError(null))}>
+            Cancel
+          </button>
+        </form>
+      ) : (
+        <button type="button" className={secondaryButton} onClick={() => setWriting(true)}>
+          Pause dispatch…
+        </button>
+      )}
+      <ActionMessage result={result} />
+      <ConfirmDialog
+        open={confirming}
+        title={paused ? "Resume dispatch?" : "Pause dispatch?"}
+        busy={mutation.isPending}
+        busyLabel={paused ? "Resuming…" : "Pausing…"}
+        onConfirm={() => mutation.mutate()}
+        onCancel={() => setConfirming(false)}
+      >
+        {paused ? (
+          <p>
+            Agents start taking jobs from queue <span className="font-mono">{queueKey}</span> again.
+          </p>
+        ) : (
+          <>
+            <p>
+              No agent takes jobs from queue <span className="font-mono">{queueKey}</span> until someone resumes it. Running jobs carry on.
+            </p>
+            <p>Note: “{note.trim()}”</p>
+          </>
+        )}
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { z } from "zod";
+import { ConsoleError } from "../console-error";
+import { defineCommand } from "../command";
+import { attribution } from "../operator";
+import { PAUSE_NOTE_MAX_CHARS } from "@/lib/stacks-inputs";
+import { queueQuery, stackParams, watchedQueue } from "./inputs";
+
+/** What Buildkite keeps of a pause note. */
+const BUILDKITE_NOTE_MAX_CHARS = 255;
+
+const pauseBody = z.object({ note: z.string().trim().min(1, "must say why dispatch is paused").max(PAUSE_NOTE_MAX_CHARS, `must be at most ${PAUSE_NOTE_MAX_CHARS} characters`) });
+
+/** Pausing or resuming a queue changes what every agent of the cluster does, so only admins may. */
+function dispatchCommand(name: "queue.pause" | "queue.resume", paused: boolean) {
+  return defineCommand({
+    name,
+    permission: "stacks.admin",
+    params: stackParams,
+    query: queueQuery,
+    body: paused ? pauseBody : z.object({}).optional(),
+    async run({ params, query, body }, { runtime, operator }) {
+      const queueKey = watchedQueue(runtime, query.queue);
+      if (runtime.clusterQueues === null) {
+        throw new ConsoleError("permission_error", "Pausing dispatch needs the REST API (BUILDKITE_API_TOKEN and BUILDKITE_ORG).", "rest_unconfigured", { source: "console" });
+      }
+      // The queue's id comes from the Stacks API; the REST API addresses it by that id within its cluster.
+      const snapshot = await runtime.live.queueSnapshot({ stackKey: params.key, queueKey });
+      const queueId = snapshot.value.clusterQueue.id;
+      if (queueId === null) throw new ConsoleError("not_found", "The Stacks API did not say which cluster queue this is.", "queue_not_found", { source: "console" });
+      // The note Buildkite shows everyone names the operator first, so cropping can never cut the name off.
+      const note = body && "note" in body ? `Paused by ${attribution(operator)} via Stack Console: ${body.note}`.slice(0, BUILDKITE_NOTE_MAX_CHARS) : null;
+      const queue = await runtime.clusterQueues.setDispatch(queueId, paused, note).finally(() => runtime.live.invalidateStack(params.key));
+      if (queue === null) throw new ConsoleError("not_found", "No cluster the REST API token can read holds this queue.", "queue_not_found", { source: "console" });
+      return {
+        data: { stackKey: params.key, queueKey, clusterQueueId: queue.id, dispatchPaused: queue.dispatchPaused, note: queue.dispatchPausedNote },
+        summary: { dispatchPaused: queue.dispatchPaused },
+      };
+    },
+  });
+}
+
+export const queuePause = dispatchCommand("queue.pause", true);
+export const queueResume = dispatchCommand("queue.resume", false);
