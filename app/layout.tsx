@@ -9,6 +9,7 @@ import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { themeInitScript } from "@/lib/theme";
 import { config } from "@/server/config";
 import { resolveOperator } from "@/server/operator";
+import { NONCE_HEADER } from "@/server/security-headers";
 import "./globals.css";
 
 // Rendered per request: the demo badge and the operator depend on the runtime configuration and the
@@ -25,12 +26,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const demo = cfg.mode === "demo";
   // Resolved here rather than fetched from auth.status: same answer, no round trip, and only the name and
   // role reach the page.
-  const operator = resolveOperator(await headers(), cfg);
+  const requestHeaders = await headers();
+  const operator = resolveOperator(requestHeaders, cfg);
+  // The page's CSP runs inline scripts only with this request's nonce (proxy.ts).
+  const nonce = requestHeaders.get(NONCE_HEADER) ?? undefined;
   return (
     // The head script sets the theme class before React hydrates, so <html> legitimately differs.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeInitScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeInitScript }} />
       </head>
       <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
         <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
