@@ -11,7 +11,7 @@ import { startConsole, type TestConsole } from "../../support/console";
 // is never a 5xx, always the envelope (or a streamed file), never cacheable, and input the console refuses
 // as invalid never costs a call to Buildkite.
 
-const FUZZ_RUNS = 60;
+const FUZZ_RUNS = 80;
 
 // ---- What each route's command accepts, read from its zod schemas -------------------------------------
 
@@ -61,8 +61,8 @@ async function vocabularyOf(route: RouteFile): Promise<Vocabulary> {
   const source = readFileSync(route.file, "utf8");
   const imported = /import \{ (\w+) \} from "@\/server\/commands\/([\w-]+)"/.exec(source);
   if (!imported) return { command: "unknown", queryNames: [], bodyNames: [], values: [] };
-  const module = (await import(join(process.cwd(), "server/commands", `${imported[2]}.ts`))) as Record<string, { name: string; query?: unknown; body?: unknown }>;
-  const spec = module[imported[1] ?? ""];
+  const exported = (await import(join(process.cwd(), "server/commands", `${imported[2]}.ts`))) as Record<string, { name: string; query?: unknown; body?: unknown }>;
+  const spec = exported[imported[1] ?? ""];
   if (!spec) throw new Error(`${route.file} names a command its module does not export`);
   const queryNames = new Set<string>();
   const bodyNames = new Set<string>();
