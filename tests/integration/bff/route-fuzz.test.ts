@@ -150,6 +150,9 @@ const routes = (await loadRoutes()).filter((route) => !route.pattern.includes("[
 const cases = routes.flatMap((route) => route.methods.map((method) => ({ method, pattern: route.pattern, route })));
 const fuzzed: string[] = [];
 let upstreamJudged = 0;
+/** How the fuzzed requests were answered, over all routes: printed so a run shows what it exercised. */
+const outcomes: Record<string, number> = {};
+const tally = (outcome: string) => (outcomes[outcome] = (outcomes[outcome] ?? 0) + 1);
 
 beforeAll(async () => {
   c = await startConsole();
@@ -173,7 +176,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await c.close();
-  console.log(`fuzz cases per route: ${FUZZ_RUNS} (${fuzzed.length} route methods: ${fuzzed.join(", ")}); refused by Buildkite as opaque input: ${upstreamJudged}`);
+  console.log(`fuzz cases per route: ${FUZZ_RUNS} (${fuzzed.length} route methods: ${fuzzed.join(", ")}); refused by Buildkite as opaque input: ${upstreamJudged}; outcomes: ${JSON.stringify(outcomes)}`);
 });
 
 async function upstreamCounts(): Promise<Record<string, number>> {
@@ -248,6 +251,7 @@ describe(`every API route holds up under ${FUZZ_RUNS} fuzzed requests`, () => {
         const what = `${method} ${input.path}${input.query} → ${response.status} ${text.slice(0, 300)}`;
 
         expect(response.status, what).toBeLessThan(500);
+        tally(String(response.status));
         if (response.status === 405 && text === "") {
           // A raw `..` resolved the URL to another route that lacks this method: Next answers that itself,
           // before any command runs.
