@@ -7,6 +7,8 @@ import { buildSummaryView } from "./build-views";
 import { pipelineSlugSchema, restAccess } from "./rest-inputs";
 
 const DEFAULT_PER_PAGE = 30;
+/** Buildkite refuses to list builds past this offset; the console says so without asking. */
+const MAX_BUILD_OFFSET = 10_000;
 
 const query = z.object({
   pipeline: pipelineSlugSchema.optional(),
@@ -16,6 +18,9 @@ const query = z.object({
   commit: z.string().regex(/^[0-9a-f]{40}$/i, "must be a full 40-character commit SHA").optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   perPage: z.coerce.number().int().min(1).max(100).default(DEFAULT_PER_PAGE),
+}).refine((query) => (query.page - 1) * query.perPage < MAX_BUILD_OFFSET, {
+  message: `reaches past the first ${MAX_BUILD_OFFSET} builds; narrow the list with filters instead`,
+  path: ["page"],
 });
 
 export const buildsList = defineCommand({

@@ -6,7 +6,8 @@ import { queueQuery, stackParams, watchedQueue } from "./inputs";
 
 const listQuery = queueQuery.extend({
   limit: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(1000, "must be at most 1000").optional(),
-  after: z.string().min(1).max(1024).optional(),
+  // Buildkite's cursors are opaque but always printable ASCII: anything else is refused without asking it.
+  after: z.string().regex(/^[\x21-\x7E]{1,1024}$/, "must be a cursor from a previous page").optional(),
   /** Every page (up to the snapshot cap) in one answer, from the shared snapshot the queue views use. */
   all: z.enum(["1", "true"], "must be 1 or true").optional(),
 });

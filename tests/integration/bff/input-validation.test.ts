@@ -33,6 +33,8 @@ const cases: Case[] = [
   { name: "jobs.states: 1001 ids", path: () => `/api/v1/stacks/${stack}/job-states`, body: { jobIds: manyIds(1001) }, field: "body.jobIds" },
   { name: "jobs.finish.bulk: 5001 ids", path: () => `/api/v1/stacks/${stack}/bulk-finish`, body: { jobIds: manyIds(5001), detail: "x" }, field: "body.jobIds" },
   { name: "jobs.finish.bulk: no reason", path: () => `/api/v1/stacks/${stack}/bulk-finish`, body: { jobIds: [job] }, field: "body.detail" },
+  { name: "jobs.scheduled.list: a cursor no page handed out", path: () => `/api/v1/stacks/${stack}/scheduled-jobs?after=%F0%9F%99%82%20x`, field: "query.after" },
+  { name: "builds.list: deeper than Buildkite lists", path: () => "/api/v1/builds?page=400&perPage=30", field: "query.page" },
   { name: "jobs.scheduled.list: all=yes", path: () => `/api/v1/stacks/${stack}/scheduled-jobs?all=yes`, field: "query.all" },
   { name: "jobs.history: bad job id", path: () => `/api/v1/stacks/${stack}/jobs/x/history`, field: "params.id" },
   { name: "jobs.reserve: expiry 3601", path: () => `/api/v1/stacks/${stack}/reservations`, body: { jobIds: [job], expirySeconds: 3601 }, field: "body.expirySeconds" },
