@@ -35,4 +35,31 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX audit_log_job_ids ON audit_log USING gin (job_ids);
     `,
   },
+  {
+    id: "002_reservation_ledger",
+    sql: `
+      CREATE TABLE ledger_events (
+        seq bigserial PRIMARY KEY,
+        id uuid NOT NULL UNIQUE,
+        at timestamptz NOT NULL,
+        stack_key text NOT NULL,
+        job_id text NOT NULL,
+        action text NOT NULL,
+        operator text NOT NULL,
+        detail text,
+        outcome text NOT NULL DEFAULT 'unknown' CHECK (outcome IN ('ok', 'failed', 'unknown')),
+        message text
+      );
+      CREATE INDEX ledger_events_job ON ledger_events (stack_key, job_id, seq DESC);
+      CREATE TABLE reservations (
+        stack_key text NOT NULL,
+        job_id text NOT NULL,
+        reserved_by text NOT NULL,
+        reserved_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        expiry_seconds integer NOT NULL,
+        PRIMARY KEY (stack_key, job_id)
+      );
+    `,
+  },
 ];

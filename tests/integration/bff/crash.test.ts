@@ -60,12 +60,18 @@ async function finishCalls(): Promise<number> {
   return stats.requests["POST /v3/stacks/:key/jobs/:uuid/finish"] ?? 0;
 }
 
-test("a console killed while a finish is in flight shows the intent with outcome unknown after a restart", { timeout: 120_000 }, async () => {
-  const jobs = (await (await fetch(`${sim.origin}/__sim/jobs`, { method: "POST", body: JSON.stringify({ count: 1 }) })).json()) as { ids: string[] };
-  const jobId = jobs.ids[0] ?? "";
+test("a console killed while a finish is in flight shows the intent with outcome unknown after a restart, and keeps its reservations", { timeout: 120_000 }, async () => {
+  const jobs = (await (await fetch(`${sim.origin}/__sim/jobs`, { method: "POST", body: JSON.stringify({ count: 2 }) })).json()) as { ids: string[] };
+  const [jobId = "", reservedId = ""] = jobs.ids;
   await fetch(`${sim.origin}/__sim/faults`, { method: "POST", body: JSON.stringify({ method: "POST", path: "/v3/stacks/*/jobs/*/finish", delayMs: 30_000, count: 1 }) });
 
   const first = await startConsoleProcess();
+  const reserve = await fetch(`${first.origin}/api/v1/stacks/${sim.stackKey}/reservations`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jobIds: [reservedId], expirySeconds: 900 }),
+  });
+  expect(reserve.status).toBe(200);
   const finish = fetch(`${first.origin}/api/v1/stacks/${sim.stackKey}/jobs/${jobId}/finish`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -84,5 +90,8 @@ test("a console killed while a finish is in flight shows the intent with outcome
   expect(body.ok).toBe(true);
   expect(body.data).toHaveLength(1);
   expect(body.data[0]).toMatchObject({ action: "jobs.finish", jobIds: [jobId], reason: "stuck on a dead node", outcome: "unknown", finishedAt: null });
+  // The console's reservation ledger is durable too.
+  const reservations = (await (await fetch(`${second.origin}/api/v1/reservations`)).json()) as { data: { jobId: string }[] };
+  expect(reservations.data.map((r) => r.jobId)).toEqual([reservedId]);
   second.child.kill("SIGKILL");
 });

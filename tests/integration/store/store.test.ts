@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { migrate, openDatabase } from "@/server/store/database";
 import type { AuditIntent } from "@/server/store/audit";
+import { createStoreLedger } from "@/server/store/ledger";
 import { openStore, type Store } from "@/server/store/store";
 import { createTestDatabase, type TestDatabase } from "../../support/postgres";
 
@@ -41,7 +42,7 @@ const backends: { name: string; open(): Promise<{ store: Store; cleanup(): Promi
   },
 ];
 
-describe.each(backends)("the audit log on $name", (backend) => {
+describe.each(backends)("the store on $name", (backend) => {
   let store: Store;
   let cleanup: () => Promise<void>;
 
@@ -55,7 +56,7 @@ describe.each(backends)("the audit log on $name", (backend) => {
 
   test("migrations are recorded and applied once", async () => {
     const rows = await store.db.query<{ id: string }>("SELECT id FROM schema_migrations ORDER BY id");
-    expect(rows.map((r) => r.id)).toEqual(["001_audit_log"]);
+    expect(rows.map((r) => r.id)).toEqual(["001_audit_log", "002_reservation_ledger"]);
     expect(await migrate(store.db)).toEqual([]);
   });
 
@@ -121,6 +122,34 @@ describe.each(backends)("the audit log on $name", (backend) => {
     const seen = [];
     for await (const entry of store.audit.each({ action: "jobs.retry", from: new Date(base) }, 2)) seen.push(entry.id);
     expect(seen.sort()).toEqual([...written].sort());
+  });
+
+  test("the reservation ledger records batches, reservations and notification counts", async () => {
+    const ledger = createStoreLedger(async () => store.db);
+    const by = "Ada Lovelace <ada@example.com>";
+    const [reserveA, reserveB, notify] = await ledger.begin([
+      { stackKey: "s", jobId: JOB_A, action: "reserve", operator: by, detail: "600 s" },
+      { stackKey: "s", jobId: JOB_B, action: "reserve", operator: by, detail: "600 s" },
+      { stackKey: "s", jobId: JOB_A, action: "notify", operator: by, detail: "hello" },
+    ]);
+    await ledger.settle([
+      { id: reserveA?.id ?? "", outcome: "ok" },
+      { id: reserveB?.id ?? "", outcome: "failed", message: "reserved elsewhere" },
+      { id: notify?.id ?? "", outcome: "ok" },
+    ]);
+    const now = Date.now();
+    const later = new Date(now + 600_000).toISOString();
+    await ledger.recordReservations([{ stackKey: "s", jobId: JOB_A, reservedBy: by, reservedAt: new Date(now).toISOString(), expiresAt: later, expirySeconds: 600 }]);
+
+    expect((await ledger.history("s", JOB_A)).map((e) => `${e.action}:${e.outcome}`)).toEqual(["notify:ok", "reserve:ok"]);
+    expect((await ledger.history("s", JOB_B))[0]).toMatchObject({ outcome: "failed", message: "reserved elsewhere", operator: by });
+    expect(await ledger.notificationsSent("s", JOB_A)).toBe(1);
+    expect([...(await ledger.reservedJobs("s", [JOB_A, JOB_B]))]).toEqual([JOB_A]);
+    expect(await ledger.activeReservation("s", JOB_A)).toMatchObject({ jobId: JOB_A, expiresAt: later, expirySeconds: 600 });
+    expect(await ledger.activeReservation("s", JOB_A, now + 601_000)).toBeNull();
+    expect((await ledger.activeReservations()).map((r) => r.jobId)).toEqual([JOB_A]);
+    await ledger.endReservation("s", JOB_A);
+    expect(await ledger.activeReservations()).toEqual([]);
   });
 });
 
