@@ -2,7 +2,8 @@ import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { AuditView } from "@/components/audit/audit-view";
-import { auditApiQuery, parseAuditFilters } from "@/lib/audit-view";
+import { auditApiQuery, parseAuditFilters, type AuditEntryView } from "@/lib/audit-view";
+import type { SuccessEnvelope } from "@/lib/envelope";
 import { auditQuery } from "@/lib/queries";
 import { auditList } from "@/server/commands/audit-list";
 import { prefetchCommand } from "@/server/prefetch";
@@ -14,7 +15,8 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
   const filters = parseAuditFilters({ get: (name) => (typeof search[name] === "string" ? search[name] : null) });
   const queryClient = new QueryClient();
   const envelope = await prefetchCommand(auditList, { query: auditApiQuery(filters) });
-  if (envelope) queryClient.setQueryData(auditQuery(filters).queryKey, envelope as never);
+  // Without format=csv the command answers rows, never a file.
+  if (envelope) queryClient.setQueryData(auditQuery(filters).queryKey, envelope as SuccessEnvelope<AuditEntryView[]>);
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
