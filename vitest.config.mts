@@ -11,6 +11,8 @@ export default defineConfig({
     },
   },
   test: {
+    // Every test keeps the durable store in memory: parallel test files must not share one PGlite directory.
+    env: { DATA_DIR: "memory://" },
     projects: [
       {
         extends: true,

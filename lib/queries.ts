@@ -3,6 +3,7 @@ import { z } from "zod";
 import { apiFetch } from "./api-fetch";
 import { jobDetailSchema, jobHistorySchema, jobStatesSchema, reservationSchema, scheduledJobSchema } from "./jobs-view";
 import { queueViewSchema } from "./queue-view";
+import { auditApiQuery, auditEntrySchema, type AuditFilters } from "./audit-view";
 
 // Every query key in one place, so invalidation after a mutation cannot miss one. Keys start with the
 // stack key so one `invalidateQueries({queryKey: ["stack", key]})` refreshes everything about a stack.
@@ -14,6 +15,7 @@ export const queryKeys = {
   jobHistory: (stackKey: string, jobId: string) => ["stack", stackKey, "job", jobId, "history"] as const,
   jobStates: (stackKey: string, jobIds: readonly string[]) => ["stack", stackKey, "job-states", [...jobIds].sort()] as const,
   reservations: () => ["reservations"] as const,
+  audit: (filters: AuditFilters) => ["audit", filters] as const,
 };
 
 const enc = encodeURIComponent;
@@ -63,4 +65,11 @@ export const reservationsQuery = () =>
   queryOptions({
     queryKey: queryKeys.reservations(),
     queryFn: ({ signal }) => apiFetch("/api/v1/reservations", z.array(reservationSchema), { signal }),
+  });
+
+/** A page of the audit log, newest first. */
+export const auditQuery = (filters: AuditFilters) =>
+  queryOptions({
+    queryKey: queryKeys.audit(filters),
+    queryFn: ({ signal }) => apiFetch(`/api/v1/audit?${new URLSearchParams(auditApiQuery(filters))}`, z.array(auditEntrySchema), { signal }),
   });

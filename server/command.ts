@@ -6,6 +6,7 @@ import { toEnvelopeError, type MappedError } from "./error-envelope";
 import type { Operator } from "./operator";
 import { can, type Permission } from "./permissions";
 import { runtime, type Runtime } from "./runtime";
+import { beginAudit, isMutation } from "./store/audit-trail";
 
 export interface CommandContext {
   runtime: Runtime;
@@ -100,7 +101,14 @@ export async function executeCommand<P extends Schema | undefined, Q extends Sch
     const body = validate<B>(spec.body as B, input.body, "body", issues);
     if (issues.length > 0) throw validationError(issues);
 
-    const output = await spec.run({ params, query, body }, { ...context, raw: input.raw, runtime: await runtime() });
+    const audit = isMutation(spec) ? await beginAudit(spec.name, { params, query, body }, context.operator, context.requestId) : null;
+    const output = await spec
+      .run({ params, query, body }, { ...context, raw: input.raw, runtime: await runtime() })
+      .catch(async (error: unknown) => {
+        await audit?.failed(error);
+        throw error;
+      });
+    await audit?.succeeded(output.summary);
     const useRaw = input.raw && output.raw !== undefined;
     return {
       status: output.status ?? 200,

@@ -32,6 +32,10 @@ const envSchema = z.object({
   DEMO_SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_HTTP_PAYLOADS: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+  // The durable store: PostgreSQL when set, else an embedded PGlite database in DATA_DIR ("memory://"
+  // keeps it in memory, for tests).
+  DATABASE_URL: optionalSecret.pipe(z.string().regex(/^postgres(ql)?:\/\//, "a postgres:// or postgresql:// URL").optional()),
+  DATA_DIR: z.string().trim().min(1).default(".data"),
 });
 
 export type Mode = "demo" | "live";
@@ -51,6 +55,8 @@ export interface Config {
   userAgentPrefix: string | undefined;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   logHttpPayloads: boolean;
+  databaseUrl: string | undefined;
+  dataDir: string;
 }
 
 export class ConfigError extends Error {
@@ -85,6 +91,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     userAgentPrefix: e.BUILDKITE_USER_AGENT_PREFIX,
     logLevel: e.LOG_LEVEL,
     logHttpPayloads: e.LOG_HTTP_PAYLOADS,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
   };
 }
 

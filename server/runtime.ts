@@ -7,7 +7,8 @@ import { createClusterQueueReads, type ClusterQueueReads } from "./live/cluster-
 import { createLiveReads, type LiveReads } from "./live/live-reads";
 import { createLogMirrors, type LogMirrors } from "./logs/log-mirrors";
 import { createRestReads, type RestReads } from "./live/rest-reads";
-import { createMemoryLedger, type Ledger } from "./store/ledger";
+import { createStoreLedger, type Ledger } from "./store/ledger";
+import { store } from "./store/store";
 
 export interface Runtime {
   config: Config;
@@ -53,7 +54,9 @@ async function upstream(cfg: Config): Promise<Upstream> {
 
 async function createRuntime(): Promise<Runtime> {
   const cfg = config();
-  const target = await upstream(cfg);
+  // The store opens alongside: an embedded database's first start is heavy enough to stall requests that
+  // are already in flight, so it happens before any. If it fails, mutations report it; reads still work.
+  const [target] = await Promise.all([upstream(cfg), store().catch((error: unknown) => log().error({ err: error }, "the store could not be opened"))]);
   const stacks = createStacksClient({
     baseUrl: target.agentApiUrl,
     token: target.clusterToken,
@@ -82,7 +85,7 @@ async function createRuntime(): Promise<Runtime> {
     live: createLiveReads({ stacks, ttlMs: cfg.pollIntervalMs }),
     clusterQueues,
     rest: rest && org ? { client: rest, org, logs: createLogMirrors({ client: rest }), reads: createRestReads({ ttlMs: Math.max(cfg.pollIntervalMs, REST_READ_TTL_MS) }) } : null,
-    ledger: createMemoryLedger(),
+    ledger: createStoreLedger(async () => (await store()).db),
   };
 }
 

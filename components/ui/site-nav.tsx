@@ -8,6 +8,7 @@ const links = [
   { href: "/", label: "Queues", matches: (path: string) => path === "/" || path.startsWith("/stacks/") },
   { href: "/builds", label: "Builds", matches: (path: string) => path.startsWith("/builds") },
   { href: "/reservations", label: "Reservations", matches: (path: string) => path.startsWith("/reservations") },
+  { href: "/audit", label: "Audit log", matches: (path: string) => path.startsWith("/audit") },
   { href: "/settings", label: "Settings", matches: (path: string) => path.startsWith("/settings") },
 ];
 

@@ -24,23 +24,24 @@ export async function finishOne(
 ): Promise<{ confirmedByState: boolean }> {
   const { stackKey, jobId, exitStatus, reason } = request;
   const by = attribution(operator);
-  const event = runtime.ledger.begin({ stackKey, jobId, action: "finish", operator: by, detail: `exit ${exitStatus}: ${reason}` });
+  const [event] = await runtime.ledger.begin([{ stackKey, jobId, action: "finish", operator: by, detail: `exit ${exitStatus}: ${reason}` }]);
+  const eventId = event?.id ?? "";
   const detail = `Finished by ${by} via Stack Console: ${reason}`;
   try {
     await runtime.stacks.finishJob({ stackKey, jobId, exitStatus, detail }, { signal });
-    runtime.ledger.settle(event.id, "ok");
-    runtime.ledger.endReservation(stackKey, jobId);
+    await runtime.ledger.settle([{ id: eventId, outcome: "ok" }]);
+    await runtime.ledger.endReservation(stackKey, jobId);
     return { confirmedByState: false };
   } catch (error) {
     if (error instanceof BuildkiteError && error.attempts > 1 && error.status !== null && error.status < 500) {
       const states = await runtime.stacks.getJobStates({ stackKey, jobIds: [jobId] }, { signal });
       if (states.data.states[jobId] === "finished") {
-        runtime.ledger.settle(event.id, "ok", "confirmed by the job's state after a lost answer");
-        runtime.ledger.endReservation(stackKey, jobId);
+        await runtime.ledger.settle([{ id: eventId, outcome: "ok", message: "confirmed by the job's state after a lost answer" }]);
+        await runtime.ledger.endReservation(stackKey, jobId);
         return { confirmedByState: true };
       }
     }
-    settleAfterError(runtime.ledger, [event.id], error);
+    await settleAfterError(runtime.ledger, [eventId], error);
     throw error;
   }
 }

@@ -12,13 +12,17 @@ export const jobsHistory = defineCommand({
   params: jobParams,
   async run({ params }, { runtime, operator }) {
     const { ledger } = runtime;
-    const events = ledger.history(params.key, params.id);
+    const [events, notificationsSent, reservation] = await Promise.all([
+      ledger.history(params.key, params.id),
+      ledger.notificationsSent(params.key, params.id),
+      ledger.activeReservation(params.key, params.id),
+    ]);
     const data = {
       events,
-      notificationsSent: ledger.notificationsSent(params.key, params.id),
+      notificationsSent,
       notificationCap: NOTIFICATION_CAP_PER_JOB,
       notificationMaxChars: notificationRoom(operator),
-      reservation: ledger.activeReservation(params.key, params.id),
+      reservation,
     };
     return { data, summary: { events: events.length, reserved: data.reservation !== null } };
   },

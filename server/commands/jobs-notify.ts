@@ -30,8 +30,8 @@ export const jobsNotify = defineCommand({
     if (tooLong.length > 0) throw validationError(tooLong);
 
     const by = attribution(operator);
-    const events = body.notifications.map((n) =>
-      runtime.ledger.begin({ stackKey: params.key, jobId: n.jobId, action: "notify", operator: by, detail: n.detail }),
+    const events = await runtime.ledger.begin(
+      body.notifications.map((n) => ({ stackKey: params.key, jobId: n.jobId, action: "notify", operator: by, detail: n.detail })),
     );
     let result;
     try {
@@ -43,15 +43,17 @@ export const jobsNotify = defineCommand({
         { signal },
       );
     } catch (error) {
-      settleAfterError(runtime.ledger, events.map((e) => e.id), error);
+      await settleAfterError(runtime.ledger, events.map((e) => e.id), error);
       throw error;
     }
     const failedWith = new Map<number, string>();
     for (const e of result.data.errors) for (const i of e.indexes) failedWith.set(i, e.error);
-    events.forEach((event, i) => {
-      const failure = failedWith.get(i);
-      runtime.ledger.settle(event.id, failure === undefined ? "ok" : "failed", failure ?? null);
-    });
+    await runtime.ledger.settle(
+      events.map((event, i) => {
+        const failure = failedWith.get(i);
+        return { id: event.id, outcome: failure === undefined ? "ok" : "failed", message: failure ?? null };
+      }),
+    );
     // Buildkite stores every notification it does not list as failed; name the jobs behind each index.
     const errors = result.data.errors.map((e) => ({
       error: e.error,

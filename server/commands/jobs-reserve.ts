@@ -27,33 +27,31 @@ export const jobsReserve = defineCommand({
       // per-stack reserve budget (10 a second) that the production stack shares.
       for (let start = 0; start < body.jobIds.length; start += MAX_BATCH_IDS) {
         const batch = body.jobIds.slice(start, start + MAX_BATCH_IDS);
-        const events = batch.map((jobId) =>
-          ledger.begin({
-            stackKey,
-            jobId,
-            action: ledger.activeReservation(stackKey, jobId) ? "extend" : "reserve",
-            operator: by,
-            detail: `${body.expirySeconds} s`,
-          }),
+        const held = await ledger.reservedJobs(stackKey, batch);
+        const events = await ledger.begin(
+          batch.map((jobId) => ({ stackKey, jobId, action: held.has(jobId) ? "extend" : "reserve", operator: by, detail: `${body.expirySeconds} s` })),
         );
         try {
           const result = await runtime.stacks.reserveJobs({ stackKey, jobIds: batch, expirySeconds: body.expirySeconds }, { signal });
           raw = [...raw, result.raw];
           const expiresAt = new Date(Date.now() + body.expirySeconds * 1000).toISOString();
           const won = new Set(result.data.reserved);
-          batch.forEach((jobId, i) => {
-            const eventId = events[i]?.id ?? "";
+          const reservedAt = new Date().toISOString();
+          const settlements = batch.map((jobId, i) => {
+            const id = events[i]?.id ?? "";
             if (won.has(jobId)) {
               reserved.push(jobId);
-              ledger.settle(eventId, "ok");
-              ledger.recordReservation({ stackKey, jobId, reservedBy: by, reservedAt: new Date().toISOString(), expiresAt, expirySeconds: body.expirySeconds });
-            } else {
-              notReserved.push(jobId);
-              ledger.settle(eventId, "failed", "Buildkite did not reserve it (reserved elsewhere, started, finished or unknown)");
+              return { id, outcome: "ok" as const };
             }
+            notReserved.push(jobId);
+            return { id, outcome: "failed" as const, message: "Buildkite did not reserve it (reserved elsewhere, started, finished or unknown)" };
           });
+          await ledger.settle(settlements);
+          await ledger.recordReservations(
+            batch.filter((jobId) => won.has(jobId)).map((jobId) => ({ stackKey, jobId, reservedBy: by, reservedAt, expiresAt, expirySeconds: body.expirySeconds })),
+          );
         } catch (error) {
-          settleAfterError(ledger, events.map((e) => e.id), error);
+          await settleAfterError(ledger, events.map((e) => e.id), error);
           // With nothing reserved yet the whole action failed; after that, report what did happen.
           if (reserved.length === 0 && notReserved.length === 0) throw error;
           interruption = error instanceof Error ? error.message : "the reservation was interrupted";

@@ -6,8 +6,8 @@ import type { Ledger } from "../store/ledger";
  * Settles ledger intents after an upstream call threw. Buildkite refusing (4xx) means nothing happened; a
  * dropped connection or a 5xx may have happened anyway, so those stay "unknown" rather than claim either.
  */
-export function settleAfterError(ledger: Ledger, eventIds: string[], error: unknown): void {
+export async function settleAfterError(ledger: Ledger, eventIds: string[], error: unknown): Promise<void> {
   const refused = error instanceof BuildkiteError && error.status !== null && error.status < 500;
   if (!refused) return;
-  for (const id of eventIds) ledger.settle(id, "failed", error.message);
+  await ledger.settle(eventIds.map((id) => ({ id, outcome: "failed", message: error.message })));
 }

@@ -5,7 +5,7 @@ export const reservationsList = defineCommand({
   name: "reservations.list",
   permission: "read",
   async run(_input, { runtime }) {
-    const reservations = runtime.ledger.activeReservations();
+    const reservations = await runtime.ledger.activeReservations();
     return { data: reservations, summary: { count: reservations.length } };
   },
 });

@@ -47,6 +47,18 @@ const targets: Target[] = [
     },
   },
   {
+    name: "audit log with a failed and a finished job",
+    path: (jobIds) => `/audit?jobId=${jobIds[0]}`,
+    ready: async (page, [id]) => {
+      const origin = new URL(page.url()).origin;
+      for (const detail of ["first", "second"]) {
+        await page.request.post(`/api/v1/stacks/stack-console/jobs/${id}/finish`, { data: { detail }, headers: { origin } });
+      }
+      await page.reload();
+      await expect(page.getByTestId("audit-row")).toHaveCount(2);
+    },
+  },
+  {
     name: "job states with watched jobs",
     path: "/stacks/stack-console/states",
     ready: async (page, jobIds) => {

@@ -50,7 +50,8 @@ export async function startConsoleServer(env: Record<string, string>): Promise<{
   }
   const port = await freePort();
   const child: ChildProcess = spawn("npx", ["next", "start", "--hostname", "127.0.0.1", "--port", String(port)], {
-    env: { ...process.env, LOG_LEVEL: "warn", ...env },
+    // Each benchmark server keeps its store in memory: an embedded database directory allows one process.
+    env: { ...process.env, LOG_LEVEL: "warn", DATA_DIR: "memory://", ...env },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

@@ -7,6 +7,19 @@ describe("parseConfig", () => {
     expect(config).toMatchObject({ mode: "demo", stackKey: "stack-console", queueKeys: ["_default"], pollIntervalMs: 2000 });
   });
 
+  test("the durable store is embedded PGlite in .data unless DATABASE_URL names a PostgreSQL server", () => {
+    expect(parseConfig({})).toMatchObject({ databaseUrl: undefined, dataDir: ".data" });
+    expect(parseConfig({ DATABASE_URL: "", DATA_DIR: "/var/lib/console" })).toMatchObject({ databaseUrl: undefined, dataDir: "/var/lib/console" });
+    expect(parseConfig({ DATABASE_URL: "postgres://console:pw@db:5432/console" }).databaseUrl).toBe("postgres://console:pw@db:5432/console");
+  });
+
+  test("a DATABASE_URL that is not a PostgreSQL URL stops start-up without echoing it", () => {
+    const parse = () => parseConfig({ DATABASE_URL: "mysql://user:s3cret@db/console" });
+    expect(parse).toThrow(ConfigError);
+    expect(parse).toThrow(/DATABASE_URL/);
+    expect(parse).not.toThrow(/s3cret/);
+  });
+
   test("an empty cluster token is no token", () => {
     expect(parseConfig({ BUILDKITE_CLUSTER_TOKEN: "" }).mode).toBe("demo");
   });

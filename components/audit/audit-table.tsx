@@ -1,0 +1,74 @@
+import type { AuditEntryView } from "@/lib/audit-view";
+
+const th = "px-2.5 py-2 font-medium";
+const td = "px-2.5 py-2 align-top";
+
+const outcomeStyle: Record<AuditEntryView["outcome"], string> = {
+  ok: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/40 dark:text-emerald-200",
+  failed: "bg-red-100 text-red-900 dark:bg-red-900/40 dark:text-red-200",
+  unknown: "bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200",
+};
+
+/** Absolute UTC times: an audit trail is compared across people and time zones. */
+export const utc = (iso: string) => `${iso.slice(0, 19).replace("T", " ")} UTC`;
+
+function AuditRow({ entry }: { entry: AuditEntryView }) {
+  const jobs = entry.jobIds;
+  return (
+    <tr className="border-t border-zinc-100 dark:border-zinc-800" data-testid="audit-row">
+      <td className={`${td} whitespace-nowrap tabular-nums`}>{utc(entry.startedAt)}</td>
+      <td className={td}>
+        <span className="block" title={entry.operatorEmail ?? undefined}>
+          {entry.operatorName}
+        </span>
+        <span className="block text-xs text-zinc-600 dark:text-zinc-400">{entry.role}</span>
+      </td>
+      <td className={`${td} whitespace-nowrap font-mono text-xs`}>{entry.action}</td>
+      <td className={`${td} font-mono text-xs`}>
+        {entry.stackKey && <span className="block">{entry.stackKey}</span>}
+        {jobs.length === 1 ? (
+          <span className="block break-all">{jobs[0]}</span>
+        ) : jobs.length > 1 ? (
+          <span className="block" title={jobs.join("\n")}>
+            {jobs.length} jobs
+          </span>
+        ) : null}
+      </td>
+      <td className={`${td} min-w-48 max-w-96`}>
+        <span className="line-clamp-3 whitespace-pre-wrap break-words">{entry.reason ?? "—"}</span>
+      </td>
+      <td className={td}>
+        <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${outcomeStyle[entry.outcome]}`}>{entry.outcome}</span>
+        {entry.upstreamStatus !== null && <span className="ml-1 text-xs tabular-nums">HTTP {entry.upstreamStatus}</span>}
+        {entry.message && <span className="mt-1 block max-w-72 break-words text-xs text-zinc-600 dark:text-zinc-400">{entry.message}</span>}
+      </td>
+      <td className={`${td} font-mono text-xs text-zinc-600 dark:text-zinc-400`}>{entry.requestId}</td>
+    </tr>
+  );
+}
+
+export function AuditTable({ entries, busy }: { entries: AuditEntryView[]; busy: boolean }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800" aria-busy={busy}>
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Audit log, newest first</caption>
+        <thead className="bg-zinc-50 text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300">
+          <tr>
+            <th scope="col" className={th}>Time</th>
+            <th scope="col" className={th}>Operator</th>
+            <th scope="col" className={th}>Action</th>
+            <th scope="col" className={th}>Stack / jobs</th>
+            <th scope="col" className={th}>Reason</th>
+            <th scope="col" className={th}>Outcome</th>
+            <th scope="col" className={th}>Request ID</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <AuditRow key={entry.id} entry={entry} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { z } from "zod";
+
+// An audit log row as the BFF sends it, and the filters of the /audit page, which live in its URL
+// (`/audit?operator=&action=&jobId=&outcome=&from=&to=&page=`) so a reload or a shared link shows the same rows.
+
+export const auditOutcomes = ["ok", "failed", "unknown"] as const;
+export type AuditOutcome = (typeof auditOutcomes)[number];
+
+/** The commands that change something, and so the actions an audit row can name. */
+export const auditActions = [
+  "jobs.reserve",
+  "jobs.finish",
+  "jobs.finish.bulk",
+  "jobs.notify",
+  "jobs.retry",
+  "stacks.register",
+  "stacks.deregister",
+] as const;
+
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  operatorId: z.string(),
+  operatorName: z.string(),
+  operatorEmail: z.string().nullable(),
+  role: z.string(),
+  action: z.string(),
+  stackKey: z.string().nullable(),
+  jobIds: z.array(z.string()),
+  reason: z.string().nullable(),
+  request: z.record(z.string(), z.unknown()),
+  outcome: z.enum(auditOutcomes),
+  upstreamStatus: z.number().nullable(),
+  errorType: z.string().nullable(),
+  message: z.string().nullable(),
+  result: z.record(z.string(), z.unknown()).nullable(),
+  requestId: z.string(),
+});
+export type AuditEntryView = z.infer<typeof auditEntrySchema>;
+
+export const AUDIT_PER_PAGE = 50;
+
+export interface AuditFilters {
+  operator: string;
+  action: string;
+  jobId: string;
+  /** One of `auditOutcomes`, or "" for any. */
+  outcome: string;
+  /** ISO timestamps, or "" for open-ended. */
+  from: string;
+  to: string;
+  page: number;
+}
+
+export const noAuditFilters: AuditFilters = { operator: "", action: "", jobId: "", outcome: "", from: "", to: "", page: 1 };
+
+const isoOrEmpty = (value: string | null) => {
+  const text = (value ?? "").trim();
+  return text !== "" && !Number.isNaN(Date.parse(text)) ? new Date(text).toISOString() : "";
+};
+
+export function parseAuditFilters(params: { get(name: string): string | null }): AuditFilters {
+  const outcome = params.get("outcome") ?? "";
+  const page = Number(params.get("page") ?? "1");
+  return {
+    operator: (params.get("operator") ?? "").trim(),
+    action: (params.get("action") ?? "").trim(),
+    jobId: (params.get("jobId") ?? "").trim(),
+    outcome: (auditOutcomes as readonly string[]).includes(outcome) ? outcome : "",
+    from: isoOrEmpty(params.get("from")),
+    to: isoOrEmpty(params.get("to")),
+    page: Number.isInteger(page) && page >= 1 ? page : 1,
+  };
+}
+
+/** The filters as search params, leaving out what is at its default; `page` only when asked. */
+export function auditFilterParams(filters: AuditFilters, withPage = true): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const name of ["operator", "action", "jobId", "outcome", "from", "to"] as const) if (filters[name]) params.set(name, filters[name]);
+  if (withPage && filters.page > 1) params.set("page", String(filters.page));
+  return params;
+}
+
+/** The BFF's `audit.list` query for `filters`. */
+export function auditApiQuery(filters: AuditFilters): Record<string, string> {
+  return { ...Object.fromEntries(auditFilterParams(filters, false)), page: String(filters.page), perPage: String(AUDIT_PER_PAGE) };
+}

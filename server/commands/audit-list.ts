@@ -1,0 +1,49 @@
+import "server-only";
+import { z } from "zod";
+import { AUDIT_PER_PAGE, auditOutcomes } from "@/lib/audit-view";
+import { jobIdSchema } from "@/lib/stacks-inputs";
+import { defineCommand, type CommandOutput } from "../command";
+import { streamedFile, type StreamedFile } from "../streamed-file";
+import type { AuditEntry } from "../store/audit";
+import { csvStream } from "../store/audit-csv";
+import { store } from "../store/store";
+
+const time = z
+  .string()
+  .max(64)
+  .refine((value) => !Number.isNaN(Date.parse(value)), "must be a date and time such as 2026-01-31T14:00:00Z")
+  .transform((value) => new Date(value))
+  .optional();
+
+const query = z.object({
+  operator: z.string().trim().min(1).max(200).optional(),
+  action: z.string().regex(/^[a-z]+(\.[a-z]+)+$/, "must be a command name such as jobs.finish").optional(),
+  jobId: jobIdSchema.optional(),
+  outcome: z.enum(auditOutcomes, `must be one of ${auditOutcomes.join(", ")}`).optional(),
+  from: time,
+  to: time,
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  perPage: z.coerce.number().int().min(1).max(500).default(AUDIT_PER_PAGE),
+  format: z.enum(["json", "csv"], "must be json or csv").default("json"),
+});
+
+export const auditList = defineCommand({
+  name: "audit.list",
+  permission: "read",
+  query,
+  async run({ query }): Promise<CommandOutput<AuditEntry[] | StreamedFile>> {
+    const { audit } = await store();
+    const { page, perPage, format, ...filter } = query;
+    if (format === "csv") {
+      const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+      return { data: streamedFile(csvStream(audit.each(filter)), { contentType: "text/csv; charset=utf-8", contentLength: null, filename: `audit-${stamp}.csv` }) };
+    }
+    const { entries, total } = await audit.list(filter, { limit: perPage, offset: (page - 1) * perPage });
+    const hasMore = page * perPage < total;
+    return {
+      data: entries,
+      summary: { count: entries.length, total },
+      pagination: { page, perPage, nextPage: hasMore ? page + 1 : null, prevPage: page > 1 ? page - 1 : null, hasMore },
+    };
+  },
+});
