@@ -28,13 +28,22 @@ function dispatchCommand(name: "queue.pause" | "queue.resume", paused: boolean) 
       const snapshot = await runtime.live.queueSnapshot({ stackKey: params.key, queueKey });
       const queueId = snapshot.value.clusterQueue.id;
       if (queueId === null) throw new ConsoleError("not_found", "The Stacks API did not say which cluster queue this is.", "queue_not_found", { source: "console" });
+      // Two operators reacting to the same incident may both press the button: the queue is already as asked,
+      // so that is a success that changed nothing (a pause keeps the first note), not a call Buildkite refuses.
+      if (snapshot.value.clusterQueue.dispatchPaused === paused) {
+        const warning = paused ? `Dispatch of queue ${queueKey} was already paused; its note is unchanged.` : `Dispatch of queue ${queueKey} was not paused.`;
+        return {
+          data: { stackKey: params.key, queueKey, clusterQueueId: queueId, dispatchPaused: paused, note: null },
+          summary: { dispatchPaused: paused, changed: false, warnings: [warning] },
+        };
+      }
       // The note Buildkite shows everyone names the operator first, so cropping can never cut the name off.
       const note = body && "note" in body ? `Paused by ${attribution(operator)} via Stack Console: ${body.note}`.slice(0, BUILDKITE_NOTE_MAX_CHARS) : null;
       const queue = await runtime.clusterQueues.setDispatch(queueId, paused, note).finally(() => runtime.live.invalidateStack(params.key));
       if (queue === null) throw new ConsoleError("not_found", "No cluster the REST API token can read holds this queue.", "queue_not_found", { source: "console" });
       return {
         data: { stackKey: params.key, queueKey, clusterQueueId: queue.id, dispatchPaused: queue.dispatchPaused, note: queue.dispatchPausedNote },
-        summary: { dispatchPaused: queue.dispatchPaused },
+        summary: { dispatchPaused: queue.dispatchPaused, changed: true, warnings: [] },
       };
     },
   });

@@ -98,8 +98,28 @@ export async function migrate(db: Database, list: readonly Migration[] = default
   return applied;
 }
 
+/**
+ * PostgreSQL text (and jsonb) cannot hold a NUL character, and whatever an operator typed may contain one:
+ * it is stored as U+FFFD rather than failing the write (and with it the audit record of a mutation).
+ * JSON parameters carry it as the escape `\u0000`, which jsonb refuses just the same.
+ */
+function storable(params: unknown[] | undefined): unknown[] | undefined {
+  return params?.map((value) => (typeof value === "string" ? value.replace(/\u0000/g, "\ufffd").replace(/(?<!\\)\\u0000/g, "\\ufffd") : value));
+}
+
+function withStorableText(db: Database): Database {
+  const query: Database["query"] = (text, params) => db.query(text, storable(params));
+  return {
+    kind: db.kind,
+    query,
+    exec: (script) => db.exec(script),
+    close: () => db.close(),
+    transaction: (work) => db.transaction((inner) => work({ query: (text, params) => inner.query(text, storable(params)), exec: (script) => inner.exec(script) })),
+  };
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const db = options.url ? await openPostgres(options.url) : await openPglite(options.dataDir ?? ".data");
+  const db = withStorableText(options.url ? await openPostgres(options.url) : await openPglite(options.dataDir ?? ".data"));
   try {
     await migrate(db, options.migrations);
   } catch (error) {

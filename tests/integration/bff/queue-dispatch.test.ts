@@ -37,10 +37,19 @@ describe("queue.pause and queue.resume", () => {
     expect(await c.upstreamCalls("POST /v2/organizations/:org/clusters/:cluster/queues/:id/pause_dispatch")).toBe(before);
   });
 
-  test("pausing a paused queue reports Buildkite's refusal", async () => {
+  test("pausing a paused queue, or resuming a dispatching one, changes nothing and asks nothing of Buildkite", async () => {
+    const resume = "POST /v2/organizations/:org/clusters/:cluster/queues/:id/resume_dispatch";
+    const notPaused = await c.api(`${base()}/resume`, { method: "POST" });
+    expect(notPaused.status).toBe(200);
+    expect(notPaused.body.summary).toMatchObject({ changed: false, dispatchPaused: false });
+    expect(await c.upstreamCalls(resume)).toBe(0);
+
     await c.api(`${base()}/pause`, { body: { note: "first" } });
+    const pause = "POST /v2/organizations/:org/clusters/:cluster/queues/:id/pause_dispatch";
+    const pauses = await c.upstreamCalls(pause);
     const again = await c.api(`${base()}/pause`, { body: { note: "second" } });
-    expect(again.status).toBe(400);
-    expect(again.body.error).toMatchObject({ type: "validation_error", httpStatus: 422, details: { source: "buildkite" } });
+    expect(again.body.summary).toMatchObject({ changed: false, dispatchPaused: true, warnings: [expect.stringMatching(/already paused/)] });
+    expect(await c.upstreamCalls(pause)).toBe(pauses);
+    expect((await c.api(`${base()}?queue=_default`)).body.data.pause.note).toMatch(/: first$/);
   });
 });
