@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { authEnv, parseAuth, type AuthConfig } from "./auth/config";
 
 // The only module that reads process.env. Parsed once; a bad value stops start-up with one message
 // that names the variable, because a half-configured console pointed at production is worse than none.
@@ -32,9 +33,11 @@ const envSchema = z.object({
   DEMO_SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_HTTP_PAYLOADS: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+  ...authEnv,
 });
 
 export type Mode = "demo" | "live";
+export type { AuthConfig } from "./auth/config";
 
 export interface Config {
   mode: Mode;
@@ -51,6 +54,7 @@ export interface Config {
   userAgentPrefix: string | undefined;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   logHttpPayloads: boolean;
+  auth: AuthConfig;
 }
 
 export class ConfigError extends Error {
@@ -85,6 +89,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     userAgentPrefix: e.BUILDKITE_USER_AGENT_PREFIX,
     logLevel: e.LOG_LEVEL,
     logHttpPayloads: e.LOG_HTTP_PAYLOADS,
+    auth: parseAuth(e, demo, (variable, detail) => new ConfigError(variable, detail)),
   };
 }
 
