@@ -50,8 +50,7 @@ export const authEnv = {
   OIDC_SCOPES: z.string().min(1).max(500).default("openid email profile"),
 };
 
-const authSchema = z.object(authEnv);
-type AuthEnv = z.infer<typeof authSchema>;
+type AuthEnv = z.infer<z.ZodObject<typeof authEnv>>;
 
 export interface RoleRules {
   adminEmails: string[];

@@ -57,7 +57,7 @@ describe("the full list and bulk reservations", () => {
 
     const reservations = (await c.api("/api/v1/reservations")).body.data as { jobId: string; reservedBy: string; expirySeconds: number }[];
     expect(reservations.map((r) => r.jobId).sort()).toEqual([...ids].sort());
-    expect(reservations[0]).toMatchObject({ reservedBy: "Test admin", expirySeconds: 600 });
+    expect(reservations[0]).toMatchObject({ reservedBy: "Test admin <admin@example.test>", expirySeconds: 600 });
 
     const first = ids[0] ?? "";
     await c.api(`/api/v1/stacks/${stack}/reservations`, { body: { jobIds: [first], expirySeconds: 900 } });
@@ -71,7 +71,7 @@ describe("the full list and bulk reservations", () => {
     const { body } = await c.api(`/api/v1/stacks/${stack}/reservations`, { body: { jobIds: [unknown] } });
     expect(body.data.notReserved).toEqual([unknown]);
     const h = await history(unknown);
-    expect(h.events[0]).toMatchObject({ action: "reserve", outcome: "failed", operator: "Test admin" });
+    expect(h.events[0]).toMatchObject({ action: "reserve", outcome: "failed", operator: "Test admin <admin@example.test>" });
     expect(h.reservation).toBeNull();
   });
 });
@@ -96,8 +96,8 @@ describe("finish and notify are on the job's record", () => {
     const h = await history(id);
     expect(h.notificationsSent).toBe(2);
     expect(h.notificationCap).toBe(100);
-    // " — Demo Operator" takes 16 of Buildkite's 256 characters.
-    expect(h.notificationMaxChars).toBe(240);
+    // " — Test admin <admin@example.test>" (the signed-in operator's name and email) takes 34 of Buildkite's 256 characters.
+    expect(h.notificationMaxChars).toBe(222);
     const unknown = "00000000-0000-4000-8000-00000000cafe";
     await c.api(`/api/v1/stacks/${stack}/notifications`, { body: { notifications: [{ jobId: unknown, detail: "hello" }] } });
     expect((await history(unknown)).events[0]).toMatchObject({ action: "notify", outcome: "failed" });
