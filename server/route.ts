@@ -18,7 +18,7 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 // Mutations must come from the console's own pages: a cross-site form or fetch could otherwise make a
 // signed-in operator's browser fail someone's build.
-function assertSameOrigin(request: Request) {
+export function assertSameOrigin(request: Request) {
   const site = request.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") {
     throw new ConsoleError("permission_error", "Cross-site requests cannot change anything.", "cross_site");
