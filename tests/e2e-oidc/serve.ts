@@ -12,9 +12,9 @@ const origin = `http://127.0.0.1:${port}`;
 async function main() {
   const sim = await startSimulator({ seed: 42, activity: false, rateLimits: false });
   const idp = await startIdentityProvider({ redirectUris: [`${origin}/auth/callback`], people: OIDC_PEOPLE });
-  const console_ = spawn("npx", ["next", "start", "--hostname", "127.0.0.1", "--port", String(port)], {
+  // Not detached: it stays in the process group Playwright stops when the run ends.
+  const console_ = spawn("node_modules/.bin/next", ["start", "--hostname", "127.0.0.1", "--port", String(port)], {
     stdio: ["ignore", "inherit", "inherit"],
-    detached: true,
     env: {
       ...process.env,
       BUILDKITE_CLUSTER_TOKEN: sim.clusterToken,
@@ -36,7 +36,7 @@ async function main() {
     },
   });
   const stop = () => {
-    if (console_.pid) process.kill(-console_.pid, "SIGTERM");
+    console_.kill("SIGTERM");
     void Promise.all([idp.close(), sim.close()]).finally(() => process.exit(0));
   };
   process.once("SIGINT", stop);
