@@ -3,7 +3,9 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { DemoBadge } from "@/components/ui/demo-badge";
+import { OperatorProvider } from "@/components/ui/operator-context";
 import { QueryProvider } from "@/components/ui/query-provider";
+import { SignInPrompt, SignOutButton } from "@/components/ui/sign-in";
 import { SiteNav } from "@/components/ui/site-nav";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { themeInitScript } from "@/lib/theme";
@@ -27,7 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Resolved here rather than fetched from auth.status: same answer, no round trip, and only the name and
   // role reach the page.
   const requestHeaders = await headers();
-  const operator = resolveOperator(requestHeaders, cfg);
+  const operator = await resolveOperator(requestHeaders, cfg);
   // The page's CSP runs inline scripts only with this request's nonce (proxy.ts).
   const nonce = requestHeaders.get(NONCE_HEADER) ?? undefined;
   return (
@@ -45,16 +47,25 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {demo && <DemoBadge />}
             <SiteNav />
             <div className="ml-auto flex items-center gap-3">
-              <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="operator">
-                Acting as <span className="font-medium text-zinc-900 dark:text-zinc-100">{operator.name}</span>{" "}
-                <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">{operator.role}</span>
-              </p>
+              {operator && (
+                <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="operator">
+                  Acting as <span className="font-medium text-zinc-900 dark:text-zinc-100">{operator.name}</span>{" "}
+                  <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">{operator.role}</span>
+                </p>
+              )}
+              {operator && cfg.auth.mode === "oidc" && <SignOutButton />}
               <ThemeToggle />
             </div>
           </div>
         </header>
         <QueryProvider>
-          <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+          <main className="mx-auto max-w-6xl px-6 py-8">
+            {operator ? (
+              <OperatorProvider operator={{ name: operator.name, role: operator.role }}>{children}</OperatorProvider>
+            ) : (
+              <SignInPrompt mode={cfg.auth.mode} />
+            )}
+          </main>
         </QueryProvider>
       </body>
     </html>

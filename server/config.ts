@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { authEnv, parseAuth, type AuthConfig } from "./auth/config";
 
 // The only module that reads process.env. Parsed once; a bad value stops start-up with one message
 // that names the variable, because a half-configured console pointed at production is worse than none.
@@ -36,9 +37,11 @@ const envSchema = z.object({
   // keeps it in memory, for tests).
   DATABASE_URL: optionalSecret.pipe(z.string().regex(/^postgres(ql)?:\/\//, "a postgres:// or postgresql:// URL").optional()),
   DATA_DIR: z.string().trim().min(1).default(".data"),
+  ...authEnv,
 });
 
 export type Mode = "demo" | "live";
+export type { AuthConfig } from "./auth/config";
 
 export interface Config {
   mode: Mode;
@@ -57,6 +60,7 @@ export interface Config {
   logHttpPayloads: boolean;
   databaseUrl: string | undefined;
   dataDir: string;
+  auth: AuthConfig;
 }
 
 export class ConfigError extends Error {
@@ -93,6 +97,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logHttpPayloads: e.LOG_HTTP_PAYLOADS,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
+    auth: parseAuth(e, demo, (variable, detail) => new ConfigError(variable, detail)),
   };
 }
 

@@ -1,6 +1,8 @@
 import "server-only";
 import { NOTIFICATION_DETAIL_MAX_CHARS, charCount } from "@/lib/stacks-inputs";
 import type { Config } from "./config";
+import { proxyOperator } from "./auth/proxy";
+import { cookieHeader, openSession, readCookie, sealSession, secureCookies, SESSION_COOKIE } from "./auth/session";
 import type { Role } from "./permissions";
 
 export interface Operator {
@@ -10,14 +12,37 @@ export interface Operator {
   role: Role;
 }
 
-const demoOperator: Operator = { id: "demo", name: "Demo Operator", email: null, role: "admin" };
+export const demoOperator: Operator = { id: "demo", name: "Demo Operator", email: null, role: "admin" };
+
+export interface Authenticated {
+  /** Null when the request is signed out. */
+  operator: Operator | null;
+  /** A renewed session cookie to send back, when the idle clock was moved on. */
+  setCookie?: string;
+}
 
 /**
- * Who is making the request. Until sign-in exists only demo mode has an operator; a live deployment
- * gets the same local operator, which is why the console must not be exposed beyond a trusted network yet.
+ * Who is making the request, by the configured sign-in mode: the local demo operator (demo mode only),
+ * the person a trusted auth proxy vouches for, or the operator in a sealed session cookie (oidc).
  */
-export function resolveOperator(_headers: Headers, _cfg: Config): Operator {
-  return demoOperator;
+export async function authenticate(headers: Headers, cfg: Config): Promise<Authenticated> {
+  const auth = cfg.auth;
+  if (auth.mode === "demo") return { operator: demoOperator };
+  if (auth.mode === "proxy") return { operator: proxyOperator(headers, auth) };
+  const state = await openSession(readCookie(headers, SESSION_COOKIE), auth.session);
+  if (!state) return { operator: null };
+  const { session } = state;
+  const operator: Operator = { id: session.sub, name: session.name, email: session.email, role: session.role };
+  if (!state.renew) return { operator };
+  const sealed = await sealSession({ ...session, seenAt: Date.now() }, auth.session);
+  const remaining = Math.max(1, Math.floor((session.issuedAt + auth.session.maxMs - Date.now()) / 1000));
+  const secure = secureCookies(headers.get("x-forwarded-host") ?? headers.get("host"));
+  return { operator, setCookie: cookieHeader(SESSION_COOKIE, sealed, { maxAgeSeconds: remaining, secure }) };
+}
+
+/** The operator making the request, or null when it is signed out. */
+export async function resolveOperator(headers: Headers, cfg: Config): Promise<Operator | null> {
+  return (await authenticate(headers, cfg)).operator;
 }
 
 /** How an operator is named in text the console sends to Buildkite on their behalf. */

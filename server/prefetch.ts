@@ -21,7 +21,9 @@ export async function prefetchCommand<P extends Schema | undefined, Q extends Sc
   spec: CommandSpec<P, Q, undefined, D>,
   input: { params?: Record<string, string>; query?: Record<string, string> },
 ) {
-  const operator = resolveOperator(await headers(), config());
+  const operator = await resolveOperator(await headers(), config());
+  // Signed out, the page shows the sign-in prompt instead and prefetches nothing.
+  if (!operator) return null;
   const running = executeCommand(
     spec,
     { params: input.params ?? {}, query: input.query ?? {}, body: undefined, raw: false },

@@ -5,7 +5,7 @@ import { config } from "./config";
 import { ConsoleError, validationError } from "./console-error";
 import { toEnvelopeError } from "./error-envelope";
 import { log } from "./log";
-import { resolveOperator, type Operator } from "./operator";
+import { authenticate, type Operator } from "./operator";
 import { fileResponse, isStreamedFile } from "./streamed-file";
 import type { Logger } from "pino";
 import { API_VERSION } from "@/lib/envelope";
@@ -18,7 +18,7 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 // Mutations must come from the console's own pages: a cross-site form or fetch could otherwise make a
 // signed-in operator's browser fail someone's build.
-function assertSameOrigin(request: Request) {
+export function assertSameOrigin(request: Request) {
   const site = request.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") {
     throw new ConsoleError("permission_error", "Cross-site requests cannot change anything.", "cross_site");
@@ -101,16 +101,19 @@ function json(status: number, body: unknown, headers: Record<string, string>, re
 export function command<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, D>(
   spec: CommandSpec<P, Q, B, D>,
 ) {
-  return async function handler(request: Request, context: RouteContext): Promise<Response> {
+  async function handler(request: Request, context: RouteContext): Promise<Response> {
     const requestId = randomUUID();
     const started = performance.now();
     const logger = log().child({ requestId, command: spec.name });
     let status: number;
     let body: unknown;
     let headers: Record<string, string> = {};
+    let renewed: string | undefined;
     try {
       if (request.method !== "GET" && request.method !== "HEAD") assertSameOrigin(request);
-      const operator = resolveOperator(request.headers, config());
+      const { operator, setCookie } = await authenticate(request.headers, config());
+      if (!operator) throw new ConsoleError("auth_error", "Sign in to use the console.", "signed_out");
+      if (setCookie) renewed = setCookie;
       const input = await readInput(request, context);
       if (request.headers.get("accept")?.includes(NDJSON)) {
         return streamCommand(spec, input, { operator, requestId, signal: request.signal }, logger);
@@ -131,14 +134,22 @@ export function command<P extends Schema | undefined, Q extends Schema | undefin
       if (mapped.status >= 500) logger.error({ err: error }, "request failed");
     }
     logger.info({ method: request.method, status, ms: Math.round(performance.now() - started) }, "served");
-    return json(status, body, headers, requestId);
-  };
+    return json(status, body, renewed ? { ...headers, "set-cookie": renewed } : headers, requestId);
+  }
+  // What the handler needs, readable by the generated auth matrix so no route escapes it.
+  return Object.assign(handler, { command: spec.name, permission: spec.permission });
 }
 
 /** Answers paths under /api/v1 that name no command, in the envelope rather than Next's HTML 404 page. */
 export async function unknownRoute(request: Request): Promise<Response> {
   const requestId = randomUUID();
   const path = new URL(request.url).pathname;
+  // Signed out, every path answers alike: which routes exist is no business of an anonymous caller.
+  if (!(await authenticate(request.headers, config())).operator) {
+    const mapped = toEnvelopeError(new ConsoleError("auth_error", "Sign in to use the console.", "signed_out"), requestId);
+    const body = { ok: false, apiVersion: API_VERSION, command: "unknown", request: {}, summary: {}, pagination: null, data: null, error: mapped.error };
+    return json(mapped.status, body, mapped.headers, requestId);
+  }
   return json(
     404,
     {

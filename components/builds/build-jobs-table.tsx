@@ -6,6 +6,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { secondaryButton } from "@/components/ui/form-styles";
 import { failure, type ActionResult } from "@/lib/action-results";
 import { durationSeconds, formatDuration } from "@/lib/build-format";
+import { useDenied } from "@/components/ui/operator-context";
 import { useRetryJob, type AuthStatus, type Capability } from "@/lib/build-queries";
 import type { BuildJob } from "@/lib/builds-view";
 import { shortId } from "@/lib/job-filters";
@@ -64,7 +65,8 @@ export function BuildJobsTable({ pipeline, number, jobs, failedJobIds, retryAcce
   const retry = useRetryJob(pipeline, number);
   const [confirming, setConfirming] = useState<BuildJob | null>(null);
   const [result, setResult] = useState<(ActionResult & { newJob?: BuildJob }) | null>(null);
-  const blockedReason = retryBlockedReason(retryAccess);
+  const denied = useDenied("jobs.write");
+  const blockedReason = denied ?? retryBlockedReason(retryAccess);
   const { ordered, failed } = orderJobs(jobs, failedJobIds);
   const base = `/builds/${encodeURIComponent(pipeline)}/${number}`;
 

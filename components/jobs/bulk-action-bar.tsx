@@ -9,6 +9,7 @@ import { BulkFinishForm, emptyFinishDraft, type FinishDraft } from "./bulk-finis
 import { BulkResultsPanel } from "./bulk-results-panel";
 import { useBulkRun } from "./bulk-run";
 import { errorClass, fieldClass, secondaryButton } from "@/components/ui/form-styles";
+import { useDenied } from "@/components/ui/operator-context";
 
 interface BulkActionBarProps {
   stackKey: string;
@@ -50,6 +51,7 @@ export function BulkActionBar({ stackKey, queueKey, selectedIds, onClear }: Bulk
     [onClear],
   );
   const run = useBulkRun(stackKey, clearIfActedOn);
+  const denied = useDenied("jobs.write");
 
   const count = selectedIds.length;
   const busy = run.state?.running === true;
@@ -60,7 +62,7 @@ export function BulkActionBar({ stackKey, queueKey, selectedIds, onClear }: Bulk
 
   const reserve = (event: FormEvent) => {
     event.preventDefault();
-    if (!expiryCheck.ok || count === 0 || busy) return;
+    if (!expiryCheck.ok || count === 0 || busy || denied) return;
     void run.reserve([...selectedIds], expiryCheck.value);
   };
 
@@ -102,7 +104,7 @@ export function BulkActionBar({ stackKey, queueKey, selectedIds, onClear }: Bulk
               title={EXPIRY_HINT}
               className={`${fieldClass} w-20 tabular-nums`}
             />
-            <button type="submit" disabled={busy || expiryError !== null} className={secondaryButton}>
+            <button type="submit" disabled={busy || expiryError !== null || denied !== null} title={denied ?? undefined} className={secondaryButton}>
               Reserve {count}
             </button>
           </form>
@@ -111,7 +113,8 @@ export function BulkActionBar({ stackKey, queueKey, selectedIds, onClear }: Bulk
             aria-expanded={finishOpen}
             aria-controls={finishOpen ? finishFormId : undefined}
             onClick={() => setFinishOpen((open) => !open)}
-            disabled={busy}
+            disabled={busy || denied !== null}
+            title={denied ?? undefined}
             className={secondaryButton}
           >
             Finish {count}…
@@ -119,6 +122,7 @@ export function BulkActionBar({ stackKey, queueKey, selectedIds, onClear }: Bulk
           <p id={expiryErrorId} className={`${errorClass} basis-full text-right empty:hidden`}>
             {expiryError}
           </p>
+          {denied && <p className="basis-full text-right text-xs text-zinc-600 dark:text-zinc-400">{denied}</p>}
         </div>
       )}
 

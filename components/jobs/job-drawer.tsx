@@ -8,6 +8,7 @@ import type { ScheduledJob } from "@/lib/jobs-view";
 import { jobHistoryQuery, jobStatesQuery } from "@/lib/queries";
 import { CopyButton } from "./copy-button";
 import { secondaryButton } from "@/components/ui/form-styles";
+import { useDenied } from "@/components/ui/operator-context";
 import { DrawerSection } from "./drawer/drawer-section";
 import { FinishForm } from "./drawer/finish-form";
 import { JobEnv } from "./drawer/job-env";
@@ -40,6 +41,7 @@ function DrawerBody({ stackKey, jobId, job }: { stackKey: string; jobId: string;
   // The console's ledger counts a reservation until its own expiry; Buildkite's state is the truth about
   // whether the job is still held (it may have lapsed, started or been finished).
   const reservation = record?.reservation && (state === undefined || state === "reserved") ? record.reservation : null;
+  const denied = useDenied("jobs.write");
 
   return (
     <>
@@ -47,15 +49,23 @@ function DrawerBody({ stackKey, jobId, job }: { stackKey: string; jobId: string;
       <DrawerSection title="Details">
         <JobMetadata job={job} />
       </DrawerSection>
-      <DrawerSection title="Reserve">
-        <ReserveForm stackKey={stackKey} jobId={jobId} reservation={reservation} />
-      </DrawerSection>
-      <DrawerSection title="Finish">
-        <FinishForm stackKey={stackKey} jobId={jobId} shortId={shortId(jobId)} />
-      </DrawerSection>
-      <DrawerSection title="Notify">
-        <NotifyForm stackKey={stackKey} jobId={jobId} usage={record ? { sent: record.notificationsSent, cap: record.notificationCap, maxChars: record.notificationMaxChars } : undefined} />
-      </DrawerSection>
+      {denied && (
+        <p data-testid="actions-denied" className="rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 text-sm text-zinc-800 dark:border-zinc-700 dark:bg-zinc-800/60 dark:text-zinc-200">
+          {denied}
+        </p>
+      )}
+      {/* A disabled fieldset disables every control inside it; the server refuses the action either way. */}
+      <fieldset disabled={denied !== null} title={denied ?? undefined} className="contents">
+        <DrawerSection title="Reserve">
+          <ReserveForm stackKey={stackKey} jobId={jobId} reservation={reservation} />
+        </DrawerSection>
+        <DrawerSection title="Finish">
+          <FinishForm stackKey={stackKey} jobId={jobId} shortId={shortId(jobId)} />
+        </DrawerSection>
+        <DrawerSection title="Notify">
+          <NotifyForm stackKey={stackKey} jobId={jobId} usage={record ? { sent: record.notificationsSent, cap: record.notificationCap, maxChars: record.notificationMaxChars } : undefined} />
+        </DrawerSection>
+      </fieldset>
       <DrawerSection title="Environment and command">
         <JobEnv stackKey={stackKey} jobId={jobId} />
       </DrawerSection>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useDenied } from "@/components/ui/operator-context";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ApiError } from "@/lib/api-error";
@@ -10,6 +11,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { cardClass, dangerButton, errorClass, inputClass, labelClass } from "@/components/ui/form-styles";
 
 export function DeregisterStack({ consoleStackKey }: { consoleStackKey: string }) {
+  const denied = useDenied("stacks.admin");
   const [key, setKey] = useState("");
   const [error, setError] = useState<string | null>(null);
   // The key the dialog asks about, fixed when it opens so editing the field cannot change its target.
@@ -65,9 +67,10 @@ export function DeregisterStack({ consoleStackKey }: { consoleStackKey: string }
             </p>
           )}
         </div>
-        <button type="submit" className={`${dangerButton} mt-6`}>
+        <button type="submit" className={`${dangerButton} mt-6`} disabled={denied !== null} title={denied ?? undefined}>
           Deregister
         </button>
+        {denied && <p className="mt-7 text-xs text-zinc-600 dark:text-zinc-400">{denied}</p>}
       </form>
       {mutation.isSuccess && (
         <p role="status" className="mt-4 text-sm font-medium text-emerald-800 dark:text-emerald-300">

@@ -1,5 +1,6 @@
 "use client";
 
+import { useDenied } from "@/components/ui/operator-context";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ApiError } from "@/lib/api-error";
@@ -62,6 +63,7 @@ function firstInvalid(errors: RegisterErrors): string | null {
 }
 
 export function RegisterStackForm() {
+  const denied = useDenied("stacks.admin");
   const [key, setKey] = useState("");
   const [queueKey, setQueueKey] = useState("");
   const [rows, setRows] = useState<MetadataRow[]>([]);
@@ -125,9 +127,10 @@ export function RegisterStackForm() {
         </div>
         <MetadataRowsEditor rows={rows} issues={errors?.rows ?? []} error={errors?.fields.metadata} onChange={setRows} />
         <div className="flex items-center gap-3">
-          <button type="submit" className={primaryButton} disabled={mutation.isPending}>
+          <button type="submit" className={primaryButton} disabled={mutation.isPending || denied !== null} title={denied ?? undefined}>
             Register stack
           </button>
+          {denied && <span className="text-xs text-zinc-600 dark:text-zinc-400">{denied}</span>}
           {mutation.isPending && (
             <span role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
               Registering…

@@ -1,13 +1,22 @@
 "use client";
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import { ApiError } from "@/lib/api-error";
+
+// The console itself said the session is over (not Buildkite rejecting a token): reloading lets the
+// layout show the sign-in step instead of a page of errors.
+function signInAgainIfSignedOut(error: unknown) {
+  if (error instanceof ApiError && error.error.type === "auth_error" && error.error.details?.source === "console") window.location.reload();
+}
 
 export function QueryProvider({ children }: { children: ReactNode }) {
   // One client per browser tab; created in state so a re-render never throws the cache away.
   const [client] = useState(
     () =>
       new QueryClient({
+        queryCache: new QueryCache({ onError: signInAgainIfSignedOut }),
+        mutationCache: new MutationCache({ onError: signInAgainIfSignedOut }),
         defaultOptions: {
           queries: {
             // Server-prefetched data is fresh on arrival; polling takes it from there.

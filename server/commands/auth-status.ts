@@ -1,6 +1,7 @@
 import "server-only";
 import { BuildkiteError } from "../buildkite/errors";
 import { defineCommand } from "../command";
+import { rolePermissions } from "../permissions";
 import { REQUIRED_REST_SCOPES, restTokenStatus } from "./rest-token-status";
 
 async function checkClusterToken(run: () => Promise<unknown>) {
@@ -56,7 +57,7 @@ export const authStatus = defineCommand({
       capabilities: rest.capabilities,
       pollIntervalMs: config.pollIntervalMs,
       // Who the console acts as for this request; its email stays out of the browser's way.
-      operator: { name: operator.name, role: operator.role },
+      operator: { name: operator.name, role: operator.role, permissions: [...rolePermissions[operator.role]] },
     };
     const summary = {
       ready: cluster.valid === true,

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
+import { createServer as createHttpServer, request as httpRequest } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
 
 export interface Stats {
@@ -40,7 +42,35 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A production build of the console (built once if missing), started with the given environment. */
+// A live console needs a sign-in mode. The benchmarks reach it as a deployment would: through an auth proxy
+// (oauth2-proxy style) that vouches for an admin with the shared secret on every request.
+const PROXY_SECRET = "bench-auth-proxy-secret-0123456789";
+const BENCH_ADMIN = "bench-admin@example.test";
+
+async function startAuthProxy(target: string): Promise<{ origin: string; close(): void }> {
+  const server = createHttpServer((req, res) => {
+    const upstream = httpRequest(
+      `${target}${req.url ?? "/"}`,
+      { method: req.method, headers: { ...req.headers, "x-auth-proxy-secret": PROXY_SECRET, "x-forwarded-email": BENCH_ADMIN, "x-forwarded-user": "Bench Admin" } },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on("error", () => {
+      if (!res.headersSent) res.writeHead(502);
+      res.end();
+    });
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
+
+/**
+ * A production build of the console (built once if missing), started with the given environment. A live
+ * console is reached through an auth proxy signing in as an admin; `origin` is the proxy's.
+ */
 export async function startConsoleServer(env: Record<string, string>): Promise<{ origin: string; pid: number; stop(): void }> {
   if (!existsSync(".next/BUILD_ID")) {
     await new Promise<void>((resolve, reject) => {
@@ -51,11 +81,12 @@ export async function startConsoleServer(env: Record<string, string>): Promise<{
   const port = await freePort();
   const child: ChildProcess = spawn("npx", ["next", "start", "--hostname", "127.0.0.1", "--port", String(port)], {
     // Each benchmark server keeps its store in memory: an embedded database directory allows one process.
-    env: { ...process.env, LOG_LEVEL: "warn", DATA_DIR: "memory://", ...env },
+    env: { ...process.env, LOG_LEVEL: "warn", DATA_DIR: "memory://", AUTH_MODE: "proxy", AUTH_PROXY_SECRET: PROXY_SECRET, AUTH_ADMIN_EMAILS: BENCH_ADMIN, ...env },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
-  const origin = `http://127.0.0.1:${port}`;
+  const proxy = await startAuthProxy(`http://127.0.0.1:${port}`);
+  const origin = proxy.origin;
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
@@ -71,6 +102,7 @@ export async function startConsoleServer(env: Record<string, string>): Promise<{
     /** The process group of the console (it was started detached): npx, next and its workers. */
     pid: child.pid ?? 0,
     stop: () => {
+      proxy.close();
       if (child.pid) process.kill(-child.pid, "SIGTERM");
     },
   };

@@ -4,11 +4,27 @@ import { startRouteServer, type RouteServer } from "./route-server";
 // A console wired to a simulator exactly as a deployment would be: through environment variables. The
 // simulator is the only test double; every call below crosses real HTTP twice (test → route → simulator).
 
+/** Who a test request comes as: a person the auth proxy vouches for, or nobody (signed out). */
+export type TestIdentity = "admin" | "operator" | "viewer" | "signed-out";
+
+// A live console must be told how people sign in; tests use an auth proxy's headers, which they can forge
+// because they know the proxy's shared secret. Requests come as the admin unless a test says otherwise.
+export const PROXY_SECRET = "test-proxy-secret-0123456789";
+export const PROXY_SECRET_HEADER = "x-auth-proxy-secret";
+export const identityEmails = { admin: "admin@example.test", operator: "operator@example.test", viewer: "viewer@example.test" } as const;
+
+export function identityHeaders(as: TestIdentity): Record<string, string> {
+  if (as === "signed-out") return {};
+  return { [PROXY_SECRET_HEADER]: PROXY_SECRET, "x-forwarded-email": identityEmails[as], "x-forwarded-user": `Test ${as}` };
+}
+
+type ApiInit = { method?: string; body?: unknown; headers?: Record<string, string>; as?: TestIdentity };
+
 export interface TestConsole {
   sim: RunningSimulator;
   routes: RouteServer;
   origin: string;
-  api(path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: ApiBody; headers: Headers; text: string }>;
+  api(path: string, init?: ApiInit): Promise<{ status: number; body: ApiBody; headers: Headers; text: string }>;
   control<T = unknown>(path: string, body?: unknown, method?: string): Promise<T>;
   upstreamCalls(route: string): Promise<number>;
   close(): Promise<void>;
@@ -42,14 +58,18 @@ export async function startConsole(
     POLL_INTERVAL_MS: "1000",
     BUILDKITE_RETRY_ATTEMPTS: "2",
     LOG_LEVEL: "silent",
+    AUTH_MODE: "proxy",
+    AUTH_PROXY_SECRET: PROXY_SECRET,
+    AUTH_ADMIN_EMAILS: identityEmails.admin,
+    AUTH_OPERATOR_EMAILS: identityEmails.operator,
     ...env,
   });
   const routes = await startRouteServer();
 
-  async function api(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  async function api(path: string, init: ApiInit = {}) {
     const response = await fetch(routes.origin + path, {
       method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-      headers: { "content-type": "application/json", ...init.headers },
+      headers: { "content-type": "application/json", ...identityHeaders(init.as ?? "admin"), ...init.headers },
       body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),
     });
     const text = await response.text();

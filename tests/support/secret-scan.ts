@@ -1,5 +1,5 @@
 import { loadRoutes } from "./route-server";
-import type { TestConsole } from "./console";
+import { identityHeaders, type TestConsole } from "./console";
 
 // Drives every API route of a console the way operators and attackers would — valid and invalid input,
 // then again while Buildkite fails in each way it can — and keeps every response (status line, headers
@@ -47,7 +47,7 @@ export async function exerciseEveryRoute(c: TestConsole, options: { faults?: boo
   const fixtures = await c.control<Record<string, Fixture>>("fixtures");
   const failed = fixtures.failedJob as Fixture;
   const artifact = fixtures.smallArtifact as Fixture;
-  const list = await fetch(`${c.origin}/api/v1/stacks/${c.sim.stackKey}/scheduled-jobs?limit=5`);
+  const list = await fetch(`${c.origin}/api/v1/stacks/${c.sim.stackKey}/scheduled-jobs?limit=5`, { headers: identityHeaders("admin") });
   const scheduled = ((await list.json()) as { data: { id: string }[] }).data.map((job) => job.id);
   const ids = { scheduled, stackKey: c.sim.stackKey, queueKey: c.sim.queueKey };
 
@@ -70,7 +70,7 @@ export async function exerciseEveryRoute(c: TestConsole, options: { faults?: boo
   async function call(method: string, path: string, body?: unknown) {
     const response = await fetch(c.origin + path, {
       method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
+      headers: { ...identityHeaders("admin"), ...(body === undefined ? {} : { "content-type": "application/json" }) },
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     });
     const text = await response.text();

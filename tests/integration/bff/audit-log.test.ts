@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { startConsole, type TestConsole } from "../../support/console";
+import { identityHeaders, startConsole, type TestConsole } from "../../support/console";
 
 let c: TestConsole;
 let stack: string;
@@ -36,7 +36,7 @@ describe("every mutation through the BFF is on the audit log", () => {
     const rows = await auditFor(id);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
-      operatorName: "Demo Operator",
+      operatorName: "Test admin",
       role: "admin",
       action: "jobs.finish",
       stackKey: stack,
@@ -102,7 +102,7 @@ describe("reading the audit log", () => {
     for (const id of ids) await c.api(`/api/v1/stacks/${stack}/jobs/${id}/finish`, { body: { detail: `finish ${id}` } });
     await c.api(`/api/v1/stacks/${stack}/notifications`, { body: { notifications: [{ jobId: ids[0], detail: "hi" }] } });
 
-    const finishes = await c.api(`/api/v1/audit?action=jobs.finish&operator=demo%20op&from=${from}&perPage=2`);
+    const finishes = await c.api(`/api/v1/audit?action=jobs.finish&operator=test%20adm&from=${from}&perPage=2`);
     expect(finishes.body.summary).toMatchObject({ total: 3, count: 2 });
     expect(finishes.body.pagination).toMatchObject({ page: 1, perPage: 2, nextPage: 2, hasMore: true });
     expect(finishes.body.data.map((r: { jobIds: string[] }) => r.jobIds[0])).toEqual([ids[2], ids[1]]);
@@ -124,7 +124,7 @@ describe("reading the audit log", () => {
   test("exports CSV that a spreadsheet cannot run as a formula", async () => {
     const [id = ""] = await jobIds(1);
     await c.api(`/api/v1/stacks/${stack}/jobs/${id}/finish`, { body: { detail: '=HYPERLINK("http://evil")\nsecond line, "quoted"' } });
-    const response = await fetch(`${c.origin}/api/v1/audit?format=csv&jobId=${id}&from=${since}`);
+    const response = await fetch(`${c.origin}/api/v1/audit?format=csv&jobId=${id}&from=${since}`, { headers: identityHeaders("admin") });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="audit-.*\.csv"$/);

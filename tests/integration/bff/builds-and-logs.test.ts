@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseLog } from "@/lib/log/parser";
 import { toPlainText } from "@/lib/log/plain-text";
-import { startConsole, type TestConsole } from "../../support/console";
+import { identityHeaders, startConsole, type TestConsole } from "../../support/console";
 
 // The REST half of the BFF over real HTTP: test → route → simulator.
 
@@ -39,7 +39,7 @@ async function allUpstreamCalls(): Promise<number> {
 }
 
 async function rawLog(job: JobFixture): Promise<string> {
-  const response = await fetch(`${c.origin}${jobPath(job)}/log/download`);
+  const response = await fetch(`${c.origin}${jobPath(job)}/log/download`, { headers: identityHeaders("admin") });
   expect(response.status).toBe(200);
   return response.text();
 }
@@ -123,7 +123,7 @@ describe("artifacts", () => {
   });
 
   it("streams a download whose bytes match the sha1", async () => {
-    const response = await fetch(`${c.origin}${jobPath(fixtures.smallArtifact)}/artifacts/${fixtures.smallArtifact.artifactId}/download`);
+    const response = await fetch(`${c.origin}${jobPath(fixtures.smallArtifact)}/artifacts/${fixtures.smallArtifact.artifactId}/download`, { headers: identityHeaders("admin") });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toMatch(/^attachment/);
     const bytes = Buffer.from(await response.arrayBuffer());

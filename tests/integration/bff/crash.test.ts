@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/server/simulator";
+import { identityEmails, identityHeaders, PROXY_SECRET } from "../../support/console";
 
 // The audit log's promise: an intent is on disk before the upstream call, so a console killed while a finish
 // is in flight leaves a row saying "outcome unknown", never nothing. The console runs as a real process on
@@ -43,6 +44,9 @@ async function startConsoleProcess(): Promise<{ origin: string; child: ChildProc
       BUILDKITE_RETRY_ATTEMPTS: "1",
       LOG_LEVEL: "silent",
       DATA_DIR: dataDir,
+      AUTH_MODE: "proxy",
+      AUTH_PROXY_SECRET: PROXY_SECRET,
+      AUTH_ADMIN_EMAILS: identityEmails.admin,
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -68,13 +72,13 @@ test("a console killed while a finish is in flight shows the intent with outcome
   const first = await startConsoleProcess();
   const reserve = await fetch(`${first.origin}/api/v1/stacks/${sim.stackKey}/reservations`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...identityHeaders("admin") },
     body: JSON.stringify({ jobIds: [reservedId], expirySeconds: 900 }),
   });
   expect(reserve.status).toBe(200);
   const finish = fetch(`${first.origin}/api/v1/stacks/${sim.stackKey}/jobs/${jobId}/finish`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...identityHeaders("admin") },
     body: JSON.stringify({ detail: "stuck on a dead node" }),
   }).catch((error: unknown) => error);
   // Buildkite (the simulator) has the call and is holding its answer: the finish is in flight.
@@ -85,13 +89,13 @@ test("a console killed while a finish is in flight shows the intent with outcome
   expect(await finish).toBeInstanceOf(Error);
 
   const second = await startConsoleProcess();
-  const response = await fetch(`${second.origin}/api/v1/audit?jobId=${jobId}`);
+  const response = await fetch(`${second.origin}/api/v1/audit?jobId=${jobId}`, { headers: identityHeaders("admin") });
   const body = (await response.json()) as { ok: boolean; data: Record<string, unknown>[] };
   expect(body.ok).toBe(true);
   expect(body.data).toHaveLength(1);
   expect(body.data[0]).toMatchObject({ action: "jobs.finish", jobIds: [jobId], reason: "stuck on a dead node", outcome: "unknown", finishedAt: null });
   // The console's reservation ledger is durable too.
-  const reservations = (await (await fetch(`${second.origin}/api/v1/reservations`)).json()) as { data: { jobId: string }[] };
+  const reservations = (await (await fetch(`${second.origin}/api/v1/reservations`, { headers: identityHeaders("admin") })).json()) as { data: { jobId: string }[] };
   expect(reservations.data.map((r) => r.jobId)).toEqual([reservedId]);
   second.child.kill("SIGKILL");
 });

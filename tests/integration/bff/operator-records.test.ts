@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { startConsole, type TestConsole } from "../../support/console";
+import { identityHeaders, startConsole, type TestConsole } from "../../support/console";
 
 let c: TestConsole;
 let stack: string;
@@ -57,7 +57,7 @@ describe("the full list and bulk reservations", () => {
 
     const reservations = (await c.api("/api/v1/reservations")).body.data as { jobId: string; reservedBy: string; expirySeconds: number }[];
     expect(reservations.map((r) => r.jobId).sort()).toEqual([...ids].sort());
-    expect(reservations[0]).toMatchObject({ reservedBy: "Demo Operator", expirySeconds: 600 });
+    expect(reservations[0]).toMatchObject({ reservedBy: "Test admin <admin@example.test>", expirySeconds: 600 });
 
     const first = ids[0] ?? "";
     await c.api(`/api/v1/stacks/${stack}/reservations`, { body: { jobIds: [first], expirySeconds: 900 } });
@@ -71,7 +71,7 @@ describe("the full list and bulk reservations", () => {
     const { body } = await c.api(`/api/v1/stacks/${stack}/reservations`, { body: { jobIds: [unknown] } });
     expect(body.data.notReserved).toEqual([unknown]);
     const h = await history(unknown);
-    expect(h.events[0]).toMatchObject({ action: "reserve", outcome: "failed", operator: "Demo Operator" });
+    expect(h.events[0]).toMatchObject({ action: "reserve", outcome: "failed", operator: "Test admin <admin@example.test>" });
     expect(h.reservation).toBeNull();
   });
 });
@@ -96,8 +96,8 @@ describe("finish and notify are on the job's record", () => {
     const h = await history(id);
     expect(h.notificationsSent).toBe(2);
     expect(h.notificationCap).toBe(100);
-    // " — Demo Operator" takes 16 of Buildkite's 256 characters.
-    expect(h.notificationMaxChars).toBe(240);
+    // " — Test admin <admin@example.test>" (the signed-in operator's name and email) takes 34 of Buildkite's 256 characters.
+    expect(h.notificationMaxChars).toBe(222);
     const unknown = "00000000-0000-4000-8000-00000000cafe";
     await c.api(`/api/v1/stacks/${stack}/notifications`, { body: { notifications: [{ jobId: unknown, detail: "hello" }] } });
     expect((await history(unknown)).events[0]).toMatchObject({ action: "notify", outcome: "failed" });
@@ -122,7 +122,7 @@ describe("bulk finish", () => {
     const ids = (await allJobIds()).slice(0, 5);
     const response = await fetch(`${c.origin}/api/v1/stacks/${stack}/bulk-finish`, {
       method: "POST",
-      headers: { "content-type": "application/json", accept: "application/x-ndjson" },
+      headers: { "content-type": "application/json", accept: "application/x-ndjson", ...identityHeaders("admin") },
       body: JSON.stringify({ jobIds: ids, detail: "drain" }),
     });
     expect(response.headers.get("content-type")).toContain("application/x-ndjson");

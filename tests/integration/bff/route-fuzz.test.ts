@@ -3,7 +3,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { loadRoutes, type RouteFile } from "../../support/route-server";
-import { startConsole, type TestConsole } from "../../support/console";
+import { identityHeaders, startConsole, type TestConsole } from "../../support/console";
 
 // Property-based fuzzing of every /api/v1 route, generated from app/api so a new route is fuzzed without
 // anyone listing it. For each route and method: arbitrary path params, query strings built from the names
@@ -243,7 +243,8 @@ describe(`every API route holds up under ${FUZZ_RUNS} fuzzed requests`, () => {
         const before = await upstreamCounts();
         const response = await fetch(c.origin + input.path + input.query, {
           method,
-          headers: input.body === undefined ? {} : { "content-type": "application/json" },
+          // As an admin, so every route gets past sign-in and roles to its input checks.
+          headers: { ...identityHeaders("admin"), ...(input.body === undefined ? {} : { "content-type": "application/json" }) },
           body: input.body,
         });
         const text = await response.text();

@@ -26,7 +26,7 @@ describe("every Stacks operation through the BFF, in the contract's envelope", (
     expect(body.data.mode).toBe("live");
     expect(body.data.clusterToken).toMatchObject({ configured: true, valid: true, stackKey: stack });
     expect(body.summary.ready).toBe(true);
-    expect(body.data.operator).toEqual({ name: "Demo Operator", role: "admin" });
+    expect(body.data.operator).toEqual({ name: "Test admin", role: "admin", permissions: ["read", "jobs.write", "stacks.admin"] });
   });
 
   test("jobs.scheduled.list returns a page oldest first with cursor pagination from page_info", async () => {

@@ -30,6 +30,8 @@ describe("parseConfig", () => {
       STACK_KEY: "console-readonly",
       QUEUE_KEY: "linux, macos",
       BUILDKITE_AGENT_API_URL: "https://agent.example.com/v3/",
+      AUTH_MODE: "proxy",
+      AUTH_PROXY_SECRET: "a-long-enough-proxy-secret",
     });
     expect(config).toMatchObject({
       mode: "live",
@@ -60,5 +62,52 @@ describe("parseConfig", () => {
     } catch (error) {
       expect(String(error)).not.toContain("bkct_secretvalue");
     }
+  });
+
+  describe("sign-in fails closed", () => {
+    const live = { BUILDKITE_CLUSTER_TOKEN: "bkct_x" };
+    const oidc = { ...live, AUTH_MODE: "oidc", SESSION_SECRET: "s".repeat(32), OIDC_ISSUER: "https://id.example.com", OIDC_CLIENT_ID: "console" };
+
+    test("demo mode signs in as the local demo operator without configuration", () => {
+      expect(parseConfig({}).auth).toEqual({ mode: "demo" });
+    });
+
+    test("a live console without AUTH_MODE refuses to start with one message naming it", () => {
+      expect(() => parseConfig(live)).toThrow(/^Invalid configuration: AUTH_MODE is required when Buildkite tokens are set/);
+    });
+
+    test("the demo operator is refused when Buildkite tokens are set", () => {
+      expect(() => parseConfig({ ...live, AUTH_MODE: "demo" })).toThrow(/^Invalid configuration: AUTH_MODE cannot be demo/);
+    });
+
+    test.each([
+      [{ ...live, AUTH_MODE: "proxy" }, "AUTH_PROXY_SECRET"],
+      [{ ...live, AUTH_MODE: "proxy", AUTH_PROXY_SECRET: "short" }, "AUTH_PROXY_SECRET"],
+      [{ ...oidc, SESSION_SECRET: undefined }, "SESSION_SECRET"],
+      [{ ...oidc, SESSION_SECRET: "too-short" }, "SESSION_SECRET"],
+      [{ ...oidc, OIDC_ISSUER: undefined }, "OIDC_ISSUER"],
+      [{ ...oidc, OIDC_CLIENT_ID: undefined }, "OIDC_CLIENT_ID"],
+      [{ ...live, AUTH_MODE: "password" }, "AUTH_MODE"],
+    ])("a missing or weak setting is named: %o", (env, variable) => {
+      expect(() => parseConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+    });
+
+    test("proxy mode reads the oauth2-proxy header names by default and role lists in lower case", () => {
+      const auth = parseConfig({ ...live, AUTH_MODE: "proxy", AUTH_PROXY_SECRET: "p".repeat(16), AUTH_ADMIN_EMAILS: " Ada@Example.com , bob@example.com", AUTH_OPERATOR_GROUPS: "oncall" }).auth;
+      expect(auth).toMatchObject({
+        mode: "proxy",
+        headers: { secret: "x-auth-proxy-secret", email: "x-forwarded-email", user: "x-forwarded-user", groups: "x-forwarded-groups" },
+        roles: { adminEmails: ["ada@example.com", "bob@example.com"], operatorGroups: ["oncall"], operatorEmails: [] },
+      });
+    });
+
+    test("oidc mode keeps 8 hours idle and 24 hours absolute session expiry by default", () => {
+      expect(parseConfig(oidc).auth).toMatchObject({ mode: "oidc", session: { idleMs: 8 * 3_600_000, maxMs: 24 * 3_600_000 }, groupsClaim: "groups" });
+    });
+
+    test("the error message never repeats a secret", () => {
+      expect(() => parseConfig({ ...oidc, SESSION_SECRET: "short-secret-value" })).toThrow(/SESSION_SECRET/);
+      expect(() => parseConfig({ ...oidc, SESSION_SECRET: "short-secret-value" })).not.toThrow(/short-secret-value/);
+    });
   });
 });
