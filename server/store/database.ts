@@ -99,12 +99,16 @@ export async function migrate(db: Database, list: readonly Migration[] = default
 }
 
 /**
- * PostgreSQL text (and jsonb) cannot hold a NUL character, and whatever an operator typed may contain one:
- * it is stored as U+FFFD rather than failing the write (and with it the audit record of a mutation).
- * JSON parameters carry it as the escape `\u0000`, which jsonb refuses just the same.
+ * PostgreSQL text (and jsonb) cannot hold a NUL character or half of a UTF-16 surrogate pair, and whatever
+ * an operator typed may contain either: they are stored as U+FFFD rather than failing the write (and with
+ * it the audit record of a mutation). JSON parameters carry them as `\u0000` or `\udXXX` escapes, which
+ * jsonb refuses just the same.
  */
+const UNSTORABLE_CHARS = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSTORABLE_ESCAPES = /(?<!\\)\\u0000|(?<!\\)\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f][0-9a-f]{2})|(?<!\\ud[89ab][0-9a-f]{2})(?<!\\)\\ud[c-f][0-9a-f]{2}/gi;
+
 function storable(params: unknown[] | undefined): unknown[] | undefined {
-  return params?.map((value) => (typeof value === "string" ? value.replace(/\u0000/g, "\ufffd").replace(/(?<!\\)\\u0000/g, "\\ufffd") : value));
+  return params?.map((value) => (typeof value === "string" ? value.replace(UNSTORABLE_CHARS, "\ufffd").replace(UNSTORABLE_ESCAPES, "\\ufffd") : value));
 }
 
 function withStorableText(db: Database): Database {

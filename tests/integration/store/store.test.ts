@@ -83,12 +83,12 @@ describe.each(backends)("the store on $name", (backend) => {
     expect(Date.parse(entry?.finishedAt ?? "")).toBeGreaterThanOrEqual(Date.parse(entry?.startedAt ?? ""));
   });
 
-  test("text with a NUL character (which PostgreSQL cannot store) is kept with U+FFFD instead of failing the record", async () => {
+  test("text with a NUL character or half a surrogate pair (which PostgreSQL cannot store) is kept with U+FFFD instead of failing the record", async () => {
     const job = "0f0f0f0f-0000-4000-8000-000000000000";
-    const id = await store.audit.begin(intent({ requestId: "req-nul", jobIds: [job], reason: "bad\u0000byte", request: { note: "nul\u0000here" } }));
+    const id = await store.audit.begin(intent({ requestId: "req-nul", jobIds: [job], reason: "bad\u0000byte\ud800", request: { note: "nul\u0000here", half: "\udc00x", pair: "😀" } }));
     expect((await store.audit.list({ operator: "Ada\u0000" }, { limit: 10, offset: 0 })).entries).toEqual([]);
     const found = (await store.audit.list({ jobId: job }, { limit: 10, offset: 0 })).entries.find((e) => e.id === id);
-    expect(found).toMatchObject({ reason: "bad\ufffdbyte", request: { note: "nul\ufffdhere" } });
+    expect(found).toMatchObject({ reason: "bad\ufffdbyte\ufffd", request: { note: "nul\ufffdhere", half: "\ufffdx", pair: "😀" } });
   });
 
   test("filters by operator, action, job, outcome and time, newest first, with paging and a total", async () => {
