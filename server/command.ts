@@ -101,9 +101,12 @@ export async function executeCommand<P extends Schema | undefined, Q extends Sch
     const body = validate<B>(spec.body as B, input.body, "body", issues);
     if (issues.length > 0) throw validationError(issues);
 
+    const current = await runtime();
+    // Valid input first (a typo is answered as such), then the operator's budget, then the record.
+    if (isMutation(spec)) current.mutations.take(context.operator.id);
     const audit = isMutation(spec) ? await beginAudit(spec.name, { params, query, body }, context.operator, context.requestId) : null;
     const output = await spec
-      .run({ params, query, body }, { ...context, raw: input.raw, runtime: await runtime() })
+      .run({ params, query, body }, { ...context, raw: input.raw, runtime: current })
       .catch(async (error: unknown) => {
         await audit?.failed(error);
         throw error;

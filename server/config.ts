@@ -33,6 +33,8 @@ const envSchema = z.object({
   DEMO_SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_HTTP_PAYLOADS: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+  // Changes one operator may make a minute through the console (each bulk action counts once).
+  MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
   // The durable store: PostgreSQL when set, else an embedded PGlite database in DATA_DIR ("memory://"
   // keeps it in memory, for tests).
   DATABASE_URL: optionalSecret.pipe(z.string().regex(/^postgres(ql)?:\/\//, "a postgres:// or postgresql:// URL").optional()),
@@ -58,6 +60,7 @@ export interface Config {
   userAgentPrefix: string | undefined;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   logHttpPayloads: boolean;
+  mutationsPerMinute: number;
   databaseUrl: string | undefined;
   dataDir: string;
   auth: AuthConfig;
@@ -95,6 +98,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     userAgentPrefix: e.BUILDKITE_USER_AGENT_PREFIX,
     logLevel: e.LOG_LEVEL,
     logHttpPayloads: e.LOG_HTTP_PAYLOADS,
+    mutationsPerMinute: e.MUTATIONS_PER_MINUTE,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     auth: parseAuth(e, demo, (variable, detail) => new ConfigError(variable, detail)),

@@ -78,15 +78,17 @@ function fromBuildkite(error: BuildkiteError, requestId: string): MappedError {
 /** Turns anything thrown while serving a command into the contract's error, without leaking internals. */
 export function toEnvelopeError(error: unknown, requestId: string): MappedError {
   if (error instanceof ConsoleError) {
+    const retryAfter = error.details.retryAfterSeconds;
+    const limited = error.type === "rate_limited" && typeof retryAfter === "number";
     return {
       status: httpStatusFor[error.type],
-      headers: {},
+      headers: limited ? { "retry-after": String(retryAfter) } : {},
       error: {
         type: error.type,
         message: error.message,
         httpStatus: null,
         code: error.code,
-        retryable: false,
+        retryable: limited,
         requestId,
         details: { source: "console", ...error.details },
       },

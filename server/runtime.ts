@@ -1,6 +1,7 @@
 import "server-only";
 import { config, type Config } from "./config";
 import { log } from "./log";
+import { createMutationRateLimit, type MutationRateLimit } from "./mutation-rate-limit";
 import { createRestClient, type RestClient } from "./buildkite/rest";
 import { createStacksClient, type StacksClient } from "./buildkite/stacks";
 import { createClusterQueueReads, type ClusterQueueReads } from "./live/cluster-queues";
@@ -19,6 +20,8 @@ export interface Runtime {
   /** The REST API and the organization it is used for; null without a REST token and organization. */
   rest: RestAccess | null;
   ledger: Ledger;
+  /** How many changes each operator may make a minute. */
+  mutations: MutationRateLimit;
 }
 
 /** Builds change slowly next to a queue; the pages poll them every 5 s at most. */
@@ -86,6 +89,7 @@ async function createRuntime(): Promise<Runtime> {
     clusterQueues,
     rest: rest && org ? { client: rest, org, logs: createLogMirrors({ client: rest }), reads: createRestReads({ ttlMs: Math.max(cfg.pollIntervalMs, REST_READ_TTL_MS) }) } : null,
     ledger: createStoreLedger(async () => (await store()).db),
+    mutations: createMutationRateLimit({ perMinute: cfg.mutationsPerMinute }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { logParser } from "./log-parser";
 import { logStreaming } from "./log-streaming";
+import { mutationOverhead } from "./mutation-overhead";
 import { scheduledJobsLatency } from "./scheduled-jobs-latency";
 import { stackPage } from "./stack-page";
 
@@ -10,6 +11,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   "stack-page": stackPage,
   "log-parser": logParser,
   "log-streaming": logStreaming,
+  "mutation-overhead": mutationOverhead,
 };
 
 async function main(): Promise<void> {
