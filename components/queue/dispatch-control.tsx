@@ -7,6 +7,7 @@ import { pauseDispatch, resumeDispatch } from "@/lib/mutations";
 import { queryKeys } from "@/lib/queries";
 import { PAUSE_NOTE_MAX_CHARS } from "@/lib/stacks-inputs";
 import { ActionMessage, FieldError } from "@/components/ui/action-message";
+import { useDenied } from "@/components/ui/operator-context";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { dangerButton, inputClass, labelClass, secondaryButton } from "@/components/ui/form-styles";
 
@@ -17,6 +18,8 @@ import { dangerButton, inputClass, labelClass, secondaryButton } from "@/compone
  */
 export function DispatchControl({ stackKey, queueKey, paused }: { stackKey: string; queueKey: string; paused: boolean }) {
   const queryClient = useQueryClient();
+  // Only admins may stop or start a whole queue; the server refuses anyone else either way.
+  const denied = useDenied("stacks.admin");
   const [note, setNote] = useState("");
   const [noteError, setNoteError] = useState<string | null>(null);
   const [writing, setWriting] = useState(false);
@@ -48,7 +51,7 @@ export function DispatchControl({ stackKey, queueKey, paused }: { stackKey: stri
   return (
     <div className="space-y-2">
       {paused ? (
-        <button type="button" className={secondaryButton} onClick={() => (mutation.reset(), setConfirming(true))}>
+        <button type="button" className={secondaryButton} disabled={denied !== null} title={denied ?? undefined} onClick={() => (mutation.reset(), setConfirming(true))}>
           Resume dispatch
         </button>
       ) : writing ? (
@@ -76,10 +79,11 @@ export function DispatchControl({ stackKey, queueKey, paused }: { stackKey: stri
           </button>
         </form>
       ) : (
-        <button type="button" className={secondaryButton} onClick={() => setWriting(true)}>
+        <button type="button" className={secondaryButton} disabled={denied !== null} title={denied ?? undefined} onClick={() => setWriting(true)}>
           Pause dispatch…
         </button>
       )}
+      {denied && <p className="text-sm text-zinc-600 dark:text-zinc-400">{denied}</p>}
       <ActionMessage result={result} />
       <ConfirmDialog
         open={confirming}

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { BuildJobsTable } from "@/components/builds/build-jobs-table";
 import { BulkActionBar } from "@/components/jobs/bulk-action-bar";
+import { DispatchControl } from "@/components/queue/dispatch-control";
 import { DeregisterStack } from "@/components/settings/deregister-stack";
 import { RegisterStackForm } from "@/components/settings/register-stack-form";
 import { OperatorProvider } from "@/components/ui/operator-context";
@@ -16,6 +17,20 @@ const as = (role: Role, ui: ReactNode) => renderWithQueries(<OperatorProvider op
 const button = (name: string | RegExp) => screen.getByRole("button", { name }) as HTMLButtonElement;
 
 describe("actions a role cannot take are disabled with the reason", () => {
+  it("only an admin may pause or resume dispatch", () => {
+    const view = as("operator", <DispatchControl stackKey="stack-console" queueKey="_default" paused={false} />);
+    expect(button("Pause dispatch…").disabled).toBe(true);
+    expect(button("Pause dispatch…").title).toMatch(/^Your role \(operator\) cannot do this/);
+    view.unmount();
+    as("operator", <DispatchControl stackKey="stack-console" queueKey="_default" paused />);
+    expect(button("Resume dispatch").disabled).toBe(true);
+  });
+
+  it("an admin may pause dispatch", () => {
+    as("admin", <DispatchControl stackKey="stack-console" queueKey="_default" paused={false} />);
+    expect(button("Pause dispatch…").disabled).toBe(false);
+  });
+
   it("a viewer cannot reserve or finish selected jobs, and the bar says why", () => {
     const api = stubApi("jobs.reserve", {});
     as("viewer", <BulkActionBar stackKey="stack-console" queueKey="_default" selectedIds={["a", "b"]} onClear={() => {}} />);
