@@ -1,47 +1,16 @@
-import { existsSync } from "node:fs";
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig } from "@playwright/test";
 import { CANARY_API_TOKEN } from "./tests/e2e/canary";
 import { SIMULATOR_PORT } from "./tests/e2e/demo-simulator";
+import { E2E_PORT, e2eConfig } from "./tests/support/playwright-base";
 
 // End-to-end tests drive a production build in demo mode. The demo's simulator is pinned to a port so the
 // tests can pause queues and add jobs through its /__sim control surface.
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const systemChromium = "/usr/bin/chromium";
 
 export default defineConfig({
-  testDir: "tests/e2e",
-  fullyParallel: false,
-  workers: 1,
-  forbidOnly: Boolean(process.env.CI),
-  retries: 0,
-  reporter: "list",
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
-  use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
-    trace: "retain-on-failure",
-  },
-  projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: existsSync(systemChromium) ? systemChromium : undefined,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
-      },
-    },
-  ],
+  ...e2eConfig("tests/e2e", "chromium"),
   webServer: {
-    command: `npx next build && npx next start --hostname 127.0.0.1 --port ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/api/v1/auth/status`,
+    command: `npx next build && npx next start --hostname 127.0.0.1 --port ${E2E_PORT}`,
+    url: `http://127.0.0.1:${E2E_PORT}/api/v1/auth/status`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
     stdout: "ignore",

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 
-// Sign-in settings, parsed by server/config.ts (the only module that reads process.env). Fails closed: a
+// Sign-in settings, parsed by server/config.ts (the only module that reads the environment). Fails closed: a
 // console holding Buildkite tokens never starts without a sign-in mode, and never with the demo operator.
 
 const optional = z

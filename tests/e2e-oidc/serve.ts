@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { startSimulator } from "../../server/simulator";
 import { startIdentityProvider } from "../support/identity-provider";
 import { OIDC_PEOPLE } from "./people";
+import { simulatorEnv } from "../support/simulator-env";
 
 // The OIDC end-to-end world: a standalone simulator (so the console runs live, not in demo mode), a real
 // OpenID provider on loopback, and the console's production build signing people in through it.
@@ -17,13 +18,7 @@ async function main() {
     stdio: ["ignore", "inherit", "inherit"],
     env: {
       ...process.env,
-      BUILDKITE_CLUSTER_TOKEN: sim.clusterToken,
-      BUILDKITE_AGENT_API_URL: sim.agentApiUrl,
-      BUILDKITE_API_TOKEN: sim.apiToken,
-      BUILDKITE_REST_API_URL: sim.restApiUrl,
-      BUILDKITE_ORG: sim.org,
-      STACK_KEY: sim.stackKey,
-      QUEUE_KEY: sim.queueKey,
+      ...simulatorEnv(sim),
       POLL_INTERVAL_MS: "1000",
       LOG_LEVEL: "warn",
       AUTH_MODE: "oidc",

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { startSimulator } from "../../server/simulator";
 import { ms, printTable, startConsoleServer, stats } from "./support";
+import { simulatorEnv } from "../support/simulator-env";
 
 // What a 100 MB log and a 100 MB artifact cost the BFF: its resident memory while each streams through
 // (download) or is mirrored and indexed (the viewer's first jump to line 1), beside the file's size, and
@@ -84,13 +85,7 @@ export async function logStreaming(): Promise<void> {
   const sim = await startSimulator({ seed: 42, activity: false, rateLimits: false });
   const fixtures = (await (await fetch(`${sim.origin}/__sim/fixtures`)).json()) as Fixtures;
   const app = await startConsoleServer({
-    BUILDKITE_CLUSTER_TOKEN: sim.clusterToken,
-    BUILDKITE_AGENT_API_URL: sim.agentApiUrl,
-    BUILDKITE_API_TOKEN: sim.apiToken,
-    BUILDKITE_REST_API_URL: sim.restApiUrl,
-    BUILDKITE_ORG: sim.org,
-    STACK_KEY: sim.stackKey,
-    QUEUE_KEY: sim.queueKey,
+    ...simulatorEnv(sim),
   });
   const groupId = app.pid;
   const log = fixtures.largeLog;

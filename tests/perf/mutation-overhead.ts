@@ -1,5 +1,6 @@
 import { startSimulator } from "../../server/simulator";
 import { ms, printTable, startConsoleServer, stats, timed } from "./support";
+import { simulatorEnv } from "../support/simulator-env";
 
 // What the console's path adds to a change, beside what it adds to a read of the same shape, measured
 // through a production build signed in by an auth proxy. A mutation is authenticated, validated,
@@ -14,13 +15,7 @@ export async function mutationOverhead(): Promise<void> {
   const { ids } = (await (await fetch(`${sim.origin}/__sim/jobs`, { method: "POST", body: JSON.stringify({ count: 1 }) })).json()) as { ids: string[] };
   const jobId = ids[0] ?? "";
   const app = await startConsoleServer({
-    BUILDKITE_CLUSTER_TOKEN: sim.clusterToken,
-    BUILDKITE_AGENT_API_URL: sim.agentApiUrl,
-    BUILDKITE_API_TOKEN: sim.apiToken,
-    BUILDKITE_REST_API_URL: sim.restApiUrl,
-    BUILDKITE_ORG: sim.org,
-    STACK_KEY: sim.stackKey,
-    QUEUE_KEY: sim.queueKey,
+    ...simulatorEnv(sim),
     MUTATIONS_PER_MINUTE: "1000000",
   });
   const json = (body: unknown): RequestInit => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });

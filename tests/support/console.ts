@@ -1,5 +1,6 @@
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "@/server/simulator";
 import { startRouteServer, type RouteServer } from "./route-server";
+import { simulatorEnv } from "./simulator-env";
 
 // A console wired to a simulator exactly as a deployment would be: through environment variables. The
 // simulator is the only test double; every call below crosses real HTTP twice (test → route → simulator).
@@ -48,13 +49,7 @@ export async function startConsole(
   const { env, ...simOptions } = options;
   const sim = await startSimulator({ seed: 42, activity: false, rateLimits: false, ...simOptions });
   Object.assign(process.env, {
-    BUILDKITE_CLUSTER_TOKEN: sim.clusterToken,
-    BUILDKITE_AGENT_API_URL: sim.agentApiUrl,
-    BUILDKITE_API_TOKEN: sim.apiToken,
-    BUILDKITE_REST_API_URL: sim.restApiUrl,
-    BUILDKITE_ORG: sim.org,
-    STACK_KEY: sim.stackKey,
-    QUEUE_KEY: sim.queueKey,
+    ...simulatorEnv(sim),
     POLL_INTERVAL_MS: "1000",
     BUILDKITE_RETRY_ATTEMPTS: "2",
     LOG_LEVEL: "silent",

@@ -6,6 +6,7 @@ import { createInterface } from "node:readline";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/server/simulator";
 import { identityEmails, identityHeaders, PROXY_SECRET } from "../../support/console";
+import { simulatorEnv } from "../../support/simulator-env";
 
 // The audit log's promise: an intent is on disk before the upstream call, so a console killed while a finish
 // is in flight leaves a row saying "outcome unknown", never nothing. The console runs as a real process on
@@ -34,13 +35,7 @@ async function startConsoleProcess(): Promise<{ origin: string; child: ChildProc
       NODE_ENV: "test",
       PATH: process.env.PATH,
       HOME: process.env.HOME,
-      BUILDKITE_CLUSTER_TOKEN: sim.clusterToken,
-      BUILDKITE_AGENT_API_URL: sim.agentApiUrl,
-      BUILDKITE_API_TOKEN: sim.apiToken,
-      BUILDKITE_REST_API_URL: sim.restApiUrl,
-      BUILDKITE_ORG: sim.org,
-      STACK_KEY: sim.stackKey,
-      QUEUE_KEY: sim.queueKey,
+      ...simulatorEnv(sim),
       BUILDKITE_RETRY_ATTEMPTS: "1",
       LOG_LEVEL: "silent",
       DATA_DIR: dataDir,

@@ -1,0 +1,34 @@
+import { existsSync } from "node:fs";
+import { devices, type PlaywrightTestConfig } from "@playwright/test";
+
+// What every Playwright suite of the console shares: one worker against one production build on `port`,
+// and Debian's Chromium when the machine has it (started so it reaches for nothing off the machine).
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+const systemChromium = "/usr/bin/chromium";
+
+export function e2eConfig(testDir: string, project: string): PlaywrightTestConfig {
+  return {
+    testDir,
+    fullyParallel: false,
+    workers: 1,
+    forbidOnly: Boolean(process.env.CI),
+    retries: 0,
+    reporter: "list",
+    timeout: 30_000,
+    expect: { timeout: 10_000 },
+    use: { baseURL: `http://127.0.0.1:${E2E_PORT}`, trace: "retain-on-failure" },
+    projects: [
+      {
+        name: project,
+        use: {
+          ...devices["Desktop Chrome"],
+          launchOptions: {
+            executablePath: existsSync(systemChromium) ? systemChromium : undefined,
+            args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+          },
+        },
+      },
+    ],
+  };
+}
