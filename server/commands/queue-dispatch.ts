@@ -30,16 +30,28 @@ function dispatchCommand(name: "queue.pause" | "queue.resume", paused: boolean) 
       if (queueId === null) throw new ConsoleError("not_found", "The Stacks API did not say which cluster queue this is.", "queue_not_found", { source: "console" });
       // Two operators reacting to the same incident may both press the button: the queue is already as asked,
       // so that is a success that changed nothing (a pause keeps the first note), not a call Buildkite refuses.
-      if (snapshot.value.clusterQueue.dispatchPaused === paused) {
+      const unchanged = () => {
         const warning = paused ? `Dispatch of queue ${queueKey} was already paused; its note is unchanged.` : `Dispatch of queue ${queueKey} was not paused.`;
         return {
           data: { stackKey: params.key, queueKey, clusterQueueId: queueId, dispatchPaused: paused, note: null },
           summary: { dispatchPaused: paused, changed: false, warnings: [warning] },
         };
-      }
+      };
+      if (snapshot.value.clusterQueue.dispatchPaused === paused) return unchanged();
+      const clusterQueues = runtime.clusterQueues;
       // The note Buildkite shows everyone names the operator first, so cropping can never cut the name off.
       const note = body && "note" in body ? `Paused by ${attribution(operator)} via Stack Console: ${body.note}`.slice(0, BUILDKITE_NOTE_MAX_CHARS) : null;
-      const queue = await runtime.clusterQueues.setDispatch(queueId, paused, note).finally(() => runtime.live.invalidateStack(params.key));
+      const queue = await clusterQueues
+        .setDispatch(queueId, paused, note)
+        .catch(async (error: unknown) => {
+          // The snapshot is up to a poll interval old, so someone else may have got there first; Buildkite
+          // then refuses the change. A fresh read tells that apart from a real refusal.
+          const now = await clusterQueues.queue(queueId).catch(() => null);
+          if (now?.dispatchPaused === paused) return "unchanged" as const;
+          throw error;
+        })
+        .finally(() => runtime.live.invalidateStack(params.key));
+      if (queue === "unchanged") return unchanged();
       if (queue === null) throw new ConsoleError("not_found", "No cluster the REST API token can read holds this queue.", "queue_not_found", { source: "console" });
       return {
         data: { stackKey: params.key, queueKey, clusterQueueId: queue.id, dispatchPaused: queue.dispatchPaused, note: queue.dispatchPausedNote },

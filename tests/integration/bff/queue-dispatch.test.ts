@@ -52,4 +52,18 @@ describe("queue.pause and queue.resume", () => {
     expect(await c.upstreamCalls(pause)).toBe(pauses);
     expect((await c.api(`${base()}?queue=_default`)).body.data.pause.note).toMatch(/: first$/);
   });
+
+  test("when someone else resumed the queue a moment ago, resume changes nothing instead of failing", async () => {
+    await c.control("queue", { paused: true, note: "incident", by: "Ada" });
+    // The console reads the queue as paused, then Ada resumes it in Buildkite before our resume arrives.
+    expect((await c.api(`${base()}?queue=_default`)).body.data.dispatchPaused).toBe(true);
+    await c.control("queue", { paused: false });
+    const resume = "POST /v2/organizations/:org/clusters/:cluster/queues/:id/resume_dispatch";
+
+    const resumed = await c.api(`${base()}/resume?queue=_default`, { method: "POST" });
+    expect(resumed.status).toBe(200);
+    expect(resumed.body.summary).toMatchObject({ changed: false, dispatchPaused: false, warnings: [expect.stringMatching(/was not paused/)] });
+    // Buildkite was asked and refused; the console read the queue again instead of reporting that refusal.
+    expect(await c.upstreamCalls(resume)).toBe(1);
+  });
 });
