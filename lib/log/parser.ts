@@ -271,6 +271,10 @@ class TerminalParser implements LogParser {
     return out;
   }
 
+  peekHeld(): { start: number; rows: LogLine[] } {
+    return { start: this.heldStart, rows: this.held.map(toLogLine) };
+  }
+
   end(): LogLine[] {
     // A sequence still cut off has no end to wait for: it is dropped.
     this.pending = "";

@@ -63,6 +63,11 @@ export interface LogParser {
   /** Rows created so far, held ones included. */
   readonly rowCount: number;
   /**
+   * The rows still held, as they stand now (a later byte may still change them), and the 0-based index
+   * of the first; for reading at once, since the next `push` may change them.
+   */
+  peekHeld(): { start: number; rows: LogLine[] };
+  /**
    * The lowest row index (0-based) above the bottom that the cursor was on during the last `push` (the
    * row it started on counts when the push began above the bottom), or `rowCount` when it stayed at the
    * bottom. A chunk may start at a row only if no later push reaches above it.

@@ -61,6 +61,11 @@ export class LogIndex {
     return this.parser.rowCount;
   }
 
+  /** Rows a growing log may still redraw, which are not handed out yet (see `LogParser.peekHeld`). */
+  peekHeld(): { start: number; rows: LogLine[] } {
+    return this.parser.peekHeld();
+  }
+
   /** The latest checkpoint at or before `byte`. */
   checkpointAtOrBefore(byte: number): Checkpoint {
     let low = 0;

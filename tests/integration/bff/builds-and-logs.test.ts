@@ -218,6 +218,22 @@ describe("log chunks and search", () => {
     for (const line of body.data.lines as number[]) expect(whole[line - 1]?.toLowerCase()).toContain(word);
   });
 
+  it("finds a running job's newest line, which a redraw could still change", async () => {
+    const rowsOf = async () => parseLog(await rawLog(fixtures.growingLog)).map((row) => row.text);
+    const before = await rowsOf();
+    const newestLine = before.findLastIndex((row) => row.trim().length > 0) + 1;
+    const query = (before[newestLine - 1] ?? "").trim().slice(0, 200);
+    const matches = (rows: string[]) => rows.reduce((count, row) => count + (row.toLowerCase().split(query.toLowerCase()).length - 1), 0);
+
+    const { body } = await c.api(`${jobPath(fixtures.growingLog)}/log/search?q=${encodeURIComponent(query)}`);
+    const after = await rowsOf();
+    expect(body.summary.final).toBe(false);
+    expect(body.data.lines).toContain(newestLine);
+    // The log grows while we look: the answer lies between what it held before and after.
+    expect(body.data.count).toBeGreaterThanOrEqual(matches(before));
+    expect(body.data.count).toBeLessThanOrEqual(matches(after));
+  });
+
   it("opens a 100 MB log at its tail and reaches its first line", async () => {
     const tail = await chunk(fixtures.largeLog);
     expect(tail.totalBytes).toBe(fixtures.largeLog.bytes);

@@ -470,6 +470,20 @@ describe("held rows, rowCount and lowestRowTouched", () => {
     expect(rest.at(-1)!.text).toBe(`line ${HELD_ROWS + 9}`);
   });
 
+  test("peekHeld shows the held rows as they stand, redraws included, without handing them out", () => {
+    const parser = createLogParser();
+    const raw = Array.from({ length: HELD_ROWS + 2 }, (_, i) => `line ${i}\n`).join("");
+    const released = parser.push(raw);
+    const held = parser.peekHeld();
+    expect(held.start).toBe(released.length);
+    expect(held.rows.map((l) => l.text)).toEqual(Array.from({ length: HELD_ROWS - 1 }, (_, i) => `line ${released.length + i}`));
+
+    parser.push(`${csi("1A")}\r${csi("2K")}redrawn\n`);
+    expect(parser.peekHeld().rows.at(-1)!.text).toBe("redrawn");
+    // Peeking took nothing: end() still returns every held row.
+    expect(parser.end()).toHaveLength(HELD_ROWS - 1);
+  });
+
   test("cursor up cannot reach rows already returned", () => {
     const raw = Array.from({ length: HELD_ROWS + 5 }, (_, i) => `r${i}\n`).join("") + `${csi(`${HELD_ROWS * 2}A`)}\rX\n`;
     const lines = parseLog(raw);
