@@ -107,8 +107,14 @@ export async function migrate(db: Database, list: readonly Migration[] = default
 const UNSTORABLE_CHARS = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const UNSTORABLE_ESCAPES = /(?<!\\)\\u0000|(?<!\\)\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f][0-9a-f]{2})|(?<!\\ud[89ab][0-9a-f]{2})(?<!\\)\\ud[c-f][0-9a-f]{2}/gi;
 
+/** Cleans every text parameter, including those inside the arrays that batched `unnest` writes pass. */
+function storableValue(value: unknown): unknown {
+  if (typeof value === "string") return value.replace(UNSTORABLE_CHARS, "\ufffd").replace(UNSTORABLE_ESCAPES, "\\ufffd");
+  return Array.isArray(value) ? value.map(storableValue) : value;
+}
+
 function storable(params: unknown[] | undefined): unknown[] | undefined {
-  return params?.map((value) => (typeof value === "string" ? value.replace(UNSTORABLE_CHARS, "\ufffd").replace(UNSTORABLE_ESCAPES, "\\ufffd") : value));
+  return params?.map(storableValue);
 }
 
 function withStorableText(db: Database): Database {

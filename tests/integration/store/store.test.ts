@@ -159,6 +159,21 @@ describe.each(backends)("the store on $name", (backend) => {
     await ledger.endReservation("s", JOB_A);
     expect(await ledger.activeReservations()).toEqual([]);
   });
+
+  test("a batch of ledger rows with a NUL or half a surrogate pair in their text is kept with U+FFFD", async () => {
+    const ledger = createStoreLedger(async () => store.db);
+    const job = "0e0e0e0e-0000-4000-8000-000000000000";
+    const [first, second] = await ledger.begin([
+      { stackKey: "s", jobId: job, action: "notify", operator: "Ada\u0000", detail: "nul\u0000here" },
+      { stackKey: "s", jobId: job, action: "notify", operator: "Ada", detail: "half\ud800" },
+    ]);
+    await ledger.settle([
+      { id: first?.id ?? "", outcome: "ok" },
+      { id: second?.id ?? "", outcome: "failed", message: "refused\u0000" },
+    ]);
+    const details = (await ledger.history("s", job)).map((entry) => `${entry.operator}|${entry.detail}|${entry.message ?? ""}`);
+    expect(details.sort()).toEqual(["Ada|half\ufffd|refused\ufffd", "Ada\ufffd|nul\ufffdhere|"]);
+  });
 });
 
 describe("the embedded store on disk", () => {
