@@ -7,6 +7,11 @@ const nextConfig = {
   // pino and the simulator use Node built-ins; keep them out of the bundler's way. PGlite loads its WASM
   // and data files from its own package folder at run time, so it must stay a plain Node import.
   serverExternalPackages: ["pino", "@electric-sql/pglite", "pg"],
+  // The proxy sets every page's and API answer's headers but skips static assets to keep them cheap;
+  // scripts and styles still must never be sniffed as another type.
+  async headers() {
+    return [{ source: "/_next/static/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] }];
+  },
 };
 
 module.exports = nextConfig;

@@ -227,6 +227,18 @@ test("API responses carry nosniff, no-store and a policy that loads nothing; not
   expect(notFound.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
 });
 
+test("static scripts and styles are never sniffed as another type", async ({ request }) => {
+  const html = await (await request.get("/settings")).text();
+  const assets = [...new Set([...html.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+\.(?:js|css))"/g)].map((match) => match[1] ?? ""))];
+  expect(assets.some((asset) => asset.endsWith(".js"))).toBe(true);
+  expect(assets.some((asset) => asset.endsWith(".css"))).toBe(true);
+  for (const asset of assets) {
+    const response = await request.get(asset);
+    expect(response.status(), asset).toBe(200);
+    expect(response.headers()["x-content-type-options"], asset).toBe("nosniff");
+  }
+});
+
 test("HSTS is sent once a TLS proxy says the browser used https", async ({ request }) => {
   const response = await request.get("/settings", { headers: { "x-forwarded-proto": "https" } });
   expect(response.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
