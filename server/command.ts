@@ -78,6 +78,17 @@ export interface Executed<D> {
 }
 
 /**
+ * The contract's `request`: the input the command used, in one object. The path names what is acted on,
+ * so its parameters win over a body or query field of the same name; spreading (not assigning) keeps a
+ * `__proto__` key a plain field.
+ */
+function echo(...parts: unknown[]): Record<string, unknown> {
+  let merged: Record<string, unknown> = {};
+  for (const part of parts) if (part !== null && typeof part === "object" && !Array.isArray(part)) merged = { ...merged, ...part };
+  return merged;
+}
+
+/**
  * Runs a command as the contract defines it: permission first, then every input validated before any
  * upstream call, then the envelope. Route handlers and server-side prefetches both come through here, so
  * a page renders exactly what the API would have answered.
@@ -87,8 +98,8 @@ export async function executeCommand<P extends Schema | undefined, Q extends Sch
   input: RawInput,
   context: Omit<CommandContext, "runtime">,
 ): Promise<Executed<D>> {
-  const request: Record<string, unknown> = { ...input.params, ...input.query };
-  if (input.body && typeof input.body === "object") Object.assign(request, input.body);
+  // Until the input is known to be valid, the echo is what was sent.
+  let request = echo(input.body, input.query, input.params);
   try {
     if (!can(context.operator.role, spec.permission)) {
       throw new ConsoleError("permission_error", `Your role (${context.operator.role}) cannot ${spec.name}.`, "forbidden", {
@@ -100,6 +111,7 @@ export async function executeCommand<P extends Schema | undefined, Q extends Sch
     const query = validate<Q>(spec.query as Q, input.query, "query", issues);
     const body = validate<B>(spec.body as B, input.body, "body", issues);
     if (issues.length > 0) throw validationError(issues);
+    request = echo(body, query, params);
 
     const current = await runtime();
     // Valid input first (a typo is answered as such), then the operator's budget, then the record.

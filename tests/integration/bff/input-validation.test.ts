@@ -66,3 +66,17 @@ describe("bad input gets a validation_error naming the field, and never reaches 
     expect(await totalUpstreamCalls()).toBe(before);
   });
 });
+
+describe("the envelope's request is the input the command used", () => {
+  test("the path names the stack even when the body says otherwise, and unknown fields are dropped", async () => {
+    const { status, body } = await c.api(`/api/v1/stacks/${stack}/job-states?junk=1`, { body: { jobIds: [job], key: "another-stack", junk: true } });
+    expect(status).toBe(200);
+    expect(body.request).toEqual({ key: stack, jobIds: [job] });
+  });
+
+  test("refused input is echoed as it was sent, the path still winning", async () => {
+    const { status, body } = await c.api(`/api/v1/stacks/${stack}/job-states`, { body: { jobIds: ["nope"], key: "another-stack", ["__proto__"]: 1 } });
+    expect(status).toBe(400);
+    expect(body.request).toMatchObject({ key: stack, jobIds: ["nope"] });
+  });
+});
