@@ -1,7 +1,7 @@
 import { defineConfig } from "@playwright/test";
 import { CANARY_API_TOKEN } from "./tests/e2e/canary";
 import { SIMULATOR_PORT } from "./tests/e2e/demo-simulator";
-import { E2E_PORT, e2eConfig } from "./tests/support/playwright-base";
+import { E2E_DATA_DIR, E2E_PORT, e2eConfig } from "./tests/support/playwright-base";
 
 // End-to-end tests drive a production build in demo mode. The demo's simulator is pinned to a port so the
 // tests can pause queues and add jobs through its /__sim control surface.
@@ -22,6 +22,7 @@ export default defineConfig({
       DEMO_SIMULATOR_PORT: String(SIMULATOR_PORT),
       POLL_INTERVAL_MS: "1000",
       LOG_LEVEL: "warn",
+      DATA_DIR: E2E_DATA_DIR,
     },
   },
 });

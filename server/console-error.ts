@@ -17,8 +17,9 @@ export class ConsoleError extends Error {
     message: string,
     readonly code: string,
     readonly details: Record<string, unknown> = {},
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.name = "ConsoleError";
   }
 }

@@ -75,6 +75,8 @@ export async function beginAudit(action: string, input: Input, operator: Operato
     id = await audit.begin(describeMutation(action, input, operator, requestId));
   } catch (error) {
     log().error({ err: error, requestId }, "could not record an audit intent");
+    // The store already says why it is unavailable, in words for the operator.
+    if (error instanceof ConsoleError) throw error;
     throw new ConsoleError("internal_error", "The audit log could not record this action, so it was not attempted.", "audit_unavailable");
   }
   const settle = (s: AuditSettlement) =>

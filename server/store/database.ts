@@ -1,4 +1,5 @@
 import "server-only";
+import { claimDataDir } from "./data-dir-lock";
 import { migrations as defaultMigrations, type Migration } from "./migrations";
 
 /** The little both PostgreSQL (pg) and PGlite share: parameterised queries and multi-statement scripts. */
@@ -53,11 +54,16 @@ async function openPostgres(url: string): Promise<Database> {
 
 async function openPglite(dataDir: string): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
+  let release = async () => {};
   if (dataDir !== "memory://") {
     const { mkdir } = await import("node:fs/promises");
     await mkdir(dataDir, { recursive: true });
+    release = await claimDataDir(dataDir);
   }
-  const db = await PGlite.create(dataDir === "memory://" ? undefined : dataDir);
+  const db = await PGlite.create(dataDir === "memory://" ? undefined : dataDir).catch(async (error: unknown) => {
+    await release();
+    throw error;
+  });
   return {
     kind: "pglite",
     async query(text, params) {
@@ -73,7 +79,7 @@ async function openPglite(dataDir: string): Promise<Database> {
           exec: async (script) => void (await tx.exec(script)),
         }),
       ),
-    close: () => db.close(),
+    close: () => db.close().finally(release),
   };
 }
 

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { startSimulator } from "../../server/simulator";
 import { startIdentityProvider } from "../support/identity-provider";
 import { OIDC_PEOPLE } from "./people";
+import { E2E_DATA_DIR } from "../support/playwright-base";
 import { simulatorEnv } from "../support/simulator-env";
 
 // The OIDC end-to-end world: a standalone simulator (so the console runs live, not in demo mode), a real
@@ -21,6 +22,7 @@ async function main() {
       ...simulatorEnv(sim),
       POLL_INTERVAL_MS: "1000",
       LOG_LEVEL: "warn",
+      DATA_DIR: E2E_DATA_DIR,
       AUTH_MODE: "oidc",
       SESSION_SECRET: "an-end-to-end-session-secret-of-32-or-more",
       OIDC_ISSUER: idp.issuer,

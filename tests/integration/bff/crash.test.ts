@@ -94,3 +94,28 @@ test("a console killed while a finish is in flight shows the intent with outcome
   expect(reservations.data.map((r) => r.jobId)).toEqual([reservedId]);
   second.child.kill("SIGKILL");
 });
+
+test("a second console on the same data directory refuses changes and says why, sending nothing to Buildkite", { timeout: 120_000 }, async () => {
+  const jobs = (await (await fetch(`${sim.origin}/__sim/jobs`, { method: "POST", body: JSON.stringify({ count: 1 }) })).json()) as { ids: string[] };
+  const owner = await startConsoleProcess();
+  // The owner opens the store on its first request.
+  expect((await fetch(`${owner.origin}/api/v1/audit`, { headers: identityHeaders("admin") })).status).toBe(200);
+  const intruder = await startConsoleProcess();
+  const before = await finishCalls();
+
+  const refused = await fetch(`${intruder.origin}/api/v1/stacks/${sim.stackKey}/jobs/${jobs.ids[0] ?? ""}/finish`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...identityHeaders("admin") },
+    body: JSON.stringify({ detail: "from the second console" }),
+  });
+  const body = (await refused.json()) as { ok: boolean; error: { code: string; message: string } };
+  expect(body.ok).toBe(false);
+  expect(body.error.code).toBe("store_in_use");
+  expect(body.error.message).toMatch(/own DATA_DIR/);
+  expect(await finishCalls()).toBe(before);
+
+  // The owner still works.
+  expect((await fetch(`${owner.origin}/api/v1/audit`, { headers: identityHeaders("admin") })).status).toBe(200);
+  owner.child.kill("SIGKILL");
+  intruder.child.kill("SIGKILL");
+});
