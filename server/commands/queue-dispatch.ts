@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { BuildkiteError } from "../buildkite/errors";
 import { ConsoleError } from "../console-error";
 import { defineCommand } from "../command";
 import { attribution } from "../operator";
@@ -45,7 +46,9 @@ function dispatchCommand(name: "queue.pause" | "queue.resume", paused: boolean) 
         .setDispatch(queueId, paused, note)
         .catch(async (error: unknown) => {
           // The snapshot is up to a poll interval old, so someone else may have got there first; Buildkite
-          // then refuses the change. A fresh read tells that apart from a real refusal.
+          // then refuses the change (422). A fresh read tells that apart from a real refusal. Any other
+          // failure stays one: a lost answer may hide our own change, which is not "nothing changed".
+          if (!(error instanceof BuildkiteError && error.status === 422)) throw error;
           const now = await clusterQueues.queue(queueId).catch(() => null);
           if (now?.dispatchPaused === paused) return "unchanged" as const;
           throw error;
