@@ -1,7 +1,8 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
-import { fieldClass, labelClass, primaryButton, secondaryButton } from "@/components/ui/form-styles";
+import { FilterField } from "@/components/ui/filter-field";
+import { fieldClass, primaryButton, secondaryButton } from "@/components/ui/form-styles";
 import { auditActions, auditOutcomes, noAuditFilters, type AuditFilters } from "@/lib/audit-view";
 
 interface AuditFiltersFormProps {
@@ -27,25 +28,13 @@ export function AuditFiltersForm({ filters, onApply }: AuditFiltersFormProps) {
     apply({});
   };
   const anyFilter = Object.entries(filters).some(([name, value]) => name !== "page" && value !== "");
-  const field = (name: string, label: string, input: React.ReactNode) => (
-    <div>
-      <label htmlFor={`${id}-${name}`} className={labelClass}>
-        {label}
-      </label>
-      {input}
-    </div>
-  );
 
   return (
     <form role="search" aria-label="Filter the audit log" onSubmit={submit} className="flex flex-wrap items-end gap-3">
-      {field(
-        "operator",
-        "Operator",
-        <input id={`${id}-operator`} value={operator} onChange={(e) => setOperator(e.target.value)} placeholder="name or email" autoComplete="off" className={`${fieldClass} mt-1 w-44`} />,
-      )}
-      {field(
-        "action",
-        "Action",
+      <FilterField id={`${id}-operator`} label="Operator">
+        <input id={`${id}-operator`} value={operator} onChange={(e) => setOperator(e.target.value)} placeholder="name or email" autoComplete="off" className={`${fieldClass} mt-1 w-44`} />
+      </FilterField>
+      <FilterField id={`${id}-action`} label="Action">
         <select id={`${id}-action`} value={filters.action} onChange={(e) => apply({ action: e.target.value })} className={`${fieldClass} mt-1`}>
           <option value="">any action</option>
           {auditActions.map((action) => (
@@ -53,16 +42,12 @@ export function AuditFiltersForm({ filters, onApply }: AuditFiltersFormProps) {
               {action}
             </option>
           ))}
-        </select>,
-      )}
-      {field(
-        "job",
-        "Job ID",
-        <input id={`${id}-job`} value={jobId} onChange={(e) => setJobId(e.target.value)} placeholder="any job (UUID)" autoComplete="off" spellCheck={false} className={`${fieldClass} mt-1 w-80 font-mono`} />,
-      )}
-      {field(
-        "outcome",
-        "Outcome",
+        </select>
+      </FilterField>
+      <FilterField id={`${id}-job`} label="Job ID">
+        <input id={`${id}-job`} value={jobId} onChange={(e) => setJobId(e.target.value)} placeholder="any job (UUID)" autoComplete="off" spellCheck={false} className={`${fieldClass} mt-1 w-80 font-mono`} />
+      </FilterField>
+      <FilterField id={`${id}-outcome`} label="Outcome">
         <select id={`${id}-outcome`} value={filters.outcome} onChange={(e) => apply({ outcome: e.target.value })} className={`${fieldClass} mt-1`}>
           <option value="">any outcome</option>
           {auditOutcomes.map((outcome) => (
@@ -70,10 +55,14 @@ export function AuditFiltersForm({ filters, onApply }: AuditFiltersFormProps) {
               {outcome}
             </option>
           ))}
-        </select>,
-      )}
-      {field("from", "From (UTC)", <input id={`${id}-from`} type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} className={`${fieldClass} mt-1`} />)}
-      {field("to", "To (UTC)", <input id={`${id}-to`} type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} className={`${fieldClass} mt-1`} />)}
+        </select>
+      </FilterField>
+      <FilterField id={`${id}-from`} label="From (UTC)">
+        <input id={`${id}-from`} type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} className={`${fieldClass} mt-1`} />
+      </FilterField>
+      <FilterField id={`${id}-to`} label="To (UTC)">
+        <input id={`${id}-to`} type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} className={`${fieldClass} mt-1`} />
+      </FilterField>
       <button type="submit" className={primaryButton}>
         Apply
       </button>

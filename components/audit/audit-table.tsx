@@ -1,7 +1,8 @@
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import type { AuditEntryView } from "@/lib/audit-view";
 
-const th = "px-2.5 py-2 font-medium";
 const td = "px-2.5 py-2 align-top";
+const auditColumns: DataColumn[] = ["Time", "Operator", "Action", "Stack / jobs", "Reason", "Outcome", "Request ID"].map((label) => ({ label }));
 
 const outcomeStyle: Record<AuditEntryView["outcome"], string> = {
   ok: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/40 dark:text-emerald-200",
@@ -49,26 +50,10 @@ function AuditRow({ entry }: { entry: AuditEntryView }) {
 
 export function AuditTable({ entries, busy }: { entries: AuditEntryView[]; busy: boolean }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800" aria-busy={busy}>
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Audit log, newest first</caption>
-        <thead className="bg-zinc-50 text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300">
-          <tr>
-            <th scope="col" className={th}>Time</th>
-            <th scope="col" className={th}>Operator</th>
-            <th scope="col" className={th}>Action</th>
-            <th scope="col" className={th}>Stack / jobs</th>
-            <th scope="col" className={th}>Reason</th>
-            <th scope="col" className={th}>Outcome</th>
-            <th scope="col" className={th}>Request ID</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <AuditRow key={entry.id} entry={entry} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Audit log, newest first" columns={auditColumns} padding="px-2.5" busy={busy}>
+      {entries.map((entry) => (
+        <AuditRow key={entry.id} entry={entry} />
+      ))}
+    </DataTable>
   );
 }

@@ -1,10 +1,11 @@
 import { Download } from "lucide-react";
 import { CopyButton } from "@/components/jobs/copy-button";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { exactBytes, formatBytes } from "@/lib/build-format";
 import type { Artifact } from "@/lib/builds-view";
 
-const th = "px-3 py-2 font-medium";
 const td = "px-3 py-2 align-top";
+const artifactColumns: DataColumn[] = [{ label: "Path" }, { label: "Size", numeric: true }, { label: "SHA-1" }, { label: "Download" }];
 
 function ArtifactRow({ artifact }: { artifact: Artifact }) {
   const sha1 = artifact.sha1sum;
@@ -53,32 +54,11 @@ export function ArtifactsTable({ artifacts, totals }: { artifacts: readonly Arti
       <p className="text-sm text-zinc-700 dark:text-zinc-300" data-testid="artifact-totals">
         {totals.count} artifact{totals.count === 1 ? "" : "s"}, <span title={exactBytes(totals.totalBytes)}>{formatBytes(totals.totalBytes)}</span> in total
       </p>
-      <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Artifacts of the build</caption>
-          <thead className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-600 dark:bg-zinc-800/60 dark:text-zinc-400">
-            <tr>
-              <th scope="col" className={th}>
-                Path
-              </th>
-              <th scope="col" className={`${th} text-right`}>
-                Size
-              </th>
-              <th scope="col" className={th}>
-                SHA-1
-              </th>
-              <th scope="col" className={th}>
-                Download
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {artifacts.map((artifact) => (
-              <ArtifactRow key={artifact.id} artifact={artifact} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Artifacts of the build" columns={artifactColumns}>
+        {artifacts.map((artifact) => (
+          <ArtifactRow key={artifact.id} artifact={artifact} />
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
-import { fieldClass, labelClass, primaryButton, secondaryButton } from "@/components/ui/form-styles";
+import { FilterField } from "@/components/ui/filter-field";
+import { fieldClass, primaryButton, secondaryButton } from "@/components/ui/form-styles";
 import { noBuildFilters, type BuildFilters } from "@/lib/build-filters";
 import { buildStates } from "@/lib/build-states";
 
@@ -29,10 +30,7 @@ export function BuildFiltersForm({ filters, onApply }: BuildFiltersFormProps) {
 
   return (
     <form role="search" aria-label="Filter builds" onSubmit={submit} className="flex flex-wrap items-end gap-3">
-      <div>
-        <label htmlFor={`${id}-pipeline`} className={labelClass}>
-          Pipeline
-        </label>
+      <FilterField id={`${id}-pipeline`} label="Pipeline">
         <input
           id={`${id}-pipeline`}
           name="pipeline"
@@ -43,11 +41,8 @@ export function BuildFiltersForm({ filters, onApply }: BuildFiltersFormProps) {
           spellCheck={false}
           className={`${fieldClass} mt-1 w-48 font-mono`}
         />
-      </div>
-      <div>
-        <label htmlFor={`${id}-branch`} className={labelClass}>
-          Branch
-        </label>
+      </FilterField>
+      <FilterField id={`${id}-branch`} label="Branch">
         <input
           id={`${id}-branch`}
           name="branch"
@@ -58,11 +53,8 @@ export function BuildFiltersForm({ filters, onApply }: BuildFiltersFormProps) {
           spellCheck={false}
           className={`${fieldClass} mt-1 w-48 font-mono`}
         />
-      </div>
-      <div>
-        <label htmlFor={`${id}-state`} className={labelClass}>
-          State
-        </label>
+      </FilterField>
+      <FilterField id={`${id}-state`} label="State">
         <select
           id={`${id}-state`}
           name="state"
@@ -77,7 +69,7 @@ export function BuildFiltersForm({ filters, onApply }: BuildFiltersFormProps) {
             </option>
           ))}
         </select>
-      </div>
+      </FilterField>
       <button type="submit" className={primaryButton}>
         Apply
       </button>

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useId, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { secondaryButton } from "@/components/ui/form-styles";
 import { failure, type ActionResult } from "@/lib/action-results";
 import { durationSeconds, formatDuration } from "@/lib/build-format";
@@ -56,8 +57,15 @@ interface BuildJobsTableProps {
   now: number;
 }
 
-const th = "px-3 py-2 font-medium";
 const td = "px-3 py-2 align-top";
+const jobColumns: DataColumn[] = [
+  { label: "State" },
+  { label: "Job" },
+  { label: "Exit", numeric: true },
+  { label: "Agent" },
+  { label: "Duration", numeric: true },
+  { label: "Links and actions" },
+];
 const link = "rounded text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-blue-400";
 
 export function BuildJobsTable({ pipeline, number, jobs, failedJobIds, retryAccess, stackKey, now }: BuildJobsTableProps) {
@@ -109,117 +117,90 @@ export function BuildJobsTable({ pipeline, number, jobs, failedJobIds, retryAcce
       {ordered.length === 0 ? (
         <p className="rounded-lg border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">This build has no jobs yet.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Jobs of the build, failed jobs first</caption>
-            <thead className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-600 dark:bg-zinc-800/60 dark:text-zinc-400">
-              <tr>
-                <th scope="col" className={th}>
-                  State
-                </th>
-                <th scope="col" className={th}>
-                  Job
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Exit
-                </th>
-                <th scope="col" className={th}>
-                  Agent
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Duration
-                </th>
-                <th scope="col" className={th}>
-                  Links and actions
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {ordered.map((job) => {
-                const short = shortId(job.id);
-                const canRetry = retryableJobStates.includes(job.state) && !job.retried;
-                return (
-                  <tr
-                    key={job.id}
-                    id={jobAnchor(job.id)}
-                    data-testid="build-job"
-                    data-job-id={job.id}
-                    data-failed={failed.has(job.id) || undefined}
-                    className={`scroll-mt-4 border-t border-zinc-100 target:bg-blue-50 dark:border-zinc-800 dark:target:bg-blue-500/10 ${
-                      failed.has(job.id) ? "border-l-4 border-l-red-600 dark:border-l-red-400" : ""
-                    }`}
-                  >
-                    <td className={td}>
-                      <StateBadge state={job.state} />
-                      {job.softFailed && <span className="ml-1 text-xs text-zinc-600 dark:text-zinc-400">soft failed</span>}
-                    </td>
-                    <td className={`${td} min-w-48`}>
-                      <span className="font-medium break-words">{job.name ?? job.stepKey ?? job.type}</span>
-                      <span className="mt-0.5 block font-mono text-xs text-zinc-600 dark:text-zinc-400" title={job.id}>
-                        {short}
-                        {job.stepKey && job.name ? ` · ${job.stepKey}` : ""}
-                      </span>
-                      {job.retried && (
-                        <span className="mt-0.5 block text-xs text-zinc-700 dark:text-zinc-300">
-                          retried
-                          {job.retriedInJobId && (
-                            <>
-                              {" as "}
-                              <a href={`#${jobAnchor(job.retriedInJobId)}`} className={`${link} font-mono`}>
-                                {shortId(job.retriedInJobId)}
-                              </a>
-                            </>
-                          )}
-                        </span>
+        <DataTable caption="Jobs of the build, failed jobs first" columns={jobColumns}>
+          {ordered.map((job) => {
+            const short = shortId(job.id);
+            const canRetry = retryableJobStates.includes(job.state) && !job.retried;
+            return (
+              <tr
+                key={job.id}
+                id={jobAnchor(job.id)}
+                data-testid="build-job"
+                data-job-id={job.id}
+                data-failed={failed.has(job.id) || undefined}
+                className={`scroll-mt-4 border-t border-zinc-100 target:bg-blue-50 dark:border-zinc-800 dark:target:bg-blue-500/10 ${
+                  failed.has(job.id) ? "border-l-4 border-l-red-600 dark:border-l-red-400" : ""
+                }`}
+              >
+                <td className={td}>
+                  <StateBadge state={job.state} />
+                  {job.softFailed && <span className="ml-1 text-xs text-zinc-600 dark:text-zinc-400">soft failed</span>}
+                </td>
+                <td className={`${td} min-w-48`}>
+                  <span className="font-medium break-words">{job.name ?? job.stepKey ?? job.type}</span>
+                  <span className="mt-0.5 block font-mono text-xs text-zinc-600 dark:text-zinc-400" title={job.id}>
+                    {short}
+                    {job.stepKey && job.name ? ` · ${job.stepKey}` : ""}
+                  </span>
+                  {job.retried && (
+                    <span className="mt-0.5 block text-xs text-zinc-700 dark:text-zinc-300">
+                      retried
+                      {job.retriedInJobId && (
+                        <>
+                          {" as "}
+                          <a href={`#${jobAnchor(job.retriedInJobId)}`} className={`${link} font-mono`}>
+                            {shortId(job.retriedInJobId)}
+                          </a>
+                        </>
                       )}
-                    </td>
-                    <td className={`${td} text-right font-mono tabular-nums`}>{job.exitStatus ?? "—"}</td>
-                    <td className={`${td} max-w-40 truncate`} title={job.agentName ?? undefined}>
-                      {job.agentName ?? "—"}
-                    </td>
-                    <td className={`${td} whitespace-nowrap text-right tabular-nums`} suppressHydrationWarning>
-                      {formatDuration(durationSeconds(job.startedAt, job.finishedAt, now))}
-                    </td>
-                    <td className={td}>
-                      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                        {job.hasLog && (
-                          <Link href={`${base}/jobs/${encodeURIComponent(job.id)}`} className={link} aria-label={`Log of job ${short}`}>
-                            Log
-                          </Link>
-                        )}
-                        {job.state === "scheduled" && stackKey && (
-                          <Link
-                            href={`/stacks/${encodeURIComponent(stackKey)}?job=${encodeURIComponent(job.id)}`}
-                            className={link}
-                            aria-label={`Open job ${short} in the stack's queue`}
-                          >
-                            In queue
-                          </Link>
-                        )}
-                        {canRetry && (
-                          <button
-                            type="button"
-                            className={`${secondaryButton} px-2 py-0.5 text-xs`}
-                            disabled={blockedReason !== null || retry.isPending}
-                            aria-describedby={blockedReason && retryAccess !== "loading" ? reasonId : undefined}
-                            title={blockedReason ?? undefined}
-                            aria-label={`Retry job ${short}`}
-                            onClick={() => {
-                              setResult(null);
-                              setConfirming(job);
-                            }}
-                          >
-                            Retry
-                          </button>
-                        )}
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                    </span>
+                  )}
+                </td>
+                <td className={`${td} text-right font-mono tabular-nums`}>{job.exitStatus ?? "—"}</td>
+                <td className={`${td} max-w-40 truncate`} title={job.agentName ?? undefined}>
+                  {job.agentName ?? "—"}
+                </td>
+                <td className={`${td} whitespace-nowrap text-right tabular-nums`} suppressHydrationWarning>
+                  {formatDuration(durationSeconds(job.startedAt, job.finishedAt, now))}
+                </td>
+                <td className={td}>
+                  <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                    {job.hasLog && (
+                      <Link href={`${base}/jobs/${encodeURIComponent(job.id)}`} className={link} aria-label={`Log of job ${short}`}>
+                        Log
+                      </Link>
+                    )}
+                    {job.state === "scheduled" && stackKey && (
+                      <Link
+                        href={`/stacks/${encodeURIComponent(stackKey)}?job=${encodeURIComponent(job.id)}`}
+                        className={link}
+                        aria-label={`Open job ${short} in the stack's queue`}
+                      >
+                        In queue
+                      </Link>
+                    )}
+                    {canRetry && (
+                      <button
+                        type="button"
+                        className={`${secondaryButton} px-2 py-0.5 text-xs`}
+                        disabled={blockedReason !== null || retry.isPending}
+                        aria-describedby={blockedReason && retryAccess !== "loading" ? reasonId : undefined}
+                        title={blockedReason ?? undefined}
+                        aria-label={`Retry job ${short}`}
+                        onClick={() => {
+                          setResult(null);
+                          setConfirming(job);
+                        }}
+                      >
+                        Retry
+                      </button>
+                    )}
+                  </div>
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
       )}
       <ConfirmDialog
         open={confirming !== null}

@@ -2,12 +2,23 @@ import Link from "next/link";
 import { durationSeconds, formatDuration, shortSha } from "@/lib/build-format";
 import type { BuildSummary } from "@/lib/builds-view";
 import { RelativeTime } from "./relative-time";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { StateBadge } from "./state-badge";
 
 export const buildHref = (pipeline: string, number: number) => `/builds/${encodeURIComponent(pipeline)}/${number}`;
 
-const th = "px-2.5 py-2 font-medium";
 const td = "px-2.5 py-2 align-top";
+const buildColumns: DataColumn[] = [
+  { label: "State" },
+  { label: "Build" },
+  { label: "Message" },
+  { label: "Branch" },
+  { label: "Commit" },
+  { label: "Creator" },
+  { label: "Created" },
+  { label: "Started / finished" },
+  { label: "Duration", numeric: true },
+];
 
 function BuildRow({ build, now }: { build: BuildSummary; now: number }) {
   const firstLine = build.message?.split("\n")[0] ?? "";
@@ -62,46 +73,10 @@ function BuildRow({ build, now }: { build: BuildSummary; now: number }) {
 /** One page of builds, newest first as Buildkite lists them. */
 export function BuildsTable({ builds, now, busy }: { builds: BuildSummary[]; now: number; busy: boolean }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-      <table className={`w-full text-left text-sm transition-opacity ${busy ? "opacity-70" : ""}`} aria-busy={busy}>
-        <caption className="sr-only">Builds, newest first</caption>
-        <thead className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-600 dark:bg-zinc-800/60 dark:text-zinc-400">
-          <tr>
-            <th scope="col" className={th}>
-              State
-            </th>
-            <th scope="col" className={th}>
-              Build
-            </th>
-            <th scope="col" className={th}>
-              Message
-            </th>
-            <th scope="col" className={th}>
-              Branch
-            </th>
-            <th scope="col" className={th}>
-              Commit
-            </th>
-            <th scope="col" className={th}>
-              Creator
-            </th>
-            <th scope="col" className={th}>
-              Created
-            </th>
-            <th scope="col" className={th}>
-              Started / finished
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Duration
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {builds.map((build) => (
-            <BuildRow key={build.id} build={build} now={now} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Builds, newest first" columns={buildColumns} padding="px-2.5" busy={busy}>
+      {builds.map((build) => (
+        <BuildRow key={build.id} build={build} now={now} />
+      ))}
+    </DataTable>
   );
 }

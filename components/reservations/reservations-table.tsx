@@ -2,12 +2,15 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { StaleWarning } from "@/components/ui/stale-warning";
 import { useNow } from "@/components/ui/use-now";
 import { ApiError } from "@/lib/api-error";
 import { formatAge, secondsSince } from "@/lib/format";
 import type { Reservation } from "@/lib/jobs-view";
 import { reservationsQuery } from "@/lib/queries";
+
+const reservationColumns: DataColumn[] = ["Stack", "Job", "Reserved by", "Reserved at", "Expires"].map((label) => ({ label }));
 
 function Countdown({ expiresAt, now }: { expiresAt: string; now: number }) {
   const left = (Date.parse(expiresAt) - now) / 1000;
@@ -62,25 +65,11 @@ export function ReservationsTable({ pollIntervalMs }: { pollIntervalMs: number }
           No reservations held by the console
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Reservations held by the console, soonest to expire first</caption>
-            <thead className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-600 dark:bg-zinc-800/60 dark:text-zinc-400">
-              <tr>
-                {["Stack", "Job", "Reserved by", "Reserved at", "Expires"].map((label) => (
-                  <th key={label} scope="col" className="px-4 py-2 font-medium">
-                    {label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {reservations.map((reservation) => (
-                <ReservationRow key={`${reservation.stackKey}/${reservation.jobId}`} reservation={reservation} now={now} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Reservations held by the console, soonest to expire first" columns={reservationColumns} padding="px-4">
+          {reservations.map((reservation) => (
+            <ReservationRow key={`${reservation.stackKey}/${reservation.jobId}`} reservation={reservation} now={now} />
+          ))}
+        </DataTable>
       )}
       <p className="text-xs text-zinc-600 dark:text-zinc-400">Refreshes every {Math.round(pollIntervalMs / 1000)}s.</p>
     </div>

@@ -3,11 +3,14 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { memo } from "react";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { StaleWarning } from "@/components/ui/stale-warning";
 import { useNow } from "@/components/ui/use-now";
 import { ApiError } from "@/lib/api-error";
 import { formatAge, secondsSince } from "@/lib/format";
 import { jobStatesQuery } from "@/lib/queries";
+
+const stateColumns: DataColumn[] = [{ label: "Job" }, { label: "State" }];
 
 // Colours by what the state means to the operator: waiting, held, moving, done well, done badly.
 const stateTones: Record<string, string> = {
@@ -94,26 +97,11 @@ export function JobStatesTable({ stackKey, queueKey, ids, pollIntervalMs }: { st
       {error && <StaleWarning error={error} hasData={Boolean(data)} />}
 
       {known.length > 0 && (
-        <div className="overflow-hidden rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">States of the watched jobs</caption>
-            <thead className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-600 dark:bg-zinc-800/60 dark:text-zinc-400">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Job
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  State
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {known.map((id) => (
-                <StateRow key={id} stackKey={stackKey} queueKey={queueKey} id={id} state={states[id]} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="States of the watched jobs" columns={stateColumns} padding="px-4">
+          {known.map((id) => (
+            <StateRow key={id} stackKey={stackKey} queueKey={queueKey} id={id} state={states[id]} />
+          ))}
+        </DataTable>
       )}
 
       {unknown.length > 0 && (
