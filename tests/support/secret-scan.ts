@@ -1,3 +1,4 @@
+import { vi } from "vitest";
 import { loadRoutes } from "./route-server";
 import { identityHeaders, type TestConsole } from "./console";
 
@@ -108,4 +109,14 @@ export async function exerciseEveryRoute(c: TestConsole, options: { faults?: boo
     }
   }
   return { responses, covered: [...covered] };
+}
+
+/** Everything the console writes to stdout (its log) from now on, kept instead of printed; undo with `vi.restoreAllMocks()`. */
+export function captureStdout(): string[] {
+  const logged: string[] = [];
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+    logged.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString());
+    return true;
+  });
+  return logged;
 }

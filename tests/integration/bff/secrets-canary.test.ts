@@ -1,19 +1,16 @@
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { startConsole, type TestConsole } from "../../support/console";
-import { exerciseEveryRoute } from "../../support/secret-scan";
+import { captureStdout, exerciseEveryRoute } from "../../support/secret-scan";
 
 // A console configured with a REST token Buildkite does not know: every REST call is refused with 401, the
 // path where a careless error message or log line would quote the token back. The canary must appear
 // nowhere — not in a response, a header or the debug log with whole payloads.
 const CANARY = "bkua_canary7e57c0n5o1e5ecre7000000000000000000";
 let c: TestConsole;
-const logged: string[] = [];
+let logged: string[] = [];
 
 beforeAll(async () => {
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    logged.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString());
-    return true;
-  });
+  logged = captureStdout();
   c = await startConsole({ env: { BUILDKITE_API_TOKEN: CANARY, LOG_LEVEL: "debug", LOG_HTTP_PAYLOADS: "true", BUILDKITE_RETRY_ATTEMPTS: "1" } });
 });
 afterAll(async () => {

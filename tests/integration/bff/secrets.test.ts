@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { startConsole, type TestConsole } from "../../support/console";
-import { exerciseEveryRoute } from "../../support/secret-scan";
+import { captureStdout, exerciseEveryRoute } from "../../support/secret-scan";
 
 // Debug logging with whole payloads is the worst case: it must still show neither the cluster token nor
 // a job's env values, and no response may carry the token or a secret-named env value.
 let c: TestConsole;
-const logged: string[] = [];
+let logged: string[] = [];
 
 beforeAll(async () => {
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    logged.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString());
-    return true;
-  });
+  logged = captureStdout();
   // One attempt per upstream call: every failure is met once, without the waits between retries.
   c = await startConsole({ env: { LOG_LEVEL: "debug", LOG_HTTP_PAYLOADS: "true", BUILDKITE_RETRY_ATTEMPTS: "1" } });
 });

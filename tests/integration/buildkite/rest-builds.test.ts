@@ -1,14 +1,12 @@
 import { createHash } from "node:crypto";
-import { Agent } from "undici";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-
+import { beforeEach, describe, expect, it } from "vitest";
 import { BuildkiteError } from "@/server/buildkite/errors";
 import { createRestClient, type RestClientOptions } from "@/server/buildkite/rest";
 import { startSimulator } from "@/server/simulator";
+import { quietSimulator, simulatorRestClient } from "./quiet-simulator";
 
 // The REST client's builds, logs, artifacts, annotations and retry against the simulator over real HTTP.
 
-type Running = Awaited<ReturnType<typeof startSimulator>>;
 interface JobFixture { pipeline: string; buildNumber: number; jobId: string; bytes?: number }
 interface ArtifactFixture extends JobFixture { artifactId: string; path: string; bytes: number; sha1: string }
 interface Fixtures {
@@ -22,36 +20,19 @@ interface Fixtures {
   smallArtifact: ArtifactFixture;
 }
 
-let sim: Running;
-let dispatcher: Agent;
+const world = quietSimulator();
 let fixtures: Fixtures;
 const sleeps: number[] = [];
 
-beforeAll(async () => {
-  sim = await startSimulator({ seed: 42, activity: false, rateLimits: false });
-  dispatcher = new Agent();
-});
-afterAll(async () => {
-  await dispatcher.close();
-  await sim.close();
-});
 beforeEach(async () => {
-  await fetch(`${sim.origin}/__sim/reset`, { method: "POST", body: "{}" });
-  fixtures = (await (await fetch(`${sim.origin}/__sim/fixtures`)).json()) as Fixtures;
+  await fetch(`${world.sim.origin}/__sim/reset`, { method: "POST", body: "{}" });
+  fixtures = (await (await fetch(`${world.sim.origin}/__sim/fixtures`)).json()) as Fixtures;
   sleeps.length = 0;
 });
 
-function client(overrides: Partial<RestClientOptions> = {}) {
-  return createRestClient({
-    baseUrl: sim.restApiUrl,
-    token: sim.apiToken,
-    dispatcher,
-    retry: { sleep: async (ms) => void sleeps.push(ms), maxAttempts: 3 },
-    ...overrides,
-  });
-}
+const client = (overrides: Partial<RestClientOptions> = {}) => simulatorRestClient(world, sleeps, overrides);
 
-const jobRef = (job: JobFixture) => ({ org: sim.org, pipeline: job.pipeline, build: job.buildNumber, job: job.jobId });
+const jobRef = (job: JobFixture) => ({ org: world.sim.org, pipeline: job.pipeline, build: job.buildNumber, job: job.jobId });
 
 async function rejection(promise: Promise<unknown>): Promise<BuildkiteError> {
   const error = await promise.then(
@@ -73,7 +54,7 @@ describe("access token", () => {
     const token = (await client().accessToken()).data;
     expect(token.scopes).toEqual(expect.arrayContaining(["read_builds", "read_build_logs", "read_artifacts", "write_builds"]));
     expect(token.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-    const readOnly = (await client({ token: sim.apiReadOnlyToken }).accessToken()).data;
+    const readOnly = (await client({ token: world.sim.apiReadOnlyToken }).accessToken()).data;
     expect(readOnly.scopes).not.toContain("write_builds");
   });
 });
@@ -82,8 +63,8 @@ describe("builds", () => {
   it("lists builds in all three scopes, newest first", async () => {
     const rest = client();
     const everywhere = await rest.listBuilds({});
-    const org = await rest.listBuilds({ org: sim.org });
-    const pipeline = await rest.listBuilds({ org: sim.org, pipeline: fixtures.failedJob.pipeline });
+    const org = await rest.listBuilds({ org: world.sim.org });
+    const pipeline = await rest.listBuilds({ org: world.sim.org, pipeline: fixtures.failedJob.pipeline });
     expect(everywhere.data.length).toBeGreaterThan(0);
     expect(org.data.map((build) => build.id)).toEqual(everywhere.data.map((build) => build.id));
     expect(pipeline.data.every((build) => build.pipeline?.slug === fixtures.failedJob.pipeline)).toBe(true);
@@ -93,34 +74,34 @@ describe("builds", () => {
 
   it("filters by state and branch, and leaves jobs out when asked", async () => {
     const rest = client();
-    const failed = await rest.listBuilds({ org: sim.org }, { state: "failed", excludeJobs: true });
+    const failed = await rest.listBuilds({ org: world.sim.org }, { state: "failed", excludeJobs: true });
     expect(failed.data.length).toBeGreaterThan(0);
     expect(failed.data.every((build) => build.state === "failed" && build.jobs === null)).toBe(true);
-    const finished = await rest.listBuilds({ org: sim.org }, { state: ["passed", "failed"] });
+    const finished = await rest.listBuilds({ org: world.sim.org }, { state: ["passed", "failed"] });
     expect(finished.data.every((build) => ["passed", "failed"].includes(build.state))).toBe(true);
-    const main = await rest.listBuilds({ org: sim.org }, { branch: "main" });
+    const main = await rest.listBuilds({ org: world.sim.org }, { branch: "main" });
     expect(main.data.every((build) => build.branch === "main")).toBe(true);
   });
 
   it("pages with the Link header", async () => {
     const rest = client();
-    const first = await rest.listBuilds({ org: sim.org }, { perPage: 2, page: 1 });
+    const first = await rest.listBuilds({ org: world.sim.org }, { perPage: 2, page: 1 });
     expect(first.data).toHaveLength(2);
     expect(first.nextPage).toBe(2);
     expect(first.prevPage).toBeNull();
-    const second = await rest.listBuilds({ org: sim.org }, { perPage: 2, page: 2 });
+    const second = await rest.listBuilds({ org: world.sim.org }, { perPage: 2, page: 2 });
     expect(second.prevPage).toBe(1);
     expect(second.data[0]?.id).not.toBe(first.data[0]?.id);
   });
 
   it("reports Buildkite's refusal of pages too deep", async () => {
-    const error = await rejection(client().listBuilds({ org: sim.org }, { page: 100_000, perPage: 100 }));
+    const error = await rejection(client().listBuilds({ org: world.sim.org }, { page: 100_000, perPage: 100 }));
     expect(error.status).toBe(400);
     expect(error.message).toMatch(/this deep/);
   });
 
   it("gets a build by number with its jobs and state counts", async () => {
-    const build = (await client().getBuild({ org: sim.org, pipeline: fixtures.failedJob.pipeline, build: fixtures.failedJob.buildNumber })).data;
+    const build = (await client().getBuild({ org: world.sim.org, pipeline: fixtures.failedJob.pipeline, build: fixtures.failedJob.buildNumber })).data;
     const job = build.jobs?.find((candidate) => candidate.id === fixtures.failedJob.jobId);
     expect(job?.state).toBe("failed");
     expect(job?.exitStatus).toBe(1);
@@ -128,7 +109,7 @@ describe("builds", () => {
   });
 
   it("lists the organization's pipelines", async () => {
-    const pipelines = (await client().listPipelines(sim.org)).data;
+    const pipelines = (await client().listPipelines(world.sim.org)).data;
     expect(pipelines.map((pipeline) => pipeline.slug)).toContain(fixtures.failedJob.pipeline);
     expect(pipelines.every((pipeline) => pipeline.createdAt === null || pipeline.createdAt.endsWith("Z"))).toBe(true);
   });
@@ -179,7 +160,7 @@ describe("retry", () => {
     expect(retried.id).not.toBe(fixtures.failedJob.jobId);
     const again = await rejection(rest.retryJob(jobRef(fixtures.failedJob)));
     expect(again.status).toBe(400);
-    const build = (await rest.getBuild({ org: sim.org, pipeline: fixtures.failedJob.pipeline, build: fixtures.failedJob.buildNumber })).data;
+    const build = (await rest.getBuild({ org: world.sim.org, pipeline: fixtures.failedJob.pipeline, build: fixtures.failedJob.buildNumber })).data;
     // The build lists the new job in the old one's place, saying which job it retries.
     expect(build.jobs?.find((job) => job.id === retried.id)?.retrySource?.jobId).toBe(fixtures.failedJob.jobId);
   });
@@ -187,12 +168,12 @@ describe("retry", () => {
   it("is refused for passed jobs, for jobs of canceled builds, and without write_builds", async () => {
     expect((await rejection(client().retryJob(jobRef(fixtures.passedJob)))).status).toBe(400);
     expect((await rejection(client().retryJob(jobRef(fixtures.canceledBuildJob)))).status).toBe(422);
-    expect((await rejection(client({ token: sim.apiReadOnlyToken }).retryJob(jobRef(fixtures.failedJob)))).status).toBe(403);
+    expect((await rejection(client({ token: world.sim.apiReadOnlyToken }).retryJob(jobRef(fixtures.failedJob)))).status).toBe(403);
   });
 });
 
 describe("artifacts", () => {
-  const buildRef = () => ({ org: sim.org, pipeline: fixtures.smallArtifact.pipeline, build: fixtures.smallArtifact.buildNumber });
+  const buildRef = () => ({ org: world.sim.org, pipeline: fixtures.smallArtifact.pipeline, build: fixtures.smallArtifact.buildNumber });
 
   it("lists a build's artifacts, filtered by state and path", async () => {
     const rest = client();
@@ -217,7 +198,7 @@ describe("artifacts", () => {
 
 describe("annotations", () => {
   it("lists a build's annotations with their raw HTML", async () => {
-    const annotations = (await client().listAnnotations({ org: sim.org, pipeline: fixtures.hostileAnnotation.pipeline, build: fixtures.hostileAnnotation.buildNumber })).data;
+    const annotations = (await client().listAnnotations({ org: world.sim.org, pipeline: fixtures.hostileAnnotation.pipeline, build: fixtures.hostileAnnotation.buildNumber })).data;
     expect(annotations.length).toBeGreaterThan(0);
     expect(annotations.some((annotation) => annotation.bodyHtml.includes("<script"))).toBe(true);
   });
@@ -227,7 +208,7 @@ describe("rate limits", () => {
   it("reads both budgets, waits RateLimit-Reset on a 429, and reports what is left", async () => {
     const limited = await startSimulator({ seed: 42, activity: false, rateLimits: true });
     try {
-      const rest = createRestClient({ baseUrl: limited.restApiUrl, token: limited.apiToken, dispatcher, retry: { sleep: async (ms) => void sleeps.push(ms), maxAttempts: 2 } });
+      const rest = createRestClient({ baseUrl: limited.restApiUrl, token: limited.apiToken, dispatcher: world.dispatcher, retry: { sleep: async (ms) => void sleeps.push(ms), maxAttempts: 2 } });
       await rest.accessToken();
       expect(rest.budget()).toMatchObject({ organization: { limit: 200, remaining: 199 }, user: { limit: 50, remaining: 49 } });
       for (let i = 0; i < 49; i++) await rest.accessToken({ noRetry: true });
@@ -247,13 +228,13 @@ describe("rate limits", () => {
 describe("dispatch", () => {
   it("pauses and resumes a cluster queue", async () => {
     const rest = client();
-    const [cluster] = (await rest.listClusters(sim.org)).data;
+    const [cluster] = (await rest.listClusters(world.sim.org)).data;
     if (cluster === undefined) throw new Error("the simulator has no cluster");
-    const [queue] = (await rest.listClusterQueues(sim.org, cluster.id)).data;
+    const [queue] = (await rest.listClusterQueues(world.sim.org, cluster.id)).data;
     if (queue === undefined) throw new Error("the cluster has no queue");
-    const paused = (await rest.pauseDispatch(sim.org, cluster.id, queue.id, "db migration")).data;
+    const paused = (await rest.pauseDispatch(world.sim.org, cluster.id, queue.id, "db migration")).data;
     expect(paused).toMatchObject({ dispatchPaused: true, dispatchPausedNote: "db migration" });
     expect(paused.dispatchPausedBy?.name).toBeTruthy();
-    expect((await rest.resumeDispatch(sim.org, cluster.id, queue.id)).data.dispatchPaused).toBe(false);
+    expect((await rest.resumeDispatch(world.sim.org, cluster.id, queue.id)).data.dispatchPaused).toBe(false);
   });
 });

@@ -1,35 +1,25 @@
 import pino from "pino";
-import { Agent } from "undici";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-
 import { BuildkiteError } from "@/server/buildkite/errors";
 import { abortableSleep } from "@/server/buildkite/retry";
 import { createStacksClient, type StacksClient, type StacksClientOptions } from "@/server/buildkite/stacks";
 import { startSimulator } from "@/server/simulator";
+import { quietSimulator } from "./quiet-simulator";
 
 type Running = Awaited<ReturnType<typeof startSimulator>>;
 
-let sim: Running;
-let dispatcher: Agent;
+const world = quietSimulator();
 let sleeps: number[];
 
 const LIST_ROUTE = "GET /v3/stacks/:key/scheduled-jobs";
 
-beforeAll(async () => {
-  sim = await startSimulator({ seed: 42, activity: false, rateLimits: false });
-  dispatcher = new Agent();
-});
-afterAll(async () => {
-  await dispatcher.close();
-  await sim.close();
-});
 beforeEach(async () => {
   await control("POST", "reset");
   sleeps = [];
 });
 
 async function control(method: "GET" | "POST", path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${sim.origin}/__sim/${path}`, {
+  const response = await fetch(`${world.sim.origin}/__sim/${path}`, {
     method,
     headers: { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -49,16 +39,16 @@ function fault(spec: Record<string, unknown>): Promise<unknown> {
 
 function client(overrides: Partial<StacksClientOptions> = {}): StacksClient {
   return createStacksClient({
-    baseUrl: sim.agentApiUrl,
-    token: sim.clusterToken,
-    dispatcher,
+    baseUrl: world.sim.agentApiUrl,
+    token: world.sim.clusterToken,
+    dispatcher: world.dispatcher,
     retry: { baseDelayMs: 10, jitterMinMs: 0, jitterMaxMs: 5, sleep: async (ms) => void sleeps.push(ms) },
     ...overrides,
   });
 }
 
 function listInput() {
-  return { stackKey: sim.stackKey, queueKey: sim.queueKey };
+  return { stackKey: world.sim.stackKey, queueKey: world.sim.queueKey };
 }
 
 async function failure(promise: Promise<unknown>): Promise<BuildkiteError> {
@@ -81,7 +71,7 @@ async function scheduledIds(stacks: StacksClient): Promise<string[]> {
 describe("Stacks client against the simulator", () => {
   it("registers (201 then 200) and deregisters a stack", async () => {
     const stacks = client();
-    const input = { key: "console-test", type: "custom" as const, queueKey: sim.queueKey, metadata: { purpose: "test" } };
+    const input = { key: "console-test", type: "custom" as const, queueKey: world.sim.queueKey, metadata: { purpose: "test" } };
     const created = await stacks.registerStack(input);
     const updated = await stacks.registerStack(input);
     expect([created.status, created.data.created]).toEqual([201, true]);
@@ -128,7 +118,7 @@ describe("Stacks client against the simulator", () => {
   it("gets a job's env and command", async () => {
     const stacks = client();
     const [jobId] = await scheduledIds(stacks);
-    const job = await stacks.getJob({ stackKey: sim.stackKey, jobId: jobId ?? "" });
+    const job = await stacks.getJob({ stackKey: world.sim.stackKey, jobId: jobId ?? "" });
     expect(job.data.id).toBe(jobId);
     expect(Object.keys(job.data.env).length).toBeGreaterThan(0);
     expect(job.data.command.length).toBeGreaterThan(0);
@@ -138,21 +128,21 @@ describe("Stacks client against the simulator", () => {
     const stacks = client();
     const [a, b] = await scheduledIds(stacks);
     const unknown = "00000000-0000-4000-8000-000000000000";
-    const reserved = await stacks.reserveJobs({ stackKey: sim.stackKey, jobIds: [a ?? "", b ?? "", unknown], expirySeconds: 60 });
+    const reserved = await stacks.reserveJobs({ stackKey: world.sim.stackKey, jobIds: [a ?? "", b ?? "", unknown], expirySeconds: 60 });
     expect(reserved.data).toEqual({ reserved: [a, b], notReserved: [unknown] });
     expect(await scheduledIds(stacks)).not.toContain(a);
-    const states = await stacks.getJobStates({ stackKey: sim.stackKey, jobIds: [a ?? "", unknown] });
+    const states = await stacks.getJobStates({ stackKey: world.sim.stackKey, jobIds: [a ?? "", unknown] });
     expect(states.data.states).toEqual({ [a ?? ""]: "reserved" });
   });
 
   it("finishes a job once with exit status 0; a second finish is a 4xx not retried", async () => {
     const stacks = client();
     const [jobId = ""] = await scheduledIds(stacks);
-    const finished = await stacks.finishJob({ stackKey: sim.stackKey, jobId, exitStatus: 0, detail: "Finished by the console test" });
+    const finished = await stacks.finishJob({ stackKey: world.sim.stackKey, jobId, exitStatus: 0, detail: "Finished by the console test" });
     expect([200, 204]).toContain(finished.status);
-    const states = await stacks.getJobStates({ stackKey: sim.stackKey, jobIds: [jobId] });
+    const states = await stacks.getJobStates({ stackKey: world.sim.stackKey, jobIds: [jobId] });
     expect(states.data.states[jobId]).toBe("finished");
-    const again = await failure(stacks.finishJob({ stackKey: sim.stackKey, jobId, detail: "again" }));
+    const again = await failure(stacks.finishJob({ stackKey: world.sim.stackKey, jobId, detail: "again" }));
     expect(again).toMatchObject({ kind: "http", retryable: false, attempts: 1 });
     expect(again.status).toBeGreaterThanOrEqual(400);
     expect(again.status).toBeLessThan(500);
@@ -163,7 +153,7 @@ describe("Stacks client against the simulator", () => {
     const stacks = client();
     const [jobId = ""] = await scheduledIds(stacks);
     const result = await stacks.createNotifications({
-      stackKey: sim.stackKey,
+      stackKey: world.sim.stackKey,
       notifications: [
         { jobId, detail: "Waiting for capacity", timestamp: new Date(Date.now() - 1000) },
         { jobId: "00000000-0000-4000-8000-000000000000", detail: "nobody" },
@@ -174,7 +164,7 @@ describe("Stacks client against the simulator", () => {
   });
 
   it("reports a missing stack as a non-retryable 404 with Buildkite's message", async () => {
-    const error = await failure(client().listScheduledJobs({ stackKey: "no-such-stack", queueKey: sim.queueKey }));
+    const error = await failure(client().listScheduledJobs({ stackKey: "no-such-stack", queueKey: world.sim.queueKey }));
     expect(error).toMatchObject({ kind: "http", status: 404, retryable: false, attempts: 1 });
     expect(JSON.parse(error.rawBody ?? "{}")).toMatchObject({ message: error.message });
   });
@@ -186,7 +176,7 @@ describe("Stacks client against the simulator", () => {
 });
 
 describe("Stacks client failure handling against simulator faults", () => {
-  const listPath = () => `/v3/stacks/${sim.stackKey}/scheduled-jobs`;
+  const listPath = () => `/v3/stacks/${world.sim.stackKey}/scheduled-jobs`;
 
   it("waits Retry-After on a 429 and then succeeds", async () => {
     await fault({ method: "GET", path: listPath(), status: 429, retryAfter: 1 });
@@ -235,7 +225,7 @@ describe("Stacks client failure handling against simulator faults", () => {
     await fault({ path: listPath(), status: 503, count: 10 });
     const error = await failure(client({ retry: { maxAttempts: 3, sleep: async () => {} } }).listScheduledJobs(listInput()));
     expect(error).toMatchObject({ kind: "http", status: 503, attempts: 3, retryable: true, method: "GET" });
-    expect(error.path).toBe(`${new URL(sim.agentApiUrl).pathname.replace(/\/$/, "")}/stacks/${sim.stackKey}/scheduled-jobs?queue_key=${sim.queueKey}`);
+    expect(error.path).toBe(`${new URL(world.sim.agentApiUrl).pathname.replace(/\/$/, "")}/stacks/${world.sim.stackKey}/scheduled-jobs?queue_key=${world.sim.queueKey}`);
     expect(error.rawBody).toContain("Service Unavailable");
     expect(error.headers["ratelimit-scope"]).toBe("list-scheduled-jobs");
     expect(error.rateLimit).toMatchObject({ scope: "list-scheduled-jobs", limit: 10 });
@@ -273,9 +263,9 @@ describe("Stacks client failure handling against simulator faults", () => {
     const logger = pino({ level: "debug" }, { write: (line: string) => void lines.push(line) });
     const stacks = client({ logger, logPayloads: true });
     const [jobId = ""] = await scheduledIds(stacks);
-    const job = await stacks.getJob({ stackKey: sim.stackKey, jobId });
+    const job = await stacks.getJob({ stackKey: world.sim.stackKey, jobId });
     const output = lines.join("");
-    expect(output).not.toContain(sim.clusterToken);
+    expect(output).not.toContain(world.sim.clusterToken);
     // Values that also appear outside env (the job id, say) are not secrets and may show up legitimately.
     const outsideEnv = JSON.stringify({ ...(job.raw as Record<string, unknown>), env: undefined }) + output.replace(/"env":\{[^}]*\}/g, "");
     const secretValues = Object.values(job.data.env).filter((value) => value.length >= 6 && !outsideEnv.includes(value));
@@ -299,7 +289,7 @@ describe("Stacks client against the simulator's real rate limits", () => {
     const stacks = createStacksClient({
       baseUrl: limited.agentApiUrl,
       token: limited.clusterToken,
-      dispatcher,
+      dispatcher: world.dispatcher,
       retry: {
         sleep: (ms, signal) => {
           waits.push(ms);
