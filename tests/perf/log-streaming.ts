@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { chromiumLaunchOptions } from "../support/chromium";
 import { chromium } from "@playwright/test";
 import { startSimulator } from "../../server/simulator";
 import { ms, printTable, startConsoleServer, stats } from "./support";
@@ -8,7 +9,6 @@ import { simulatorEnv } from "../support/simulator-env";
 // (download) or is mirrored and indexed (the viewer's first jump to line 1), beside the file's size, and
 // the time a browser takes to show the first lines of that log. All in one run against one build.
 
-const systemChromium = "/usr/bin/chromium";
 const MB = 1024 * 1024;
 
 interface JobFixture { pipeline: string; buildNumber: number; jobId: string; bytes: number }
@@ -124,10 +124,7 @@ export async function logStreaming(): Promise<void> {
       row("log mirror + index (viewer's jump to line 1)", log.bytes, mirror, null),
     ]);
 
-    const browser = await chromium.launch({
-      executablePath: existsSync(systemChromium) ? systemChromium : undefined,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    const browser = await chromium.launch(chromiumLaunchOptions());
     try {
       const firstLines: number[] = [];
       const pageUrl = `${app.origin}/builds/${log.pipeline}/${log.buildNumber}/jobs/${log.jobId}`;

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { chromiumLaunchOptions } from "../support/chromium";
 import { chromium, devices, type Browser, type Page } from "@playwright/test";
 import { startSimulator, type RunningSimulator } from "../../server/simulator";
 import { PROBE_SCRIPT, readNavigation, readProbe, renderedRowIds, resetProbe, type ProbeSnapshot } from "./page-probes";
@@ -18,7 +18,6 @@ const FIRST_ROWS_BUDGET_MS = 1000;
 /** A refresh's commits land within a frame or two of its response; this leaves ample room for stragglers. */
 const SETTLE_MS = 400;
 const IDLE_POLL_WINDOW_MS = 6000;
-const systemChromium = "/usr/bin/chromium";
 
 const pct = (ratio: number) => `${(ratio * 100).toFixed(2)} %`;
 const verdict = (value: number, budget: number) => (value < budget ? "PASS" : "OVER");
@@ -242,10 +241,7 @@ export async function stackPage(): Promise<void> {
     QUEUE_KEY: sim.queueKey,
     POLL_INTERVAL_MS: "1000",
   });
-  const browser = await chromium.launch({
-    executablePath: existsSync(systemChromium) ? systemChromium : undefined,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   const env: Env = { sim, origin: app.origin, pageUrl: `${app.origin}/stacks/${sim.stackKey}?queue=${sim.queueKey}`, browser };
   try {
     await fillQueue(env);

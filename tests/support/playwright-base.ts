@@ -1,15 +1,14 @@
-import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { devices, type PlaywrightTestConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./chromium";
 
 // What every Playwright suite of the console shares: one worker against one production build on `port`,
-// and Debian's Chromium when the machine has it (started so it reaches for nothing off the machine).
+// and the Chromium tests/support/chromium.ts finds.
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 /** The tested console's embedded store: its own, so a demo running from the same checkout is left alone. */
 export const E2E_DATA_DIR = join(tmpdir(), `stack-console-e2e-${E2E_PORT}`);
-const systemChromium = "/usr/bin/chromium";
 
 export function e2eConfig(testDir: string, project: string): PlaywrightTestConfig {
   return {
@@ -27,10 +26,8 @@ export function e2eConfig(testDir: string, project: string): PlaywrightTestConfi
         name: project,
         use: {
           ...devices["Desktop Chrome"],
-          launchOptions: {
-            executablePath: existsSync(systemChromium) ? systemChromium : undefined,
-            args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-          },
+          // Found (or the run stopped with one line saying how to get one) before the build starts.
+          launchOptions: chromiumLaunchOptions(),
         },
       },
     ],
