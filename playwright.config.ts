@@ -9,7 +9,7 @@ import { E2E_DATA_DIR, E2E_PORT, e2eConfig } from "./tests/support/playwright-ba
 export default defineConfig({
   ...e2eConfig("tests/e2e", "chromium"),
   webServer: {
-    command: `npx next build && npx next start --hostname 127.0.0.1 --port ${E2E_PORT}`,
+    command: `npx tsx scripts/production-build.ts && npx next start --hostname 127.0.0.1 --port ${E2E_PORT}`,
     url: `http://127.0.0.1:${E2E_PORT}/api/v1/auth/status`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,

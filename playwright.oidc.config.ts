@@ -8,8 +8,9 @@ import { E2E_PORT, e2eConfig } from "./tests/support/playwright-base";
 export default defineConfig({
   ...e2eConfig("tests/e2e-oidc", "chromium-oidc"),
   webServer: {
-    // E2E_SKIP_BUILD=1 reuses the build the demo suite just made (the sign-in mode is read at run time).
-    command: `${process.env.E2E_SKIP_BUILD === "1" ? "" : "npx next build && "}npx tsx tests/e2e-oidc/serve.ts`,
+    // Reuses the build the demo suite just made when the sources are unchanged (the sign-in mode is read
+    // at run time, not built in).
+    command: "npx tsx scripts/production-build.ts && npx tsx tests/e2e-oidc/serve.ts",
     // Signed out, the API answers 401: the console is up.
     url: `http://127.0.0.1:${E2E_PORT}/auth/sign-in`,
     timeout: 300_000,

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import { createServer as createHttpServer, request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
+import { ensureProductionBuild } from "../../scripts/production-build";
 
 export interface Stats {
   n: number;
@@ -68,16 +68,11 @@ async function startAuthProxy(target: string): Promise<{ origin: string; close()
 }
 
 /**
- * A production build of the console (built once if missing), started with the given environment. A live
+ * A production build of the console (built again only when the sources changed), started with the given environment. A live
  * console is reached through an auth proxy signing in as an admin; `origin` is the proxy's.
  */
 export async function startConsoleServer(env: Record<string, string>): Promise<{ origin: string; pid: number; stop(): void }> {
-  if (!existsSync(".next/BUILD_ID")) {
-    await new Promise<void>((resolve, reject) => {
-      const build = spawn("npx", ["next", "build"], { stdio: "inherit" });
-      build.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build exited ${code}`))));
-    });
-  }
+  ensureProductionBuild();
   const port = await freePort();
   const child: ChildProcess = spawn("npx", ["next", "start", "--hostname", "127.0.0.1", "--port", String(port)], {
     // Each benchmark server keeps its store in memory: an embedded database directory allows one process.
