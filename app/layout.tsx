@@ -21,6 +21,9 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
   title: { default: "Stack Console", template: "%s · Stack Console" },
   description: "On-call triage console for Buildkite stacks",
+  icons: { icon: { url: "/icon.svg", type: "image/svg+xml" } },
+  // An internal console: never indexed (robots.txt and the X-Robots-Tag header say so too).
+  robots: { index: false, follow: false },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

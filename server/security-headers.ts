@@ -99,6 +99,8 @@ export function securityHeaders({ pathname, nonce, production, host, https }: Se
       "accelerometer=(), browsing-topics=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), payment=(), serial=(), usb=()",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",
+    // An internal console has nothing a search engine should keep, even if a link to it leaks.
+    "X-Robots-Tag": "noindex, nofollow",
   };
   if (sendsHsts({ host, https })) headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains";
   return headers;

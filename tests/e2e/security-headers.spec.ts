@@ -146,6 +146,7 @@ function expectPageHeaders(response: Response | null) {
     "x-frame-options": "DENY",
     "referrer-policy": "same-origin",
     "cross-origin-opener-policy": "same-origin",
+    "x-robots-tag": "noindex, nofollow",
   });
   expect(headers["permissions-policy"]).toMatch(/camera=\(\).*microphone=\(\)/);
   // Plain http on 127.0.0.1: HSTS would pin the local demo to https.
@@ -237,6 +238,17 @@ test("static scripts and styles are never sniffed as another type", async ({ req
     expect(response.status(), asset).toBe(200);
     expect(response.headers()["x-content-type-options"], asset).toBe("nosniff");
   }
+});
+
+test("an internal console asks never to be indexed, and the tab has the console's icon", async ({ page, request }) => {
+  const robots = await request.get("/robots.txt");
+  expect(robots.status()).toBe(200);
+  expect((await robots.text()).split("\n")).toEqual(expect.arrayContaining(["User-agent: *", "Disallow: /"]));
+  await page.goto("/settings");
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", "noindex, nofollow");
+  const icon = await request.get((await page.locator('link[rel="icon"]').getAttribute("href")) ?? "");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
 });
 
 test("HSTS is sent once a TLS proxy says the browser used https", async ({ request }) => {

@@ -62,6 +62,7 @@ describe("securityHeaders", () => {
       "X-Frame-Options": "DENY",
       "Cross-Origin-Opener-Policy": "same-origin",
       "Cross-Origin-Resource-Policy": "same-origin",
+      "X-Robots-Tag": "noindex, nofollow",
     });
     for (const feature of ["camera", "microphone", "geolocation", "payment", "usb"]) {
       expect(headers["Permissions-Policy"]).toContain(`${feature}=()`);
@@ -73,6 +74,7 @@ describe("securityHeaders", () => {
       const headers = securityHeaders({ ...page, pathname });
       expect(headers["Content-Security-Policy"], pathname).toBe(API_POLICY);
       expect(headers["X-Content-Type-Options"]).toBe("nosniff");
+      expect(headers["X-Robots-Tag"]).toBe("noindex, nofollow");
     }
     expect(directives(API_POLICY).get("default-src")).toEqual(["'none'"]);
     expect(directives(API_POLICY).has("sandbox")).toBe(true);
