@@ -25,7 +25,9 @@ function upstreamType(status: number): ErrorType {
   if (status === 403) return "permission_error";
   if (status === 404) return "not_found";
   if (status === 429) return "rate_limited";
-  if (status >= 500) return "server_error";
+  // The console computes every byte range it asks for, so a range Buildkite cannot serve is never the
+  // operator's input to correct.
+  if (status >= 500 || status === 416) return "server_error";
   return "validation_error";
 }
 

@@ -106,8 +106,10 @@ export interface RestClient {
   jobLog(ref: JobRef, opts?: RequestOptions): Promise<ApiResult<JobLogJson>>;
   /** The log's raw size from a `HEAD`, without its bytes. */
   jobLogSize(ref: JobRef, opts?: RequestOptions): Promise<number>;
-  /** The raw log bytes, streamed; `tailBytes` asks for only the last N by a suffix `Range`. */
-  jobLogText(ref: JobRef, tailBytes?: number, opts?: RequestOptions): Promise<LogStream>;
+  /** The whole raw log, streamed. */
+  jobLogText(ref: JobRef, opts?: RequestOptions): Promise<LogStream>;
+  /** The last `bytes` of the raw log by a suffix `Range`; null when the log is empty (nothing written yet). */
+  jobLogTail(ref: JobRef, bytes: number, opts?: RequestOptions): Promise<LogStream | null>;
   jobEnv(ref: JobRef, opts?: RequestOptions): Promise<ApiResult<Record<string, string>>>;
   /** Returns the new job; the retried one can never be retried again. */
   retryJob(ref: JobRef, opts?: RequestOptions): Promise<ApiResult<RestJob>>;
@@ -226,9 +228,21 @@ export function createRestClient(options: RestClientOptions): RestClient {
     return { ...current, data: items, raw };
   }
 
-  async function jobLogText(ref: JobRef, tailBytes?: number, opts?: RequestOptions): Promise<LogStream> {
-    const headers: Record<string, string> = { accept: "text/plain" };
-    if (tailBytes !== undefined) headers.range = `bytes=-${Math.max(1, Math.floor(tailBytes))}`;
+  async function jobLogTail(ref: JobRef, bytes: number, opts?: RequestOptions): Promise<LogStream | null> {
+    try {
+      return await logStream(ref, { range: `bytes=-${Math.max(1, Math.floor(bytes))}` }, opts);
+    } catch (error) {
+      // A suffix range is satisfiable by any log with a byte in it: Buildkite's 416 means nothing is written
+      // yet (a job still waiting, or one with no output), which is an empty log, not a bad request.
+      if (error instanceof BuildkiteError && error.status === 416) return null;
+      throw error;
+    }
+  }
+
+  const jobLogText = (ref: JobRef, opts?: RequestOptions) => logStream(ref, {}, opts);
+
+  async function logStream(ref: JobRef, extraHeaders: Record<string, string>, opts?: RequestOptions): Promise<LogStream> {
+    const headers: Record<string, string> = { accept: "text/plain", ...extraHeaders };
     const response = await http.send({ method: "GET", path: `${jobPath(ref)}/log`, headers, expect: "stream" }, opts);
     const body = response.body;
     if (body === null) throw new Error("a streamed response always has a body");
@@ -286,6 +300,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
     },
 
     jobLogText,
+    jobLogTail,
 
     jobEnv: (ref, opts) => http.sendJson({ method: "GET", path: `${jobPath(ref)}/env` }, jobEnvSchema, opts),
 

@@ -10,7 +10,7 @@ export const jobsLogDownload = defineCommand({
   params: buildJobParams,
   async run({ params }, { runtime, signal }) {
     const { client, ref } = jobRef(runtime, params);
-    const log = await client.jobLogText(ref, undefined, { signal });
+    const log = await client.jobLogText(ref, { signal });
     const data = streamedFile(log.body, {
       contentType: "text/plain; charset=utf-8",
       contentLength: log.totalBytes,

@@ -61,7 +61,8 @@ export function chunkAfter(mirror: LogMirror, after: number, bytes: number): Pro
  * not known yet.
  */
 export async function directTail(client: RestClient, ref: JobRef, bytes: number, final: boolean): Promise<LogChunk> {
-  const stream = await client.jobLogText(ref, bytes);
+  const stream = await client.jobLogTail(ref, bytes);
+  if (stream === null) return { totalBytes: 0, start: 0, end: 0, firstLine: 1, lineCount: 0, text: "", final };
   // Keeps only the last `bytes` even from a server that ignores the range and sends the whole log.
   let data = Buffer.alloc(0);
   for await (const piece of stream.body) {

@@ -3,7 +3,6 @@ import { createReadStream } from "node:fs";
 import { open, rm, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import type { LogLine } from "@/lib/log/types";
-import { BuildkiteError } from "../buildkite/errors";
 import type { JobRef, LogStream, RestClient } from "../buildkite/rest";
 import { LogIndex } from "./log-index";
 
@@ -52,7 +51,7 @@ export class LogMirror {
   async sync(jobFinished: boolean, signal?: AbortSignal): Promise<void> {
     if (this.complete || this.closed) return;
     await this.openFiles();
-    if (this.bytes === 0) await this.take(await this.client.jobLogText(this.ref, undefined, { signal }), 0);
+    if (this.bytes === 0) await this.take(await this.client.jobLogText(this.ref, { signal }), 0);
     else await this.extend(signal);
     if (jobFinished) {
       this.complete = true;
@@ -79,14 +78,8 @@ export class LogMirror {
     await this.take(tail, tail.range?.start ?? 0);
   }
 
-  private async suffix(bytes: number, signal?: AbortSignal): Promise<LogStream | null> {
-    try {
-      return await this.client.jobLogText(this.ref, bytes, { signal });
-    } catch (error) {
-      // An empty log cannot satisfy a range: nothing is there yet.
-      if (error instanceof BuildkiteError && error.status === 416) return null;
-      throw error;
-    }
+  private suffix(bytes: number, signal?: AbortSignal): Promise<LogStream | null> {
+    return this.client.jobLogTail(this.ref, bytes, { signal });
   }
 
   /** Reads `[start, end)` of the raw log as text. */

@@ -169,6 +169,17 @@ describe("jobs.log.get", () => {
     expect(Buffer.byteLength(bytes.body.data.content as string)).toBeLessThanOrEqual(10_000);
   });
 
+  it("answers a job that has not run yet with an empty log, not an error", async () => {
+    const { scheduledJob } = await c.control<{ scheduledJob: JobFixture }>("fixtures");
+    const { status, body } = await c.api(`${jobPath(scheduledJob)}/log`);
+    expect(status).toBe(200);
+    expect(body.ok).toBe(true);
+    expect(body.data).toMatchObject({ content: "", lineCount: 0, truncated: false, totalBytes: 0 });
+    const chunk = await c.api(`${jobPath(scheduledJob)}/log/chunk`);
+    expect(chunk.status).toBe(200);
+    expect(chunk.body.data).toMatchObject({ text: "", totalBytes: 0 });
+  });
+
   it("keeps the bytes as they are with raw", async () => {
     const { body } = await c.api(`${jobPath(fixtures.colourLog)}/log?raw=1`);
     expect(body.data.content as string).toMatch(/\u001b\[/);

@@ -124,7 +124,8 @@ describe("job logs", () => {
     expect(json.size).toBe(size);
     const whole = await rest.jobLogText(ref);
     expect((await bytesOf(whole.body)).length).toBe(size);
-    const tail = await rest.jobLogText(ref, 1000);
+    const tail = await rest.jobLogTail(ref, 1000);
+    if (!tail) throw new Error("a log with output has a tail");
     expect(tail.status).toBe(206);
     expect(tail.range).toEqual({ start: size - 1000, end: size - 1 });
     expect(tail.totalBytes).toBe(size);
@@ -136,14 +137,14 @@ describe("job logs", () => {
     const ref = jobRef(fixtures.largeLog);
     const size = await rest.jobLogSize(ref);
     expect(size).toBeGreaterThanOrEqual(100 * 1024 * 1024);
-    const tail = await rest.jobLogText(ref, 4096);
+    const tail = await rest.jobLogTail(ref, 4096);
+    if (!tail) throw new Error("a log with output has a tail");
     expect(tail.range?.start).toBe(size - 4096);
     expect((await bytesOf(tail.body)).length).toBe(4096);
   });
 
-  it("gets 416 for a range of an empty log", async () => {
-    const error = await rejection(client().jobLogText(jobRef(fixtures.scheduledJob), 100));
-    expect(error.status).toBe(416);
+  it("reads the tail of a log with nothing written yet as empty, though Buildkite answers its range with 416", async () => {
+    expect(await client().jobLogTail(jobRef(fixtures.scheduledJob), 100)).toBeNull();
   });
 
   it("reads a job's environment", async () => {
