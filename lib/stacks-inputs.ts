@@ -20,9 +20,10 @@ export const charCount = (text: string) => [...text].length;
 export const stackKeySchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,80}$/, "must be 1–80 letters, digits, _ or -");
+// Queue keys double as agent tags (`queue=gpu.large`), so dots are allowed as well.
 export const queueKeySchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{1,100}$/, "must be 1–100 letters, digits, _ or -");
+  .regex(/^[A-Za-z0-9_.-]{1,100}$/, "must be 1–100 letters, digits, _, - or .");
 // Buildkite ids are UUIDs; the pattern is checked without insisting on an RFC version nibble.
 export const jobIdSchema = z.guid("must be a job UUID");
 

@@ -1,15 +1,16 @@
 import "server-only";
 import { z } from "zod";
-import { authEnv, parseAuth, type AuthConfig } from "./auth/config";
+import { queueKeySchema, stackKeySchema } from "@/lib/stacks-inputs";
+import { authEnv, parseAuth } from "./auth/config";
 
 // The only module that reads process.env. Parsed once; a bad value stops start-up with one message
 // that names the variable, because a half-configured console pointed at production is worse than none.
 
-const stackKey = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, "letters, digits, _ or -, at most 80 characters");
 const queueKeyList = z
   .string()
   .transform((value) => value.split(",").map((key) => key.trim()).filter(Boolean))
-  .pipe(z.array(z.string().min(1).max(255)).min(1, "at least one queue key"));
+  // The same rules as a request's `?queue=`: a key the API would refuse must stop start-up instead.
+  .pipe(z.array(queueKeySchema).min(1, "at least one queue key"));
 const optionalSecret = z
   .string()
   .trim()
@@ -21,7 +22,7 @@ const envSchema = z.object({
   BUILDKITE_CLUSTER_TOKEN: optionalSecret,
   BUILDKITE_API_TOKEN: optionalSecret,
   BUILDKITE_ORG: z.string().regex(/^[a-z0-9-]{1,100}$/, "an organization slug such as acme").optional(),
-  STACK_KEY: stackKey.default("stack-console"),
+  STACK_KEY: stackKeySchema.default("stack-console"),
   QUEUE_KEY: queueKeyList.default(["_default"]),
   BUILDKITE_AGENT_API_URL: httpUrl.default("https://agent.buildkite.com/v3"),
   BUILDKITE_REST_API_URL: httpUrl.default("https://api.buildkite.com/v2"),
@@ -42,30 +43,6 @@ const envSchema = z.object({
   ...authEnv,
 });
 
-export type Mode = "demo" | "live";
-export type { AuthConfig } from "./auth/config";
-
-export interface Config {
-  mode: Mode;
-  clusterToken: string | undefined;
-  apiToken: string | undefined;
-  org: string | undefined;
-  stackKey: string;
-  queueKeys: string[];
-  agentApiUrl: string;
-  restApiUrl: string;
-  pollIntervalMs: number;
-  retryAttempts: number;
-  demoSimulatorPort: number | undefined;
-  userAgentPrefix: string | undefined;
-  logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
-  logHttpPayloads: boolean;
-  mutationsPerMinute: number;
-  databaseUrl: string | undefined;
-  dataDir: string;
-  auth: AuthConfig;
-}
-
 export class ConfigError extends Error {
   constructor(readonly variable: string, detail: string) {
     super(`Invalid configuration: ${variable} ${detail}`);
@@ -73,17 +50,11 @@ export class ConfigError extends Error {
   }
 }
 
-export function parseConfig(env: Record<string, string | undefined>): Config {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const variable = String(issue?.path[0] ?? "environment");
-    throw new ConfigError(variable, `is not valid: ${issue?.message ?? "unknown problem"}`);
-  }
-  const e = parsed.data;
+/** The environment, parsed, in the shape the console uses; a variable is added here and nowhere else. */
+const configSchema = envSchema.transform((e) => {
   const demo = e.BUILDKITE_CLUSTER_TOKEN === undefined;
   return {
-    mode: demo ? "demo" : "live",
+    mode: demo ? ("demo" as const) : ("live" as const),
     clusterToken: e.BUILDKITE_CLUSTER_TOKEN,
     apiToken: e.BUILDKITE_API_TOKEN,
     org: e.BUILDKITE_ORG,
@@ -103,6 +74,20 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     dataDir: e.DATA_DIR,
     auth: parseAuth(e, demo, (variable, detail) => new ConfigError(variable, detail)),
   };
+});
+
+export type Config = z.output<typeof configSchema>;
+export type Mode = Config["mode"];
+export type { AuthConfig } from "./auth/config";
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? "environment");
+    throw new ConfigError(variable, `is not valid: ${issue?.message ?? "unknown problem"}`);
+  }
+  return parsed.data;
 }
 
 let loaded: Config | undefined;

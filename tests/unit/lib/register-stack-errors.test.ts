@@ -25,7 +25,7 @@ test("bad keys are refused beside their fields, naming them", () => {
   expect(result.input).toBeNull();
   expect(result.errors?.fields).toEqual({
     key: "Stack key must be 1–80 letters, digits, _ or -",
-    queueKey: "Queue key must be 1–100 letters, digits, _ or -",
+    queueKey: "Queue key must be 1–100 letters, digits, _, - or .",
   });
   expect(result.errors?.form).toBeNull();
 });

@@ -1,5 +1,18 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { queueKeySchema, stackKeySchema } from "@/lib/stacks-inputs";
 import { ConfigError, parseConfig } from "@/server/config";
+
+const live = { BUILDKITE_CLUSTER_TOKEN: "bkct_x", AUTH_MODE: "proxy", AUTH_PROXY_SECRET: "a-long-enough-proxy-secret" };
+const accepts = (env: Record<string, string>) => {
+  try {
+    parseConfig({ ...live, ...env });
+    return true;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return false;
+  }
+};
 
 describe("parseConfig", () => {
   test("no cluster token means demo mode with the default stack and queue", () => {
@@ -62,6 +75,23 @@ describe("parseConfig", () => {
     } catch (error) {
       expect(String(error)).not.toContain("bkct_secretvalue");
     }
+  });
+
+  test("a queue key such as gpu.large is watched, and is one a request may name", () => {
+    expect(parseConfig({ ...live, QUEUE_KEY: "gpu.large,_default" }).queueKeys).toEqual(["gpu.large", "_default"]);
+    expect(queueKeySchema.safeParse("gpu.large").success).toBe(true);
+  });
+
+  test("start-up accepts exactly the stack and queue keys the API accepts in a request", () => {
+    const keyText = fc.string({ unit: fc.constantFrom(..."aZ09_-.:/ é+,".split("")), minLength: 1, maxLength: 110 });
+    fc.assert(
+      fc.property(keyText, (key) => {
+        fc.pre(!key.includes(",") && key.trim() === key);
+        expect(accepts({ QUEUE_KEY: key }), `QUEUE_KEY=${key}`).toBe(queueKeySchema.safeParse(key).success);
+        expect(accepts({ STACK_KEY: key }), `STACK_KEY=${key}`).toBe(stackKeySchema.safeParse(key).success);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   describe("sign-in fails closed", () => {
