@@ -10,7 +10,7 @@ import { SiteNav } from "@/components/ui/site-nav";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { themeInitScript } from "@/lib/theme";
 import { config } from "@/server/config";
-import { resolveOperator } from "@/server/operator";
+import { resolveOperator } from "@/server/auth/operator";
 import { NONCE_HEADER } from "@/server/security-headers";
 import "./globals.css";
 

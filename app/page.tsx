@@ -3,7 +3,7 @@ import { QueueCard } from "@/components/queue/queue-card";
 import { queueQuery } from "@/lib/queries";
 import { queueGet } from "@/server/commands/queue-get";
 import { config } from "@/server/config";
-import { prefetchCommand } from "@/server/prefetch";
+import { prefetchCommand } from "@/server/route-kit/prefetch";
 
 export default async function HomePage() {
   const { stackKey, queueKeys, pollIntervalMs } = config();

@@ -1,5 +1,5 @@
 import "server-only";
-import { ConsoleError } from "./console-error";
+import { ConsoleError } from "./route-kit/console-error";
 
 /**
  * A token bucket per operator for the console's writes: a burst as large as a minute's allowance, refilled

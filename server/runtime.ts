@@ -9,7 +9,7 @@ import { createLiveReads, type LiveReads } from "./live/live-reads";
 import { createLogMirrors, type LogMirrors } from "./logs/log-mirrors";
 import { createRestReads, type RestReads } from "./live/rest-reads";
 import { createStoreLedger, type Ledger } from "./store/ledger";
-import { store } from "./store/store";
+import { store, type Store } from "./store/store";
 
 export interface Runtime {
   config: Config;
@@ -22,6 +22,8 @@ export interface Runtime {
   ledger: Ledger;
   /** How many changes each operator may make a minute. */
   mutations: MutationRateLimit;
+  /** The durable store (audit log, ledger), opened and migrated on first use. */
+  store: () => Promise<Store>;
 }
 
 /** Builds change slowly next to a queue; the pages poll them every 5 s at most. */
@@ -55,11 +57,14 @@ async function upstream(cfg: Config): Promise<Upstream> {
   return { agentApiUrl: sim.agentApiUrl, clusterToken: sim.clusterToken, rest: { url: sim.restApiUrl, token: sim.apiToken, org: sim.org } };
 }
 
-async function createRuntime(): Promise<Runtime> {
-  const cfg = config();
+/**
+ * Everything a command needs, built from a parsed configuration: routes get the one `runtime()` makes
+ * from the environment; a test can build its own and hand it to a command without touching process.env.
+ */
+export async function createRuntime(cfg: Config, openStore: () => Promise<Store> = store): Promise<Runtime> {
   // The store opens alongside: an embedded database's first start is heavy enough to stall requests that
   // are already in flight, so it happens before any. If it fails, mutations report it; reads still work.
-  const [target] = await Promise.all([upstream(cfg), store().catch((error: unknown) => log().error({ err: error }, "the store could not be opened"))]);
+  const [target] = await Promise.all([upstream(cfg), openStore().catch((error: unknown) => log().error({ err: error }, "the store could not be opened"))]);
   const stacks = createStacksClient({
     baseUrl: target.agentApiUrl,
     token: target.clusterToken,
@@ -88,8 +93,9 @@ async function createRuntime(): Promise<Runtime> {
     live: createLiveReads({ stacks, ttlMs: cfg.pollIntervalMs }),
     clusterQueues,
     rest: rest && org ? { client: rest, org, logs: createLogMirrors({ client: rest }), reads: createRestReads({ ttlMs: Math.max(cfg.pollIntervalMs, REST_READ_TTL_MS) }) } : null,
-    ledger: createStoreLedger(async () => (await store()).db),
+    ledger: createStoreLedger(async () => (await openStore()).db),
     mutations: createMutationRateLimit({ perMinute: cfg.mutationsPerMinute }),
+    store: openStore,
   };
 }
 
@@ -98,7 +104,7 @@ async function createRuntime(): Promise<Runtime> {
 const holder = globalThis as typeof globalThis & { __stackConsoleRuntime?: Promise<Runtime> };
 
 export function runtime(): Promise<Runtime> {
-  holder.__stackConsoleRuntime ??= createRuntime().catch((error: unknown) => {
+  holder.__stackConsoleRuntime ??= createRuntime(config()).catch((error: unknown) => {
     holder.__stackConsoleRuntime = undefined;
     throw error;
   });

@@ -1,6 +1,6 @@
 import "server-only";
 import { ConfigError, config } from "./config";
-import { ConsoleError } from "./console-error";
+import { ConsoleError } from "./route-kit/console-error";
 import { runtime } from "./runtime";
 import { store } from "./store/store";
 

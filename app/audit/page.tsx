@@ -6,7 +6,7 @@ import { auditApiQuery, parseAuditFilters, type AuditEntryView } from "@/lib/aud
 import type { SuccessEnvelope } from "@/lib/envelope";
 import { auditQuery } from "@/lib/queries";
 import { auditList } from "@/server/commands/audit-list";
-import { prefetchCommand } from "@/server/prefetch";
+import { prefetchCommand } from "@/server/route-kit/prefetch";
 
 export const metadata: Metadata = { title: "Audit log" };
 

@@ -5,7 +5,7 @@ import { BuildsListView } from "@/components/builds/builds-list-view";
 import { buildsListApiQuery, parseBuildFilters } from "@/lib/build-filters";
 import { buildsListQuery } from "@/lib/build-queries";
 import { buildsList } from "@/server/commands/builds-list";
-import { prefetchCommand } from "@/server/prefetch";
+import { prefetchCommand } from "@/server/route-kit/prefetch";
 
 export const metadata: Metadata = { title: "Builds" };
 

@@ -4,7 +4,7 @@ import { ReservationsTable } from "@/components/reservations/reservations-table"
 import { reservationsQuery } from "@/lib/queries";
 import { reservationsList } from "@/server/commands/reservations-list";
 import { config } from "@/server/config";
-import { prefetchCommand } from "@/server/prefetch";
+import { prefetchCommand } from "@/server/route-kit/prefetch";
 
 export const metadata: Metadata = { title: "Reservations" };
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { config } from "../config";
-import { ConsoleError } from "../console-error";
+import { ConsoleError } from "../route-kit/console-error";
 import { log } from "../log";
-import { assertSameOrigin } from "../route";
+import { assertSameOrigin } from "../route-kit/route";
 import { authPage, finishSignIn, SignInFailed, signOut, startSignIn } from "./oidc";
 
 // The /auth/* route handlers. They exist only in oidc mode; elsewhere they answer 404.

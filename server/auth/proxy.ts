@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { AuthConfig } from "./config";
 import { roleFor } from "./roles";
-import type { Operator } from "../operator";
+import type { Operator } from "./operator";
 
 type ProxyAuth = Extract<AuthConfig, { mode: "proxy" }>;
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Role } from "../permissions";
+import type { Role } from "./permissions";
 import type { RoleRules } from "./config";
 
 /**

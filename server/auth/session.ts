@@ -1,6 +1,6 @@
 import "server-only";
 import { sealData, unsealData } from "iron-session";
-import type { Role } from "../permissions";
+import type { Role } from "./permissions";
 import type { SessionSettings } from "./config";
 
 // The signed-in operator travels in a sealed (encrypted and authenticated) cookie. Its expiry is kept

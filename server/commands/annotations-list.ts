@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { annotationStyles, type Annotation } from "@/lib/builds-view";
-import { defineCommand } from "../command";
+import { defineCommand } from "../route-kit/command";
 import { sanitizeAnnotationHtml, annotationText } from "./annotation-html";
 import { artifactDownloadPath } from "./artifact-links";
 import { buildParams, buildRef } from "./rest-inputs";

@@ -1,6 +1,6 @@
 import "server-only";
-import { defineCommand } from "../command";
-import { streamedFile, type StreamedFile } from "../streamed-file";
+import { defineCommand } from "../route-kit/command";
+import { streamedFile, type StreamedFile } from "../route-kit/streamed-file";
 import { artifactIdSchema, buildJobParams, jobRef } from "./rest-inputs";
 
 const params = buildJobParams.extend({ artifactId: artifactIdSchema });

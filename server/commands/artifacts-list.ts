@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { jobIdSchema } from "@/lib/stacks-inputs";
 import type { Artifact } from "@/lib/builds-view";
-import { defineCommand } from "../command";
+import { defineCommand } from "../route-kit/command";
 import { artifactDownloadPath } from "./artifact-links";
 import { buildParams, buildRef } from "./rest-inputs";
 

@@ -2,11 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { AUDIT_PER_PAGE, auditOutcomes } from "@/lib/audit-view";
 import { jobIdSchema } from "@/lib/stacks-inputs";
-import { defineCommand, type CommandOutput } from "../command";
-import { streamedFile, type StreamedFile } from "../streamed-file";
+import { defineCommand, type CommandOutput } from "../route-kit/command";
+import { streamedFile, type StreamedFile } from "../route-kit/streamed-file";
 import type { AuditEntry } from "../store/audit";
 import { csvStream } from "../store/audit-csv";
-import { store } from "../store/store";
 
 const time = z
   .string()
@@ -31,8 +30,8 @@ export const auditList = defineCommand({
   name: "audit.list",
   permission: "read",
   query,
-  async run({ query }): Promise<CommandOutput<AuditEntry[] | StreamedFile>> {
-    const { audit } = await store();
+  async run({ query }, { runtime }): Promise<CommandOutput<AuditEntry[] | StreamedFile>> {
+    const { audit } = await runtime.store();
     const { page, perPage, format, ...filter } = query;
     if (format === "csv") {
       const stamp = new Date().toISOString().replace(/[:.]/g, "-");

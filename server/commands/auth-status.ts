@@ -1,7 +1,7 @@
 import "server-only";
 import { BuildkiteError } from "../buildkite/errors";
-import { defineCommand } from "../command";
-import { rolePermissions } from "../permissions";
+import { defineCommand } from "../route-kit/command";
+import { rolePermissions } from "../auth/permissions";
 import { REQUIRED_REST_SCOPES, restTokenStatus } from "./rest-token-status";
 
 async function checkClusterToken(run: () => Promise<unknown>) {

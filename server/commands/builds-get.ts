@@ -1,5 +1,5 @@
 import "server-only";
-import { defineCommand } from "../command";
+import { defineCommand } from "../route-kit/command";
 import { buildJobView, buildSummaryView, isFailedJob, jobCounts } from "./build-views";
 import { buildParams, buildRef } from "./rest-inputs";
 

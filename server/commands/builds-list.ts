@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { buildStates } from "@/lib/build-states";
 import type { Pagination } from "@/lib/envelope";
-import { defineCommand } from "../command";
+import { defineCommand } from "../route-kit/command";
 import { buildSummaryView } from "./build-views";
 import { pipelineSlugSchema, restAccess } from "./rest-inputs";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { BuildkiteError } from "../buildkite/errors";
-import { attribution, type Operator } from "../operator";
+import { attribution, type Operator } from "../auth/operator";
 import type { Runtime } from "../runtime";
 import { settleAfterError } from "./ledger-outcome";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { bulkJobIdListSchema, exitStatusSchema, finishDetailSchema } from "@/lib/stacks-inputs";
-import { defineCommand } from "../command";
+import { defineCommand } from "../route-kit/command";
 import { finishOne } from "./finish-one";
 import { stackParams } from "./inputs";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { defineCommand } from "../command";
+import { defineCommand } from "../route-kit/command";
 import { redactSecretEnv } from "../secret-env";
 import { jobParams } from "./inputs";
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { defineCommand } from "../command";
-import { notificationRoom } from "../operator";
+import { defineCommand } from "../route-kit/command";
+import { notificationRoom } from "../auth/operator";
 import { jobParams } from "./inputs";
 
 /** Buildkite's limit on stack notifications per job (shared/reference/stacks-api.md). */

@@ -1,5 +1,5 @@
 import "server-only";
-import { defineCommand } from "../command";
+import { defineCommand } from "../route-kit/command";
 import { log } from "../log";
 import { chunkAfter, chunkBefore, directTail, lineChunk, tailChunk } from "../logs/log-chunks";
 import { logChunkQuery } from "./log-inputs";

@@ -1,6 +1,6 @@
 import "server-only";
-import { defineCommand } from "../command";
-import { streamedFile } from "../streamed-file";
+import { defineCommand } from "../route-kit/command";
+import { streamedFile } from "../route-kit/streamed-file";
 import { buildJobParams, jobRef } from "./rest-inputs";
 
 /** The whole raw log, streamed from Buildkite to the browser as it arrives. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { toPlainText } from "@/lib/log/plain-text";
-import { defineCommand } from "../command";
+import { defineCommand } from "../route-kit/command";
 import { directTail } from "../logs/log-chunks";
 import { logGetQuery } from "./log-inputs";
 import { buildJobParams, jobRef } from "./rest-inputs";

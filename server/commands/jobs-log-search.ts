@@ -1,6 +1,6 @@
 import "server-only";
 import type { LogSearch } from "@/lib/builds-view";
-import { defineCommand } from "../command";
+import { defineCommand } from "../route-kit/command";
 import { SEARCH_LINE_LIMIT, searchLog } from "../logs/log-search";
 import { logSearchQuery } from "./log-inputs";
 import { buildJobParams, jobRef, restAccess } from "./rest-inputs";

@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { MAX_BATCH_IDS, charCount, jobIdSchema, notificationDetailSchema } from "@/lib/stacks-inputs";
-import { defineCommand } from "../command";
-import { validationError } from "../console-error";
-import { attribution, notificationRoom, notificationSignature } from "../operator";
+import { defineCommand } from "../route-kit/command";
+import { validationError } from "../route-kit/console-error";
+import { attribution, notificationRoom, notificationSignature } from "../auth/operator";
 import { settleAfterError } from "./ledger-outcome";
 import { stackParams } from "./inputs";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { MAX_BATCH_IDS, RESERVATION_EXPIRY_DEFAULT_SECONDS, bulkJobIdListSchema, reservationExpirySchema } from "@/lib/stacks-inputs";
-import { defineCommand } from "../command";
-import { attribution } from "../operator";
+import { defineCommand } from "../route-kit/command";
+import { attribution } from "../auth/operator";
 import { settleAfterError } from "./ledger-outcome";
 import { stackParams } from "./inputs";
 

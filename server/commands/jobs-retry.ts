@@ -1,5 +1,5 @@
 import "server-only";
-import { defineCommand } from "../command";
+import { defineCommand } from "../route-kit/command";
 import { buildJobView } from "./build-views";
 import { buildJobParams, jobRef } from "./rest-inputs";
 

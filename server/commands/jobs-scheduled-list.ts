@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { defineCommand } from "../command";
+import { defineCommand } from "../route-kit/command";
 import { SNAPSHOT_MAX_PAGES, SNAPSHOT_PAGE_SIZE } from "../live/live-reads";
 import { queueQuery, stackParams, watchedQueue } from "./inputs";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { jobIdListSchema } from "@/lib/stacks-inputs";
-import { defineCommand } from "../command";
+import { defineCommand } from "../route-kit/command";
 import { stackParams } from "./inputs";
 
 export const jobsStates = defineCommand({

@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { BuildkiteError } from "../buildkite/errors";
-import { ConsoleError } from "../console-error";
-import { defineCommand } from "../command";
-import { attribution } from "../operator";
+import { ConsoleError } from "../route-kit/console-error";
+import { defineCommand } from "../route-kit/command";
+import { attribution } from "../auth/operator";
 import { PAUSE_NOTE_MAX_CHARS } from "@/lib/stacks-inputs";
 import { queueQuery, stackParams, watchedQueue } from "./inputs";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { defineCommand } from "../command";
+import { defineCommand } from "../route-kit/command";
 
 export const reservationsList = defineCommand({
   name: "reservations.list",

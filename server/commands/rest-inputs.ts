@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { jobIdSchema } from "@/lib/stacks-inputs";
-import { ConsoleError } from "../console-error";
+import { ConsoleError } from "../route-kit/console-error";
 import type { RestAccess, Runtime } from "../runtime";
 
 // Inputs naming builds, jobs and artifacts, checked before any REST call.

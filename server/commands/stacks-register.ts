@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { metadataSchema, queueKeySchema, stackKeySchema } from "@/lib/stacks-inputs";
-import { defineCommand } from "../command";
+import { defineCommand } from "../route-kit/command";
 
 export const stacksRegister = defineCommand({
   name: "stacks.register",

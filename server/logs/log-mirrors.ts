@@ -3,7 +3,7 @@ import { rmSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConsoleError } from "../console-error";
+import { ConsoleError } from "../route-kit/console-error";
 import type { JobRef, RestClient } from "../buildkite/rest";
 import { createSharedRead } from "../live/shared-read";
 import { LogMirror } from "./log-mirror";

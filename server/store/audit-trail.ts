@@ -1,12 +1,12 @@
 import "server-only";
 import { BuildkiteError } from "../buildkite/errors";
-import { ConsoleError } from "../console-error";
-import { toEnvelopeError } from "../error-envelope";
+import { ConsoleError } from "../route-kit/console-error";
+import { toEnvelopeError } from "../route-kit/error-envelope";
 import { log } from "../log";
-import type { Operator } from "../operator";
-import type { Permission } from "../permissions";
+import type { Operator } from "../auth/operator";
+import type { Permission } from "../auth/permissions";
 import type { AuditIntent, AuditSettlement } from "./audit";
-import { store } from "./store";
+import type { Store } from "./store";
 
 // The bridge between executeCommand and the audit log: every command that needs more than `read` is a
 // mutation and leaves a row. Which stack, jobs and reason a mutation concerns is read from its validated
@@ -67,11 +67,17 @@ export interface AuditTrail {
  * Writes the intent and returns how to settle it. A mutation whose intent cannot be written does not run:
  * an action the log cannot show must not happen. A failure to settle only leaves the row "unknown".
  */
-export async function beginAudit(action: string, input: Input, operator: Operator, requestId: string): Promise<AuditTrail> {
+export async function beginAudit(
+  openStore: () => Promise<Store>,
+  action: string,
+  input: Input,
+  operator: Operator,
+  requestId: string,
+): Promise<AuditTrail> {
   let audit;
   let id: string;
   try {
-    audit = (await store()).audit;
+    audit = (await openStore()).audit;
     id = await audit.begin(describeMutation(action, input, operator, requestId));
   } catch (error) {
     log().error({ err: error, requestId }, "could not record an audit intent");

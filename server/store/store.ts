@@ -1,6 +1,6 @@
 import "server-only";
 import { config } from "../config";
-import { ConsoleError } from "../console-error";
+import { ConsoleError } from "../route-kit/console-error";
 import { createAuditLog, type AuditLog } from "./audit";
 import { openDatabase, type Database } from "./database";
 import { DataDirInUseError } from "./data-dir-lock";

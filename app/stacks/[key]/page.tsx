@@ -6,7 +6,7 @@ import { queueQuery, scheduledJobsQuery } from "@/lib/queries";
 import { jobsScheduledList } from "@/server/commands/jobs-scheduled-list";
 import { queueGet } from "@/server/commands/queue-get";
 import { config } from "@/server/config";
-import { prefetchCommand } from "@/server/prefetch";
+import { prefetchCommand } from "@/server/route-kit/prefetch";
 
 export async function generateMetadata({ params, searchParams }: PageProps<"/stacks/[key]">): Promise<Metadata> {
   const [{ key }, search] = await Promise.all([params, searchParams]);

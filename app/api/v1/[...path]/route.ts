@@ -1,5 +1,5 @@
 // * /api/v1/… – any path no command answers: a not_found envelope
-import { unknownRoute } from "@/server/route";
+import { unknownRoute } from "@/server/route-kit/route";
 
 export const GET = unknownRoute;
 export const POST = unknownRoute;

@@ -7,7 +7,7 @@ import { annotationsList } from "@/server/commands/annotations-list";
 import { artifactsList } from "@/server/commands/artifacts-list";
 import { authStatus } from "@/server/commands/auth-status";
 import { buildsGet } from "@/server/commands/builds-get";
-import { prefetchCommand } from "@/server/prefetch";
+import { prefetchCommand } from "@/server/route-kit/prefetch";
 
 /** Build numbers are positive integers; anything else in the URL is not a build. */
 function parseBuildNumber(raw: string): number | null {

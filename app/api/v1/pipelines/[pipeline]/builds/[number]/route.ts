@@ -1,5 +1,5 @@
 // GET /api/v1/pipelines/{p}/builds/{n} – a build with its jobs, failed ones named
-import { command } from "@/server/route";
+import { command } from "@/server/route-kit/route";
 import { buildsGet } from "@/server/commands/builds-get";
 
 export const GET = command(buildsGet);

@@ -1,5 +1,5 @@
 // GET /api/v1/stacks/{key}/jobs/{id} – a job's env and command
-import { command } from "@/server/route";
+import { command } from "@/server/route-kit/route";
 import { jobsGet } from "@/server/commands/jobs-get";
 
 export const GET = command(jobsGet);

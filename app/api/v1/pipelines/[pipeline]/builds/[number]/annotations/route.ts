@@ -1,5 +1,5 @@
 // GET /api/v1/pipelines/{p}/builds/{n}/annotations – a build's annotations, sanitised
-import { command } from "@/server/route";
+import { command } from "@/server/route-kit/route";
 import { annotationsList } from "@/server/commands/annotations-list";
 
 export const GET = command(annotationsList);

@@ -1,5 +1,5 @@
 // GET /api/v1/pipelines/{p}/builds/{n}/artifacts – a build's (or one job's) artifacts
-import { command } from "@/server/route";
+import { command } from "@/server/route-kit/route";
 import { artifactsList } from "@/server/commands/artifacts-list";
 
 export const GET = command(artifactsList);

@@ -1,5 +1,5 @@
 // POST /api/v1/stacks/{key}/jobs/{id}/finish – finish a job with a reason
-import { command } from "@/server/route";
+import { command } from "@/server/route-kit/route";
 import { jobsFinish } from "@/server/commands/jobs-finish";
 
 export const POST = command(jobsFinish);

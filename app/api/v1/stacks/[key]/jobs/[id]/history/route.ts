@@ -1,5 +1,5 @@
 // GET /api/v1/stacks/{key}/jobs/{id}/history – what the console's operators did to a job
-import { command } from "@/server/route";
+import { command } from "@/server/route-kit/route";
 import { jobsHistory } from "@/server/commands/jobs-history";
 
 export const GET = command(jobsHistory);

@@ -1,5 +1,5 @@
 // GET /api/v1/pipelines/{p}/builds/{n}/jobs/{id}/log – the log's tail as plain text (or raw)
-import { command } from "@/server/route";
+import { command } from "@/server/route-kit/route";
 import { jobsLogGet } from "@/server/commands/jobs-log-get";
 
 export const GET = command(jobsLogGet);

@@ -1,5 +1,5 @@
 // POST /api/v1/pipelines/{p}/builds/{n}/jobs/{id}/retry – retry a failed job
-import { command } from "@/server/route";
+import { command } from "@/server/route-kit/route";
 import { jobsRetry } from "@/server/commands/jobs-retry";
 
 export const POST = command(jobsRetry);

@@ -1,5 +1,5 @@
 // GET /api/v1/pipelines/{p}/builds/{n}/jobs/{id}/log/download – the raw log, streamed
-import { command } from "@/server/route";
+import { command } from "@/server/route-kit/route";
 import { jobsLogDownload } from "@/server/commands/jobs-log-download";
 
 export const GET = command(jobsLogDownload);

@@ -1,5 +1,5 @@
 // GET /api/v1/pipelines/{p}/builds/{n}/jobs/{id}/log/search – count matches over the whole log
-import { command } from "@/server/route";
+import { command } from "@/server/route-kit/route";
 import { jobsLogSearch } from "@/server/commands/jobs-log-search";
 
 export const GET = command(jobsLogSearch);

@@ -1,5 +1,5 @@
 // GET /api/v1/pipelines/{p}/builds/{n}/jobs/{id}/artifacts/{artifactId}/download – stream an artifact
-import { command } from "@/server/route";
+import { command } from "@/server/route-kit/route";
 import { artifactsDownload } from "@/server/commands/artifacts-download";
 
 export const GET = command(artifactsDownload);

@@ -3,10 +3,10 @@ import type { z } from "zod";
 import { API_VERSION, type Envelope, type Pagination } from "@/lib/envelope";
 import { ConsoleError, validationError, type FieldIssue } from "./console-error";
 import { toEnvelopeError, type MappedError } from "./error-envelope";
-import type { Operator } from "./operator";
-import { can, type Permission } from "./permissions";
-import { runtime, type Runtime } from "./runtime";
-import { beginAudit, isMutation } from "./store/audit-trail";
+import type { Operator } from "../auth/operator";
+import { can, type Permission } from "../auth/permissions";
+import type { Runtime } from "../runtime";
+import { beginAudit, isMutation } from "../store/audit-trail";
 
 export interface CommandContext {
   runtime: Runtime;
@@ -96,7 +96,7 @@ function echo(...parts: unknown[]): Record<string, unknown> {
 export async function executeCommand<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, D>(
   spec: CommandSpec<P, Q, B, D>,
   input: RawInput,
-  context: Omit<CommandContext, "runtime">,
+  context: Omit<CommandContext, "raw">,
 ): Promise<Executed<D>> {
   // Until the input is known to be valid, the echo is what was sent.
   let request = echo(input.body, input.query, input.params);
@@ -113,12 +113,12 @@ export async function executeCommand<P extends Schema | undefined, Q extends Sch
     if (issues.length > 0) throw validationError(issues);
     request = echo(body, query, params);
 
-    const current = await runtime();
+    const { runtime } = context;
     // Valid input first (a typo is answered as such), then the operator's budget, then the record.
-    if (isMutation(spec)) current.mutations.take(context.operator.id);
-    const audit = isMutation(spec) ? await beginAudit(spec.name, { params, query, body }, context.operator, context.requestId) : null;
+    if (isMutation(spec)) runtime.mutations.take(context.operator.id);
+    const audit = isMutation(spec) ? await beginAudit(runtime.store, spec.name, { params, query, body }, context.operator, context.requestId) : null;
     const output = await spec
-      .run({ params, query, body }, { ...context, raw: input.raw, runtime: current })
+      .run({ params, query, body }, { ...context, raw: input.raw })
       .catch(async (error: unknown) => {
         await audit?.failed(error);
         throw error;

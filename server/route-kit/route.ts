@@ -1,11 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { executeCommand, type CommandSpec, type RawInput } from "./command";
-import { config } from "./config";
 import { ConsoleError, validationError } from "./console-error";
 import { toEnvelopeError } from "./error-envelope";
-import { log } from "./log";
-import { authenticate, type Operator } from "./operator";
+import { log } from "../log";
+import { runtime, type Runtime } from "../runtime";
+import { authenticate, type Operator } from "../auth/operator";
 import { fileResponse, isStreamedFile } from "./streamed-file";
 import type { Logger } from "pino";
 import { API_VERSION } from "@/lib/envelope";
@@ -68,7 +68,7 @@ const NDJSON = "application/x-ndjson";
 function streamCommand<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, D>(
   spec: CommandSpec<P, Q, B, D>,
   input: RawInput,
-  context: { operator: Operator; requestId: string; signal: AbortSignal },
+  context: { runtime: Runtime; operator: Operator; requestId: string; signal: AbortSignal },
   logger: Logger,
 ): Response {
   const encoder = new TextEncoder();
@@ -111,14 +111,16 @@ export function command<P extends Schema | undefined, Q extends Schema | undefin
     let renewed: string | undefined;
     try {
       if (request.method !== "GET" && request.method !== "HEAD") assertSameOrigin(request);
-      const { operator, setCookie } = await authenticate(request.headers, config());
+      // Resolved once here and handed to the command, never looked up inside one.
+      const current = await runtime();
+      const { operator, setCookie } = await authenticate(request.headers, current.config);
       if (!operator) throw new ConsoleError("auth_error", "Sign in to use the console.", "signed_out");
       if (setCookie) renewed = setCookie;
       const input = await readInput(request, context);
       if (request.headers.get("accept")?.includes(NDJSON)) {
-        return streamCommand(spec, input, { operator, requestId, signal: request.signal }, logger);
+        return streamCommand(spec, input, { runtime: current, operator, requestId, signal: request.signal }, logger);
       }
-      const executed = await executeCommand(spec, input, { operator, requestId, signal: request.signal });
+      const executed = await executeCommand(spec, input, { runtime: current, operator, requestId, signal: request.signal });
       if (executed.envelope.ok && isStreamedFile(executed.envelope.data)) {
         logger.info({ method: request.method, status: 200, ms: Math.round(performance.now() - started) }, "streaming");
         return fileResponse(executed.envelope.data, requestId);
@@ -145,7 +147,7 @@ export async function unknownRoute(request: Request): Promise<Response> {
   const requestId = randomUUID();
   const path = new URL(request.url).pathname;
   // Signed out, every path answers alike: which routes exist is no business of an anonymous caller.
-  if (!(await authenticate(request.headers, config())).operator) {
+  if (!(await authenticate(request.headers, (await runtime()).config)).operator) {
     const mapped = toEnvelopeError(new ConsoleError("auth_error", "Sign in to use the console.", "signed_out"), requestId);
     const body = { ok: false, apiVersion: API_VERSION, command: "unknown", request: {}, summary: {}, pagination: null, data: null, error: mapped.error };
     return json(mapped.status, body, mapped.headers, requestId);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { EnvelopeError, ErrorType } from "@/lib/envelope";
-import { BuildkiteError } from "./buildkite/errors";
+import { BuildkiteError } from "../buildkite/errors";
 import { ConsoleError } from "./console-error";
 
 export const httpStatusFor: Record<ErrorType, number> = {

@@ -1,8 +1,8 @@
 import "server-only";
 import { NOTIFICATION_DETAIL_MAX_CHARS, charCount } from "@/lib/stacks-inputs";
-import type { Config } from "./config";
-import { proxyOperator } from "./auth/proxy";
-import { cookieHeader, openSession, readCookie, sealSession, secureCookies, SESSION_COOKIE } from "./auth/session";
+import type { Config } from "../config";
+import { proxyOperator } from "./proxy";
+import { cookieHeader, openSession, readCookie, sealSession, secureCookies, SESSION_COOKIE } from "./session";
 import type { Role } from "./permissions";
 
 export interface Operator {

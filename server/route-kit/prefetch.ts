@@ -2,8 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import { executeCommand, type CommandSpec } from "./command";
-import { config } from "./config";
-import { resolveOperator } from "./operator";
+import { resolveOperator } from "../auth/operator";
+import { runtime } from "../runtime";
 import type { z } from "zod";
 
 type Schema = z.ZodType<unknown, unknown>;
@@ -21,13 +21,14 @@ export async function prefetchCommand<P extends Schema | undefined, Q extends Sc
   spec: CommandSpec<P, Q, undefined, D>,
   input: { params?: Record<string, string>; query?: Record<string, string> },
 ) {
-  const operator = await resolveOperator(await headers(), config());
+  const current = await runtime();
+  const operator = await resolveOperator(await headers(), current.config);
   // Signed out, the page shows the sign-in prompt instead and prefetches nothing.
   if (!operator) return null;
   const running = executeCommand(
     spec,
     { params: input.params ?? {}, query: input.query ?? {}, body: undefined, raw: false },
-    { operator, requestId: randomUUID(), signal: AbortSignal.timeout(PREFETCH_BUDGET_MS) },
+    { runtime: current, operator, requestId: randomUUID(), signal: AbortSignal.timeout(PREFETCH_BUDGET_MS) },
   );
   let timer: NodeJS.Timeout | undefined;
   const budget = new Promise<null>((resolve) => {
