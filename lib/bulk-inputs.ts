@@ -2,9 +2,9 @@ import type { z } from "zod";
 import {
   FINISH_DETAIL_MAX_BYTES,
   RESERVATION_EXPIRY_MAX_SECONDS,
-  exitStatusSchema,
-  finishDetailSchema,
-  reservationExpirySchema,
+  exitStatusInput,
+  finishDetailInput,
+  reservationExpiryInput,
   utf8Bytes,
 } from "./stacks-inputs";
 
@@ -23,12 +23,12 @@ function checkInteger(text: string, label: string, schema: z.ZodNumber): Checked
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: `${label} ${parsed.error.issues[0]?.message ?? "is invalid"}` };
 }
 
-export const checkExpiry = (text: string) => checkInteger(text, "Expiry", reservationExpirySchema);
+export const checkExpiry = (text: string) => checkInteger(text, "Expiry", reservationExpiryInput);
 
-export const checkExitStatus = (text: string) => checkInteger(text, "Exit status", exitStatusSchema);
+export const checkExitStatus = (text: string) => checkInteger(text, "Exit status", exitStatusInput);
 
 export function checkReason(text: string): Checked<string> {
-  const parsed = finishDetailSchema.safeParse(text);
+  const parsed = finishDetailInput.safeParse(text);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: `Reason ${parsed.error.issues[0]?.message ?? "is invalid"}` };
 }
 

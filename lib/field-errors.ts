@@ -2,10 +2,10 @@ import type { z } from "zod";
 import {
   FINISH_DETAIL_MAX_BYTES,
   charCount,
-  exitStatusSchema,
-  finishDetailSchema,
-  notificationDetailSchema,
-  reservationExpirySchema,
+  exitStatusInput,
+  finishDetailInput,
+  notificationDetailInput,
+  reservationExpiryInput,
   utf8Bytes,
 } from "./stacks-inputs";
 
@@ -27,23 +27,23 @@ export function parseWholeNumber(raw: string): number {
 export function expiryError(raw: string): string | null {
   const value = parseWholeNumber(raw);
   if (Number.isNaN(value)) return "Reservation expiry must be a whole number of seconds from 1 to 3600.";
-  return firstIssue("Reservation expiry", reservationExpirySchema, value);
+  return firstIssue("Reservation expiry", reservationExpiryInput, value);
 }
 
 export function exitStatusError(raw: string): string | null {
   const value = parseWholeNumber(raw);
   if (Number.isNaN(value)) return "Exit status must be a whole number.";
-  return firstIssue("Exit status", exitStatusSchema, value);
+  return firstIssue("Exit status", exitStatusInput, value);
 }
 
 export function reasonError(text: string): string | null {
-  return firstIssue("Reason", finishDetailSchema, text);
+  return firstIssue("Reason", finishDetailInput, text);
 }
 
 /** `maxChars` is what is left of Buildkite's limit once the console appends the operator's name. */
 export function notificationError(text: string, maxChars: number): string | null {
   return (
-    firstIssue("Notification", notificationDetailSchema, text) ??
+    firstIssue("Notification", notificationDetailInput, text) ??
     (charCount(text) > maxChars ? `Notification must be at most ${maxChars} characters so your name fits.` : null)
   );
 }

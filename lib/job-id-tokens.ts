@@ -1,4 +1,4 @@
-import { MAX_BATCH_IDS, jobIdSchema } from "./stacks-inputs";
+import { MAX_BATCH_IDS, jobIdInput } from "./stacks-inputs";
 
 // Operators paste job ids from anywhere: a column of ids, a comma list, a JSON array, chat messages with
 // console links (…?job=<uuid>) or Buildkite build links (…/builds/42#<uuid>). Anything else is named back
@@ -21,7 +21,7 @@ const WRAPPING = /^["'`[\](){}<>]+|["'`[\](){}<>]+$/g;
 
 function asId(candidate: string | null | undefined): string | null {
   if (!candidate) return null;
-  return jobIdSchema.safeParse(candidate).success ? candidate.toLowerCase() : null;
+  return jobIdInput.safeParse(candidate).success ? candidate.toLowerCase() : null;
 }
 
 function idFromLink(token: string): string | null {

@@ -1,4 +1,4 @@
-import { METADATA_MAX_KEYS, metadataSchema } from "./stacks-inputs";
+import { METADATA_MAX_KEYS, metadataInput } from "./stacks-inputs";
 
 // The stack form edits metadata as rows of key and value; the API takes a map. Rows keep a stable id so
 // React keeps each input's focus and errors attached to the right row when another is removed.
@@ -29,7 +29,7 @@ const isBlank = (row: MetadataRow) => row.key.trim() === "" && row.value.trim() 
 
 /** Checks one entry with the API's own schema, so the form and the server refuse with the same words. */
 function entryIssues(row: MetadataRow, label: string): RowIssue[] {
-  const result = metadataSchema.safeParse({ [row.key]: row.value });
+  const result = metadataInput.safeParse({ [row.key]: row.value });
   if (result.success) return [];
   return result.error.issues.map((issue) => {
     const field = issue.code === "invalid_key" ? "key" : "value";

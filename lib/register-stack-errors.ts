@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { EnvelopeError } from "./envelope";
 import { rowsToMetadata, type MetadataRow, type RowIssue } from "./metadata-rows";
-import { queueKeySchema, stackKeySchema } from "./stacks-inputs";
+import { queueKeyInput, stackKeyInput } from "./stacks-inputs";
 
 // What the register-stack form shows next to each field, whether the problem was caught in the browser or
 // reported by the BFF (a validation_error lists {field, message} issues such as "body.queueKey").
@@ -33,9 +33,9 @@ export const hasErrors = (errors: RegisterErrors) => Object.keys(errors.fields).
 
 export function validateRegisterForm(values: RegisterValues): { input: RegisterInput; errors: null } | { input: null; errors: RegisterErrors } {
   const fields: RegisterErrors["fields"] = {};
-  const key = stackKeySchema.safeParse(values.key);
+  const key = stackKeyInput.safeParse(values.key);
   if (!key.success) fields.key = `${labels.key} ${key.error.issues[0]?.message ?? "is not valid"}`;
-  const queueKey = queueKeySchema.safeParse(values.queueKey);
+  const queueKey = queueKeyInput.safeParse(values.queueKey);
   if (!queueKey.success) fields.queueKey = `${labels.queueKey} ${queueKey.error.issues[0]?.message ?? "is not valid"}`;
   const { metadata, issues, tooMany } = rowsToMetadata(values.rows);
   if (tooMany) fields.metadata = tooMany;

@@ -17,34 +17,34 @@ export const PAUSE_NOTE_MAX_CHARS = 200;
 export const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
 export const charCount = (text: string) => [...text].length;
 
-export const stackKeySchema = z
+export const stackKeyInput = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,80}$/, "must be 1–80 letters, digits, _ or -");
 // Queue keys double as agent tags (`queue=gpu.large`), so dots are allowed as well.
-export const queueKeySchema = z
+export const queueKeyInput = z
   .string()
   .regex(/^[A-Za-z0-9_.-]{1,100}$/, "must be 1–100 letters, digits, _, - or .");
 // Buildkite ids are UUIDs; the pattern is checked without insisting on an RFC version nibble.
-export const jobIdSchema = z.guid("must be a job UUID");
+export const jobIdInput = z.guid("must be a job UUID");
 
 const idList = (max: number) =>
   z
-    .array(jobIdSchema)
+    .array(jobIdInput)
     .min(1, "must name at least one job")
     .max(max, `must name at most ${max} jobs`)
     .refine((ids) => new Set(ids).size === ids.length, "must not name a job twice");
 
-export const jobIdListSchema = idList(MAX_BATCH_IDS);
-export const bulkJobIdListSchema = idList(MAX_BULK_IDS);
+export const jobIdListInput = idList(MAX_BATCH_IDS);
+export const bulkJobIdListInput = idList(MAX_BULK_IDS);
 
-export const finishDetailSchema = z
+export const finishDetailInput = z
   .string()
   .refine((text) => text.trim().length > 0, "is required")
   .refine((text) => utf8Bytes(text) <= FINISH_DETAIL_MAX_BYTES, `must be at most ${FINISH_DETAIL_MAX_BYTES} bytes`);
 
-export const exitStatusSchema = z.number().int("must be a whole number").min(-2147483648).max(2147483647);
+export const exitStatusInput = z.number().int("must be a whole number").min(-2147483648).max(2147483647);
 
-export const notificationDetailSchema = z
+export const notificationDetailInput = z
   .string()
   .refine((text) => text.trim().length > 0, "is required")
   .refine(
@@ -52,13 +52,13 @@ export const notificationDetailSchema = z
     `must be at most ${NOTIFICATION_DETAIL_MAX_CHARS} characters`,
   );
 
-export const reservationExpirySchema = z
+export const reservationExpiryInput = z
   .number()
   .int("must be a whole number of seconds")
   .min(1, "must be at least 1 second")
   .max(RESERVATION_EXPIRY_MAX_SECONDS, `must be at most ${RESERVATION_EXPIRY_MAX_SECONDS} seconds`);
 
-export const metadataSchema = z
+export const metadataInput = z
   .record(
     z.string().min(1, "keys must not be empty").max(64, "keys must be at most 64 characters"),
     z.string().max(256, "values must be at most 256 characters"),

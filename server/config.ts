@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { queueKeySchema, stackKeySchema } from "@/lib/stacks-inputs";
+import { queueKeyInput, stackKeyInput } from "@/lib/stacks-inputs";
 import { authEnv, parseAuth } from "./auth/config";
 
 // The only module that reads process.env. Parsed once; a bad value stops start-up with one message
@@ -10,7 +10,7 @@ const queueKeyList = z
   .string()
   .transform((value) => value.split(",").map((key) => key.trim()).filter(Boolean))
   // The same rules as a request's `?queue=`: a key the API would refuse must stop start-up instead.
-  .pipe(z.array(queueKeySchema).min(1, "at least one queue key"));
+  .pipe(z.array(queueKeyInput).min(1, "at least one queue key"));
 const optionalSecret = z
   .string()
   .trim()
@@ -22,7 +22,7 @@ const envSchema = z.object({
   BUILDKITE_CLUSTER_TOKEN: optionalSecret,
   BUILDKITE_API_TOKEN: optionalSecret,
   BUILDKITE_ORG: z.string().regex(/^[a-z0-9-]{1,100}$/, "an organization slug such as acme").optional(),
-  STACK_KEY: stackKeySchema.default("stack-console"),
+  STACK_KEY: stackKeyInput.default("stack-console"),
   QUEUE_KEY: queueKeyList.default(["_default"]),
   BUILDKITE_AGENT_API_URL: httpUrl.default("https://agent.buildkite.com/v3"),
   BUILDKITE_REST_API_URL: httpUrl.default("https://api.buildkite.com/v2"),

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { ApiError } from "@/lib/api-error";
 import { deregisterStack } from "@/lib/mutations";
 import { queryKeys } from "@/lib/queries";
-import { stackKeySchema } from "@/lib/stacks-inputs";
+import { stackKeyInput } from "@/lib/stacks-inputs";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { cardClass, dangerButton, errorClass, inputClass, labelClass } from "@/components/ui/form-styles";
 
@@ -27,7 +27,7 @@ export function DeregisterStack({ consoleStackKey }: { consoleStackKey: string }
 
   function ask(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = stackKeySchema.safeParse(key);
+    const parsed = stackKeyInput.safeParse(key);
     if (!parsed.success) {
       setError(`Stack key ${parsed.error.issues[0]?.message ?? "is not valid"}`);
       return;

@@ -2,11 +2,11 @@ import "server-only";
 import { z } from "zod";
 import { annotationStyles, type Annotation } from "@/lib/builds-view";
 import { defineCommand } from "../route-kit/command";
-import { sanitizeAnnotationHtml, annotationText } from "./annotation-html";
-import { artifactDownloadPath } from "./artifact-links";
-import { buildParams, buildRef } from "./rest-inputs";
+import { sanitizeAnnotationHtml, annotationText } from "../builds/annotation-html";
+import { artifactDownloadPath } from "../builds/artifact-links";
+import { buildInput, buildRef } from "../builds/build-inputs";
 
-const query = z.object({ scope: z.enum(["build", "job", "all"], "must be build, job or all").default("all") });
+const annotationsListInput = z.object({ scope: z.enum(["build", "job", "all"], "must be build, job or all").default("all") });
 
 type Style = (typeof annotationStyles)[number];
 const isStyle = (value: string): value is Style => (annotationStyles as readonly string[]).includes(value);
@@ -14,8 +14,8 @@ const isStyle = (value: string): value is Style => (annotationStyles as readonly
 export const annotationsList = defineCommand({
   name: "annotations.list",
   permission: "read",
-  params: buildParams,
-  query,
+  params: buildInput,
+  query: annotationsListInput,
   async run({ params, query }, { runtime }) {
     const { client, reads, ref, cacheKey } = buildRef(runtime, params);
     const result = await reads.read(cacheKey("annotations", query.scope), () => client.listAnnotations(ref, query.scope));

@@ -1,14 +1,14 @@
 import "server-only";
 import { defineCommand } from "../route-kit/command";
 import { streamedFile, type StreamedFile } from "../route-kit/streamed-file";
-import { artifactIdSchema, buildJobParams, jobRef } from "./rest-inputs";
+import { artifactIdInput, buildJobInput, jobRef } from "../builds/build-inputs";
 
-const params = buildJobParams.extend({ artifactId: artifactIdSchema });
+const artifactInput = buildJobInput.extend({ artifactId: artifactIdInput });
 
 export const artifactsDownload = defineCommand({
   name: "artifacts.download",
   permission: "read",
-  params,
+  params: artifactInput,
   async run({ params }, { runtime, signal }) {
     const { client, ref } = jobRef(runtime, params);
     const download = await client.downloadArtifact(ref, params.artifactId, { signal });

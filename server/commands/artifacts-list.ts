@@ -1,15 +1,15 @@
 import "server-only";
 import { z } from "zod";
-import { jobIdSchema } from "@/lib/stacks-inputs";
+import { jobIdInput } from "@/lib/stacks-inputs";
 import type { Artifact } from "@/lib/builds-view";
 import { defineCommand } from "../route-kit/command";
-import { artifactDownloadPath } from "./artifact-links";
-import { buildParams, buildRef } from "./rest-inputs";
+import { artifactDownloadPath } from "../builds/artifact-links";
+import { buildInput, buildRef } from "../builds/build-inputs";
 
 export const artifactStates = ["new", "error", "finished", "deleted", "expired"] as const;
 
-const query = z.object({
-  jobId: jobIdSchema.optional(),
+const artifactsListInput = z.object({
+  jobId: jobIdInput.optional(),
   state: z.enum(artifactStates, `must be one of ${artifactStates.join(", ")}`).optional(),
   path: z.string().min(1).max(1024).optional(),
 });
@@ -17,8 +17,8 @@ const query = z.object({
 export const artifactsList = defineCommand({
   name: "artifacts.list",
   permission: "read",
-  params: buildParams,
-  query,
+  params: buildInput,
+  query: artifactsListInput,
   async run({ params, query }, { runtime }) {
     const { client, reads, ref, cacheKey } = buildRef(runtime, params);
     const filters = { state: query.state, path: query.path };

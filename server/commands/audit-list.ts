@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { AUDIT_PER_PAGE, auditOutcomes } from "@/lib/audit-view";
-import { jobIdSchema } from "@/lib/stacks-inputs";
+import { jobIdInput } from "@/lib/stacks-inputs";
 import { defineCommand, type CommandOutput } from "../route-kit/command";
 import { streamedFile, type StreamedFile } from "../route-kit/streamed-file";
 import type { AuditEntry } from "../store/audit";
@@ -14,10 +14,10 @@ const time = z
   .transform((value) => new Date(value))
   .optional();
 
-const query = z.object({
+const auditListInput = z.object({
   operator: z.string().trim().min(1).max(200).optional(),
   action: z.string().regex(/^[a-z]+(\.[a-z]+)+$/, "must be a command name such as jobs.finish").optional(),
-  jobId: jobIdSchema.optional(),
+  jobId: jobIdInput.optional(),
   outcome: z.enum(auditOutcomes, `must be one of ${auditOutcomes.join(", ")}`).optional(),
   from: time,
   to: time,
@@ -29,7 +29,7 @@ const query = z.object({
 export const auditList = defineCommand({
   name: "audit.list",
   permission: "read",
-  query,
+  query: auditListInput,
   async run({ query }, { runtime }): Promise<CommandOutput<AuditEntry[] | StreamedFile>> {
     const { audit } = await runtime.store();
     const { page, perPage, format, ...filter } = query;

@@ -2,7 +2,7 @@ import "server-only";
 import { BuildkiteError } from "../buildkite/errors";
 import { defineCommand } from "../route-kit/command";
 import { rolePermissions } from "../auth/permissions";
-import { REQUIRED_REST_SCOPES, restTokenStatus } from "./rest-token-status";
+import { REQUIRED_REST_SCOPES, restTokenStatus } from "../auth/rest-token-status";
 
 async function checkClusterToken(run: () => Promise<unknown>) {
   try {

@@ -1,12 +1,12 @@
 import "server-only";
 import { defineCommand } from "../route-kit/command";
-import { buildJobView, buildSummaryView, isFailedJob, jobCounts } from "./build-views";
-import { buildParams, buildRef } from "./rest-inputs";
+import { buildJobView, buildSummaryView, isFailedJob, jobCounts } from "../builds/build-records";
+import { buildInput, buildRef } from "../builds/build-inputs";
 
 export const buildsGet = defineCommand({
   name: "builds.get",
   permission: "read",
-  params: buildParams,
+  params: buildInput,
   async run({ params }, { runtime }) {
     const { client, reads, ref, cacheKey } = buildRef(runtime, params);
     const result = await reads.read(cacheKey("build"), () => client.getBuild(ref));

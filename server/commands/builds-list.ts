@@ -3,15 +3,15 @@ import { z } from "zod";
 import { buildStates } from "@/lib/build-states";
 import type { Pagination } from "@/lib/envelope";
 import { defineCommand } from "../route-kit/command";
-import { buildSummaryView } from "./build-views";
-import { pipelineSlugSchema, restAccess } from "./rest-inputs";
+import { buildSummaryView } from "../builds/build-records";
+import { pipelineSlugInput, restAccess } from "../builds/build-inputs";
 
 const DEFAULT_PER_PAGE = 30;
 /** Buildkite refuses to list builds past this offset; the console says so without asking. */
 const MAX_BUILD_OFFSET = 10_000;
 
-const query = z.object({
-  pipeline: pipelineSlugSchema.optional(),
+const buildsListInput = z.object({
+  pipeline: pipelineSlugInput.optional(),
   branch: z.string().min(1).max(255).optional(),
   state: z.enum(buildStates, `must be one of ${buildStates.join(", ")}`).optional(),
   creator: z.string().min(1).max(255).optional(),
@@ -26,7 +26,7 @@ const query = z.object({
 export const buildsList = defineCommand({
   name: "builds.list",
   permission: "read",
-  query,
+  query: buildsListInput,
   async run({ query }, { runtime }) {
     const { client, org, reads } = restAccess(runtime);
     const scope = query.pipeline === undefined ? { org } : { org, pipeline: query.pipeline };

@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { bulkJobIdListSchema, exitStatusSchema, finishDetailSchema } from "@/lib/stacks-inputs";
+import { bulkJobIdListInput, exitStatusInput, finishDetailInput } from "@/lib/stacks-inputs";
 import { defineCommand } from "../route-kit/command";
-import { finishOne } from "./finish-one";
-import { stackParams } from "./inputs";
+import { finishOne } from "../stacks/finish-one";
+import { stackInput } from "../stacks/stack-inputs";
 
 // Finish has no batch endpoint. Eight at a time keeps a 5000-job finish to minutes while staying far
 // below the per-stack finish budget (100 a second) that the production stack shares.
@@ -18,8 +18,8 @@ interface Outcome {
 export const jobsFinishBulk = defineCommand({
   name: "jobs.finish.bulk",
   permission: "jobs.write",
-  params: stackParams,
-  body: z.object({ jobIds: bulkJobIdListSchema, exitStatus: exitStatusSchema.default(-1), detail: finishDetailSchema }),
+  params: stackInput,
+  body: z.object({ jobIds: bulkJobIdListInput, exitStatus: exitStatusInput.default(-1), detail: finishDetailInput }),
   async run({ params, body }, { runtime, operator, signal, progress }) {
     const results: Outcome[] = new Array(body.jobIds.length);
     let next = 0;

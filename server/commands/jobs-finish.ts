@@ -1,15 +1,15 @@
 import "server-only";
 import { z } from "zod";
-import { exitStatusSchema, finishDetailSchema } from "@/lib/stacks-inputs";
+import { exitStatusInput, finishDetailInput } from "@/lib/stacks-inputs";
 import { defineCommand } from "../route-kit/command";
-import { finishOne } from "./finish-one";
-import { jobParams } from "./inputs";
+import { finishOne } from "../stacks/finish-one";
+import { stackJobInput } from "../stacks/stack-inputs";
 
 export const jobsFinish = defineCommand({
   name: "jobs.finish",
   permission: "jobs.write",
-  params: jobParams,
-  body: z.object({ exitStatus: exitStatusSchema.default(-1), detail: finishDetailSchema }),
+  params: stackJobInput,
+  body: z.object({ exitStatus: exitStatusInput.default(-1), detail: finishDetailInput }),
   async run({ params, body }, { runtime, operator, signal }) {
     try {
       const { confirmedByState } = await finishOne(

@@ -1,12 +1,12 @@
 import "server-only";
 import { defineCommand } from "../route-kit/command";
 import { redactSecretEnv } from "../secret-env";
-import { jobParams } from "./inputs";
+import { stackJobInput } from "../stacks/stack-inputs";
 
 export const jobsGet = defineCommand({
   name: "jobs.get",
   permission: "read",
-  params: jobParams,
+  params: stackJobInput,
   async run({ params }, { runtime, signal }) {
     const result = await runtime.stacks.getJob({ stackKey: params.key, jobId: params.id }, { signal });
     const { env, redacted } = redactSecretEnv(result.data.env);

@@ -1,7 +1,7 @@
 import "server-only";
 import { defineCommand } from "../route-kit/command";
 import { notificationRoom } from "../auth/operator";
-import { jobParams } from "./inputs";
+import { stackJobInput } from "../stacks/stack-inputs";
 
 /** Buildkite's limit on stack notifications per job (shared/reference/stacks-api.md). */
 export const NOTIFICATION_CAP_PER_JOB = 100;
@@ -9,7 +9,7 @@ export const NOTIFICATION_CAP_PER_JOB = 100;
 export const jobsHistory = defineCommand({
   name: "jobs.history",
   permission: "read",
-  params: jobParams,
+  params: stackJobInput,
   async run({ params }, { runtime, operator }) {
     const { ledger } = runtime;
     const [events, notificationsSent, reservation] = await Promise.all([

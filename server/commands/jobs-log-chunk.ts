@@ -2,14 +2,14 @@ import "server-only";
 import { defineCommand } from "../route-kit/command";
 import { log } from "../log";
 import { chunkAfter, chunkBefore, directTail, lineChunk, tailChunk } from "../logs/log-chunks";
-import { logChunkQuery } from "./log-inputs";
-import { buildJobParams, jobRef, restAccess } from "./rest-inputs";
+import { logChunkInput } from "../logs/log-inputs";
+import { buildJobInput, jobRef, restAccess } from "../builds/build-inputs";
 
 export const jobsLogChunk = defineCommand({
   name: "jobs.log.chunk",
   permission: "read",
-  params: buildJobParams,
-  query: logChunkQuery,
+  params: buildJobInput,
+  query: logChunkInput,
   async run({ params, query }, { runtime }) {
     const { client, ref } = jobRef(runtime, params);
     const { logs } = restAccess(runtime);

@@ -1,13 +1,13 @@
 import "server-only";
 import { defineCommand } from "../route-kit/command";
 import { streamedFile } from "../route-kit/streamed-file";
-import { buildJobParams, jobRef } from "./rest-inputs";
+import { buildJobInput, jobRef } from "../builds/build-inputs";
 
 /** The whole raw log, streamed from Buildkite to the browser as it arrives. */
 export const jobsLogDownload = defineCommand({
   name: "jobs.log.download",
   permission: "read",
-  params: buildJobParams,
+  params: buildJobInput,
   async run({ params }, { runtime, signal }) {
     const { client, ref } = jobRef(runtime, params);
     const log = await client.jobLogText(ref, { signal });

@@ -2,8 +2,8 @@ import "server-only";
 import { toPlainText } from "@/lib/log/plain-text";
 import { defineCommand } from "../route-kit/command";
 import { directTail } from "../logs/log-chunks";
-import { logGetQuery } from "./log-inputs";
-import { buildJobParams, jobRef } from "./rest-inputs";
+import { logGetInput } from "../logs/log-inputs";
+import { buildJobInput, jobRef } from "../builds/build-inputs";
 
 /**
  * The contract's `jobs.log.get`: the last `maxBytes` of the log (by a suffix `Range`, so a huge log costs
@@ -13,8 +13,8 @@ import { buildJobParams, jobRef } from "./rest-inputs";
 export const jobsLogGet = defineCommand({
   name: "jobs.log.get",
   permission: "read",
-  params: buildJobParams,
-  query: logGetQuery,
+  params: buildJobInput,
+  query: logGetInput,
   async run({ params, query }, { runtime, raw }) {
     const { client, ref } = jobRef(runtime, params);
     const tail = await directTail(client, ref, query.maxBytes, true);

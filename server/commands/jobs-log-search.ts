@@ -2,14 +2,14 @@ import "server-only";
 import type { LogSearch } from "@/lib/builds-view";
 import { defineCommand } from "../route-kit/command";
 import { SEARCH_LINE_LIMIT, searchLog } from "../logs/log-search";
-import { logSearchQuery } from "./log-inputs";
-import { buildJobParams, jobRef, restAccess } from "./rest-inputs";
+import { logSearchInput } from "../logs/log-inputs";
+import { buildJobInput, jobRef, restAccess } from "../builds/build-inputs";
 
 export const jobsLogSearch = defineCommand({
   name: "jobs.log.search",
   permission: "read",
-  params: buildJobParams,
-  query: logSearchQuery,
+  params: buildJobInput,
+  query: logSearchInput,
   async run({ params, query }, { runtime }) {
     const { ref } = jobRef(runtime, params);
     const { logs } = restAccess(runtime);

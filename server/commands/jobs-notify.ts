@@ -1,15 +1,15 @@
 import "server-only";
 import { z } from "zod";
-import { MAX_BATCH_IDS, charCount, jobIdSchema, notificationDetailSchema } from "@/lib/stacks-inputs";
+import { MAX_BATCH_IDS, charCount, jobIdInput, notificationDetailInput } from "@/lib/stacks-inputs";
 import { defineCommand } from "../route-kit/command";
 import { validationError } from "../route-kit/console-error";
 import { attribution, notificationRoom, notificationSignature } from "../auth/operator";
-import { settleAfterError } from "./ledger-outcome";
-import { stackParams } from "./inputs";
+import { settleAfterError } from "../store/ledger-outcome";
+import { stackInput } from "../stacks/stack-inputs";
 
-const notificationsBody = z.object({
+const notificationsInput = z.object({
   notifications: z
-    .array(z.object({ jobId: jobIdSchema, detail: notificationDetailSchema }))
+    .array(z.object({ jobId: jobIdInput, detail: notificationDetailInput }))
     .min(1, "must hold at least one notification")
     .max(MAX_BATCH_IDS, `must hold at most ${MAX_BATCH_IDS} notifications`),
 });
@@ -17,8 +17,8 @@ const notificationsBody = z.object({
 export const jobsNotify = defineCommand({
   name: "jobs.notify",
   permission: "jobs.write",
-  params: stackParams,
-  body: notificationsBody,
+  params: stackInput,
+  body: notificationsInput,
   async run({ params, body }, { runtime, operator, signal }) {
     const signature = notificationSignature(operator);
     const room = notificationRoom(operator);

@@ -1,18 +1,18 @@
 import "server-only";
 import { z } from "zod";
-import { MAX_BATCH_IDS, RESERVATION_EXPIRY_DEFAULT_SECONDS, bulkJobIdListSchema, reservationExpirySchema } from "@/lib/stacks-inputs";
+import { MAX_BATCH_IDS, RESERVATION_EXPIRY_DEFAULT_SECONDS, bulkJobIdListInput, reservationExpiryInput } from "@/lib/stacks-inputs";
 import { defineCommand } from "../route-kit/command";
 import { attribution } from "../auth/operator";
-import { settleAfterError } from "./ledger-outcome";
-import { stackParams } from "./inputs";
+import { settleAfterError } from "../store/ledger-outcome";
+import { stackInput } from "../stacks/stack-inputs";
 
 export const jobsReserve = defineCommand({
   name: "jobs.reserve",
   permission: "jobs.write",
-  params: stackParams,
+  params: stackInput,
   body: z.object({
-    jobIds: bulkJobIdListSchema,
-    expirySeconds: reservationExpirySchema.default(RESERVATION_EXPIRY_DEFAULT_SECONDS),
+    jobIds: bulkJobIdListInput,
+    expirySeconds: reservationExpiryInput.default(RESERVATION_EXPIRY_DEFAULT_SECONDS),
   }),
   async run({ params, body }, { runtime, operator, signal }) {
     const { ledger } = runtime;

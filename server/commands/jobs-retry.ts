@@ -1,12 +1,12 @@
 import "server-only";
 import { defineCommand } from "../route-kit/command";
-import { buildJobView } from "./build-views";
-import { buildJobParams, jobRef } from "./rest-inputs";
+import { buildJobView } from "../builds/build-records";
+import { buildJobInput, jobRef } from "../builds/build-inputs";
 
 export const jobsRetry = defineCommand({
   name: "jobs.retry",
   permission: "jobs.write",
-  params: buildJobParams,
+  params: buildJobInput,
   async run({ params }, { runtime, signal }) {
     const { client, reads, ref } = jobRef(runtime, params);
     const result = await client.retryJob(ref, { signal }).finally(() => reads.invalidateBuild(ref.org, ref.pipeline, ref.build));

@@ -2,9 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { defineCommand } from "../route-kit/command";
 import { SNAPSHOT_MAX_PAGES, SNAPSHOT_PAGE_SIZE } from "../live/live-reads";
-import { queueQuery, stackParams, watchedQueue } from "./inputs";
+import { queueInput, stackInput, watchedQueue } from "../stacks/stack-inputs";
 
-const listQuery = queueQuery.extend({
+const scheduledJobsListInput = queueInput.extend({
   limit: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(1000, "must be at most 1000").optional(),
   // Buildkite's cursors are opaque but always printable ASCII: anything else is refused without asking it.
   after: z.string().regex(/^[\x21-\x7E]{1,1024}$/, "must be a cursor from a previous page").optional(),
@@ -15,8 +15,8 @@ const listQuery = queueQuery.extend({
 export const jobsScheduledList = defineCommand({
   name: "jobs.scheduled.list",
   permission: "read",
-  params: stackParams,
-  query: listQuery,
+  params: stackInput,
+  query: scheduledJobsListInput,
   async run({ params, query }, { runtime }) {
     const queueKey = watchedQueue(runtime, query.queue);
     if (query.all) {

@@ -1,14 +1,14 @@
 import "server-only";
 import { z } from "zod";
-import { jobIdListSchema } from "@/lib/stacks-inputs";
+import { jobIdListInput } from "@/lib/stacks-inputs";
 import { defineCommand } from "../route-kit/command";
-import { stackParams } from "./inputs";
+import { stackInput } from "../stacks/stack-inputs";
 
 export const jobsStates = defineCommand({
   name: "jobs.states",
   permission: "read",
-  params: stackParams,
-  body: z.object({ jobIds: jobIdListSchema }),
+  params: stackInput,
+  body: z.object({ jobIds: jobIdListInput }),
   async run({ params, body }, { runtime, signal }) {
     // Open drawers and the states panel poll this every interval: the next poll is the retry, and a
     // failure retried inside it would leave the operator looking at stale states for the whole backoff.

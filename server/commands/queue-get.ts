@@ -1,13 +1,13 @@
 import "server-only";
 import { defineCommand } from "../route-kit/command";
-import { queueQuery, stackParams, watchedQueue } from "./inputs";
-import { pauseDetails } from "./queue-pause";
+import { queueInput, stackInput, watchedQueue } from "../stacks/stack-inputs";
+import { pauseDetails } from "../stacks/pause-details";
 
 export const queueGet = defineCommand({
   name: "queue.get",
   permission: "read",
-  params: stackParams,
-  query: queueQuery,
+  params: stackInput,
+  query: queueInput,
   async run({ params, query }, { runtime }) {
     const queueKey = watchedQueue(runtime, query.queue);
     const snapshot = await runtime.live.queueSnapshot({ stackKey: params.key, queueKey });

@@ -1,11 +1,11 @@
 import "server-only";
 import { defineCommand } from "../route-kit/command";
-import { stackParams } from "./inputs";
+import { stackInput } from "../stacks/stack-inputs";
 
 export const stacksDeregister = defineCommand({
   name: "stacks.deregister",
   permission: "stacks.admin",
-  params: stackParams,
+  params: stackInput,
   async run({ params }, { runtime, signal }) {
     try {
       await runtime.stacks.deregisterStack(params.key, { signal });

@@ -1,17 +1,17 @@
 import "server-only";
 import { z } from "zod";
-import { metadataSchema, queueKeySchema, stackKeySchema } from "@/lib/stacks-inputs";
+import { metadataInput, queueKeyInput, stackKeyInput } from "@/lib/stacks-inputs";
 import { defineCommand } from "../route-kit/command";
 
 export const stacksRegister = defineCommand({
   name: "stacks.register",
   permission: "stacks.admin",
   body: z.object({
-    key: stackKeySchema,
+    key: stackKeyInput,
     // kubernetes and elastic are reserved for Buildkite's own stacks.
     type: z.literal("custom", "must be custom").default("custom"),
-    queueKey: queueKeySchema,
-    metadata: metadataSchema.default({}),
+    queueKey: queueKeyInput,
+    metadata: metadataInput.default({}),
   }),
   async run({ body }, { runtime, signal }) {
     const result = await runtime.stacks.registerStack(body, { signal });

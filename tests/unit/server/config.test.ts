@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { queueKeySchema, stackKeySchema } from "@/lib/stacks-inputs";
+import { queueKeyInput, stackKeyInput } from "@/lib/stacks-inputs";
 import { ConfigError, parseConfig } from "@/server/config";
 
 const live = { BUILDKITE_CLUSTER_TOKEN: "bkct_x", AUTH_MODE: "proxy", AUTH_PROXY_SECRET: "a-long-enough-proxy-secret" };
@@ -79,7 +79,7 @@ describe("parseConfig", () => {
 
   test("a queue key such as gpu.large is watched, and is one a request may name", () => {
     expect(parseConfig({ ...live, QUEUE_KEY: "gpu.large,_default" }).queueKeys).toEqual(["gpu.large", "_default"]);
-    expect(queueKeySchema.safeParse("gpu.large").success).toBe(true);
+    expect(queueKeyInput.safeParse("gpu.large").success).toBe(true);
   });
 
   test("start-up accepts exactly the stack and queue keys the API accepts in a request", () => {
@@ -87,8 +87,8 @@ describe("parseConfig", () => {
     fc.assert(
       fc.property(keyText, (key) => {
         fc.pre(!key.includes(",") && key.trim() === key);
-        expect(accepts({ QUEUE_KEY: key }), `QUEUE_KEY=${key}`).toBe(queueKeySchema.safeParse(key).success);
-        expect(accepts({ STACK_KEY: key }), `STACK_KEY=${key}`).toBe(stackKeySchema.safeParse(key).success);
+        expect(accepts({ QUEUE_KEY: key }), `QUEUE_KEY=${key}`).toBe(queueKeyInput.safeParse(key).success);
+        expect(accepts({ STACK_KEY: key }), `STACK_KEY=${key}`).toBe(stackKeyInput.safeParse(key).success);
       }),
       { numRuns: 500 },
     );

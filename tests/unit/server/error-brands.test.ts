@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { BuildkiteError } from "@/server/buildkite/errors";
-import { ConsoleError } from "@/server/console-error";
+import { ConsoleError } from "@/server/route-kit/console-error";
 import { DataDirInUseError } from "@/server/store/data-dir-lock";
 
 // Next can load a module twice (instrumentation and routes are bundled apart); an error made by one copy

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BuildkiteError } from "@/server/buildkite/errors";
-import { toEnvelopeError } from "@/server/error-envelope";
+import { toEnvelopeError } from "@/server/route-kit/error-envelope";
 
 const upstream = (status: number, extra: Partial<ConstructorParameters<typeof BuildkiteError>[0]> = {}) =>
   new BuildkiteError({ kind: "http", status, message: `HTTP ${status}`, method: "GET", path: "/v2/x", attempts: 1, retryable: false, ...extra });

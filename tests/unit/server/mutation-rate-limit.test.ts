@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConsoleError } from "@/server/console-error";
+import { ConsoleError } from "@/server/route-kit/console-error";
 import { createMutationRateLimit } from "@/server/mutation-rate-limit";
 
 describe("createMutationRateLimit", () => {

@@ -1,5 +1,5 @@
 import { afterEach, expect, test, vi } from "vitest";
-import { ConsoleError } from "@/server/console-error";
+import { ConsoleError } from "@/server/route-kit/console-error";
 import { DataDirInUseError } from "@/server/store/data-dir-lock";
 
 // Start-up is where a console that must not serve stops, with one line saying why.

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { JobStatesPanel } from "@/components/states/job-states-panel";
-import { queueKeySchema, stackKeySchema } from "@/lib/stacks-inputs";
+import { queueKeyInput, stackKeyInput } from "@/lib/stacks-inputs";
 import { config } from "@/server/config";
 
 export const metadata: Metadata = { title: "Job states" };
@@ -10,8 +10,8 @@ export default async function JobStatesPage({ params, searchParams }: PageProps<
   const { key } = await params;
   const { queue } = await searchParams;
   const { queueKeys, pollIntervalMs } = config();
-  if (!stackKeySchema.safeParse(key).success) notFound();
-  const requested = typeof queue === "string" && queueKeySchema.safeParse(queue).success ? queue : undefined;
+  if (!stackKeyInput.safeParse(key).success) notFound();
+  const requested = typeof queue === "string" && queueKeyInput.safeParse(queue).success ? queue : undefined;
   const queueKey = requested ?? queueKeys[0] ?? "_default";
 
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { annotationText, sanitizeAnnotationHtml } from "@/server/commands/annotation-html";
+import { annotationText, sanitizeAnnotationHtml } from "@/server/builds/annotation-html";
 
 const artifacts = new Map([["reports/coverage.html", "/api/v1/download/1"], ["shots/login fail.png", "/api/v1/download/2"]]);
 const clean = (html: string) => sanitizeAnnotationHtml(html, (path) => artifacts.get(path) ?? null);

@@ -1,17 +1,17 @@
 import "server-only";
 import { z } from "zod";
-import { jobIdSchema } from "@/lib/stacks-inputs";
+import { jobIdInput } from "@/lib/stacks-inputs";
 import { ConsoleError } from "../route-kit/console-error";
 import type { RestAccess, Runtime } from "../runtime";
 
 // Inputs naming builds, jobs and artifacts, checked before any REST call.
 
-export const pipelineSlugSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "must be a pipeline slug (letters, digits, - or _)");
-export const buildNumberSchema = z.coerce.number("must be a build number").int("must be a whole number").min(1, "must be 1 or more").max(Number.MAX_SAFE_INTEGER);
-export const artifactIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, "must be an artifact id");
+export const pipelineSlugInput = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "must be a pipeline slug (letters, digits, - or _)");
+export const buildNumberInput = z.coerce.number("must be a build number").int("must be a whole number").min(1, "must be 1 or more").max(Number.MAX_SAFE_INTEGER);
+export const artifactIdInput = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, "must be an artifact id");
 
-export const buildParams = z.object({ pipeline: pipelineSlugSchema, number: buildNumberSchema });
-export const buildJobParams = buildParams.extend({ id: jobIdSchema });
+export const buildInput = z.object({ pipeline: pipelineSlugInput, number: buildNumberInput });
+export const buildJobInput = buildInput.extend({ id: jobIdInput });
 
 /** The REST API, or an error the operator can act on: the console has no REST token or organization. */
 export function restAccess(runtime: Runtime): RestAccess {

@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { CHUNK_BYTES, MAX_CHUNK_BYTES } from "../logs/log-chunks";
+import { CHUNK_BYTES, MAX_CHUNK_BYTES } from "./log-chunks";
 
 const byteOffset = z.coerce.number("must be a byte offset").int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 /** At most one of `before`, `after` and `line` picks the chunk; none means the tail. */
-export const logChunkQuery = z
+export const logChunkInput = z
   .object({
     before: byteOffset.optional(),
     after: byteOffset.optional(),
@@ -17,7 +17,7 @@ export const logChunkQuery = z
     path: ["before"],
   });
 
-export const logSearchQuery = z.object({
+export const logSearchInput = z.object({
   q: z.string().min(1, "must not be empty").max(200, "must be at most 200 characters"),
   caseSensitive: z.enum(["0", "1", "true", "false"]).default("0").transform((value) => value === "1" || value === "true"),
 });
@@ -25,7 +25,7 @@ export const logSearchQuery = z.object({
 export const DEFAULT_LOG_MAX_BYTES = 1_000_000;
 export const MAX_LOG_MAX_BYTES = 10_000_000;
 
-export const logGetQuery = z.object({
+export const logGetInput = z.object({
   maxBytes: z.coerce.number().int().min(1).max(MAX_LOG_MAX_BYTES).default(DEFAULT_LOG_MAX_BYTES),
   tailLines: z.coerce.number().int().min(1).max(1_000_000).optional(),
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { BuildkiteError } from "../buildkite/errors";
-import type { Ledger } from "../store/ledger";
+import type { Ledger } from "./ledger";
 
 /**
  * Settles ledger intents after an upstream call threw. Buildkite refusing (4xx) means nothing happened; a

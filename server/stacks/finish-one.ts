@@ -2,7 +2,7 @@ import "server-only";
 import { BuildkiteError } from "../buildkite/errors";
 import { attribution, type Operator } from "../auth/operator";
 import type { Runtime } from "../runtime";
-import { settleAfterError } from "./ledger-outcome";
+import { settleAfterError } from "../store/ledger-outcome";
 
 export interface FinishRequest {
   stackKey: string;

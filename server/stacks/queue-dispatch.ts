@@ -5,21 +5,24 @@ import { ConsoleError } from "../route-kit/console-error";
 import { defineCommand } from "../route-kit/command";
 import { attribution } from "../auth/operator";
 import { PAUSE_NOTE_MAX_CHARS } from "@/lib/stacks-inputs";
-import { queueQuery, stackParams, watchedQueue } from "./inputs";
+import { queueInput, stackInput, watchedQueue } from "./stack-inputs";
 
 /** What Buildkite keeps of a pause note. */
 const BUILDKITE_NOTE_MAX_CHARS = 255;
 
-const pauseBody = z.object({ note: z.string().trim().min(1, "must say why dispatch is paused").max(PAUSE_NOTE_MAX_CHARS, `must be at most ${PAUSE_NOTE_MAX_CHARS} characters`) });
+const pauseInput = z.object({ note: z.string().trim().min(1, "must say why dispatch is paused").max(PAUSE_NOTE_MAX_CHARS, `must be at most ${PAUSE_NOTE_MAX_CHARS} characters`) });
 
-/** Pausing or resuming a queue changes what every agent of the cluster does, so only admins may. */
-function dispatchCommand(name: "queue.pause" | "queue.resume", paused: boolean) {
+/**
+ * queue.pause and queue.resume: one command each, built here because they differ only in the state asked
+ * for. Pausing or resuming a queue changes what every agent of the cluster does, so only admins may.
+ */
+export function dispatchCommand(name: "queue.pause" | "queue.resume", paused: boolean) {
   return defineCommand({
     name,
     permission: "stacks.admin",
-    params: stackParams,
-    query: queueQuery,
-    body: paused ? pauseBody : z.object({}).optional(),
+    params: stackInput,
+    query: queueInput,
+    body: paused ? pauseInput : z.object({}).optional(),
     async run({ params, query, body }, { runtime, operator }) {
       const queueKey = watchedQueue(runtime, query.queue);
       if (runtime.clusterQueues === null) {
@@ -63,6 +66,3 @@ function dispatchCommand(name: "queue.pause" | "queue.resume", paused: boolean) 
     },
   });
 }
-
-export const queuePause = dispatchCommand("queue.pause", true);
-export const queueResume = dispatchCommand("queue.resume", false);

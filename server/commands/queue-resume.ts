@@ -1,0 +1,4 @@
+import "server-only";
+import { dispatchCommand } from "../stacks/queue-dispatch";
+
+export const queueResume = dispatchCommand("queue.resume", false);
