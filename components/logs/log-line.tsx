@@ -3,8 +3,8 @@
 import { ChevronDown, ChevronRight } from "lucide-react";
 import { memo, type MouseEvent, type ReactNode } from "react";
 import type { Span } from "@/lib/log/types";
-import { clipPieces, matchRanges, splitSpans } from "./highlight";
-import { controlRuns, type GapRow, type LogRow } from "./log-rows";
+import { clipPieces, matchRanges, splitSpans } from "../../lib/log/highlight";
+import { controlRuns, type GapRow, type LogRow } from "../../lib/log/log-rows";
 import { spanStyle } from "./span-style";
 import { formatDuration, formatLineTime, type TimeZoneChoice } from "./use-timestamp-settings";
 

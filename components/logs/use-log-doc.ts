@@ -4,8 +4,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError } from "@/lib/api-error";
 import type { LogChunk } from "@/lib/builds-view";
 import { fetchLogChunk, type ChunkRequest, type LogRef } from "@/lib/log-queries";
-import { charIndexAtByte, coveredBy, emptyDoc, evictFar, findLine, insertChunk, latestEnd, planInsert, updateFacts, type LogDoc } from "./log-chunks";
-import { createChunkParser, type ChunkParser } from "./parse-log";
+import { charIndexAtByte, coveredBy, emptyDoc, evictFar, findLine, insertChunk, latestEnd, planInsert, updateFacts, type LogDoc } from "../../lib/log/log-chunks";
+import { createChunkParser, type ChunkParser } from "../../lib/log/parse-log";
 
 /** Bytes asked for when loading earlier lines: the same order as the server's tail, a few thousand lines. */
 export const EARLIER_BYTES = 256 * 1024;

@@ -1,9 +1,9 @@
 "use client";
 
 import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from "react";
-import { findLine, groupsHiding, type LogDoc } from "./log-chunks";
+import { findLine, groupsHiding, type LogDoc } from "../../lib/log/log-chunks";
 import { LOG_ROW_HEIGHT } from "./log-line";
-import type { LogRow } from "./log-rows";
+import type { LogRow } from "../../lib/log/log-rows";
 
 /** Marked when the first lines are on screen: the benchmark's "time to first log lines". */
 export const FIRST_LINES_MARK = "log-first-lines";

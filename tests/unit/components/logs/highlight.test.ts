@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clipPieces, matchRanges, splitSpans } from "@/components/logs/highlight";
+import { clipPieces, matchRanges, splitSpans } from "@/lib/log/highlight";
 import type { Span } from "@/lib/log/types";
 
 const red = { fg: { kind: "palette", index: 1 } } as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { charIndexAtByte, emptyDoc, evictFar, findLine, insertChunk, planInsert, setGroupOpen, type LoadedChunk, type LogDoc } from "@/components/logs/log-chunks";
-import { buildRows } from "@/components/logs/log-rows";
+import { charIndexAtByte, emptyDoc, evictFar, findLine, insertChunk, planInsert, setGroupOpen, type LoadedChunk, type LogDoc } from "@/lib/log/log-chunks";
+import { buildRows } from "@/lib/log/log-rows";
 import { parseLog } from "@/lib/log/parser";
 
 const facts = { totalBytes: 0, lineCount: null, final: true };
