@@ -33,7 +33,7 @@ export function durationSeconds(startedAt: string | null, finishedAt: string | n
   return Math.max(0, (end - start) / 1000);
 }
 
-export function formatDuration(seconds: number | null): string {
+export function formatDurationSeconds(seconds: number | null): string {
   return seconds === null ? "—" : formatAge(seconds);
 }
 

@@ -8,6 +8,11 @@ export function formatAge(totalSeconds: number): string {
   return `${Math.floor(s / 86400)}d ${Math.floor((s % 86400) / 3600)}h`;
 }
 
+/** A duration given in milliseconds: "850ms" below a second, then as `formatAge` writes it. */
+export function formatDurationMs(ms: number): string {
+  return ms < 1000 ? `${Math.max(0, Math.round(ms))}ms` : formatAge(ms / 1000);
+}
+
 export function secondsSince(isoOrMs: string | number, now: number): number {
   const then = typeof isoOrMs === "number" ? isoOrMs : Date.parse(isoOrMs);
   return Number.isFinite(then) ? Math.max(0, (now - then) / 1000) : 0;

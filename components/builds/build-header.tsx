@@ -1,7 +1,7 @@
 import { ExternalLink } from "lucide-react";
 import type { ReactNode } from "react";
 import { CopyButton } from "@/components/jobs/copy-button";
-import { durationSeconds, formatDuration, shortSha } from "@/lib/build-format";
+import { durationSeconds, formatDurationSeconds, shortSha } from "@/lib/build-format";
 import type { BuildSummary } from "@/lib/builds-view";
 import { RelativeTime } from "./relative-time";
 import { StateBadge } from "./state-badge";
@@ -77,7 +77,7 @@ export function BuildHeader({ build, now }: { build: BuildSummary; now: number }
         </Fact>
         <Fact label="Duration">
           <span className="tabular-nums" suppressHydrationWarning>
-            {formatDuration(durationSeconds(build.startedAt, build.finishedAt, now))}
+            {formatDurationSeconds(durationSeconds(build.startedAt, build.finishedAt, now))}
           </span>
         </Fact>
       </dl>

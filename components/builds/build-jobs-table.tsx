@@ -6,7 +6,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { secondaryButton } from "@/components/ui/form-styles";
 import { failure, type ActionResult } from "@/lib/action-results";
-import { durationSeconds, formatDuration } from "@/lib/build-format";
+import { durationSeconds, formatDurationSeconds } from "@/lib/build-format";
 import { useDenied } from "@/components/ui/operator-context";
 import { useRetryJob, type AuthStatus, type Capability } from "@/lib/build-queries";
 import type { BuildJob } from "@/lib/builds-view";
@@ -161,7 +161,7 @@ export function BuildJobsTable({ pipeline, number, jobs, failedJobIds, retryAcce
                   {job.agentName ?? "—"}
                 </td>
                 <td className={`${td} whitespace-nowrap text-right tabular-nums`} suppressHydrationWarning>
-                  {formatDuration(durationSeconds(job.startedAt, job.finishedAt, now))}
+                  {formatDurationSeconds(durationSeconds(job.startedAt, job.finishedAt, now))}
                 </td>
                 <td className={td}>
                   <div className="flex flex-wrap items-center gap-x-3 gap-y-1">

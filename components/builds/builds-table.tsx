@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { durationSeconds, formatDuration, shortSha } from "@/lib/build-format";
+import { durationSeconds, formatDurationSeconds, shortSha } from "@/lib/build-format";
 import type { BuildSummary } from "@/lib/builds-view";
 import { RelativeTime } from "./relative-time";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
@@ -64,7 +64,7 @@ function BuildRow({ build, now }: { build: BuildSummary; now: number }) {
         </span>
       </td>
       <td className={`${td} whitespace-nowrap text-right tabular-nums`} suppressHydrationWarning>
-        {formatDuration(durationSeconds(build.startedAt, build.finishedAt, now))}
+        {formatDurationSeconds(durationSeconds(build.startedAt, build.finishedAt, now))}
       </td>
     </tr>
   );

@@ -6,7 +6,8 @@ import type { Span } from "@/lib/log/types";
 import { clipPieces, matchRanges, splitSpans } from "../../lib/log/highlight";
 import { controlRuns, type GapRow, type LogRow } from "../../lib/log/log-rows";
 import { spanStyle } from "./span-style";
-import { formatDuration, formatLineTime, type TimeZoneChoice } from "./use-timestamp-settings";
+import { formatDurationMs } from "@/lib/format";
+import { formatLineTime, type TimeZoneChoice } from "./use-timestamp-settings";
 
 /** Every row is one line high, so the virtual list needs no measuring and a jump lands exactly. */
 export const LOG_ROW_HEIGHT = 20;
@@ -141,7 +142,7 @@ export const LogLineRow = memo(function LogLineRow({ row, top, display, anchored
             <SpanPieces spans={group.title} display={display} />
           </span>
         </button>
-        {group.durationMs !== null && <span className="ml-3 text-zinc-500 dark:text-zinc-400">{formatDuration(group.durationMs)}</span>}
+        {group.durationMs !== null && <span className="ml-3 text-zinc-500 dark:text-zinc-400">{formatDurationMs(group.durationMs)}</span>}
       </div>
     );
   }

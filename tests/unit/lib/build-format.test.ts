@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { durationSeconds, exactBytes, formatAgo, formatBytes, formatDuration, shortSha } from "@/lib/build-format";
+import { durationSeconds, exactBytes, formatAgo, formatBytes, formatDurationSeconds, shortSha } from "@/lib/build-format";
 
 describe("build formatting", () => {
   it("formats sizes in binary units with one decimal below ten", () => {
@@ -18,8 +18,8 @@ describe("build formatting", () => {
     expect(durationSeconds("2026-11-30T12:00:00Z", "2026-11-30T12:01:30Z", now)).toBe(90);
     expect(durationSeconds("2026-11-30T12:00:00Z", null, now)).toBe(600);
     expect(durationSeconds(null, null, now)).toBeNull();
-    expect(formatDuration(90)).toBe("1m 30s");
-    expect(formatDuration(null)).toBe("—");
+    expect(formatDurationSeconds(90)).toBe("1m 30s");
+    expect(formatDurationSeconds(null)).toBe("—");
     expect(formatAgo("2026-11-30T12:09:00Z", now)).toBe("1m 00s ago");
   });
 

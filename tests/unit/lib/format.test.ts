@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { formatAge, secondsSince } from "@/lib/format";
+import { formatAge, formatDurationMs, secondsSince } from "@/lib/format";
 
 test.each([
   [0, "0s"],
@@ -10,6 +10,13 @@ test.each([
   [90000, "1d 1h"],
   [-5, "0s"],
 ])("formatAge(%s) is %s", (seconds, text) => expect(formatAge(seconds)).toBe(text));
+
+test.each([
+  [0, "0ms"],
+  [850.4, "850ms"],
+  [1000, "1s"],
+  [185_000, "3m 05s"],
+])("formatDurationMs(%s) is %s", (ms, text) => expect(formatDurationMs(ms)).toBe(text));
 
 test("secondsSince reads ISO strings and epoch milliseconds and never goes negative", () => {
   const now = Date.parse("2026-11-20T09:15:00.000Z");
