@@ -53,7 +53,7 @@ export interface Page<T> extends ApiResult<T[]> {
 export type BuildScope = { org?: undefined; pipeline?: undefined } | { org: string; pipeline?: string };
 
 /** The list-builds filters of the reference, in Buildkite's own names. */
-export interface BuildFilters {
+export interface RestBuildQuery {
   branch?: string | readonly string[];
   commit?: string;
   state?: string | readonly string[];
@@ -99,7 +99,7 @@ export interface RestBudget {
 
 export interface RestClient {
   accessToken(opts?: RequestOptions): Promise<ApiResult<AccessToken>>;
-  listBuilds(scope: BuildScope, filters?: BuildFilters, opts?: RequestOptions): Promise<Page<RestBuild>>;
+  listBuilds(scope: BuildScope, filters?: RestBuildQuery, opts?: RequestOptions): Promise<Page<RestBuild>>;
   getBuild(ref: BuildRef, opts?: RequestOptions): Promise<ApiResult<RestBuild>>;
   /** Every pipeline of the organization, optionally filtered by `name` or `repository`. */
   listPipelines(org: string, filters?: { name?: string; repository?: string }, opts?: RequestOptions): Promise<ApiResult<RestPipeline[]>>;
@@ -141,7 +141,7 @@ function buildsPath(scope: BuildScope): string {
 const buildPath = (ref: BuildRef) => escapedPath`/organizations/${ref.org}/pipelines/${ref.pipeline}/builds/${String(ref.build)}`;
 const jobPath = (ref: JobRef) => `${buildPath(ref)}${escapedPath`/jobs/${ref.job}`}`;
 
-function buildQuery(filters: BuildFilters): HttpRequest["query"] {
+function buildQuery(filters: RestBuildQuery): HttpRequest["query"] {
   const list = (name: string, value: string | readonly string[] | undefined) =>
     value === undefined ? {} : typeof value === "string" ? { [name]: value } : { [`${name}[]`]: value };
   const flag = (value: boolean | undefined) => (value ? "true" : undefined);

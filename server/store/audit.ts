@@ -1,11 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { AuditOutcome } from "@/lib/audit-view";
 import type { Database } from "./database";
 
 // Who did what to which jobs, and how it ended. The intent is written before the upstream call and the
 // outcome after, so a crash in between leaves a row whose outcome is "unknown" rather than no row at all.
-
-export type AuditOutcome = "ok" | "failed" | "unknown";
 
 export interface AuditIntent {
   operator: { id: string; name: string; email: string | null; role: string };
