@@ -98,6 +98,17 @@ function defaultDispatcher(): Agent {
 const errorBodySchema = z.object({ message: z.string() });
 
 type AttemptOutcome = { ok: true; response: HttpResponse } | { ok: false; error: BuildkiteError };
+type Fail = (init: Omit<BuildkiteErrorInit, "method" | "path" | "attempts">) => BuildkiteError;
+type ParsedJson = { ok: true; value: unknown } | { ok: false };
+
+/** An answer as it came: the body read as text, or handed over unread for a stream. */
+interface Received {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  text: string;
+  body: ResponseBody | null;
+}
 
 export function createHttpCore(options: HttpCoreOptions): HttpCore {
   const base = new URL(options.baseUrl);
@@ -122,25 +133,56 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
     return options.logPayloads === true && options.logger?.isLevelEnabled("debug") === true;
   }
 
-  async function attempt(
-    request: HttpRequest,
-    fullPath: string,
-    requestBody: string | undefined,
-    attemptNumber: number,
-    requestOptions: RequestOptions,
-  ): Promise<AttemptOutcome> {
-    const requestId = randomUUID();
+  /** One attempt's deadline for an answer, joined with the caller's own signal. */
+  function deadline(requestOptions: RequestOptions) {
     const timeoutMs = requestOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    // The timeout covers the answer, not a streamed body's transfer: a 100 MB log may take longer.
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(new DOMException("Buildkite did not answer in time", "TimeoutError")), timeoutMs);
-    const timeoutSignal = timeout.signal;
-    const signal = requestOptions.signal ? AbortSignal.any([requestOptions.signal, timeoutSignal]) : timeoutSignal;
+    const signal = requestOptions.signal ? AbortSignal.any([requestOptions.signal, timeout.signal]) : timeout.signal;
+    return { timeoutMs, timeoutSignal: timeout.signal, signal, clear: () => clearTimeout(timer) };
+  }
+
+  /**
+   * Sends once and reads the answer: its body as text, or unread when the caller streams it. The deadline
+   * covers the answer, not a streamed body's transfer: a 100 MB log may take longer.
+   */
+  async function exchange(request: HttpRequest, fullPath: string, requestBody: string | undefined, headers: Record<string, string>, limit: ReturnType<typeof deadline>): Promise<Received> {
+    try {
+      const response = await dispatcher.request({ origin, path: fullPath, method: request.method, headers, body: requestBody ?? null, signal: limit.signal });
+      const received: Received = { status: response.statusCode, statusText: response.statusText, headers: normalizeHeaders(response.headers), text: "", body: null };
+      if (request.expect === "stream" && isAnswer(received.status, request)) received.body = response.body;
+      else received.text = await response.body.text();
+      return received;
+    } finally {
+      limit.clear();
+    }
+  }
+
+  /** What an answer means: the response, or the error to throw or retry. */
+  function outcomeOf(request: HttpRequest, received: Received, rateLimit: RateLimitInfo | null, json: ParsedJson, fail: Fail, attemptNumber: number): AttemptOutcome {
+    const { status, headers } = received;
+    const context = { status, headers, rateLimit, rawBody: scrubSecrets(received.text, secrets) };
+    if (!isAnswer(status, request)) {
+      const upstream = json.ok ? errorBodySchema.safeParse(json.value) : undefined;
+      const message = upstream?.success && upstream.data.message.trim() ? upstream.data.message : received.statusText;
+      return {
+        ok: false,
+        error: fail({ ...context, kind: "http", retryable: isRetryableStatus(status), message: scrubSecrets(message || STATUS_CODES[status] || `HTTP ${status}`, secrets) }),
+      };
+    }
+    if (request.expect === "json" && !json.ok) {
+      return { ok: false, error: fail({ ...context, kind: "parse", retryable: true, message: `Buildkite answered ${status} with a body that is not JSON` }) };
+    }
+    const parsed = request.expect === "json" && json.ok ? json.value : undefined;
+    return { ok: true, response: { status, headers, rateLimit, attempts: attemptNumber, text: received.text, json: parsed, body: received.body } };
+  }
+
+  async function attempt(request: HttpRequest, fullPath: string, requestBody: string | undefined, attemptNumber: number, requestOptions: RequestOptions): Promise<AttemptOutcome> {
+    const requestId = randomUUID();
+    const limit = deadline(requestOptions);
     const headers = { ...baseHeaders, ...request.headers };
     const started = performance.now();
-    const fail = (init: Omit<BuildkiteErrorInit, "method" | "path" | "attempts">) =>
-      new BuildkiteError({ ...init, method: request.method, path: fullPath, attempts: attemptNumber });
-
+    const fail: Fail = (init) => new BuildkiteError({ ...init, method: request.method, path: fullPath, attempts: attemptNumber });
     const logAttempt = (fields: Record<string, unknown>) =>
       log(
         {
@@ -149,88 +191,28 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
           path: fullPath,
           attempt: attemptNumber,
           durationMs: Math.round(performance.now() - started),
-          ...(logsPayloads()
-            ? { requestHeaders: redactHeaders(headers), requestBody: payloadForLog(request.body, secrets) }
-            : {}),
+          ...(logsPayloads() ? { requestHeaders: redactHeaders(headers), requestBody: payloadForLog(request.body, secrets) } : {}),
           ...fields,
         },
         "buildkite request",
       );
 
-    let status: number;
-    let statusText: string;
-    let responseHeaders: Record<string, string>;
-    let text = "";
-    let body: ResponseBody | null = null;
+    let received: Received;
     try {
-      const response = await dispatcher.request({
-        origin,
-        path: fullPath,
-        method: request.method,
-        headers,
-        body: requestBody ?? null,
-        signal,
-      });
-      status = response.statusCode;
-      statusText = response.statusText;
-      responseHeaders = normalizeHeaders(response.headers);
-      if (request.expect === "stream" && isAnswer(status, request)) {
-        clearTimeout(timer);
-        body = response.body;
-      } else {
-        text = await response.body.text();
-      }
+      received = await exchange(request, fullPath, requestBody, headers, limit);
     } catch (cause) {
-      const { kind, retryable } = classifyFailure(cause, requestOptions.signal, timeoutSignal);
+      const { kind, retryable } = classifyFailure(cause, requestOptions.signal, limit.timeoutSignal);
       logAttempt({ status: null, errorKind: kind });
-      return {
-        ok: false,
-        error: fail({ kind, retryable, message: failureMessage(kind, cause, timeoutMs, secrets), cause }),
-      };
-    } finally {
-      if (body === null) clearTimeout(timer);
+      return { ok: false, error: fail({ kind, retryable, message: failureMessage(kind, cause, limit.timeoutMs, secrets), cause }) };
     }
-
-    const rateLimit = readRateLimit(responseHeaders);
-    const parsedJson = parseJson(text);
+    const rateLimit = readRateLimit(received.headers);
+    const json = parseJson(received.text);
     logAttempt({
-      status,
+      status: received.status,
       rateLimitRemaining: rateLimit?.remaining ?? null,
-      ...(logsPayloads() ? { responseBody: payloadForLog(parsedJson.ok ? parsedJson.value : text, secrets) } : {}),
+      ...(logsPayloads() ? { responseBody: payloadForLog(json.ok ? json.value : received.text, secrets) } : {}),
     });
-
-    const context = { status, headers: responseHeaders, rateLimit, rawBody: scrubSecrets(text, secrets) };
-    if (!isAnswer(status, request)) {
-      const upstream = parsedJson.ok ? errorBodySchema.safeParse(parsedJson.value) : undefined;
-      const message = upstream?.success && upstream.data.message.trim() ? upstream.data.message : statusText;
-      return {
-        ok: false,
-        error: fail({
-          ...context,
-          kind: "http",
-          retryable: isRetryableStatus(status),
-          message: scrubSecrets(message || STATUS_CODES[status] || `HTTP ${status}`, secrets),
-        }),
-      };
-    }
-    if (request.expect === "json" && !parsedJson.ok) {
-      return {
-        ok: false,
-        error: fail({ ...context, kind: "parse", retryable: true, message: `Buildkite answered ${status} with a body that is not JSON` }),
-      };
-    }
-    return {
-      ok: true,
-      response: {
-        status,
-        headers: responseHeaders,
-        rateLimit,
-        attempts: attemptNumber,
-        text,
-        json: request.expect === "json" && parsedJson.ok ? parsedJson.value : undefined,
-        body,
-      },
-    };
+    return outcomeOf(request, received, rateLimit, json, fail, attemptNumber);
   }
 
   async function send(request: HttpRequest, requestOptions: RequestOptions = {}): Promise<HttpResponse> {
@@ -324,7 +306,7 @@ function normalizeHeaders(headers: IncomingHttpHeaders): Record<string, string> 
   return result;
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+function parseJson(text: string): ParsedJson {
   try {
     const value: unknown = JSON.parse(text);
     return { ok: true, value };
