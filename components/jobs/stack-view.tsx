@@ -1,18 +1,14 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import Link from "next/link";
-import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from "react";
 import { DispatchControl } from "@/components/queue/dispatch-control";
 import { QueueHeader } from "@/components/queue/queue-header";
 import { RefreshControls } from "@/components/queue/refresh-controls";
 import { StaleWarning } from "@/components/ui/stale-warning";
 import { useNow } from "@/components/ui/use-now";
 import { ApiError } from "@/lib/api-error";
-import { filterAndSort, findJobId, shortId, viewKey, type SortField } from "@/lib/job-filters";
-import type { ScheduledJob } from "@/lib/jobs-view";
-import { queueQuery, scheduledJobsQuery } from "@/lib/queries";
-import { allSelected, emptySelection, presentSelection, selectRange, toggle, toggleAll, type Selection } from "@/lib/selection";
+import { filterAndSort, viewKey, type SortField } from "@/lib/job-filters";
+import { allSelected } from "@/lib/selection";
 import { BulkActionBar } from "./bulk-action-bar";
 import { JobDrawer } from "./job-drawer";
 import { JobFiltersBar } from "./job-filters-bar";
@@ -20,12 +16,15 @@ import { JobsTable, type JobsTableHandle } from "./jobs-table";
 import { JobsTableStates } from "./jobs-table-states";
 import { KeyHints } from "./key-hints";
 import { NewJobsButton } from "./new-jobs-button";
+import { StackTitle } from "./stack-title";
+import { useJobJump } from "./use-job-jump";
 import { useJobKeys } from "./use-job-keys";
+import { useQueueJobs } from "./use-queue-jobs";
 import { useRefreshSettings } from "./use-refresh-settings";
+import { useRowSelection } from "./use-row-selection";
 import { useStableRows } from "./use-stable-rows";
 import { useViewState } from "./use-view-state";
 
-const NO_JOBS: readonly ScheduledJob[] = [];
 /** Jobs waiting longer than this are counted in the header: past it a job is probably stuck, not queued. */
 const LONG_WAIT_SECONDS = 300;
 
@@ -37,16 +36,8 @@ interface StackViewProps {
 
 export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps) {
   const refresh = useRefreshSettings(pollIntervalMs);
-  const refetchInterval = refresh.paused ? false : refresh.intervalMs;
-  const queue = useQuery({ ...queueQuery(stackKey, queueKey), refetchInterval, placeholderData: keepPreviousData });
-  const jobsQuery = useQuery({ ...scheduledJobsQuery(stackKey, queueKey), refetchInterval, placeholderData: keepPreviousData });
+  const { queue, jobsQuery, loaded, jobs, jobsById, allIds, scheduledMs } = useQueueJobs(stackKey, queueKey, refresh.paused ? false : refresh.intervalMs);
   const now = useNow();
-
-  const loaded = jobsQuery.data !== undefined;
-  const jobs = jobsQuery.data?.data ?? NO_JOBS;
-  const jobsById = useMemo(() => new Map(jobs.map((job) => [job.id, job])), [jobs]);
-  const allIds = useMemo(() => jobs.map((job) => job.id), [jobs]);
-  const scheduledMs = useMemo(() => jobs.map((job) => Date.parse(job.scheduledAt)), [jobs]);
   const overThreshold = loaded ? scheduledMs.filter((ms) => now - ms > LONG_WAIT_SECONDS * 1000).length : undefined;
 
   const view = useViewState();
@@ -55,27 +46,12 @@ export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps
   const sortedIds = useMemo(() => filterAndSort(jobs, filters), [jobs, filters]);
   const currentViewKey = viewKey(filters);
   const { rows, newIds, merge } = useStableRows(sortedIds, currentViewKey);
+  const { selection, selectedIds, onToggle, onToggleAll, clearSelection } = useRowSelection(rows, allIds);
 
-  const [selection, setSelection] = useState<Selection>(emptySelection);
   const [focusedId, setFocusedId] = useState<string | null>(view.jobId);
-  const selectedIds = useMemo(() => presentSelection(selection, allIds), [selection, allIds]);
-
-  // Row handlers read the latest rows through refs so they stay identical across refreshes, and the
-  // memoized rows need not re-render just because the list around them changed.
-  const rowsRef = useRef(rows);
-  const rangeAnchorRef = useRef<string | null>(null);
-  useLayoutEffect(() => {
-    rowsRef.current = rows;
-  }, [rows]);
   const tableRef = useRef<JobsTableHandle>(null);
   const firstFilterRef = useRef<HTMLInputElement>(null);
 
-  const onToggle = useCallback((id: string, range: boolean) => {
-    const currentRows = rowsRef.current;
-    const anchor = rangeAnchorRef.current;
-    setSelection((current) => (range ? selectRange(current, currentRows, anchor, id) : toggle(current, id)));
-    rangeAnchorRef.current = id;
-  }, []);
   const onOpen = useCallback(
     (id: string) => {
       setFocusedId(id);
@@ -86,11 +62,6 @@ export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps
   const focusRow = useCallback((id: string) => {
     setFocusedId(id);
     tableRef.current?.scrollToId(id);
-  }, []);
-  const clearSelection = useCallback(() => setSelection(emptySelection), []);
-  const onToggleAll = useCallback(() => {
-    const currentRows = rowsRef.current;
-    setSelection((current) => toggleAll(current, currentRows));
   }, []);
   const onSort = useCallback(
     (field: SortField) =>
@@ -118,46 +89,25 @@ export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps
     },
   });
 
-  const onJump = (query: string): string | null => {
-    const onScreen = findJobId(rows, query);
-    if (onScreen) {
-      focusRow(onScreen);
-      return null;
-    }
-    const waiting = findJobId(newIds, query);
-    if (waiting) {
+  const onJump = useJobJump({
+    rows,
+    newIds,
+    allIds,
+    focusRow,
+    mergeAndFocus: (id) => {
       merge();
-      setFocusedId(waiting);
+      setFocusedId(id);
       // The merged rows are committed by the next frame; scroll once they are there.
-      requestAnimationFrame(() => tableRef.current?.scrollToId(waiting));
-      return null;
-    }
-    const hidden = findJobId(allIds, query);
-    if (hidden) return `Job ${shortId(hidden)} is hidden by the filters.`;
-    return `No scheduled job matches “${query.trim()}”.`;
-  };
+      requestAnimationFrame(() => tableRef.current?.scrollToId(id));
+    },
+  });
 
   const error = jobsQuery.error instanceof ApiError ? jobsQuery.error : queue.error instanceof ApiError ? queue.error : null;
   const clearFilters = () => setFilters({ pipeline: "", branch: "", step: "", rules: "" });
 
   return (
     <div className="space-y-5">
-      <header className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
-        <h1 className="text-2xl font-semibold tracking-tight">
-          Queue <span className="font-mono">{queueKey}</span>
-        </h1>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          stack <span className="font-mono">{stackKey}</span>
-        </p>
-        <nav aria-label="Stack" className="ml-auto flex gap-4 text-sm">
-          <Link href="/" className="text-blue-700 hover:underline dark:text-blue-400">
-            All queues
-          </Link>
-          <Link href={`/stacks/${encodeURIComponent(stackKey)}/states?queue=${encodeURIComponent(queueKey)}`} className="text-blue-700 hover:underline dark:text-blue-400">
-            Job states
-          </Link>
-        </nav>
-      </header>
+      <StackTitle stackKey={stackKey} queueKey={queueKey} />
 
       <QueueHeader queue={queue.data?.data} overThreshold={overThreshold} thresholdSeconds={LONG_WAIT_SECONDS} now={now} />
       {queue.data && <DispatchControl stackKey={stackKey} queueKey={queueKey} paused={queue.data.data.dispatchPaused} />}

@@ -1,0 +1,22 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import type { ScheduledJob } from "@/lib/jobs-view";
+import { queueQuery, scheduledJobsQuery } from "@/lib/queries";
+
+const NO_JOBS: readonly ScheduledJob[] = [];
+
+/**
+ * The queue's state and every scheduled job, polled at `refetchInterval` (false: paused), keeping the last
+ * answer on screen while the next one loads.
+ */
+export function useQueueJobs(stackKey: string, queueKey: string, refetchInterval: number | false) {
+  const queue = useQuery({ ...queueQuery(stackKey, queueKey), refetchInterval, placeholderData: keepPreviousData });
+  const jobsQuery = useQuery({ ...scheduledJobsQuery(stackKey, queueKey), refetchInterval, placeholderData: keepPreviousData });
+  const jobs = jobsQuery.data?.data ?? NO_JOBS;
+  const jobsById = useMemo(() => new Map(jobs.map((job) => [job.id, job])), [jobs]);
+  const allIds = useMemo(() => jobs.map((job) => job.id), [jobs]);
+  const scheduledMs = useMemo(() => jobs.map((job) => Date.parse(job.scheduledAt)), [jobs]);
+  return { queue, jobsQuery, loaded: jobsQuery.data !== undefined, jobs, jobsById, allIds, scheduledMs };
+}
