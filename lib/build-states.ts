@@ -1,5 +1,5 @@
-// Build states the REST API filters by (shared/reference/rest-api.md); `finished` stands for passed,
-// failed, blocked and canceled. Shared with the browser so its filter offers exactly these.
+// Build states the REST API filters by (https://buildkite.com/docs/apis/rest-api/builds); `finished` stands
+// for passed, failed, blocked and canceled. Shared with the browser so its filter offers exactly these.
 export const buildStates = [
   "creating",
   "scheduled",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// The JSON envelope every /api/v1 response uses (shared/reference/seeds/cli-json-contract.md).
+// The JSON envelope every /api/v1 response uses (the bkci JSON envelope contract; the README's API section).
 // Shared by the BFF, which builds it, and the browser, which parses it before use.
 
 export const API_VERSION = "v1";

@@ -1,7 +1,8 @@
 import { z } from "zod";
 
-// Limits of the Stacks API (shared/reference/stacks-api.md), checked before any upstream call and shared
-// with the browser so a form can refuse bad input inline with the same words the API would use.
+// Limits of the Stacks API (https://buildkite.com/docs/apis/agent-api/stacks), checked before any upstream
+// call and shared with the browser so a form can refuse bad input inline with the same words the API would
+// use.
 
 export const MAX_BATCH_IDS = 1000;
 /** A bulk action may cover every row the console lists; the server splits it into upstream batches. */

@@ -1,9 +1,10 @@
 import "server-only";
 import { REDACTED } from "./buildkite/redact";
 
-// The variable names Buildkite itself treats as secret (shared/reference/job-logs.md, "Secrets"), plus
-// *_API_KEY, which its list misses and real pipelines use. The console shows a job's env to operators but
-// never these values: an on-call screen gets shared.
+// The variable names Buildkite itself treats as secret (the agent's default --redacted-vars,
+// https://buildkite.com/docs/agent/cli/reference/start), plus *_API_KEY, which its list misses and real
+// pipelines use. The console shows a job's env to operators but never these values: an on-call screen gets
+// shared.
 const SECRET_NAME = /(?:_PASSWORD|_SECRET|_TOKEN|_PRIVATE_KEY|_ACCESS_KEY|_SECRET_KEY|_CONNECTION_STRING|_API_KEY)$/i;
 
 export function isSecretEnvName(name: string): boolean {

@@ -1,7 +1,8 @@
 import type { GroupKind, LogGroup, LogLine, Span } from "./types";
 
-// Buildkite's collapsible sections, read from the visible text of each line (shared reference job-logs.md):
-// `--- ` collapsed, `~~~ ` collapsed and quiet, `+++ ` expanded, `^^^ +++` expands the group it ends up in.
+// Buildkite's collapsible sections, read from the visible text of each line
+// (https://buildkite.com/docs/pipelines/configure/managing-log-output): `--- ` collapsed, `~~~ ` collapsed
+// and quiet, `+++ ` expanded, `^^^ +++` expands the group it ends up in.
 
 const MARKER_LENGTH = 4;
 

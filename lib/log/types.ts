@@ -1,5 +1,6 @@
-// The Buildkite log parser's output (see shared reference job-logs.md). Produced by lib/log/parser.ts and
-// consumed by the log viewer (components/logs) and, for plain text, by the server's normalised log.
+// The Buildkite log parser's output (see https://buildkite.com/docs/pipelines/configure/managing-log-output).
+// Produced by lib/log/parser.ts and consumed by the log viewer (components/logs) and, for plain text, by the
+// server's normalised log.
 
 /** A palette index 0–255 (0–15 are the 16 named colours) or a truecolour value. */
 export type Colour = { kind: "palette"; index: number } | { kind: "rgb"; r: number; g: number; b: number };

@@ -4,8 +4,9 @@ import { z } from "zod";
 
 import { restDate, restUserSchema, type RestUser } from "./rest-schemas";
 
-// Builds, jobs, pipelines and the access token as the REST API sends them (shared/reference/rest-api.md),
-// turned into camelCase records. Optional wire fields become null so callers never test for undefined.
+// Builds, jobs, pipelines and the access token as the REST API sends them
+// (https://buildkite.com/docs/apis/rest-api/builds, …/jobs), turned into camelCase records. Optional wire
+// fields become null so callers never test for undefined.
 
 const optionalString = z.string().nullish().transform((value) => value ?? null);
 const optionalDate = restDate.nullish().transform((value) => value ?? null);

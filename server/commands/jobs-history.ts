@@ -3,7 +3,7 @@ import { defineCommand } from "../route-kit/command";
 import { notificationRoom } from "../auth/operator";
 import { stackJobInput } from "../stacks/stack-inputs";
 
-/** Buildkite's limit on stack notifications per job (shared/reference/stacks-api.md). */
+/** Buildkite's limit on stack notifications per job (https://buildkite.com/docs/apis/agent-api/stacks). */
 export const NOTIFICATION_CAP_PER_JOB = 100;
 
 export const jobsHistory = defineCommand({

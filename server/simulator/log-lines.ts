@@ -1,8 +1,8 @@
 import type { Random } from "./random";
 
 // Text of simulated job logs, line by line, as the Buildkite agent writes them: every line starts with a
-// `bk;t=` timestamp (APC), ends in `\r\n`, and carries the colours, progress redraws, links and group
-// headers real tools print. See reference/job-logs.md.
+// `bk;t=` timestamp (APC), ends in `\r\n`, and carries the colours, progress redraws, links and group headers
+// real tools print. See https://buildkite.com/docs/pipelines/configure/managing-log-output.
 
 export const ESC = "\x1b";
 const BEL = "\x07";

@@ -3,8 +3,9 @@ import { artifactSha1, artifactSize, type ArtifactRecord } from "./artifacts";
 import type { Build, Job, Pipeline } from "./model";
 import type { SimState } from "./state";
 
-// REST wire shapes for builds, jobs, pipelines, artifacts and annotations, per reference/rest-api.md.
-// Written here, not shared with the console's client, so a wrong field name cannot hide in both.
+// REST wire shapes for builds, jobs, pipelines, artifacts and annotations, as
+// https://buildkite.com/docs/apis/rest-api/builds documents them. Written here, not shared with the console's
+// client, so a wrong field name cannot hide in both.
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
