@@ -32,7 +32,8 @@ export const buildJobSchema = z.object({
   type: z.string(),
   name: z.string().nullable(),
   stepKey: z.string().nullable(),
-  state: z.string(),
+  /** Null for waiters, which Buildkite sends without a state. */
+  state: z.string().nullable(),
   exitStatus: z.number().int().nullable(),
   softFailed: z.boolean(),
   agentQueryRules: z.array(z.string()),

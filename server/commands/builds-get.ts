@@ -1,6 +1,7 @@
 import "server-only";
 import { defineCommand } from "../command";
-import { buildJobView, buildSummaryView, isFailedJob, jobCounts } from "./build-views";
+import { isFailedJob } from "@/lib/build-jobs";
+import { buildJobView, buildSummaryView, jobCounts } from "./build-views";
 import { buildParams, buildRef } from "./rest-inputs";
 
 export const buildsGet = defineCommand({
