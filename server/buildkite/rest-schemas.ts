@@ -25,7 +25,7 @@ export interface Cluster {
   createdAt: string | null;
 }
 
-/** A Buildkite user as other records name them. Either part may be missing: redacted or API-made builds carry only ids. */
+/** A Buildkite user as other records name them. Either part may be missing: a creator can come with its ids only. */
 export interface RestUser {
   name: string | null;
   email: string | null;
