@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { buildkiteUserSchema } from "./buildkite-user";
 
 // The shapes of the BFF's build, artifact and annotation data as the browser parses them (see
 // server/commands/builds-*.ts, artifacts-list.ts, annotations-list.ts and jobs-retry.ts for the producers).
@@ -16,7 +17,7 @@ export const buildSummarySchema = z.object({
   commit: z.string(),
   message: z.string().nullable(),
   source: z.string().nullable(),
-  creator: z.object({ name: z.string(), email: z.string().nullable() }).nullable(),
+  creator: buildkiteUserSchema.nullable(),
   pipeline: z.object({ slug: z.string(), name: z.string().nullable() }),
   createdAt: date.nullable(),
   scheduledAt: date.nullable(),
@@ -31,7 +32,8 @@ export const buildJobSchema = z.object({
   type: z.string(),
   name: z.string().nullable(),
   stepKey: z.string().nullable(),
-  state: z.string(),
+  /** Null for waiters, which Buildkite sends without a state. */
+  state: z.string().nullable(),
   exitStatus: z.number().int().nullable(),
   softFailed: z.boolean(),
   agentQueryRules: z.array(z.string()),

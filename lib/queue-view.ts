@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { buildkiteUserSchema } from "./buildkite-user";
 
 /** Who paused dispatch, when and why, from the REST API's view of the cluster queue. */
 export const queuePauseSchema = z.object({
-  by: z.object({ name: z.string(), email: z.string().nullable() }).nullable(),
+  by: buildkiteUserSchema.nullable(),
   at: z.string().nullable(),
   note: z.string().nullable(),
 });

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { CopyButton } from "@/components/jobs/copy-button";
 import { durationSeconds, formatDurationSeconds, shortSha } from "@/lib/build-format";
 import type { BuildSummary } from "@/lib/builds-view";
+import { userLabel } from "@/lib/buildkite-user";
 import { RelativeTime } from "./relative-time";
 import { StateBadge } from "./state-badge";
 
@@ -63,7 +64,7 @@ export function BuildHeader({ build, now }: { build: BuildSummary; now: number }
           </span>
         </Fact>
         <Fact label="Creator">
-          <span title={build.creator?.email ?? undefined}>{build.creator?.name ?? "—"}</span>
+          <span title={build.creator?.email ?? undefined}>{build.creator ? userLabel(build.creator) : "—"}</span>
         </Fact>
         <Fact label="Source">{build.source ?? "—"}</Fact>
         <Fact label="Created">

@@ -8,6 +8,7 @@ import { secondaryButton } from "@/components/ui/form-styles";
 import { failure, type ActionResult } from "@/lib/action-results";
 import { durationSeconds, formatDurationSeconds } from "@/lib/build-format";
 import { useDenied } from "@/components/ui/operator-context";
+import { hasState, isFailedJob, isWaiter } from "@/lib/build-jobs";
 import { useRetryJob, type AuthStatus, type Capability } from "@/lib/build-queries";
 import type { BuildJob } from "@/lib/builds-view";
 import { shortId } from "@/lib/job-filters";
@@ -15,19 +16,28 @@ import { retryableJobStates, StateBadge } from "./state-badge";
 
 // The build's jobs, failed ones first, each with its log, its retry and its way back to the stack page.
 
-/** Job states a failed job may end in when the server did not say which jobs failed. */
-const failedStates: readonly string[] = ["failed", "timed_out", "broken", "expired"];
-
 export const jobAnchor = (jobId: string) => `job-${jobId}`;
 
-/** The failed jobs (in the server's order), then every other job in the build's own order. Waiters are left out: they only separate steps. */
+/** Waiters that stand between two listed jobs; one at either end, or right after another, would separate nothing. */
+function separatingWaiters(jobs: BuildJob[]): BuildJob[] {
+  return jobs.filter((job, i) => {
+    if (!isWaiter(job)) return true;
+    const previous = jobs[i - 1];
+    return previous !== undefined && !isWaiter(previous) && jobs.slice(i + 1).some((next) => !isWaiter(next));
+  });
+}
+
+/**
+ * The failed jobs (in the server's order), then every other job in the build's own order, with the
+ * waiters between them shown where they stand, as Buildkite draws a wait step between steps.
+ */
 export function orderJobs(jobs: BuildJob[], failedJobIds: readonly string[] | null): { ordered: BuildJob[]; failed: Set<string> } {
-  const visible = jobs.filter((job) => job.type !== "waiter");
-  const failedIds = failedJobIds ?? visible.filter((job) => failedStates.includes(job.state) && !job.softFailed).map((job) => job.id);
-  const byId = new Map(visible.map((job) => [job.id, job]));
+  const steps = jobs.filter((job) => !isWaiter(job));
+  const failedIds = failedJobIds ?? steps.filter(isFailedJob).map((job) => job.id);
+  const byId = new Map(steps.map((job) => [job.id, job]));
   const failedFirst = failedIds.flatMap((id) => byId.get(id) ?? []);
   const failed = new Set(failedFirst.map((job) => job.id));
-  return { ordered: [...failedFirst, ...visible.filter((job) => !failed.has(job.id))], failed };
+  return { ordered: [...failedFirst, ...separatingWaiters(jobs.filter((job) => !failed.has(job.id)))], failed };
 }
 
 /** What `auth.status` says about retrying: still loading, or the capability and the REST token's facts. */
@@ -68,6 +78,17 @@ const jobColumns: DataColumn[] = [
 ];
 const link = "rounded text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-blue-400";
 
+/** A wait step: no state, log or action of its own, only a line between the steps it separates. */
+function WaitRow({ job }: { job: BuildJob }) {
+  return (
+    <tr data-testid="build-wait-step" data-job-id={job.id} className="border-t border-dashed border-zinc-300 dark:border-zinc-700">
+      <td colSpan={jobColumns.length} className="px-3 py-1 text-xs text-zinc-600 dark:text-zinc-400">
+        <span className="font-semibold uppercase tracking-wide">Wait</span> — later steps start once the earlier ones have finished
+      </td>
+    </tr>
+  );
+}
+
 export function BuildJobsTable({ pipeline, number, jobs, failedJobIds, retryAccess, stackKey, now }: BuildJobsTableProps) {
   const reasonId = useId();
   const retry = useRetryJob(pipeline, number);
@@ -101,8 +122,8 @@ export function BuildJobsTable({ pipeline, number, jobs, failedJobIds, retryAcce
             {result.message}{" "}
             <a href={`#${jobAnchor(result.newJob.id)}`} className="font-mono font-semibold underline" data-testid="retried-job-link">
               {shortId(result.newJob.id)}
-            </a>{" "}
-            ({result.newJob.state}).
+            </a>
+            {result.newJob.state !== null && ` (${result.newJob.state})`}.
           </p>
         ) : (
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-500/10 dark:text-red-200">
@@ -114,13 +135,14 @@ export function BuildJobsTable({ pipeline, number, jobs, failedJobIds, retryAcce
           {failed.size} failed job{failed.size === 1 ? "" : "s"} listed first.
         </p>
       )}
-      {ordered.length === 0 ? (
+      {ordered.every(isWaiter) ? (
         <p className="rounded-lg border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">This build has no jobs yet.</p>
       ) : (
         <DataTable caption="Jobs of the build, failed jobs first" columns={jobColumns}>
           {ordered.map((job) => {
+            if (isWaiter(job)) return <WaitRow key={job.id} job={job} />;
             const short = shortId(job.id);
-            const canRetry = retryableJobStates.includes(job.state) && !job.retried;
+            const canRetry = hasState(job, retryableJobStates) && !job.retried;
             return (
               <tr
                 key={job.id}
@@ -133,7 +155,7 @@ export function BuildJobsTable({ pipeline, number, jobs, failedJobIds, retryAcce
                 }`}
               >
                 <td className={td}>
-                  <StateBadge state={job.state} />
+                  {job.state !== null && <StateBadge state={job.state} />}
                   {job.softFailed && <span className="ml-1 text-xs text-zinc-600 dark:text-zinc-400">soft failed</span>}
                 </td>
                 <td className={`${td} min-w-48`}>

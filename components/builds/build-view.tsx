@@ -7,6 +7,7 @@ import { secondaryButton } from "@/components/ui/form-styles";
 import { StaleWarning } from "@/components/ui/stale-warning";
 import { useNow } from "@/components/ui/use-now";
 import { ApiError } from "@/lib/api-error";
+import { countJobsByState, hasState } from "@/lib/build-jobs";
 import { annotationsQuery, artifactTotals, artifactsQuery, authStatusQuery, buildFacts, buildQuery } from "@/lib/build-queries";
 import type { BuildDetail } from "@/lib/builds-view";
 import { AnnotationsList } from "./annotations-section";
@@ -22,14 +23,7 @@ const activeJobStates: readonly string[] = ["pending", "waiting", "scheduled", "
 
 function isLive(detail: BuildDetail | undefined) {
   if (!detail) return false;
-  return activeBuildStates.includes(detail.build.state) || detail.jobs.some((job) => activeJobStates.includes(job.state));
-}
-
-/** Job counts by state, when the server's summary did not carry them. */
-function countByState(detail: BuildDetail): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const job of detail.jobs) counts[job.state] = (counts[job.state] ?? 0) + 1;
-  return counts;
+  return activeBuildStates.includes(detail.build.state) || detail.jobs.some((job) => hasState(job, activeJobStates));
 }
 
 const asApiError = (error: unknown) => (error instanceof ApiError ? error : null);
@@ -125,7 +119,7 @@ export function BuildView({ pipeline, number }: { pipeline: string; number: numb
   }
 
   const facts = buildFacts(build.data);
-  const counts = facts?.jobCounts ?? countByState(detail);
+  const counts = facts?.jobCounts ?? countJobsByState(detail.jobs);
   const retryAccess: RetryAccess = auth.isPending ? "loading" : { capability: auth.data?.data.capabilities?.jobsRetry, rest: auth.data?.data.rest };
 
   return (

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { durationSeconds, formatDurationSeconds, shortSha } from "@/lib/build-format";
 import type { BuildSummary } from "@/lib/builds-view";
+import { userLabel } from "@/lib/buildkite-user";
 import { RelativeTime } from "./relative-time";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { StateBadge } from "./state-badge";
@@ -48,7 +49,7 @@ function BuildRow({ build, now }: { build: BuildSummary; now: number }) {
         {shortSha(build.commit)}
       </td>
       <td className={`${td} max-w-32 truncate`} title={build.creator?.email ?? undefined}>
-        {build.creator?.name ?? "—"}
+        {build.creator ? userLabel(build.creator) : "—"}
       </td>
       <td className={`${td} whitespace-nowrap tabular-nums`}>
         <RelativeTime iso={build.createdAt} now={now} />

@@ -29,7 +29,7 @@ export function JobLogView({ pipeline, number, jobId }: JobLogViewProps) {
         <h1 className="text-2xl font-semibold tracking-tight">{name}</h1>
         {job && (
           <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300" data-testid="job-state">
-            {job.state}
+            {job.state ?? job.type}
             {job.exitStatus !== null ? ` · exit ${job.exitStatus}` : ""}
           </span>
         )}

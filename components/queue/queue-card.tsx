@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { ApiError } from "@/lib/api-error";
+import { userLabel } from "@/lib/buildkite-user";
 import { formatAge, secondsSince } from "@/lib/format";
 import { queueQuery } from "@/lib/queries";
 import type { QueuePause } from "@/lib/queue-view";
@@ -23,7 +24,7 @@ function Stat({ label, value, testId }: { label: string; value: string; testId: 
 
 function pauseTitle(pause: QueuePause | null): string | undefined {
   if (pause === null) return undefined;
-  const who = pause.by ? ` by ${pause.by.name}` : "";
+  const who = pause.by ? ` by ${userLabel(pause.by)}` : "";
   return pause.note ? `Paused${who}: ${pause.note}` : `Paused${who}`;
 }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { OctagonPause } from "lucide-react";
+import { userLabel } from "@/lib/buildkite-user";
 import { formatAge, secondsSince } from "@/lib/format";
 import type { QueuePause, QueueView } from "@/lib/queue-view";
 
@@ -25,7 +26,7 @@ function Stat({ label, value, testId }: { label: string; value: string; testId: 
 
 /** "Paused by Ada 3m 05s ago — “db migration”", with whichever parts Buildkite knows. */
 function PauseLine({ pause, now }: { pause: QueuePause; now: number }) {
-  const who = pause.by ? ` by ${pause.by.name}` : "";
+  const who = pause.by ? ` by ${userLabel(pause.by)}` : "";
   const when = pause.at ? ` ${formatAge(secondsSince(pause.at, now))} ago` : "";
   return (
     <p className="font-normal" data-testid="pause-details" suppressHydrationWarning>

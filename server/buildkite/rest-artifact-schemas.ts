@@ -21,37 +21,37 @@ export interface RestArtifact {
   sha1sum: string | null;
 }
 
-export const restArtifactListSchema = z.array(
-  z
-    .object({
-      id: z.string(),
-      job_id: z.string(),
-      url: optionalString,
-      download_url: optionalString,
-      state: z.string(),
-      path: z.string(),
-      dirname: optionalString,
-      filename: optionalString,
-      mime_type: optionalString,
-      file_size: z.number().int().nonnegative(),
-      sha1sum: optionalString,
-    })
-    .transform(
-      (wire): RestArtifact => ({
-        id: wire.id,
-        jobId: wire.job_id,
-        url: wire.url,
-        downloadUrl: wire.download_url,
-        state: wire.state,
-        path: wire.path,
-        dirname: wire.dirname,
-        filename: wire.filename ?? wire.path.split("/").pop() ?? wire.path,
-        mimeType: wire.mime_type,
-        fileSize: wire.file_size,
-        sha1sum: wire.sha1sum,
-      }),
-    ),
-);
+export const restArtifactSchema = z
+  .object({
+    id: z.string(),
+    job_id: z.string(),
+    url: optionalString,
+    download_url: optionalString,
+    state: z.string(),
+    path: z.string(),
+    dirname: optionalString,
+    filename: optionalString,
+    mime_type: optionalString,
+    file_size: z.number().int().nonnegative(),
+    sha1sum: optionalString,
+  })
+  .transform(
+    (wire): RestArtifact => ({
+      id: wire.id,
+      jobId: wire.job_id,
+      url: wire.url,
+      downloadUrl: wire.download_url,
+      state: wire.state,
+      path: wire.path,
+      dirname: wire.dirname,
+      filename: wire.filename ?? wire.path.split("/").pop() ?? wire.path,
+      mimeType: wire.mime_type,
+      fileSize: wire.file_size,
+      sha1sum: wire.sha1sum,
+    }),
+  );
+
+export const restArtifactListSchema = z.array(restArtifactSchema);
 
 /** The download call's body, when the 302 carries its target there too. */
 export const artifactDownloadBodySchema = z.object({ url: z.string() });

@@ -19,7 +19,8 @@ export interface RestJob {
   name: string | null;
   stepKey: string | null;
   groupKey: string | null;
-  state: string;
+  /** Null for waiters: the REST API sends them as `{id, graphql_id, type}`, with no state of their own. */
+  state: string | null;
   exitStatus: number | null;
   softFailed: boolean;
   agentQueryRules: string[];
@@ -48,7 +49,7 @@ export const restJobSchema = z
     label: optionalString,
     step_key: optionalString,
     group_key: optionalString,
-    state: z.string().nullish(),
+    state: optionalString,
     exit_status: optionalInt,
     soft_failed: z.boolean().nullish(),
     agent_query_rules: z.array(z.string()).nullish(),
@@ -75,8 +76,7 @@ export const restJobSchema = z
       name: wire.name ?? wire.label,
       stepKey: wire.step_key,
       groupKey: wire.group_key,
-      // Waiters carry no state of their own.
-      state: wire.state ?? "waiting",
+      state: wire.state,
       exitStatus: wire.exit_status,
       softFailed: wire.soft_failed === true,
       agentQueryRules: wire.agent_query_rules ?? [],

@@ -25,8 +25,9 @@ export interface Cluster {
   createdAt: string | null;
 }
 
+/** A Buildkite user as other records name them. Either part may be missing: a creator can come with its ids only. */
 export interface RestUser {
-  name: string;
+  name: string | null;
   email: string | null;
 }
 
@@ -42,7 +43,7 @@ export interface ClusterQueue {
 }
 
 export const restUserSchema = z
-  .object({ name: z.string(), email: optionalString })
+  .object({ name: optionalString, email: optionalString })
   .transform((wire): RestUser => ({ name: wire.name, email: wire.email }));
 
 export const clusterSchema = z

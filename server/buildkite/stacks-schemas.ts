@@ -39,6 +39,20 @@ export interface JobDetail {
 }
 
 const optionalString = z.string().nullish();
+/**
+ * An id, key, branch or cursor: absent, null or "" all mean none. The official Go client encodes a missing
+ * string as "" (its zero value), and an empty cursor passed back as `after` would ask for nothing.
+ */
+const optionalName = z
+  .string()
+  .nullish()
+  .transform((value) => (value ? value : null));
+/** Build numbers start at 1; 0 is the Go client's zero value for none. */
+const optionalBuildNumber = z
+  .number()
+  .int()
+  .nullish()
+  .transform((value) => (value ? value : null));
 const stringList = z
   .array(z.string())
   .nullish()
@@ -78,15 +92,15 @@ export const scheduledJobSchema = z
     agent_query_rules: stringList,
     scheduled_at: z.string(),
     runnable_at: optionalString,
-    pipeline: z.object({ slug: optionalString, uuid: optionalString }).nullish(),
-    build: z.object({ uuid: optionalString, number: z.number().int().nullish(), branch: optionalString }).nullish(),
-    step: z.object({ key: optionalString }).nullish(),
-    pipeline_slug: optionalString,
-    pipeline_id: optionalString,
-    build_number: z.number().int().nullish(),
-    build_branch: optionalString,
-    build_id: optionalString,
-    step_key: optionalString,
+    pipeline: z.object({ slug: optionalName, uuid: optionalName }).nullish(),
+    build: z.object({ uuid: optionalName, number: optionalBuildNumber, branch: optionalName }).nullish(),
+    step: z.object({ key: optionalName }).nullish(),
+    pipeline_slug: optionalName,
+    pipeline_id: optionalName,
+    build_number: optionalBuildNumber,
+    build_branch: optionalName,
+    build_id: optionalName,
+    step_key: optionalName,
   })
   .transform(
     (wire): ScheduledJob => ({
@@ -116,7 +130,7 @@ export const scheduledJobsPageSchema = z
       dispatch_paused: z.boolean().nullish(),
       paused: z.boolean().nullish(),
     }),
-    page_info: z.object({ has_next_page: z.boolean(), end_cursor: optionalString }),
+    page_info: z.object({ has_next_page: z.boolean(), end_cursor: optionalName }),
   })
   .transform(
     (wire): ScheduledJobsPage => ({
@@ -126,7 +140,7 @@ export const scheduledJobsPageSchema = z
         // Either name saying "paused" wins: wrongly showing a queue as dispatching is the costly mistake.
         dispatchPaused: wire.cluster_queue.dispatch_paused === true || wire.cluster_queue.paused === true,
       },
-      pageInfo: { hasNextPage: wire.page_info.has_next_page, endCursor: wire.page_info.end_cursor ?? null },
+      pageInfo: { hasNextPage: wire.page_info.has_next_page, endCursor: wire.page_info.end_cursor },
     }),
   );
 

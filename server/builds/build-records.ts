@@ -1,9 +1,7 @@
 import "server-only";
+import { countJobsByState } from "@/lib/build-jobs";
 import type { BuildJob, BuildSummary } from "@/lib/builds-view";
 import type { RestBuild, RestJob } from "../buildkite/rest";
-
-/** Job states that mean the job failed (a soft failure is allowed to fail, so it is not one). */
-const FAILED_STATES = new Set(["failed", "timed_out", "broken", "expired"]);
 
 export function buildSummaryView(build: RestBuild, pipelineSlug?: string): BuildSummary {
   return {
@@ -48,13 +46,7 @@ export function buildJobView(job: RestJob): BuildJob {
   };
 }
 
-export function isFailedJob(job: BuildJob): boolean {
-  return !job.softFailed && FAILED_STATES.has(job.state);
-}
-
 /** Counts by state, always with the four the contract names so a reader need not test for absence. */
 export function jobCounts(jobs: readonly BuildJob[]): Record<string, number> {
-  const counts: Record<string, number> = { passed: 0, failed: 0, running: 0, blocked: 0 };
-  for (const job of jobs) counts[job.state] = (counts[job.state] ?? 0) + 1;
-  return counts;
+  return countJobsByState(jobs, { passed: 0, failed: 0, running: 0, blocked: 0 });
 }

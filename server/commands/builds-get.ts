@@ -1,6 +1,7 @@
 import "server-only";
+import { isFailedJob } from "@/lib/build-jobs";
 import { defineCommand } from "../route-kit/command";
-import { buildJobView, buildSummaryView, isFailedJob, jobCounts } from "../builds/build-records";
+import { buildJobView, buildSummaryView, jobCounts } from "../builds/build-records";
 import { buildInput, buildRef } from "../builds/build-inputs";
 
 export const buildsGet = defineCommand({

@@ -46,7 +46,7 @@ export function createLogMirrors({ client, now = Date.now }: { client: RestClien
     const buildKey = [ref.org, ref.pipeline, ref.build].join("\u0000");
     const { value: finished } = await builds.read(buildKey, async () => {
       const build = await client.getBuild(ref);
-      return new Map((build.data.jobs ?? []).map((job) => [job.id, job.finishedAt !== null || TERMINAL_JOB_STATES.has(job.state)]));
+      return new Map((build.data.jobs ?? []).map((job) => [job.id, job.finishedAt !== null || (job.state !== null && TERMINAL_JOB_STATES.has(job.state))]));
     });
     const state = finished.get(ref.job);
     if (state === undefined) throw new ConsoleError("not_found", `Build ${ref.build} of ${ref.pipeline} has no job ${ref.job}.`, "job_not_in_build", { source: "console" });

@@ -19,7 +19,17 @@ export const JOB_FIXTURES = [
   /** A script job that has not started: its log is empty. */
   "scheduledJob",
 ] as const;
-export const BUILD_FIXTURES = ["hostileAnnotation", "annotatedBuild", "blockedBuild", "canceledBuild", "runningBuild"] as const;
+export const BUILD_FIXTURES = [
+  /** Passed, with a waiter (no state of its own) between its jobs. */
+  "passedBuild",
+  /** Its creator is served with ids only: no name, no email. */
+  "namelessCreatorBuild",
+  "hostileAnnotation",
+  "annotatedBuild",
+  "blockedBuild",
+  "canceledBuild",
+  "runningBuild",
+] as const;
 export const ARTIFACT_FIXTURES = ["largeArtifact", "smallArtifact", "imageArtifact", "junitArtifact"] as const;
 
 /** Where the showcase data is, by id; numbers and sizes are looked up when asked, as they can change. */

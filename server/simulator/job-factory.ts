@@ -26,6 +26,7 @@ export function createBuild(random: Random, pipeline: Pipeline, number: number, 
     metaData: {},
     pinned: false,
     rebuiltFromUuid: null,
+    creatorIdsOnly: false,
   };
 }
 

@@ -27,7 +27,7 @@ export function listScheduledJobs(runtime: Runtime, request: RouteRequest, legac
   const page = runtime.state.page(queue, after, limit);
   const last = page.jobs.at(-1);
   const rest = JSON.stringify({
-    cluster_queue: { id: queue.id, dispatch_paused: queue.paused },
+    cluster_queue: { id: queue.id, [queue.pausedField]: queue.paused },
     page_info: { has_next_page: page.hasNextPage, end_cursor: last === undefined ? null : encodeCursor(last) },
   });
   // Spliced from per-job cached bytes: see scheduledJobBytes.

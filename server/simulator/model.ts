@@ -83,6 +83,11 @@ export interface Build {
   pinned: boolean;
   /** Set on a rebuild: the build it repeats. */
   rebuiltFromUuid: string | null;
+  /**
+   * Served as buildkite/cli's captured build list shows a creator: its ids only, with no name or email,
+   * so the console is tested against a creator it cannot name.
+   */
+  creatorIdsOnly: boolean;
 }
 
 export interface StackNotification {
@@ -143,11 +148,18 @@ export interface User {
   email: string;
 }
 
+/**
+ * How the Stacks API's list names a queue's pause flag in `cluster_queue`: the docs say `dispatch_paused`,
+ * the official Go client reads `paused`. Queues differ (see seed.ts) so the console meets both.
+ */
+export type PausedField = "dispatch_paused" | "paused";
+
 export interface Queue {
   id: string;
   key: string;
   description: string | null;
   createdAt: number;
+  pausedField: PausedField;
   paused: boolean;
   pauseNote: string | null;
   pausedBy: User | null;

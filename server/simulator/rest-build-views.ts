@@ -41,8 +41,10 @@ export function jobView(base: string, state: SimState, job: Job): Record<string,
   const build = state.builds.get(job.buildUuid);
   const buildUrl = build === undefined ? "" : buildPath(base, state, build);
   const webUrl = build === undefined ? null : `${buildWebUrl(state, build)}#${job.uuid}`;
-  const common = { id: job.uuid, graphql_id: graphqlId("Job", job.uuid), type: job.type, step_key: job.stepKey, group_key: null, state: restJobState(job) };
-  if (job.type === "waiter") return common;
+  const ids = { id: job.uuid, graphql_id: graphqlId("Job", job.uuid), type: job.type };
+  // A real build's waiter is its ids and type alone: no state, name or step key (SOURCES.md, the capture).
+  if (job.type === "waiter") return ids;
+  const common = { ...ids, step_key: job.stepKey, group_key: null, state: restJobState(job) };
   const dates = {
     created_at: iso(job.createdAt),
     scheduled_at: iso(job.scheduledAt),
@@ -50,10 +52,10 @@ export function jobView(base: string, state: SimState, job: Job): Record<string,
     started_at: iso(job.startedAt),
     finished_at: iso(job.finishedAt),
   };
+  // A block step is named by `label` alone, as the docs' unblock example shows.
   if (job.type === "manual") {
     return {
       ...common,
-      name: job.label,
       label: job.label,
       web_url: webUrl,
       unblocked_by: job.unblockedBy === null ? null : { id: graphqlId("User", job.unblockedBy.email), name: job.unblockedBy.name, email: job.unblockedBy.email },
@@ -145,7 +147,7 @@ export function buildView(base: string, state: SimState, build: Build, options: 
     env: {},
     source: build.source,
     author: { name: build.author.name, email: build.author.email },
-    creator: { id: graphqlId("User", build.author.email), name: build.author.name, email: build.author.email, avatar_url: "https://www.gravatar.com/avatar/0", created_at: iso(build.createdAt - 400 * 86_400_000) },
+    creator: creatorView(build),
     created_at: iso(build.createdAt),
     scheduled_at: iso(build.createdAt),
     started_at: iso(build.startedAt),
@@ -157,11 +159,19 @@ export function buildView(base: string, state: SimState, build: Build, options: 
   if (options.pipeline && pipeline !== undefined) view.pipeline = pipelineView(base, state, pipeline);
   if (options.jobs) view.jobs = jobs.map((job) => jobView(base, state, job));
   if (options.stateCounts) {
+    // Waiters have no state to count.
+    const counted = jobs.filter((job) => job.type !== "waiter");
     const states: Record<string, number> = {};
-    for (const job of jobs) states[restJobState(job)] = (states[restJobState(job)] ?? 0) + 1;
-    view.job_state_counts = { total: jobs.length, states };
+    for (const job of counted) states[restJobState(job)] = (states[restJobState(job)] ?? 0) + 1;
+    view.job_state_counts = { total: counted.length, states };
   }
   return view;
+}
+
+function creatorView(build: Build): Record<string, unknown> {
+  const id = graphqlId("User", build.author.email);
+  if (build.creatorIdsOnly) return { id, graphql_id: graphqlId("User", id) };
+  return { id, name: build.author.name, email: build.author.email, avatar_url: "https://www.gravatar.com/avatar/0", created_at: iso(build.createdAt - 400 * 86_400_000) };
 }
 
 export function pipelineView(base: string, state: SimState, pipeline: Pipeline): Record<string, unknown> {

@@ -35,6 +35,7 @@ interface BuildSpec {
   source?: BuildSource;
   blocked?: boolean;
   metaData?: Record<string, string>;
+  creatorIdsOnly?: boolean;
 }
 
 /**
@@ -65,6 +66,7 @@ class ShowcaseBuild {
       metaData: spec.metaData ?? {},
       pinned: true,
       author: random.pick(AUTHORS),
+      creatorIdsOnly: spec.creatorIdsOnly ?? false,
     });
     this.stageStart = createdAt + random.int(2, 8) * SECOND;
     this.stageEnd = this.stageStart;
@@ -272,8 +274,13 @@ export function seedRestHistory(state: SimState, random: Random, now: number): O
   gated.finish();
   extras.artifacts.push(artifact(random, apiPassed, "coverage.out", "text", "text/plain"));
 
-  // api triggers docs; the docs build it started.
-  const triggering = new ShowcaseBuild(state, random, { pipeline: "api", agoMs: 4 * HOUR, branch: "main", message: "Document the webhook retry policy", state: "passed" }, now);
+  // api triggers docs; the docs build it started. Its creator comes with ids only, as in a captured list.
+  const triggering = new ShowcaseBuild(
+    state,
+    random,
+    { pipeline: "api", agoMs: 4 * HOUR, branch: "main", message: "Document the webhook retry policy", state: "passed", creatorIdsOnly: true },
+    now,
+  );
   triggering.job({ label: ":golang: go test", key: "test", command: "go test ./... -race -count=1", state: "finished" });
   triggering.wait();
   const trigger = triggering.job({ type: "trigger", label: ":books: Publish docs", key: "docs", state: "finished" });
@@ -315,6 +322,8 @@ export function seedRestHistory(state: SimState, random: Random, now: number): O
       triggerJob: trigger.uuid,
     },
     builds: {
+      passedBuild: green.build.uuid,
+      namelessCreatorBuild: triggering.build.uuid,
       hostileAnnotation: red.build.uuid,
       annotatedBuild: red.build.uuid,
       blockedBuild: gated.build.uuid,

@@ -1,7 +1,7 @@
 import { AGENT_NAMES, DEFAULT_QUEUE_KEY, ORG_SLUG, PIPELINES, PRE_REGISTERED_STACK_KEY } from "./catalog";
 import { createJob } from "./job-factory";
 import { seedRestHistory } from "./rest-history";
-import type { Job, JobState } from "./model";
+import type { Job, JobState, PausedField } from "./model";
 import { createRandom, deriveSeed, type Random } from "./random";
 import { choosePipeline, newBuild } from "./schedule-jobs";
 import { SimState } from "./state";
@@ -17,6 +17,12 @@ const OTHER_QUEUES: readonly { key: string; scheduledJobs: number }[] = [
   { key: "linux-large", scheduledJobs: 4 },
   { key: "macos", scheduledJobs: 2 },
 ];
+
+/**
+ * The scheduled-jobs list spells `cluster_queue`'s pause flag as the official Go client reads it
+ * (`paused`) for these queues, and as the docs do (`dispatch_paused`) for every other, whatever the seed.
+ */
+const GO_CLIENT_SPELLING_QUEUES: ReadonlySet<string> = new Set(["linux-large"]);
 
 const QUEUE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   [DEFAULT_QUEUE_KEY]: "General Linux agents",
@@ -34,7 +40,8 @@ export function seedState(options: SeedOptions): SimState {
   const state = new SimState({ slug: ORG_SLUG, uuid: random.uuid() }, cluster);
   for (const key of [DEFAULT_QUEUE_KEY, ...OTHER_QUEUES.map((queue) => queue.key)]) {
     const description = QUEUE_DESCRIPTIONS[key] ?? null;
-    state.addQueue({ id: random.uuid(), key, description, createdAt, paused: false, pauseNote: null, pausedBy: null, pausedAt: null });
+    const pausedField: PausedField = GO_CLIENT_SPELLING_QUEUES.has(key) ? "paused" : "dispatch_paused";
+    state.addQueue({ id: random.uuid(), key, description, createdAt, pausedField, paused: false, pauseNote: null, pausedBy: null, pausedAt: null });
   }
   for (const template of PIPELINES) {
     const pipeline = { uuid: random.uuid(), slug: template.slug, name: template.name, repository: template.repository, defaultBranch: "main" };

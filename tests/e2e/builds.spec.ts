@@ -9,9 +9,18 @@ import { newJobs, short } from "./stack-page-helpers";
 // artifact's bytes checked against its sha1, a retry that schedules a new job, and the links between the
 // stack page's scheduled jobs and their builds. The simulator names the builds each test needs.
 
+interface BuildRef {
+  pipeline: string;
+  buildNumber: number;
+}
+
 interface Fixtures {
   failedJob: { pipeline: string; buildNumber: number; jobId: string };
-  hostileAnnotation: { pipeline: string; buildNumber: number };
+  hostileAnnotation: BuildRef;
+  passedBuild: BuildRef;
+  blockedBuild: BuildRef;
+  namelessCreatorBuild: BuildRef;
+  manualJob: BuildRef & { jobId: string };
   smallArtifact: { pipeline: string; buildNumber: number; jobId: string; artifactId: string; bytes: number; sha1: string };
 }
 
@@ -170,6 +179,26 @@ test("retrying a failed job schedules a new job, shown in the build", async ({ p
   );
 });
 
+test("waiters, block steps and unnamed creators read as Buildkite sends them", async ({ page }) => {
+  const { passedBuild, blockedBuild, namelessCreatorBuild, manualJob } = await fixtures();
+  // A passed build's waiter is a wait step between its jobs, and no job waits.
+  await openBuild(page, passedBuild.pipeline, passedBuild.buildNumber);
+  await expect(page.getByTestId("build-wait-step")).toHaveCount(1);
+  await expect(page.getByTestId("build-wait-step")).toContainText("Wait");
+  await expect(page.getByRole("list", { name: "Jobs by state" })).toHaveText("passed4");
+
+  // A block step is named by its label and offers nothing to open or retry.
+  await openBuild(page, blockedBuild.pipeline, blockedBuild.buildNumber);
+  const gate = jobRow(page, manualJob.jobId);
+  await expect(gate).toContainText(":rocket: Deploy to production?");
+  await expect(gate.getByTestId("state-badge")).toHaveText("blocked");
+  await expect(gate.getByRole("link")).toHaveCount(0);
+  await expect(gate.getByRole("button")).toHaveCount(0);
+
+  await openBuild(page, namelessCreatorBuild.pipeline, namelessCreatorBuild.buildNumber);
+  await expect(page.getByText("Creator", { exact: true }).locator("xpath=following-sibling::dd")).toHaveText("unnamed user");
+});
+
 test("a scheduled job's drawer on the stack page links to its build", async ({ page }) => {
   const [id] = await newJobs(1);
   if (!id) throw new Error("the simulator created no job");
@@ -191,7 +220,7 @@ test("a scheduled job's drawer on the stack page links to its build", async ({ p
 
 for (const theme of ["light", "dark"] as const) {
   test(`the builds list and a build page have no serious accessibility violations in the ${theme} theme`, async ({ page }) => {
-    const { failedJob } = await fixtures();
+    const { failedJob, blockedBuild } = await fixtures();
     await page.emulateMedia({ colorScheme: theme });
     const scan = async () => {
       // Images in annotations are the build's authors' (the seeded hostile one has no alt text); the
@@ -206,6 +235,11 @@ for (const theme of ["light", "dark"] as const) {
     expect(await scan()).toEqual([]);
     await openBuild(page, failedJob.pipeline, failedJob.buildNumber);
     await expect(page.getByRole("heading", { name: "Artifacts" })).toBeVisible();
+    await expect(page.getByText(/Loading (annotations|artifacts)/)).toHaveCount(0);
+    expect(await scan()).toEqual([]);
+    // A build with a wait step and a block step.
+    await openBuild(page, blockedBuild.pipeline, blockedBuild.buildNumber);
+    await expect(page.getByTestId("build-wait-step")).toBeVisible();
     await expect(page.getByText(/Loading (annotations|artifacts)/)).toHaveCount(0);
     expect(await scan()).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { BuildView } from "@/components/builds/build-view";
 import type { BuildJob } from "@/lib/builds-view";
 import { renderWithQueries } from "../support";
-import { PIPELINE, annotation, artifact, authStatus, build, job, routeApi, type Answer } from "./fixtures";
+import { PIPELINE, annotation, artifact, authStatus, build, job, routeApi, waiter, type Answer } from "./fixtures";
 
 vi.mock("next/navigation", () => import("./navigation"));
 
@@ -16,7 +16,7 @@ const BUILD = `/api/v1/pipelines/${PIPELINE}/builds/42`;
 
 const jobs: BuildJob[] = [
   job(PASSED, { name: "lint" }),
-  job("99999999-0000-4000-8000-000000000009", { type: "waiter", name: null, hasLog: false }),
+  waiter("99999999-0000-4000-8000-000000000009"),
   job(FAILED, { name: "unit tests", state: "failed", exitStatus: 1, agentName: "agent-7" }),
   job(SCHEDULED, { name: "deploy", state: "scheduled", exitStatus: null, agentName: null, startedAt: null, finishedAt: null }),
   job(TIMED_OUT, { name: "e2e", state: "timed_out", exitStatus: -1, hasLog: false }),
@@ -74,11 +74,13 @@ describe("BuildView", () => {
     ]);
   });
 
-  it("lists the failed jobs first, in the server's order, then the rest in build order without waiters", async () => {
+  it("lists the failed jobs first, in the server's order, then the rest in build order with the wait step between them", async () => {
     buildApi();
     renderWithQueries(<BuildView pipeline={PIPELINE} number={42} />);
     await screen.findByText("unit tests");
     expect(rows().map((row) => row.dataset.jobId)).toEqual([TIMED_OUT, FAILED, PASSED, SCHEDULED]);
+    const table = screen.getByRole("table", { name: "Jobs of the build, failed jobs first" });
+    expect(within(table).getAllByRole("row").map((row) => row.dataset.testid ?? "header")).toEqual(["header", "build-job", "build-job", "build-job", "build-wait-step", "build-job"]);
     expect(rows().map((row) => row.dataset.failed === "true")).toEqual([true, true, false, false]);
     const failed = rows()[1]!;
     expect(failed.textContent).toContain("agent-7");

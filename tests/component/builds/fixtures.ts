@@ -52,6 +52,23 @@ export function job(id: string, overrides: Partial<BuildJob> = {}): BuildJob {
   };
 }
 
+/** A waiter as Buildkite's REST API sends it (`{id, graphql_id, type}`) and the BFF passes it on: no state, no name. */
+export function waiter(id: string): BuildJob {
+  return job(id, {
+    type: "waiter",
+    name: null,
+    state: null,
+    exitStatus: null,
+    agentQueryRules: [],
+    agentName: null,
+    createdAt: null,
+    scheduledAt: null,
+    startedAt: null,
+    finishedAt: null,
+    hasLog: false,
+  });
+}
+
 export function artifact(id: string, overrides: Partial<Artifact> = {}): Artifact {
   return {
     id,

@@ -49,6 +49,12 @@ describe("QueueHeader", () => {
     expect(screen.getByTestId("pause-details").textContent).toBe("Paused by Ada Lovelace 1m 30s ago — “db migration”");
   });
 
+  it("names whoever paused it by their email when Buildkite gives no name", () => {
+    const pause = { by: { name: null, email: "sam@example.com" }, at: null, note: null };
+    renderHeader(queue({ dispatchPaused: true, pause }));
+    expect(screen.getByTestId("pause-details").textContent).toBe("Paused by sam@example.com — no note given");
+  });
+
   it("says a token is needed to name who paused it, rather than nothing", () => {
     renderHeader(queue({ dispatchPaused: true, pauseUnavailable: { reason: "missing_scope", message: "403 Forbidden" } }));
     expect(screen.getByRole("alert").textContent).toContain("Who paused it and why needs a REST API token with read_clusters.");

@@ -109,10 +109,11 @@ describe("PUT …/builds/{n}/rebuild", () => {
     const rebuilt = (await (await put(`/organizations/acme/pipelines/web/builds/${withWaiter.number}/rebuild`)).json()) as RestBuild;
     const waiterAt = rebuilt.jobs.findIndex((job) => job.type === "waiter");
     expect(rebuilt.jobs.slice(0, waiterAt).every((job) => job.state === "scheduled")).toBe(true);
-    expect(rebuilt.jobs.slice(waiterAt).every((job) => job.state === "waiting")).toBe(true);
+    // The waiter itself has no state to show; the jobs after it wait.
+    expect(rebuilt.jobs[waiterAt]).not.toHaveProperty("state");
+    expect(rebuilt.jobs.slice(waiterAt + 1).every((job) => job.state === "waiting")).toBe(true);
     for (const job of rebuilt.jobs.slice(0, waiterAt)) await h.api(`/stacks/stack-console/jobs/${job.id}/finish`, post({ detail: "done", exit_status: 0 }));
     const after = await getBuild({ pipeline: "web", buildNumber: rebuilt.number });
-    expect(after.jobs[waiterAt]?.state).toBe("passed");
     expect(after.jobs.slice(waiterAt + 1).every((job) => job.state === "scheduled")).toBe(true);
   });
 

@@ -6,7 +6,8 @@ interface RestJob {
   type: string;
   name?: string;
   label?: string;
-  state: string;
+  /** Absent on waiters. */
+  state?: string;
   exit_status?: number | null;
   soft_failed?: boolean;
   step_key: string | null;
@@ -36,7 +37,7 @@ interface RestBuild {
   commit: string;
   message: string;
   source: string;
-  creator: { name: string; email: string };
+  creator: { id: string; graphql_id?: string; name?: string; email?: string };
   web_url: string;
   created_at: string;
   finished_at: string | null;
@@ -146,7 +147,7 @@ describe("listing builds", () => {
   it("filters by commit, creator, meta_data and dates", async () => {
     const target = await getBuild(fx.annotatedBuild);
     expect((await builds(`commit=${target.commit}`)).map((build) => build.id)).toEqual([target.id]);
-    const byCreator = await builds(`creator=${encodeURIComponent(target.creator.email)}`);
+    const byCreator = await builds(`creator=${encodeURIComponent(target.creator.email ?? "")}`);
     expect(byCreator.map((build) => build.id)).toContain(target.id);
     expect(byCreator.every((build) => build.creator.email === target.creator.email)).toBe(true);
     expect((await builds("meta_data[release-train]=2026.12")).map((build) => build.id)).toEqual([target.id]);
@@ -200,8 +201,11 @@ describe("getting a build", () => {
 
     const gated = await getBuild(fx.blockedBuild);
     expect(gated).toMatchObject({ state: "passed", blocked: true, meta_data: { release: "2026.11.3" } });
-    expect(gated.jobs?.find((job) => job.id === fx.waiterJob.jobId)).toMatchObject({ type: "waiter", state: "passed" });
-    expect(gated.jobs?.find((job) => job.id === fx.manualJob.jobId)).toMatchObject({ type: "manual", state: "blocked", label: ":rocket: Deploy to production?", unblockable: true });
+    // As Buildkite sends them: a waiter is its ids and type alone, a block step has a label and no name.
+    expect(gated.jobs?.find((job) => job.id === fx.waiterJob.jobId)).toEqual({ id: fx.waiterJob.jobId, graphql_id: expect.any(String), type: "waiter" });
+    const manual = gated.jobs?.find((job) => job.id === fx.manualJob.jobId);
+    expect(manual).toMatchObject({ type: "manual", state: "blocked", label: ":rocket: Deploy to production?", unblockable: true });
+    expect(manual).not.toHaveProperty("name");
     expect(gated.jobs?.map((job) => job.state)).toContain("waiting");
 
     const triggering = await getBuild(fx.triggerJob);
@@ -209,6 +213,21 @@ describe("getting a build", () => {
     expect(trigger).toMatchObject({ type: "trigger", state: "passed" });
     expect(trigger?.triggered_build?.web_url).toMatch(/^https:\/\/buildkite\.com\/acme\/docs\/builds\/\d+$/);
     expect(trigger).not.toHaveProperty("log_url");
+  });
+
+  it("counts a passed build's jobs without its waiter, which has no state to count", async () => {
+    const green = await getBuild(fx.passedBuild);
+    expect(green.state).toBe("passed");
+    const waiters = green.jobs?.filter((job) => job.type === "waiter") ?? [];
+    expect(waiters).toHaveLength(1);
+    expect(waiters[0]).not.toHaveProperty("state");
+    expect(green.job_state_counts).toEqual({ total: 4, states: { passed: 4 } });
+  });
+
+  it("serves one build's creator with ids only, as a captured build list does", async () => {
+    const nameless = await getBuild(fx.namelessCreatorBuild);
+    expect(nameless.creator).toEqual({ id: expect.any(String), graphql_id: expect.any(String) });
+    expect((await getBuild(fx.annotatedBuild)).creator).toMatchObject({ name: expect.any(String), email: expect.any(String) });
   });
 
   it("shows a job scheduled in the Stacks API as the same job, same id, in its REST build", async () => {

@@ -42,6 +42,8 @@ export interface SimFixtures {
   manualJob: JobFixture;
   triggerJob: JobFixture;
   scheduledJob: JobFixture;
+  passedBuild: { pipeline: string; buildNumber: number };
+  namelessCreatorBuild: { pipeline: string; buildNumber: number };
   hostileAnnotation: { pipeline: string; buildNumber: number };
   annotatedBuild: { pipeline: string; buildNumber: number };
   blockedBuild: { pipeline: string; buildNumber: number };
@@ -70,7 +72,8 @@ export interface ScheduledJob {
 
 export interface ListBody {
   jobs: ScheduledJob[];
-  cluster_queue: { id: string; dispatch_paused: boolean };
+  /** The pause flag is spelled `dispatch_paused` (the docs) or `paused` (the Go client), by queue. */
+  cluster_queue: { id: string; dispatch_paused?: boolean; paused?: boolean };
   page_info: { has_next_page: boolean; end_cursor: string | null };
 }
 

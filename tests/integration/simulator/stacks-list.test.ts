@@ -110,6 +110,14 @@ describe("list scheduled jobs", () => {
     expect((await h.control("queue", { queueKey: "nope", paused: true })).status).toBe(404);
   });
 
+  it("spells the pause flag as the Go client reads it (`paused`) on linux-large, and as the docs do elsewhere", async () => {
+    await h.control("queue", { queueKey: "linux-large", paused: true });
+    const goSpelling = (await list("queue_key=linux-large")).body.cluster_queue;
+    expect(goSpelling).toEqual({ id: expect.any(String), paused: true });
+    await h.control("queue", { queueKey: "macos", paused: true });
+    expect((await list("queue_key=macos")).body.cluster_queue).toEqual({ id: expect.any(String), dispatch_paused: true });
+  });
+
   it("serves the older spelling with flat job fields", async () => {
     const response = await h.api("/stacks/stack-console/scheduled_jobs?queue_key=_default&limit=5");
     expect(response.status).toBe(200);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { accessTokenSchema } from "@/server/buildkite/rest-build-schemas";
 import { clusterListSchema, clusterQueueSchema } from "@/server/buildkite/rest-schemas";
 
 const pausedQueue = {
@@ -34,6 +35,12 @@ describe("clusterQueueSchema", () => {
     expect(parsed).toMatchObject({ dispatchPaused: false, dispatchPausedBy: null, dispatchPausedAt: null, dispatchPausedNote: null, description: null });
   });
 
+  it("reads a pauser Buildkite does not name, keeping what it does say", () => {
+    const parsed = clusterQueueSchema.parse({ ...pausedQueue, dispatch_paused_by: { id: "u1", email: "ada@acme.example" } });
+    expect(parsed.dispatchPausedBy).toEqual({ name: null, email: "ada@acme.example" });
+    expect(clusterQueueSchema.parse({ ...pausedQueue, dispatch_paused_by: { id: "u1", graphql_id: "VXNlci0tLXUx" } }).dispatchPausedBy).toEqual({ name: null, email: null });
+  });
+
   it("rejects a queue without an id or with an unreadable date", () => {
     expect(clusterQueueSchema.safeParse({ key: "_default" }).success).toBe(false);
     expect(clusterQueueSchema.safeParse({ ...pausedQueue, dispatch_paused_at: "last Tuesday" }).success).toBe(false);
@@ -46,5 +53,12 @@ describe("clusterListSchema", () => {
       { id: "c1", name: "Default cluster", description: null, default_queue_id: "q1", created_at: "2026-08-01 00:00:00 UTC", emoji: ":x:" },
     ]);
     expect(parsed).toEqual([{ id: "c1", name: "Default cluster", description: null, defaultQueueId: "q1", createdAt: "2026-08-01T00:00:00.000Z" }]);
+  });
+});
+
+describe("accessTokenSchema", () => {
+  it("reads a token whose user has no name", () => {
+    const parsed = accessTokenSchema.parse({ uuid: "t1", scopes: ["read_builds"], user: { email: "ci-bot@acme.example" } });
+    expect(parsed.user).toEqual({ name: null, email: "ci-bot@acme.example" });
   });
 });
