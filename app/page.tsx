@@ -1,6 +1,6 @@
 import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query";
 import { QueueCard } from "@/components/queue/queue-card";
-import { queueQuery } from "@/lib/queries";
+import { queueQuery } from "@/lib/queries/stacks";
 import { queueGet } from "@/server/commands/queue-get";
 import { config } from "@/server/config";
 import { prefetchCommand } from "@/server/route-kit/prefetch";

@@ -1,5 +1,5 @@
-import { ApiError } from "./api-error";
-import type { ReserveResult } from "./jobs-view";
+import { ApiError } from "./api/api-error";
+import type { ReserveResult } from "./schemas/jobs";
 import { countdown } from "./countdown";
 
 // What the drawer tells the operator after an action: one sentence, success or failure, with the BFF's own

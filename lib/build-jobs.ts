@@ -1,4 +1,4 @@
-import type { BuildJob } from "./builds-view";
+import type { BuildJob } from "./schemas/builds";
 
 // Facts about a build's jobs that the server's summary and the build page must agree on.
 

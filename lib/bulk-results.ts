@@ -1,4 +1,4 @@
-import type { BulkFinishOutcome, ReserveResult } from "./jobs-view";
+import type { BulkFinishOutcome, ReserveResult } from "./schemas/jobs";
 
 // The per-job outcome of a bulk action as the operator reads it: one row per job they acted on, with the
 // reason for every job the action did not take, and the counts for the summary line.

@@ -7,7 +7,7 @@ import {
   notificationDetailInput,
   reservationExpiryInput,
   utf8Bytes,
-} from "./stacks-inputs";
+} from "./inputs/stacks";
 
 // Inline checks for the job drawer's forms. They reuse the BFF's own schemas, so a form refuses exactly
 // what the server would refuse, in the same words, without sending a request. Each message names its field

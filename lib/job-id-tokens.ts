@@ -1,4 +1,4 @@
-import { MAX_BATCH_IDS, jobIdInput } from "./stacks-inputs";
+import { MAX_BATCH_IDS, jobIdInput } from "./inputs/stacks";
 
 // Operators paste job ids from anywhere: a column of ids, a comma list, a JSON array, chat messages with
 // console links (…?job=<uuid>) or Buildkite build links (…/builds/42#<uuid>). Anything else is named back

@@ -1,4 +1,4 @@
-import { METADATA_MAX_KEYS, metadataInput } from "./stacks-inputs";
+import { METADATA_MAX_KEYS, metadataInput } from "./inputs/stacks";
 
 // The stack form edits metadata as rows of key and value; the API takes a map. Rows keep a stable id so
 // React keeps each input's focus and errors attached to the right row when another is removed.

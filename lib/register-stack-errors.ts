@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { EnvelopeError } from "./envelope";
+import type { EnvelopeError } from "./api/envelope";
 import { rowsToMetadata, type MetadataRow, type RowIssue } from "./metadata-rows";
-import { queueKeyInput, stackKeyInput } from "./stacks-inputs";
+import { queueKeyInput, stackKeyInput } from "./inputs/stacks";
 
 // What the register-stack form shows next to each field, whether the problem was caught in the browser or
 // reported by the BFF (a validation_error lists {field, message} issues such as "body.queueKey").

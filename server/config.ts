@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { queueKeyInput, stackKeyInput } from "@/lib/stacks-inputs";
+import { queueKeyInput, stackKeyInput } from "@/lib/inputs/stacks";
 import { authEnv, parseAuth } from "./auth/config";
 
 // The only module that reads process.env. Parsed once; a bad value stops start-up with one message

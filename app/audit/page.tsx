@@ -2,9 +2,10 @@ import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { AuditView } from "@/components/audit/audit-view";
-import { auditApiQuery, parseAuditFilters, type AuditEntryView } from "@/lib/audit-view";
-import type { SuccessEnvelope } from "@/lib/envelope";
-import { auditQuery } from "@/lib/queries";
+import { auditApiQuery, parseAuditFilters } from "@/lib/filters/audit";
+import type { AuditEntry } from "@/lib/schemas/audit";
+import type { SuccessEnvelope } from "@/lib/api/envelope";
+import { auditQuery } from "@/lib/queries/audit";
 import { auditList } from "@/server/commands/audit-list";
 import { prefetchCommand } from "@/server/route-kit/prefetch";
 
@@ -16,7 +17,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
   const queryClient = new QueryClient();
   const envelope = await prefetchCommand(auditList, { query: auditApiQuery(filters) });
   // Without format=csv the command answers rows, never a file.
-  if (envelope) queryClient.setQueryData(auditQuery(filters).queryKey, envelope as SuccessEnvelope<AuditEntryView[]>);
+  if (envelope) queryClient.setQueryData(auditQuery(filters).queryKey, envelope as SuccessEnvelope<AuditEntry[]>);
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

@@ -2,8 +2,8 @@ import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { BuildsListView } from "@/components/builds/builds-list-view";
-import { buildsListApiQuery, parseBuildFilters } from "@/lib/build-filters";
-import { buildsListQuery } from "@/lib/build-queries";
+import { buildsListApiQuery, parseBuildFilters } from "@/lib/filters/builds";
+import { buildsListQuery } from "@/lib/queries/builds";
 import { buildsList } from "@/server/commands/builds-list";
 import { prefetchCommand } from "@/server/route-kit/prefetch";
 

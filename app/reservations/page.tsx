@@ -1,7 +1,7 @@
 import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { ReservationsTable } from "@/components/reservations/reservations-table";
-import { reservationsQuery } from "@/lib/queries";
+import { reservationsQuery } from "@/lib/queries/stacks";
 import { reservationsList } from "@/server/commands/reservations-list";
 import { config } from "@/server/config";
 import { prefetchCommand } from "@/server/route-kit/prefetch";

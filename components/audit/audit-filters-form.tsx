@@ -3,7 +3,8 @@
 import { useId, useState, type FormEvent } from "react";
 import { FilterField } from "@/components/ui/filter-field";
 import { fieldClass, primaryButton, secondaryButton } from "@/components/ui/form-styles";
-import { auditActions, auditOutcomes, noAuditFilters, type AuditFilters } from "@/lib/audit-view";
+import { noAuditFilters, type AuditFilters } from "@/lib/filters/audit";
+import { auditActions, auditOutcomes } from "@/lib/schemas/audit";
 
 interface AuditFiltersFormProps {
   filters: AuditFilters;

@@ -1,10 +1,10 @@
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
-import type { AuditEntryView } from "@/lib/audit-view";
+import type { AuditEntry } from "@/lib/schemas/audit";
 
 const td = "px-2.5 py-2 align-top";
 const auditColumns: DataColumn[] = ["Time", "Operator", "Action", "Stack / jobs", "Reason", "Outcome", "Request ID"].map((label) => ({ label }));
 
-const outcomeStyle: Record<AuditEntryView["outcome"], string> = {
+const outcomeStyle: Record<AuditEntry["outcome"], string> = {
   ok: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/40 dark:text-emerald-200",
   failed: "bg-red-100 text-red-900 dark:bg-red-900/40 dark:text-red-200",
   unknown: "bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200",
@@ -13,7 +13,7 @@ const outcomeStyle: Record<AuditEntryView["outcome"], string> = {
 /** Absolute UTC times: an audit trail is compared across people and time zones. */
 export const utc = (iso: string) => `${iso.slice(0, 19).replace("T", " ")} UTC`;
 
-function AuditRow({ entry }: { entry: AuditEntryView }) {
+function AuditRow({ entry }: { entry: AuditEntry }) {
   const jobs = entry.jobIds;
   return (
     <tr className="border-t border-zinc-100 dark:border-zinc-800" data-testid="audit-row">
@@ -48,7 +48,7 @@ function AuditRow({ entry }: { entry: AuditEntryView }) {
   );
 }
 
-export function AuditTable({ entries, busy }: { entries: AuditEntryView[]; busy: boolean }) {
+export function AuditTable({ entries, busy }: { entries: AuditEntry[]; busy: boolean }) {
   return (
     <DataTable caption="Audit log, newest first" columns={auditColumns} padding="px-2.5" busy={busy}>
       {entries.map((entry) => (

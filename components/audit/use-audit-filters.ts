@@ -2,7 +2,7 @@
 
 import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import { auditFilterParams, parseAuditFilters, type AuditFilters } from "@/lib/audit-view";
+import { auditFilterParams, parseAuditFilters, type AuditFilters } from "@/lib/filters/audit";
 
 /** The audit page's filters, read from the URL and written back as a history entry (as on the builds list). */
 export function useAuditFilters() {

@@ -1,5 +1,5 @@
 import { CircleAlert, CircleCheck, CircleX, Info } from "lucide-react";
-import type { Annotation } from "@/lib/builds-view";
+import type { Annotation } from "@/lib/schemas/builds";
 
 // Annotations in Buildkite's order (highest priority first, then oldest first), each framed by its style.
 

@@ -2,7 +2,7 @@ import { Download } from "lucide-react";
 import { CopyButton } from "@/components/jobs/copy-button";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { exactBytes, formatBytes } from "@/lib/build-format";
-import type { Artifact } from "@/lib/builds-view";
+import type { Artifact } from "@/lib/schemas/builds";
 
 const td = "px-3 py-2 align-top";
 const artifactColumns: DataColumn[] = [{ label: "Path" }, { label: "Size", numeric: true }, { label: "SHA-1" }, { label: "Download" }];

@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { FilterField } from "@/components/ui/filter-field";
 import { fieldClass, primaryButton, secondaryButton } from "@/components/ui/form-styles";
-import { noBuildFilters, type BuildFilters } from "@/lib/build-filters";
+import { noBuildFilters, type BuildFilters } from "@/lib/filters/builds";
 import { buildStates } from "@/lib/build-states";
 
 interface BuildFiltersFormProps {

@@ -2,8 +2,8 @@ import { ExternalLink } from "lucide-react";
 import type { ReactNode } from "react";
 import { CopyButton } from "@/components/jobs/copy-button";
 import { durationSeconds, formatDurationSeconds, shortSha } from "@/lib/build-format";
-import type { BuildSummary } from "@/lib/builds-view";
-import { userLabel } from "@/lib/buildkite-user";
+import type { BuildSummary } from "@/lib/schemas/builds";
+import { userLabel } from "@/lib/schemas/buildkite-user";
 import { RelativeTime } from "./relative-time";
 import { StateBadge } from "./state-badge";
 

@@ -9,9 +9,10 @@ import { failure, type ActionResult } from "@/lib/action-results";
 import { durationSeconds, formatDurationSeconds } from "@/lib/build-format";
 import { useDenied } from "@/components/ui/operator-context";
 import { hasState, isFailedJob, isWaiter } from "@/lib/build-jobs";
-import { useRetryJob, type AuthStatus, type Capability } from "@/lib/build-queries";
-import type { BuildJob } from "@/lib/builds-view";
-import { shortId } from "@/lib/job-filters";
+import { useRetryJob } from "@/lib/mutations/builds";
+import type { AuthStatus, Capability } from "@/lib/schemas/auth";
+import type { BuildJob } from "@/lib/schemas/builds";
+import { shortId } from "@/lib/filters/jobs";
 import { retryableJobStates, StateBadge } from "./state-badge";
 
 // The build's jobs, failed ones first, each with its log, its retry and its way back to the stack page.

@@ -1,8 +1,8 @@
 "use client";
 
 import type { MouseEvent } from "react";
-import { buildFiltersSearch, type BuildFilters } from "@/lib/build-filters";
-import type { Pagination } from "@/lib/envelope";
+import { buildFiltersSearch, type BuildFilters } from "@/lib/filters/builds";
+import type { Pagination } from "@/lib/api/envelope";
 import { secondaryButton } from "@/components/ui/form-styles";
 
 interface BuildsPagerProps {

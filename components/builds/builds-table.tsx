@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { durationSeconds, formatDurationSeconds, shortSha } from "@/lib/build-format";
-import type { BuildSummary } from "@/lib/builds-view";
-import { userLabel } from "@/lib/buildkite-user";
+import type { BuildSummary } from "@/lib/schemas/builds";
+import { userLabel } from "@/lib/schemas/buildkite-user";
 import { RelativeTime } from "./relative-time";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { StateBadge } from "./state-badge";

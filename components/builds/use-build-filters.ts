@@ -2,7 +2,7 @@
 
 import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import { buildFiltersSearch, parseBuildFilters, type BuildFilters } from "@/lib/build-filters";
+import { buildFiltersSearch, parseBuildFilters, type BuildFilters } from "@/lib/filters/builds";
 
 /**
  * The builds list's filters, read from the URL and written back as a new history entry, so back and forward

@@ -2,8 +2,8 @@
 
 import { CheckSquare, X } from "lucide-react";
 import { useCallback, useId, useLayoutEffect, useRef, useState, type FormEvent } from "react";
-import { EXPIRY_HINT, checkExpiry } from "@/lib/bulk-inputs";
-import { RESERVATION_EXPIRY_DEFAULT_SECONDS } from "@/lib/stacks-inputs";
+import { EXPIRY_HINT, checkExpiry } from "@/lib/inputs/bulk-form";
+import { RESERVATION_EXPIRY_DEFAULT_SECONDS } from "@/lib/inputs/stacks";
 import { BulkConfirmDialog } from "./bulk-confirm-dialog";
 import { BulkFinishForm, emptyFinishDraft, type FinishDraft } from "./bulk-finish-form";
 import { BulkResultsPanel } from "./bulk-results-panel";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useRef, type FormEvent } from "react";
-import { checkExitStatus, checkReason, reasonByteCount } from "@/lib/bulk-inputs";
+import { checkExitStatus, checkReason, reasonByteCount } from "@/lib/inputs/bulk-form";
 import { dangerButton, errorClass, fieldClass, inputClass, secondaryButton } from "@/components/ui/form-styles";
 
 export interface FinishDraft {

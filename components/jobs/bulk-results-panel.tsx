@@ -2,7 +2,7 @@
 
 import { memo, useEffect, useId, useRef } from "react";
 import { countOutcomes, failuresFirst, isFailure, summarize, type BulkOutcome } from "@/lib/bulk-results";
-import { shortId } from "@/lib/job-filters";
+import { shortId } from "@/lib/filters/jobs";
 import type { BulkRunState } from "./bulk-run";
 import { secondaryButton } from "@/components/ui/form-styles";
 

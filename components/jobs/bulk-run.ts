@@ -1,12 +1,10 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError } from "@/lib/api-error";
+import { ApiError } from "@/lib/api/api-error";
 import { finishRows, isFailure, reserveRows, type BulkResultRow } from "@/lib/bulk-results";
-import type { BulkFinishOutcome } from "@/lib/jobs-view";
-import { finishJobsBulk, reserveJobs } from "@/lib/mutations";
-import { queryKeys } from "@/lib/queries";
+import type { BulkFinishOutcome } from "@/lib/schemas/jobs";
+import { useFinishJobsBulk, useReserveJobs } from "@/lib/mutations/jobs";
 
 export type BulkKind = "reserve" | "finish";
 
@@ -28,7 +26,8 @@ const describe = (error: unknown) =>
  * are fixed when the action starts: a refresh that changes the selection does not change what is acted on.
  */
 export function useBulkRun(stackKey: string, onAllSucceeded: (jobIds: readonly string[]) => void) {
-  const queryClient = useQueryClient();
+  const { mutateAsync: reserveJobs } = useReserveJobs(stackKey);
+  const { mutateAsync: finishJobsBulk } = useFinishJobsBulk(stackKey);
   const [state, setState] = useState<BulkRunState | null>(null);
   const outcomesRef = useRef<BulkFinishOutcome[]>([]);
   const frameRef = useRef<number | null>(null);
@@ -39,10 +38,9 @@ export function useBulkRun(stackKey: string, onAllSucceeded: (jobIds: readonly s
   const settle = useCallback(
     (next: BulkRunState) => {
       setState(next);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.stack(stackKey) });
       if (next.error === null && next.rows.every((row) => !isFailure(row.outcome))) onAllSucceeded(next.jobIds);
     },
-    [queryClient, stackKey, onAllSucceeded],
+    [onAllSucceeded],
   );
 
   const reserve = useCallback(
@@ -50,7 +48,7 @@ export function useBulkRun(stackKey: string, onAllSucceeded: (jobIds: readonly s
       const base = { kind: "reserve" as const, jobIds, done: 0, rows: [] };
       setState({ ...base, running: true, error: null });
       try {
-        const envelope = await reserveJobs(stackKey, [...jobIds], expirySeconds);
+        const envelope = await reserveJobs({ jobIds, expirySeconds });
         const interruption = envelope.summary.interruption;
         settle({
           ...base,
@@ -63,7 +61,7 @@ export function useBulkRun(stackKey: string, onAllSucceeded: (jobIds: readonly s
         settle({ ...base, running: false, error: describe(error) });
       }
     },
-    [stackKey, settle],
+    [reserveJobs, settle],
   );
 
   const finish = useCallback(
@@ -78,9 +76,14 @@ export function useBulkRun(stackKey: string, onAllSucceeded: (jobIds: readonly s
         setState((current) => (current?.running ? { ...current, done: outcomes.length, rows: finishRows(jobIds, outcomes, false) } : current));
       };
       try {
-        await finishJobsBulk(stackKey, { jobIds: [...jobIds], exitStatus, detail }, (_done, _total, result) => {
-          outcomesRef.current.push(result);
-          frameRef.current ??= requestAnimationFrame(flush);
+        await finishJobsBulk({
+          jobIds,
+          exitStatus,
+          detail,
+          onProgress: (_done, _total, result) => {
+            outcomesRef.current.push(result);
+            frameRef.current ??= requestAnimationFrame(flush);
+          },
         });
         settle({ ...base, running: false, done: jobIds.length, rows: finishRows(jobIds, outcomesRef.current, true), error: null });
       } catch (error) {
@@ -94,7 +97,7 @@ export function useBulkRun(stackKey: string, onAllSucceeded: (jobIds: readonly s
         frameRef.current = null;
       }
     },
-    [stackKey, settle],
+    [finishJobsBulk, settle],
   );
 
   const dismiss = useCallback(() => setState((current) => (current?.running ? current : null)), []);

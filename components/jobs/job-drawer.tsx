@@ -2,10 +2,10 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef } from "react";
-import { ApiError } from "@/lib/api-error";
-import { shortId } from "@/lib/job-filters";
-import type { ScheduledJob } from "@/lib/jobs-view";
-import { jobHistoryQuery, jobStatesQuery } from "@/lib/queries";
+import { ApiError } from "@/lib/api/api-error";
+import { shortId } from "@/lib/filters/jobs";
+import type { ScheduledJob } from "@/lib/schemas/jobs";
+import { jobHistoryQuery, jobStatesQuery } from "@/lib/queries/stacks";
 import { CopyButton } from "./copy-button";
 import { secondaryButton } from "@/components/ui/form-styles";
 import { useDenied } from "@/components/ui/operator-context";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState, type Ref } from "react";
-import type { JobFilters } from "@/lib/job-filters";
+import type { JobFilters } from "@/lib/filters/jobs";
 
 type TextFilter = "pipeline" | "branch" | "step" | "rules";
 

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { memo, useEffect, useRef, type ChangeEvent } from "react";
 import { formatAge, secondsSince } from "@/lib/format";
-import { shortId } from "@/lib/job-filters";
-import type { ScheduledJob } from "@/lib/jobs-view";
+import { shortId } from "@/lib/filters/jobs";
+import type { ScheduledJob } from "@/lib/schemas/jobs";
 import { CopyButton } from "./copy-button";
 import { JOB_GRID_COLUMNS, JOB_ROW_HEIGHT } from "./job-columns";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { ArrowDown, ArrowUp } from "lucide-react";
-import type { JobFilters, SortField } from "@/lib/job-filters";
+import type { JobFilters, SortField } from "@/lib/filters/jobs";
 import { JOB_GRID_COLUMNS, JOB_HEADER_HEIGHT } from "./job-columns";
 
 interface HeaderProps {

@@ -2,8 +2,8 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useImperativeHandle, useLayoutEffect, useRef, type Ref } from "react";
-import type { JobFilters, SortField } from "@/lib/job-filters";
-import type { ScheduledJob } from "@/lib/jobs-view";
+import type { JobFilters, SortField } from "@/lib/filters/jobs";
+import type { ScheduledJob } from "@/lib/schemas/jobs";
 import type { Selection } from "@/lib/selection";
 import { anchoredScrollTop } from "@/lib/stable-rows";
 import { JOB_HEADER_HEIGHT, JOB_ROW_HEIGHT } from "./job-columns";

@@ -1,6 +1,6 @@
 "use client";
 
-import { findJobId, shortId } from "@/lib/job-filters";
+import { findJobId, shortId } from "@/lib/filters/jobs";
 
 interface JumpTargets {
   rows: readonly string[];

@@ -2,8 +2,8 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import type { ScheduledJob } from "@/lib/jobs-view";
-import { queueQuery, scheduledJobsQuery } from "@/lib/queries";
+import type { ScheduledJob } from "@/lib/schemas/jobs";
+import { queueQuery, scheduledJobsQuery } from "@/lib/queries/stacks";
 
 const NO_JOBS: readonly ScheduledJob[] = [];
 

@@ -2,7 +2,7 @@
 
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
-import { parseFilters, writeFilters, type JobFilters } from "@/lib/job-filters";
+import { parseFilters, writeFilters, type JobFilters } from "@/lib/filters/jobs";
 
 export interface ViewState {
   filters: JobFilters;

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { logBuildQuery } from "@/lib/log-queries";
+import { buildQuery } from "@/lib/queries/builds";
 import { LogViewer } from "./log-viewer";
 
 const JOB_REFRESH_MS = 5000;
@@ -16,9 +16,12 @@ interface JobLogViewProps {
 /** The log page: which job and build it is, the way back to the build, and the log itself. */
 export function JobLogView({ pipeline, number, jobId }: JobLogViewProps) {
   // While the job has not finished its state is re-read, so the header does not go on saying "running".
+  // The build page's own cache entry: one build is cached once, whichever page read it.
   const build = useQuery({
-    ...logBuildQuery(pipeline, number),
-    refetchInterval: (query) => (query.state.data?.jobs.find((candidate) => candidate.id === jobId)?.finishedAt === null ? JOB_REFRESH_MS : false),
+    ...buildQuery(pipeline, number),
+    select: (envelope) => envelope.data,
+    staleTime: 30_000,
+    refetchInterval: (query) => (query.state.data?.data.jobs.find((candidate) => candidate.id === jobId)?.finishedAt === null ? JOB_REFRESH_MS : false),
   });
   const job = build.data?.jobs.find((candidate) => candidate.id === jobId);
   const buildHref = `/builds/${encodeURIComponent(pipeline)}/${number}`;

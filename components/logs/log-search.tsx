@@ -2,7 +2,7 @@
 
 import { ChevronDown, ChevronUp, Search } from "lucide-react";
 import { useId, type KeyboardEvent } from "react";
-import type { LogSearch } from "@/lib/builds-view";
+import type { LogSearch } from "@/lib/schemas/logs";
 
 interface LogSearchBoxProps {
   text: string;

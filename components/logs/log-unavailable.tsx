@@ -1,5 +1,5 @@
 import { StaleWarning } from "@/components/ui/stale-warning";
-import type { ApiError } from "@/lib/api-error";
+import type { ApiError } from "@/lib/api/api-error";
 
 type LogUnavailableProps = { reason: "no-log" } | { reason: "error"; error: ApiError };
 

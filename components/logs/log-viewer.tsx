@@ -2,7 +2,8 @@
 
 import { useCallback, useMemo, useRef, useState } from "react";
 import { StaleWarning } from "@/components/ui/stale-warning";
-import { logDownloadUrl, type LogRef } from "@/lib/log-queries";
+import { apiPaths } from "@/lib/api/paths";
+import type { LogRef } from "@/lib/queries/logs";
 import { setAllGroupsOpen, setGroupOpen } from "@/lib/log/log-chunks";
 import { buildRawRows, buildRows, type GapRow } from "@/lib/log/log-rows";
 import type { LineDisplay } from "./log-line";
@@ -86,7 +87,7 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
         onFollowChange={setFollow}
         atBottom={atBottom}
         onJumpToBottom={() => setFollow(true)}
-        downloadUrl={logDownloadUrl(logRef)}
+        downloadUrl={apiPaths.logDownload(logRef)}
       />
       <LogSearchBox
         text={search.text}

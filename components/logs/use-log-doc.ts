@@ -1,9 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError } from "@/lib/api-error";
-import type { LogChunk } from "@/lib/builds-view";
-import { fetchLogChunk, type ChunkRequest, type LogRef } from "@/lib/log-queries";
+import { ApiError } from "@/lib/api/api-error";
+import type { LogChunk } from "@/lib/schemas/logs";
+import { fetchLogChunk, type ChunkRequest, type LogRef } from "@/lib/queries/logs";
 import { charIndexAtByte, coveredBy, emptyDoc, evictFar, findLine, insertChunk, latestEnd, planInsert, updateFacts, type LogDoc } from "../../lib/log/log-chunks";
 import { createChunkParser, type ChunkParser } from "../../lib/log/parse-log";
 

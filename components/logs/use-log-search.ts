@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { logSearchQuery, type LogRef } from "@/lib/log-queries";
+import { logSearchQuery, type LogRef } from "@/lib/queries/logs";
 
 const SEARCH_DEBOUNCE_MS = 250;
 

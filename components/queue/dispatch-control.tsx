@@ -1,11 +1,9 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { ApiError } from "@/lib/api-error";
-import { pauseDispatch, resumeDispatch } from "@/lib/mutations";
-import { queryKeys } from "@/lib/queries";
-import { PAUSE_NOTE_MAX_CHARS } from "@/lib/stacks-inputs";
+import { ApiError } from "@/lib/api/api-error";
+import { useSetDispatch } from "@/lib/mutations/queue";
+import { PAUSE_NOTE_MAX_CHARS } from "@/lib/inputs/stacks";
 import { ActionMessage, FieldError } from "@/components/ui/action-message";
 import { useDenied } from "@/components/ui/operator-context";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -17,24 +15,21 @@ import { dangerButton, inputClass, labelClass, secondaryButton } from "@/compone
  * queue's jobs, so it asks why (the note Buildkite shows everyone) and for a confirmation.
  */
 export function DispatchControl({ stackKey, queueKey, paused }: { stackKey: string; queueKey: string; paused: boolean }) {
-  const queryClient = useQueryClient();
   // Only admins may stop or start a whole queue; the server refuses anyone else either way.
   const denied = useDenied("stacks.admin");
   const [note, setNote] = useState("");
   const [noteError, setNoteError] = useState<string | null>(null);
   const [writing, setWriting] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const mutation = useMutation({
-    mutationFn: () => (paused ? resumeDispatch(stackKey, queueKey) : pauseDispatch(stackKey, queueKey, note.trim())),
-    onSuccess: () => {
-      setNote("");
-      setWriting(false);
-    },
-    onSettled: () => {
-      setConfirming(false);
-      return queryClient.invalidateQueries({ queryKey: queryKeys.queue(stackKey, queueKey) });
-    },
-  });
+  const mutation = useSetDispatch(stackKey, queueKey);
+  const confirm = () =>
+    mutation.mutate(paused ? { paused: false } : { paused: true, note: note.trim() }, {
+      onSuccess: () => {
+        setNote("");
+        setWriting(false);
+      },
+      onSettled: () => setConfirming(false),
+    });
 
   function ask(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -90,7 +85,7 @@ export function DispatchControl({ stackKey, queueKey, paused }: { stackKey: stri
         title={paused ? "Resume dispatch?" : "Pause dispatch?"}
         busy={mutation.isPending}
         busyLabel={paused ? "Resuming…" : "Pausing…"}
-        onConfirm={() => mutation.mutate()}
+        onConfirm={confirm}
         onCancel={() => setConfirming(false)}
       >
         {paused ? (

@@ -2,11 +2,11 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { ApiError } from "@/lib/api-error";
-import { userLabel } from "@/lib/buildkite-user";
+import { ApiError } from "@/lib/api/api-error";
+import { userLabel } from "@/lib/schemas/buildkite-user";
 import { formatAge, secondsSince } from "@/lib/format";
-import { queueQuery } from "@/lib/queries";
-import type { QueuePause } from "@/lib/queue-view";
+import { queueQuery } from "@/lib/queries/stacks";
+import type { QueuePause } from "@/lib/schemas/queue";
 import { StaleWarning } from "@/components/ui/stale-warning";
 import { useNow } from "@/components/ui/use-now";
 

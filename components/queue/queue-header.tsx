@@ -1,12 +1,12 @@
 "use client";
 
 import { OctagonPause } from "lucide-react";
-import { userLabel } from "@/lib/buildkite-user";
+import { userLabel } from "@/lib/schemas/buildkite-user";
 import { formatAge, secondsSince } from "@/lib/format";
-import type { QueuePause, QueueView } from "@/lib/queue-view";
+import type { QueuePause, QueueState } from "@/lib/schemas/queue";
 
 interface QueueHeaderProps {
-  queue: QueueView | undefined;
+  queue: QueueState | undefined;
   /** Jobs on screen that have waited longer than `thresholdSeconds`. */
   overThreshold: number | undefined;
   thresholdSeconds: number;
@@ -38,7 +38,7 @@ function PauseLine({ pause, now }: { pause: QueuePause; now: number }) {
 }
 
 /** Why the banner cannot say who paused the queue: a missing token or scope is a setup task, anything else a failure. */
-function PauseUnavailableLine({ queue }: { queue: QueueView }) {
+function PauseUnavailableLine({ queue }: { queue: QueueState }) {
   const unavailable = queue.pauseUnavailable;
   if (unavailable === null) return null;
   const needsSetup = unavailable.reason === "no_token" || unavailable.reason === "missing_scope";

@@ -5,10 +5,10 @@ import Link from "next/link";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { StaleWarning } from "@/components/ui/stale-warning";
 import { useNow } from "@/components/ui/use-now";
-import { ApiError } from "@/lib/api-error";
+import { ApiError } from "@/lib/api/api-error";
 import { formatAge, secondsSince } from "@/lib/format";
-import type { Reservation } from "@/lib/jobs-view";
-import { reservationsQuery } from "@/lib/queries";
+import type { Reservation } from "@/lib/schemas/jobs";
+import { reservationsQuery } from "@/lib/queries/stacks";
 
 const reservationColumns: DataColumn[] = ["Stack", "Job", "Reserved by", "Reserved at", "Expires"].map((label) => ({ label }));
 

@@ -1,12 +1,10 @@
 "use client";
 
 import { useDenied } from "@/components/ui/operator-context";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { ApiError } from "@/lib/api-error";
-import { deregisterStack } from "@/lib/mutations";
-import { queryKeys } from "@/lib/queries";
-import { stackKeyInput } from "@/lib/stacks-inputs";
+import { ApiError } from "@/lib/api/api-error";
+import { useDeregisterStack } from "@/lib/mutations/stacks";
+import { stackKeyInput } from "@/lib/inputs/stacks";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { cardClass, dangerButton, errorClass, inputClass, labelClass } from "@/components/ui/form-styles";
 
@@ -16,14 +14,7 @@ export function DeregisterStack({ consoleStackKey }: { consoleStackKey: string }
   const [error, setError] = useState<string | null>(null);
   // The key the dialog asks about, fixed when it opens so editing the field cannot change its target.
   const [confirming, setConfirming] = useState<string | null>(null);
-  const queryClient = useQueryClient();
-  const mutation = useMutation({
-    mutationFn: deregisterStack,
-    onSettled: (_data, _error, stackKey) => {
-      setConfirming(null);
-      return queryClient.invalidateQueries({ queryKey: queryKeys.stack(stackKey) });
-    },
-  });
+  const mutation = useDeregisterStack();
 
   function ask(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -87,7 +78,7 @@ export function DeregisterStack({ consoleStackKey }: { consoleStackKey: string }
         title={`Deregister stack ${confirming ?? ""}?`}
         busy={mutation.isPending}
         onCancel={() => setConfirming(null)}
-        onConfirm={() => confirming && mutation.mutate(confirming)}
+        onConfirm={() => confirming && mutation.mutate(confirming, { onSettled: () => setConfirming(null) })}
       >
         <p>Buildkite will stop offering jobs to this stack&apos;s agents through the Stacks API.</p>
         {confirming === consoleStackKey && (

@@ -1,12 +1,10 @@
 "use client";
 
 import { useDenied } from "@/components/ui/operator-context";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { ApiError } from "@/lib/api-error";
+import { ApiError } from "@/lib/api/api-error";
 import type { MetadataRow } from "@/lib/metadata-rows";
-import { registerStack } from "@/lib/mutations";
-import { queryKeys } from "@/lib/queries";
+import { useRegisterStack } from "@/lib/mutations/stacks";
 import { registerErrorsFromApi, validateRegisterForm, type RegisterErrors } from "@/lib/register-stack-errors";
 import { cardClass, errorClass, inputClass, labelClass, primaryButton } from "@/components/ui/form-styles";
 import { MetadataRowsEditor, metadataInputId } from "./metadata-rows-editor";
@@ -68,15 +66,7 @@ export function RegisterStackForm() {
   const [queueKey, setQueueKey] = useState("");
   const [rows, setRows] = useState<MetadataRow[]>([]);
   const [errors, setErrors] = useState<RegisterErrors | null>(null);
-  const queryClient = useQueryClient();
-  const mutation = useMutation({
-    mutationFn: registerStack,
-    onSuccess: (_envelope, input) => queryClient.invalidateQueries({ queryKey: queryKeys.stack(input.key) }),
-    onError: (error) => {
-      const mapped = error instanceof ApiError ? registerErrorsFromApi(error.error) : { fields: {}, rows: [], form: error.message };
-      setErrors(mapped);
-    },
-  });
+  const mutation = useRegisterStack();
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -87,7 +77,9 @@ export function RegisterStackForm() {
       if (target) document.getElementById(target)?.focus();
       return;
     }
-    mutation.mutate(checked.input);
+    mutation.mutate(checked.input, {
+      onError: (error) => setErrors(error instanceof ApiError ? registerErrorsFromApi(error.error) : { fields: {}, rows: [], form: error.message }),
+    });
   }
 
   const result = mutation.isSuccess ? mutation.data : null;

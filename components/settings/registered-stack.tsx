@@ -1,7 +1,4 @@
-import type { z } from "zod";
-import type { stackSchema } from "@/lib/jobs-view";
-
-type Stack = z.infer<typeof stackSchema>;
+import type { Stack } from "@/lib/schemas/stacks";
 
 /** What Buildkite answered, field by field, so the operator can check it kept what they sent. */
 export function RegisteredStack({ stack, created }: { stack: Stack; created: boolean }) {

@@ -2,10 +2,10 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { ApiError } from "@/lib/api-error";
+import { ApiError } from "@/lib/api/api-error";
 import { nameTokens, parseJobIdTokens } from "@/lib/job-id-tokens";
-import { scheduledJobsQuery } from "@/lib/queries";
-import { MAX_BATCH_IDS } from "@/lib/stacks-inputs";
+import { scheduledJobsQuery } from "@/lib/queries/stacks";
+import { MAX_BATCH_IDS } from "@/lib/inputs/stacks";
 import { JobStatesTable } from "./job-states-table";
 import { useWatchedIds } from "./use-watched-ids";
 

@@ -6,9 +6,9 @@ import { memo } from "react";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { StaleWarning } from "@/components/ui/stale-warning";
 import { useNow } from "@/components/ui/use-now";
-import { ApiError } from "@/lib/api-error";
+import { ApiError } from "@/lib/api/api-error";
 import { formatAge, secondsSince } from "@/lib/format";
-import { jobStatesQuery } from "@/lib/queries";
+import { jobStatesQuery } from "@/lib/queries/stacks";
 
 const stateColumns: DataColumn[] = [{ label: "Job" }, { label: "State" }];
 

@@ -2,7 +2,7 @@
 
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { ApiError } from "@/lib/api-error";
+import { ApiError } from "@/lib/api/api-error";
 
 // The console itself said the session is over (not Buildkite rejecting a token): reloading lets the
 // layout show the sign-in step instead of a page of errors.

@@ -1,4 +1,4 @@
-import type { ApiError } from "@/lib/api-error";
+import type { ApiError } from "@/lib/api/api-error";
 
 /** Says a refresh failed, and why, while the last good data stays on screen. */
 export function StaleWarning({ error, hasData }: { error: ApiError; hasData: boolean }) {

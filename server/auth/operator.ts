@@ -1,5 +1,5 @@
 import "server-only";
-import { NOTIFICATION_DETAIL_MAX_CHARS, charCount } from "@/lib/stacks-inputs";
+import { NOTIFICATION_DETAIL_MAX_CHARS, charCount } from "@/lib/inputs/stacks";
 import type { Config } from "../config";
 import { proxyOperator } from "./proxy";
 import { cookieHeader, openSession, readCookie, sealSession, secureCookies, SESSION_COOKIE } from "./session";

@@ -16,7 +16,7 @@ import {
   type Stack,
   type StackType,
 } from "./stacks-schemas";
-import { FINISH_DETAIL_MAX_BYTES } from "@/lib/stacks-inputs";
+import { FINISH_DETAIL_MAX_BYTES } from "@/lib/inputs/stacks";
 
 export type { ApiResult, RequestOptions } from "./http";
 export type { RateLimitInfo } from "./rate-limit";

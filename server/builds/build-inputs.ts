@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { jobIdInput } from "@/lib/stacks-inputs";
+import { jobIdInput } from "@/lib/inputs/stacks";
 import { ConsoleError } from "../route-kit/console-error";
 import type { RestAccess, Runtime } from "../runtime";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { countJobsByState } from "@/lib/build-jobs";
-import type { BuildJob, BuildSummary } from "@/lib/builds-view";
+import type { BuildJob, BuildSummary } from "@/lib/schemas/builds";
 import type { RestBuild, RestJob } from "../buildkite/rest";
 
 export function buildSummaryView(build: RestBuild, pipelineSlug?: string): BuildSummary {

@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { annotationStyles, type Annotation } from "@/lib/builds-view";
+import { annotationStyles, type Annotation } from "@/lib/schemas/builds";
 import { defineCommand } from "../route-kit/command";
 import { sanitizeAnnotationHtml, annotationText } from "../builds/annotation-html";
-import { artifactDownloadPath } from "../builds/artifact-links";
+import { apiPaths } from "@/lib/api/paths";
 import { buildInput, buildRef } from "../builds/build-inputs";
 
 const annotationsListInput = z.object({ scope: z.enum(["build", "job", "all"], "must be build, job or all").default("all") });
@@ -25,7 +25,7 @@ export const annotationsList = defineCommand({
     if (linksArtifacts) {
       const artifacts = await reads.read(cacheKey("artifacts", undefined, {}), () => client.listArtifacts(ref));
       for (const artifact of artifacts.data) {
-        byPath.set(artifact.path, artifactDownloadPath(params.pipeline, params.number, artifact.jobId, artifact.id));
+        byPath.set(artifact.path, apiPaths.artifactDownload({ pipeline: params.pipeline, number: params.number, jobId: artifact.jobId }, artifact.id));
       }
     }
     const annotations: Annotation[] = result.data

@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { jobIdInput } from "@/lib/stacks-inputs";
-import type { Artifact } from "@/lib/builds-view";
+import { jobIdInput } from "@/lib/inputs/stacks";
+import type { Artifact } from "@/lib/schemas/builds";
 import { defineCommand } from "../route-kit/command";
-import { artifactDownloadPath } from "../builds/artifact-links";
+import { apiPaths } from "@/lib/api/paths";
 import { buildInput, buildRef } from "../builds/build-inputs";
 
 export const artifactStates = ["new", "error", "finished", "deleted", "expired"] as const;
@@ -33,7 +33,7 @@ export const artifactsList = defineCommand({
       fileSize: artifact.fileSize,
       sha1sum: artifact.sha1sum,
       state: artifact.state,
-      downloadUrl: artifactDownloadPath(params.pipeline, params.number, artifact.jobId, artifact.id),
+      downloadUrl: apiPaths.artifactDownload({ pipeline: params.pipeline, number: params.number, jobId: artifact.jobId }, artifact.id),
     }));
     return {
       data: artifacts,

@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { AUDIT_PER_PAGE, auditOutcomes } from "@/lib/audit-view";
-import { jobIdInput } from "@/lib/stacks-inputs";
+import { AUDIT_PER_PAGE, auditOutcomes } from "@/lib/schemas/audit";
+import { jobIdInput } from "@/lib/inputs/stacks";
 import { defineCommand, type CommandOutput } from "../route-kit/command";
 import { streamedFile, type StreamedFile } from "../route-kit/streamed-file";
-import type { AuditEntry } from "../store/audit";
+import type { AuditEntry } from "@/lib/schemas/audit";
 import { csvStream } from "../store/audit-csv";
 
 const time = z

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { buildStates } from "@/lib/build-states";
-import type { Pagination } from "@/lib/envelope";
+import type { Pagination } from "@/lib/api/envelope";
 import { defineCommand } from "../route-kit/command";
 import { buildSummaryView } from "../builds/build-records";
 import { pipelineSlugInput, restAccess } from "../builds/build-inputs";

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { exitStatusInput, finishDetailInput } from "@/lib/stacks-inputs";
+import { exitStatusInput, finishDetailInput } from "@/lib/inputs/stacks";
 import { defineCommand } from "../route-kit/command";
 import { finishOne } from "../stacks/finish-one";
 import { stackJobInput } from "../stacks/stack-inputs";

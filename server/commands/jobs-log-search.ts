@@ -1,5 +1,5 @@
 import "server-only";
-import type { LogSearch } from "@/lib/builds-view";
+import type { LogSearch } from "@/lib/schemas/logs";
 import { defineCommand } from "../route-kit/command";
 import { SEARCH_LINE_LIMIT, searchLog } from "../logs/log-search";
 import { logSearchInput } from "../logs/log-inputs";

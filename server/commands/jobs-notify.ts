@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { MAX_BATCH_IDS, charCount, jobIdInput, notificationDetailInput } from "@/lib/stacks-inputs";
+import { MAX_BATCH_IDS, charCount, jobIdInput, notificationDetailInput } from "@/lib/inputs/stacks";
 import { defineCommand } from "../route-kit/command";
 import { validationError } from "../route-kit/console-error";
 import { attribution, notificationRoom, notificationSignature } from "../auth/operator";

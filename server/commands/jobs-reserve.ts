@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { MAX_BATCH_IDS, RESERVATION_EXPIRY_DEFAULT_SECONDS, bulkJobIdListInput, reservationExpiryInput } from "@/lib/stacks-inputs";
+import { MAX_BATCH_IDS, RESERVATION_EXPIRY_DEFAULT_SECONDS, bulkJobIdListInput, reservationExpiryInput } from "@/lib/inputs/stacks";
 import { defineCommand } from "../route-kit/command";
 import { attribution } from "../auth/operator";
 import { settleAfterError } from "../store/ledger-outcome";

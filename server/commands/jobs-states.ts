@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { jobIdListInput } from "@/lib/stacks-inputs";
+import { jobIdListInput } from "@/lib/inputs/stacks";
 import { defineCommand } from "../route-kit/command";
 import { stackInput } from "../stacks/stack-inputs";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { metadataInput, queueKeyInput, stackKeyInput } from "@/lib/stacks-inputs";
+import { metadataInput, queueKeyInput, stackKeyInput } from "@/lib/inputs/stacks";
 import { defineCommand } from "../route-kit/command";
 
 export const stacksRegister = defineCommand({

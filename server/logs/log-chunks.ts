@@ -1,5 +1,5 @@
 import "server-only";
-import type { LogChunk } from "@/lib/builds-view";
+import type { LogChunk } from "@/lib/schemas/logs";
 import type { JobRef, RestClient } from "../buildkite/rest";
 import type { LogMirror } from "./log-mirror";
 

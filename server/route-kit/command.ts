@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { API_VERSION, type Envelope, type Pagination } from "@/lib/envelope";
+import { API_VERSION, type Envelope, type Pagination } from "@/lib/api/envelope";
 import { ConsoleError, validationError, type FieldIssue } from "./console-error";
 import { toEnvelopeError, type MappedError } from "./error-envelope";
 import type { Operator } from "../auth/operator";

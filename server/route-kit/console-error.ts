@@ -1,5 +1,5 @@
 import "server-only";
-import type { ErrorType } from "@/lib/envelope";
+import type { ErrorType } from "@/lib/api/envelope";
 
 // Branded like BuildkiteError so `instanceof` holds across Next's separately bundled copies of a module.
 const brand = Symbol.for("stack-console.ConsoleError");

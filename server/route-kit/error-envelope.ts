@@ -1,5 +1,5 @@
 import "server-only";
-import type { EnvelopeError, ErrorType } from "@/lib/envelope";
+import type { EnvelopeError, ErrorType } from "@/lib/api/envelope";
 import { BuildkiteError } from "../buildkite/errors";
 import { ConsoleError } from "./console-error";
 

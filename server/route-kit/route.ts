@@ -8,7 +8,7 @@ import { runtime, type Runtime } from "../runtime";
 import { authenticate, type Operator } from "../auth/operator";
 import { fileResponse, isStreamedFile } from "./streamed-file";
 import type { Logger } from "pino";
-import { API_VERSION } from "@/lib/envelope";
+import { API_VERSION } from "@/lib/api/envelope";
 import type { z } from "zod";
 
 type Schema = z.ZodType<unknown, unknown>;

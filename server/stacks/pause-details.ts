@@ -1,5 +1,5 @@
 import "server-only";
-import type { PauseUnavailable, QueuePause } from "@/lib/queue-view";
+import type { PauseUnavailable, QueuePause } from "@/lib/schemas/queue";
 import { BuildkiteError } from "../buildkite/errors";
 import type { Runtime } from "../runtime";
 

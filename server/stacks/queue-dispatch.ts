@@ -4,7 +4,7 @@ import { BuildkiteError } from "../buildkite/errors";
 import { ConsoleError } from "../route-kit/console-error";
 import { defineCommand } from "../route-kit/command";
 import { attribution } from "../auth/operator";
-import { PAUSE_NOTE_MAX_CHARS } from "@/lib/stacks-inputs";
+import { PAUSE_NOTE_MAX_CHARS } from "@/lib/inputs/stacks";
 import { queueInput, stackInput, watchedQueue } from "./stack-inputs";
 
 /** What Buildkite keeps of a pause note. */

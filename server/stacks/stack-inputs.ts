@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { jobIdInput, queueKeyInput, stackKeyInput } from "@/lib/stacks-inputs";
+import { jobIdInput, queueKeyInput, stackKeyInput } from "@/lib/inputs/stacks";
 import type { Runtime } from "../runtime";
 
 export const stackInput = z.object({ key: stackKeyInput });

@@ -1,5 +1,5 @@
 import "server-only";
-import type { AuditEntry } from "./audit";
+import type { AuditEntry } from "@/lib/schemas/audit";
 
 const columns: [string, (e: AuditEntry) => unknown][] = [
   ["started_at", (e) => e.startedAt],

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { AuditOutcome } from "@/lib/audit-view";
+import type { AuditEntry, AuditOutcome } from "@/lib/schemas/audit";
 import type { Database } from "./database";
 
 // Who did what to which jobs, and how it ended. The intent is written before the upstream call and the
@@ -22,27 +22,6 @@ export interface AuditSettlement {
   errorType?: string | null;
   message?: string | null;
   result?: Record<string, unknown> | null;
-}
-
-export interface AuditEntry {
-  id: string;
-  startedAt: string;
-  finishedAt: string | null;
-  operatorId: string;
-  operatorName: string;
-  operatorEmail: string | null;
-  role: string;
-  action: string;
-  stackKey: string | null;
-  jobIds: string[];
-  reason: string | null;
-  request: Record<string, unknown>;
-  outcome: AuditOutcome;
-  upstreamStatus: number | null;
-  errorType: string | null;
-  message: string | null;
-  result: Record<string, unknown> | null;
-  requestId: string;
 }
 
 export interface AuditFilter {

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { vi } from "vitest";
-import { API_VERSION } from "@/lib/envelope";
+import { API_VERSION } from "@/lib/api/envelope";
 
 /** Stands in for the console's API: every call answers with a success envelope carrying `data`. */
 export function stubApi(command: string, data: unknown) {

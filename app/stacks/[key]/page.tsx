@@ -2,7 +2,7 @@ import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StackView } from "@/components/jobs/stack-view";
-import { queueQuery, scheduledJobsQuery } from "@/lib/queries";
+import { queueQuery, scheduledJobsQuery } from "@/lib/queries/stacks";
 import { jobsScheduledList } from "@/server/commands/jobs-scheduled-list";
 import { queueGet } from "@/server/commands/queue-get";
 import { config } from "@/server/config";

@@ -1,11 +1,9 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { failure, finishOutcome, type ActionResult } from "@/lib/action-results";
 import { exitStatusError, parseWholeNumber, reasonCounter, reasonError } from "@/lib/field-errors";
-import { finishJob } from "@/lib/mutations";
-import { queryKeys } from "@/lib/queries";
+import { useFinishJob } from "@/lib/mutations/jobs";
 import { ActionMessage, FieldError } from "@/components/ui/action-message";
 import { dangerButton, inputClass } from "@/components/ui/form-styles";
 import { ConfirmFinishDialog } from "./confirm-finish-dialog";
@@ -18,7 +16,6 @@ interface FinishFormProps {
 
 /** Finish fails (or completes) the job in Buildkite with a reason; checked inline, then confirmed. */
 export function FinishForm({ stackKey, jobId, shortId }: FinishFormProps) {
-  const queryClient = useQueryClient();
   const [exitStatus, setExitStatus] = useState("-1");
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<{ exitStatus: string | null; reason: string | null }>({ exitStatus: null, reason: null });
@@ -26,18 +23,16 @@ export function FinishForm({ stackKey, jobId, shortId }: FinishFormProps) {
   const [result, setResult] = useState<ActionResult | null>(null);
   const id = useId();
 
-  const mutation = useMutation({
-    mutationFn: (input: { exitStatus: number; reason: string }) => finishJob(stackKey, jobId, input.exitStatus, input.reason),
-    onSuccess: (envelope) => setResult(finishOutcome(envelope.data.exitStatus)),
-    onError: (err) => setResult(failure(err)),
-    onSettled: () => {
-      setConfirming(null);
-      return Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.stack(stackKey) }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.reservations() }),
-      ]);
-    },
-  });
+  const mutation = useFinishJob(stackKey);
+  const confirm = (input: { exitStatus: number; reason: string }) =>
+    mutation.mutate(
+      { jobId, exitStatus: input.exitStatus, detail: input.reason },
+      {
+        onSuccess: (envelope) => setResult(finishOutcome(envelope.data.exitStatus)),
+        onError: (err) => setResult(failure(err)),
+        onSettled: () => setConfirming(null),
+      },
+    );
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -101,7 +96,7 @@ export function FinishForm({ stackKey, jobId, shortId }: FinishFormProps) {
           exitStatus={confirming.exitStatus}
           reason={confirming.reason}
           pending={mutation.isPending}
-          onConfirm={() => mutation.mutate(confirming)}
+          onConfirm={() => confirm(confirming)}
           onCancel={() => setConfirming(null)}
         />
       )}

@@ -3,8 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { memo, useDeferredValue, useMemo, useState } from "react";
 import { CopyButton } from "@/components/jobs/copy-button";
-import { ApiError } from "@/lib/api-error";
-import { jobQuery } from "@/lib/queries";
+import { ApiError } from "@/lib/api/api-error";
+import { jobQuery } from "@/lib/queries/stacks";
 import { inputClass, secondaryButton } from "@/components/ui/form-styles";
 
 /** Rows rendered before "Show all": a job's env can hold thousands of entries and 100 KB+ of values. */

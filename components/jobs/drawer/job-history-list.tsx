@@ -1,4 +1,4 @@
-import type { HistoryEvent } from "@/lib/jobs-view";
+import type { HistoryEvent } from "@/lib/schemas/jobs";
 
 const verbs: Record<HistoryEvent["action"], string> = {
   reserve: "Reserved",

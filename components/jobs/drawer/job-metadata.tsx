@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useNow } from "@/components/ui/use-now";
 import { formatAge, secondsSince } from "@/lib/format";
-import type { ScheduledJob } from "@/lib/jobs-view";
+import type { ScheduledJob } from "@/lib/schemas/jobs";
 
 function Waiting({ since }: { since: string }) {
   // Only this line ticks, so the rest of the drawer is not re-rendered every second.

@@ -1,12 +1,10 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { failure, notifyOutcome, type ActionResult } from "@/lib/action-results";
 import { notificationCounter, notificationError } from "@/lib/field-errors";
-import { notifyJobs } from "@/lib/mutations";
-import { queryKeys } from "@/lib/queries";
-import { NOTIFICATION_DETAIL_MAX_CHARS } from "@/lib/stacks-inputs";
+import { useNotifyJobs } from "@/lib/mutations/jobs";
+import { NOTIFICATION_DETAIL_MAX_CHARS } from "@/lib/inputs/stacks";
 import { ActionMessage, FieldError } from "@/components/ui/action-message";
 import { inputClass, primaryButton } from "@/components/ui/form-styles";
 
@@ -19,7 +17,6 @@ interface NotifyFormProps {
 
 /** A notification shows on the job in Buildkite, telling its author what the operator is doing. */
 export function NotifyForm({ stackKey, jobId, usage }: NotifyFormProps) {
-  const queryClient = useQueryClient();
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ActionResult | null>(null);
@@ -27,16 +24,7 @@ export function NotifyForm({ stackKey, jobId, usage }: NotifyFormProps) {
   const atCap = usage !== undefined && usage.sent >= usage.cap;
   const maxChars = usage?.maxChars ?? NOTIFICATION_DETAIL_MAX_CHARS;
 
-  const mutation = useMutation({
-    mutationFn: (detail: string) => notifyJobs(stackKey, [{ jobId, detail }]),
-    onSuccess: (envelope) => {
-      const outcome = notifyOutcome(envelope.data);
-      setResult(outcome);
-      if (outcome.ok) setText("");
-    },
-    onError: (err) => setResult(failure(err)),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.jobHistory(stackKey, jobId) }),
-  });
+  const mutation = useNotifyJobs(stackKey);
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -44,7 +32,14 @@ export function NotifyForm({ stackKey, jobId, usage }: NotifyFormProps) {
     setError(problem);
     setResult(null);
     if (problem) return;
-    mutation.mutate(text);
+    mutation.mutate([{ jobId, detail: text }], {
+      onSuccess: (envelope) => {
+        const outcome = notifyOutcome(envelope.data);
+        setResult(outcome);
+        if (outcome.ok) setText("");
+      },
+      onError: (err) => setResult(failure(err)),
+    });
   };
 
   return (

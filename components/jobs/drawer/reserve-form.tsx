@@ -1,15 +1,13 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useNow } from "@/components/ui/use-now";
 import { failure, reserveOutcome, type ActionResult } from "@/lib/action-results";
 import { countdown } from "@/lib/countdown";
 import { expiryError, parseWholeNumber } from "@/lib/field-errors";
-import type { Reservation } from "@/lib/jobs-view";
-import { reserveJobs } from "@/lib/mutations";
-import { queryKeys } from "@/lib/queries";
-import { RESERVATION_EXPIRY_DEFAULT_SECONDS, RESERVATION_EXPIRY_MAX_SECONDS } from "@/lib/stacks-inputs";
+import type { Reservation } from "@/lib/schemas/jobs";
+import { useReserveJobs } from "@/lib/mutations/jobs";
+import { RESERVATION_EXPIRY_DEFAULT_SECONDS, RESERVATION_EXPIRY_MAX_SECONDS } from "@/lib/inputs/stacks";
 import { ActionMessage, FieldError } from "@/components/ui/action-message";
 import { inputClass, primaryButton } from "@/components/ui/form-styles";
 
@@ -36,23 +34,13 @@ interface ReserveFormProps {
 
 /** Reserve keeps agents off the job until the expiry; re-reserving a job this stack holds extends it. */
 export function ReserveForm({ stackKey, jobId, reservation }: ReserveFormProps) {
-  const queryClient = useQueryClient();
   const [expiry, setExpiry] = useState(String(RESERVATION_EXPIRY_DEFAULT_SECONDS));
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ActionResult | null>(null);
   const id = useId();
   const extending = reservation !== null;
 
-  const mutation = useMutation({
-    mutationFn: (input: { seconds: number; extending: boolean }) => reserveJobs(stackKey, [jobId], input.seconds),
-    onSuccess: (envelope, input) => setResult(reserveOutcome(envelope.data, jobId, input.extending, Date.now())),
-    onError: (err) => setResult(failure(err)),
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.stack(stackKey) }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.reservations() }),
-      ]),
-  });
+  const mutation = useReserveJobs(stackKey);
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -60,7 +48,13 @@ export function ReserveForm({ stackKey, jobId, reservation }: ReserveFormProps) 
     setError(problem);
     setResult(null);
     if (problem) return;
-    mutation.mutate({ seconds: parseWholeNumber(expiry), extending });
+    mutation.mutate(
+      { jobIds: [jobId], expirySeconds: parseWholeNumber(expiry) },
+      {
+        onSuccess: (envelope) => setResult(reserveOutcome(envelope.data, jobId, extending, Date.now())),
+        onError: (err) => setResult(failure(err)),
+      },
+    );
   };
 
   return (

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { BuildView } from "@/components/builds/build-view";
-import type { BuildJob } from "@/lib/builds-view";
+import type { BuildJob } from "@/lib/schemas/builds";
 import { renderWithQueries } from "../support";
 import { PIPELINE, annotation, artifact, authStatus, build, job, routeApi, waiter, type Answer } from "./fixtures";
 

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { BuildView } from "@/components/builds/build-view";
 import { BuildsListView } from "@/components/builds/builds-list-view";
-import type { BuildJob, BuildSummary } from "@/lib/builds-view";
+import type { BuildJob, BuildSummary } from "@/lib/schemas/builds";
 import { renderWithQueries } from "../support";
 import { PIPELINE, authStatus, build, job, routeApi, waiter } from "./fixtures";
 

@@ -1,6 +1,6 @@
 import { vi } from "vitest";
-import type { Annotation, Artifact, BuildJob, BuildSummary } from "@/lib/builds-view";
-import { API_VERSION, type Pagination } from "@/lib/envelope";
+import type { Annotation, Artifact, BuildJob, BuildSummary } from "@/lib/schemas/builds";
+import { API_VERSION, type Pagination } from "@/lib/api/envelope";
 
 // Builds, jobs, artifacts and annotations shaped as the BFF sends them, and a stand-in for the BFF that
 // answers each route with its own envelope.

@@ -1,7 +1,7 @@
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { JobMetadata } from "@/components/jobs/drawer/job-metadata";
-import type { ScheduledJob } from "@/lib/jobs-view";
+import type { ScheduledJob } from "@/lib/schemas/jobs";
 
 const scheduled = (overrides: Partial<ScheduledJob> = {}): ScheduledJob => ({
   id: "0190f6a1-8c52-7a1e-9d4e-2f3b5c6d7e8f",

@@ -1,6 +1,6 @@
 import { vi } from "vitest";
-import type { BuildDetail } from "@/lib/builds-view";
-import { API_VERSION } from "@/lib/envelope";
+import type { BuildDetail } from "@/lib/schemas/builds";
+import { API_VERSION } from "@/lib/api/envelope";
 import { parseLog } from "@/lib/log/parser";
 
 // A stand-in for the console's log routes over one in-memory log, with the semantics the viewer relies on:

@@ -1,7 +1,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { JobLogView } from "@/components/logs/job-log-view";
-import type { BuildDetail, BuildJob } from "@/lib/builds-view";
+import type { BuildDetail, BuildJob } from "@/lib/schemas/builds";
 import { build, job } from "../builds/fixtures";
 import { renderWithQueries } from "../support";
 import { FakeLog, fakeScrollLayout, JOB_ID, LOG_REF, numberedLines } from "./fake-log-api";

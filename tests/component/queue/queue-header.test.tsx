@@ -1,11 +1,11 @@
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { QueueHeader } from "@/components/queue/queue-header";
-import type { QueueView } from "@/lib/queue-view";
+import type { QueueState } from "@/lib/schemas/queue";
 
 const NOW = Date.parse("2026-11-20T10:00:00Z");
 
-function queue(overrides: Partial<QueueView> = {}): QueueView {
+function queue(overrides: Partial<QueueState> = {}): QueueState {
   return {
     stackKey: "stack-console",
     queueKey: "_default",
@@ -22,7 +22,7 @@ function queue(overrides: Partial<QueueView> = {}): QueueView {
   };
 }
 
-const renderHeader = (view: QueueView | undefined, overThreshold?: number) =>
+const renderHeader = (view: QueueState | undefined, overThreshold?: number) =>
   render(<QueueHeader queue={view} overThreshold={overThreshold} thresholdSeconds={300} now={NOW} />);
 
 describe("QueueHeader", () => {

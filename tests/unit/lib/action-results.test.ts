@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { failure, finishOutcome, notifyOutcome, reserveOutcome } from "@/lib/action-results";
-import { ApiError } from "@/lib/api-error";
+import { ApiError } from "@/lib/api/api-error";
 
 const id = "0190a8b2-0000-4000-8000-000000000001";
 const now = Date.parse("2026-01-01T00:00:00Z");

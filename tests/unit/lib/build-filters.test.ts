@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildFiltersSearch, buildsListApiQuery, parseBuildFilters } from "@/lib/build-filters";
+import { buildFiltersSearch, buildsListApiQuery, parseBuildFilters } from "@/lib/filters/builds";
 
 describe("builds list filters in the URL", () => {
   it("reads every filter and the page, trimming text", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkExitStatus, checkExpiry, checkReason, reasonByteCount } from "@/lib/bulk-inputs";
+import { checkExitStatus, checkExpiry, checkReason, reasonByteCount } from "@/lib/inputs/bulk-form";
 
 describe("checkExpiry", () => {
   it("accepts whole seconds from 1 to 3600", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { defaultFilters, filterAndSort, findJobId, parseFilters, viewKey, writeFilters, type JobFilters } from "@/lib/job-filters";
-import type { ScheduledJob } from "@/lib/jobs-view";
+import { defaultFilters, filterAndSort, findJobId, parseFilters, viewKey, writeFilters, type JobFilters } from "@/lib/filters/jobs";
+import type { ScheduledJob } from "@/lib/schemas/jobs";
 
 function job(id: string, over: { priority?: number; at?: string; pipeline?: string; branch?: string; step?: string; rules?: string[] } = {}): ScheduledJob {
   return {

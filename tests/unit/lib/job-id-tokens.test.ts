@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { nameTokens, parseJobIdTokens } from "@/lib/job-id-tokens";
-import { MAX_BATCH_IDS } from "@/lib/stacks-inputs";
+import { MAX_BATCH_IDS } from "@/lib/inputs/stacks";
 
 const a = "01890e3c-5b1a-4c3e-9f2a-0d6c1e2b3a41";
 const b = "01890e3c-5b1a-4c3e-9f2a-0d6c1e2b3a42";

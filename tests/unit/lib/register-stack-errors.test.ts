@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import type { EnvelopeError } from "@/lib/envelope";
+import type { EnvelopeError } from "@/lib/api/envelope";
 import { registerErrorsFromApi, validateRegisterForm } from "@/lib/register-stack-errors";
 
 const apiError = (overrides: Partial<EnvelopeError>): EnvelopeError => ({

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { queueKeyInput, stackKeyInput } from "@/lib/stacks-inputs";
+import { queueKeyInput, stackKeyInput } from "@/lib/inputs/stacks";
 import { ConfigError, parseConfig } from "@/server/config";
 
 const live = { BUILDKITE_CLUSTER_TOKEN: "bkct_x", AUTH_MODE: "proxy", AUTH_PROXY_SECRET: "a-long-enough-proxy-secret" };

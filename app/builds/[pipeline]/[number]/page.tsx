@@ -2,7 +2,8 @@ import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BuildView } from "@/components/builds/build-view";
-import { annotationsQuery, artifactsQuery, authStatusQuery, buildQuery } from "@/lib/build-queries";
+import { authStatusQuery } from "@/lib/queries/auth";
+import { annotationsQuery, artifactsQuery, buildQuery } from "@/lib/queries/builds";
 import { annotationsList } from "@/server/commands/annotations-list";
 import { artifactsList } from "@/server/commands/artifacts-list";
 import { authStatus } from "@/server/commands/auth-status";

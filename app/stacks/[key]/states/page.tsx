@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { JobStatesPanel } from "@/components/states/job-states-panel";
-import { queueKeyInput, stackKeyInput } from "@/lib/stacks-inputs";
+import { queueKeyInput, stackKeyInput } from "@/lib/inputs/stacks";
 import { config } from "@/server/config";
 
 export const metadata: Metadata = { title: "Job states" };

@@ -6,7 +6,7 @@ import {
   finishDetailInput,
   reservationExpiryInput,
   utf8Bytes,
-} from "./stacks-inputs";
+} from "./stacks";
 
 // The bulk forms' fields as typed text, checked with the same schemas the BFF applies, so a bad value is
 // refused next to its field and never costs a request.

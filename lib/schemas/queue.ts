@@ -20,7 +20,7 @@ export const pauseUnavailableSchema = z.object({
 export type PauseUnavailable = z.infer<typeof pauseUnavailableSchema>;
 
 /** queue.get's data: what the home page and the stack header show about one queue. */
-export const queueViewSchema = z.object({
+export const queueStateSchema = z.object({
   stackKey: z.string(),
   queueKey: z.string(),
   clusterQueueId: z.string().nullable(),
@@ -34,4 +34,4 @@ export const queueViewSchema = z.object({
   oldestWaitSeconds: z.number().nullable(),
   fetchedAt: z.string(),
 });
-export type QueueView = z.infer<typeof queueViewSchema>;
+export type QueueState = z.infer<typeof queueStateSchema>;

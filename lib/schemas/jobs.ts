@@ -88,14 +88,3 @@ export const bulkFinishResultSchema = z.object({
 export const bulkFinishProgressSchema = z.object({
   progress: z.object({ done: z.number(), total: z.number(), result: bulkFinishOutcomeSchema }),
 });
-
-export const stackSchema = z.object({
-  id: z.string().nullable(),
-  key: z.string(),
-  type: z.string(),
-  queueKey: z.string().nullable(),
-  metadata: z.record(z.string(), z.string()),
-  organizationUuid: z.string().nullable(),
-  lastConnectedOn: z.string().nullable(),
-  state: z.string().nullable(),
-});

@@ -2,7 +2,7 @@
 // reload, the back button or a shared link reproduces the same list. Parsed on both sides: the page's
 // server prefetch and the browser read the same search params the same way.
 
-import { buildStates } from "./build-states";
+import { buildStates } from "../build-states";
 
 export interface BuildFilters {
   pipeline: string;

@@ -1,45 +1,7 @@
-import { z } from "zod";
+import { AUDIT_PER_PAGE, auditOutcomes } from "../schemas/audit";
 
-// An audit log row as the BFF sends it, and the filters of the /audit page, which live in its URL
-// (`/audit?operator=&action=&jobId=&outcome=&from=&to=&page=`) so a reload or a shared link shows the same rows.
-
-export const auditOutcomes = ["ok", "failed", "unknown"] as const;
-export type AuditOutcome = (typeof auditOutcomes)[number];
-
-/** The commands that change something, and so the actions an audit row can name. */
-export const auditActions = [
-  "jobs.reserve",
-  "jobs.finish",
-  "jobs.finish.bulk",
-  "jobs.notify",
-  "jobs.retry",
-  "stacks.register",
-  "stacks.deregister",
-] as const;
-
-export const auditEntrySchema = z.object({
-  id: z.string(),
-  startedAt: z.string(),
-  finishedAt: z.string().nullable(),
-  operatorId: z.string(),
-  operatorName: z.string(),
-  operatorEmail: z.string().nullable(),
-  role: z.string(),
-  action: z.string(),
-  stackKey: z.string().nullable(),
-  jobIds: z.array(z.string()),
-  reason: z.string().nullable(),
-  request: z.record(z.string(), z.unknown()),
-  outcome: z.enum(auditOutcomes),
-  upstreamStatus: z.number().nullable(),
-  errorType: z.string().nullable(),
-  message: z.string().nullable(),
-  result: z.record(z.string(), z.unknown()).nullable(),
-  requestId: z.string(),
-});
-export type AuditEntryView = z.infer<typeof auditEntrySchema>;
-
-export const AUDIT_PER_PAGE = 50;
+// The filters of the /audit page, which live in its URL (`/audit?operator=&action=&jobId=&outcome=&from=&to=&page=`)
+// so a reload or a shared link shows the same rows.
 
 export interface AuditFilters {
   operator: string;

@@ -1,4 +1,4 @@
-import type { ScheduledJob } from "./jobs-view";
+import type { ScheduledJob } from "../schemas/jobs";
 
 // What the operator narrowed the table to. It lives in the URL so a reload or a shared link shows the same
 // rows in the same order.

@@ -1,0 +1,51 @@
+import { queryOptions } from "@tanstack/react-query";
+import { z } from "zod";
+import { apiFetch, postJson } from "../api/api-fetch";
+import { apiPaths } from "../api/paths";
+import { jobDetailSchema, jobHistorySchema, jobStatesSchema, reservationSchema, scheduledJobSchema } from "../schemas/jobs";
+import { queueStateSchema } from "../schemas/queue";
+import { queryKeys } from "./keys";
+
+// What the browser reads about a stack: its queue, its scheduled jobs, one job's details and history, job
+// states, and the reservations the console holds.
+
+export const queueQuery = (stackKey: string, queueKey: string) =>
+  queryOptions({
+    queryKey: queryKeys.stacks.queue(stackKey, queueKey),
+    queryFn: ({ signal }) => apiFetch(apiPaths.queue(stackKey, queueKey), queueStateSchema, { signal }),
+  });
+
+/** Every scheduled job of the queue (up to 5000), from the server's shared snapshot. */
+export const scheduledJobsQuery = (stackKey: string, queueKey: string) =>
+  queryOptions({
+    queryKey: queryKeys.stacks.scheduledJobs(stackKey, queueKey),
+    queryFn: ({ signal }) => apiFetch(apiPaths.scheduledJobs(stackKey, queueKey), z.array(scheduledJobSchema), { signal }),
+  });
+
+export const jobQuery = (stackKey: string, jobId: string) =>
+  queryOptions({
+    queryKey: queryKeys.stacks.job(stackKey, jobId),
+    queryFn: ({ signal }) => apiFetch(apiPaths.job(stackKey, jobId), jobDetailSchema, { signal }),
+    // Env and command do not change while a job waits; they can be large, so fetch them once.
+    staleTime: Infinity,
+  });
+
+export const jobHistoryQuery = (stackKey: string, jobId: string) =>
+  queryOptions({
+    queryKey: queryKeys.stacks.jobHistory(stackKey, jobId),
+    queryFn: ({ signal }) => apiFetch(apiPaths.jobHistory(stackKey, jobId), jobHistorySchema, { signal }),
+  });
+
+/** A read, though it is a POST: the ids can be too many for a URL. */
+export const jobStatesQuery = (stackKey: string, jobIds: readonly string[]) =>
+  queryOptions({
+    queryKey: queryKeys.stacks.jobStates(stackKey, jobIds),
+    queryFn: ({ signal }) => apiFetch(apiPaths.jobStates(stackKey), jobStatesSchema, { ...postJson({ jobIds }), signal }),
+    enabled: jobIds.length > 0,
+  });
+
+export const reservationsQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.reservations.all(),
+    queryFn: ({ signal }) => apiFetch(apiPaths.reservations(), z.array(reservationSchema), { signal }),
+  });
