@@ -42,7 +42,7 @@ export function orderJobs(jobs: BuildJob[], failedJobIds: readonly string[] | nu
 }
 
 /** What `auth.status` says about retrying: still loading, or the capability and the REST token's facts. */
-export type RetryAccess = "loading" | { capability: Capability | undefined; rest: AuthStatus["rest"] };
+export type RetryAccess = "loading" | { capability: Capability | undefined; rest: AuthStatus["rest"] | undefined };
 
 /** What blocks retrying, in words, or null when retry may be tried (the server still checks). */
 export function retryBlockedReason(access: RetryAccess): string | null {

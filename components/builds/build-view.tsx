@@ -121,7 +121,7 @@ export function BuildView({ pipeline, number }: { pipeline: string; number: numb
 
   const facts = buildFacts(build.data);
   const counts = facts?.jobCounts ?? countJobsByState(detail.jobs);
-  const retryAccess: RetryAccess = auth.isPending ? "loading" : { capability: auth.data?.data.capabilities?.jobsRetry, rest: auth.data?.data.rest };
+  const retryAccess: RetryAccess = auth.isPending ? "loading" : { capability: auth.data?.data.capabilities.jobsRetry, rest: auth.data?.data.rest };
 
   return (
     <div className="space-y-8">

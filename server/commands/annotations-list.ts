@@ -1,4 +1,5 @@
 import "server-only";
+import { annotationSchema } from "@/lib/schemas/builds";
 import { z } from "zod";
 import { annotationStyles, type Annotation } from "@/lib/schemas/builds";
 import { defineCommand } from "../route-kit/command";
@@ -14,6 +15,7 @@ const isStyle = (value: string): value is Style => (annotationStyles as readonly
 export const annotationsList = defineCommand({
   name: "annotations.list",
   permission: "read",
+  output: z.array(annotationSchema),
   params: buildInput,
   query: annotationsListInput,
   async run({ params, query }, { runtime }) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { streamedFileOutput } from "../route-kit/streamed-file";
 import { defineCommand } from "../route-kit/command";
 import { streamedFile, type StreamedFile } from "../route-kit/streamed-file";
 import { artifactIdInput, buildJobInput, jobRef } from "../builds/build-inputs";
@@ -8,6 +9,7 @@ const artifactInput = buildJobInput.extend({ artifactId: artifactIdInput });
 export const artifactsDownload = defineCommand({
   name: "artifacts.download",
   permission: "read",
+  output: streamedFileOutput,
   params: artifactInput,
   async run({ params }, { runtime, signal }) {
     const { client, ref } = jobRef(runtime, params);

@@ -1,4 +1,5 @@
 import "server-only";
+import { artifactSchema } from "@/lib/schemas/builds";
 import { z } from "zod";
 import { jobIdInput } from "@/lib/inputs/stacks";
 import type { Artifact } from "@/lib/schemas/builds";
@@ -17,6 +18,7 @@ const artifactsListInput = z.object({
 export const artifactsList = defineCommand({
   name: "artifacts.list",
   permission: "read",
+  output: z.array(artifactSchema),
   params: buildInput,
   query: artifactsListInput,
   async run({ params, query }, { runtime }) {

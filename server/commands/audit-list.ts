@@ -1,4 +1,6 @@
 import "server-only";
+import { auditEntrySchema } from "@/lib/schemas/audit";
+import { streamedFileOutput } from "../route-kit/streamed-file";
 import { z } from "zod";
 import { AUDIT_PER_PAGE, auditOutcomes } from "@/lib/schemas/audit";
 import { jobIdInput } from "@/lib/inputs/stacks";
@@ -29,6 +31,7 @@ const auditListInput = z.object({
 export const auditList = defineCommand({
   name: "audit.list",
   permission: "read",
+  output: z.union([z.array(auditEntrySchema), streamedFileOutput]),
   query: auditListInput,
   async run({ query }, { runtime }): Promise<CommandOutput<AuditEntry[] | StreamedFile>> {
     const { audit } = await runtime.store();

@@ -1,4 +1,5 @@
 import "server-only";
+import { authStatusSchema } from "@/lib/schemas/auth";
 import { BuildkiteError } from "../buildkite/errors";
 import { defineCommand } from "../route-kit/command";
 import { rolePermissions } from "../auth/permissions";
@@ -20,6 +21,7 @@ async function checkClusterToken(run: () => Promise<unknown>) {
 export const authStatus = defineCommand({
   name: "auth.status",
   permission: "read",
+  output: authStatusSchema,
   async run(_input, { runtime, operator, signal }) {
     const { config } = runtime;
     const stackKey = config.stackKey;

@@ -1,4 +1,5 @@
 import "server-only";
+import { buildDetailSchema } from "@/lib/schemas/builds";
 import { isFailedJob } from "@/lib/build-jobs";
 import { defineCommand } from "../route-kit/command";
 import { buildJobView, buildSummaryView, jobCounts } from "../builds/build-records";
@@ -7,6 +8,7 @@ import { buildInput, buildRef } from "../builds/build-inputs";
 export const buildsGet = defineCommand({
   name: "builds.get",
   permission: "read",
+  output: buildDetailSchema,
   params: buildInput,
   async run({ params }, { runtime }) {
     const { client, reads, ref, cacheKey } = buildRef(runtime, params);

@@ -1,4 +1,5 @@
 import "server-only";
+import { buildSummarySchema } from "@/lib/schemas/builds";
 import { z } from "zod";
 import { buildStates } from "@/lib/build-states";
 import type { Pagination } from "@/lib/api/envelope";
@@ -26,6 +27,7 @@ const buildsListInput = z.object({
 export const buildsList = defineCommand({
   name: "builds.list",
   permission: "read",
+  output: z.array(buildSummarySchema),
   query: buildsListInput,
   async run({ query }, { runtime }) {
     const { client, org, reads } = restAccess(runtime);

@@ -1,4 +1,5 @@
 import "server-only";
+import { bulkFinishResultSchema } from "@/lib/schemas/jobs";
 import { z } from "zod";
 import { bulkJobIdListInput, exitStatusInput, finishDetailInput } from "@/lib/inputs/stacks";
 import { defineCommand } from "../route-kit/command";
@@ -18,6 +19,7 @@ interface Outcome {
 export const jobsFinishBulk = defineCommand({
   name: "jobs.finish.bulk",
   permission: "jobs.write",
+  output: bulkFinishResultSchema,
   params: stackInput,
   body: z.object({ jobIds: bulkJobIdListInput, exitStatus: exitStatusInput.default(-1), detail: finishDetailInput }),
   async run({ params, body }, { runtime, operator, signal, progress }) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { finishResultSchema } from "@/lib/schemas/jobs";
 import { z } from "zod";
 import { exitStatusInput, finishDetailInput } from "@/lib/inputs/stacks";
 import { defineCommand } from "../route-kit/command";
@@ -8,6 +9,7 @@ import { stackJobInput } from "../stacks/stack-inputs";
 export const jobsFinish = defineCommand({
   name: "jobs.finish",
   permission: "jobs.write",
+  output: finishResultSchema,
   params: stackJobInput,
   body: z.object({ exitStatus: exitStatusInput.default(-1), detail: finishDetailInput }),
   async run({ params, body }, { runtime, operator, signal }) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { jobDetailSchema } from "@/lib/schemas/jobs";
 import { defineCommand } from "../route-kit/command";
 import { redactSecretEnv } from "../secret-env";
 import { stackJobInput } from "../stacks/stack-inputs";
@@ -6,6 +7,7 @@ import { stackJobInput } from "../stacks/stack-inputs";
 export const jobsGet = defineCommand({
   name: "jobs.get",
   permission: "read",
+  output: jobDetailSchema,
   params: stackJobInput,
   async run({ params }, { runtime, signal }) {
     const result = await runtime.stacks.getJob({ stackKey: params.key, jobId: params.id }, { signal });

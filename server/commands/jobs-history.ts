@@ -1,4 +1,5 @@
 import "server-only";
+import { jobHistorySchema } from "@/lib/schemas/jobs";
 import { defineCommand } from "../route-kit/command";
 import { notificationRoom } from "../auth/operator";
 import { stackJobInput } from "../stacks/stack-inputs";
@@ -9,6 +10,7 @@ export const NOTIFICATION_CAP_PER_JOB = 100;
 export const jobsHistory = defineCommand({
   name: "jobs.history",
   permission: "read",
+  output: jobHistorySchema,
   params: stackJobInput,
   async run({ params }, { runtime, operator }) {
     const { ledger } = runtime;

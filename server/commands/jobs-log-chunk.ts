@@ -1,4 +1,5 @@
 import "server-only";
+import { logChunkSchema } from "@/lib/schemas/logs";
 import { defineCommand } from "../route-kit/command";
 import { log } from "../log";
 import { chunkAfter, chunkBefore, directTail, lineChunk, tailChunk } from "../logs/log-chunks";
@@ -8,6 +9,7 @@ import { buildJobInput, jobRef, restAccess } from "../builds/build-inputs";
 export const jobsLogChunk = defineCommand({
   name: "jobs.log.chunk",
   permission: "read",
+  output: logChunkSchema,
   params: buildJobInput,
   query: logChunkInput,
   async run({ params, query }, { runtime }) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { streamedFileOutput } from "../route-kit/streamed-file";
 import { defineCommand } from "../route-kit/command";
 import { streamedFile } from "../route-kit/streamed-file";
 import { buildJobInput, jobRef } from "../builds/build-inputs";
@@ -7,6 +8,7 @@ import { buildJobInput, jobRef } from "../builds/build-inputs";
 export const jobsLogDownload = defineCommand({
   name: "jobs.log.download",
   permission: "read",
+  output: streamedFileOutput,
   params: buildJobInput,
   async run({ params }, { runtime, signal }) {
     const { client, ref } = jobRef(runtime, params);

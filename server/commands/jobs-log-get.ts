@@ -1,4 +1,5 @@
 import "server-only";
+import { jobLogSchema } from "@/lib/schemas/logs";
 import { toPlainText } from "@/lib/log/plain-text";
 import { defineCommand } from "../route-kit/command";
 import { directTail } from "../logs/log-chunks";
@@ -13,6 +14,7 @@ import { buildJobInput, jobRef } from "../builds/build-inputs";
 export const jobsLogGet = defineCommand({
   name: "jobs.log.get",
   permission: "read",
+  output: jobLogSchema,
   params: buildJobInput,
   query: logGetInput,
   async run({ params, query }, { runtime, raw }) {

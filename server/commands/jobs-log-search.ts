@@ -1,4 +1,5 @@
 import "server-only";
+import { logSearchSchema } from "@/lib/schemas/logs";
 import type { LogSearch } from "@/lib/schemas/logs";
 import { defineCommand } from "../route-kit/command";
 import { SEARCH_LINE_LIMIT, searchLog } from "../logs/log-search";
@@ -8,6 +9,7 @@ import { buildJobInput, jobRef, restAccess } from "../builds/build-inputs";
 export const jobsLogSearch = defineCommand({
   name: "jobs.log.search",
   permission: "read",
+  output: logSearchSchema,
   params: buildJobInput,
   query: logSearchInput,
   async run({ params, query }, { runtime }) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { notifyResultSchema } from "@/lib/schemas/jobs";
 import { z } from "zod";
 import { MAX_BATCH_IDS, charCount, jobIdInput, notificationDetailInput } from "@/lib/inputs/stacks";
 import { defineCommand } from "../route-kit/command";
@@ -17,6 +18,7 @@ const notificationsInput = z.object({
 export const jobsNotify = defineCommand({
   name: "jobs.notify",
   permission: "jobs.write",
+  output: notifyResultSchema,
   params: stackInput,
   body: notificationsInput,
   async run({ params, body }, { runtime, operator, signal }) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { reserveResultSchema } from "@/lib/schemas/jobs";
 import { z } from "zod";
 import { MAX_BATCH_IDS, RESERVATION_EXPIRY_DEFAULT_SECONDS, bulkJobIdListInput, reservationExpiryInput } from "@/lib/inputs/stacks";
 import { defineCommand } from "../route-kit/command";
@@ -9,6 +10,7 @@ import { stackInput } from "../stacks/stack-inputs";
 export const jobsReserve = defineCommand({
   name: "jobs.reserve",
   permission: "jobs.write",
+  output: reserveResultSchema,
   params: stackInput,
   body: z.object({
     jobIds: bulkJobIdListInput,

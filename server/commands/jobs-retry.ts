@@ -1,4 +1,5 @@
 import "server-only";
+import { retryResultSchema } from "@/lib/schemas/builds";
 import { defineCommand } from "../route-kit/command";
 import { buildJobView } from "../builds/build-records";
 import { buildJobInput, jobRef } from "../builds/build-inputs";
@@ -6,6 +7,7 @@ import { buildJobInput, jobRef } from "../builds/build-inputs";
 export const jobsRetry = defineCommand({
   name: "jobs.retry",
   permission: "jobs.write",
+  output: retryResultSchema,
   params: buildJobInput,
   async run({ params }, { runtime, signal }) {
     const { client, reads, ref } = jobRef(runtime, params);

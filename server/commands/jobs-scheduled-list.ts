@@ -1,4 +1,5 @@
 import "server-only";
+import { scheduledJobSchema } from "@/lib/schemas/jobs";
 import { z } from "zod";
 import { defineCommand } from "../route-kit/command";
 import { SNAPSHOT_MAX_PAGES, SNAPSHOT_PAGE_SIZE } from "../live/live-reads";
@@ -15,6 +16,7 @@ const scheduledJobsListInput = queueInput.extend({
 export const jobsScheduledList = defineCommand({
   name: "jobs.scheduled.list",
   permission: "read",
+  output: z.array(scheduledJobSchema),
   params: stackInput,
   query: scheduledJobsListInput,
   async run({ params, query }, { runtime }) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { jobStatesSchema } from "@/lib/schemas/jobs";
 import { z } from "zod";
 import { jobIdListInput } from "@/lib/inputs/stacks";
 import { defineCommand } from "../route-kit/command";
@@ -7,6 +8,7 @@ import { stackInput } from "../stacks/stack-inputs";
 export const jobsStates = defineCommand({
   name: "jobs.states",
   permission: "read",
+  output: jobStatesSchema,
   params: stackInput,
   body: z.object({ jobIds: jobIdListInput }),
   async run({ params, body }, { runtime, signal }) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { queueStateSchema } from "@/lib/schemas/queue";
 import { defineCommand } from "../route-kit/command";
 import { queueInput, stackInput, watchedQueue } from "../stacks/stack-inputs";
 import { pauseDetails } from "../stacks/pause-details";
@@ -6,6 +7,7 @@ import { pauseDetails } from "../stacks/pause-details";
 export const queueGet = defineCommand({
   name: "queue.get",
   permission: "read",
+  output: queueStateSchema,
   params: stackInput,
   query: queueInput,
   async run({ params, query }, { runtime }) {

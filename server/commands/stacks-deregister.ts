@@ -1,10 +1,12 @@
 import "server-only";
+import { deregisterResultSchema } from "@/lib/schemas/stacks";
 import { defineCommand } from "../route-kit/command";
 import { stackInput } from "../stacks/stack-inputs";
 
 export const stacksDeregister = defineCommand({
   name: "stacks.deregister",
   permission: "stacks.admin",
+  output: deregisterResultSchema,
   params: stackInput,
   async run({ params }, { runtime, signal }) {
     try {

@@ -1,4 +1,5 @@
 import "server-only";
+import { stackSchema } from "@/lib/schemas/stacks";
 import { z } from "zod";
 import { metadataInput, queueKeyInput, stackKeyInput } from "@/lib/inputs/stacks";
 import { defineCommand } from "../route-kit/command";
@@ -6,6 +7,7 @@ import { defineCommand } from "../route-kit/command";
 export const stacksRegister = defineCommand({
   name: "stacks.register",
   permission: "stacks.admin",
+  output: stackSchema,
   body: z.object({
     key: stackKeyInput,
     // kubernetes and elastic are reserved for Buildkite's own stacks.

@@ -32,18 +32,26 @@ export interface CommandOutput<D> {
 type Schema = z.ZodType<unknown, unknown>;
 type Parsed<S> = S extends z.ZodType<infer Out, unknown> ? Out : undefined;
 
-export interface CommandSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, D> {
+export interface CommandSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, O extends Schema> {
   name: string;
   permission: Permission;
   params?: P;
   query?: Q;
   body?: B;
-  run(input: { params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> }, ctx: CommandContext): Promise<CommandOutput<D>>;
+  /**
+   * What `data` is, as the browser parses it (a schema from lib/schemas): the compiler holds `run` to it, so
+   * a field renamed on one side only does not build.
+   */
+  output: O;
+  run(input: { params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> }, ctx: CommandContext): Promise<CommandOutput<z.input<O>>>;
 }
 
-export function defineCommand<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined, D = unknown>(
-  spec: CommandSpec<P, Q, B, D>,
-): CommandSpec<P, Q, B, D> {
+export function defineCommand<
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+  O extends Schema = Schema,
+>(spec: CommandSpec<P, Q, B, O>): CommandSpec<P, Q, B, O> {
   return spec;
 }
 
@@ -89,15 +97,29 @@ function echo(...parts: unknown[]): Record<string, unknown> {
 }
 
 /**
+ * Outside production every answer is also checked against its declared schema as it is sent, so a test
+ * that reaches a command catches a value the types allow but the browser refuses (a fractional count, a
+ * string the browser expects to be one of a few). Production trusts the compiler and spends nothing on it.
+ */
+const CHECK_OUTPUT = process.env.NODE_ENV !== "production";
+
+function checkOutput(spec: { name: string; output: Schema }, data: unknown): void {
+  const checked = spec.output.safeParse(data);
+  if (checked.success) return;
+  const [issue] = checked.error.issues;
+  throw new ConsoleError("internal_error", `${spec.name} produced data the browser would refuse: ${issue?.path.join(".") ?? "data"}: ${issue?.message ?? "invalid"}.`, "output_mismatch");
+}
+
+/**
  * Runs a command as the contract defines it: permission first, then every input validated before any
  * upstream call, then the envelope. Route handlers and server-side prefetches both come through here, so
  * a page renders exactly what the API would have answered.
  */
-export async function executeCommand<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, D>(
-  spec: CommandSpec<P, Q, B, D>,
+export async function executeCommand<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, O extends Schema>(
+  spec: CommandSpec<P, Q, B, O>,
   input: RawInput,
   context: Omit<CommandContext, "raw">,
-): Promise<Executed<D>> {
+): Promise<Executed<z.input<O>>> {
   // Until the input is known to be valid, the echo is what was sent.
   let request = echo(input.body, input.query, input.params);
   try {
@@ -125,6 +147,7 @@ export async function executeCommand<P extends Schema | undefined, Q extends Sch
       });
     await audit?.succeeded(output.summary);
     const useRaw = input.raw && output.raw !== undefined;
+    if (CHECK_OUTPUT && !useRaw) checkOutput(spec, output.data);
     return {
       status: output.status ?? 200,
       headers: {},
@@ -135,7 +158,7 @@ export async function executeCommand<P extends Schema | undefined, Q extends Sch
         request,
         summary: useRaw ? {} : (output.summary ?? {}),
         pagination: output.pagination ?? null,
-        data: (useRaw ? output.raw : output.data) as D,
+        data: (useRaw ? output.raw : output.data) as z.input<O>,
         error: null,
       },
     };

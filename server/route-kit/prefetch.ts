@@ -5,6 +5,7 @@ import { executeCommand, type CommandSpec } from "./command";
 import { resolveOperator } from "../auth/operator";
 import { runtime } from "../runtime";
 import type { z } from "zod";
+import type { SuccessEnvelope } from "@/lib/api/envelope";
 
 type Schema = z.ZodType<unknown, unknown>;
 
@@ -13,14 +14,14 @@ type Schema = z.ZodType<unknown, unknown>;
 const PREFETCH_BUDGET_MS = 2500;
 
 /**
- * Runs a command for a server component exactly as its route would, so the page can hand the same
- * envelope to TanStack Query. A failure or a slow answer yields null: the browser then fetches and shows
- * the error or the data itself.
+ * Runs a command for a server component exactly as its route would, and parses its data as the browser
+ * would, so the page hands TanStack Query exactly what the page's own fetch would have put there. A
+ * failure or a slow answer yields null: the browser then fetches and shows the error or the data itself.
  */
-export async function prefetchCommand<P extends Schema | undefined, Q extends Schema | undefined, D>(
-  spec: CommandSpec<P, Q, undefined, D>,
+export async function prefetchCommand<P extends Schema | undefined, Q extends Schema | undefined, O extends Schema>(
+  spec: CommandSpec<P, Q, undefined, O>,
   input: { params?: Record<string, string>; query?: Record<string, string> },
-) {
+): Promise<SuccessEnvelope<z.output<O>> | null> {
   const current = await runtime();
   const operator = await resolveOperator(await headers(), current.config);
   // Signed out, the page shows the sign-in prompt instead and prefetches nothing.
@@ -35,5 +36,7 @@ export async function prefetchCommand<P extends Schema | undefined, Q extends Sc
     timer = setTimeout(() => resolve(null), PREFETCH_BUDGET_MS);
   });
   const executed = await Promise.race([running, budget]).finally(() => clearTimeout(timer));
-  return executed?.envelope.ok ? executed.envelope : null;
+  if (!executed?.envelope.ok) return null;
+  const data = spec.output.safeParse(executed.envelope.data);
+  return data.success ? { ...executed.envelope, data: data.data } : null;
 }

@@ -65,8 +65,8 @@ const NDJSON = "application/x-ndjson";
  * A command run for a caller that accepts NDJSON: each progress event is one line as it happens, and the
  * envelope is the last line. The status is 200 once streaming starts; the envelope says how it ended.
  */
-function streamCommand<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, D>(
-  spec: CommandSpec<P, Q, B, D>,
+function streamCommand<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, O extends Schema>(
+  spec: CommandSpec<P, Q, B, O>,
   input: RawInput,
   context: { runtime: Runtime; operator: Operator; requestId: string; signal: AbortSignal },
   logger: Logger,
@@ -98,8 +98,8 @@ function json(status: number, body: unknown, headers: Record<string, string>, re
  * Turns a command into a Next.js route handler: `export const GET = command(jobsScheduledList)`. A command
  * whose data is a streamed file answers with the file's bytes; its failures are still envelopes.
  */
-export function command<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, D>(
-  spec: CommandSpec<P, Q, B, D>,
+export function command<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, O extends Schema>(
+  spec: CommandSpec<P, Q, B, O>,
 ) {
   async function handler(request: Request, context: RouteContext): Promise<Response> {
     const requestId = randomUUID();

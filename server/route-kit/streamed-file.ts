@@ -1,5 +1,6 @@
 import "server-only";
 import { Readable } from "node:stream";
+import { z } from "zod";
 
 const brand = Symbol.for("stack-console.StreamedFile");
 
@@ -24,6 +25,9 @@ export function streamedFile(body: Readable | ReadableStream<Uint8Array>, meta: 
 export function isStreamedFile(value: unknown): value is StreamedFile {
   return typeof value === "object" && value !== null && brand in value;
 }
+
+/** The output of a command that answers with a file (audit.list's CSV, log and artifact downloads). */
+export const streamedFileOutput = z.custom<StreamedFile>(isStreamedFile, "must be a streamed file");
 
 /** Only the characters a Content-Disposition filename can carry without quoting trouble. */
 function safeFilename(name: string): string {

@@ -1,4 +1,5 @@
 import "server-only";
+import { dispatchResultSchema } from "@/lib/schemas/stacks";
 import { z } from "zod";
 import { BuildkiteError } from "../buildkite/errors";
 import { ConsoleError } from "../route-kit/console-error";
@@ -20,6 +21,7 @@ export function dispatchCommand(name: "queue.pause" | "queue.resume", paused: bo
   return defineCommand({
     name,
     permission: "stacks.admin",
+    output: dispatchResultSchema,
     params: stackInput,
     query: queueInput,
     body: paused ? pauseInput : z.object({}).optional(),

@@ -1,3 +1,4 @@
+import type { AuthStatus } from "@/lib/schemas/auth";
 import { vi } from "vitest";
 import type { Annotation, Artifact, BuildJob, BuildSummary } from "@/lib/schemas/builds";
 import { API_VERSION, type Pagination } from "@/lib/api/envelope";
@@ -142,13 +143,29 @@ export function routeApi(routes: [RegExp, Answer | ((url: URL, init?: RequestIni
   return { fetchMock, calls };
 }
 
-/** auth.status as the builds pages read it, with or without the retry capability. */
-export function authStatus(retryReady: boolean) {
+/** auth.status as the server sends it, with or without the retry capability. */
+export function authStatus(retryReady: boolean): AuthStatus {
+  const scopes = retryReady ? ["read_builds", "read_build_logs", "read_artifacts", "write_builds"] : ["read_builds", "read_build_logs", "read_artifacts"];
   return {
     mode: "demo",
     org: "acme",
     clusterToken: { configured: true, valid: true, stackKey: "stack-console", queueKeys: ["_default"], error: null },
-    rest: { configured: true, valid: true, scopes: retryReady ? ["read_builds", "write_builds"] : ["read_builds"], missingScopes: [], user: null },
+    apiToken: { configured: true },
+    rest: {
+      configured: true,
+      valid: true,
+      error: null,
+      token: { uuid: "b63254c0-3271-4a98-8270-7cfbd6c2f14e", description: null, createdAt: null, expiresAt: null, scopes, user: null },
+      user: null,
+      scopes,
+      requiredScopes: ["read_builds", "read_build_logs", "read_artifacts"],
+      missingScopes: [],
+      budget: null,
+    },
+    requiredScopes: ["read_builds", "read_build_logs", "read_artifacts"],
+    missingScopes: [],
     capabilities: { jobsRetry: { requiredScopes: ["write_builds"], missingScopes: retryReady ? [] : ["write_builds"], ready: retryReady } },
+    pollIntervalMs: 2000,
+    operator: { name: "Demo Operator", role: "admin", permissions: ["read", "jobs.write", "stacks.admin"] },
   };
 }

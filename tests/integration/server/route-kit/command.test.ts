@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { jobsReserve } from "@/server/commands/jobs-reserve";
 import { jobsScheduledList } from "@/server/commands/jobs-scheduled-list";
 import { parseConfig } from "@/server/config";
-import { executeCommand } from "@/server/route-kit/command";
+import { defineCommand, executeCommand } from "@/server/route-kit/command";
 import { createRuntime, type Runtime } from "@/server/runtime";
 import { startSimulator, type RunningSimulator } from "@/server/simulator";
 import { openStore, type Store } from "@/server/store/store";
@@ -47,5 +48,20 @@ describe("a command on the runtime it is handed", () => {
 
   it("leaves the process environment as it was", () => {
     expect(process.env).toEqual(envBefore);
+  });
+});
+
+describe("a command's declared output", () => {
+  it("is checked as the answer is sent outside production, so a value the browser would refuse fails loudly", async () => {
+    const fractional = defineCommand({
+      name: "test.count",
+      permission: "read",
+      output: z.object({ count: z.number().int() }),
+      run: async () => ({ data: { count: 1.5 } }),
+    });
+    const executed = await run(fractional, {});
+    expect(executed.status).toBe(500);
+    expect(executed.envelope.error).toMatchObject({ type: "internal_error", code: "output_mismatch" });
+    expect(executed.envelope.error?.message).toContain("count");
   });
 });
