@@ -40,7 +40,7 @@ export function JobsTable({ ref, rows, viewKey, jobsById, selection, focusedId, 
   const scrollRef = useRef<HTMLDivElement>(null);
   const pointerIdRef = useRef<string | null>(null);
   const previousRowsRef = useRef(rows);
-  const previousViewKeyRef = useRef(viewKey);
+  const previousFiltersKeyRef = useRef(viewKey);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are read during render by design
   const virtualizer = useVirtualizer({
@@ -58,11 +58,11 @@ export function JobsTable({ ref, rows, viewKey, jobsById, selection, focusedId, 
   useLayoutEffect(() => {
     const element = scrollRef.current;
     const previous = previousRowsRef.current;
-    const sameView = previousViewKeyRef.current === viewKey;
+    const sameFilters = previousFiltersKeyRef.current === viewKey;
     previousRowsRef.current = rows;
-    previousViewKeyRef.current = viewKey;
+    previousFiltersKeyRef.current = viewKey;
     if (!element || previous === rows) return;
-    if (!sameView) {
+    if (!sameFilters) {
       element.scrollTop = 0;
       return;
     }

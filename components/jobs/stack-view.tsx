@@ -7,7 +7,7 @@ import { RefreshControls } from "@/components/queue/refresh-controls";
 import { StaleWarning } from "@/components/ui/stale-warning";
 import { useNow } from "@/components/ui/use-now";
 import { ApiError } from "@/lib/api/api-error";
-import { filterAndSort, viewKey, type SortField } from "@/lib/filters/jobs";
+import { filterAndSort, filtersKey, type SortField } from "@/lib/filters/jobs";
 import { allSelected } from "@/lib/selection";
 import { BulkActionBar } from "./bulk-action-bar";
 import { JobDrawer } from "./job-drawer";
@@ -23,7 +23,7 @@ import { useQueueJobs } from "./use-queue-jobs";
 import { useRefreshSettings } from "./use-refresh-settings";
 import { useRowSelection } from "./use-row-selection";
 import { useStableRows } from "./use-stable-rows";
-import { useViewState } from "./use-view-state";
+import { useStackUrlState } from "./use-stack-url-state";
 
 /** Jobs waiting longer than this are counted in the header: past it a job is probably stuck, not queued. */
 const LONG_WAIT_SECONDS = 300;
@@ -40,15 +40,15 @@ export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps
   const now = useNow();
   const overThreshold = loaded ? scheduledMs.filter((ms) => now - ms > LONG_WAIT_SECONDS * 1000).length : undefined;
 
-  const view = useViewState();
-  const { setFilters, openJob } = view;
-  const filters = useDeferredValue(view.filters);
+  const urlState = useStackUrlState();
+  const { setFilters, openJob } = urlState;
+  const filters = useDeferredValue(urlState.filters);
   const sortedIds = useMemo(() => filterAndSort(jobs, filters), [jobs, filters]);
-  const currentViewKey = viewKey(filters);
-  const { rows, newIds, merge } = useStableRows(sortedIds, currentViewKey);
+  const currentFiltersKey = filtersKey(filters);
+  const { rows, newIds, merge } = useStableRows(sortedIds, currentFiltersKey);
   const { selection, selectedIds, onToggle, onToggleAll, clearSelection } = useRowSelection(rows, allIds);
 
-  const [focusedId, setFocusedId] = useState<string | null>(view.jobId);
+  const [focusedId, setFocusedId] = useState<string | null>(urlState.jobId);
   const tableRef = useRef<JobsTableHandle>(null);
   const firstFilterRef = useRef<HTMLInputElement>(null);
 
@@ -65,8 +65,8 @@ export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps
   }, []);
   const onSort = useCallback(
     (field: SortField) =>
-      setFilters(view.filters.sort === field ? { dir: view.filters.dir === "asc" ? "desc" : "asc" } : { sort: field, dir: "desc" }),
-    [setFilters, view.filters.sort, view.filters.dir],
+      setFilters(urlState.filters.sort === field ? { dir: urlState.filters.dir === "asc" ? "desc" : "asc" } : { sort: field, dir: "desc" }),
+    [setFilters, urlState.filters.sort, urlState.filters.dir],
   );
 
   useJobKeys({
@@ -84,7 +84,7 @@ export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps
     },
     focusFilter: () => firstFilterRef.current?.focus(),
     escape: () => {
-      if (view.jobId !== null) openJob(null);
+      if (urlState.jobId !== null) openJob(null);
       else setFocusedId(null);
     },
   });
@@ -122,7 +122,7 @@ export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps
       />
       {error && <StaleWarning error={error} hasData={loaded} />}
 
-      <JobFiltersBar filters={view.filters} onChange={setFilters} firstFilterRef={firstFilterRef} onJump={onJump} />
+      <JobFiltersBar filters={urlState.filters} onChange={setFilters} firstFilterRef={firstFilterRef} onJump={onJump} />
 
       {/* Tall enough for the bulk bar, so selecting a row does not push the table down. */}
       <div className="flex min-h-12 flex-wrap items-start gap-3">
@@ -144,7 +144,7 @@ export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps
         <JobsTable
           ref={tableRef}
           rows={rows}
-          viewKey={currentViewKey}
+          viewKey={currentFiltersKey}
           jobsById={jobsById}
           selection={selection}
           focusedId={focusedId}
@@ -163,8 +163,8 @@ export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps
 
       <KeyHints />
 
-      {view.jobId !== null && (
-        <JobDrawer stackKey={stackKey} queueKey={queueKey} jobId={view.jobId} job={jobsById.get(view.jobId)} onClose={() => openJob(null)} />
+      {urlState.jobId !== null && (
+        <JobDrawer stackKey={stackKey} queueKey={queueKey} jobId={urlState.jobId} job={jobsById.get(urlState.jobId)} onClose={() => openJob(null)} />
       )}
     </div>
   );

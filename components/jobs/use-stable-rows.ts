@@ -4,21 +4,21 @@ import { useCallback, useMemo, useState } from "react";
 import { reconcileRows } from "@/lib/stable-rows";
 
 interface Shown {
-  viewKey: string;
+  filtersKey: string;
   source: readonly string[];
   rows: readonly string[];
 }
 
 /**
- * The rows on screen for a view. A refresh only removes rows; new jobs wait in `newIds` until `merge`.
- * Changing the view (filters, sort) is the operator's own doing, so it shows the fresh order at once.
+ * The rows on screen for the filters and sort in force. A refresh only removes rows; new jobs wait in `newIds` until `merge`.
+ * Changing the filters or sort is the operator's own doing, so it shows the fresh order at once.
  */
-export function useStableRows(sortedIds: readonly string[], viewKey: string) {
+export function useStableRows(sortedIds: readonly string[], filtersKey: string) {
   const [shown, setShown] = useState<Shown | null>(null);
   let current = shown;
-  if (current === null || current.viewKey !== viewKey || current.source !== sortedIds) {
-    const previous = current === null || current.viewKey !== viewKey ? null : current.rows;
-    current = { viewKey, source: sortedIds, rows: reconcileRows(previous, sortedIds).rows };
+  if (current === null || current.filtersKey !== filtersKey || current.source !== sortedIds) {
+    const previous = current === null || current.filtersKey !== filtersKey ? null : current.rows;
+    current = { filtersKey, source: sortedIds, rows: reconcileRows(previous, sortedIds).rows };
     // Adjusting state while rendering (React's documented pattern) avoids a frame showing stale rows.
     setShown(current);
   }
@@ -27,6 +27,6 @@ export function useStableRows(sortedIds: readonly string[], viewKey: string) {
     const onScreen = new Set(rows);
     return sortedIds.filter((id) => !onScreen.has(id));
   }, [rows, sortedIds]);
-  const merge = useCallback(() => setShown({ viewKey, source: sortedIds, rows: sortedIds }), [viewKey, sortedIds]);
+  const merge = useCallback(() => setShown({ filtersKey, source: sortedIds, rows: sortedIds }), [filtersKey, sortedIds]);
   return { rows, newIds, merge };
 }

@@ -2,7 +2,8 @@ import "server-only";
 
 import { z } from "zod";
 
-import { restDate, restUserSchema, type RestUser } from "./rest-schemas";
+import type { BuildkiteUser } from "@/lib/schemas/buildkite-user";
+import { restDate, restUserSchema } from "./rest-schemas";
 
 // Builds, jobs, pipelines and the access token as the REST API sends them
 // (https://buildkite.com/docs/apis/rest-api/builds, …/jobs), turned into camelCase records. Optional wire
@@ -107,7 +108,7 @@ export interface RestBuild {
   commit: string;
   branch: string | null;
   source: string | null;
-  creator: RestUser | null;
+  creator: BuildkiteUser | null;
   webUrl: string | null;
   createdAt: string | null;
   scheduledAt: string | null;
@@ -203,7 +204,7 @@ export interface AccessToken {
   description: string | null;
   createdAt: string | null;
   expiresAt: string | null;
-  user: RestUser | null;
+  user: BuildkiteUser | null;
 }
 
 export const accessTokenSchema = z

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { z } from "zod";
+import type { BuildkiteUser } from "@/lib/schemas/buildkite-user";
 
 import { parseBuildkiteDate } from "./rest-dates";
 
@@ -17,7 +18,7 @@ export const restDate = z.string().transform((value, ctx) => {
 const optionalString = z.string().nullish().transform((value) => value ?? null);
 const optionalDate = restDate.nullish().transform((value) => value ?? null);
 
-export interface Cluster {
+export interface RestCluster {
   id: string;
   name: string;
   description: string | null;
@@ -26,17 +27,12 @@ export interface Cluster {
 }
 
 /** A Buildkite user as other records name them. Either part may be missing: a creator can come with its ids only. */
-export interface RestUser {
-  name: string | null;
-  email: string | null;
-}
-
-export interface ClusterQueue {
+export interface RestClusterQueue {
   id: string;
   key: string;
   description: string | null;
   dispatchPaused: boolean;
-  dispatchPausedBy: RestUser | null;
+  dispatchPausedBy: BuildkiteUser | null;
   dispatchPausedAt: string | null;
   dispatchPausedNote: string | null;
   createdAt: string | null;
@@ -44,7 +40,7 @@ export interface ClusterQueue {
 
 export const restUserSchema = z
   .object({ name: optionalString, email: optionalString })
-  .transform((wire): RestUser => ({ name: wire.name, email: wire.email }));
+  .transform((wire): BuildkiteUser => ({ name: wire.name, email: wire.email }));
 
 export const clusterSchema = z
   .object({
@@ -55,7 +51,7 @@ export const clusterSchema = z
     created_at: optionalDate,
   })
   .transform(
-    (wire): Cluster => ({
+    (wire): RestCluster => ({
       id: wire.id,
       name: wire.name,
       description: wire.description,
@@ -76,7 +72,7 @@ export const clusterQueueSchema = z
     created_at: optionalDate,
   })
   .transform(
-    (wire): ClusterQueue => ({
+    (wire): RestClusterQueue => ({
       id: wire.id,
       key: wire.key,
       description: wire.description,

@@ -29,10 +29,10 @@ import {
   type RestJob,
   type RestPipeline,
 } from "./rest-build-schemas";
-import { clusterListSchema, clusterQueueListSchema, clusterQueueSchema, type Cluster, type ClusterQueue } from "./rest-schemas";
+import { clusterListSchema, clusterQueueListSchema, clusterQueueSchema, type RestCluster, type RestClusterQueue } from "./rest-schemas";
 import { openStorageDownload, type StorageDownload } from "./storage-download";
 
-export type { Cluster, ClusterQueue, RestUser } from "./rest-schemas";
+export type { RestCluster, RestClusterQueue } from "./rest-schemas";
 export type { AccessToken, JobLogJson, RestBuild, RestJob, RestPipeline } from "./rest-build-schemas";
 export type { RestAnnotation, RestArtifact } from "./rest-artifact-schemas";
 export type { StorageDownload } from "./storage-download";
@@ -117,12 +117,12 @@ export interface RestClient {
   /** Follows the 302 to storage, which gets no Authorization header: the token is for Buildkite only. */
   downloadArtifact(ref: JobRef, artifactId: string, opts?: RequestOptions): Promise<StorageDownload>;
   listAnnotations(ref: BuildRef, scope?: "build" | "job" | "all", opts?: RequestOptions): Promise<ApiResult<RestAnnotation[]>>;
-  listClusters(org: string, opts?: RequestOptions): Promise<ApiResult<Cluster[]>>;
+  listClusters(org: string, opts?: RequestOptions): Promise<ApiResult<RestCluster[]>>;
   /** Every queue of the cluster, following the `Link` header page by page. */
-  listClusterQueues(org: string, clusterId: string, opts?: RequestOptions): Promise<ApiResult<ClusterQueue[]>>;
-  getClusterQueue(org: string, clusterId: string, queueId: string, opts?: RequestOptions): Promise<ApiResult<ClusterQueue>>;
-  pauseDispatch(org: string, clusterId: string, queueId: string, note: string | null, opts?: RequestOptions): Promise<ApiResult<ClusterQueue>>;
-  resumeDispatch(org: string, clusterId: string, queueId: string, opts?: RequestOptions): Promise<ApiResult<ClusterQueue>>;
+  listClusterQueues(org: string, clusterId: string, opts?: RequestOptions): Promise<ApiResult<RestClusterQueue[]>>;
+  getClusterQueue(org: string, clusterId: string, queueId: string, opts?: RequestOptions): Promise<ApiResult<RestClusterQueue>>;
+  pauseDispatch(org: string, clusterId: string, queueId: string, note: string | null, opts?: RequestOptions): Promise<ApiResult<RestClusterQueue>>;
+  resumeDispatch(org: string, clusterId: string, queueId: string, opts?: RequestOptions): Promise<ApiResult<RestClusterQueue>>;
   /** What Buildkite last said is left of both budgets, for callers deciding whether to spend it. */
   budget(): RestBudget;
 }

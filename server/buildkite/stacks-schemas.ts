@@ -1,41 +1,15 @@
 import "server-only";
 
 import { z } from "zod";
+import type { JobDetail, ScheduledJob } from "@/lib/schemas/jobs";
+import type { Stack } from "@/lib/schemas/stacks";
 
 export type StackType = "custom" | "kubernetes" | "elastic";
-
-export interface Stack {
-  id: string | null;
-  key: string;
-  type: string;
-  queueKey: string | null;
-  metadata: Record<string, string>;
-  organizationUuid: string | null;
-  lastConnectedOn: string | null;
-  state: string | null;
-}
-
-export interface ScheduledJob {
-  id: string;
-  priority: number;
-  agentQueryRules: string[];
-  scheduledAt: string;
-  runnableAt: string | null;
-  pipeline: { slug: string | null; uuid: string | null };
-  build: { uuid: string | null; number: number | null; branch: string | null };
-  step: { key: string | null };
-}
 
 export interface ScheduledJobsPage {
   jobs: ScheduledJob[];
   clusterQueue: { id: string | null; dispatchPaused: boolean };
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
-
-export interface JobDetail {
-  id: string;
-  env: Record<string, string>;
-  command: string;
 }
 
 const optionalString = z.string().nullish();
@@ -58,7 +32,7 @@ const stringList = z
   .nullish()
   .transform((value) => value ?? []);
 
-export const stackSchema = z
+export const stacksRegistrationSchema = z
   .object({
     id: optionalString,
     key: z.string(),
@@ -85,7 +59,7 @@ export const stackSchema = z
   );
 
 /** Both shapes: current nested `pipeline/build/step` objects and the seed page's flat fields. */
-export const scheduledJobSchema = z
+export const stacksScheduledJobSchema = z
   .object({
     id: z.string(),
     priority: z.number(),
@@ -122,9 +96,9 @@ export const scheduledJobSchema = z
     }),
   );
 
-export const scheduledJobsPageSchema = z
+export const stacksScheduledJobsPageSchema = z
   .object({
-    jobs: z.array(scheduledJobSchema),
+    jobs: z.array(stacksScheduledJobSchema),
     cluster_queue: z.object({
       id: optionalString,
       dispatch_paused: z.boolean().nullish(),
@@ -144,7 +118,7 @@ export const scheduledJobsPageSchema = z
     }),
   );
 
-export const jobDetailSchema = z
+export const stacksJobDetailSchema = z
   .object({
     id: z.string(),
     env: z.record(z.string(), z.string()).nullish(),
@@ -152,13 +126,13 @@ export const jobDetailSchema = z
   })
   .transform((wire): JobDetail => ({ id: wire.id, env: wire.env ?? {}, command: wire.command ?? "" }));
 
-export const reserveResultSchema = z
+export const stacksReserveResultSchema = z
   .object({ reserved: stringList, not_reserved: stringList })
   .transform((wire) => ({ reserved: wire.reserved, notReserved: wire.not_reserved }));
 
-export const jobStatesSchema = z.object({ states: z.record(z.string(), z.string()) });
+export const stacksJobStatesSchema = z.object({ states: z.record(z.string(), z.string()) });
 
-export const notificationsResultSchema = z
+export const stacksNotificationsResultSchema = z
   .object({
     errors: z
       .array(z.object({ error: z.string(), indexes: z.array(z.number().int()) }))

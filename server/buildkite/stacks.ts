@@ -5,23 +5,23 @@ import { httpCoreOptions, type BuildkiteClientOptions } from "./client-options";
 import { createHttpCore, type ApiResult, type RequestOptions } from "./http";
 import { escapedPath } from "./path";
 import {
-  jobDetailSchema,
-  jobStatesSchema,
-  notificationsResultSchema,
-  reserveResultSchema,
-  scheduledJobsPageSchema,
-  stackSchema,
-  type JobDetail,
+  stacksJobDetailSchema,
+  stacksJobStatesSchema,
+  stacksNotificationsResultSchema,
+  stacksReserveResultSchema,
+  stacksScheduledJobsPageSchema,
+  stacksRegistrationSchema,
   type ScheduledJobsPage,
-  type Stack,
   type StackType,
 } from "./stacks-schemas";
+import type { JobDetail } from "@/lib/schemas/jobs";
+import type { Stack } from "@/lib/schemas/stacks";
 import { FINISH_DETAIL_MAX_BYTES } from "@/lib/inputs/stacks";
 
 export type { ApiResult, RequestOptions } from "./http";
 export type { RateLimitInfo } from "./rate-limit";
 export type { RetryPolicy } from "./retry";
-export type { JobDetail, ScheduledJob, ScheduledJobsPage, Stack, StackType } from "./stacks-schemas";
+export type { ScheduledJobsPage, StackType } from "./stacks-schemas";
 export { STACKS_CLIENT_VERSION } from "./user-agent";
 export { FINISH_DETAIL_MAX_BYTES };
 
@@ -87,7 +87,7 @@ export function createStacksClient(options: StacksClientOptions): StacksClient {
         path: escapedPath`/stacks/${input.stackKey}/scheduled-jobs`,
         query: { queue_key: input.queueKey, limit: input.limit, after: input.after || undefined },
       },
-      scheduledJobsPageSchema,
+      stacksScheduledJobsPageSchema,
       opts,
     );
 
@@ -99,7 +99,7 @@ export function createStacksClient(options: StacksClientOptions): StacksClient {
           path: "/stacks/register",
           body: { key: input.key, type: input.type, queue_key: input.queueKey, metadata: input.metadata },
         },
-        stackSchema,
+        stacksRegistrationSchema,
         opts,
       );
       return { ...result, data: { stack: result.data, created: result.status === 201 } };
@@ -122,7 +122,7 @@ export function createStacksClient(options: StacksClientOptions): StacksClient {
     },
 
     getJob: (input, opts) =>
-      http.sendJson({ method: "GET", path: escapedPath`/stacks/${input.stackKey}/jobs/${input.jobId}` }, jobDetailSchema, opts),
+      http.sendJson({ method: "GET", path: escapedPath`/stacks/${input.stackKey}/jobs/${input.jobId}` }, stacksJobDetailSchema, opts),
 
     reserveJobs: (input, opts) =>
       http.sendJson(
@@ -131,14 +131,14 @@ export function createStacksClient(options: StacksClientOptions): StacksClient {
           path: escapedPath`/stacks/${input.stackKey}/scheduled-jobs/batch-reserve`,
           body: { job_uuids: input.jobIds, reservation_expiry_seconds: input.expirySeconds },
         },
-        reserveResultSchema,
+        stacksReserveResultSchema,
         opts,
       ),
 
     getJobStates: (input, opts) =>
       http.sendJson(
         { method: "POST", path: escapedPath`/stacks/${input.stackKey}/jobs/get-states`, body: { job_uuids: input.jobIds } },
-        jobStatesSchema,
+        stacksJobStatesSchema,
         opts,
       ),
 
@@ -165,7 +165,7 @@ export function createStacksClient(options: StacksClientOptions): StacksClient {
             })),
           },
         },
-        notificationsResultSchema,
+        stacksNotificationsResultSchema,
         opts,
       ),
   };

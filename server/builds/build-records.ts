@@ -3,7 +3,7 @@ import { countJobsByState } from "@/lib/build-jobs";
 import type { BuildJob, BuildSummary } from "@/lib/schemas/builds";
 import type { RestBuild, RestJob } from "../buildkite/rest";
 
-export function buildSummaryView(build: RestBuild, pipelineSlug?: string): BuildSummary {
+export function toBuildSummary(build: RestBuild, pipelineSlug?: string): BuildSummary {
   return {
     id: build.id,
     number: build.number,
@@ -23,7 +23,7 @@ export function buildSummaryView(build: RestBuild, pipelineSlug?: string): Build
   };
 }
 
-export function buildJobView(job: RestJob): BuildJob {
+export function toBuildJob(job: RestJob): BuildJob {
   return {
     id: job.id,
     type: job.type,

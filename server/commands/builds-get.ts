@@ -2,7 +2,7 @@ import "server-only";
 import { buildDetailSchema } from "@/lib/schemas/builds";
 import { isFailedJob } from "@/lib/build-jobs";
 import { defineCommand } from "../route-kit/command";
-import { buildJobView, buildSummaryView, jobCounts } from "../builds/build-records";
+import { toBuildJob, toBuildSummary, jobCounts } from "../builds/build-records";
 import { buildInput, buildRef } from "../builds/build-inputs";
 
 export const buildsGet = defineCommand({
@@ -13,9 +13,9 @@ export const buildsGet = defineCommand({
   async run({ params }, { runtime }) {
     const { client, reads, ref, cacheKey } = buildRef(runtime, params);
     const result = await reads.read(cacheKey("build"), () => client.getBuild(ref));
-    const jobs = (result.data.jobs ?? []).map(buildJobView);
+    const jobs = (result.data.jobs ?? []).map(toBuildJob);
     return {
-      data: { build: buildSummaryView(result.data, params.pipeline), jobs },
+      data: { build: toBuildSummary(result.data, params.pipeline), jobs },
       raw: result.raw,
       summary: { jobCounts: jobCounts(jobs), failedJobIds: jobs.filter(isFailedJob).map((job) => job.id) },
     };

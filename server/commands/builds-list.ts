@@ -4,7 +4,7 @@ import { z } from "zod";
 import { buildStates } from "@/lib/build-states";
 import type { Pagination } from "@/lib/api/envelope";
 import { defineCommand } from "../route-kit/command";
-import { buildSummaryView } from "../builds/build-records";
+import { toBuildSummary } from "../builds/build-records";
 import { pipelineSlugInput, restAccess } from "../builds/build-inputs";
 
 const DEFAULT_PER_PAGE = 30;
@@ -34,7 +34,7 @@ export const buildsList = defineCommand({
     const scope = query.pipeline === undefined ? { org } : { org, pipeline: query.pipeline };
     const filters = { branch: query.branch, state: query.state, creator: query.creator, commit: query.commit, page: query.page, perPage: query.perPage, excludeJobs: true };
     const result = await reads.read(reads.listKey([scope, filters]), () => client.listBuilds(scope, filters));
-    const builds = result.data.map((build) => buildSummaryView(build, query.pipeline));
+    const builds = result.data.map((build) => toBuildSummary(build, query.pipeline));
     const states: Record<string, number> = {};
     for (const build of builds) states[build.state] = (states[build.state] ?? 0) + 1;
     const pagination: Pagination = {

@@ -1,7 +1,7 @@
 import "server-only";
 import { retryResultSchema } from "@/lib/schemas/builds";
 import { defineCommand } from "../route-kit/command";
-import { buildJobView } from "../builds/build-records";
+import { toBuildJob } from "../builds/build-records";
 import { buildJobInput, jobRef } from "../builds/build-inputs";
 
 export const jobsRetry = defineCommand({
@@ -12,7 +12,7 @@ export const jobsRetry = defineCommand({
   async run({ params }, { runtime, signal }) {
     const { client, reads, ref } = jobRef(runtime, params);
     const result = await client.retryJob(ref, { signal }).finally(() => reads.invalidateBuild(ref.org, ref.pipeline, ref.build));
-    const job = buildJobView(result.data);
+    const job = toBuildJob(result.data);
     return { data: { job }, raw: result.raw, summary: { retried: true, jobId: job.id, state: job.state } };
   },
 });

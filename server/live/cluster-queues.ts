@@ -1,5 +1,5 @@
 import "server-only";
-import type { ClusterQueue, RestClient } from "../buildkite/rest";
+import type { RestClusterQueue, RestClient } from "../buildkite/rest";
 import { createSharedRead } from "./shared-read";
 
 // Pause details decorate the header; a slow REST API must not hold it up for the full request timeout,
@@ -16,7 +16,7 @@ export const MISSING_QUEUE_RETRY_MS = 5 * 60_000;
 export function createClusterQueueReads({ rest, org, ttlMs, now = Date.now }: { rest: RestClient; org: string; ttlMs: number; now?: () => number }) {
   const clusterOf = new Map<string, string>();
   const missingUntil = new Map<string, number>();
-  const queues = createSharedRead<ClusterQueue>({ ttlMs, maxEntries: 64 });
+  const queues = createSharedRead<RestClusterQueue>({ ttlMs, maxEntries: 64 });
   let walk: Promise<void> | null = null;
 
   async function walkClusters(): Promise<void> {
@@ -41,7 +41,7 @@ export function createClusterQueueReads({ rest, org, ttlMs, now = Date.now }: { 
   }
 
   /** The queue as the REST API sees it; null when no cluster the token can read holds it. */
-  async function queue(queueId: string): Promise<ClusterQueue | null> {
+  async function queue(queueId: string): Promise<RestClusterQueue | null> {
     const clusterId = await clusterHolding(queueId);
     if (clusterId === null) return null;
     const read = await queues.read(queueId, async () => (await rest.getClusterQueue(org, clusterId, queueId, enrichmentOptions)).data);
@@ -49,7 +49,7 @@ export function createClusterQueueReads({ rest, org, ttlMs, now = Date.now }: { 
   }
 
   /** Pauses or resumes dispatch, then forgets the cached queue so the next read shows the change. */
-  async function setDispatch(queueId: string, paused: boolean, note: string | null): Promise<ClusterQueue | null> {
+  async function setDispatch(queueId: string, paused: boolean, note: string | null): Promise<RestClusterQueue | null> {
     const clusterId = await clusterHolding(queueId);
     if (clusterId === null) return null;
     try {

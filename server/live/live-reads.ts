@@ -1,5 +1,6 @@
 import "server-only";
-import type { ApiResult, ScheduledJob, ScheduledJobsPage, StacksClient } from "../buildkite/stacks";
+import type { ScheduledJob } from "@/lib/schemas/jobs";
+import type { ApiResult, ScheduledJobsPage, StacksClient } from "../buildkite/stacks";
 import { createSharedRead, type SharedValue } from "./shared-read";
 
 /** Every scheduled job of a queue, read page by page up to a cap: what the queue views summarise. */

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { DEFAULT_QUEUE_KEY } from "./catalog";
 import { faultSpecSchema } from "./faults";
-import { fixturesView } from "./fixtures";
+import { fixturesJson } from "./fixtures";
 import { HttpError, jsonResponse, parseBody } from "./http-errors";
 import type { User } from "./model";
 import type { Route, RouteRequest } from "./routes";
-import type { Runtime } from "./runtime";
+import type { SimRuntime } from "./runtime";
 import { pipelineTemplate, scheduleJobs } from "./schedule-jobs";
 
 const clockBody = z.object({ advanceMs: z.number().int().min(0) });
@@ -30,7 +30,7 @@ function userNamed(name: string): User {
 }
 
 /** Test and benchmark levers under /__sim; never counted in stats and never rate limited. */
-export function controlRoutes(runtime: Runtime): Route[] {
+export function controlRoutes(runtime: SimRuntime): Route[] {
   const stats = (): Response => {
     runtime.state.expireReservations(runtime.now());
     return jsonResponse({ requests: runtime.stats.snapshot(), jobs: runtime.state.countByState() });
@@ -87,7 +87,7 @@ export function controlRoutes(runtime: Runtime): Route[] {
     return jsonResponse({ on: runtime.activity });
   };
 
-  const fixtures = async (): Promise<Response> => jsonResponse(await fixturesView(runtime.state, runtime.now()));
+  const fixtures = async (): Promise<Response> => jsonResponse(await fixturesJson(runtime.state, runtime.now()));
 
   return [
     { method: "GET", pattern: "/__sim/stats", handle: stats },

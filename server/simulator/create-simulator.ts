@@ -5,7 +5,7 @@ import { restArtifactRoutes } from "./rest-artifact-routes";
 import { restBuildRoutes } from "./rest-build-routes";
 import { restLogRoutes } from "./rest-log-routes";
 import { restRoutes } from "./rest-routes";
-import { Runtime } from "./runtime";
+import { SimRuntime } from "./runtime";
 import { stacksRoutes } from "./stacks-routes";
 import type { Tokens } from "./tokens";
 
@@ -33,7 +33,7 @@ export interface Simulator {
 }
 
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
-  const runtime = new Runtime({
+  const runtime = new SimRuntime({
     seed: options.seed ?? 42,
     activity: options.activity ?? false,
     rateLimits: options.rateLimits ?? true,

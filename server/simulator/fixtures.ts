@@ -45,7 +45,7 @@ interface BuildRef {
 }
 
 /** `GET /__sim/fixtures`: every showcase id with its pipeline and build number, log sizes and artifact sums. */
-export async function fixturesView(state: SimState, now: number): Promise<Record<string, unknown>> {
+export async function fixturesJson(state: SimState, now: number): Promise<Record<string, unknown>> {
   const ids = state.fixtures;
   if (ids === null) return {};
   for (const name of ARTIFACT_FIXTURES) {

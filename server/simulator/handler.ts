@@ -4,7 +4,7 @@ import type { ArmedFault } from "./faults";
 import { errorResponse, HttpError, jsonResponse, SimulatedConnectionReset } from "./http-errors";
 import { rateLimitedBody, rateLimitHeaders, type RateLimitScope, type RateLimitStatus } from "./rate-limit";
 import { decodeParams, matchRoute, type ApiRoute, type RestRoute, type Route, type StacksRoute } from "./routes";
-import type { Runtime } from "./runtime";
+import type { SimRuntime } from "./runtime";
 import { restRateLimitedBody, restRateLimitHeaders } from "./rest-rate-limit";
 import { serveStorage, STORAGE_PREFIX } from "./storage";
 import { restIdentity } from "./tokens";
@@ -51,7 +51,7 @@ async function applyFault(fault: ArmedFault): Promise<Response | null> {
   return jsonResponse({ message: STATUS_CODES[fault.status] ?? "Simulated fault" }, fault.status, headers);
 }
 
-export function createHandler(runtime: Runtime, apiRoutes: readonly ApiRoute[], controlRoutes: readonly Route[]): Handler {
+export function createHandler(runtime: SimRuntime, apiRoutes: readonly ApiRoute[], controlRoutes: readonly Route[]): Handler {
   const control = async (request: Request, url: URL, method: string, body: string, info: ClientInfo | undefined): Promise<Response> => {
     if (info?.remoteAddress !== undefined && !isLoopback(info.remoteAddress)) return jsonResponse({ message: "Forbidden" }, 403);
     const match = matchRoute(controlRoutes, method, url.pathname);

@@ -1,7 +1,7 @@
 import { HttpError } from "./http-errors";
-import { scheduledJobBytes } from "./job-views";
+import { scheduledJobBytes } from "./job-json";
 import type { RouteRequest } from "./routes";
-import type { Runtime } from "./runtime";
+import type { SimRuntime } from "./runtime";
 import { decodeCursor, encodeCursor } from "./scheduled-index";
 import { requireStack } from "./stack-lookup";
 
@@ -9,7 +9,7 @@ const DEFAULT_PAGE_SIZE = 100;
 const COMMA = Buffer.from(",");
 
 /** GET scheduled-jobs (current shape) and scheduled_jobs (older flat shape, when `legacy`). */
-export function listScheduledJobs(runtime: Runtime, request: RouteRequest, legacy: boolean): Response {
+export function listScheduledJobs(runtime: SimRuntime, request: RouteRequest, legacy: boolean): Response {
   const stack = requireStack(runtime.state, request);
   const query = request.url.searchParams;
   const queueKey = query.get("queue_key");

@@ -96,7 +96,7 @@ export interface StackNotification {
   createdAt: number;
 }
 
-export interface Reservation {
+export interface SimReservation {
   stackKey: string;
   expiresAt: number;
 }
@@ -124,7 +124,7 @@ export interface Job {
   finishedAt: number | null;
   exitStatus: number | null;
   agentName: string | null;
-  reservation: Reservation | null;
+  reservation: SimReservation | null;
   notifications: StackNotification[];
   /** Set only when a stack finished the job itself: the build page shows it as a special notice. */
   finishedDetail: string | null;
@@ -167,7 +167,7 @@ export interface Queue {
 }
 
 /** The one cluster every queue belongs to; the Stacks API's cluster token is this cluster's. */
-export interface Cluster {
+export interface SimCluster {
   id: string;
   name: string;
   description: string;
@@ -175,7 +175,7 @@ export interface Cluster {
   createdAt: number;
 }
 
-export interface Stack {
+export interface SimStack {
   id: string;
   key: string;
   type: "custom" | "kubernetes" | "elastic";

@@ -1,11 +1,11 @@
 import { ARTIFACT_STATES, ensureArtifactSha1, type ArtifactRecord } from "./artifacts";
 import { HttpError, jsonResponse } from "./http-errors";
 import type { Build } from "./model";
-import { annotationView, artifactView } from "./rest-build-views";
+import { annotationJson, artifactJson } from "./rest-build-json";
 import { requireBuild, requireBuildJob } from "./rest-lookup";
 import { paginate } from "./rest-pagination";
 import type { RestRoute, RouteRequest } from "./routes";
-import type { Runtime } from "./runtime";
+import type { SimRuntime } from "./runtime";
 import { signedArtifactUrl } from "./storage";
 
 /** `*` matches within one path segment, `**` across segments. */
@@ -32,7 +32,7 @@ function artifactFilter(url: URL): (record: ArtifactRecord) => boolean {
 const ANNOTATION_SCOPES = ["build", "job", "all"];
 
 /** Artifacts (list, show, 302 download) and annotations of a build. */
-export function restArtifactRoutes(runtime: Runtime): RestRoute[] {
+export function restArtifactRoutes(runtime: SimRuntime): RestRoute[] {
   const base = (request: RouteRequest) => `${request.url.origin}/v2`;
 
   const list = async (request: RouteRequest, build: Build, jobId: string | null): Promise<Response> => {
@@ -41,7 +41,7 @@ export function restArtifactRoutes(runtime: Runtime): RestRoute[] {
     const page = paginate(request.url, records);
     await Promise.all(page.items.filter((record) => record.state === "finished").map(ensureArtifactSha1));
     return jsonResponse(
-      page.items.map((record) => artifactView(base(request), runtime.state, record)),
+      page.items.map((record) => artifactJson(base(request), runtime.state, record)),
       200,
       page.headers,
     );
@@ -68,7 +68,7 @@ export function restArtifactRoutes(runtime: Runtime): RestRoute[] {
     if (!ANNOTATION_SCOPES.includes(scope)) throw new HttpError(422, "Validation failed: Scope must be one of build, job or all");
     const records = (runtime.state.annotations.get(build.uuid) ?? []).filter((record) => scope === "all" || record.scope === scope);
     const page = paginate(request.url, records);
-    return jsonResponse(page.items.map(annotationView), 200, page.headers);
+    return jsonResponse(page.items.map(annotationJson), 200, page.headers);
   };
 
   const BUILD = "/v2/organizations/:org/pipelines/:pipeline/builds/:number";
@@ -92,7 +92,7 @@ export function restArtifactRoutes(runtime: Runtime): RestRoute[] {
       handle: async (request) => {
         const record = requireArtifact(request);
         if (record.state === "finished") await ensureArtifactSha1(record);
-        return jsonResponse(artifactView(base(request), runtime.state, record));
+        return jsonResponse(artifactJson(base(request), runtime.state, record));
       },
     },
     { api: "rest", method: "GET", pattern: `${BUILD}/jobs/:job/artifacts/:id/download`, requiredScope: "read_artifacts", handle: download },

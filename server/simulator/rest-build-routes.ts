@@ -3,11 +3,11 @@ import { HttpError, jsonResponse, parseBody } from "./http-errors";
 import { notYetRun } from "./job-factory";
 import type { Build, Job } from "./model";
 import { createRandom, deriveSeed } from "./random";
-import { buildView, jobView, pipelineView, restJobState, utcDate } from "./rest-build-views";
+import { buildJson, jobJson, pipelineJson, restJobState, utcDate } from "./rest-build-json";
 import { requireBuild, requireBuildJob, requireOrgJob } from "./rest-lookup";
 import { paginate } from "./rest-pagination";
 import type { RestRoute, RouteRequest } from "./routes";
-import type { Runtime } from "./runtime";
+import type { SimRuntime } from "./runtime";
 import { newBuild } from "./schedule-jobs";
 import type { RestIdentity } from "./tokens";
 
@@ -72,7 +72,7 @@ function buildFilter(url: URL): (build: Build) => boolean {
 }
 
 /** The REST API's builds, pipelines, job env and retry, and the token's own description. */
-export function restBuildRoutes(runtime: Runtime): RestRoute[] {
+export function restBuildRoutes(runtime: SimRuntime): RestRoute[] {
   const base = (request: RouteRequest) => `${request.url.origin}/v2`;
 
   const requireOrg = (request: RouteRequest) => {
@@ -110,7 +110,7 @@ export function restBuildRoutes(runtime: Runtime): RestRoute[] {
     const paged = paginate(url, builds);
     const options = { jobs: !truthy(url, "exclude_jobs"), pipeline: !truthy(url, "exclude_pipeline"), retriedJobs: truthy(url, "include_retried_jobs"), stateCounts: false };
     return jsonResponse(
-      paged.items.map((build) => buildView(base(request), state, build, options)),
+      paged.items.map((build) => buildJson(base(request), state, build, options)),
       200,
       paged.headers,
     );
@@ -119,7 +119,7 @@ export function restBuildRoutes(runtime: Runtime): RestRoute[] {
   const getBuild = (request: RouteRequest): Response => {
     const build = requireBuild(runtime.state, request);
     const options = { jobs: true, pipeline: true, retriedJobs: truthy(request.url, "include_retried_jobs"), stateCounts: true };
-    return jsonResponse(buildView(base(request), runtime.state, build, options));
+    return jsonResponse(buildJson(base(request), runtime.state, build, options));
   };
 
   const listPipelines = (request: RouteRequest): Response => {
@@ -131,7 +131,7 @@ export function restBuildRoutes(runtime: Runtime): RestRoute[] {
       .sort((a, b) => a.name.localeCompare(b.name));
     const paged = paginate(request.url, pipelines);
     return jsonResponse(
-      paged.items.map((pipeline) => pipelineView(base(request), runtime.state, pipeline)),
+      paged.items.map((pipeline) => pipelineJson(base(request), runtime.state, pipeline)),
       200,
       paged.headers,
     );
@@ -141,7 +141,7 @@ export function restBuildRoutes(runtime: Runtime): RestRoute[] {
     requireOrg(request);
     const pipeline = runtime.state.pipelines.get(request.params.pipeline ?? "");
     if (pipeline === undefined) throw new HttpError(404, "No pipeline found");
-    return jsonResponse(pipelineView(base(request), runtime.state, pipeline));
+    return jsonResponse(pipelineJson(base(request), runtime.state, pipeline));
   };
 
   const env = (job: Job): Response => {
@@ -172,7 +172,7 @@ export function restBuildRoutes(runtime: Runtime): RestRoute[] {
       retrySource: { jobId: old.uuid, retryType: "manual" },
     };
     state.retry(old, fresh);
-    return jsonResponse(jobView(base(request), state, fresh));
+    return jsonResponse(jobJson(base(request), state, fresh));
   };
 
   /** Block steps only; their fields become build meta-data, as Buildkite stores them. */
@@ -183,14 +183,14 @@ export function restBuildRoutes(runtime: Runtime): RestRoute[] {
     if (job.state !== "blocked") throw new HttpError(400, "This block step isn't blocked");
     for (const [key, value] of Object.entries(body.fields ?? {})) build.metaData[key] = Array.isArray(value) ? value.join("\n") : value;
     runtime.state.unblock(job, identity.user, runtime.now());
-    return jsonResponse(jobView(base(request), runtime.state, job));
+    return jsonResponse(jobJson(base(request), runtime.state, job));
   };
 
   const cancel = (request: RouteRequest): Response => {
     const build = requireBuild(runtime.state, request);
     if (!CANCELABLE_STATES.has(build.state)) throw new HttpError(422, `Build can't be canceled: it is ${build.state}, and only scheduled, running or failing builds can be`);
     runtime.state.cancelBuild(build, runtime.now());
-    return jsonResponse(buildView(base(request), runtime.state, build, { jobs: true, pipeline: true, retriedJobs: false, stateCounts: false }));
+    return jsonResponse(buildJson(base(request), runtime.state, build, { jobs: true, pipeline: true, retriedJobs: false, stateCounts: false }));
   };
 
   /** A new build of the same commit with fresh jobs; its first stage is scheduled straight away. */
@@ -227,7 +227,7 @@ export function restBuildRoutes(runtime: Runtime): RestRoute[] {
       build.jobIds.push(uuid);
     }
     state.refresh(build, now);
-    return jsonResponse(buildView(base(request), state, build, { jobs: true, pipeline: true, retriedJobs: false, stateCounts: false }));
+    return jsonResponse(buildJson(base(request), state, build, { jobs: true, pipeline: true, retriedJobs: false, stateCounts: false }));
   };
 
   const buildJob = (request: RouteRequest) => requireBuildJob(runtime.state, request);

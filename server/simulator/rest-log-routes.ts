@@ -1,10 +1,10 @@
 import { HttpError, jsonResponse } from "./http-errors";
 import { jobLog, type LogSource } from "./job-logs";
 import type { Build, Job } from "./model";
-import { buildPath } from "./rest-build-views";
+import { buildPath } from "./rest-build-json";
 import { requireBuildJob, requireOrgJob } from "./rest-lookup";
 import type { RestRoute, RouteRequest } from "./routes";
-import type { Runtime } from "./runtime";
+import type { SimRuntime } from "./runtime";
 
 const TEXT = "text/plain; charset=utf-8";
 
@@ -50,7 +50,7 @@ function jsonLogStream(url: string, log: LogSource): ReadableStream<Uint8Array> 
   );
 }
 
-export function restLogRoutes(runtime: Runtime): RestRoute[] {
+export function restLogRoutes(runtime: SimRuntime): RestRoute[] {
   const serve = (request: RouteRequest, build: Build, job: Job, forceText: boolean): Response => {
     const log = jobLog(runtime.state, job, runtime.now());
     if (log === null) throw new HttpError(404, "Only command jobs have logs");

@@ -9,7 +9,7 @@ interface Window {
   count: number;
 }
 
-export interface RestBudget {
+export interface SimRestBudget {
   scope: RestBudgetScope;
   limit: number;
   current: number;
@@ -19,10 +19,10 @@ export interface RestBudget {
 }
 
 export interface RestRateLimitStatus {
-  org: RestBudget;
-  user: RestBudget;
+  org: SimRestBudget;
+  user: SimRestBudget;
   /** The exhausted budget, user first (it is the smaller); null while both have room. */
-  exceeded: RestBudget | null;
+  exceeded: SimRestBudget | null;
 }
 
 /** Minute windows on the real clock, like the Stacks limiter: simulated time jumps must not refill budgets. */
@@ -36,7 +36,7 @@ export class RestRateLimiter {
     const now = Date.now();
     const orgBudget = this.spend(`org\u0000${org}`, "rest", now);
     const userBudget = this.spend(`user\u0000${user}`, "rest_user", now);
-    const over = (budget: RestBudget) => this.enabled && budget.current > budget.limit;
+    const over = (budget: SimRestBudget) => this.enabled && budget.current > budget.limit;
     return { org: orgBudget, user: userBudget, exceeded: over(userBudget) ? userBudget : over(orgBudget) ? orgBudget : null };
   }
 
@@ -44,7 +44,7 @@ export class RestRateLimiter {
     this.windows.clear();
   }
 
-  private spend(id: string, scope: RestBudgetScope, now: number): RestBudget {
+  private spend(id: string, scope: RestBudgetScope, now: number): SimRestBudget {
     let window = this.windows.get(id);
     if (window === undefined || now - window.startedAt >= WINDOW_MS) {
       window = { startedAt: now, count: 0 };
@@ -74,7 +74,7 @@ export function restRateLimitHeaders(status: RestRateLimitStatus): Record<string
   return headers;
 }
 
-export function restRateLimitedBody(budget: RestBudget): Record<string, string | number> {
+export function restRateLimitedBody(budget: SimRestBudget): Record<string, string | number> {
   return {
     message: `You have exceeded your API rate limit. Please wait ${budget.resetSeconds} seconds before making more requests.`,
     scope: budget.scope,

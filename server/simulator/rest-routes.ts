@@ -2,14 +2,14 @@ import { z } from "zod";
 import { HttpError, jsonResponse, parseBody } from "./http-errors";
 import type { Queue } from "./model";
 import { paginate } from "./rest-pagination";
-import { clusterView, queueView } from "./rest-views";
+import { clusterJson, queueJson } from "./rest-json";
 import type { RestRoute, RouteRequest } from "./routes";
-import type { Runtime } from "./runtime";
+import type { SimRuntime } from "./runtime";
 
 const pauseBody = z.object({ dispatch_paused_note: z.string().max(255).nullish() });
 
 /** The REST API's cluster endpoints (`/v2/organizations/{org}/clusters/…`). */
-export function restRoutes(runtime: Runtime): RestRoute[] {
+export function restRoutes(runtime: SimRuntime): RestRoute[] {
   /** Links point back at this server, whatever host and port it was reached on. */
   const base = (request: RouteRequest) => `${request.url.origin}/v2`;
 
@@ -29,17 +29,17 @@ export function restRoutes(runtime: Runtime): RestRoute[] {
 
   const listClusters = (request: RouteRequest): Response => {
     const state = requireCluster(request);
-    const page = paginate(request.url, [clusterView(base(request), state)]);
+    const page = paginate(request.url, [clusterJson(base(request), state)]);
     return jsonResponse(page.items, 200, page.headers);
   };
 
   const listQueues = (request: RouteRequest): Response => {
     const state = requireCluster(request);
-    const page = paginate(request.url, [...state.queues.values()].map((queue) => queueView(base(request), state, queue)));
+    const page = paginate(request.url, [...state.queues.values()].map((queue) => queueJson(base(request), state, queue)));
     return jsonResponse(page.items, 200, page.headers);
   };
 
-  const getQueue = (request: RouteRequest): Response => jsonResponse(queueView(base(request), runtime.state, requireQueue(request)));
+  const getQueue = (request: RouteRequest): Response => jsonResponse(queueJson(base(request), runtime.state, requireQueue(request)));
 
   return [
     { api: "rest", method: "GET", pattern: "/v2/organizations/:org/clusters", requiredScope: "read_clusters", handle: listClusters },
@@ -58,7 +58,7 @@ export function restRoutes(runtime: Runtime): RestRoute[] {
         queue.pausedBy = identity.user;
         queue.pausedAt = runtime.now();
         queue.pauseNote = body.dispatch_paused_note ?? null;
-        return jsonResponse(queueView(base(request), runtime.state, queue));
+        return jsonResponse(queueJson(base(request), runtime.state, queue));
       },
     },
     {
@@ -73,7 +73,7 @@ export function restRoutes(runtime: Runtime): RestRoute[] {
         queue.pausedBy = null;
         queue.pausedAt = null;
         queue.pauseNote = null;
-        return jsonResponse(queueView(base(request), runtime.state, queue));
+        return jsonResponse(queueJson(base(request), runtime.state, queue));
       },
     },
   ];

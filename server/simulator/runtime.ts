@@ -18,7 +18,7 @@ export interface ResolvedOptions {
 }
 
 /** Everything the routes share. `state` is replaced wholesale on reset, so routes read it per request. */
-export class Runtime {
+export class SimRuntime {
   readonly clock = new SimClock();
   readonly stats = new RequestStats();
   readonly faults = new FaultBook();

@@ -1,16 +1,16 @@
 import { HttpError, jsonResponse, parseBody } from "./http-errors";
-import { stackView } from "./job-views";
+import { stackJson } from "./job-json";
 import { listScheduledJobs } from "./list-scheduled-jobs";
-import { TERMINAL_JOB_STATES, type Stack } from "./model";
+import { TERMINAL_JOB_STATES, type SimStack } from "./model";
 import { addNotification, addNotifications, LEGACY_LIMITS } from "./notifications";
 import type { RouteRequest, StacksRoute } from "./routes";
-import type { Runtime } from "./runtime";
+import type { SimRuntime } from "./runtime";
 import { requireJob, requireStack } from "./stack-lookup";
 import { finishBody, getStatesBody, legacyNotificationBody, notificationsBody, registerBody, reserveBody } from "./stacks-schemas";
 
 const DEFAULT_RESERVATION_SECONDS = 900;
 
-export function stacksRoutes(runtime: Runtime): StacksRoute[] {
+export function stacksRoutes(runtime: SimRuntime): StacksRoute[] {
   const register = (request: RouteRequest): Response => {
     const body = parseBody(request.body, registerBody);
     const { stacks } = runtime.state;
@@ -18,7 +18,7 @@ export function stacksRoutes(runtime: Runtime): StacksRoute[] {
     if (existing === undefined && stacks.size >= runtime.options.stackLimit) {
       throw new HttpError(403, `Organization has reached its limit of ${runtime.options.stackLimit} stacks; deregister one first`);
     }
-    const stack: Stack = {
+    const stack: SimStack = {
       id: existing?.id ?? runtime.random.uuid(),
       key: body.key,
       type: body.type,
@@ -27,7 +27,7 @@ export function stacksRoutes(runtime: Runtime): StacksRoute[] {
       lastConnectedOn: runtime.now(),
     };
     stacks.set(stack.key, stack);
-    return jsonResponse(stackView(runtime.state, stack, runtime.now()), existing === undefined ? 201 : 200);
+    return jsonResponse(stackJson(runtime.state, stack, runtime.now()), existing === undefined ? 201 : 200);
   };
 
   const deregister = (request: RouteRequest): Response => {

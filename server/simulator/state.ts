@@ -2,7 +2,7 @@ import { DEFAULT_QUEUE_ALIASES, DEFAULT_QUEUE_KEY } from "./catalog";
 import type { AnnotationRecord } from "./annotations";
 import type { ArtifactRecord } from "./artifacts";
 import type { ShowcaseIds } from "./fixtures";
-import { TERMINAL_JOB_STATES, type Build, type Cluster, type Job, type JobState, type Organization, type Pipeline, type Queue, type Stack, type User } from "./model";
+import { TERMINAL_JOB_STATES, type Build, type SimCluster, type Job, type JobState, type Organization, type Pipeline, type Queue, type SimStack, type User } from "./model";
 import { ScheduledIndex, type SortKey } from "./scheduled-index";
 
 /**
@@ -14,7 +14,7 @@ export class SimState {
   readonly builds = new Map<string, Build>();
   readonly jobs = new Map<string, Job>();
   readonly queues = new Map<string, Queue>();
-  readonly stacks = new Map<string, Stack>();
+  readonly stacks = new Map<string, SimStack>();
   /** Artifacts by id; each names its job and build. */
   readonly artifacts = new Map<string, ArtifactRecord>();
   /** Annotations by build uuid, in creation order. */
@@ -27,7 +27,7 @@ export class SimState {
 
   constructor(
     readonly org: Organization,
-    readonly cluster: Cluster,
+    readonly cluster: SimCluster,
   ) {}
 
   nextSeq(): number {

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { artifactSize, artifactStream, type ArtifactRecord } from "./artifacts";
-import type { Runtime } from "./runtime";
+import type { SimRuntime } from "./runtime";
 
 /**
  * A stand-in for the object store artifact downloads redirect to (S3 on Buildkite): signed, short-lived
@@ -9,11 +9,11 @@ import type { Runtime } from "./runtime";
 export const STORAGE_PREFIX = "/__storage";
 const URL_LIFETIME_SECONDS = 60;
 
-function signature(runtime: Runtime, id: string, expires: number): string {
+function signature(runtime: SimRuntime, id: string, expires: number): string {
   return createHmac("sha256", `storage:${runtime.tokens.cluster}`).update(`${id}:${expires}`).digest("hex");
 }
 
-export function signedArtifactUrl(runtime: Runtime, origin: string, record: ArtifactRecord): string {
+export function signedArtifactUrl(runtime: SimRuntime, origin: string, record: ArtifactRecord): string {
   const expires = Math.floor(runtime.now() / 1_000) + URL_LIFETIME_SECONDS;
   const filename = record.path.slice(record.path.lastIndexOf("/") + 1);
   return `${origin}${STORAGE_PREFIX}/artifacts/${record.id}/${encodeURIComponent(filename)}?expires=${expires}&signature=${signature(runtime, record.id, expires)}`;
@@ -24,7 +24,7 @@ function s3Error(status: number, code: string, message: string): Response {
   return new Response(body, { status, headers: { "content-type": "application/xml" } });
 }
 
-export function serveStorage(runtime: Runtime, request: Request, url: URL): Response {
+export function serveStorage(runtime: SimRuntime, request: Request, url: URL): Response {
   if (request.method !== "GET" && request.method !== "HEAD") return s3Error(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
   if (request.headers.has("authorization")) {
     return s3Error(400, "InvalidArgument", "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified");

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { scheduledJobsPageSchema } from "@/server/buildkite/stacks-schemas";
+import { stacksScheduledJobsPageSchema } from "@/server/buildkite/stacks-schemas";
 import type { PayloadContract } from "./payload-contracts/contract";
 import { restBuildContracts } from "./payload-contracts/rest-builds";
 import { restResourceContracts } from "./payload-contracts/rest-resources";
@@ -33,7 +33,7 @@ describe("Buildkite's real payloads", () => {
   it("reads the Go client's `paused` as the pause state, like the docs' `dispatch_paused`", () => {
     const withQueue = (file: string, field: string) => {
       const body = readFixture(file) as { cluster_queue: Record<string, unknown> };
-      return scheduledJobsPageSchema.parse({ ...body, cluster_queue: { ...body.cluster_queue, [field]: true } }).clusterQueue.dispatchPaused;
+      return stacksScheduledJobsPageSchema.parse({ ...body, cluster_queue: { ...body.cluster_queue, [field]: true } }).clusterQueue.dispatchPaused;
     };
     expect(withQueue("stacks.scheduled-jobs.list.go-client-encoding.json", "paused")).toBe(true);
     expect(withQueue("stacks.scheduled-jobs.list.docs.json", "dispatch_paused")).toBe(true);

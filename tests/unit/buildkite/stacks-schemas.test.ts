@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 
 import {
-  jobDetailSchema,
-  notificationsResultSchema,
-  reserveResultSchema,
-  scheduledJobSchema,
-  scheduledJobsPageSchema,
-  stackSchema,
-  type ScheduledJob,
+  stacksJobDetailSchema,
+  stacksNotificationsResultSchema,
+  stacksReserveResultSchema,
+  stacksScheduledJobSchema,
+  stacksScheduledJobsPageSchema,
+  stacksRegistrationSchema,
 } from "@/server/buildkite/stacks-schemas";
+import type { ScheduledJob } from "@/lib/schemas/jobs";
 
 const expected: ScheduledJob = {
   id: "0190f3a2-5c1e-7d7a-9e51-2b8f4c6d0e11",
@@ -36,7 +36,7 @@ describe("scheduledJobSchema", () => {
       build: { uuid: "b-uuid", number: 4812, branch: "main" },
       step: { key: "e2e" },
     };
-    expect(scheduledJobSchema.parse(wire)).toEqual(expected);
+    expect(stacksScheduledJobSchema.parse(wire)).toEqual(expected);
   });
 
   it("normalises the older flat shape into the same model", () => {
@@ -49,7 +49,7 @@ describe("scheduledJobSchema", () => {
       build_id: "b-uuid",
       step_key: "e2e",
     };
-    expect(scheduledJobSchema.parse(wire)).toEqual(expected);
+    expect(stacksScheduledJobSchema.parse(wire)).toEqual(expected);
   });
 
   it("keeps nulls inside the nested objects and reads runnable_at when present", () => {
@@ -60,7 +60,7 @@ describe("scheduledJobSchema", () => {
       build: { uuid: null, number: null, branch: null },
       step: { key: null },
     };
-    expect(scheduledJobSchema.parse(wire)).toEqual({
+    expect(stacksScheduledJobSchema.parse(wire)).toEqual({
       ...expected,
       runnableAt: "2026-11-20T09:15:00.000Z",
       pipeline: { slug: null, uuid: null },
@@ -70,7 +70,7 @@ describe("scheduledJobSchema", () => {
   });
 
   it("rejects a job without an id", () => {
-    expect(scheduledJobSchema.safeParse({ ...common, id: undefined }).success).toBe(false);
+    expect(stacksScheduledJobSchema.safeParse({ ...common, id: undefined }).success).toBe(false);
   });
 });
 
@@ -82,17 +82,17 @@ describe("scheduledJobsPageSchema", () => {
   });
 
   it("reads both paused spellings", () => {
-    expect(scheduledJobsPageSchema.parse(page({ dispatch_paused: true })).clusterQueue).toEqual({
+    expect(stacksScheduledJobsPageSchema.parse(page({ dispatch_paused: true })).clusterQueue).toEqual({
       id: "q1",
       dispatchPaused: true,
     });
-    expect(scheduledJobsPageSchema.parse(page({ paused: true })).clusterQueue.dispatchPaused).toBe(true);
-    expect(scheduledJobsPageSchema.parse(page({ dispatch_paused: false })).clusterQueue.dispatchPaused).toBe(false);
-    expect(scheduledJobsPageSchema.parse(page({})).clusterQueue.dispatchPaused).toBe(false);
+    expect(stacksScheduledJobsPageSchema.parse(page({ paused: true })).clusterQueue.dispatchPaused).toBe(true);
+    expect(stacksScheduledJobsPageSchema.parse(page({ dispatch_paused: false })).clusterQueue.dispatchPaused).toBe(false);
+    expect(stacksScheduledJobsPageSchema.parse(page({})).clusterQueue.dispatchPaused).toBe(false);
   });
 
   it("accepts a null end cursor", () => {
-    const parsed = scheduledJobsPageSchema.parse({
+    const parsed = stacksScheduledJobsPageSchema.parse({
       jobs: [{ ...common, pipeline_slug: "web" }],
       cluster_queue: { id: null, dispatch_paused: false },
       page_info: { has_next_page: false, end_cursor: null },
@@ -104,7 +104,7 @@ describe("scheduledJobsPageSchema", () => {
 
 describe("other Stacks schemas", () => {
   it("maps a registered stack", () => {
-    const stack = stackSchema.parse({
+    const stack = stacksRegistrationSchema.parse({
       id: "s1",
       organization_uuid: "o1",
       cluster_queue_key: "_default",
@@ -127,7 +127,7 @@ describe("other Stacks schemas", () => {
   });
 
   it("maps the seed page's sparse register answer", () => {
-    expect(stackSchema.parse({ key: "k", type: "kubernetes", cluster_queue_key: "default", metadata: {} })).toMatchObject({
+    expect(stacksRegistrationSchema.parse({ key: "k", type: "kubernetes", cluster_queue_key: "default", metadata: {} })).toMatchObject({
       id: null,
       queueKey: "default",
       state: null,
@@ -135,18 +135,18 @@ describe("other Stacks schemas", () => {
   });
 
   it("maps reserve, job and notification answers", () => {
-    expect(reserveResultSchema.parse({ reserved: ["a"], not_reserved: ["b"] })).toEqual({
+    expect(stacksReserveResultSchema.parse({ reserved: ["a"], not_reserved: ["b"] })).toEqual({
       reserved: ["a"],
       notReserved: ["b"],
     });
-    expect(jobDetailSchema.parse({ id: "j", env: { A: "1" }, command: "echo" })).toEqual({
+    expect(stacksJobDetailSchema.parse({ id: "j", env: { A: "1" }, command: "echo" })).toEqual({
       id: "j",
       env: { A: "1" },
       command: "echo",
     });
-    expect(notificationsResultSchema.parse({ errors: [{ error: "too many", indexes: [0, 2] }] })).toEqual({
+    expect(stacksNotificationsResultSchema.parse({ errors: [{ error: "too many", indexes: [0, 2] }] })).toEqual({
       errors: [{ error: "too many", indexes: [0, 2] }],
     });
-    expect(notificationsResultSchema.parse({})).toEqual({ errors: [] });
+    expect(stacksNotificationsResultSchema.parse({})).toEqual({ errors: [] });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { defaultFilters, filterAndSort, findJobId, parseFilters, viewKey, writeFilters, type JobFilters } from "@/lib/filters/jobs";
+import { defaultFilters, filterAndSort, findJobId, parseFilters, filtersKey, writeFilters, type JobFilters } from "@/lib/filters/jobs";
 import type { ScheduledJob } from "@/lib/schemas/jobs";
 
 function job(id: string, over: { priority?: number; at?: string; pipeline?: string; branch?: string; step?: string; rules?: string[] } = {}): ScheduledJob {
@@ -36,8 +36,8 @@ describe("filters in the URL", () => {
   });
 
   test("the view key ignores case and surrounding spaces but not the sort", () => {
-    expect(viewKey(view({ pipeline: " Web " }))).toBe(viewKey(view({ pipeline: "web" })));
-    expect(viewKey(view({ dir: "asc" }))).not.toBe(viewKey(defaultFilters));
+    expect(filtersKey(view({ pipeline: " Web " }))).toBe(filtersKey(view({ pipeline: "web" })));
+    expect(filtersKey(view({ dir: "asc" }))).not.toBe(filtersKey(defaultFilters));
   });
 });
 

@@ -3,7 +3,7 @@ import { activityTick } from "@/server/simulator/activity";
 import { controlRoutes } from "@/server/simulator/control-routes";
 import { createHandler } from "@/server/simulator/handler";
 import { createRandom } from "@/server/simulator/random";
-import { Runtime } from "@/server/simulator/runtime";
+import { SimRuntime } from "@/server/simulator/runtime";
 import { scheduleJobs } from "@/server/simulator/schedule-jobs";
 import { seedState } from "@/server/simulator/seed";
 import { stacksRoutes } from "@/server/simulator/stacks-routes";
@@ -12,7 +12,7 @@ const options = { seed: 42, activity: false, rateLimits: false, stackLimit: 10, 
 
 describe("job state machine", () => {
   it("refuses to let a stack finish a job an agent is running", async () => {
-    const runtime = new Runtime(options);
+    const runtime = new SimRuntime(options);
     const handle = createHandler(runtime, stacksRoutes(runtime), controlRoutes(runtime));
     const running = [...runtime.state.jobs.values()].find((job) => job.state === "running");
     expect(running).toBeDefined();

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { z } from "zod";
 import { jobEnvSchema, jobLogJsonSchema, restBuildListSchema, restBuildSchema, restJobSchema } from "@/server/buildkite/rest-build-schemas";
-import { buildJobView, jobCounts } from "@/server/builds/build-records";
+import { toBuildJob, jobCounts } from "@/server/builds/build-records";
 import { contract, type PayloadContract } from "./contract";
 
 // Builds and jobs as Buildkite documents and sends them. The console calls get/list builds, retry, log and
@@ -30,7 +30,7 @@ export const restBuildContracts: Record<string, PayloadContract> = {
   // A real build: two passed jobs, a waiter (`{id, graphql_id, type}`, no state) and a failed job.
   "rest.builds.get.sourcelab-capture.json": contract("restBuildSchema", restBuildSchema, (build) => {
     expect(build).toMatchObject({ number: 22, state: "failed", creator: { name: "First Last", email: "first.last@email.com" } });
-    const jobs = (build.jobs ?? []).map(buildJobView);
+    const jobs = (build.jobs ?? []).map(toBuildJob);
     expect(jobs.map((job) => [job.type, job.name, job.state])).toEqual([
       ["script", "Compile & Verify", "passed"],
       ["script", "Run tests", "passed"],
@@ -62,13 +62,13 @@ export const restBuildContracts: Record<string, PayloadContract> = {
 
   "rest.jobs.trigger.docs.json": contract("restJobSchema", restJobSchema, (job) => {
     expect(job).toMatchObject({ type: "trigger", name: "Deploy to production", stepKey: "deploy-production", state: "passed", agentQueryRules: [], logUrl: null });
-    expect(buildJobView(job).hasLog).toBe(false);
+    expect(toBuildJob(job).hasLog).toBe(false);
   }),
 
   // A block step's job: `label`, never `name`, and no web_url.
   "rest.jobs.unblock.docs.json": contract("restJobSchema", restJobSchema, (job) => {
     expect(job).toMatchObject({ type: "manual", name: "Deploy", state: "unblocked", webUrl: null });
-    expect(buildJobView(job).hasLog).toBe(false);
+    expect(toBuildJob(job).hasLog).toBe(false);
   }),
 
   "rest.jobs.log.docs.json": contract("jobLogJsonSchema", jobLogJsonSchema, (log) => {

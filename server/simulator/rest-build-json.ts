@@ -37,7 +37,7 @@ export function buildWebUrl(state: SimState, build: Build): string {
   return `${WEB}/${state.org.slug}/${build.pipelineSlug}/builds/${build.number}`;
 }
 
-export function jobView(base: string, state: SimState, job: Job): Record<string, unknown> {
+export function jobJson(base: string, state: SimState, job: Job): Record<string, unknown> {
   const build = state.builds.get(job.buildUuid);
   const buildUrl = build === undefined ? "" : buildPath(base, state, build);
   const webUrl = build === undefined ? null : `${buildWebUrl(state, build)}#${job.uuid}`;
@@ -115,7 +115,7 @@ function graphqlId(type: string, id: string): string {
   return Buffer.from(`${type}---${id}`).toString("base64");
 }
 
-export interface BuildViewOptions {
+export interface BuildJsonOptions {
   jobs: boolean;
   pipeline: boolean;
   retriedJobs: boolean;
@@ -127,7 +127,7 @@ export function buildJobs(state: SimState, build: Build, retried: boolean): Job[
   return build.jobIds.map((id) => state.jobs.get(id)).filter((job): job is Job => job !== undefined && (retried || !job.retried));
 }
 
-export function buildView(base: string, state: SimState, build: Build, options: BuildViewOptions): Record<string, unknown> {
+export function buildJson(base: string, state: SimState, build: Build, options: BuildJsonOptions): Record<string, unknown> {
   const pipeline = state.pipelines.get(build.pipelineSlug);
   const jobs = buildJobs(state, build, options.retriedJobs);
   const rebuiltFrom = build.rebuiltFromUuid === null ? undefined : state.builds.get(build.rebuiltFromUuid);
@@ -147,7 +147,7 @@ export function buildView(base: string, state: SimState, build: Build, options: 
     env: {},
     source: build.source,
     author: { name: build.author.name, email: build.author.email },
-    creator: creatorView(build),
+    creator: creatorJson(build),
     created_at: iso(build.createdAt),
     scheduled_at: iso(build.createdAt),
     started_at: iso(build.startedAt),
@@ -156,8 +156,8 @@ export function buildView(base: string, state: SimState, build: Build, options: 
     pull_request: null,
     rebuilt_from: rebuiltFrom === undefined ? null : { id: rebuiltFrom.uuid, number: rebuiltFrom.number, url: buildPath(base, state, rebuiltFrom) },
   };
-  if (options.pipeline && pipeline !== undefined) view.pipeline = pipelineView(base, state, pipeline);
-  if (options.jobs) view.jobs = jobs.map((job) => jobView(base, state, job));
+  if (options.pipeline && pipeline !== undefined) view.pipeline = pipelineJson(base, state, pipeline);
+  if (options.jobs) view.jobs = jobs.map((job) => jobJson(base, state, job));
   if (options.stateCounts) {
     // Waiters have no state to count.
     const counted = jobs.filter((job) => job.type !== "waiter");
@@ -168,13 +168,13 @@ export function buildView(base: string, state: SimState, build: Build, options: 
   return view;
 }
 
-function creatorView(build: Build): Record<string, unknown> {
+function creatorJson(build: Build): Record<string, unknown> {
   const id = graphqlId("User", build.author.email);
   if (build.creatorIdsOnly) return { id, graphql_id: graphqlId("User", id) };
   return { id, name: build.author.name, email: build.author.email, avatar_url: "https://www.gravatar.com/avatar/0", created_at: iso(build.createdAt - 400 * 86_400_000) };
 }
 
-export function pipelineView(base: string, state: SimState, pipeline: Pipeline): Record<string, unknown> {
+export function pipelineJson(base: string, state: SimState, pipeline: Pipeline): Record<string, unknown> {
   const url = `${base}/organizations/${state.org.slug}/pipelines/${pipeline.slug}`;
   return {
     id: pipeline.uuid,
@@ -200,7 +200,7 @@ export function pipelineView(base: string, state: SimState, pipeline: Pipeline):
   };
 }
 
-export function artifactView(base: string, state: SimState, record: ArtifactRecord): Record<string, unknown> {
+export function artifactJson(base: string, state: SimState, record: ArtifactRecord): Record<string, unknown> {
   const build = state.builds.get(record.buildUuid);
   const url = `${build === undefined ? "" : buildPath(base, state, build)}/jobs/${record.jobUuid}/artifacts/${record.id}`;
   const slash = record.path.lastIndexOf("/");
@@ -222,7 +222,7 @@ export function artifactView(base: string, state: SimState, record: ArtifactReco
   };
 }
 
-export function annotationView(record: AnnotationRecord): Record<string, unknown> {
+export function annotationJson(record: AnnotationRecord): Record<string, unknown> {
   return {
     id: record.id,
     context: record.context,

@@ -1,4 +1,4 @@
-import type { Cluster, Queue } from "./model";
+import type { SimCluster, Queue } from "./model";
 import type { SimState } from "./state";
 
 // REST wire shapes, written here rather than shared with the console's client so that a wrong field name
@@ -6,11 +6,11 @@ import type { SimState } from "./state";
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
-function clusterUrl(base: string, state: SimState, cluster: Cluster): string {
+function clusterUrl(base: string, state: SimState, cluster: SimCluster): string {
   return `${base}/organizations/${state.org.slug}/clusters/${cluster.id}`;
 }
 
-export function clusterView(base: string, state: SimState): Record<string, unknown> {
+export function clusterJson(base: string, state: SimState): Record<string, unknown> {
   const { cluster } = state;
   const url = clusterUrl(base, state, cluster);
   const defaultQueue = state.queue(cluster.defaultQueueKey);
@@ -29,7 +29,7 @@ export function clusterView(base: string, state: SimState): Record<string, unkno
   };
 }
 
-export function queueView(base: string, state: SimState, queue: Queue): Record<string, unknown> {
+export function queueJson(base: string, state: SimState, queue: Queue): Record<string, unknown> {
   const cluster = clusterUrl(base, state, state.cluster);
   return {
     id: queue.id,

@@ -4,7 +4,7 @@ import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { parseFilters, writeFilters, type JobFilters } from "@/lib/filters/jobs";
 
-export interface ViewState {
+export interface StackUrlState {
   filters: JobFilters;
   /** The job whose drawer is open (`?job=`), kept even after the job leaves the list. */
   jobId: string | null;
@@ -15,9 +15,9 @@ export interface ViewState {
  * a shared link reproduces the view. The mirror uses history.replaceState, which Next keeps in step with
  * its router: router.replace would re-render the server page (and re-read 5000 jobs) on every keystroke.
  */
-export function useViewState() {
+export function useStackUrlState() {
   const searchParams = useSearchParams();
-  const [view, setView] = useState<ViewState>(() => ({ filters: parseFilters(searchParams), jobId: searchParams.get("job") }));
+  const [view, setView] = useState<StackUrlState>(() => ({ filters: parseFilters(searchParams), jobId: searchParams.get("job") }));
 
   useEffect(() => {
     const params = writeFilters(new URLSearchParams(window.location.search), view.filters);

@@ -1,11 +1,11 @@
-import type { Job, Stack } from "./model";
+import type { Job, SimStack } from "./model";
 import type { SimState } from "./state";
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const STACK_CONNECTED_WINDOW_MS = 30_000;
 
 /** Current Stacks API shape: nested objects always present, their values possibly null. */
-function scheduledJobView(state: SimState, job: Job): Record<string, unknown> {
+function scheduledJobJson(state: SimState, job: Job): Record<string, unknown> {
   const pipeline = state.pipelines.get(job.pipelineSlug);
   const build = state.builds.get(job.buildUuid);
   return {
@@ -21,7 +21,7 @@ function scheduledJobView(state: SimState, job: Job): Record<string, unknown> {
 }
 
 /** Older (seed page) shape, served only to the older `scheduled_jobs` spelling. */
-function legacyScheduledJobView(state: SimState, job: Job): Record<string, unknown> {
+function legacyScheduledJobJson(state: SimState, job: Job): Record<string, unknown> {
   const pipeline = state.pipelines.get(job.pipelineSlug);
   const build = state.builds.get(job.buildUuid);
   return {
@@ -49,13 +49,13 @@ export function scheduledJobBytes(state: SimState, job: Job, legacy: boolean): U
   const cache = legacy ? legacyCache : currentCache;
   let bytes = cache.get(job);
   if (bytes === undefined) {
-    bytes = Buffer.from(JSON.stringify((legacy ? legacyScheduledJobView : scheduledJobView)(state, job)));
+    bytes = Buffer.from(JSON.stringify((legacy ? legacyScheduledJobJson : scheduledJobJson)(state, job)));
     cache.set(job, bytes);
   }
   return bytes;
 }
 
-export function stackView(state: SimState, stack: Stack, now: number): Record<string, unknown> {
+export function stackJson(state: SimState, stack: SimStack, now: number): Record<string, unknown> {
   const connected = stack.lastConnectedOn !== null && now - stack.lastConnectedOn < STACK_CONNECTED_WINDOW_MS;
   return {
     id: stack.id,
