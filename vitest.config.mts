@@ -16,11 +16,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"], environment: "node" },
+        // tests/unit mirrors the source tree; React components (.tsx tests) run in jsdom.
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
       },
       {
         extends: true,
-        test: { name: "component", include: ["tests/component/**/*.test.tsx"], environment: "jsdom", setupFiles: ["tests/component/setup.ts"] },
+        test: { name: "component", include: ["tests/unit/**/*.test.tsx"], environment: "jsdom", setupFiles: ["tests/support/component-setup.ts"] },
       },
       {
         extends: true,

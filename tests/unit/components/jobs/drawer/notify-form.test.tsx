@@ -1,0 +1,51 @@
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { NotifyForm } from "@/components/jobs/drawer/notify-form";
+import { renderWithQueries, stubApi } from "../../../../support/component-render";
+
+const JOB = "0190f6a1-8c52-7a1e-9d4e-2f3b5c6d7e8f";
+afterEach(() => vi.unstubAllGlobals());
+
+function renderForm(usage = { sent: 3, cap: 100, maxChars: 240 }) {
+  const api = stubApi("jobs.notify", { sent: 1, failed: 0, errors: [] });
+  renderWithQueries(<NotifyForm stackKey="stack-console" jobId={JOB} usage={usage} />);
+  return { api, input: screen.getByLabelText("Notification"), send: screen.getByRole("button", { name: "Send notification" }) };
+}
+
+describe("NotifyForm", () => {
+  it("counts what was sent against Buildkite's per-job cap", () => {
+    renderForm();
+    expect(screen.getByTestId("notification-count").textContent).toBe("3 of 100 notifications sent");
+  });
+
+  it("refuses an empty or over-long notification inline, naming the field, and sends nothing", () => {
+    const { api, input, send } = renderForm();
+    fireEvent.click(send);
+    expect(screen.getByRole("alert").textContent).toBe("Notification is required.");
+
+    fireEvent.change(input, { target: { value: "x".repeat(241) } });
+    expect(screen.getByTestId("notification-counter").textContent).toContain("241 / 240 characters");
+    fireEvent.click(send);
+    expect(screen.getByRole("alert").textContent).toBe("Notification must be at most 240 characters so your name fits.");
+    expect(input.getAttribute("aria-invalid")).toBe("true");
+    expect(api.posts()).toEqual([]);
+  });
+
+  it("sends a valid notification once, as the console's API expects it", async () => {
+    const { api, input, send } = renderForm();
+    fireEvent.change(input, { target: { value: "Looking into the stuck agents" } });
+    fireEvent.click(send);
+    await waitFor(() => expect(screen.getByRole("status").textContent).toContain("Notification sent."));
+    expect(api.posts()).toEqual([
+      { url: "/api/v1/stacks/stack-console/notifications", body: { notifications: [{ jobId: JOB, detail: "Looking into the stuck agents" }] } },
+    ]);
+    expect((input as HTMLInputElement).value).toBe("");
+  });
+
+  it("stops at the cap and says so", () => {
+    const { input, send } = renderForm({ sent: 100, cap: 100, maxChars: 240 });
+    expect(input).toHaveProperty("disabled", true);
+    expect(send).toHaveProperty("disabled", true);
+    expect(screen.getByText(/reached Buildkite's cap of 100 notifications/)).toBeTruthy();
+  });
+});
