@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "@/server/simulator";
 import { startRouteServer, type RouteServer } from "./route-server";
 import { simulatorEnv } from "./simulator-env";
@@ -100,4 +101,22 @@ export async function startConsole(
       await sim.close();
     },
   };
+}
+
+/**
+ * One console for the test file, back at the simulator's seeded world before each test, with the
+ * simulator's named fixtures (`/__sim/fixtures`) read afresh. Read `world.console` and `world.fixtures`
+ * inside tests: they are set by the hooks.
+ */
+export function seededConsole<Fixtures>(options?: Parameters<typeof startConsole>[0]) {
+  const world = {} as { console: TestConsole; fixtures: Fixtures };
+  beforeAll(async () => {
+    world.console = await startConsole(options);
+  });
+  beforeEach(async () => {
+    await world.console.control("reset", {});
+    world.fixtures = await world.console.control<Fixtures>("fixtures");
+  });
+  afterAll(() => world.console.close());
+  return world;
 }

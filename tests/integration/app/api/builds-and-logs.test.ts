@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseLog } from "@/lib/log/parser";
 import { toPlainText } from "@/lib/log/plain-text";
-import { identityHeaders, startConsole, type TestConsole } from "../../../support/console";
+import { identityHeaders, seededConsole } from "../../../support/console";
 
 // The REST half of the BFF over real HTTP: test → route → simulator.
 
@@ -19,34 +19,25 @@ interface Fixtures {
   largeArtifact: ArtifactFixture;
 }
 
-let c: TestConsole;
-let fixtures: Fixtures;
-beforeAll(async () => {
-  c = await startConsole();
-});
-beforeEach(async () => {
-  await c.control("reset", {});
-  fixtures = await c.control<Fixtures>("fixtures");
-});
-afterAll(() => c.close());
+const world = seededConsole<Fixtures>();
 
 const buildPath = (job: { pipeline: string; buildNumber: number }) => `/api/v1/pipelines/${job.pipeline}/builds/${job.buildNumber}`;
 const jobPath = (job: JobFixture) => `${buildPath(job)}/jobs/${job.jobId}`;
 
 async function allUpstreamCalls(): Promise<number> {
-  const stats = await c.control<{ requests: Record<string, number> }>("stats");
+  const stats = await world.console.control<{ requests: Record<string, number> }>("stats");
   return Object.values(stats.requests).reduce((total, count) => total + count, 0);
 }
 
 async function rawLog(job: JobFixture): Promise<string> {
-  const response = await fetch(`${c.origin}${jobPath(job)}/log/download`, { headers: identityHeaders("admin") });
+  const response = await fetch(`${world.console.origin}${jobPath(job)}/log/download`, { headers: identityHeaders("admin") });
   expect(response.status).toBe(200);
   return response.text();
 }
 
 describe("builds", () => {
   it("lists builds with the contract's summary and pagination", async () => {
-    const { status, body } = await c.api("/api/v1/builds?perPage=2");
+    const { status, body } = await world.console.api("/api/v1/builds?perPage=2");
     expect(status).toBe(200);
     expect(body.command).toBe("builds.list");
     expect(body.data).toHaveLength(2);
@@ -57,23 +48,23 @@ describe("builds", () => {
   });
 
   it("filters by pipeline and state, and refuses an unknown state before calling Buildkite", async () => {
-    const { body } = await c.api(`/api/v1/builds?pipeline=${fixtures.failedJob.pipeline}&state=failed`);
+    const { body } = await world.console.api(`/api/v1/builds?pipeline=${world.fixtures.failedJob.pipeline}&state=failed`);
     expect(body.data.length).toBeGreaterThan(0);
     for (const build of body.data as { state: string; pipeline: { slug: string } }[]) {
       expect(build.state).toBe("failed");
-      expect(build.pipeline.slug).toBe(fixtures.failedJob.pipeline);
+      expect(build.pipeline.slug).toBe(world.fixtures.failedJob.pipeline);
     }
     const before = await allUpstreamCalls();
-    const bad = await c.api("/api/v1/builds?state=exploded");
+    const bad = await world.console.api("/api/v1/builds?state=exploded");
     expect(bad.status).toBe(400);
     expect(bad.body.error?.details.field).toBe("query.state");
     expect(await allUpstreamCalls()).toBe(before);
   });
 
   it("gets a build with job counts and its failed jobs named", async () => {
-    const { body } = await c.api(buildPath(fixtures.failedJob));
+    const { body } = await world.console.api(buildPath(world.fixtures.failedJob));
     expect(body.command).toBe("builds.get");
-    expect(body.summary.failedJobIds).toContain(fixtures.failedJob.jobId);
+    expect(body.summary.failedJobIds).toContain(world.fixtures.failedJob.jobId);
     const counts = body.summary.jobCounts as Record<string, number>;
     expect(counts.failed).toBeGreaterThanOrEqual(1);
     expect(Object.keys(counts)).toEqual(expect.arrayContaining(["passed", "failed", "running", "blocked"]));
@@ -84,29 +75,29 @@ describe("shared REST reads", () => {
   it("serves every viewer of a build from one upstream read, and a retry's change at once", async () => {
     const route = "GET /v2/organizations/:org/pipelines/:pipeline/builds/:number";
     // A build no other test reads, so nothing is cached for it yet.
-    const before = await c.upstreamCalls(route);
-    await Promise.all(Array.from({ length: 5 }, () => c.api(buildPath(fixtures.timedOutJob))));
-    expect(await c.upstreamCalls(route)).toBe(before + 1);
-    await c.api(buildPath(fixtures.failedJob));
-    const retried = await c.api(`${jobPath(fixtures.failedJob)}/retry`, { method: "POST" });
-    const { body } = await c.api(buildPath(fixtures.failedJob));
+    const before = await world.console.upstreamCalls(route);
+    await Promise.all(Array.from({ length: 5 }, () => world.console.api(buildPath(world.fixtures.timedOutJob))));
+    expect(await world.console.upstreamCalls(route)).toBe(before + 1);
+    await world.console.api(buildPath(world.fixtures.failedJob));
+    const retried = await world.console.api(`${jobPath(world.fixtures.failedJob)}/retry`, { method: "POST" });
+    const { body } = await world.console.api(buildPath(world.fixtures.failedJob));
     expect((body.data.jobs as { id: string }[]).map((job) => job.id)).toContain(retried.body.summary.jobId);
   });
 });
 
 describe("jobs.retry", () => {
   it("creates the new job, which the stack then lists as scheduled", async () => {
-    const { status, body } = await c.api(`${jobPath(fixtures.failedJob)}/retry`, { method: "POST" });
+    const { status, body } = await world.console.api(`${jobPath(world.fixtures.failedJob)}/retry`, { method: "POST" });
     expect(status).toBe(200);
     expect(body.summary).toMatchObject({ retried: true, state: "scheduled" });
     const newId = body.summary.jobId as string;
-    expect(newId).not.toBe(fixtures.failedJob.jobId);
-    const scheduled = await c.api(`/api/v1/stacks/${c.sim.stackKey}/scheduled-jobs?queue=_default&all=1`);
+    expect(newId).not.toBe(world.fixtures.failedJob.jobId);
+    const scheduled = await world.console.api(`/api/v1/stacks/${world.console.sim.stackKey}/scheduled-jobs?queue=_default&all=1`);
     expect((scheduled.body.data as { id: string }[]).map((job) => job.id)).toContain(newId);
   });
 
   it("refuses a cross-site request", async () => {
-    const { status, body } = await c.api(`${jobPath(fixtures.failedJob)}/retry`, { method: "POST", headers: { "sec-fetch-site": "cross-site" } });
+    const { status, body } = await world.console.api(`${jobPath(world.fixtures.failedJob)}/retry`, { method: "POST", headers: { "sec-fetch-site": "cross-site" } });
     expect(status).toBe(403);
     expect(body.error?.code).toBe("cross_site");
   });
@@ -114,24 +105,24 @@ describe("jobs.retry", () => {
 
 describe("artifacts", () => {
   it("lists artifacts with count and total bytes and links to the console's download", async () => {
-    const { body } = await c.api(`${buildPath(fixtures.smallArtifact)}/artifacts`);
+    const { body } = await world.console.api(`${buildPath(world.fixtures.smallArtifact)}/artifacts`);
     const artifacts = body.data as { id: string; fileSize: number; downloadUrl: string }[];
     expect(body.summary.count).toBe(artifacts.length);
     expect(body.summary.totalBytes).toBe(artifacts.reduce((total, artifact) => total + artifact.fileSize, 0));
-    const small = artifacts.find((artifact) => artifact.id === fixtures.smallArtifact.artifactId);
-    expect(small?.downloadUrl).toBe(`${jobPath(fixtures.smallArtifact)}/artifacts/${fixtures.smallArtifact.artifactId}/download`);
+    const small = artifacts.find((artifact) => artifact.id === world.fixtures.smallArtifact.artifactId);
+    expect(small?.downloadUrl).toBe(`${jobPath(world.fixtures.smallArtifact)}/artifacts/${world.fixtures.smallArtifact.artifactId}/download`);
   });
 
   it("streams a download whose bytes match the sha1", async () => {
-    const response = await fetch(`${c.origin}${jobPath(fixtures.smallArtifact)}/artifacts/${fixtures.smallArtifact.artifactId}/download`, { headers: identityHeaders("admin") });
+    const response = await fetch(`${world.console.origin}${jobPath(world.fixtures.smallArtifact)}/artifacts/${world.fixtures.smallArtifact.artifactId}/download`, { headers: identityHeaders("admin") });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toMatch(/^attachment/);
     const bytes = Buffer.from(await response.arrayBuffer());
-    expect(createHash("sha1").update(bytes).digest("hex")).toBe(fixtures.smallArtifact.sha1);
+    expect(createHash("sha1").update(bytes).digest("hex")).toBe(world.fixtures.smallArtifact.sha1);
   });
 
   it("answers an unknown artifact with a not_found envelope", async () => {
-    const response = await c.api(`${jobPath(fixtures.smallArtifact)}/artifacts/00000000-0000-4000-8000-000000000000/download`);
+    const response = await world.console.api(`${jobPath(world.fixtures.smallArtifact)}/artifacts/00000000-0000-4000-8000-000000000000/download`);
     expect(response.status).toBe(404);
     expect(response.body.error?.type).toBe("not_found");
   });
@@ -139,7 +130,7 @@ describe("artifacts", () => {
 
 describe("annotations", () => {
   it("renders hostile annotation HTML inert", async () => {
-    const { body } = await c.api(`${buildPath(fixtures.hostileAnnotation)}/annotations`);
+    const { body } = await world.console.api(`${buildPath(world.fixtures.hostileAnnotation)}/annotations`);
     expect(body.summary.count).toBeGreaterThan(0);
     const html = (body.data as { bodyHtml: string }[]).map((annotation) => annotation.bodyHtml).join("\n");
     expect(html).not.toMatch(/<script|<iframe|<style|<form|<object|<embed/i);
@@ -151,54 +142,54 @@ describe("annotations", () => {
 
 describe("jobs.log.get", () => {
   it("normalizes the log: no escapes, overwrites applied", async () => {
-    const { body } = await c.api(`${jobPath(fixtures.colourLog)}/log`);
+    const { body } = await world.console.api(`${jobPath(world.fixtures.colourLog)}/log`);
     expect(body.command).toBe("jobs.log.get");
     const content = body.data.content as string;
     expect(content).not.toMatch(/\u001b|\r|\u0007/);
-    expect(content).toBe(toPlainText(await rawLog(fixtures.colourLog)).replace(/\n$/, ""));
+    expect(content).toBe(toPlainText(await rawLog(world.fixtures.colourLog)).replace(/\n$/, ""));
     expect(body.data.truncated).toBe(false);
     expect(body.summary.lineCount).toBe(content.split("\n").length);
   });
 
   it("honours tailLines and maxBytes and says it truncated", async () => {
-    const lines = await c.api(`${jobPath(fixtures.colourLog)}/log?tailLines=5`);
+    const lines = await world.console.api(`${jobPath(world.fixtures.colourLog)}/log?tailLines=5`);
     expect(lines.body.data.lineCount).toBe(5);
     expect(lines.body.data.truncated).toBe(true);
-    const bytes = await c.api(`${jobPath(fixtures.largeLog)}/log?maxBytes=10000`);
+    const bytes = await world.console.api(`${jobPath(world.fixtures.largeLog)}/log?maxBytes=10000`);
     expect(bytes.body.data.truncated).toBe(true);
     expect(Buffer.byteLength(bytes.body.data.content as string)).toBeLessThanOrEqual(10_000);
   });
 
   it("answers a job that has not run yet with an empty log, not an error", async () => {
-    const { scheduledJob } = await c.control<{ scheduledJob: JobFixture }>("fixtures");
-    const { status, body } = await c.api(`${jobPath(scheduledJob)}/log`);
+    const { scheduledJob } = await world.console.control<{ scheduledJob: JobFixture }>("fixtures");
+    const { status, body } = await world.console.api(`${jobPath(scheduledJob)}/log`);
     expect(status).toBe(200);
     expect(body.ok).toBe(true);
     expect(body.data).toMatchObject({ content: "", lineCount: 0, truncated: false, totalBytes: 0 });
-    const chunk = await c.api(`${jobPath(scheduledJob)}/log/chunk`);
+    const chunk = await world.console.api(`${jobPath(scheduledJob)}/log/chunk`);
     expect(chunk.status).toBe(200);
     expect(chunk.body.data).toMatchObject({ text: "", totalBytes: 0 });
   });
 
   it("keeps the bytes as they are with raw", async () => {
-    const { body } = await c.api(`${jobPath(fixtures.colourLog)}/log?raw=1`);
+    const { body } = await world.console.api(`${jobPath(world.fixtures.colourLog)}/log?raw=1`);
     expect(body.data.content as string).toMatch(/\u001b\[/);
   });
 });
 
 describe("log chunks and search", () => {
   interface Chunk { totalBytes: number; start: number; end: number; firstLine: number | null; lineCount: number | null; text: string; final: boolean }
-  const chunk = async (job: JobFixture, query = "") => (await c.api(`${jobPath(job)}/log/chunk${query}`)).body.data as Chunk;
+  const chunk = async (job: JobFixture, query = "") => (await world.console.api(`${jobPath(job)}/log/chunk${query}`)).body.data as Chunk;
 
   it("answers the tail at once, then numbers it once the log is indexed", async () => {
-    const raw = await rawLog(fixtures.colourLog);
-    const first = await chunk(fixtures.colourLog, "?bytes=4096");
+    const raw = await rawLog(world.fixtures.colourLog);
+    const first = await chunk(world.fixtures.colourLog, "?bytes=4096");
     expect(first.end).toBe(Buffer.byteLength(raw));
     expect(raw.endsWith(first.text)).toBe(true);
     let numbered = first;
     for (let i = 0; i < 50 && numbered.firstLine === null; i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      numbered = await chunk(fixtures.colourLog, "?bytes=4096");
+      numbered = await chunk(world.fixtures.colourLog, "?bytes=4096");
     }
     const whole = parseLog(raw).map((row) => row.text);
     expect(numbered.lineCount).toBe(whole.length);
@@ -207,36 +198,36 @@ describe("log chunks and search", () => {
   });
 
   it("serves the chunk holding a line, and the chunk before it, numbered like the whole log", async () => {
-    const whole = parseLog(await rawLog(fixtures.colourLog)).map((row) => row.text);
+    const whole = parseLog(await rawLog(world.fixtures.colourLog)).map((row) => row.text);
     const line = Math.floor(whole.length / 2);
-    const held = await chunk(fixtures.colourLog, `?line=${line}&bytes=2048`);
+    const held = await chunk(world.fixtures.colourLog, `?line=${line}&bytes=2048`);
     const rows = parseLog(held.text).map((row) => row.text);
     const first = held.firstLine ?? 0;
     expect(first).toBeLessThanOrEqual(line);
     expect(rows[line - first]).toBe(whole[line - 1]);
-    const before = await chunk(fixtures.colourLog, `?before=${held.start}&bytes=2048`);
+    const before = await chunk(world.fixtures.colourLog, `?before=${held.start}&bytes=2048`);
     expect(before.end).toBe(held.start);
     expect(parseLog(before.text).map((row) => row.text)).toEqual(whole.slice((before.firstLine ?? 1) - 1, first - 1));
   });
 
   it("counts every match over the whole log and names the lines", async () => {
-    const whole = parseLog(await rawLog(fixtures.colourLog)).map((row) => row.text);
+    const whole = parseLog(await rawLog(world.fixtures.colourLog)).map((row) => row.text);
     const word = "error";
     const expected = whole.reduce((count, row) => count + (row.toLowerCase().split(word).length - 1), 0);
-    const { body } = await c.api(`${jobPath(fixtures.colourLog)}/log/search?q=${word}`);
+    const { body } = await world.console.api(`${jobPath(world.fixtures.colourLog)}/log/search?q=${word}`);
     expect(body.command).toBe("jobs.log.search");
     expect(body.data.count).toBe(expected);
     for (const line of body.data.lines as number[]) expect(whole[line - 1]?.toLowerCase()).toContain(word);
   });
 
   it("finds a running job's newest line, which a redraw could still change", async () => {
-    const rowsOf = async () => parseLog(await rawLog(fixtures.growingLog)).map((row) => row.text);
+    const rowsOf = async () => parseLog(await rawLog(world.fixtures.growingLog)).map((row) => row.text);
     const before = await rowsOf();
     const newestLine = before.findLastIndex((row) => row.trim().length > 0) + 1;
     const query = (before[newestLine - 1] ?? "").trim().slice(0, 200);
     const matches = (rows: string[]) => rows.reduce((count, row) => count + (row.toLowerCase().split(query.toLowerCase()).length - 1), 0);
 
-    const { body } = await c.api(`${jobPath(fixtures.growingLog)}/log/search?q=${encodeURIComponent(query)}`);
+    const { body } = await world.console.api(`${jobPath(world.fixtures.growingLog)}/log/search?q=${encodeURIComponent(query)}`);
     const after = await rowsOf();
     expect(body.summary.final).toBe(false);
     expect(body.data.lines).toContain(newestLine);
@@ -246,20 +237,20 @@ describe("log chunks and search", () => {
   });
 
   it("opens a 100 MB log at its tail and reaches its first line", async () => {
-    const tail = await chunk(fixtures.largeLog);
-    expect(tail.totalBytes).toBe(fixtures.largeLog.bytes);
-    expect(tail.end).toBe(fixtures.largeLog.bytes);
+    const tail = await chunk(world.fixtures.largeLog);
+    expect(tail.totalBytes).toBe(world.fixtures.largeLog.bytes);
+    expect(tail.end).toBe(world.fixtures.largeLog.bytes);
     expect(tail.end - tail.start).toBeLessThanOrEqual(256 * 1024);
-    const top = await chunk(fixtures.largeLog, "?line=1");
+    const top = await chunk(world.fixtures.largeLog, "?line=1");
     expect(top).toMatchObject({ start: 0, firstLine: 1, final: true });
     expect(top.lineCount).toBeGreaterThan(100_000);
   }, 60_000);
 
   it("validates chunk queries before anything is fetched", async () => {
-    const response = await c.api(`${jobPath(fixtures.colourLog)}/log/chunk?line=0`);
+    const response = await world.console.api(`${jobPath(world.fixtures.colourLog)}/log/chunk?line=0`);
     expect(response.status).toBe(400);
     expect(response.body.error?.details.field).toBe("query.line");
-    const both = await c.api(`${jobPath(fixtures.colourLog)}/log/chunk?line=3&before=10`);
+    const both = await world.console.api(`${jobPath(world.fixtures.colourLog)}/log/chunk?line=3&before=10`);
     expect(both.status).toBe(400);
   });
 });
