@@ -156,7 +156,7 @@ test("register refuses bad input inline without sending anything", async ({ page
   await expect(key).toHaveAttribute("aria-invalid", "true");
   await expect(key).toHaveAccessibleDescription(/Stack key must be 1–80 letters, digits, _ or -/);
   await expect(key).toBeFocused();
-  await expect(page.getByLabel("Queue key")).toHaveAccessibleDescription(/Queue key must be 1–100 letters, digits, _ or -/);
+  await expect(page.getByLabel("Queue key")).toHaveAccessibleDescription(/Queue key must be 1–100 letters, digits, _, - or \./);
   await expect(page.getByLabel("Metadata key 1")).toHaveAccessibleDescription("Metadata row 1: a key is required");
   expect(sent).toEqual([]);
 });
