@@ -10,9 +10,9 @@ import type { Colour, LogLine, LogParser, Span, TextStyle } from "./types";
 // and only real overwrites split segments. Styles are frozen objects, interned so spans share them.
 //
 // Where this differs from a real terminal, on purpose: the screen is the last HELD_ROWS rows (so `H` counts
-// from their top and `J2` blanks them, keeping the rows and their numbers); a column is a UTF-16 code unit
-// (wide characters and emoji count as one or two, not their display width); cursor movement into blank
-// space stops at MAX_CURSOR_COLUMN.
+// from their top and `J2` blanks them, keeping the rows and their numbers); a column is a character (a code
+// point, as in Buildkite's renderer), not its display width, so wide characters and emoji take one; cursor
+// movement into blank space stops at MAX_CURSOR_COLUMN.
 //
 // Rows are not wrapped at Buildkite's 160 columns: one terminal row per log line keeps line numbers, `#L120`
 // anchors and search counts the same whatever width the viewer has; the viewer wraps with CSS instead.
@@ -32,7 +32,8 @@ export const MAX_CURSOR_COLUMN = 4096;
 
 // Scanning with these (global, so `lastIndex` starts the search) is several times faster than a charCodeAt
 // loop over the 64 KiB pieces a log arrives in. The parser is synchronous, so sharing them is safe.
-const CONTROL_BYTE = /[\x00-\x1f\x7f]/g;
+// The first also stops at the first half of a surrogate pair, so a plain run's length is its width in columns.
+const CONTROL_BYTE = /[\x00-\x1f\x7f\ud800-\udbff]/g;
 // The second finds the two bytes that can end an OSC/APC.
 const STRING_END = /[\x07\x1b]/g;
 
@@ -83,9 +84,43 @@ function makeSegment(text: string, style: TextStyle | undefined, link: string | 
 
 interface Row {
   segments: Segment[];
-  /** Columns used: the segments' text lengths summed. */
+  /** Columns used: the segments' characters (code points) summed. */
   width: number;
+  /** The text holds surrogate pairs, so a column is not a UTF-16 index and slicing must count characters. */
+  astral: boolean;
   time: number | null;
+}
+
+function isSurrogatePair(text: string, index: number): boolean {
+  const high = text.charCodeAt(index);
+  if (high < 0xd800 || high > 0xdbff) return false;
+  const low = text.charCodeAt(index + 1);
+  return low >= 0xdc00 && low <= 0xdfff;
+}
+
+/** Characters (code points) in `text`; a lone surrogate counts as one. */
+function codePoints(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    if (isSurrogatePair(text, i)) {
+      count--;
+      i++;
+    }
+  }
+  return count;
+}
+
+/** Columns `text` takes in a row: its length unless the row holds surrogate pairs. */
+function columns(text: string, astral: boolean): number {
+  return astral ? codePoints(text) : text.length;
+}
+
+/** The UTF-16 index where column `col` of `text` starts. */
+function indexOfColumn(text: string, col: number, astral: boolean): number {
+  if (!astral) return col;
+  let index = 0;
+  for (let k = 0; k < col && index < text.length; k++) index += isSurrogatePair(text, index) ? 2 : 1;
+  return index;
 }
 
 const PALETTE: readonly Colour[] = Array.from({ length: 256 }, (_, index) => Object.freeze({ kind: "palette" as const, index }));
@@ -300,7 +335,7 @@ class TerminalParser implements LogParser {
   /** The row under the cursor, created if the cursor sits on the not-yet-written bottom row. */
   private currentRow(): Row {
     if (this.cursorRow >= this.rows) {
-      this.held.push({ segments: [], width: 0, time: null });
+      this.held.push({ segments: [], width: 0, astral: false, time: null });
       this.rows++;
     }
     return this.held[this.cursorRow - this.heldStart]!;
@@ -344,18 +379,20 @@ class TerminalParser implements LogParser {
     return this.style;
   }
 
-  private write(text: string, link: string | undefined = this.link): void {
-    if (text.length === 0) return;
+  /** Writes `text`, `width` characters wide, at the cursor. */
+  private write(text: string, width: number, link: string | undefined = this.link): void {
+    if (width === 0) return;
     const row = this.currentRow();
     const style = this.currentStyle();
     const col = this.cursorCol;
+    if (width !== text.length) row.astral = true;
     if (col >= row.width) {
-      if (col > row.width) appendSegment(row, " ".repeat(col - row.width), undefined, undefined);
-      appendSegment(row, text, style, link);
+      if (col > row.width) appendSegment(row, " ".repeat(col - row.width), col - row.width, undefined, undefined);
+      appendSegment(row, text, width, style, link);
     } else {
-      overwrite(row, col, text, style, link);
+      overwrite(row, col, text, width, style, link);
     }
-    this.cursorCol = col + text.length;
+    this.cursorCol = col + width;
   }
 
   /** Parses `s` from the start; returns where an unfinished escape sequence begins (or `s.length`). */
@@ -380,10 +417,16 @@ class TerminalParser implements LogParser {
       // Lines usually start with an escape (the timestamp): no need to search for it.
       const head = s.charCodeAt(i);
       const j = head < 0x20 || head === 0x7f ? i : findFrom(CONTROL_BYTE, s, i);
-      if (j > i) this.write(s.slice(i, j));
+      if (j > i) this.write(s.slice(i, j), j - i);
       if (j >= n) return n;
       const c = s.charCodeAt(j);
-      if (c === 0x0a) {
+      if (c >= 0xd800) {
+        // A character outside the BMP (most emoji) is one column, like any other.
+        if (j + 1 >= n) return j; // its second half is in the next piece
+        const end = isSurrogatePair(s, j) ? j + 2 : j + 1;
+        this.write(s.slice(j, end), 1);
+        i = end;
+      } else if (c === 0x0a) {
         this.lineFeed();
         i = j + 1;
       } else if (c === 0x0d) {
@@ -730,10 +773,11 @@ class TerminalParser implements LogParser {
       const pairs = keyValues(rest);
       const url = pairs.get("url") ?? "";
       const text = stripControls(pairs.get("content") ?? url);
-      this.write(text, url === "" ? this.link : safeHref(url));
+      this.write(text, codePoints(text), url === "" ? this.link : safeHref(url));
     } else if (command === "1338") {
       // An image: its alt text stands in for it.
-      this.write(stripControls(keyValues(rest).get("alt") ?? ""));
+      const alt = stripControls(keyValues(rest).get("alt") ?? "");
+      this.write(alt, codePoints(alt));
     }
     // 1337 (inline file), window titles and the rest draw nothing.
   }
@@ -754,12 +798,12 @@ function readInteger(s: string, from: number, to: number): number {
   return negative ? -value : value;
 }
 
-function appendSegment(row: Row, text: string, style: TextStyle | undefined, link: string | undefined): void {
+function appendSegment(row: Row, text: string, width: number, style: TextStyle | undefined, link: string | undefined): void {
   const segments = row.segments;
   const last = segments.length > 0 ? segments[segments.length - 1] : undefined;
   if (last && last.style === style && last.link === link) last.text += text;
   else segments.push(makeSegment(text, style, link));
-  row.width += text.length;
+  row.width += width;
 }
 
 /**
@@ -768,13 +812,14 @@ function appendSegment(row: Row, text: string, style: TextStyle | undefined, lin
  * far more often than at its start (a spinner's `\b`, a redrawn percentage), and a hostile line of many
  * tiny segments then costs no more per write than a plain one.
  */
-function overwrite(row: Row, col: number, text: string, style: TextStyle | undefined, link: string | undefined): void {
+function overwrite(row: Row, col: number, text: string, width: number, style: TextStyle | undefined, link: string | undefined): void {
   const segments = row.segments;
-  const end = col + text.length;
+  const astral = row.astral;
+  const end = col + width;
   let first = segments.length - 1;
   let pos = row.width;
   while (first > 0) {
-    pos -= segments[first]!.text.length;
+    pos -= columns(segments[first]!.text, astral);
     if (pos <= col) break;
     first--;
   }
@@ -786,7 +831,7 @@ function overwrite(row: Row, col: number, text: string, style: TextStyle | undef
   let placed = false;
   for (let i = first; i < segments.length; i++) {
     const segment = segments[i]!;
-    const segmentEnd = pos + segment.text.length;
+    const segmentEnd = pos + columns(segment.text, astral);
     if (segmentEnd <= col || pos >= end) {
       if (pos >= end && !placed) {
         tail.push(makeSegment(text, style, link));
@@ -794,12 +839,12 @@ function overwrite(row: Row, col: number, text: string, style: TextStyle | undef
       }
       tail.push(segment);
     } else {
-      if (pos < col) tail.push(makeSegment(segment.text.slice(0, col - pos), segment.style, segment.link));
+      if (pos < col) tail.push(makeSegment(segment.text.slice(0, indexOfColumn(segment.text, col - pos, astral)), segment.style, segment.link));
       if (!placed) {
         tail.push(makeSegment(text, style, link));
         placed = true;
       }
-      if (segmentEnd > end) tail.push(makeSegment(segment.text.slice(end - pos), segment.style, segment.link));
+      if (segmentEnd > end) tail.push(makeSegment(segment.text.slice(indexOfColumn(segment.text, end - pos, astral)), segment.style, segment.link));
     }
     pos = segmentEnd;
   }
@@ -815,8 +860,8 @@ function truncate(row: Row, col: number): void {
   let pos = 0;
   for (const segment of row.segments) {
     if (pos >= col) break;
-    const segmentEnd = pos + segment.text.length;
-    out.push(segmentEnd <= col ? segment : makeSegment(segment.text.slice(0, col - pos), segment.style, segment.link));
+    const segmentEnd = pos + columns(segment.text, row.astral);
+    out.push(segmentEnd <= col ? segment : makeSegment(segment.text.slice(0, indexOfColumn(segment.text, col - pos, row.astral)), segment.style, segment.link));
     pos = segmentEnd;
   }
   row.segments = out;
@@ -829,7 +874,7 @@ function blank(row: Row, count: number): void {
     clearRow(row);
     return;
   }
-  overwrite(row, 0, " ".repeat(count), undefined, undefined);
+  overwrite(row, 0, " ".repeat(count), count, undefined, undefined);
 }
 
 function clearRow(row: Row): void {

@@ -119,6 +119,31 @@ describe("carriage return, backspace and tabs", () => {
   });
 });
 
+describe("columns are characters (code points), as in Buildkite's renderer", () => {
+  test("\\r over an emoji replaces the whole emoji, not half of it", () => {
+    expect(texts("🚨 ok\rX\n")).toEqual(["X ok"]);
+  });
+
+  test("\\b steps back over an emoji as one column", () => {
+    expect(texts("ab🚨\bX\n")).toEqual(["abX"]);
+  });
+
+  test("cursor movement after an emoji lands on the right character", () => {
+    expect(texts(`🚨 ok\r${csi("2C")}K\n`)).toEqual(["🚨 Kk"]);
+    expect(texts(`🚨${csi("3G")}X\n`)).toEqual(["🚨 X"]);
+    expect(texts(`a🚨b🚨c${csi("2D")}X\n`)).toEqual(["a🚨bXc"]);
+  });
+
+  test("an overwrite between emoji keeps the styles of the characters it does not cover", () => {
+    expect(only(`${sgr("31")}🚨🚨${sgr("0")}ab\r${csi("C")}X\n`).spans).toEqual([{ text: "🚨", style: { fg: palette(1) } }, { text: "Xab" }]);
+  });
+
+  test("erasing after an emoji cuts at the right character", () => {
+    expect(texts(`🚨🚨🚨\r${csi("C")}${csi("K")}\n`)).toEqual(["🚨"]);
+    expect(texts(`🚨🚨🚨\r${csi("C")}${csi("1K")}\n`)).toEqual(["  🚨"]);
+  });
+});
+
 describe("cursor movement (CSI A B C D E F G H)", () => {
   test("cursor up redraws earlier rows like docker pull", () => {
     const raw =
@@ -421,7 +446,7 @@ describe("pieces", () => {
     `${ESC}_bk;dt=5;x=y${ST}10%\r20%\r${sgr("38;2;1;2;3")}done${csi("m")}\r\r\n` +
     `${ESC}(Bx\ty${ESC}7z${ESC}8Z\b!${csi("?25l")}${ESC}Q\n` +
     `up${csi("1A")}${csi("2K")}\rU${csi("1B")}\r${ESC}]1339;url=https://b.test;content=c${BEL}${ESC}]1338;alt=img${BEL}` +
-    `${ESC}]1337;File=x${BEL}${sgr("31")}end\n`;
+    `${ESC}]1337;File=x${BEL}${sgr("31")}end 🚨\b!\n`;
 
   test("a sequence split across two pieces at every position parses as in one piece", () => {
     const whole = parseLog(sample);
@@ -437,7 +462,7 @@ describe("pieces", () => {
     let seed = 12345;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const fragments = [ESC, "[", "]", "_", "bk;t=1", "bk;dt=3", BEL, "\\", "38;5;", "38;2;1;2", "2;", "m", "A", "B", "C", "H", "J", "K", "G",
-      "8;;https://x.test", "8;;javascript:x", ";", "a", "bc", "\r", "\n", "\r\n", "\b", "\t", "(", "7", "8", "?25l", "1339;url=https://a.test;content=z", "1338;alt=i", "1337;File=x", "\x00"];
+      "8;;https://x.test", "8;;javascript:x", ";", "a", "bc", "\r", "\n", "\r\n", "\b", "\t", "(", "7", "8", "?25l", "1339;url=https://a.test;content=z", "1338;alt=i", "1337;File=x", "\x00", "🚨"];
     for (let round = 0; round < 300; round++) {
       let raw = "";
       for (let i = 0; i < 60; i++) raw += fragments[Math.floor(next() * fragments.length)];
