@@ -11,11 +11,16 @@ import type { Colour, LogLine, LogParser, Span, TextStyle } from "./types";
 //
 // Where this differs from a real terminal, on purpose: the screen is the last HELD_ROWS rows (so `H` counts
 // from their top and `J2` blanks them, keeping the rows and their numbers); a column is a character (a code
-// point, as in Buildkite's renderer), not its display width, so wide characters and emoji take one; cursor
-// movement into blank space stops at MAX_CURSOR_COLUMN.
+// point, as in Buildkite's renderer), not its display width, so wide characters and emoji take one.
 //
-// Rows are not wrapped at Buildkite's 160 columns: one terminal row per log line keeps line numbers, `#L120`
-// anchors and search counts the same whatever width the viewer has; the viewer wraps with CSS instead.
+// Buildkite's renderer draws on a terminal COLUMNS wide, so cursor movement lands where it does there: a row
+// longer than that wraps onto more screen lines, which cursor-up and -down count, `\r` and `\b` stay on the
+// cursor's screen line, and no column move goes past its last column. The wrap exists only for the cursor:
+// a row is still one log line however many screen lines it takes, so line numbers, `#L120` anchors and search
+// counts do not depend on it, and the viewer wraps with CSS at whatever width it has. Two consequences differ
+// from Buildkite's rendering on purpose: erasing part of a wrapped row's screen line blanks it (there the
+// rest of the row closes up, and erasing a whole screen line even splits the row in two), and text written
+// past the last column of a row above the bottom lengthens that row (there it runs on into the next row).
 
 /** Rows the cursor can still reach (cursor-up, `H`): older rows are final and are returned from `push`. */
 export const HELD_ROWS = 500;
@@ -24,11 +29,8 @@ export const MAX_STRING_SEQUENCE = 4096;
 /** Longest CSI; a longer one is malformed, so only its ESC is dropped. */
 const MAX_CSI = 256;
 const MAX_PARAMS = 32;
-/**
- * Furthest column cursor movement (C, G, H, tab) may reach past a row's text. Real output never moves
- * thousands of columns into blank space; `ESC[999999999C` would otherwise pad a row with a gigabyte of spaces.
- */
-export const MAX_CURSOR_COLUMN = 4096;
+/** Width of the terminal Buildkite renders on (and of the agent's PTY). */
+export const COLUMNS = 160;
 
 // Scanning with these (global, so `lastIndex` starts the search) is several times faster than a charCodeAt
 // loop over the 64 KiB pieces a log arrives in. The parser is synchronous, so sharing them is safe.
@@ -86,6 +88,11 @@ interface Row {
   segments: Segment[];
   /** Columns used: the segments' characters (code points) summed. */
   width: number;
+  /**
+   * Screen lines the row has taken at COLUMNS wide. Erasing text does not give one back, as in Buildkite's
+   * renderer, where a line once made stays on the screen.
+   */
+  lines: number;
   /** The text holds surrogate pairs, so a column is not a UTF-16 index and slicing must count characters. */
   astral: boolean;
   time: number | null;
@@ -258,9 +265,16 @@ class TerminalParser implements LogParser {
   /** The lowest row on screen: the cursor reached it by a newline; it may not exist yet (nothing written). */
   private bottom = 0;
   private cursorRow = 0;
+  /** The cursor's column in its row: screen line `cursorLine()` of the row, column `cursorX()` on it. */
   private cursorCol = 0;
+  /**
+   * Text just filled the cursor's screen line to its last column: the cursor is still on that line (past its
+   * end), and only the next character written wraps to the next line.
+   */
+  private wrapPending = false;
   private savedRow = 0;
   private savedCol = 0;
+  private savedWrap = false;
 
   private flags = 0;
   private fg: Colour | undefined;
@@ -335,7 +349,7 @@ class TerminalParser implements LogParser {
   /** The row under the cursor, created if the cursor sits on the not-yet-written bottom row. */
   private currentRow(): Row {
     if (this.cursorRow >= this.rows) {
-      this.held.push({ segments: [], width: 0, astral: false, time: null });
+      this.held.push({ segments: [], width: 0, lines: 1, astral: false, time: null });
       this.rows++;
     }
     return this.held[this.cursorRow - this.heldStart]!;
@@ -345,16 +359,63 @@ class TerminalParser implements LogParser {
     return index < this.rows && index >= this.heldStart ? this.held[index - this.heldStart] : undefined;
   }
 
-  private moveToRow(row: number): void {
+  private linesOf(index: number): number {
+    return this.existingRow(index)?.lines ?? 1;
+  }
+
+  /** The cursor's screen line within its row. */
+  private cursorLine(): number {
+    const col = this.cursorCol;
+    return col < COLUMNS ? 0 : Math.floor((this.wrapPending ? col - 1 : col) / COLUMNS);
+  }
+
+  private lineStart(): number {
+    return this.cursorLine() * COLUMNS;
+  }
+
+  /** The cursor's column on its screen line: 0 to COLUMNS (just past the end, when a wrap is pending). */
+  private cursorX(): number {
+    return this.cursorCol - this.lineStart();
+  }
+
+  /** Puts the cursor at column `x` of its screen line; as in Buildkite's renderer no move goes past the last. */
+  private moveToColumn(x: number): void {
+    this.cursorCol = this.lineStart() + (x < 0 ? 0 : x < COLUMNS ? x : COLUMNS - 1);
+    this.wrapPending = false;
+  }
+
+  /** Moves the cursor `delta` screen lines (up when negative) to column `x` of the line it lands on. */
+  private moveLines(delta: number, x: number): void {
+    const top = this.top();
+    const bottom = this.bottom;
+    let row = this.cursorRow;
+    let line = this.cursorLine();
+    for (let steps = delta; steps < 0; steps++) {
+      if (line > 0) line--;
+      else if (row > top) line = this.linesOf(--row) - 1;
+      else break;
+    }
+    for (let steps = delta; steps > 0; steps--) {
+      if (line < this.linesOf(row) - 1) line++;
+      else if (row < bottom) {
+        row++;
+        line = 0;
+      } else break;
+    }
+    this.cursorRow = row;
+    this.cursorCol = line * COLUMNS + x;
+    this.wrapPending = x >= COLUMNS;
+    this.touch(row);
+  }
+
+  /** Moves to `row` (within the held rows) and column `col`, as saved. */
+  private moveToRow(row: number, col: number, wrapPending: boolean): void {
     const top = this.top();
     const target = row < top ? top : row > this.bottom ? this.bottom : row;
     this.cursorRow = target;
+    this.cursorCol = col;
+    this.wrapPending = wrapPending;
     this.touch(target);
-  }
-
-  private moveToColumn(col: number): void {
-    const width = this.existingRow(this.cursorRow)?.width ?? 0;
-    this.cursorCol = Math.min(col, Math.max(width, MAX_CURSOR_COLUMN));
   }
 
   /** Notes that this push reached `row`; only rows above the bottom matter to where a chunk may start. */
@@ -362,13 +423,19 @@ class TerminalParser implements LogParser {
     if (row < this.bottom && row < this.lowest) this.lowest = row;
   }
 
-  private lineFeed(): void {
-    if (this.cursorRow >= this.bottom) {
-      this.currentRow();
-      this.bottom = this.cursorRow + 1;
+  /** Moves to the start of the next screen line: the rest of a wrapped row, else the row below. */
+  private nextLine(): void {
+    const atBottom = this.cursorRow >= this.bottom;
+    const row = atBottom ? this.currentRow() : this.existingRow(this.cursorRow);
+    const next = this.lineStart() + COLUMNS;
+    if (row !== undefined && next < row.lines * COLUMNS) {
+      this.cursorCol = next;
+    } else {
+      if (atBottom) this.bottom = this.cursorRow + 1;
+      this.cursorRow++;
+      this.cursorCol = 0;
     }
-    this.cursorRow++;
-    this.cursorCol = 0;
+    this.wrapPending = false;
   }
 
   private currentStyle(): TextStyle | undefined {
@@ -393,6 +460,8 @@ class TerminalParser implements LogParser {
       overwrite(row, col, text, width, style, link);
     }
     this.cursorCol = col + width;
+    this.wrapPending = true;
+    if (row.width > row.lines * COLUMNS) row.lines = Math.ceil(row.width / COLUMNS);
   }
 
   /** Parses `s` from the start; returns where an unfinished escape sequence begins (or `s.length`). */
@@ -427,22 +496,23 @@ class TerminalParser implements LogParser {
         this.write(s.slice(j, end), 1);
         i = end;
       } else if (c === 0x0a) {
-        this.lineFeed();
+        this.nextLine();
         i = j + 1;
       } else if (c === 0x0d) {
         // `\r\n` and `\r\r\n` end a line without overwriting: the `\n` moves on before anything is written.
-        this.cursorCol = 0;
+        this.moveToColumn(0);
         i = j + 1;
       } else if (c === ESC) {
         const next = this.escape(s, j);
         if (next < 0) return j;
         i = next;
       } else if (c === 0x08) {
-        if (this.cursorCol > 0) this.cursorCol--;
+        const x = this.cursorX();
+        if (x > 0) this.moveToColumn(x - 1);
         i = j + 1;
       } else if (c === 0x09) {
         // Moves to the next tab stop; the gap is filled with spaces only if text follows.
-        this.moveToColumn((Math.floor(this.cursorCol / 8) + 1) * 8);
+        this.moveToColumn((Math.floor(this.cursorX() / 8) + 1) * 8);
         i = j + 1;
       } else {
         // BEL, NUL and other controls have no visible effect.
@@ -477,13 +547,13 @@ class TerminalParser implements LogParser {
       case 0x37: // 7 save cursor
         this.savedRow = this.cursorRow;
         this.savedCol = this.cursorCol;
+        this.savedWrap = this.wrapPending;
         return j + 2;
       case 0x38: // 8 restore cursor
-        this.moveToRow(this.savedRow);
-        this.cursorCol = this.savedCol;
+        this.moveToRow(this.savedRow, this.savedCol, this.savedWrap);
         return j + 2;
-      case 0x4d: // M reverse index: up one row
-        this.moveToRow(this.cursorRow - 1);
+      case 0x4d: // M reverse index: up one screen line, keeping the column
+        this.moveLines(-1, this.cursorX());
         return j + 2;
       case 0x3d: // = and > keypad modes, c reset, \ a stray string terminator: no visible effect
       case 0x3e:
@@ -549,25 +619,23 @@ class TerminalParser implements LogParser {
       case 0x6d: // m
         this.sgr(count);
         return;
-      case 0x41: // A up
-        this.moveToRow(this.cursorRow - n);
+      case 0x41: // A up (a cursor just past the end of a full screen line comes back onto its last column)
+        this.moveLines(-n, Math.min(this.cursorX(), COLUMNS - 1));
         return;
-      case 0x42: // B down
-        this.moveToRow(this.cursorRow + n);
+      case 0x42: // B down (likewise)
+        this.moveLines(n, Math.min(this.cursorX(), COLUMNS - 1));
         return;
       case 0x43: // C forward
-        this.moveToColumn(this.cursorCol + n);
+        this.moveToColumn(this.cursorX() + n);
         return;
       case 0x44: // D back
-        this.cursorCol = Math.max(0, this.cursorCol - n);
+        this.moveToColumn(this.cursorX() - n);
         return;
       case 0x45: // E next line
-        this.moveToRow(this.cursorRow + n);
-        this.cursorCol = 0;
+        this.moveLines(n, 0);
         return;
       case 0x46: // F previous line
-        this.moveToRow(this.cursorRow - n);
-        this.cursorCol = 0;
+        this.moveLines(-n, 0);
         return;
       case 0x47: // G column
         this.moveToColumn(n - 1);
@@ -576,7 +644,7 @@ class TerminalParser implements LogParser {
       case 0x66: {
         // f is the same as H
         const col = count > 1 && p[1]! > 0 ? p[1]! : 1;
-        this.moveToRow(this.top() + n - 1);
+        this.moveToRow(this.top() + n - 1, 0, false);
         this.moveToColumn(col - 1);
         return;
       }
@@ -591,23 +659,26 @@ class TerminalParser implements LogParser {
     }
   }
 
+  /** Erases on the cursor's screen line only: from the cursor (0), up to it (1), or all of it (2). */
   private eraseLine(mode: number): void {
     const row = this.existingRow(this.cursorRow);
-    if (!row) return;
-    if (mode === 0) truncate(row, this.cursorCol);
-    else if (mode === 1) blank(row, this.cursorCol + 1);
-    else if (mode === 2) clearRow(row);
+    if (!row || mode > 2) return;
+    const start = this.lineStart();
+    const end = start + COLUMNS;
+    erase(row, mode === 0 ? this.cursorCol : start, mode === 1 ? Math.min(this.cursorCol + 1, end) : end);
   }
 
   private eraseDisplay(mode: number): void {
     const top = this.top();
+    const row = this.existingRow(this.cursorRow);
     if (mode === 0) {
-      this.eraseLine(0);
+      // From the cursor on: the rest of its row, wrapped lines included, and every row below.
+      if (row) truncate(row, this.cursorCol);
       for (let r = this.cursorRow + 1; r < this.rows; r++) clearRow(this.existingRow(r)!);
     } else if (mode === 1) {
       for (let r = top; r < this.cursorRow; r++) clearRow(this.existingRow(r)!);
       this.touch(top);
-      this.eraseLine(1);
+      if (row) erase(row, 0, this.cursorCol + 1);
     } else if (mode === 2 || mode === 3) {
       // The screen is the held window: rows already returned stay as they were (and keep their numbers).
       for (let r = top; r < this.rows; r++) clearRow(this.existingRow(r)!);
@@ -868,13 +939,10 @@ function truncate(row: Row, col: number): void {
   row.width = col;
 }
 
-/** Erases columns 0…count-1 to blanks. */
-function blank(row: Row, count: number): void {
-  if (count >= row.width) {
-    clearRow(row);
-    return;
-  }
-  overwrite(row, 0, " ".repeat(count), count, undefined, undefined);
+/** Erases columns from…to-1: cut off when no text follows them, else blanked, so later text keeps its columns. */
+function erase(row: Row, from: number, to: number): void {
+  if (to >= row.width) truncate(row, from);
+  else if (from < to) overwrite(row, from, " ".repeat(to - from), to - from, undefined, undefined);
 }
 
 function clearRow(row: Row): void {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { createLogParser, HELD_ROWS, MAX_CURSOR_COLUMN, MAX_STRING_SEQUENCE, parseLog, safeHref } from "@/lib/log/parser";
+import { COLUMNS, createLogParser, HELD_ROWS, MAX_STRING_SEQUENCE, parseLog, safeHref } from "@/lib/log/parser";
 import type { LogLine, TextStyle } from "@/lib/log/types";
 
 const ESC = "\x1b";
@@ -205,6 +205,47 @@ describe("cursor movement (CSI A B C D E F G H)", () => {
   });
 });
 
+describe("Buildkite's 160-column screen: long rows wrap for the cursor", () => {
+  const x = (count: number) => "x".repeat(count);
+
+  test("cursor-up counts the screen lines a long row wraps onto", () => {
+    expect(texts(`short\n${x(200)}\n${csi("2A")}\rY\n`)).toEqual(["short", `Y${x(199)}`]);
+    expect(texts(`one\n${x(200)}\nthree${csi("2A")}\rY${csi("2B")}\rTHREE\n`)).toEqual(["one", `Y${x(199)}`, "THREE"]);
+  });
+
+  test("\\r returns to the start of the cursor's screen line, so a redraw wider than the screen runs on", () => {
+    expect(texts(`${"A".repeat(200)}\r${"B".repeat(200)}\n`)).toEqual([`${"A".repeat(160)}${"B".repeat(200)}`]);
+    // Just after filling a screen line the cursor is still on it: only the next character wraps.
+    expect(texts(`${x(320)}\rY\n`)).toEqual([`${x(160)}Y${x(159)}`]);
+  });
+
+  test("\\b and cursor-back stop at the start of the cursor's screen line", () => {
+    expect(texts(`${x(160)}yz\r\bQ\n`)).toEqual([`${x(160)}Qz`]);
+    expect(texts(`${x(170)}${csi("50D")}Y\n`)).toEqual([`${x(160)}Y${x(9)}`]);
+  });
+
+  test("column moves stop at the last column of the screen line", () => {
+    expect(texts(`a${csi("200C")}b\n`)).toEqual([`a${" ".repeat(COLUMNS - 2)}b`]);
+    expect(texts(`${csi("300G")}X\n`)).toEqual([`${" ".repeat(COLUMNS - 1)}X`]);
+    expect(texts(`${x(170)}\r${csi("200C")}Y\n`)).toEqual([`${x(170)}${" ".repeat(149)}Y`]);
+    expect(texts(`${x(157)}\tY\n`)).toEqual([`${x(157)}  Y`]);
+    // A cursor left past the end of a full line by writing comes back onto its last column when it moves up.
+    expect(texts(`a\n${x(COLUMNS)}${csi("A")}Y\n`)).toEqual([`a${" ".repeat(COLUMNS - 2)}Y`, x(COLUMNS)]);
+  });
+
+  test("a newline on a wrapped row's first screen line moves to its next screen line, not to the next row", () => {
+    const { lines, rowCount } = parsePieces([`${x(200)}${csi("A")}\nY\n`]);
+    expect(lines.map((l) => l.text)).toEqual([`${x(160)}Y${x(39)}`]);
+    expect(rowCount).toBe(1);
+  });
+
+  test("erasing a line erases the cursor's screen line only, keeping the row's other lines where they were", () => {
+    expect(texts(`${x(200)}${csi("2K")}\n`)).toEqual([x(160)]);
+    expect(texts(`${"a".repeat(160)}${"b".repeat(40)}${csi("A")}${csi("2K")}\n`)).toEqual([`${" ".repeat(160)}${"b".repeat(40)}`]);
+    expect(texts(`${"a".repeat(200)}${csi("A")}\r${csi("5C")}${csi("K")}\n`)).toEqual([`aaaaa${" ".repeat(155)}${"a".repeat(40)}`]);
+  });
+});
+
 describe("erase (CSI J and K)", () => {
   test("K0 erases to the end of the line, K1 to the cursor (inclusive), K2 the whole line", () => {
     expect(texts(`abcdef${csi("3D")}${csi("K")}\n`)).toEqual(["abc"]);
@@ -407,15 +448,16 @@ describe("other escapes", () => {
 });
 
 describe("hostile input", () => {
-  test("cursor movement far into blank space is capped, so a row cannot balloon", () => {
-    expect(only(`a${csi("999999999C")}b\n`).text).toHaveLength(MAX_CURSOR_COLUMN + 1);
-    expect(only(`${csi("999999999G")}b\n`).text).toHaveLength(MAX_CURSOR_COLUMN + 1);
-    expect(only(`${csi("1;999999999H")}b\n`).text).toHaveLength(MAX_CURSOR_COLUMN + 1);
+  test("cursor movement far into blank space stops at the screen's last column, so a row cannot balloon", () => {
+    expect(only(`a${csi("999999999C")}b\n`).text).toHaveLength(COLUMNS);
+    expect(only(`${csi("999999999G")}b\n`).text).toHaveLength(COLUMNS);
+    expect(only(`${csi("1;999999999H")}b\n`).text).toHaveLength(COLUMNS);
   });
 
-  test("moving within a long row is not capped", () => {
-    const long = "x".repeat(MAX_CURSOR_COLUMN * 2);
-    expect(only(`${long}\r${csi(`${MAX_CURSOR_COLUMN + 10}C`)}Y\n`).text).toBe(`${"x".repeat(MAX_CURSOR_COLUMN + 10)}Y${"x".repeat(MAX_CURSOR_COLUMN - 11)}`);
+  test("a very long row is still one row, and moves at its end stay on its last screen line", () => {
+    const long = "x".repeat(10_000);
+    // 10,000 columns end on screen line 62, which starts at column 9,920.
+    expect(texts(`${long}\r${csi("5C")}Y\n`)).toEqual([`${"x".repeat(9925)}Y${"x".repeat(74)}`]);
   });
 
   test("overwrites near the end of a row of many styled runs keep every other run", () => {
