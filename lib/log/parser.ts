@@ -9,20 +9,27 @@ import type { Colour, LogLine, LogParser, Span, TextStyle } from "./types";
 // `slice`; rows are lists of styled segments, not cells, so appending (the common case) is a string concat
 // and only real overwrites split segments. Styles are frozen objects, interned so spans share them.
 //
-// Where this differs from a real terminal, on purpose: the screen is the last HELD_ROWS rows (so `H` counts
-// from their top and `J2` blanks them, keeping the rows and their numbers); a column is a character (a code
-// point, as in Buildkite's renderer), not its display width, so wide characters and emoji take one.
-//
-// Buildkite's renderer draws on a terminal COLUMNS wide, so cursor movement lands where it does there: a row
-// longer than that wraps onto more screen lines, which cursor-up and -down count, `\r` and `\b` stay on the
-// cursor's screen line, and no column move goes past its last column. The wrap exists only for the cursor:
-// a row is still one log line however many screen lines it takes, so line numbers, `#L120` anchors and search
-// counts do not depend on it, and the viewer wraps with CSS at whatever width it has. Two consequences differ
-// from Buildkite's rendering on purpose: erasing part of a wrapped row's screen line blanks it (there the
-// rest of the row closes up, and erasing a whole screen line even splits the row in two), and text written
-// past the last column of a row above the bottom lengthens that row (there it runs on into the next row).
+// Where this differs from a real terminal it does so on purpose, to show what buildkite.com shows: it follows
+// Buildkite's renderer (terminal-to-html), whose screen is COLUMNS wide and WINDOW_LINES tall.
+// - A column is a character (a code point), not its display width: wide characters and emoji take one.
+// - The screen scrolls with the log: cursor movement reaches only the last WINDOW_LINES screen lines written
+//   (the first ones, while there are fewer), and `J2` blanks just those, keeping the rows and their numbers.
+//   Cursor-down stops at the window's bottom line, which once the log fills the window is the last line
+//   written: even a move down from the fresh line after it lands on it. `H` counts rows from the top of the
+//   rows held (HELD_ROWS).
+// - A row longer than COLUMNS wraps onto more screen lines, which cursor-up and -down count; `\r` and `\b`
+//   stay on the cursor's screen line, and no column move goes past its last column. The wrap exists only for
+//   the cursor: a row is still one log line however many screen lines it takes, so line numbers, `#L120`
+//   anchors and search counts do not depend on it, and the viewer wraps with CSS at whatever width it has.
+//   So two things differ from Buildkite's rendering: erasing part of a wrapped row's screen line blanks it
+//   (there the rest of the row closes up, and erasing a whole screen line splits the row in two), and text
+//   written past the last column of a row above the bottom lengthens that row (there it runs on into the
+//   next row).
 
-/** Rows the cursor can still reach (cursor-up, `H`): older rows are final and are returned from `push`. */
+/**
+ * Rows kept before they are returned from `push` as final: more than the cursor can reach, since `ESC 8` and
+ * `J3` reach further than the window.
+ */
 export const HELD_ROWS = 500;
 /** Longest OSC/APC/DCS kept whole; a longer one (e.g. an inline image) is skipped to its terminator unread. */
 export const MAX_STRING_SEQUENCE = 4096;
@@ -31,6 +38,8 @@ const MAX_CSI = 256;
 const MAX_PARAMS = 32;
 /** Width of the terminal Buildkite renders on (and of the agent's PTY). */
 export const COLUMNS = 160;
+/** Height of that terminal: cursor movement stays within this many screen lines. */
+export const WINDOW_LINES = 100;
 
 // Scanning with these (global, so `lastIndex` starts the search) is several times faster than a charCodeAt
 // loop over the 64 KiB pieces a log arrives in. The parser is synchronous, so sharing them is safe.
@@ -264,6 +273,8 @@ class TerminalParser implements LogParser {
   private rows = 0;
   /** The lowest row on screen: the cursor reached it by a newline; it may not exist yet (nothing written). */
   private bottom = 0;
+  /** Screen lines written, counted up to WINDOW_LINES: until then the window is the log's first lines. */
+  private lineCount = 0;
   private cursorRow = 0;
   /** The cursor's column in its row: screen line `cursorLine()` of the row, column `cursorX()` on it. */
   private cursorCol = 0;
@@ -346,13 +357,24 @@ class TerminalParser implements LogParser {
     this.heldStart += count;
   }
 
-  /** The row under the cursor, created if the cursor sits on the not-yet-written bottom row. */
+  /** The row under the cursor, created (with any rows above it) if the cursor is below the last row. */
   private currentRow(): Row {
-    if (this.cursorRow >= this.rows) {
+    if (this.cursorRow >= this.rows) this.addRows();
+    return this.held[this.cursorRow - this.heldStart]!;
+  }
+
+  private addRows(): void {
+    while (this.rows <= this.cursorRow) {
       this.held.push({ segments: [], width: 0, lines: 1, astral: false, time: null });
       this.rows++;
+      this.countLines(1);
     }
-    return this.held[this.cursorRow - this.heldStart]!;
+    // Cursor-down can go below the bottom while the window is not full; the rows written there are on screen.
+    if (this.bottom < this.cursorRow) this.bottom = this.cursorRow;
+  }
+
+  private countLines(added: number): void {
+    if (this.lineCount < WINDOW_LINES) this.lineCount = Math.min(WINDOW_LINES, this.lineCount + added);
   }
 
   private existingRow(index: number): Row | undefined {
@@ -384,23 +406,58 @@ class TerminalParser implements LogParser {
     this.wrapPending = false;
   }
 
-  /** Moves the cursor `delta` screen lines (up when negative) to column `x` of the line it lands on. */
+  /** Screen lines written below the cursor's; negative when the cursor is below the last one (-1: just below). */
+  private linesBelow(): number {
+    if (this.cursorRow >= this.rows) return this.rows - 1 - this.cursorRow;
+    let count = this.linesOf(this.cursorRow) - 1 - this.cursorLine();
+    for (let r = this.cursorRow + 1; r < this.rows && count < WINDOW_LINES; r++) count += this.linesOf(r);
+    return count;
+  }
+
+  /** Where the window starts: its first row, and the column of that row its first screen line starts at. */
+  private windowTop(): { row: number; col: number } {
+    let remaining = WINDOW_LINES;
+    for (let r = this.rows - 1; r >= this.heldStart; r--) {
+      const lines = this.linesOf(r);
+      if (lines >= remaining) return { row: r, col: (lines - remaining) * COLUMNS };
+      remaining -= lines;
+    }
+    return { row: this.heldStart, col: 0 };
+  }
+
+  /**
+   * Moves the cursor `delta` screen lines (up when negative) to column `x` of the line it lands on, staying in
+   * the window: up to its top, down to its bottom line (the last line written, once the window is full).
+   */
   private moveLines(delta: number, x: number): void {
+    const below = this.linesBelow();
+    let steps = delta;
+    if (delta < 0) {
+      steps = Math.min(0, Math.max(delta, below + 1 - WINDOW_LINES));
+    } else {
+      const room = below + WINDOW_LINES - this.lineCount;
+      if (delta > room) {
+        steps = room;
+        // Where the window stopped the cursor depends on where the window is, which a parse starting at a
+        // later row would not know: no chunk may start inside it.
+        this.touch(this.windowTop().row);
+      }
+    }
     const top = this.top();
-    const bottom = this.bottom;
     let row = this.cursorRow;
     let line = this.cursorLine();
-    for (let steps = delta; steps < 0; steps++) {
+    for (; steps < 0; steps++) {
       if (line > 0) line--;
       else if (row > top) line = this.linesOf(--row) - 1;
       else break;
     }
-    for (let steps = delta; steps > 0; steps--) {
-      if (line < this.linesOf(row) - 1) line++;
-      else if (row < bottom) {
+    for (; steps > 0; steps--) {
+      if (line < this.linesOf(row) - 1) {
+        line++;
+      } else {
         row++;
         line = 0;
-      } else break;
+      }
     }
     this.cursorRow = row;
     this.cursorCol = line * COLUMNS + x;
@@ -461,7 +518,11 @@ class TerminalParser implements LogParser {
     }
     this.cursorCol = col + width;
     this.wrapPending = true;
-    if (row.width > row.lines * COLUMNS) row.lines = Math.ceil(row.width / COLUMNS);
+    if (row.width > row.lines * COLUMNS) {
+      const lines = Math.ceil(row.width / COLUMNS);
+      this.countLines(lines - row.lines);
+      row.lines = lines;
+    }
   }
 
   /** Parses `s` from the start; returns where an unfinished escape sequence begins (or `s.length`). */
@@ -669,18 +730,22 @@ class TerminalParser implements LogParser {
   }
 
   private eraseDisplay(mode: number): void {
-    const top = this.top();
     const row = this.existingRow(this.cursorRow);
     if (mode === 0) {
       // From the cursor on: the rest of its row, wrapped lines included, and every row below.
       if (row) truncate(row, this.cursorCol);
       for (let r = this.cursorRow + 1; r < this.rows; r++) clearRow(this.existingRow(r)!);
-    } else if (mode === 1) {
-      for (let r = top; r < this.cursorRow; r++) clearRow(this.existingRow(r)!);
-      this.touch(top);
-      if (row) erase(row, 0, this.cursorCol + 1);
-    } else if (mode === 2 || mode === 3) {
-      // The screen is the held window: rows already returned stay as they were (and keep their numbers).
+    } else if (mode === 1 || mode === 2) {
+      // The window's lines above the cursor (1) or all of them (2); a row reaching above the window keeps its
+      // lines there.
+      const top = this.windowTop();
+      const end = mode === 1 ? Math.min(this.cursorRow, this.rows) : this.rows;
+      for (let r = top.row; r < end; r++) truncate(this.existingRow(r)!, r === top.row ? top.col : 0);
+      if (mode === 1 && row) erase(row, this.cursorRow === top.row ? top.col : 0, this.cursorCol + 1);
+      this.touch(top.row);
+    } else if (mode === 3) {
+      // Buildkite's renderer blanks its whole buffer; ours is the held rows (those returned are final).
+      const top = this.top();
       for (let r = top; r < this.rows; r++) clearRow(this.existingRow(r)!);
       this.touch(top);
     }

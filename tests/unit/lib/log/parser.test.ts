@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { COLUMNS, createLogParser, HELD_ROWS, MAX_STRING_SEQUENCE, parseLog, safeHref } from "@/lib/log/parser";
+import { COLUMNS, createLogParser, HELD_ROWS, MAX_STRING_SEQUENCE, parseLog, safeHref, WINDOW_LINES } from "@/lib/log/parser";
 import type { LogLine, TextStyle } from "@/lib/log/types";
 
 const ESC = "\x1b";
@@ -176,10 +176,18 @@ describe("cursor movement (CSI A B C D E F G H)", () => {
     expect(texts(`aaa\nbbb\nccc\n${csi("2;2H")}X${csi("H")}Y${csi("99;1H")}Z\n`)).toEqual(["Yaa", "bXb", "ccc", "Z"]);
   });
 
-  test("cursor down stops at the bottom row and creates no rows", () => {
-    const { lines, rowCount } = parsePieces([`a\n${csi("5B")}b\n`]);
-    expect(lines.map((l) => l.text)).toEqual(["a", "b"]);
-    expect(rowCount).toBe(2);
+  test("cursor down below the last line, while the log is shorter than Buildkite's window, goes down into blank rows", () => {
+    expect(texts(`this is great ${csi("1B")}hello\n`)).toEqual(["this is great ", `${" ".repeat(14)}hello`]);
+    const { lines, rowCount } = parsePieces([`a\n${csi("3B")}b\n`]);
+    expect(lines.map((l) => l.text)).toEqual(["a", "", "", "", "b"]);
+    expect(rowCount).toBe(5);
+  });
+
+  test("once the window is full, cursor down stops at the last line written, even from the fresh line after it", () => {
+    const log = Array.from({ length: WINDOW_LINES }, (_, i) => `line ${i}\n`).join("");
+    const { lines, rowCount } = parsePieces([`${log}${csi("B")}X\n${csi("3A")}${csi("9B")}Y`]);
+    expect(rowCount).toBe(WINDOW_LINES);
+    expect(lines.slice(-3).map((l) => l.text)).toEqual([`line ${WINDOW_LINES - 3}`, `line ${WINDOW_LINES - 2}`, `Yine ${WINDOW_LINES - 1}`]);
   });
 
   test("cursor up stops at the first row", () => {
@@ -263,7 +271,18 @@ describe("erase (CSI J and K)", () => {
     expect(texts(`one\nlonger\nthree\r${csi("1A")}${csi("2C")}${csi("1J")}\n`)).toEqual(["", "   ger", "three"]);
   });
 
-  test("J2 and J3 blank the held screen but keep its rows (and their numbers)", () => {
+  test("J2 blanks Buildkite's window, the last 100 screen lines, and nothing above it", () => {
+    const rows = Array.from({ length: 150 }, (_, i) => `r${i}`);
+    const lines = texts(`${rows.join("\n")}${csi("2J")}\n`);
+    expect(lines).toHaveLength(150);
+    expect(lines.slice(0, 50)).toEqual(rows.slice(0, 50));
+    expect(lines.slice(50).every((text) => text === "")).toBe(true);
+    // A row reaching above the window keeps its screen lines there.
+    const long = `${"a".repeat(COLUMNS)}${"b".repeat(COLUMNS)}`;
+    expect(texts(`${long}\n${rows.slice(0, WINDOW_LINES - 1).join("\n")}${csi("2J")}\n`)[0]).toBe("a".repeat(COLUMNS));
+  });
+
+  test("J2 and J3 blank the screen but keep its rows (and their numbers)", () => {
     expect(texts(`one\ntwo\n${csi("2J")}three\n`)).toEqual(["", "", "three"]);
     expect(texts(`one\n${csi("3J")}two\n`)).toEqual(["", "two"]);
   });
@@ -551,13 +570,21 @@ describe("held rows, rowCount and lowestRowTouched", () => {
     expect(parser.end()).toHaveLength(HELD_ROWS - 1);
   });
 
-  test("cursor up cannot reach rows already returned", () => {
-    const raw = Array.from({ length: HELD_ROWS + 5 }, (_, i) => `r${i}\n`).join("") + `${csi(`${HELD_ROWS * 2}A`)}\rX\n`;
-    const lines = parseLog(raw);
-    expect(lines).toHaveLength(HELD_ROWS + 5);
-    // 505 rows, the cursor on row 505: the screen's top is row 6, so the jump stops there.
-    expect(lines[6]!.text).toBe("X6");
-    expect(lines.slice(0, 6).map((l) => l.text)).toEqual(["r0", "r1", "r2", "r3", "r4", "r5"]);
+  test("cursor up stops at the top of Buildkite's window: the last 100 screen lines, a long row counting as several", () => {
+    const rows = Array.from({ length: 150 }, (_, i) => (i === 140 ? "x".repeat(400) : `r${i}`));
+    const lines = parseLog(`${rows.join("\n")}\n${csi("999A")}\rX\n`);
+    expect(lines).toHaveLength(150);
+    // Rows 141–149 take nine screen lines and row 140 three, so the window's top is 88 rows higher: row 52.
+    expect(lines.slice(51, 53).map((l) => l.text)).toEqual(["r51", "X52"]);
+  });
+
+  test("a cursor-down stopped by the window counts as reaching the window's top, so no chunk starts inside it", () => {
+    // A parse starting inside the window would not know how far down the cursor may go.
+    const parser = createLogParser();
+    parser.push(Array.from({ length: 150 }, (_, i) => `r${i}\n`).join(""));
+    expect(parser.lowestRowTouched).toBe(150);
+    parser.push(csi("B"));
+    expect(parser.lowestRowTouched).toBe(50);
   });
 
   test("rowCount counts rows created, not rows the cursor merely visits", () => {
