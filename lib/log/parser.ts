@@ -15,8 +15,9 @@ import type { Colour, LogLine, LogParser, Span, TextStyle } from "./types";
 // - The screen scrolls with the log: cursor movement reaches only the last WINDOW_LINES screen lines written
 //   (the first ones, while there are fewer), and `J2` blanks just those, keeping the rows and their numbers.
 //   Cursor-down stops at the window's bottom line, which once the log fills the window is the last line
-//   written: even a move down from the fresh line after it lands on it. `H` counts rows from the top of the
-//   rows held (HELD_ROWS).
+//   written: even a move down from the fresh line after it lands on it.
+// - `H` ignores its row: it moves on to a new line when the cursor's line has text, then to its column (see
+//   `cursorPosition`). `f`, which a terminal reads as `H`, is `F` there.
 // - A row longer than COLUMNS wraps onto more screen lines, which cursor-up and -down count; `\r` and `\b`
 //   stay on the cursor's screen line, and no column move goes past its last column. The wrap exists only for
 //   the cursor: a row is still one log line however many screen lines it takes, so line numbers, `#L120`
@@ -465,14 +466,27 @@ class TerminalParser implements LogParser {
     this.touch(row);
   }
 
-  /** Moves to `row` (within the held rows) and column `col`, as saved. */
-  private moveToRow(row: number, col: number, wrapPending: boolean): void {
+  /** `ESC 8`: back to where `ESC 7` was, or onto the first row held if that row was returned since. */
+  private restoreCursor(): void {
     const top = this.top();
-    const target = row < top ? top : row > this.bottom ? this.bottom : row;
-    this.cursorRow = target;
-    this.cursorCol = col;
-    this.wrapPending = wrapPending;
-    this.touch(target);
+    this.cursorRow = this.savedRow < top ? top : this.savedRow;
+    this.cursorCol = this.savedCol;
+    this.wrapPending = this.savedWrap;
+    this.touch(this.cursorRow);
+  }
+
+  /**
+   * `H`: Buildkite's renderer cannot tell which row a program meant (agents have run with different terminal
+   * heights), so it reads the sequence as a newline, taken only when the cursor's line has text and carrying
+   * that line's time to the next, followed by a move to the column.
+   */
+  private cursorPosition(x: number): void {
+    const row = this.existingRow(this.cursorRow);
+    if (row && row.width > this.lineStart()) {
+      this.nextLine();
+      if (row.time !== null) this.currentRow().time = row.time;
+    }
+    this.moveToColumn(x);
   }
 
   /** Notes that this push reached `row`; only rows above the bottom matter to where a chunk may start. */
@@ -611,7 +625,7 @@ class TerminalParser implements LogParser {
         this.savedWrap = this.wrapPending;
         return j + 2;
       case 0x38: // 8 restore cursor
-        this.moveToRow(this.savedRow, this.savedCol, this.savedWrap);
+        this.restoreCursor();
         return j + 2;
       case 0x4d: // M reverse index: up one screen line, keeping the column
         this.moveLines(-1, this.cursorX());
@@ -695,20 +709,16 @@ class TerminalParser implements LogParser {
       case 0x45: // E next line
         this.moveLines(n, 0);
         return;
-      case 0x46: // F previous line
+      case 0x46: // F previous line; f too, as Buildkite's renderer reads a final byte in either case as capital
+      case 0x66:
         this.moveLines(-n, 0);
         return;
       case 0x47: // G column
         this.moveToColumn(n - 1);
         return;
-      case 0x48: // H position (row;col), rows counted from the top of the held screen
-      case 0x66: {
-        // f is the same as H
-        const col = count > 1 && p[1]! > 0 ? p[1]! : 1;
-        this.moveToRow(this.top() + n - 1, 0, false);
-        this.moveToColumn(col - 1);
+      case 0x48: // H position (row;col): the row is ignored
+        this.cursorPosition(count > 1 ? p[1]! - 1 : 0);
         return;
-      }
       case 0x4a: // J erase in display
         this.eraseDisplay(first);
         return;

@@ -172,8 +172,29 @@ describe("cursor movement (CSI A B C D E F G H)", () => {
     expect(texts(`abc${csi("G")}X\n`)).toEqual(["Xbc"]);
   });
 
-  test("H positions row;col from the top of the screen, clamped to the rows held", () => {
-    expect(texts(`aaa\nbbb\nccc\n${csi("2;2H")}X${csi("H")}Y${csi("99;1H")}Z\n`)).toEqual(["Yaa", "bXb", "ccc", "Z"]);
+  test("H never jumps back over the log: as in Buildkite's renderer it starts a new line (if this one has text), then sets the column", () => {
+    expect(texts(`aaa\nbbb\nccc\n${csi("2;2H")}X${csi("H")}Y${csi("99;1H")}Z\n`)).toEqual(["aaa", "bbb", "ccc", " X", "Y", "Z"]);
+    // Several in a row with no text between make one new line.
+    expect(texts(`a${csi("H")}${csi("H")}${csi("5;3H")}b\n`)).toEqual(["a", "  b"]);
+    // On a wrapped row's first screen line, the new line is the row's next screen line.
+    expect(texts(`${"a".repeat(200)}${csi("A")}${csi("H")}X\n`)).toEqual([`${"a".repeat(160)}X${"a".repeat(39)}`]);
+  });
+
+  test("PowerShell's progress display, drawn with cursor home, keeps the log above it and gets a line per redraw", () => {
+    const raw =
+      `${ts(1)}~~~ Running commands\n${ts(2)}$ pwsh -c 'Install-Module X'\n${ts(3)}${csi("?25l")}${ESC}=` +
+      `${csi("1;1H")}Installing [    ]${csi("1;1H")}Installing [##  ]${csi("H")}Installing [####]${csi("H")}${" ".repeat(20)}${csi("?25h")}\n` +
+      `${ts(4)}~~~ Running global post-command hook\n`;
+    // The new lines carry the time of the line they follow, as Buildkite shows them.
+    expect(parseLog(raw).map((line) => [line.text, line.time])).toEqual([
+      ["~~~ Running commands", 1],
+      ["$ pwsh -c 'Install-Module X'", 2],
+      ["Installing [    ]", 3],
+      ["Installing [##  ]", 3],
+      ["Installing [####]", 3],
+      [" ".repeat(20), 3],
+      ["~~~ Running global post-command hook", 4],
+    ]);
   });
 
   test("cursor down below the last line, while the log is shorter than Buildkite's window, goes down into blank rows", () => {
@@ -429,8 +450,8 @@ describe("other escapes", () => {
     expect(texts(`a${ESC}Pq#0;2;0;0;0${ST}b${ESC}^private${BEL}c${ESC}Xstart${ST}d\n`)).toEqual(["abcd"]);
   });
 
-  test("CSI f positions like H", () => {
-    expect(texts(`abc\n${csi("1;2f")}X\n`)).toEqual(["aXc"]);
+  test("CSI f moves to the start of a previous line, as Buildkite's renderer reads it as F", () => {
+    expect(texts(`one\ntwo\n${csi("1;5f")}X\n`)).toEqual(["one", "Xwo"]);
   });
 
   test("charset selections like ESC ( B are swallowed", () => {
@@ -614,7 +635,7 @@ describe("held rows, rowCount and lowestRowTouched", () => {
     parser.push("0\n1\n2\n3\n");
     parser.push(`x${csi("3A")}y${csi("3B")}\n`);
     expect(parser.lowestRowTouched).toBe(1);
-    parser.push(`z${csi("H")}${csi("5B")}`);
+    parser.push(`z${csi("9A")}${csi("5B")}`);
     expect(parser.lowestRowTouched).toBe(0);
     parser.push("\n");
     expect(parser.lowestRowTouched).toBe(6);
