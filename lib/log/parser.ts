@@ -689,7 +689,8 @@ class TerminalParser implements LogParser {
   private csiDispatch(final: number, count: number): void {
     const p = this.params;
     const first = count > 0 ? p[0]! : 0;
-    const n = first > 0 ? first : 1;
+    // A missing count is 1, but as in Buildkite's renderer an explicit 0 moves nothing (a terminal moves 1).
+    const n = count > 0 ? first : 1;
     switch (final) {
       case 0x6d: // m
         this.sgr(count);

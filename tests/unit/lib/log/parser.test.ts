@@ -163,6 +163,10 @@ describe("cursor movement (CSI A B C D E F G H)", () => {
     expect(texts(`a${csi("C")}b\n`)).toEqual(["a b"]);
   });
 
+  test("a count of 0 moves nothing, as in Buildkite's renderer (a terminal would move one)", () => {
+    expect(texts(`one\ntwo${csi("0A")}X${csi("0D")}Y${csi("0C")}Z${csi("0F")}!\n`)).toEqual(["one", "!woXYZ"]);
+  });
+
   test("E and F move to the start of the next or previous line", () => {
     expect(texts(`one\ntwo\n${csi("2F")}ONE${csi("E")}T\n`)).toEqual(["ONE", "Two"]);
   });
