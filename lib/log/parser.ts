@@ -272,7 +272,7 @@ class TerminalParser implements LogParser {
   private held: Row[] = [];
   private heldStart = 0;
   private rows = 0;
-  /** The lowest row on screen: the cursor reached it by a newline; it may not exist yet (nothing written). */
+  /** The lowest row on screen, reached by a newline or written to; it may not exist yet (nothing written). */
   private bottom = 0;
   /** Screen lines written, counted up to WINDOW_LINES: until then the window is the log's first lines. */
   private lineCount = 0;
@@ -314,6 +314,7 @@ class TerminalParser implements LogParser {
    * As in types.ts, made safe for one case the short description misses: rows above the bottom reached in
    * this push count even when the cursor had first moved down within it, and so does the cursor's own row
    * when a push starts above the bottom (an earlier push moved it up), since writing there changes that row.
+   * A cursor-down that the window stopped counts as reaching the window's top (see `moveLines`).
    */
   get lowestRowTouched(): number {
     return this.lowestTouched;
@@ -736,8 +737,12 @@ class TerminalParser implements LogParser {
     const row = this.existingRow(this.cursorRow);
     if (!row || mode > 2) return;
     const start = this.lineStart();
-    const end = start + COLUMNS;
-    erase(row, mode === 0 ? this.cursorCol : start, mode === 1 ? Math.min(this.cursorCol + 1, end) : end);
+    erase(row, mode === 0 ? this.cursorCol : start, mode === 1 ? this.throughCursor() : start + COLUMNS);
+  }
+
+  /** The end of an erase up to the cursor, inclusive (a cursor past the end of its line erases none beyond). */
+  private throughCursor(): number {
+    return Math.min(this.cursorCol + 1, this.lineStart() + COLUMNS);
   }
 
   private eraseDisplay(mode: number): void {
@@ -752,7 +757,7 @@ class TerminalParser implements LogParser {
       const top = this.windowTop();
       const end = mode === 1 ? Math.min(this.cursorRow, this.rows) : this.rows;
       for (let r = top.row; r < end; r++) truncate(this.existingRow(r)!, r === top.row ? top.col : 0);
-      if (mode === 1 && row) erase(row, this.cursorRow === top.row ? top.col : 0, this.cursorCol + 1);
+      if (mode === 1 && row) erase(row, this.cursorRow === top.row ? top.col : 0, this.throughCursor());
       this.touch(top.row);
     } else if (mode === 3) {
       // Buildkite's renderer blanks its whole buffer; ours is the held rows (those returned are final).

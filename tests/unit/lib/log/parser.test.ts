@@ -272,6 +272,12 @@ describe("Buildkite's 160-column screen: long rows wrap for the cursor", () => {
     expect(rowCount).toBe(1);
   });
 
+  test("erasing up to a cursor just past the end of a full screen line leaves the next screen line alone", () => {
+    const raw = `${"a".repeat(COLUMNS)}${ESC}7${"b".repeat(40)}${ESC}8`;
+    expect(texts(`${raw}${csi("1K")}\n`)).toEqual([`${" ".repeat(COLUMNS)}${"b".repeat(40)}`]);
+    expect(texts(`${raw}${csi("1J")}\n`)).toEqual([`${" ".repeat(COLUMNS)}${"b".repeat(40)}`]);
+  });
+
   test("erasing a line erases the cursor's screen line only, keeping the row's other lines where they were", () => {
     expect(texts(`${x(200)}${csi("2K")}\n`)).toEqual([x(160)]);
     expect(texts(`${"a".repeat(160)}${"b".repeat(40)}${csi("A")}${csi("2K")}\n`)).toEqual([`${" ".repeat(160)}${"b".repeat(40)}`]);
