@@ -499,9 +499,9 @@ class TerminalParser implements LogParser {
   private nextLine(): void {
     const atBottom = this.cursorRow >= this.bottom;
     const row = atBottom ? this.currentRow() : this.existingRow(this.cursorRow);
-    const next = this.lineStart() + COLUMNS;
-    if (row !== undefined && next < row.lines * COLUMNS) {
-      this.cursorCol = next;
+    // Checked in this order since most rows take one screen line.
+    if (row !== undefined && row.lines > 1 && this.cursorLine() < row.lines - 1) {
+      this.cursorCol = (this.cursorLine() + 1) * COLUMNS;
     } else {
       if (atBottom) this.bottom = this.cursorRow + 1;
       this.cursorRow++;
@@ -518,13 +518,12 @@ class TerminalParser implements LogParser {
     return this.style;
   }
 
-  /** Writes `text`, `width` characters wide, at the cursor. */
+  /** Writes `text`, `width` characters wide, at the cursor; `text` holds no surrogate pair (see `writeChars`). */
   private write(text: string, width: number, link: string | undefined = this.link): void {
     if (width === 0) return;
     const row = this.currentRow();
     const style = this.currentStyle();
     const col = this.cursorCol;
-    if (width !== text.length) row.astral = true;
     if (col >= row.width) {
       if (col > row.width) appendSegment(row, " ".repeat(col - row.width), col - row.width, undefined, undefined);
       appendSegment(row, text, width, style, link);
@@ -533,11 +532,22 @@ class TerminalParser implements LogParser {
     }
     this.cursorCol = col + width;
     this.wrapPending = true;
-    if (row.width > row.lines * COLUMNS) {
-      const lines = Math.ceil(row.width / COLUMNS);
-      this.countLines(lines - row.lines);
-      row.lines = lines;
-    }
+    if (row.width > row.lines * COLUMNS) this.wrap(row);
+  }
+
+  /** Writes text that may hold surrogate pairs (each one column). */
+  private writeChars(text: string, link: string | undefined = this.link): void {
+    const width = codePoints(text);
+    // Marked before writing, so the write itself slices the row by characters.
+    if (width < text.length) this.currentRow().astral = true;
+    this.write(text, width, link);
+  }
+
+  /** Text ran past the row's last screen line: it takes more. */
+  private wrap(row: Row): void {
+    const lines = Math.ceil(row.width / COLUMNS);
+    this.countLines(lines - row.lines);
+    row.lines = lines;
   }
 
   /** Parses `s` from the start; returns where an unfinished escape sequence begins (or `s.length`). */
@@ -569,7 +579,7 @@ class TerminalParser implements LogParser {
         // A character outside the BMP (most emoji) is one column, like any other.
         if (j + 1 >= n) return j; // its second half is in the next piece
         const end = isSurrogatePair(s, j) ? j + 2 : j + 1;
-        this.write(s.slice(j, end), 1);
+        this.writeChars(s.slice(j, end));
         i = end;
       } else if (c === 0x0a) {
         this.nextLine();
@@ -925,11 +935,10 @@ class TerminalParser implements LogParser {
       const pairs = keyValues(rest);
       const url = pairs.get("url") ?? "";
       const text = stripControls(pairs.get("content") ?? url);
-      this.write(text, codePoints(text), url === "" ? this.link : safeHref(url));
+      this.writeChars(text, url === "" ? this.link : safeHref(url));
     } else if (command === "1338") {
       // An image: its alt text stands in for it.
-      const alt = stripControls(keyValues(rest).get("alt") ?? "");
-      this.write(alt, codePoints(alt));
+      this.writeChars(stripControls(keyValues(rest).get("alt") ?? ""));
     }
     // 1337 (inline file), window titles and the rest draw nothing.
   }
