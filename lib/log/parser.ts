@@ -9,30 +9,43 @@ import type { Colour, LogLine, LogParser, Span, TextStyle } from "./types";
 // `slice`; rows are lists of styled segments, not cells, so appending (the common case) is a string concat
 // and only real overwrites split segments. Styles are frozen objects, interned so spans share them.
 //
-// Where this differs from a real terminal, on purpose: the screen is the last HELD_ROWS rows (so `H` counts
-// from their top and `J2` blanks them, keeping the rows and their numbers); a column is a UTF-16 code unit
-// (wide characters and emoji count as one or two, not their display width); cursor movement into blank
-// space stops at MAX_CURSOR_COLUMN.
-//
-// Rows are not wrapped at Buildkite's 160 columns: one terminal row per log line keeps line numbers, `#L120`
-// anchors and search counts the same whatever width the viewer has; the viewer wraps with CSS instead.
+// Where this differs from a real terminal it does so on purpose, to show what buildkite.com shows: it follows
+// Buildkite's renderer (terminal-to-html), whose screen is COLUMNS wide and WINDOW_LINES tall.
+// - A column is a character (a code point), not its display width: wide characters and emoji take one.
+// - The screen scrolls with the log: cursor movement reaches only the last WINDOW_LINES screen lines written
+//   (the first ones, while there are fewer), and `J2` blanks just those, keeping the rows and their numbers.
+//   Cursor-down stops at the window's bottom line, which once the log fills the window is the last line
+//   written: even a move down from the fresh line after it lands on it.
+// - `H` ignores its row: it moves on to a new line when the cursor's line has text, then to its column (see
+//   `cursorPosition`). `f`, which a terminal reads as `H`, is `F` there.
+// - A row longer than COLUMNS wraps onto more screen lines, which cursor-up and -down count; `\r` and `\b`
+//   stay on the cursor's screen line, and no column move goes past its last column. The wrap exists only for
+//   the cursor: a row is still one log line however many screen lines it takes, so line numbers, `#L120`
+//   anchors and search counts do not depend on it, and the viewer wraps with CSS at whatever width it has.
+//   So two things differ from Buildkite's rendering: erasing part of a wrapped row's screen line blanks it
+//   (there the rest of the row closes up, and erasing a whole screen line splits the row in two), and text
+//   written past the last column of a row above the bottom lengthens that row (there it runs on into the
+//   next row).
 
-/** Rows the cursor can still reach (cursor-up, `H`): older rows are final and are returned from `push`. */
+/**
+ * Rows kept before they are returned from `push` as final: more than the cursor can reach, since `ESC 8` and
+ * `J3` reach further than the window.
+ */
 export const HELD_ROWS = 500;
 /** Longest OSC/APC/DCS kept whole; a longer one (e.g. an inline image) is skipped to its terminator unread. */
 export const MAX_STRING_SEQUENCE = 4096;
 /** Longest CSI; a longer one is malformed, so only its ESC is dropped. */
 const MAX_CSI = 256;
 const MAX_PARAMS = 32;
-/**
- * Furthest column cursor movement (C, G, H, tab) may reach past a row's text. Real output never moves
- * thousands of columns into blank space; `ESC[999999999C` would otherwise pad a row with a gigabyte of spaces.
- */
-export const MAX_CURSOR_COLUMN = 4096;
+/** Width of the terminal Buildkite renders on (and of the agent's PTY). */
+export const COLUMNS = 160;
+/** Height of that terminal: cursor movement stays within this many screen lines. */
+export const WINDOW_LINES = 100;
 
 // Scanning with these (global, so `lastIndex` starts the search) is several times faster than a charCodeAt
 // loop over the 64 KiB pieces a log arrives in. The parser is synchronous, so sharing them is safe.
-const CONTROL_BYTE = /[\x00-\x1f\x7f]/g;
+// The first also stops at the first half of a surrogate pair, so a plain run's length is its width in columns.
+const CONTROL_BYTE = /[\x00-\x1f\x7f\ud800-\udbff]/g;
 // The second finds the two bytes that can end an OSC/APC.
 const STRING_END = /[\x07\x1b]/g;
 
@@ -83,9 +96,48 @@ function makeSegment(text: string, style: TextStyle | undefined, link: string | 
 
 interface Row {
   segments: Segment[];
-  /** Columns used: the segments' text lengths summed. */
+  /** Columns used: the segments' characters (code points) summed. */
   width: number;
+  /**
+   * Screen lines the row has taken at COLUMNS wide. Erasing text does not give one back, as in Buildkite's
+   * renderer, where a line once made stays on the screen.
+   */
+  lines: number;
+  /** The text holds surrogate pairs, so a column is not a UTF-16 index and slicing must count characters. */
+  astral: boolean;
   time: number | null;
+}
+
+function isSurrogatePair(text: string, index: number): boolean {
+  const high = text.charCodeAt(index);
+  if (high < 0xd800 || high > 0xdbff) return false;
+  const low = text.charCodeAt(index + 1);
+  return low >= 0xdc00 && low <= 0xdfff;
+}
+
+/** Characters (code points) in `text`; a lone surrogate counts as one. */
+function codePoints(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    if (isSurrogatePair(text, i)) {
+      count--;
+      i++;
+    }
+  }
+  return count;
+}
+
+/** Columns `text` takes in a row: its length unless the row holds surrogate pairs. */
+function columns(text: string, astral: boolean): number {
+  return astral ? codePoints(text) : text.length;
+}
+
+/** The UTF-16 index where column `col` of `text` starts. */
+function indexOfColumn(text: string, col: number, astral: boolean): number {
+  if (!astral) return col;
+  let index = 0;
+  for (let k = 0; k < col && index < text.length; k++) index += isSurrogatePair(text, index) ? 2 : 1;
+  return index;
 }
 
 const PALETTE: readonly Colour[] = Array.from({ length: 256 }, (_, index) => Object.freeze({ kind: "palette" as const, index }));
@@ -220,12 +272,21 @@ class TerminalParser implements LogParser {
   private held: Row[] = [];
   private heldStart = 0;
   private rows = 0;
-  /** The lowest row on screen: the cursor reached it by a newline; it may not exist yet (nothing written). */
+  /** The lowest row on screen, reached by a newline or written to; it may not exist yet (nothing written). */
   private bottom = 0;
+  /** Screen lines written, counted up to WINDOW_LINES: until then the window is the log's first lines. */
+  private lineCount = 0;
   private cursorRow = 0;
+  /** The cursor's column in its row: screen line `cursorLine()` of the row, column `cursorX()` on it. */
   private cursorCol = 0;
+  /**
+   * Text just filled the cursor's screen line to its last column: the cursor is still on that line (past its
+   * end), and only the next character written wraps to the next line.
+   */
+  private wrapPending = false;
   private savedRow = 0;
   private savedCol = 0;
+  private savedWrap = false;
 
   private flags = 0;
   private fg: Colour | undefined;
@@ -253,6 +314,7 @@ class TerminalParser implements LogParser {
    * As in types.ts, made safe for one case the short description misses: rows above the bottom reached in
    * this push count even when the cursor had first moved down within it, and so does the cursor's own row
    * when a push starts above the bottom (an earlier push moved it up), since writing there changes that row.
+   * A cursor-down that the window stopped counts as reaching the window's top (see `moveLines`).
    */
   get lowestRowTouched(): number {
     return this.lowestTouched;
@@ -297,29 +359,135 @@ class TerminalParser implements LogParser {
     this.heldStart += count;
   }
 
-  /** The row under the cursor, created if the cursor sits on the not-yet-written bottom row. */
+  /** The row under the cursor, created (with any rows above it) if the cursor is below the last row. */
   private currentRow(): Row {
-    if (this.cursorRow >= this.rows) {
-      this.held.push({ segments: [], width: 0, time: null });
-      this.rows++;
-    }
+    if (this.cursorRow >= this.rows) this.addRows();
     return this.held[this.cursorRow - this.heldStart]!;
+  }
+
+  private addRows(): void {
+    while (this.rows <= this.cursorRow) {
+      this.held.push({ segments: [], width: 0, lines: 1, astral: false, time: null });
+      this.rows++;
+      this.countLines(1);
+    }
+    // Cursor-down can go below the bottom while the window is not full; the rows written there are on screen.
+    if (this.bottom < this.cursorRow) this.bottom = this.cursorRow;
+  }
+
+  private countLines(added: number): void {
+    if (this.lineCount < WINDOW_LINES) this.lineCount = Math.min(WINDOW_LINES, this.lineCount + added);
   }
 
   private existingRow(index: number): Row | undefined {
     return index < this.rows && index >= this.heldStart ? this.held[index - this.heldStart] : undefined;
   }
 
-  private moveToRow(row: number): void {
-    const top = this.top();
-    const target = row < top ? top : row > this.bottom ? this.bottom : row;
-    this.cursorRow = target;
-    this.touch(target);
+  private linesOf(index: number): number {
+    return this.existingRow(index)?.lines ?? 1;
   }
 
-  private moveToColumn(col: number): void {
-    const width = this.existingRow(this.cursorRow)?.width ?? 0;
-    this.cursorCol = Math.min(col, Math.max(width, MAX_CURSOR_COLUMN));
+  /** The cursor's screen line within its row. */
+  private cursorLine(): number {
+    const col = this.cursorCol;
+    return col < COLUMNS ? 0 : Math.floor((this.wrapPending ? col - 1 : col) / COLUMNS);
+  }
+
+  private lineStart(): number {
+    return this.cursorLine() * COLUMNS;
+  }
+
+  /** The cursor's column on its screen line: 0 to COLUMNS (just past the end, when a wrap is pending). */
+  private cursorX(): number {
+    return this.cursorCol - this.lineStart();
+  }
+
+  /** Puts the cursor at column `x` of its screen line; as in Buildkite's renderer no move goes past the last. */
+  private moveToColumn(x: number): void {
+    this.cursorCol = this.lineStart() + (x < 0 ? 0 : x < COLUMNS ? x : COLUMNS - 1);
+    this.wrapPending = false;
+  }
+
+  /** Screen lines written below the cursor's; negative when the cursor is below the last one (-1: just below). */
+  private linesBelow(): number {
+    if (this.cursorRow >= this.rows) return this.rows - 1 - this.cursorRow;
+    let count = this.linesOf(this.cursorRow) - 1 - this.cursorLine();
+    for (let r = this.cursorRow + 1; r < this.rows && count < WINDOW_LINES; r++) count += this.linesOf(r);
+    return count;
+  }
+
+  /** Where the window starts: its first row, and the column of that row its first screen line starts at. */
+  private windowTop(): { row: number; col: number } {
+    let remaining = WINDOW_LINES;
+    for (let r = this.rows - 1; r >= this.heldStart; r--) {
+      const lines = this.linesOf(r);
+      if (lines >= remaining) return { row: r, col: (lines - remaining) * COLUMNS };
+      remaining -= lines;
+    }
+    return { row: this.heldStart, col: 0 };
+  }
+
+  /**
+   * Moves the cursor `delta` screen lines (up when negative) to column `x` of the line it lands on, staying in
+   * the window: up to its top, down to its bottom line (the last line written, once the window is full).
+   */
+  private moveLines(delta: number, x: number): void {
+    const below = this.linesBelow();
+    let steps = delta;
+    if (delta < 0) {
+      steps = Math.min(0, Math.max(delta, below + 1 - WINDOW_LINES));
+    } else {
+      const room = below + WINDOW_LINES - this.lineCount;
+      if (delta > room) {
+        steps = room;
+        // Where the window stopped the cursor depends on where the window is, which a parse starting at a
+        // later row would not know: no chunk may start inside it.
+        this.touch(this.windowTop().row);
+      }
+    }
+    const top = this.top();
+    let row = this.cursorRow;
+    let line = this.cursorLine();
+    for (; steps < 0; steps++) {
+      if (line > 0) line--;
+      else if (row > top) line = this.linesOf(--row) - 1;
+      else break;
+    }
+    for (; steps > 0; steps--) {
+      if (line < this.linesOf(row) - 1) {
+        line++;
+      } else {
+        row++;
+        line = 0;
+      }
+    }
+    this.cursorRow = row;
+    this.cursorCol = line * COLUMNS + x;
+    this.wrapPending = x >= COLUMNS;
+    this.touch(row);
+  }
+
+  /** `ESC 8`: back to where `ESC 7` was, or onto the first row held if that row was returned since. */
+  private restoreCursor(): void {
+    const top = this.top();
+    this.cursorRow = this.savedRow < top ? top : this.savedRow;
+    this.cursorCol = this.savedCol;
+    this.wrapPending = this.savedWrap;
+    this.touch(this.cursorRow);
+  }
+
+  /**
+   * `H`: Buildkite's renderer cannot tell which row a program meant (agents have run with different terminal
+   * heights), so it reads the sequence as a newline, taken only when the cursor's line has text and carrying
+   * that line's time to the next, followed by a move to the column.
+   */
+  private cursorPosition(x: number): void {
+    const row = this.existingRow(this.cursorRow);
+    if (row && row.width > this.lineStart()) {
+      this.nextLine();
+      if (row.time !== null) this.currentRow().time = row.time;
+    }
+    this.moveToColumn(x);
   }
 
   /** Notes that this push reached `row`; only rows above the bottom matter to where a chunk may start. */
@@ -327,13 +495,19 @@ class TerminalParser implements LogParser {
     if (row < this.bottom && row < this.lowest) this.lowest = row;
   }
 
-  private lineFeed(): void {
-    if (this.cursorRow >= this.bottom) {
-      this.currentRow();
-      this.bottom = this.cursorRow + 1;
+  /** Moves to the start of the next screen line: the rest of a wrapped row, else the row below. */
+  private nextLine(): void {
+    const atBottom = this.cursorRow >= this.bottom;
+    const row = atBottom ? this.currentRow() : this.existingRow(this.cursorRow);
+    // Checked in this order since most rows take one screen line.
+    if (row !== undefined && row.lines > 1 && this.cursorLine() < row.lines - 1) {
+      this.cursorCol = (this.cursorLine() + 1) * COLUMNS;
+    } else {
+      if (atBottom) this.bottom = this.cursorRow + 1;
+      this.cursorRow++;
+      this.cursorCol = 0;
     }
-    this.cursorRow++;
-    this.cursorCol = 0;
+    this.wrapPending = false;
   }
 
   private currentStyle(): TextStyle | undefined {
@@ -344,18 +518,36 @@ class TerminalParser implements LogParser {
     return this.style;
   }
 
-  private write(text: string, link: string | undefined = this.link): void {
-    if (text.length === 0) return;
+  /** Writes `text`, `width` characters wide, at the cursor; `text` holds no surrogate pair (see `writeChars`). */
+  private write(text: string, width: number, link: string | undefined = this.link): void {
+    if (width === 0) return;
     const row = this.currentRow();
     const style = this.currentStyle();
     const col = this.cursorCol;
     if (col >= row.width) {
-      if (col > row.width) appendSegment(row, " ".repeat(col - row.width), undefined, undefined);
-      appendSegment(row, text, style, link);
+      if (col > row.width) appendSegment(row, " ".repeat(col - row.width), col - row.width, undefined, undefined);
+      appendSegment(row, text, width, style, link);
     } else {
-      overwrite(row, col, text, style, link);
+      overwrite(row, col, text, width, style, link);
     }
-    this.cursorCol = col + text.length;
+    this.cursorCol = col + width;
+    this.wrapPending = true;
+    if (row.width > row.lines * COLUMNS) this.wrap(row);
+  }
+
+  /** Writes text that may hold surrogate pairs (each one column). */
+  private writeChars(text: string, link: string | undefined = this.link): void {
+    const width = codePoints(text);
+    // Marked before writing, so the write itself slices the row by characters.
+    if (width < text.length) this.currentRow().astral = true;
+    this.write(text, width, link);
+  }
+
+  /** Text ran past the row's last screen line: it takes more. */
+  private wrap(row: Row): void {
+    const lines = Math.ceil(row.width / COLUMNS);
+    this.countLines(lines - row.lines);
+    row.lines = lines;
   }
 
   /** Parses `s` from the start; returns where an unfinished escape sequence begins (or `s.length`). */
@@ -380,26 +572,33 @@ class TerminalParser implements LogParser {
       // Lines usually start with an escape (the timestamp): no need to search for it.
       const head = s.charCodeAt(i);
       const j = head < 0x20 || head === 0x7f ? i : findFrom(CONTROL_BYTE, s, i);
-      if (j > i) this.write(s.slice(i, j));
+      if (j > i) this.write(s.slice(i, j), j - i);
       if (j >= n) return n;
       const c = s.charCodeAt(j);
-      if (c === 0x0a) {
-        this.lineFeed();
+      if (c >= 0xd800) {
+        // A character outside the BMP (most emoji) is one column, like any other.
+        if (j + 1 >= n) return j; // its second half is in the next piece
+        const end = isSurrogatePair(s, j) ? j + 2 : j + 1;
+        this.writeChars(s.slice(j, end));
+        i = end;
+      } else if (c === 0x0a) {
+        this.nextLine();
         i = j + 1;
       } else if (c === 0x0d) {
         // `\r\n` and `\r\r\n` end a line without overwriting: the `\n` moves on before anything is written.
-        this.cursorCol = 0;
+        this.moveToColumn(0);
         i = j + 1;
       } else if (c === ESC) {
         const next = this.escape(s, j);
         if (next < 0) return j;
         i = next;
       } else if (c === 0x08) {
-        if (this.cursorCol > 0) this.cursorCol--;
+        const x = this.cursorX();
+        if (x > 0) this.moveToColumn(x - 1);
         i = j + 1;
       } else if (c === 0x09) {
         // Moves to the next tab stop; the gap is filled with spaces only if text follows.
-        this.moveToColumn((Math.floor(this.cursorCol / 8) + 1) * 8);
+        this.moveToColumn((Math.floor(this.cursorX() / 8) + 1) * 8);
         i = j + 1;
       } else {
         // BEL, NUL and other controls have no visible effect.
@@ -434,13 +633,13 @@ class TerminalParser implements LogParser {
       case 0x37: // 7 save cursor
         this.savedRow = this.cursorRow;
         this.savedCol = this.cursorCol;
+        this.savedWrap = this.wrapPending;
         return j + 2;
       case 0x38: // 8 restore cursor
-        this.moveToRow(this.savedRow);
-        this.cursorCol = this.savedCol;
+        this.restoreCursor();
         return j + 2;
-      case 0x4d: // M reverse index: up one row
-        this.moveToRow(this.cursorRow - 1);
+      case 0x4d: // M reverse index: up one screen line, keeping the column
+        this.moveLines(-1, this.cursorX());
         return j + 2;
       case 0x3d: // = and > keypad modes, c reset, \ a stray string terminator: no visible effect
       case 0x3e:
@@ -501,42 +700,37 @@ class TerminalParser implements LogParser {
   private csiDispatch(final: number, count: number): void {
     const p = this.params;
     const first = count > 0 ? p[0]! : 0;
-    const n = first > 0 ? first : 1;
+    // A missing count is 1, but as in Buildkite's renderer an explicit 0 moves nothing (a terminal moves 1).
+    const n = count > 0 ? first : 1;
     switch (final) {
       case 0x6d: // m
         this.sgr(count);
         return;
-      case 0x41: // A up
-        this.moveToRow(this.cursorRow - n);
+      case 0x41: // A up (a cursor just past the end of a full screen line comes back onto its last column)
+        this.moveLines(-n, Math.min(this.cursorX(), COLUMNS - 1));
         return;
-      case 0x42: // B down
-        this.moveToRow(this.cursorRow + n);
+      case 0x42: // B down (likewise)
+        this.moveLines(n, Math.min(this.cursorX(), COLUMNS - 1));
         return;
       case 0x43: // C forward
-        this.moveToColumn(this.cursorCol + n);
+        this.moveToColumn(this.cursorX() + n);
         return;
       case 0x44: // D back
-        this.cursorCol = Math.max(0, this.cursorCol - n);
+        this.moveToColumn(this.cursorX() - n);
         return;
       case 0x45: // E next line
-        this.moveToRow(this.cursorRow + n);
-        this.cursorCol = 0;
+        this.moveLines(n, 0);
         return;
-      case 0x46: // F previous line
-        this.moveToRow(this.cursorRow - n);
-        this.cursorCol = 0;
+      case 0x46: // F previous line; f too, as Buildkite's renderer reads a final byte in either case as capital
+      case 0x66:
+        this.moveLines(-n, 0);
         return;
       case 0x47: // G column
         this.moveToColumn(n - 1);
         return;
-      case 0x48: // H position (row;col), rows counted from the top of the held screen
-      case 0x66: {
-        // f is the same as H
-        const col = count > 1 && p[1]! > 0 ? p[1]! : 1;
-        this.moveToRow(this.top() + n - 1);
-        this.moveToColumn(col - 1);
+      case 0x48: // H position (row;col): the row is ignored
+        this.cursorPosition(count > 1 ? p[1]! - 1 : 0);
         return;
-      }
       case 0x4a: // J erase in display
         this.eraseDisplay(first);
         return;
@@ -548,25 +742,36 @@ class TerminalParser implements LogParser {
     }
   }
 
+  /** Erases on the cursor's screen line only: from the cursor (0), up to it (1), or all of it (2). */
   private eraseLine(mode: number): void {
     const row = this.existingRow(this.cursorRow);
-    if (!row) return;
-    if (mode === 0) truncate(row, this.cursorCol);
-    else if (mode === 1) blank(row, this.cursorCol + 1);
-    else if (mode === 2) clearRow(row);
+    if (!row || mode > 2) return;
+    const start = this.lineStart();
+    erase(row, mode === 0 ? this.cursorCol : start, mode === 1 ? this.throughCursor() : start + COLUMNS);
+  }
+
+  /** The end of an erase up to the cursor, inclusive (a cursor past the end of its line erases none beyond). */
+  private throughCursor(): number {
+    return Math.min(this.cursorCol + 1, this.lineStart() + COLUMNS);
   }
 
   private eraseDisplay(mode: number): void {
-    const top = this.top();
+    const row = this.existingRow(this.cursorRow);
     if (mode === 0) {
-      this.eraseLine(0);
+      // From the cursor on: the rest of its row, wrapped lines included, and every row below.
+      if (row) truncate(row, this.cursorCol);
       for (let r = this.cursorRow + 1; r < this.rows; r++) clearRow(this.existingRow(r)!);
-    } else if (mode === 1) {
-      for (let r = top; r < this.cursorRow; r++) clearRow(this.existingRow(r)!);
-      this.touch(top);
-      this.eraseLine(1);
-    } else if (mode === 2 || mode === 3) {
-      // The screen is the held window: rows already returned stay as they were (and keep their numbers).
+    } else if (mode === 1 || mode === 2) {
+      // The window's lines above the cursor (1) or all of them (2); a row reaching above the window keeps its
+      // lines there.
+      const top = this.windowTop();
+      const end = mode === 1 ? Math.min(this.cursorRow, this.rows) : this.rows;
+      for (let r = top.row; r < end; r++) truncate(this.existingRow(r)!, r === top.row ? top.col : 0);
+      if (mode === 1 && row) erase(row, this.cursorRow === top.row ? top.col : 0, this.throughCursor());
+      this.touch(top.row);
+    } else if (mode === 3) {
+      // Buildkite's renderer blanks its whole buffer; ours is the held rows (those returned are final).
+      const top = this.top();
       for (let r = top; r < this.rows; r++) clearRow(this.existingRow(r)!);
       this.touch(top);
     }
@@ -730,10 +935,10 @@ class TerminalParser implements LogParser {
       const pairs = keyValues(rest);
       const url = pairs.get("url") ?? "";
       const text = stripControls(pairs.get("content") ?? url);
-      this.write(text, url === "" ? this.link : safeHref(url));
+      this.writeChars(text, url === "" ? this.link : safeHref(url));
     } else if (command === "1338") {
       // An image: its alt text stands in for it.
-      this.write(stripControls(keyValues(rest).get("alt") ?? ""));
+      this.writeChars(stripControls(keyValues(rest).get("alt") ?? ""));
     }
     // 1337 (inline file), window titles and the rest draw nothing.
   }
@@ -754,12 +959,12 @@ function readInteger(s: string, from: number, to: number): number {
   return negative ? -value : value;
 }
 
-function appendSegment(row: Row, text: string, style: TextStyle | undefined, link: string | undefined): void {
+function appendSegment(row: Row, text: string, width: number, style: TextStyle | undefined, link: string | undefined): void {
   const segments = row.segments;
   const last = segments.length > 0 ? segments[segments.length - 1] : undefined;
   if (last && last.style === style && last.link === link) last.text += text;
   else segments.push(makeSegment(text, style, link));
-  row.width += text.length;
+  row.width += width;
 }
 
 /**
@@ -768,13 +973,14 @@ function appendSegment(row: Row, text: string, style: TextStyle | undefined, lin
  * far more often than at its start (a spinner's `\b`, a redrawn percentage), and a hostile line of many
  * tiny segments then costs no more per write than a plain one.
  */
-function overwrite(row: Row, col: number, text: string, style: TextStyle | undefined, link: string | undefined): void {
+function overwrite(row: Row, col: number, text: string, width: number, style: TextStyle | undefined, link: string | undefined): void {
   const segments = row.segments;
-  const end = col + text.length;
+  const astral = row.astral;
+  const end = col + width;
   let first = segments.length - 1;
   let pos = row.width;
   while (first > 0) {
-    pos -= segments[first]!.text.length;
+    pos -= columns(segments[first]!.text, astral);
     if (pos <= col) break;
     first--;
   }
@@ -786,7 +992,7 @@ function overwrite(row: Row, col: number, text: string, style: TextStyle | undef
   let placed = false;
   for (let i = first; i < segments.length; i++) {
     const segment = segments[i]!;
-    const segmentEnd = pos + segment.text.length;
+    const segmentEnd = pos + columns(segment.text, astral);
     if (segmentEnd <= col || pos >= end) {
       if (pos >= end && !placed) {
         tail.push(makeSegment(text, style, link));
@@ -794,12 +1000,12 @@ function overwrite(row: Row, col: number, text: string, style: TextStyle | undef
       }
       tail.push(segment);
     } else {
-      if (pos < col) tail.push(makeSegment(segment.text.slice(0, col - pos), segment.style, segment.link));
+      if (pos < col) tail.push(makeSegment(segment.text.slice(0, indexOfColumn(segment.text, col - pos, astral)), segment.style, segment.link));
       if (!placed) {
         tail.push(makeSegment(text, style, link));
         placed = true;
       }
-      if (segmentEnd > end) tail.push(makeSegment(segment.text.slice(end - pos), segment.style, segment.link));
+      if (segmentEnd > end) tail.push(makeSegment(segment.text.slice(indexOfColumn(segment.text, end - pos, astral)), segment.style, segment.link));
     }
     pos = segmentEnd;
   }
@@ -815,21 +1021,18 @@ function truncate(row: Row, col: number): void {
   let pos = 0;
   for (const segment of row.segments) {
     if (pos >= col) break;
-    const segmentEnd = pos + segment.text.length;
-    out.push(segmentEnd <= col ? segment : makeSegment(segment.text.slice(0, col - pos), segment.style, segment.link));
+    const segmentEnd = pos + columns(segment.text, row.astral);
+    out.push(segmentEnd <= col ? segment : makeSegment(segment.text.slice(0, indexOfColumn(segment.text, col - pos, row.astral)), segment.style, segment.link));
     pos = segmentEnd;
   }
   row.segments = out;
   row.width = col;
 }
 
-/** Erases columns 0…count-1 to blanks. */
-function blank(row: Row, count: number): void {
-  if (count >= row.width) {
-    clearRow(row);
-    return;
-  }
-  overwrite(row, 0, " ".repeat(count), undefined, undefined);
+/** Erases columns from…to-1: cut off when no text follows them, else blanked, so later text keeps its columns. */
+function erase(row: Row, from: number, to: number): void {
+  if (to >= row.width) truncate(row, from);
+  else if (from < to) overwrite(row, from, " ".repeat(to - from), to - from, undefined, undefined);
 }
 
 function clearRow(row: Row): void {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { createLogParser, HELD_ROWS, MAX_CURSOR_COLUMN, MAX_STRING_SEQUENCE, parseLog, safeHref } from "@/lib/log/parser";
+import { COLUMNS, createLogParser, HELD_ROWS, MAX_STRING_SEQUENCE, parseLog, safeHref, WINDOW_LINES } from "@/lib/log/parser";
 import type { LogLine, TextStyle } from "@/lib/log/types";
 
 const ESC = "\x1b";
@@ -119,6 +119,31 @@ describe("carriage return, backspace and tabs", () => {
   });
 });
 
+describe("columns are characters (code points), as in Buildkite's renderer", () => {
+  test("\\r over an emoji replaces the whole emoji, not half of it", () => {
+    expect(texts("🚨 ok\rX\n")).toEqual(["X ok"]);
+  });
+
+  test("\\b steps back over an emoji as one column", () => {
+    expect(texts("ab🚨\bX\n")).toEqual(["abX"]);
+  });
+
+  test("cursor movement after an emoji lands on the right character", () => {
+    expect(texts(`🚨 ok\r${csi("2C")}K\n`)).toEqual(["🚨 Kk"]);
+    expect(texts(`🚨${csi("3G")}X\n`)).toEqual(["🚨 X"]);
+    expect(texts(`a🚨b🚨c${csi("2D")}X\n`)).toEqual(["a🚨bXc"]);
+  });
+
+  test("an overwrite between emoji keeps the styles of the characters it does not cover", () => {
+    expect(only(`${sgr("31")}🚨🚨${sgr("0")}ab\r${csi("C")}X\n`).spans).toEqual([{ text: "🚨", style: { fg: palette(1) } }, { text: "Xab" }]);
+  });
+
+  test("erasing after an emoji cuts at the right character", () => {
+    expect(texts(`🚨🚨🚨\r${csi("C")}${csi("K")}\n`)).toEqual(["🚨"]);
+    expect(texts(`🚨🚨🚨\r${csi("C")}${csi("1K")}\n`)).toEqual(["  🚨"]);
+  });
+});
+
 describe("cursor movement (CSI A B C D E F G H)", () => {
   test("cursor up redraws earlier rows like docker pull", () => {
     const raw =
@@ -138,6 +163,10 @@ describe("cursor movement (CSI A B C D E F G H)", () => {
     expect(texts(`a${csi("C")}b\n`)).toEqual(["a b"]);
   });
 
+  test("a count of 0 moves nothing, as in Buildkite's renderer (a terminal would move one)", () => {
+    expect(texts(`one\ntwo${csi("0A")}X${csi("0D")}Y${csi("0C")}Z${csi("0F")}!\n`)).toEqual(["one", "!woXYZ"]);
+  });
+
   test("E and F move to the start of the next or previous line", () => {
     expect(texts(`one\ntwo\n${csi("2F")}ONE${csi("E")}T\n`)).toEqual(["ONE", "Two"]);
   });
@@ -147,14 +176,43 @@ describe("cursor movement (CSI A B C D E F G H)", () => {
     expect(texts(`abc${csi("G")}X\n`)).toEqual(["Xbc"]);
   });
 
-  test("H positions row;col from the top of the screen, clamped to the rows held", () => {
-    expect(texts(`aaa\nbbb\nccc\n${csi("2;2H")}X${csi("H")}Y${csi("99;1H")}Z\n`)).toEqual(["Yaa", "bXb", "ccc", "Z"]);
+  test("H never jumps back over the log: as in Buildkite's renderer it starts a new line (if this one has text), then sets the column", () => {
+    expect(texts(`aaa\nbbb\nccc\n${csi("2;2H")}X${csi("H")}Y${csi("99;1H")}Z\n`)).toEqual(["aaa", "bbb", "ccc", " X", "Y", "Z"]);
+    // Several in a row with no text between make one new line.
+    expect(texts(`a${csi("H")}${csi("H")}${csi("5;3H")}b\n`)).toEqual(["a", "  b"]);
+    // On a wrapped row's first screen line, the new line is the row's next screen line.
+    expect(texts(`${"a".repeat(200)}${csi("A")}${csi("H")}X\n`)).toEqual([`${"a".repeat(160)}X${"a".repeat(39)}`]);
   });
 
-  test("cursor down stops at the bottom row and creates no rows", () => {
-    const { lines, rowCount } = parsePieces([`a\n${csi("5B")}b\n`]);
-    expect(lines.map((l) => l.text)).toEqual(["a", "b"]);
-    expect(rowCount).toBe(2);
+  test("PowerShell's progress display, drawn with cursor home, keeps the log above it and gets a line per redraw", () => {
+    const raw =
+      `${ts(1)}~~~ Running commands\n${ts(2)}$ pwsh -c 'Install-Module X'\n${ts(3)}${csi("?25l")}${ESC}=` +
+      `${csi("1;1H")}Installing [    ]${csi("1;1H")}Installing [##  ]${csi("H")}Installing [####]${csi("H")}${" ".repeat(20)}${csi("?25h")}\n` +
+      `${ts(4)}~~~ Running global post-command hook\n`;
+    // The new lines carry the time of the line they follow, as Buildkite shows them.
+    expect(parseLog(raw).map((line) => [line.text, line.time])).toEqual([
+      ["~~~ Running commands", 1],
+      ["$ pwsh -c 'Install-Module X'", 2],
+      ["Installing [    ]", 3],
+      ["Installing [##  ]", 3],
+      ["Installing [####]", 3],
+      [" ".repeat(20), 3],
+      ["~~~ Running global post-command hook", 4],
+    ]);
+  });
+
+  test("cursor down below the last line, while the log is shorter than Buildkite's window, goes down into blank rows", () => {
+    expect(texts(`this is great ${csi("1B")}hello\n`)).toEqual(["this is great ", `${" ".repeat(14)}hello`]);
+    const { lines, rowCount } = parsePieces([`a\n${csi("3B")}b\n`]);
+    expect(lines.map((l) => l.text)).toEqual(["a", "", "", "", "b"]);
+    expect(rowCount).toBe(5);
+  });
+
+  test("once the window is full, cursor down stops at the last line written, even from the fresh line after it", () => {
+    const log = Array.from({ length: WINDOW_LINES }, (_, i) => `line ${i}\n`).join("");
+    const { lines, rowCount } = parsePieces([`${log}${csi("B")}X\n${csi("3A")}${csi("9B")}Y`]);
+    expect(rowCount).toBe(WINDOW_LINES);
+    expect(lines.slice(-3).map((l) => l.text)).toEqual([`line ${WINDOW_LINES - 3}`, `line ${WINDOW_LINES - 2}`, `Yine ${WINDOW_LINES - 1}`]);
   });
 
   test("cursor up stops at the first row", () => {
@@ -180,6 +238,53 @@ describe("cursor movement (CSI A B C D E F G H)", () => {
   });
 });
 
+describe("Buildkite's 160-column screen: long rows wrap for the cursor", () => {
+  const x = (count: number) => "x".repeat(count);
+
+  test("cursor-up counts the screen lines a long row wraps onto", () => {
+    expect(texts(`short\n${x(200)}\n${csi("2A")}\rY\n`)).toEqual(["short", `Y${x(199)}`]);
+    expect(texts(`one\n${x(200)}\nthree${csi("2A")}\rY${csi("2B")}\rTHREE\n`)).toEqual(["one", `Y${x(199)}`, "THREE"]);
+  });
+
+  test("\\r returns to the start of the cursor's screen line, so a redraw wider than the screen runs on", () => {
+    expect(texts(`${"A".repeat(200)}\r${"B".repeat(200)}\n`)).toEqual([`${"A".repeat(160)}${"B".repeat(200)}`]);
+    // Just after filling a screen line the cursor is still on it: only the next character wraps.
+    expect(texts(`${x(320)}\rY\n`)).toEqual([`${x(160)}Y${x(159)}`]);
+  });
+
+  test("\\b and cursor-back stop at the start of the cursor's screen line", () => {
+    expect(texts(`${x(160)}yz\r\bQ\n`)).toEqual([`${x(160)}Qz`]);
+    expect(texts(`${x(170)}${csi("50D")}Y\n`)).toEqual([`${x(160)}Y${x(9)}`]);
+  });
+
+  test("column moves stop at the last column of the screen line", () => {
+    expect(texts(`a${csi("200C")}b\n`)).toEqual([`a${" ".repeat(COLUMNS - 2)}b`]);
+    expect(texts(`${csi("300G")}X\n`)).toEqual([`${" ".repeat(COLUMNS - 1)}X`]);
+    expect(texts(`${x(170)}\r${csi("200C")}Y\n`)).toEqual([`${x(170)}${" ".repeat(149)}Y`]);
+    expect(texts(`${x(157)}\tY\n`)).toEqual([`${x(157)}  Y`]);
+    // A cursor left past the end of a full line by writing comes back onto its last column when it moves up.
+    expect(texts(`a\n${x(COLUMNS)}${csi("A")}Y\n`)).toEqual([`a${" ".repeat(COLUMNS - 2)}Y`, x(COLUMNS)]);
+  });
+
+  test("a newline on a wrapped row's first screen line moves to its next screen line, not to the next row", () => {
+    const { lines, rowCount } = parsePieces([`${x(200)}${csi("A")}\nY\n`]);
+    expect(lines.map((l) => l.text)).toEqual([`${x(160)}Y${x(39)}`]);
+    expect(rowCount).toBe(1);
+  });
+
+  test("erasing up to a cursor just past the end of a full screen line leaves the next screen line alone", () => {
+    const raw = `${"a".repeat(COLUMNS)}${ESC}7${"b".repeat(40)}${ESC}8`;
+    expect(texts(`${raw}${csi("1K")}\n`)).toEqual([`${" ".repeat(COLUMNS)}${"b".repeat(40)}`]);
+    expect(texts(`${raw}${csi("1J")}\n`)).toEqual([`${" ".repeat(COLUMNS)}${"b".repeat(40)}`]);
+  });
+
+  test("erasing a line erases the cursor's screen line only, keeping the row's other lines where they were", () => {
+    expect(texts(`${x(200)}${csi("2K")}\n`)).toEqual([x(160)]);
+    expect(texts(`${"a".repeat(160)}${"b".repeat(40)}${csi("A")}${csi("2K")}\n`)).toEqual([`${" ".repeat(160)}${"b".repeat(40)}`]);
+    expect(texts(`${"a".repeat(200)}${csi("A")}\r${csi("5C")}${csi("K")}\n`)).toEqual([`aaaaa${" ".repeat(155)}${"a".repeat(40)}`]);
+  });
+});
+
 describe("erase (CSI J and K)", () => {
   test("K0 erases to the end of the line, K1 to the cursor (inclusive), K2 the whole line", () => {
     expect(texts(`abcdef${csi("3D")}${csi("K")}\n`)).toEqual(["abc"]);
@@ -197,7 +302,18 @@ describe("erase (CSI J and K)", () => {
     expect(texts(`one\nlonger\nthree\r${csi("1A")}${csi("2C")}${csi("1J")}\n`)).toEqual(["", "   ger", "three"]);
   });
 
-  test("J2 and J3 blank the held screen but keep its rows (and their numbers)", () => {
+  test("J2 blanks Buildkite's window, the last 100 screen lines, and nothing above it", () => {
+    const rows = Array.from({ length: 150 }, (_, i) => `r${i}`);
+    const lines = texts(`${rows.join("\n")}${csi("2J")}\n`);
+    expect(lines).toHaveLength(150);
+    expect(lines.slice(0, 50)).toEqual(rows.slice(0, 50));
+    expect(lines.slice(50).every((text) => text === "")).toBe(true);
+    // A row reaching above the window keeps its screen lines there.
+    const long = `${"a".repeat(COLUMNS)}${"b".repeat(COLUMNS)}`;
+    expect(texts(`${long}\n${rows.slice(0, WINDOW_LINES - 1).join("\n")}${csi("2J")}\n`)[0]).toBe("a".repeat(COLUMNS));
+  });
+
+  test("J2 and J3 blank the screen but keep its rows (and their numbers)", () => {
     expect(texts(`one\ntwo\n${csi("2J")}three\n`)).toEqual(["", "", "three"]);
     expect(texts(`one\n${csi("3J")}two\n`)).toEqual(["", "two"]);
   });
@@ -344,8 +460,8 @@ describe("other escapes", () => {
     expect(texts(`a${ESC}Pq#0;2;0;0;0${ST}b${ESC}^private${BEL}c${ESC}Xstart${ST}d\n`)).toEqual(["abcd"]);
   });
 
-  test("CSI f positions like H", () => {
-    expect(texts(`abc\n${csi("1;2f")}X\n`)).toEqual(["aXc"]);
+  test("CSI f moves to the start of a previous line, as Buildkite's renderer reads it as F", () => {
+    expect(texts(`one\ntwo\n${csi("1;5f")}X\n`)).toEqual(["one", "Xwo"]);
   });
 
   test("charset selections like ESC ( B are swallowed", () => {
@@ -382,15 +498,16 @@ describe("other escapes", () => {
 });
 
 describe("hostile input", () => {
-  test("cursor movement far into blank space is capped, so a row cannot balloon", () => {
-    expect(only(`a${csi("999999999C")}b\n`).text).toHaveLength(MAX_CURSOR_COLUMN + 1);
-    expect(only(`${csi("999999999G")}b\n`).text).toHaveLength(MAX_CURSOR_COLUMN + 1);
-    expect(only(`${csi("1;999999999H")}b\n`).text).toHaveLength(MAX_CURSOR_COLUMN + 1);
+  test("cursor movement far into blank space stops at the screen's last column, so a row cannot balloon", () => {
+    expect(only(`a${csi("999999999C")}b\n`).text).toHaveLength(COLUMNS);
+    expect(only(`${csi("999999999G")}b\n`).text).toHaveLength(COLUMNS);
+    expect(only(`${csi("1;999999999H")}b\n`).text).toHaveLength(COLUMNS);
   });
 
-  test("moving within a long row is not capped", () => {
-    const long = "x".repeat(MAX_CURSOR_COLUMN * 2);
-    expect(only(`${long}\r${csi(`${MAX_CURSOR_COLUMN + 10}C`)}Y\n`).text).toBe(`${"x".repeat(MAX_CURSOR_COLUMN + 10)}Y${"x".repeat(MAX_CURSOR_COLUMN - 11)}`);
+  test("a very long row is still one row, and moves at its end stay on its last screen line", () => {
+    const long = "x".repeat(10_000);
+    // 10,000 columns end on screen line 62, which starts at column 9,920.
+    expect(texts(`${long}\r${csi("5C")}Y\n`)).toEqual([`${"x".repeat(9925)}Y${"x".repeat(74)}`]);
   });
 
   test("overwrites near the end of a row of many styled runs keep every other run", () => {
@@ -421,7 +538,7 @@ describe("pieces", () => {
     `${ESC}_bk;dt=5;x=y${ST}10%\r20%\r${sgr("38;2;1;2;3")}done${csi("m")}\r\r\n` +
     `${ESC}(Bx\ty${ESC}7z${ESC}8Z\b!${csi("?25l")}${ESC}Q\n` +
     `up${csi("1A")}${csi("2K")}\rU${csi("1B")}\r${ESC}]1339;url=https://b.test;content=c${BEL}${ESC}]1338;alt=img${BEL}` +
-    `${ESC}]1337;File=x${BEL}${sgr("31")}end\n`;
+    `${ESC}]1337;File=x${BEL}${sgr("31")}end 🚨\b!\n`;
 
   test("a sequence split across two pieces at every position parses as in one piece", () => {
     const whole = parseLog(sample);
@@ -437,7 +554,7 @@ describe("pieces", () => {
     let seed = 12345;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const fragments = [ESC, "[", "]", "_", "bk;t=1", "bk;dt=3", BEL, "\\", "38;5;", "38;2;1;2", "2;", "m", "A", "B", "C", "H", "J", "K", "G",
-      "8;;https://x.test", "8;;javascript:x", ";", "a", "bc", "\r", "\n", "\r\n", "\b", "\t", "(", "7", "8", "?25l", "1339;url=https://a.test;content=z", "1338;alt=i", "1337;File=x", "\x00"];
+      "8;;https://x.test", "8;;javascript:x", ";", "a", "bc", "\r", "\n", "\r\n", "\b", "\t", "(", "7", "8", "?25l", "1339;url=https://a.test;content=z", "1338;alt=i", "1337;File=x", "\x00", "🚨"];
     for (let round = 0; round < 300; round++) {
       let raw = "";
       for (let i = 0; i < 60; i++) raw += fragments[Math.floor(next() * fragments.length)];
@@ -484,13 +601,21 @@ describe("held rows, rowCount and lowestRowTouched", () => {
     expect(parser.end()).toHaveLength(HELD_ROWS - 1);
   });
 
-  test("cursor up cannot reach rows already returned", () => {
-    const raw = Array.from({ length: HELD_ROWS + 5 }, (_, i) => `r${i}\n`).join("") + `${csi(`${HELD_ROWS * 2}A`)}\rX\n`;
-    const lines = parseLog(raw);
-    expect(lines).toHaveLength(HELD_ROWS + 5);
-    // 505 rows, the cursor on row 505: the screen's top is row 6, so the jump stops there.
-    expect(lines[6]!.text).toBe("X6");
-    expect(lines.slice(0, 6).map((l) => l.text)).toEqual(["r0", "r1", "r2", "r3", "r4", "r5"]);
+  test("cursor up stops at the top of Buildkite's window: the last 100 screen lines, a long row counting as several", () => {
+    const rows = Array.from({ length: 150 }, (_, i) => (i === 140 ? "x".repeat(400) : `r${i}`));
+    const lines = parseLog(`${rows.join("\n")}\n${csi("999A")}\rX\n`);
+    expect(lines).toHaveLength(150);
+    // Rows 141–149 take nine screen lines and row 140 three, so the window's top is 88 rows higher: row 52.
+    expect(lines.slice(51, 53).map((l) => l.text)).toEqual(["r51", "X52"]);
+  });
+
+  test("a cursor-down stopped by the window counts as reaching the window's top, so no chunk starts inside it", () => {
+    // A parse starting inside the window would not know how far down the cursor may go.
+    const parser = createLogParser();
+    parser.push(Array.from({ length: 150 }, (_, i) => `r${i}\n`).join(""));
+    expect(parser.lowestRowTouched).toBe(150);
+    parser.push(csi("B"));
+    expect(parser.lowestRowTouched).toBe(50);
   });
 
   test("rowCount counts rows created, not rows the cursor merely visits", () => {
@@ -520,7 +645,7 @@ describe("held rows, rowCount and lowestRowTouched", () => {
     parser.push("0\n1\n2\n3\n");
     parser.push(`x${csi("3A")}y${csi("3B")}\n`);
     expect(parser.lowestRowTouched).toBe(1);
-    parser.push(`z${csi("H")}${csi("5B")}`);
+    parser.push(`z${csi("9A")}${csi("5B")}`);
     expect(parser.lowestRowTouched).toBe(0);
     parser.push("\n");
     expect(parser.lowestRowTouched).toBe(6);
