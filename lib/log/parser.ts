@@ -1,6 +1,7 @@
 import type { Colour, LogLine, LogParser, Span, TextStyle } from "./types";
 
-// A streaming terminal emulator for Buildkite job logs (facts: shared reference job-logs.md). Written by hand
+// A streaming terminal emulator for Buildkite job logs
+// (https://buildkite.com/docs/pipelines/configure/managing-log-output). Written by hand
 // because no npm library resolves `\r` overwrites and cursor movement into rows, understands Buildkite's APC
 // timestamps, and keeps up with a 100 MB log (tests/perf/log-parser.ts measures it against ansi_up, anser
 // and ansi-to-html). Runs in the browser and on the server, so it uses nothing from Node.
@@ -14,8 +15,9 @@ import type { Colour, LogLine, LogParser, Span, TextStyle } from "./types";
 // - A column is a character (a code point), not its display width: wide characters and emoji take one.
 // - The screen scrolls with the log: cursor movement reaches only the last WINDOW_LINES screen lines written
 //   (the first ones, while there are fewer), and `J2` blanks just those, keeping the rows and their numbers.
-//   Cursor-down stops at the window's bottom line, which once the log fills the window is the last line
-//   written: even a move down from the fresh line after it lands on it.
+//   Cursor-down stops at the window's bottom line: once the log fills the window, the fresh line a newline
+//   left the cursor on. (Buildkite's renderer stops on the last line written, one higher, which garbles
+//   every `docker pull` redraw past a log's 100th line; here such output stays readable.)
 // - `H` ignores its row: it moves on to a new line when the cursor's line has text, then to its column (see
 //   `cursorPosition`). `f`, which a terminal reads as `H`, is `F` there.
 // - A row longer than COLUMNS wraps onto more screen lines, which cursor-up and -down count; `\r` and `\b`
@@ -429,7 +431,10 @@ class TerminalParser implements LogParser {
 
   /**
    * Moves the cursor `delta` screen lines (up when negative) to column `x` of the line it lands on, staying in
-   * the window: up to its top, down to its bottom line (the last line written, once the window is full).
+   * the window: up to its top, down to its bottom line. Once the window is full, that is the fresh line a
+   * newline left the cursor on. Buildkite's renderer stops one line higher, on the last line written, which
+   * puts every later redraw of a `docker pull` past its 100th line one line too high; we keep such output
+   * readable instead.
    */
   private moveLines(delta: number, x: number): void {
     const below = this.linesBelow();
@@ -437,7 +442,7 @@ class TerminalParser implements LogParser {
     if (delta < 0) {
       steps = Math.min(0, Math.max(delta, below + 1 - WINDOW_LINES));
     } else {
-      const room = below + WINDOW_LINES - this.lineCount;
+      const room = below + Math.max(1, WINDOW_LINES - this.lineCount);
       if (delta > room) {
         steps = room;
         // Where the window stopped the cursor depends on where the window is, which a parse starting at a

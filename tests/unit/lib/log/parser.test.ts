@@ -208,11 +208,21 @@ describe("cursor movement (CSI A B C D E F G H)", () => {
     expect(rowCount).toBe(5);
   });
 
-  test("once the window is full, cursor down stops at the last line written, even from the fresh line after it", () => {
+  test("once the window is full, cursor down goes no further than the fresh line below the last line written", () => {
     const log = Array.from({ length: WINDOW_LINES }, (_, i) => `line ${i}\n`).join("");
-    const { lines, rowCount } = parsePieces([`${log}${csi("B")}X\n${csi("3A")}${csi("9B")}Y`]);
-    expect(rowCount).toBe(WINDOW_LINES);
-    expect(lines.slice(-3).map((l) => l.text)).toEqual([`line ${WINDOW_LINES - 3}`, `line ${WINDOW_LINES - 2}`, `Yine ${WINDOW_LINES - 1}`]);
+    const { lines, rowCount } = parsePieces([`${log}${csi("5B")}X\n${csi("3A")}${csi("9B")}Y\n`]);
+    expect(rowCount).toBe(WINDOW_LINES + 2);
+    expect(lines.slice(-3).map((l) => l.text)).toEqual([`line ${WINDOW_LINES - 1}`, "X", "Y"]);
+  });
+
+  test("a docker pull redraw past the window's first 100 lines still lands on its own lines", () => {
+    const filler = Array.from({ length: 120 }, (_, i) => `step ${i}\n`).join("");
+    const redraw =
+      "layer1: Waiting\nlayer2: Waiting\nlayer3: Waiting\n" +
+      `${csi("3A")}${csi("2K")}\rlayer1: Pull complete\r${csi("3B")}` +
+      `${csi("2A")}${csi("2K")}\rlayer2: Downloading 50%\r${csi("2B")}` +
+      "Digest: sha256:abc\n";
+    expect(texts(filler + redraw).slice(-4)).toEqual(["layer1: Pull complete", "layer2: Downloading 50%", "layer3: Waiting", "Digest: sha256:abc"]);
   });
 
   test("cursor up stops at the first row", () => {
