@@ -21,7 +21,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "component", include: ["tests/unit/**/*.test.tsx"], environment: "jsdom", setupFiles: ["tests/support/component-setup.ts"] },
+        test: {
+          name: "component",
+          include: ["tests/unit/**/*.test.tsx"],
+          environment: "jsdom",
+          setupFiles: ["tests/support/component-setup.ts"],
+        },
       },
       {
         extends: true,

@@ -53,7 +53,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {operator && (
                 <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="operator">
                   Acting as <span className="font-medium text-zinc-900 dark:text-zinc-100">{operator.name}</span>{" "}
-                  <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">{operator.role}</span>
+                  <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+                    {operator.role}
+                  </span>
                 </p>
               )}
               {operator && cfg.auth.mode === "oidc" && <SignOutButton />}

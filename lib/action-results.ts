@@ -28,7 +28,12 @@ export function reserveOutcome(result: ReserveResult, jobId: string, extending: 
     };
   }
   const left = countdown(result.expiresAt, now).label;
-  return { ok: true, message: extending ? `Reservation extended: expires in ${left}.` : `Reserved for ${left}: agents will not pick it up until then.` };
+  return {
+    ok: true,
+    message: extending
+      ? `Reservation extended: expires in ${left}.`
+      : `Reserved for ${left}: agents will not pick it up until then.`,
+  };
 }
 
 export function finishOutcome(exitStatus: number): ActionResult {
@@ -37,5 +42,8 @@ export function finishOutcome(exitStatus: number): ActionResult {
 
 export function notifyOutcome(result: { sent: number; errors: { error: string }[] }): ActionResult {
   if (result.sent > 0) return { ok: true, message: "Notification sent." };
-  return { ok: false, message: `Buildkite did not store the notification: ${result.errors[0]?.error ?? "no reason given"}.` };
+  return {
+    ok: false,
+    message: `Buildkite did not store the notification: ${result.errors[0]?.error ?? "no reason given"}.`,
+  };
 }

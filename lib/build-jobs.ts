@@ -12,12 +12,17 @@ const FAILED_JOB_STATES: readonly string[] = ["failed", "timed_out", "broken", "
 export const isWaiter = (job: Pick<BuildJob, "type">): boolean => job.type === "waiter";
 
 /** Whether a job is in one of `states`; a job without a state is in none. */
-export const hasState = (job: Pick<BuildJob, "state">, states: readonly string[]): boolean => job.state !== null && states.includes(job.state);
+export const hasState = (job: Pick<BuildJob, "state">, states: readonly string[]): boolean =>
+  job.state !== null && states.includes(job.state);
 
-export const isFailedJob = (job: Pick<BuildJob, "state" | "softFailed">): boolean => !job.softFailed && hasState(job, FAILED_JOB_STATES);
+export const isFailedJob = (job: Pick<BuildJob, "state" | "softFailed">): boolean =>
+  !job.softFailed && hasState(job, FAILED_JOB_STATES);
 
 /** How many jobs are in each state, on top of `base`; waiters and jobs without a state are not counted. */
-export function countJobsByState(jobs: readonly Pick<BuildJob, "type" | "state">[], base: Readonly<Record<string, number>> = {}): Record<string, number> {
+export function countJobsByState(
+  jobs: readonly Pick<BuildJob, "type" | "state">[],
+  base: Readonly<Record<string, number>> = {},
+): Record<string, number> {
   const counts: Record<string, number> = { ...base };
   for (const job of jobs) {
     if (isWaiter(job) || job.state === null) continue;

@@ -13,7 +13,8 @@ export interface BulkResultRow {
 
 export type BulkCounts = Record<BulkOutcome, number>;
 
-export const NOT_RESERVED_REASON = "Buildkite did not reserve it: reserved elsewhere, already started or finished, or unknown";
+export const NOT_RESERVED_REASON =
+  "Buildkite did not reserve it: reserved elsewhere, already started or finished, or unknown";
 export const NO_ANSWER_REASON = "No answer before the connection ended: check the job's state before acting again";
 const MISSING_FROM_RESERVE_REASON = "The console's answer did not mention this job";
 
@@ -21,7 +22,10 @@ const failures: ReadonlySet<BulkOutcome> = new Set(["not reserved", "failed", "u
 export const isFailure = (outcome: BulkOutcome) => failures.has(outcome);
 
 /** One row per requested job, in the order asked for, from the BFF's answer to a bulk reserve. */
-export function reserveRows(jobIds: readonly string[], result: Pick<ReserveResult, "reserved" | "notReserved">): BulkResultRow[] {
+export function reserveRows(
+  jobIds: readonly string[],
+  result: Pick<ReserveResult, "reserved" | "notReserved">,
+): BulkResultRow[] {
   const reserved = new Set(result.reserved);
   const notReserved = new Set(result.notReserved);
   return jobIds.map((jobId) => {
@@ -36,13 +40,20 @@ export function reserveRows(jobIds: readonly string[], result: Pick<ReserveResul
  * (`settled`), every requested job without an outcome is "unknown": the stream broke before its answer,
  * and the job may or may not have been finished.
  */
-export function finishRows(jobIds: readonly string[], outcomes: readonly BulkFinishOutcome[], settled: boolean): BulkResultRow[] {
+export function finishRows(
+  jobIds: readonly string[],
+  outcomes: readonly BulkFinishOutcome[],
+  settled: boolean,
+): BulkResultRow[] {
   const rows: BulkResultRow[] = outcomes.map((o) =>
-    o.outcome === "finished" ? { jobId: o.jobId, outcome: "finished", reason: null } : { jobId: o.jobId, outcome: "failed", reason: o.error ?? "failed" },
+    o.outcome === "finished"
+      ? { jobId: o.jobId, outcome: "finished", reason: null }
+      : { jobId: o.jobId, outcome: "failed", reason: o.error ?? "failed" },
   );
   if (!settled) return rows;
   const answered = new Set(outcomes.map((o) => o.jobId));
-  for (const jobId of jobIds) if (!answered.has(jobId)) rows.push({ jobId, outcome: "unknown", reason: NO_ANSWER_REASON });
+  for (const jobId of jobIds)
+    if (!answered.has(jobId)) rows.push({ jobId, outcome: "unknown", reason: NO_ANSWER_REASON });
   return rows;
 }
 

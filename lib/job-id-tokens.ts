@@ -60,7 +60,10 @@ export function parseJobIdTokens(text: string, max: number = MAX_BATCH_IDS): Job
 
 /** "a, b and 3 more": names the first few tokens so a long paste of garbage stays readable. */
 export function nameTokens(tokens: readonly string[], shown = 5): string {
-  const named = tokens.slice(0, shown).map((token) => `“${token}”`).join(", ");
+  const named = tokens
+    .slice(0, shown)
+    .map((token) => `“${token}”`)
+    .join(", ");
   const rest = tokens.length - shown;
   return rest > 0 ? `${named} and ${rest} more` : named;
 }

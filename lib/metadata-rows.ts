@@ -20,10 +20,14 @@ export const addRow = (rows: readonly MetadataRow[]): MetadataRow[] => [
   { id: rows.reduce((max, row) => Math.max(max, row.id), 0) + 1, key: "", value: "" },
 ];
 
-export const removeRow = (rows: readonly MetadataRow[], id: number): MetadataRow[] => rows.filter((row) => row.id !== id);
+export const removeRow = (rows: readonly MetadataRow[], id: number): MetadataRow[] =>
+  rows.filter((row) => row.id !== id);
 
-export const updateRow = (rows: readonly MetadataRow[], id: number, change: Partial<Pick<MetadataRow, "key" | "value">>): MetadataRow[] =>
-  rows.map((row) => (row.id === id ? { ...row, ...change } : row));
+export const updateRow = (
+  rows: readonly MetadataRow[],
+  id: number,
+  change: Partial<Pick<MetadataRow, "key" | "value">>,
+): MetadataRow[] => rows.map((row) => (row.id === id ? { ...row, ...change } : row));
 
 const isBlank = (row: MetadataRow) => row.key.trim() === "" && row.value.trim() === "";
 
@@ -43,7 +47,11 @@ function entryIssues(row: MetadataRow, label: string): RowIssue[] {
  * "add" is not an error); a value without a key, a key given twice, and keys or values over the API's
  * limits are named by row number as the operator sees it.
  */
-export function rowsToMetadata(rows: readonly MetadataRow[]): { metadata: Record<string, string>; issues: RowIssue[]; tooMany: string | null } {
+export function rowsToMetadata(rows: readonly MetadataRow[]): {
+  metadata: Record<string, string>;
+  issues: RowIssue[];
+  tooMany: string | null;
+} {
   const metadata: Record<string, string> = {};
   const issues: RowIssue[] = [];
   rows.forEach((row, index) => {
@@ -62,6 +70,7 @@ export function rowsToMetadata(rows: readonly MetadataRow[]): { metadata: Record
     if (rowIssues.length === 0) metadata[row.key] = row.value;
   });
   const count = Object.keys(metadata).length;
-  const tooMany = count > METADATA_MAX_KEYS ? `Metadata must have at most ${METADATA_MAX_KEYS} keys (${count} given)` : null;
+  const tooMany =
+    count > METADATA_MAX_KEYS ? `Metadata must have at most ${METADATA_MAX_KEYS} keys (${count} given)` : null;
   return { metadata, issues, tooMany };
 }

@@ -29,9 +29,12 @@ export interface RegisterInput {
 
 const labels: Record<RegisterField, string> = { key: "Stack key", queueKey: "Queue key", metadata: "Metadata" };
 
-export const hasErrors = (errors: RegisterErrors) => Object.keys(errors.fields).length > 0 || errors.rows.length > 0 || errors.form !== null;
+export const hasErrors = (errors: RegisterErrors) =>
+  Object.keys(errors.fields).length > 0 || errors.rows.length > 0 || errors.form !== null;
 
-export function validateRegisterForm(values: RegisterValues): { input: RegisterInput; errors: null } | { input: null; errors: RegisterErrors } {
+export function validateRegisterForm(
+  values: RegisterValues,
+): { input: RegisterInput; errors: null } | { input: null; errors: RegisterErrors } {
   const fields: RegisterErrors["fields"] = {};
   const key = stackKeyInput.safeParse(values.key);
   if (!key.success) fields.key = `${labels.key} ${key.error.issues[0]?.message ?? "is not valid"}`;
@@ -64,7 +67,9 @@ export function registerErrorsFromApi(error: EnvelopeError): RegisterErrors {
       continue;
     }
     const label = labels[placed.field];
-    errors.fields[placed.field] ??= placed.rest ? `${label} “${placed.rest}”: ${issue.message}` : `${label} ${issue.message}`;
+    errors.fields[placed.field] ??= placed.rest
+      ? `${label} “${placed.rest}”: ${issue.message}`
+      : `${label} ${issue.message}`;
   }
   if (unplaced.length > 0) errors.form = unplaced.join("; ");
   else if (!hasErrors(errors)) errors.form = error.message;

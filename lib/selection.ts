@@ -16,7 +16,12 @@ export function toggle(selection: Selection, id: string): Selection {
  * Shift-click: every row between the anchor (the last row clicked) and `id`, in screen order, takes the
  * state the clicked row takes. Without a visible anchor it is a plain toggle.
  */
-export function selectRange(selection: Selection, rows: readonly string[], anchor: string | null, id: string): Selection {
+export function selectRange(
+  selection: Selection,
+  rows: readonly string[],
+  anchor: string | null,
+  id: string,
+): Selection {
   const from = anchor === null ? -1 : rows.indexOf(anchor);
   const to = rows.indexOf(id);
   if (from < 0 || to < 0) return toggle(selection, id);

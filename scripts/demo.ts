@@ -22,14 +22,19 @@ async function answers(origin: string): Promise<boolean> {
 async function main(): Promise<void> {
   ensureProductionBuild();
   // Next's own bin, not npx: a signal sent to this script then reaches the server itself.
-  const server = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--hostname", host, "--port", String(port)], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, BUILDKITE_CLUSTER_TOKEN: "" },
-  });
+  const server = spawn(
+    process.execPath,
+    [require.resolve("next/dist/bin/next"), "start", "--hostname", host, "--port", String(port)],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, BUILDKITE_CLUSTER_TOKEN: "" },
+    },
+  );
   let exited = false;
   server.once("exit", (code, signal) => {
     exited = true;
-    if (signal === null && code !== 0) console.error(`The demo stopped (exit ${code}); if port ${port} is taken, try PORT=${port + 1} npm run demo`);
+    if (signal === null && code !== 0)
+      console.error(`The demo stopped (exit ${code}); if port ${port} is taken, try PORT=${port + 1} npm run demo`);
     process.exit(code ?? 0);
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => server.kill(signal));
@@ -43,7 +48,10 @@ async function main(): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  if (!exited) console.error(`The demo did not answer at ${url} within ${READY_WITHIN_MS / 1000} s; it is still starting or stuck.`);
+  if (!exited)
+    console.error(
+      `The demo did not answer at ${url} within ${READY_WITHIN_MS / 1000} s; it is still starting or stuck.`,
+    );
 }
 
 main().catch((error: unknown) => {

@@ -9,7 +9,18 @@ import { join, relative } from "node:path";
 
 const STAMP = "source-fingerprint.json";
 /** Folders and files no build reads; a change in them never makes a build stale. */
-const IGNORED = new Set([".git", ".next", ".data", "node_modules", "tests", "coverage", "test-results", "playwright-report", "out", ".ci"]);
+const IGNORED = new Set([
+  ".git",
+  ".next",
+  ".data",
+  "node_modules",
+  "tests",
+  "coverage",
+  "test-results",
+  "playwright-report",
+  "out",
+  ".ci",
+]);
 const IGNORED_FILE = /\.(md|tsbuildinfo)$|^next-env\.d\.ts$/;
 
 function sourceFiles(root: string, dir = root): string[] {

@@ -8,7 +8,12 @@ import { authEnv, parseAuth } from "./auth/config";
 
 const queueKeyList = z
   .string()
-  .transform((value) => value.split(",").map((key) => key.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(",")
+      .map((key) => key.trim())
+      .filter(Boolean),
+  )
   // The same rules as a request's `?queue=`: a key the API would refuse must stop start-up instead.
   .pipe(z.array(queueKeyInput).min(1, "at least one queue key"));
 const optionalSecret = z
@@ -21,30 +26,48 @@ const httpUrl = z.url({ protocol: /^https?$/ }).transform((value) => value.repla
 const envSchema = z.object({
   BUILDKITE_CLUSTER_TOKEN: optionalSecret,
   BUILDKITE_API_TOKEN: optionalSecret,
-  BUILDKITE_ORG: z.string().regex(/^[a-z0-9-]{1,100}$/, "an organization slug such as acme").optional(),
+  BUILDKITE_ORG: z
+    .string()
+    .regex(/^[a-z0-9-]{1,100}$/, "an organization slug such as acme")
+    .optional(),
   STACK_KEY: stackKeyInput.default("stack-console"),
   QUEUE_KEY: queueKeyList.default(["_default"]),
   BUILDKITE_AGENT_API_URL: httpUrl.default("https://agent.buildkite.com/v3"),
   BUILDKITE_REST_API_URL: httpUrl.default("https://api.buildkite.com/v2"),
-  POLL_INTERVAL_MS: z.coerce.number().int().min(1000, "at least 1000 (the Stacks API allows 10 list calls a second per stack)").default(2000),
+  POLL_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(1000, "at least 1000 (the Stacks API allows 10 list calls a second per stack)")
+    .default(2000),
   BUILDKITE_RETRY_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(5),
   BUILDKITE_USER_AGENT_PREFIX: z.string().max(200).optional(),
   // Demo mode only: pin the in-process simulator to a port so its /__sim control surface can be reached
   // (end-to-end tests drive the demo through it). Unset, it takes any free loopback port.
   DEMO_SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  LOG_HTTP_PAYLOADS: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+  LOG_HTTP_PAYLOADS: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
   // Changes one operator may make a minute through the console (each bulk action counts once).
   MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
   // The durable store: PostgreSQL when set, else an embedded PGlite database in DATA_DIR ("memory://"
   // keeps it in memory, for tests).
-  DATABASE_URL: optionalSecret.pipe(z.string().regex(/^postgres(ql)?:\/\//, "a postgres:// or postgresql:// URL").optional()),
+  DATABASE_URL: optionalSecret.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "a postgres:// or postgresql:// URL")
+      .optional(),
+  ),
   DATA_DIR: z.string().trim().min(1).default(".data"),
   ...authEnv,
 });
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, detail: string) {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
     super(`Invalid configuration: ${variable} ${detail}`);
     this.name = "ConfigError";
   }

@@ -17,10 +17,13 @@ let logger: Logger | undefined;
 
 export function log(): Logger {
   // Written through process.stdout (not pino's own fd writer) so a test can capture and scan every line.
-  logger ??= pino({
-    name: "stack-console",
-    level: config().logLevel,
-    redact: { paths: redactPaths, censor: "[REDACTED]" },
-  }, process.stdout);
+  logger ??= pino(
+    {
+      name: "stack-console",
+      level: config().logLevel,
+      redact: { paths: redactPaths, censor: "[REDACTED]" },
+    },
+    process.stdout,
+  );
   return logger;
 }

@@ -23,10 +23,15 @@ export function createMutationRateLimit({ perMinute, now = Date.now }: { perMinu
         return;
       }
       const retryAfterSeconds = Math.ceil((1 - bucket.tokens) / refillPerMs / 1000);
-      throw new ConsoleError("rate_limited", `Too many changes in a short time: at most ${perMinute} a minute. Try again in ${retryAfterSeconds} s.`, "mutation_rate_limited", {
-        source: "console",
-        retryAfterSeconds,
-      });
+      throw new ConsoleError(
+        "rate_limited",
+        `Too many changes in a short time: at most ${perMinute} a minute. Try again in ${retryAfterSeconds} s.`,
+        "mutation_rate_limited",
+        {
+          source: "console",
+          retryAfterSeconds,
+        },
+      );
     },
   };
 }

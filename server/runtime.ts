@@ -54,7 +54,11 @@ async function upstream(cfg: Config): Promise<Upstream> {
   const { startSimulator } = await import("./simulator");
   const sim = await startSimulator({ activity: true, port: cfg.demoSimulatorPort ?? 0 });
   log().info({ agentApiUrl: sim.agentApiUrl, restApiUrl: sim.restApiUrl }, "demo mode: serving the simulated cluster");
-  return { agentApiUrl: sim.agentApiUrl, clusterToken: sim.clusterToken, rest: { url: sim.restApiUrl, token: sim.apiToken, org: sim.org } };
+  return {
+    agentApiUrl: sim.agentApiUrl,
+    clusterToken: sim.clusterToken,
+    rest: { url: sim.restApiUrl, token: sim.apiToken, org: sim.org },
+  };
 }
 
 /**
@@ -64,7 +68,10 @@ async function upstream(cfg: Config): Promise<Upstream> {
 export async function createRuntime(cfg: Config, openStore: () => Promise<Store> = store): Promise<Runtime> {
   // The store opens alongside: an embedded database's first start is heavy enough to stall requests that
   // are already in flight, so it happens before any. If it fails, mutations report it; reads still work.
-  const [target] = await Promise.all([upstream(cfg), openStore().catch((error: unknown) => log().error({ err: error }, "the store could not be opened"))]);
+  const [target] = await Promise.all([
+    upstream(cfg),
+    openStore().catch((error: unknown) => log().error({ err: error }, "the store could not be opened")),
+  ]);
   const stacks = createStacksClient({
     baseUrl: target.agentApiUrl,
     token: target.clusterToken,
@@ -92,7 +99,15 @@ export async function createRuntime(cfg: Config, openStore: () => Promise<Store>
     stacks,
     live: createLiveReads({ stacks, ttlMs: cfg.pollIntervalMs }),
     clusterQueues,
-    rest: rest && org ? { client: rest, org, logs: createLogMirrors({ client: rest }), reads: createRestReads({ ttlMs: Math.max(cfg.pollIntervalMs, REST_READ_TTL_MS) }) } : null,
+    rest:
+      rest && org
+        ? {
+            client: rest,
+            org,
+            logs: createLogMirrors({ client: rest }),
+            reads: createRestReads({ ttlMs: Math.max(cfg.pollIntervalMs, REST_READ_TTL_MS) }),
+          }
+        : null,
     ledger: createStoreLedger(async () => (await openStore()).db),
     mutations: createMutationRateLimit({ perMinute: cfg.mutationsPerMinute }),
     store: openStore,

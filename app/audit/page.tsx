@@ -23,8 +23,8 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
     <HydrationBoundary state={dehydrate(queryClient)}>
       <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-        Every change made through the console: who, what, why and how it ended. &ldquo;unknown&rdquo; means the answer from Buildkite never
-        arrived, so the change may or may not have happened.
+        Every change made through the console: who, what, why and how it ended. &ldquo;unknown&rdquo; means the answer
+        from Buildkite never arrived, so the change may or may not have happened.
       </p>
       <Suspense>
         <AuditView />

@@ -20,7 +20,9 @@ export default async function BuildsPage({ searchParams }: PageProps<"/builds">)
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <h1 className="text-2xl font-semibold tracking-tight">Builds</h1>
-      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Builds of the organization, newest first. Open one to see its jobs, annotations and artifacts.</p>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+        Builds of the organization, newest first. Open one to see its jobs, annotations and artifacts.
+      </p>
       {/* useSearchParams needs a boundary; the page is rendered per request, so it resolves on the server. */}
       <Suspense>
         <BuildsListView />

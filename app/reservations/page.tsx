@@ -18,7 +18,8 @@ export default async function ReservationsPage() {
     <HydrationBoundary state={dehydrate(queryClient)}>
       <h1 className="text-2xl font-semibold tracking-tight">Reservations</h1>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-        Jobs the console has reserved and not yet released. A reserved job waits for no agent until it expires or is finished.
+        Jobs the console has reserved and not yet released. A reserved job waits for no agent until it expires or is
+        finished.
       </p>
       <ReservationsTable pollIntervalMs={pollIntervalMs} />
     </HydrationBoundary>

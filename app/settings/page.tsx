@@ -10,7 +10,9 @@ export default function SettingsPage() {
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
-      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Register and deregister the organization&apos;s custom stacks.</p>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+        Register and deregister the organization&apos;s custom stacks.
+      </p>
       <div className="mt-6 space-y-6">
         <RegisterStackForm />
         <DeregisterStack consoleStackKey={stackKey} />

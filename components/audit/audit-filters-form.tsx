@@ -23,7 +23,15 @@ export function AuditFiltersForm({ filters, onApply }: AuditFiltersFormProps) {
   const [from, setFrom] = useState(toInput(filters.from));
   const [to, setTo] = useState(toInput(filters.to));
   const apply = (next: Partial<AuditFilters>) =>
-    onApply({ ...filters, operator: operator.trim(), jobId: jobId.trim(), from: fromInput(from), to: fromInput(to), ...next, page: 1 });
+    onApply({
+      ...filters,
+      operator: operator.trim(),
+      jobId: jobId.trim(),
+      from: fromInput(from),
+      to: fromInput(to),
+      ...next,
+      page: 1,
+    });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     apply({});
@@ -33,10 +41,22 @@ export function AuditFiltersForm({ filters, onApply }: AuditFiltersFormProps) {
   return (
     <form role="search" aria-label="Filter the audit log" onSubmit={submit} className="flex flex-wrap items-end gap-3">
       <FilterField id={`${id}-operator`} label="Operator">
-        <input id={`${id}-operator`} value={operator} onChange={(e) => setOperator(e.target.value)} placeholder="name or email" autoComplete="off" className={`${fieldClass} mt-1 w-44`} />
+        <input
+          id={`${id}-operator`}
+          value={operator}
+          onChange={(e) => setOperator(e.target.value)}
+          placeholder="name or email"
+          autoComplete="off"
+          className={`${fieldClass} mt-1 w-44`}
+        />
       </FilterField>
       <FilterField id={`${id}-action`} label="Action">
-        <select id={`${id}-action`} value={filters.action} onChange={(e) => apply({ action: e.target.value })} className={`${fieldClass} mt-1`}>
+        <select
+          id={`${id}-action`}
+          value={filters.action}
+          onChange={(e) => apply({ action: e.target.value })}
+          className={`${fieldClass} mt-1`}
+        >
           <option value="">any action</option>
           {auditActions.map((action) => (
             <option key={action} value={action}>
@@ -46,10 +66,23 @@ export function AuditFiltersForm({ filters, onApply }: AuditFiltersFormProps) {
         </select>
       </FilterField>
       <FilterField id={`${id}-job`} label="Job ID">
-        <input id={`${id}-job`} value={jobId} onChange={(e) => setJobId(e.target.value)} placeholder="any job (UUID)" autoComplete="off" spellCheck={false} className={`${fieldClass} mt-1 w-80 font-mono`} />
+        <input
+          id={`${id}-job`}
+          value={jobId}
+          onChange={(e) => setJobId(e.target.value)}
+          placeholder="any job (UUID)"
+          autoComplete="off"
+          spellCheck={false}
+          className={`${fieldClass} mt-1 w-80 font-mono`}
+        />
       </FilterField>
       <FilterField id={`${id}-outcome`} label="Outcome">
-        <select id={`${id}-outcome`} value={filters.outcome} onChange={(e) => apply({ outcome: e.target.value })} className={`${fieldClass} mt-1`}>
+        <select
+          id={`${id}-outcome`}
+          value={filters.outcome}
+          onChange={(e) => apply({ outcome: e.target.value })}
+          className={`${fieldClass} mt-1`}
+        >
           <option value="">any outcome</option>
           {auditOutcomes.map((outcome) => (
             <option key={outcome} value={outcome}>
@@ -59,10 +92,22 @@ export function AuditFiltersForm({ filters, onApply }: AuditFiltersFormProps) {
         </select>
       </FilterField>
       <FilterField id={`${id}-from`} label="From (UTC)">
-        <input id={`${id}-from`} type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} className={`${fieldClass} mt-1`} />
+        <input
+          id={`${id}-from`}
+          type="datetime-local"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          className={`${fieldClass} mt-1`}
+        />
       </FilterField>
       <FilterField id={`${id}-to`} label="To (UTC)">
-        <input id={`${id}-to`} type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} className={`${fieldClass} mt-1`} />
+        <input
+          id={`${id}-to`}
+          type="datetime-local"
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          className={`${fieldClass} mt-1`}
+        />
       </FilterField>
       <button type="submit" className={primaryButton}>
         Apply

@@ -2,7 +2,15 @@ import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import type { AuditEntry } from "@/lib/schemas/audit";
 
 const td = "px-2.5 py-2 align-top";
-const auditColumns: DataColumn[] = ["Time", "Operator", "Action", "Stack / jobs", "Reason", "Outcome", "Request ID"].map((label) => ({ label }));
+const auditColumns: DataColumn[] = [
+  "Time",
+  "Operator",
+  "Action",
+  "Stack / jobs",
+  "Reason",
+  "Outcome",
+  "Request ID",
+].map((label) => ({ label }));
 
 const outcomeStyle: Record<AuditEntry["outcome"], string> = {
   ok: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/40 dark:text-emerald-200",
@@ -24,7 +32,7 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
         </span>
         <span className="block text-xs text-zinc-600 dark:text-zinc-400">{entry.role}</span>
       </td>
-      <td className={`${td} whitespace-nowrap font-mono text-xs`}>{entry.action}</td>
+      <td className={`${td} font-mono text-xs whitespace-nowrap`}>{entry.action}</td>
       <td className={`${td} font-mono text-xs`}>
         {entry.stackKey && <span className="block">{entry.stackKey}</span>}
         {jobs.length === 1 ? (
@@ -35,13 +43,21 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
           </span>
         ) : null}
       </td>
-      <td className={`${td} min-w-48 max-w-96`}>
-        <span className="line-clamp-3 whitespace-pre-wrap break-words">{entry.reason ?? "—"}</span>
+      <td className={`${td} max-w-96 min-w-48`}>
+        <span className="line-clamp-3 break-words whitespace-pre-wrap">{entry.reason ?? "—"}</span>
       </td>
       <td className={td}>
-        <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${outcomeStyle[entry.outcome]}`}>{entry.outcome}</span>
-        {entry.upstreamStatus !== null && <span className="ml-1 text-xs tabular-nums">HTTP {entry.upstreamStatus}</span>}
-        {entry.message && <span className="mt-1 block max-w-72 break-words text-xs text-zinc-600 dark:text-zinc-400">{entry.message}</span>}
+        <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${outcomeStyle[entry.outcome]}`}>
+          {entry.outcome}
+        </span>
+        {entry.upstreamStatus !== null && (
+          <span className="ml-1 text-xs tabular-nums">HTTP {entry.upstreamStatus}</span>
+        )}
+        {entry.message && (
+          <span className="mt-1 block max-w-72 text-xs break-words text-zinc-600 dark:text-zinc-400">
+            {entry.message}
+          </span>
+        )}
       </td>
       <td className={`${td} font-mono text-xs text-zinc-600 dark:text-zinc-400`}>{entry.requestId}</td>
     </tr>

@@ -13,7 +13,8 @@ import { AuditTable } from "./audit-table";
 import { useAuditFilters } from "./use-audit-filters";
 
 const REFRESH_MS = 15_000;
-const box = "flex min-h-48 flex-col items-center justify-center gap-3 rounded-lg border border-dashed border-zinc-300 px-4 py-8 text-center dark:border-zinc-700";
+const box =
+  "flex min-h-48 flex-col items-center justify-center gap-3 rounded-lg border border-dashed border-zinc-300 px-4 py-8 text-center dark:border-zinc-700";
 const disabledLink = `${secondaryButton} pointer-events-none opacity-60`;
 
 function pageHref(filters: AuditFilters, page: number) {
@@ -67,7 +68,7 @@ export function AuditView() {
           </a>
           <nav aria-label="Pages of the audit log" className="flex items-center gap-3">
             {pageLink(typeof pagination?.prevPage === "number" ? pagination.prevPage : null, "Previous page", "prev")}
-            <span className="text-sm tabular-nums text-zinc-600 dark:text-zinc-400">Page {filters.page}</span>
+            <span className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400">Page {filters.page}</span>
             {pageLink(typeof pagination?.nextPage === "number" ? pagination.nextPage : null, "Next page", "next")}
           </nav>
         </div>
@@ -87,7 +88,13 @@ export function AuditView() {
         )
       ) : entries.length === 0 ? (
         <div className={box}>
-          <p className="font-medium">{anyFilter ? "No entries match the filters" : filters.page > 1 ? "No entries on this page" : "Nothing has been changed through the console yet"}</p>
+          <p className="font-medium">
+            {anyFilter
+              ? "No entries match the filters"
+              : filters.page > 1
+                ? "No entries on this page"
+                : "Nothing has been changed through the console yet"}
+          </p>
           {anyFilter && (
             <button type="button" className={secondaryButton} onClick={() => setFilters(noAuditFilters)}>
               Clear filters

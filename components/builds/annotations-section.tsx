@@ -4,10 +4,30 @@ import type { Annotation } from "@/lib/schemas/builds";
 // Annotations in Buildkite's order (highest priority first, then oldest first), each framed by its style.
 
 const styles = {
-  success: { label: "Success", Icon: CircleCheck, frame: "border-l-emerald-600 dark:border-l-emerald-400", icon: "text-emerald-700 dark:text-emerald-300" },
-  info: { label: "Info", Icon: Info, frame: "border-l-blue-600 dark:border-l-blue-400", icon: "text-blue-700 dark:text-blue-300" },
-  warning: { label: "Warning", Icon: CircleAlert, frame: "border-l-amber-500 dark:border-l-amber-400", icon: "text-amber-700 dark:text-amber-300" },
-  error: { label: "Error", Icon: CircleX, frame: "border-l-red-600 dark:border-l-red-400", icon: "text-red-700 dark:text-red-300" },
+  success: {
+    label: "Success",
+    Icon: CircleCheck,
+    frame: "border-l-emerald-600 dark:border-l-emerald-400",
+    icon: "text-emerald-700 dark:text-emerald-300",
+  },
+  info: {
+    label: "Info",
+    Icon: Info,
+    frame: "border-l-blue-600 dark:border-l-blue-400",
+    icon: "text-blue-700 dark:text-blue-300",
+  },
+  warning: {
+    label: "Warning",
+    Icon: CircleAlert,
+    frame: "border-l-amber-500 dark:border-l-amber-400",
+    icon: "text-amber-700 dark:text-amber-300",
+  },
+  error: {
+    label: "Error",
+    Icon: CircleX,
+    frame: "border-l-red-600 dark:border-l-red-400",
+    icon: "text-red-700 dark:text-red-300",
+  },
 } as const;
 
 export function orderAnnotations(annotations: readonly Annotation[]): Annotation[] {
@@ -45,7 +65,9 @@ function AnnotationCard({ annotation }: { annotation: Annotation }) {
       <h3 id={headingId} className="mb-2 flex items-center gap-2 text-sm font-semibold">
         <style.Icon aria-hidden className={`size-4 shrink-0 ${style.icon}`} />
         <span>{style.label}</span>
-        <span className="min-w-0 truncate font-mono text-xs font-normal text-zinc-600 dark:text-zinc-400">{annotation.context}</span>
+        <span className="min-w-0 truncate font-mono text-xs font-normal text-zinc-600 dark:text-zinc-400">
+          {annotation.context}
+        </span>
       </h3>
       <div
         className={bodyClass}
@@ -59,7 +81,8 @@ function AnnotationCard({ annotation }: { annotation: Annotation }) {
 }
 
 export function AnnotationsList({ annotations }: { annotations: readonly Annotation[] }) {
-  if (annotations.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">This build has no annotations.</p>;
+  if (annotations.length === 0)
+    return <p className="text-sm text-zinc-600 dark:text-zinc-400">This build has no annotations.</p>;
   return (
     <div className="space-y-3">
       {orderAnnotations(annotations).map((annotation) => (

@@ -5,14 +5,23 @@ import { exactBytes, formatBytes } from "@/lib/build-format";
 import type { Artifact } from "@/lib/schemas/builds";
 
 const td = "px-3 py-2 align-top";
-const artifactColumns: DataColumn[] = [{ label: "Path" }, { label: "Size", numeric: true }, { label: "SHA-1" }, { label: "Download" }];
+const artifactColumns: DataColumn[] = [
+  { label: "Path" },
+  { label: "Size", numeric: true },
+  { label: "SHA-1" },
+  { label: "Download" },
+];
 
 function ArtifactRow({ artifact }: { artifact: Artifact }) {
   const sha1 = artifact.sha1sum;
   return (
     <tr className="border-t border-zinc-100 dark:border-zinc-800" data-testid="artifact" data-artifact-id={artifact.id}>
-      <td className={`${td} break-all font-mono text-xs`}>{artifact.path}</td>
-      <td className={`${td} whitespace-nowrap text-right tabular-nums`} title={exactBytes(artifact.fileSize)} data-testid="artifact-size">
+      <td className={`${td} font-mono text-xs break-all`}>{artifact.path}</td>
+      <td
+        className={`${td} text-right whitespace-nowrap tabular-nums`}
+        title={exactBytes(artifact.fileSize)}
+        data-testid="artifact-size"
+      >
         {formatBytes(artifact.fileSize)}
       </td>
       <td className={`${td} whitespace-nowrap`}>
@@ -47,12 +56,20 @@ function ArtifactRow({ artifact }: { artifact: Artifact }) {
 }
 
 /** The build's artifacts with sizes, checksums and downloads streamed through the console. */
-export function ArtifactsTable({ artifacts, totals }: { artifacts: readonly Artifact[]; totals: { count: number; totalBytes: number } }) {
-  if (artifacts.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">This build uploaded no artifacts.</p>;
+export function ArtifactsTable({
+  artifacts,
+  totals,
+}: {
+  artifacts: readonly Artifact[];
+  totals: { count: number; totalBytes: number };
+}) {
+  if (artifacts.length === 0)
+    return <p className="text-sm text-zinc-600 dark:text-zinc-400">This build uploaded no artifacts.</p>;
   return (
     <div className="space-y-2">
       <p className="text-sm text-zinc-700 dark:text-zinc-300" data-testid="artifact-totals">
-        {totals.count} artifact{totals.count === 1 ? "" : "s"}, <span title={exactBytes(totals.totalBytes)}>{formatBytes(totals.totalBytes)}</span> in total
+        {totals.count} artifact{totals.count === 1 ? "" : "s"},{" "}
+        <span title={exactBytes(totals.totalBytes)}>{formatBytes(totals.totalBytes)}</span> in total
       </p>
       <DataTable caption="Artifacts of the build" columns={artifactColumns}>
         {artifacts.map((artifact) => (

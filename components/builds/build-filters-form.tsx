@@ -21,7 +21,8 @@ export function BuildFiltersForm({ filters, onApply }: BuildFiltersFormProps) {
   const id = useId();
   const [pipeline, setPipeline] = useState(filters.pipeline);
   const [branch, setBranch] = useState(filters.branch);
-  const apply = (next: Partial<BuildFilters>) => onApply({ pipeline: pipeline.trim(), branch: branch.trim(), state: filters.state, ...next, page: 1 });
+  const apply = (next: Partial<BuildFilters>) =>
+    onApply({ pipeline: pipeline.trim(), branch: branch.trim(), state: filters.state, ...next, page: 1 });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     apply({});

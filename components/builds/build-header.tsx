@@ -10,8 +10,8 @@ import { StateBadge } from "./state-badge";
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="min-w-0">
-      <dt className="text-xs uppercase tracking-wide text-zinc-600 dark:text-zinc-400">{label}</dt>
-      <dd className="mt-0.5 min-w-0 break-words text-sm">{children}</dd>
+      <dt className="text-xs tracking-wide text-zinc-600 uppercase dark:text-zinc-400">{label}</dt>
+      <dd className="mt-0.5 min-w-0 text-sm break-words">{children}</dd>
     </div>
   );
 }
@@ -48,8 +48,12 @@ export function BuildHeader({ build, now }: { build: BuildSummary; now: number }
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Pipeline {build.pipeline.name}</p>
       )}
       <div>
-        <p className="text-lg font-medium break-words">{title || <span className="text-zinc-500 dark:text-zinc-400">No message</span>}</p>
-        {body && <p className="mt-1 whitespace-pre-wrap break-words text-sm text-zinc-700 dark:text-zinc-300">{body}</p>}
+        <p className="text-lg font-medium break-words">
+          {title || <span className="text-zinc-500 dark:text-zinc-400">No message</span>}
+        </p>
+        {body && (
+          <p className="mt-1 text-sm break-words whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">{body}</p>
+        )}
       </div>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-3 sm:grid-cols-4">
         <Fact label="Branch">

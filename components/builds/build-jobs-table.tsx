@@ -32,7 +32,10 @@ function separatingWaiters(jobs: BuildJob[]): BuildJob[] {
  * The failed jobs (in the server's order), then every other job in the build's own order, with the
  * waiters between them shown where they stand, as Buildkite draws a wait step between steps.
  */
-export function orderJobs(jobs: BuildJob[], failedJobIds: readonly string[] | null): { ordered: BuildJob[]; failed: Set<string> } {
+export function orderJobs(
+  jobs: BuildJob[],
+  failedJobIds: readonly string[] | null,
+): { ordered: BuildJob[]; failed: Set<string> } {
   const steps = jobs.filter((job) => !isWaiter(job));
   const failedIds = failedJobIds ?? steps.filter(isFailedJob).map((job) => job.id);
   const byId = new Map(steps.map((job) => [job.id, job]));
@@ -51,7 +54,8 @@ export function retryBlockedReason(access: RetryAccess): string | null {
   if (!capability || capability.ready) return null;
   if (rest && !rest.configured) return "Retry is unavailable: the console has no Buildkite REST API token.";
   if (rest?.valid === false) return "Retry is unavailable: Buildkite rejected the console's REST API token.";
-  if (rest?.error) return `Retry is unavailable: the console could not read its REST API token's scopes (${rest.error.message}).`;
+  if (rest?.error)
+    return `Retry is unavailable: the console could not read its REST API token's scopes (${rest.error.message}).`;
   const missing = capability.missingScopes.length > 0 ? capability.missingScopes : capability.requiredScopes;
   return `Retry is unavailable: the console's REST API token lacks the ${missing.join(", ")} scope${missing.length === 1 ? "" : "s"}.`;
 }
@@ -77,20 +81,34 @@ const jobColumns: DataColumn[] = [
   { label: "Duration", numeric: true },
   { label: "Links and actions" },
 ];
-const link = "rounded text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-blue-400";
+const link =
+  "rounded text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-blue-400";
 
 /** A wait step: no state, log or action of its own, only a line between the steps it separates. */
 function WaitRow({ job }: { job: BuildJob }) {
   return (
-    <tr data-testid="build-wait-step" data-job-id={job.id} className="border-t border-dashed border-zinc-300 dark:border-zinc-700">
+    <tr
+      data-testid="build-wait-step"
+      data-job-id={job.id}
+      className="border-t border-dashed border-zinc-300 dark:border-zinc-700"
+    >
       <td colSpan={jobColumns.length} className="px-3 py-1 text-xs text-zinc-600 dark:text-zinc-400">
-        <span className="font-semibold uppercase tracking-wide">Wait</span> — later steps start once the earlier ones have finished
+        <span className="font-semibold tracking-wide uppercase">Wait</span> — later steps start once the earlier ones
+        have finished
       </td>
     </tr>
   );
 }
 
-export function BuildJobsTable({ pipeline, number, jobs, failedJobIds, retryAccess, stackKey, now }: BuildJobsTableProps) {
+export function BuildJobsTable({
+  pipeline,
+  number,
+  jobs,
+  failedJobIds,
+  retryAccess,
+  stackKey,
+  now,
+}: BuildJobsTableProps) {
   const reasonId = useId();
   const retry = useRetryJob(pipeline, number);
   const [confirming, setConfirming] = useState<BuildJob | null>(null);
@@ -104,7 +122,8 @@ export function BuildJobsTable({ pipeline, number, jobs, failedJobIds, retryAcce
     const job = confirming;
     if (!job) return;
     retry.mutate(job.id, {
-      onSuccess: (envelope) => setResult({ ok: true, message: `Job ${shortId(job.id)} retried as new job`, newJob: envelope.data.job }),
+      onSuccess: (envelope) =>
+        setResult({ ok: true, message: `Job ${shortId(job.id)} retried as new job`, newJob: envelope.data.job }),
       onError: (error) => setResult(failure(error)),
       onSettled: () => setConfirming(null),
     });
@@ -113,21 +132,34 @@ export function BuildJobsTable({ pipeline, number, jobs, failedJobIds, retryAcce
   return (
     <div className="space-y-3">
       {blockedReason && retryAccess !== "loading" && (
-        <p id={reasonId} className="rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 text-sm text-zinc-800 dark:border-zinc-700 dark:bg-zinc-800/60 dark:text-zinc-200">
+        <p
+          id={reasonId}
+          className="rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 text-sm text-zinc-800 dark:border-zinc-700 dark:bg-zinc-800/60 dark:text-zinc-200"
+        >
           {blockedReason}
         </p>
       )}
       {result &&
         (result.ok && result.newJob ? (
-          <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-500/10 dark:text-emerald-200">
+          <p
+            role="status"
+            className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-500/10 dark:text-emerald-200"
+          >
             {result.message}{" "}
-            <a href={`#${jobAnchor(result.newJob.id)}`} className="font-mono font-semibold underline" data-testid="retried-job-link">
+            <a
+              href={`#${jobAnchor(result.newJob.id)}`}
+              className="font-mono font-semibold underline"
+              data-testid="retried-job-link"
+            >
               {shortId(result.newJob.id)}
             </a>
             {result.newJob.state !== null && ` (${result.newJob.state})`}.
           </p>
         ) : (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-500/10 dark:text-red-200">
+          <p
+            role="alert"
+            className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-500/10 dark:text-red-200"
+          >
             {result.message}
           </p>
         ))}
@@ -137,7 +169,9 @@ export function BuildJobsTable({ pipeline, number, jobs, failedJobIds, retryAcce
         </p>
       )}
       {ordered.every(isWaiter) ? (
-        <p className="rounded-lg border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">This build has no jobs yet.</p>
+        <p className="rounded-lg border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+          This build has no jobs yet.
+        </p>
       ) : (
         <DataTable caption="Jobs of the build, failed jobs first" columns={jobColumns}>
           {ordered.map((job) => {
@@ -183,13 +217,17 @@ export function BuildJobsTable({ pipeline, number, jobs, failedJobIds, retryAcce
                 <td className={`${td} max-w-40 truncate`} title={job.agentName ?? undefined}>
                   {job.agentName ?? "—"}
                 </td>
-                <td className={`${td} whitespace-nowrap text-right tabular-nums`} suppressHydrationWarning>
+                <td className={`${td} text-right whitespace-nowrap tabular-nums`} suppressHydrationWarning>
                   {formatDurationSeconds(durationSeconds(job.startedAt, job.finishedAt, now))}
                 </td>
                 <td className={td}>
                   <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
                     {job.hasLog && (
-                      <Link href={`${base}/jobs/${encodeURIComponent(job.id)}`} className={link} aria-label={`Log of job ${short}`}>
+                      <Link
+                        href={`${base}/jobs/${encodeURIComponent(job.id)}`}
+                        className={link}
+                        aria-label={`Log of job ${short}`}
+                      >
                         Log
                       </Link>
                     )}
@@ -234,8 +272,9 @@ export function BuildJobsTable({ pipeline, number, jobs, failedJobIds, retryAcce
         onCancel={() => setConfirming(null)}
       >
         <p>
-          Buildkite will schedule a new copy of <span className="font-medium">{confirming?.name ?? confirming?.stepKey ?? "this job"}</span> in
-          build #{number}. The failed job stays as it is, marked retried.
+          Buildkite will schedule a new copy of{" "}
+          <span className="font-medium">{confirming?.name ?? confirming?.stepKey ?? "this job"}</span> in build #
+          {number}. The failed job stays as it is, marked retried.
         </p>
       </ConfirmDialog>
     </div>

@@ -20,7 +20,18 @@ import { JobCounts } from "./job-counts";
 /** While the build or one of its jobs can still change, it is read again this often. */
 const LIVE_BUILD_MS = 5000;
 const activeBuildStates: readonly string[] = ["creating", "scheduled", "running", "failing", "canceling"];
-const activeJobStates: readonly string[] = ["pending", "waiting", "scheduled", "assigned", "accepted", "running", "limited", "limiting", "timing_out", "canceling"];
+const activeJobStates: readonly string[] = [
+  "pending",
+  "waiting",
+  "scheduled",
+  "assigned",
+  "accepted",
+  "running",
+  "limited",
+  "limiting",
+  "timing_out",
+  "canceling",
+];
 
 function isLive(detail: BuildDetail | undefined) {
   if (!detail) return false;
@@ -69,7 +80,11 @@ function Artifacts({ pipeline, number }: { pipeline: string; number: number }) {
   return (
     <Section title="Artifacts">
       {error && <StaleWarning error={error} hasData={query.data !== undefined} />}
-      {query.data ? <ArtifactsTable artifacts={query.data.data} totals={artifactTotals(query.data)} /> : !error && <Loading what="artifacts" />}
+      {query.data ? (
+        <ArtifactsTable artifacts={query.data.data} totals={artifactTotals(query.data)} />
+      ) : (
+        !error && <Loading what="artifacts" />
+      )}
     </Section>
   );
 }
@@ -93,7 +108,9 @@ export function BuildView({ pipeline, number }: { pipeline: string; number: numb
           <h1 className="text-2xl font-semibold tracking-tight">
             <span className="font-mono">{pipeline}</span> #{number}
           </h1>
-          <p role="alert">Buildkite has no build #{number} in pipeline {pipeline} (or the console&apos;s token cannot see it).</p>
+          <p role="alert">
+            Buildkite has no build #{number} in pipeline {pipeline} (or the console&apos;s token cannot see it).
+          </p>
           <Link href="/builds" className="text-blue-700 hover:underline dark:text-blue-400">
             All builds
           </Link>
@@ -121,7 +138,9 @@ export function BuildView({ pipeline, number }: { pipeline: string; number: numb
 
   const facts = buildFacts(build.data);
   const counts = facts?.jobCounts ?? countJobsByState(detail.jobs);
-  const retryAccess: RetryAccess = auth.isPending ? "loading" : { capability: auth.data?.data.capabilities.jobsRetry, rest: auth.data?.data.rest };
+  const retryAccess: RetryAccess = auth.isPending
+    ? "loading"
+    : { capability: auth.data?.data.capabilities.jobsRetry, rest: auth.data?.data.rest };
 
   return (
     <div className="space-y-8">
@@ -132,7 +151,10 @@ export function BuildView({ pipeline, number }: { pipeline: string; number: numb
         <span aria-hidden className="px-1.5 text-zinc-500 dark:text-zinc-400">
           /
         </span>
-        <Link href={`/builds?pipeline=${encodeURIComponent(pipeline)}`} className="font-mono text-blue-700 hover:underline dark:text-blue-400">
+        <Link
+          href={`/builds?pipeline=${encodeURIComponent(pipeline)}`}
+          className="font-mono text-blue-700 hover:underline dark:text-blue-400"
+        >
           {pipeline}
         </Link>
       </nav>

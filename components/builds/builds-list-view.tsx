@@ -15,13 +15,18 @@ import { useBuildFilters } from "./use-build-filters";
 /** Builds change state while they run; a list of 30 is read again this often (Buildkite's REST budget is shared). */
 const LIST_REFRESH_MS = 15_000;
 
-const box = "flex min-h-48 flex-col items-center justify-center gap-3 rounded-lg border border-dashed border-zinc-300 px-4 py-8 text-center dark:border-zinc-700";
+const box =
+  "flex min-h-48 flex-col items-center justify-center gap-3 rounded-lg border border-dashed border-zinc-300 px-4 py-8 text-center dark:border-zinc-700";
 
 export function BuildsListView() {
   const { filters, search, setFilters } = useBuildFilters();
   // The previous page's rows stay on screen while the next filters load; a failed refresh keeps the last
   // good rows under the stale warning.
-  const query = useQuery({ ...buildsListQuery(filters), refetchInterval: LIST_REFRESH_MS, placeholderData: keepPreviousData });
+  const query = useQuery({
+    ...buildsListQuery(filters),
+    refetchInterval: LIST_REFRESH_MS,
+    placeholderData: keepPreviousData,
+  });
   const now = useNow(5000);
   const builds = query.data?.data;
   const error = query.error instanceof ApiError ? query.error : null;
@@ -34,9 +39,17 @@ export function BuildsListView() {
       {error && <StaleWarning error={error} hasData={builds !== undefined} />}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
-          {builds === undefined ? "" : query.isPlaceholderData ? "Loading…" : `${builds.length} build${builds.length === 1 ? "" : "s"} on this page`}
+          {builds === undefined
+            ? ""
+            : query.isPlaceholderData
+              ? "Loading…"
+              : `${builds.length} build${builds.length === 1 ? "" : "s"} on this page`}
         </p>
-        <BuildsPager filters={filters} pagination={query.isPlaceholderData ? null : (query.data?.pagination ?? null)} onPage={(page) => setFilters({ ...filters, page })} />
+        <BuildsPager
+          filters={filters}
+          pagination={query.isPlaceholderData ? null : (query.data?.pagination ?? null)}
+          onPage={(page) => setFilters({ ...filters, page })}
+        />
       </div>
       {builds === undefined ? (
         error ? (
@@ -53,7 +66,9 @@ export function BuildsListView() {
         )
       ) : builds.length === 0 ? (
         <div className={box}>
-          <p className="font-medium">{filters.page > 1 ? "No builds on this page" : anyFilter ? "No builds match the filters" : "No builds yet"}</p>
+          <p className="font-medium">
+            {filters.page > 1 ? "No builds on this page" : anyFilter ? "No builds match the filters" : "No builds yet"}
+          </p>
           {anyFilter && (
             <button type="button" className={secondaryButton} onClick={() => setFilters(noBuildFilters)}>
               Clear filters

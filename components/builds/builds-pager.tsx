@@ -11,7 +11,8 @@ interface BuildsPagerProps {
   onPage: (page: number) => void;
 }
 
-const pageNumber = (value: number | string | null | undefined) => (typeof value === "number" && value >= 1 ? value : null);
+const pageNumber = (value: number | string | null | undefined) =>
+  typeof value === "number" && value >= 1 ? value : null;
 const disabledLink = `${secondaryButton} pointer-events-none opacity-60`;
 
 /**
@@ -32,7 +33,12 @@ export function BuildsPager({ filters, pagination, onPage }: BuildsPagerProps) {
         {label}
       </a>
     ) : (
-      <a href={`/builds${buildFiltersSearch({ ...filters, page })}`} rel={rel} onClick={follow(page)} className={secondaryButton}>
+      <a
+        href={`/builds${buildFiltersSearch({ ...filters, page })}`}
+        rel={rel}
+        onClick={follow(page)}
+        className={secondaryButton}
+      >
         {label}
       </a>
     );
@@ -40,7 +46,7 @@ export function BuildsPager({ filters, pagination, onPage }: BuildsPagerProps) {
   return (
     <nav aria-label="Pages of builds" className="flex items-center gap-3">
       {link(prev, "Previous page", "prev")}
-      <span className="text-sm tabular-nums text-zinc-600 dark:text-zinc-400">Page {filters.page}</span>
+      <span className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400">Page {filters.page}</span>
       {link(next, "Next page", "next")}
     </nav>
   );

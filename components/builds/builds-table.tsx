@@ -24,7 +24,10 @@ const buildColumns: DataColumn[] = [
 function BuildRow({ build, now }: { build: BuildSummary; now: number }) {
   const firstLine = build.message?.split("\n")[0] ?? "";
   return (
-    <tr className="border-t border-zinc-100 hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-800/60" data-testid="build-row">
+    <tr
+      className="border-t border-zinc-100 hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-800/60"
+      data-testid="build-row"
+    >
       <td className={td}>
         <StateBadge state={build.state} />
         {build.blocked && <span className="ml-1 text-xs font-medium text-amber-800 dark:text-amber-300">blocked</span>}
@@ -37,7 +40,7 @@ function BuildRow({ build, now }: { build: BuildSummary; now: number }) {
           {build.pipeline.slug} #{build.number}
         </Link>
       </td>
-      <td className={`${td} min-w-48 max-w-72`}>
+      <td className={`${td} max-w-72 min-w-48`}>
         <span className="line-clamp-2 break-words" title={build.message ?? undefined}>
           {firstLine || <span className="text-zinc-500 dark:text-zinc-400">no message</span>}
         </span>
@@ -64,7 +67,7 @@ function BuildRow({ build, now }: { build: BuildSummary; now: number }) {
           <RelativeTime iso={build.finishedAt} now={now} />
         </span>
       </td>
-      <td className={`${td} whitespace-nowrap text-right tabular-nums`} suppressHydrationWarning>
+      <td className={`${td} text-right whitespace-nowrap tabular-nums`} suppressHydrationWarning>
         {formatDurationSeconds(durationSeconds(build.startedAt, build.finishedAt, now))}
       </td>
     </tr>

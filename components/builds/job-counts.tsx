@@ -14,7 +14,10 @@ export function JobCounts({ counts }: { counts: Record<string, number> }) {
   return (
     <ul aria-label="Jobs by state" className="flex flex-wrap gap-2" data-testid="job-counts">
       {entries.map(([state, count]) => (
-        <li key={state} className="inline-flex items-center gap-1 rounded-md border border-zinc-200 px-2 py-1 text-sm dark:border-zinc-800">
+        <li
+          key={state}
+          className="inline-flex items-center gap-1 rounded-md border border-zinc-200 px-2 py-1 text-sm dark:border-zinc-800"
+        >
           <StateBadge state={state} />
           <span className="font-semibold tabular-nums">{count}</span>
         </li>

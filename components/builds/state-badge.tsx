@@ -44,7 +44,7 @@ export function StateBadge({ state, label }: { state: string; label?: string }) 
     <span
       data-testid="state-badge"
       title={label ? `${label}: ${state}` : undefined}
-      className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${tones[state] ?? fallback}`}
+      className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${tones[state] ?? fallback}`}
     >
       {label && <span className="sr-only">{label}: </span>}
       {state.replaceAll("_", " ")}

@@ -89,7 +89,12 @@ export function BulkActionBar({ stackKey, queueKey, selectedIds, onClear }: Bulk
             <X aria-hidden className="size-3.5" />
             Clear selection
           </button>
-          <form onSubmit={reserve} noValidate aria-label="Reserve selected jobs" className="ml-auto flex items-center gap-2">
+          <form
+            onSubmit={reserve}
+            noValidate
+            aria-label="Reserve selected jobs"
+            className="ml-auto flex items-center gap-2"
+          >
             <label htmlFor={expiryId} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
               Expiry (seconds)
             </label>
@@ -104,7 +109,12 @@ export function BulkActionBar({ stackKey, queueKey, selectedIds, onClear }: Bulk
               title={EXPIRY_HINT}
               className={`${fieldClass} w-20 tabular-nums`}
             />
-            <button type="submit" disabled={busy || expiryError !== null || denied !== null} title={denied ?? undefined} className={secondaryButton}>
+            <button
+              type="submit"
+              disabled={busy || expiryError !== null || denied !== null}
+              title={denied ?? undefined}
+              className={secondaryButton}
+            >
               Reserve {count}
             </button>
           </form>

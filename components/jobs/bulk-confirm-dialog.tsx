@@ -12,14 +12,28 @@ interface BulkConfirmDialogProps {
 }
 
 /** The last stop before finishing many jobs; the ids were fixed when it opened, so a refresh changes nothing. */
-export function BulkConfirmDialog({ count, queueKey, exitStatus, reason, onConfirm, onCancel }: BulkConfirmDialogProps) {
+export function BulkConfirmDialog({
+  count,
+  queueKey,
+  exitStatus,
+  reason,
+  onConfirm,
+  onCancel,
+}: BulkConfirmDialogProps) {
   return (
-    <ConfirmDialog open title={`Finish ${count} ${count === 1 ? "job" : "jobs"}?`} busy={false} onConfirm={onConfirm} onCancel={onCancel}>
+    <ConfirmDialog
+      open
+      title={`Finish ${count} ${count === 1 ? "job" : "jobs"}?`}
+      busy={false}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    >
       <p>
-        Buildkite will mark {count === 1 ? "this job" : `these ${count} jobs`} in queue <span className="font-mono">{queueKey}</span> finished with exit
-        status <span className="font-mono">{exitStatus}</span>. This cannot be undone.
+        Buildkite will mark {count === 1 ? "this job" : `these ${count} jobs`} in queue{" "}
+        <span className="font-mono">{queueKey}</span> finished with exit status{" "}
+        <span className="font-mono">{exitStatus}</span>. This cannot be undone.
       </p>
-      <blockquote className="max-h-32 overflow-auto rounded border-l-4 border-zinc-300 bg-zinc-50 px-3 py-2 whitespace-pre-wrap break-words dark:border-zinc-600 dark:bg-zinc-800">
+      <blockquote className="max-h-32 overflow-auto rounded border-l-4 border-zinc-300 bg-zinc-50 px-3 py-2 break-words whitespace-pre-wrap dark:border-zinc-600 dark:bg-zinc-800">
         {reason}
       </blockquote>
     </ConfirmDialog>

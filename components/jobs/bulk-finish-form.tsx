@@ -52,7 +52,13 @@ export function BulkFinishForm({ id, count, draft, onDraftChange, onReview, onCl
   };
 
   return (
-    <form id={id} onSubmit={submit} noValidate aria-label="Finish selected jobs" className="mt-3 space-y-3 border-t border-blue-200 pt-3 dark:border-blue-500/30">
+    <form
+      id={id}
+      onSubmit={submit}
+      noValidate
+      aria-label="Finish selected jobs"
+      className="mt-3 space-y-3 border-t border-blue-200 pt-3 dark:border-blue-500/30"
+    >
       <div className="flex flex-wrap items-start gap-4">
         <div className="flex flex-col gap-1">
           <label htmlFor={exitId} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
@@ -75,14 +81,19 @@ export function BulkFinishForm({ id, count, draft, onDraftChange, onReview, onCl
             </p>
           )}
         </div>
-        <p className="max-w-xs pt-5 text-xs text-zinc-600 dark:text-zinc-400">-1 marks the jobs failed; 0 marks them completed. Buildkite records the reason with your name.</p>
+        <p className="max-w-xs pt-5 text-xs text-zinc-600 dark:text-zinc-400">
+          -1 marks the jobs failed; 0 marks them completed. Buildkite records the reason with your name.
+        </p>
       </div>
       <div className="flex flex-col gap-1">
         <div className="flex items-baseline justify-between gap-3">
           <label htmlFor={reasonId} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
             Reason
           </label>
-          <span id={counterId} className={`text-xs tabular-nums ${counter.over ? "font-semibold text-red-700 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400"}`}>
+          <span
+            id={counterId}
+            className={`text-xs tabular-nums ${counter.over ? "font-semibold text-red-700 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400"}`}
+          >
             {counter.label}
           </span>
         </div>

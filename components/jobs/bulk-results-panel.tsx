@@ -15,14 +15,22 @@ const outcomeClass: Record<BulkOutcome, string> = {
 };
 
 /** Memoized by its primitive props: while thousands of results stream in, only new rows render. */
-const ResultItem = memo(function ResultItem({ jobId, outcome, reason }: { jobId: string; outcome: BulkOutcome; reason: string | null }) {
+const ResultItem = memo(function ResultItem({
+  jobId,
+  outcome,
+  reason,
+}: {
+  jobId: string;
+  outcome: BulkOutcome;
+  reason: string | null;
+}) {
   return (
     <li data-job-id={jobId} className="flex items-baseline gap-2 px-2 py-1">
       <span className="font-mono" title={jobId}>
         {shortId(jobId)}
       </span>
       <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${outcomeClass[outcome]}`}>{outcome}</span>
-      {reason && <span className="min-w-0 break-words text-xs text-zinc-600 dark:text-zinc-400">{reason}</span>}
+      {reason && <span className="min-w-0 text-xs break-words text-zinc-600 dark:text-zinc-400">{reason}</span>}
     </li>
   );
 });
@@ -55,7 +63,12 @@ export function BulkResultsPanel({ run, onDismiss }: { run: BulkRunState; onDism
       : `${verbs.reserve} ${jobs}…`;
 
   return (
-    <section ref={sectionRef} tabIndex={-1} aria-labelledby={titleId} className="outline-none mt-3 space-y-2 border-t border-blue-200 pt-3 first:mt-0 first:border-t-0 first:pt-0 dark:border-blue-500/30">
+    <section
+      ref={sectionRef}
+      tabIndex={-1}
+      aria-labelledby={titleId}
+      className="mt-3 space-y-2 border-t border-blue-200 pt-3 outline-none first:mt-0 first:border-t-0 first:pt-0 dark:border-blue-500/30"
+    >
       <div className="flex items-center justify-between gap-3">
         <h2 id={titleId} className="text-sm font-semibold">
           {titles[run.kind]}
@@ -80,18 +93,30 @@ export function BulkResultsPanel({ run, onDismiss }: { run: BulkRunState; onDism
           />
         </div>
       ) : (
-        run.running && <div role="progressbar" aria-label="Bulk reserve progress" className="h-2 animate-pulse rounded-full bg-blue-300 dark:bg-blue-500/50" />
+        run.running && (
+          <div
+            role="progressbar"
+            aria-label="Bulk reserve progress"
+            className="h-2 animate-pulse rounded-full bg-blue-300 dark:bg-blue-500/50"
+          />
+        )
       )}
-      <p role="status" className="text-sm tabular-nums text-zinc-700 dark:text-zinc-300">
+      <p role="status" className="text-sm text-zinc-700 tabular-nums dark:text-zinc-300">
         {status}
       </p>
       {run.error && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-500/50 dark:bg-red-500/10 dark:text-red-200">
+        <p
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-500/50 dark:bg-red-500/10 dark:text-red-200"
+        >
           {run.error}
         </p>
       )}
       {rows.length > 0 && (
-        <ul aria-label="Per-job results" className="max-h-64 divide-y divide-zinc-100 overflow-auto rounded-md border border-zinc-200 bg-white text-sm dark:divide-zinc-800 dark:border-zinc-700 dark:bg-zinc-950">
+        <ul
+          aria-label="Per-job results"
+          className="max-h-64 divide-y divide-zinc-100 overflow-auto rounded-md border border-zinc-200 bg-white text-sm dark:divide-zinc-800 dark:border-zinc-700 dark:bg-zinc-950"
+        >
           {rows.map((row) => (
             <ResultItem key={row.jobId} jobId={row.jobId} outcome={row.outcome} reason={row.reason} />
           ))}

@@ -19,7 +19,11 @@ export interface BulkRunState {
 }
 
 const describe = (error: unknown) =>
-  error instanceof ApiError ? `${error.error.type}: ${error.message}` : error instanceof Error ? error.message : "The action failed.";
+  error instanceof ApiError
+    ? `${error.error.type}: ${error.message}`
+    : error instanceof Error
+      ? error.message
+      : "The action failed.";
 
 /**
  * Runs one bulk action at a time and keeps its per-job results until the operator dismisses them. The ids
@@ -31,9 +35,12 @@ export function useBulkRun(stackKey: string, onAllSucceeded: (jobIds: readonly s
   const [state, setState] = useState<BulkRunState | null>(null);
   const outcomesRef = useRef<BulkFinishOutcome[]>([]);
   const frameRef = useRef<number | null>(null);
-  useEffect(() => () => {
-    if (frameRef.current !== null) cancelAnimationFrame(frameRef.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (frameRef.current !== null) cancelAnimationFrame(frameRef.current);
+    },
+    [],
+  );
 
   const settle = useCallback(
     (next: BulkRunState) => {
@@ -73,7 +80,9 @@ export function useBulkRun(stackKey: string, onAllSucceeded: (jobIds: readonly s
       const flush = () => {
         frameRef.current = null;
         const outcomes = outcomesRef.current;
-        setState((current) => (current?.running ? { ...current, done: outcomes.length, rows: finishRows(jobIds, outcomes, false) } : current));
+        setState((current) =>
+          current?.running ? { ...current, done: outcomes.length, rows: finishRows(jobIds, outcomes, false) } : current,
+        );
       };
       try {
         await finishJobsBulk({
@@ -85,13 +94,25 @@ export function useBulkRun(stackKey: string, onAllSucceeded: (jobIds: readonly s
             frameRef.current ??= requestAnimationFrame(flush);
           },
         });
-        settle({ ...base, running: false, done: jobIds.length, rows: finishRows(jobIds, outcomesRef.current, true), error: null });
+        settle({
+          ...base,
+          running: false,
+          done: jobIds.length,
+          rows: finishRows(jobIds, outcomesRef.current, true),
+          error: null,
+        });
       } catch (error) {
         // An error envelope means the server refused the action before finishing anything; any other
         // failure broke the stream mid-way, so jobs without an answer may or may not be finished.
         const outcomes = outcomesRef.current;
         const refused = error instanceof ApiError && outcomes.length === 0;
-        settle({ ...base, running: false, done: outcomes.length, rows: finishRows(jobIds, outcomes, !refused), error: describe(error) });
+        settle({
+          ...base,
+          running: false,
+          done: outcomes.length,
+          rows: finishRows(jobIds, outcomes, !refused),
+          error: describe(error),
+        });
       } finally {
         if (frameRef.current !== null) cancelAnimationFrame(frameRef.current);
         frameRef.current = null;

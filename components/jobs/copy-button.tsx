@@ -19,7 +19,10 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
       title={copied ? "Copied" : label}
       onClick={(event) => {
         event.stopPropagation();
-        void navigator.clipboard.writeText(text).then(() => setCopied(true), () => setCopied(false));
+        void navigator.clipboard.writeText(text).then(
+          () => setCopied(true),
+          () => setCopied(false),
+        );
       }}
       className="rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
     >

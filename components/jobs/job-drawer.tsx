@@ -30,11 +30,20 @@ interface JobDrawerProps {
   onClose: () => void;
 }
 
-const errorText = (error: unknown) => (error instanceof ApiError ? `${error.error.type}: ${error.message}` : error instanceof Error ? error.message : null);
+const errorText = (error: unknown) =>
+  error instanceof ApiError ? `${error.error.type}: ${error.message}` : error instanceof Error ? error.message : null;
 
 function DrawerBody({ stackKey, jobId, job }: { stackKey: string; jobId: string; job: ScheduledJob | undefined }) {
-  const states = useQuery({ ...jobStatesQuery(stackKey, [jobId]), refetchInterval: LIVE_MS, placeholderData: keepPreviousData });
-  const history = useQuery({ ...jobHistoryQuery(stackKey, jobId), refetchInterval: LIVE_MS, placeholderData: keepPreviousData });
+  const states = useQuery({
+    ...jobStatesQuery(stackKey, [jobId]),
+    refetchInterval: LIVE_MS,
+    placeholderData: keepPreviousData,
+  });
+  const history = useQuery({
+    ...jobHistoryQuery(stackKey, jobId),
+    refetchInterval: LIVE_MS,
+    placeholderData: keepPreviousData,
+  });
   const statesData = states.data?.data;
   const state = statesData ? (statesData.states[jobId] ?? "unknown") : undefined;
   const record = history.data?.data;
@@ -50,7 +59,10 @@ function DrawerBody({ stackKey, jobId, job }: { stackKey: string; jobId: string;
         <JobMetadata job={job} />
       </DrawerSection>
       {denied && (
-        <p data-testid="actions-denied" className="rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 text-sm text-zinc-800 dark:border-zinc-700 dark:bg-zinc-800/60 dark:text-zinc-200">
+        <p
+          data-testid="actions-denied"
+          className="rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 text-sm text-zinc-800 dark:border-zinc-700 dark:bg-zinc-800/60 dark:text-zinc-200"
+        >
           {denied}
         </p>
       )}
@@ -63,7 +75,15 @@ function DrawerBody({ stackKey, jobId, job }: { stackKey: string; jobId: string;
           <FinishForm stackKey={stackKey} jobId={jobId} shortId={shortId(jobId)} />
         </DrawerSection>
         <DrawerSection title="Notify">
-          <NotifyForm stackKey={stackKey} jobId={jobId} usage={record ? { sent: record.notificationsSent, cap: record.notificationCap, maxChars: record.notificationMaxChars } : undefined} />
+          <NotifyForm
+            stackKey={stackKey}
+            jobId={jobId}
+            usage={
+              record
+                ? { sent: record.notificationsSent, cap: record.notificationCap, maxChars: record.notificationMaxChars }
+                : undefined
+            }
+          />
         </DrawerSection>
       </fieldset>
       <DrawerSection title="Environment and command">

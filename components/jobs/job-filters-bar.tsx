@@ -32,7 +32,10 @@ export function JobFiltersBar({ filters, onChange, firstFilterRef, onJump }: Fil
     <div className="flex flex-wrap items-end gap-3">
       {FIELDS.map((field, index) => (
         <div key={field.key} className="w-40">
-          <label htmlFor={`${baseId}-${field.key}`} className="block text-xs font-medium text-zinc-600 dark:text-zinc-400">
+          <label
+            htmlFor={`${baseId}-${field.key}`}
+            className="block text-xs font-medium text-zinc-600 dark:text-zinc-400"
+          >
             {field.label}
           </label>
           <input
@@ -70,7 +73,10 @@ export function JobFiltersBar({ filters, onChange, firstFilterRef, onJump }: Fil
             aria-describedby={jumpMessage ? `${baseId}-jump-message` : undefined}
             className={`${input} font-mono`}
           />
-          <button type="submit" className="rounded-md bg-zinc-900 px-3 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">
+          <button
+            type="submit"
+            className="rounded-md bg-zinc-900 px-3 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
+          >
             Go
           </button>
         </div>

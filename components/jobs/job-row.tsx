@@ -26,10 +26,21 @@ interface JobRowProps extends JobRowHandlers {
 const cell = "truncate px-2";
 
 /** One scheduled job. Memoized by its props: a refresh re-renders only rows whose job or state changed. */
-export const JobRow = memo(function JobRow({ job, index, top, selected, focused, now, onToggle, onFocusRow, onOpen }: JobRowProps) {
+export const JobRow = memo(function JobRow({
+  job,
+  index,
+  top,
+  selected,
+  focused,
+  now,
+  onToggle,
+  onFocusRow,
+  onOpen,
+}: JobRowProps) {
   const short = shortId(job.id);
   const rules = job.agentQueryRules.join(", ");
-  const onSelect = (event: ChangeEvent<HTMLInputElement>) => onToggle(job.id, (event.nativeEvent as MouseEvent).shiftKey === true);
+  const onSelect = (event: ChangeEvent<HTMLInputElement>) =>
+    onToggle(job.id, (event.nativeEvent as MouseEvent).shiftKey === true);
   const rowRef = useRef<HTMLDivElement>(null);
 
   // The focused row takes DOM focus so a screen reader reads it as j/k move. It never takes focus from a
@@ -39,7 +50,8 @@ export const JobRow = memo(function JobRow({ job, index, top, selected, focused,
     if (!focused || !element) return;
     const active = document.activeElement;
     const table = element.closest("[role=table]");
-    if (active === null || active === document.body || (table !== null && table.contains(active))) element.focus({ preventScroll: true });
+    if (active === null || active === document.body || (table !== null && table.contains(active)))
+      element.focus({ preventScroll: true });
   }, [focused]);
 
   return (
@@ -119,7 +131,9 @@ export const JobRow = memo(function JobRow({ job, index, top, selected, focused,
         {formatAge(secondsSince(job.scheduledAt, now))}
       </div>
       <div role="cell" className={cell}>
-        <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">scheduled</span>
+        <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+          scheduled
+        </span>
       </div>
     </div>
   );

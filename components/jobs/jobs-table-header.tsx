@@ -14,12 +14,30 @@ interface HeaderProps {
 
 const head = "truncate px-2 text-left text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400";
 
-function SortHeader({ field, label, filters, onSort }: { field: SortField; label: string; filters: JobFilters; onSort: (field: SortField) => void }) {
+function SortHeader({
+  field,
+  label,
+  filters,
+  onSort,
+}: {
+  field: SortField;
+  label: string;
+  filters: JobFilters;
+  onSort: (field: SortField) => void;
+}) {
   const active = filters.sort === field;
   const Arrow = filters.dir === "asc" ? ArrowUp : ArrowDown;
   return (
-    <div role="columnheader" aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : "none"} className={`${head} text-right`}>
-      <button type="button" onClick={() => onSort(field)} className="inline-flex items-center gap-1 uppercase hover:text-zinc-900 dark:hover:text-zinc-100">
+    <div
+      role="columnheader"
+      aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : "none"}
+      className={`${head} text-right`}
+    >
+      <button
+        type="button"
+        onClick={() => onSort(field)}
+        className="inline-flex items-center gap-1 uppercase hover:text-zinc-900 dark:hover:text-zinc-100"
+      >
         {label}
         {active && <Arrow aria-hidden className="size-3" />}
       </button>
@@ -29,8 +47,16 @@ function SortHeader({ field, label, filters, onSort }: { field: SortField; label
 
 export function JobsTableHeader({ filters, onSort, matchingCount, allMatchingSelected, onToggleAll }: HeaderProps) {
   return (
-    <div role="rowgroup" className="sticky top-0 z-10 border-b border-zinc-200 bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900">
-      <div role="row" aria-rowindex={1} className="grid items-center" style={{ gridTemplateColumns: JOB_GRID_COLUMNS, height: JOB_HEADER_HEIGHT }}>
+    <div
+      role="rowgroup"
+      className="sticky top-0 z-10 border-b border-zinc-200 bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900"
+    >
+      <div
+        role="row"
+        aria-rowindex={1}
+        className="grid items-center"
+        style={{ gridTemplateColumns: JOB_GRID_COLUMNS, height: JOB_HEADER_HEIGHT }}
+      >
         <div role="columnheader" className="flex justify-center">
           <input
             type="checkbox"
@@ -41,15 +67,29 @@ export function JobsTableHeader({ filters, onSort, matchingCount, allMatchingSel
             className="size-4 accent-blue-600"
           />
         </div>
-        <div role="columnheader" className={head}>Job</div>
-        <div role="columnheader" className={head}>Pipeline</div>
-        <div role="columnheader" className={head}>Build</div>
-        <div role="columnheader" className={head}>Branch</div>
-        <div role="columnheader" className={head}>Step</div>
-        <div role="columnheader" className={head}>Query rules</div>
+        <div role="columnheader" className={head}>
+          Job
+        </div>
+        <div role="columnheader" className={head}>
+          Pipeline
+        </div>
+        <div role="columnheader" className={head}>
+          Build
+        </div>
+        <div role="columnheader" className={head}>
+          Branch
+        </div>
+        <div role="columnheader" className={head}>
+          Step
+        </div>
+        <div role="columnheader" className={head}>
+          Query rules
+        </div>
         <SortHeader field="priority" label="Priority" filters={filters} onSort={onSort} />
         <SortHeader field="wait" label="Waiting" filters={filters} onSort={onSort} />
-        <div role="columnheader" className={head}>State</div>
+        <div role="columnheader" className={head}>
+          State
+        </div>
       </div>
     </div>
   );

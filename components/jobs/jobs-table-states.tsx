@@ -8,8 +8,10 @@ interface TableStatesProps {
   onRetry: () => void;
 }
 
-const box = "flex h-[62vh] min-h-80 flex-col items-center justify-center gap-3 rounded-lg border border-dashed border-zinc-300 text-center dark:border-zinc-700";
-const button = "rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800";
+const box =
+  "flex h-[62vh] min-h-80 flex-col items-center justify-center gap-3 rounded-lg border border-dashed border-zinc-300 text-center dark:border-zinc-700";
+const button =
+  "rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800";
 
 /** What the table area says when there are no rows to show: loading, failed, empty, or all filtered out. */
 export function JobsTableStates({ loaded, failed, anyJobs, onClearFilters, onRetry }: TableStatesProps) {

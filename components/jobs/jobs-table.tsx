@@ -35,7 +35,20 @@ interface JobsTableProps extends JobRowHandlers {
  * DOM, so 5000 jobs scroll as smoothly as 50. The server renders the first screenful (initialRect) so rows
  * show before any script runs.
  */
-export function JobsTable({ ref, rows, viewKey, jobsById, selection, focusedId, now, filters, onSort, allMatchingSelected, onToggleAll, ...handlers }: JobsTableProps) {
+export function JobsTable({
+  ref,
+  rows,
+  viewKey,
+  jobsById,
+  selection,
+  focusedId,
+  now,
+  filters,
+  onSort,
+  allMatchingSelected,
+  onToggleAll,
+  ...handlers
+}: JobsTableProps) {
   useCommitTiming("jobs-table-commit", [rows, jobsById]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const pointerIdRef = useRef<string | null>(null);
@@ -70,12 +83,16 @@ export function JobsTable({ ref, rows, viewKey, jobsById, selection, focusedId, 
     if (Math.abs(target - element.scrollTop) >= 1) element.scrollTop = target;
   }, [rows, viewKey]);
 
-  useImperativeHandle(ref, () => ({
-    scrollToId: (id) => {
-      const index = rows.indexOf(id);
-      if (index >= 0) virtualizer.scrollToIndex(index, { align: "auto" });
-    },
-  }), [rows, virtualizer]);
+  useImperativeHandle(
+    ref,
+    () => ({
+      scrollToId: (id) => {
+        const index = rows.indexOf(id);
+        if (index >= 0) virtualizer.scrollToIndex(index, { align: "auto" });
+      },
+    }),
+    [rows, virtualizer],
+  );
 
   return (
     <div
@@ -85,7 +102,13 @@ export function JobsTable({ ref, rows, viewKey, jobsById, selection, focusedId, 
       aria-rowcount={rows.length + 1}
       className="relative h-[62vh] min-h-80 overflow-auto rounded-lg border border-zinc-200 bg-white [overflow-anchor:none] dark:border-zinc-800 dark:bg-zinc-900"
     >
-      <JobsTableHeader filters={filters} onSort={onSort} matchingCount={rows.length} allMatchingSelected={allMatchingSelected} onToggleAll={onToggleAll} />
+      <JobsTableHeader
+        filters={filters}
+        onSort={onSort}
+        matchingCount={rows.length}
+        allMatchingSelected={allMatchingSelected}
+        onToggleAll={onToggleAll}
+      />
       <div
         role="rowgroup"
         className="relative min-w-full"

@@ -12,7 +12,10 @@ export function KeyHints() {
     <p className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
       {KEYS.map(([key, action]) => (
         <span key={key}>
-          <kbd className="rounded border border-zinc-300 bg-white px-1 font-mono dark:border-zinc-700 dark:bg-zinc-900">{key}</kbd> {action}
+          <kbd className="rounded border border-zinc-300 bg-white px-1 font-mono dark:border-zinc-700 dark:bg-zinc-900">
+            {key}
+          </kbd>{" "}
+          {action}
         </span>
       ))}
     </p>

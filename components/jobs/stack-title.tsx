@@ -14,7 +14,10 @@ export function StackTitle({ stackKey, queueKey }: { stackKey: string; queueKey:
         <Link href="/" className="text-blue-700 hover:underline dark:text-blue-400">
           All queues
         </Link>
-        <Link href={`/stacks/${encodeURIComponent(stackKey)}/states?queue=${encodeURIComponent(queueKey)}`} className="text-blue-700 hover:underline dark:text-blue-400">
+        <Link
+          href={`/stacks/${encodeURIComponent(stackKey)}/states?queue=${encodeURIComponent(queueKey)}`}
+          className="text-blue-700 hover:underline dark:text-blue-400"
+        >
           Job states
         </Link>
       </nav>

@@ -36,7 +36,11 @@ interface StackViewProps {
 
 export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps) {
   const refresh = useRefreshSettings(pollIntervalMs);
-  const { queue, jobsQuery, loaded, jobs, jobsById, allIds, scheduledMs } = useQueueJobs(stackKey, queueKey, refresh.paused ? false : refresh.intervalMs);
+  const { queue, jobsQuery, loaded, jobs, jobsById, allIds, scheduledMs } = useQueueJobs(
+    stackKey,
+    queueKey,
+    refresh.paused ? false : refresh.intervalMs,
+  );
   const now = useNow();
   const overThreshold = loaded ? scheduledMs.filter((ms) => now - ms > LONG_WAIT_SECONDS * 1000).length : undefined;
 
@@ -65,7 +69,11 @@ export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps
   }, []);
   const onSort = useCallback(
     (field: SortField) =>
-      setFilters(urlState.filters.sort === field ? { dir: urlState.filters.dir === "asc" ? "desc" : "asc" } : { sort: field, dir: "desc" }),
+      setFilters(
+        urlState.filters.sort === field
+          ? { dir: urlState.filters.dir === "asc" ? "desc" : "asc" }
+          : { sort: field, dir: "desc" },
+      ),
     [setFilters, urlState.filters.sort, urlState.filters.dir],
   );
 
@@ -102,15 +110,23 @@ export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps
     },
   });
 
-  const error = jobsQuery.error instanceof ApiError ? jobsQuery.error : queue.error instanceof ApiError ? queue.error : null;
+  const error =
+    jobsQuery.error instanceof ApiError ? jobsQuery.error : queue.error instanceof ApiError ? queue.error : null;
   const clearFilters = () => setFilters({ pipeline: "", branch: "", step: "", rules: "" });
 
   return (
     <div className="space-y-5">
       <StackTitle stackKey={stackKey} queueKey={queueKey} />
 
-      <QueueHeader queue={queue.data?.data} overThreshold={overThreshold} thresholdSeconds={LONG_WAIT_SECONDS} now={now} />
-      {queue.data && <DispatchControl stackKey={stackKey} queueKey={queueKey} paused={queue.data.data.dispatchPaused} />}
+      <QueueHeader
+        queue={queue.data?.data}
+        overThreshold={overThreshold}
+        thresholdSeconds={LONG_WAIT_SECONDS}
+        now={now}
+      />
+      {queue.data && (
+        <DispatchControl stackKey={stackKey} queueKey={queueKey} paused={queue.data.data.dispatchPaused} />
+      )}
       <RefreshControls
         intervalMs={refresh.intervalMs}
         onIntervalChange={refresh.setIntervalMs}
@@ -158,13 +174,25 @@ export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps
           onOpen={onOpen}
         />
       ) : (
-        <JobsTableStates loaded={loaded} failed={error !== null} anyJobs={jobs.length > 0} onClearFilters={clearFilters} onRetry={() => void jobsQuery.refetch()} />
+        <JobsTableStates
+          loaded={loaded}
+          failed={error !== null}
+          anyJobs={jobs.length > 0}
+          onClearFilters={clearFilters}
+          onRetry={() => void jobsQuery.refetch()}
+        />
       )}
 
       <KeyHints />
 
       {urlState.jobId !== null && (
-        <JobDrawer stackKey={stackKey} queueKey={queueKey} jobId={urlState.jobId} job={jobsById.get(urlState.jobId)} onClose={() => openJob(null)} />
+        <JobDrawer
+          stackKey={stackKey}
+          queueKey={queueKey}
+          jobId={urlState.jobId}
+          job={jobsById.get(urlState.jobId)}
+          onClose={() => openJob(null)}
+        />
       )}
     </div>
   );

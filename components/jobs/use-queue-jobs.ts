@@ -13,7 +13,11 @@ const NO_JOBS: readonly ScheduledJob[] = [];
  */
 export function useQueueJobs(stackKey: string, queueKey: string, refetchInterval: number | false) {
   const queue = useQuery({ ...queueQuery(stackKey, queueKey), refetchInterval, placeholderData: keepPreviousData });
-  const jobsQuery = useQuery({ ...scheduledJobsQuery(stackKey, queueKey), refetchInterval, placeholderData: keepPreviousData });
+  const jobsQuery = useQuery({
+    ...scheduledJobsQuery(stackKey, queueKey),
+    refetchInterval,
+    placeholderData: keepPreviousData,
+  });
   const jobs = jobsQuery.data?.data ?? NO_JOBS;
   const jobsById = useMemo(() => new Map(jobs.map((job) => [job.id, job])), [jobs]);
   const allIds = useMemo(() => jobs.map((job) => job.id), [jobs]);

@@ -27,6 +27,9 @@ export function useStableRows(sortedIds: readonly string[], filtersKey: string) 
     const onScreen = new Set(rows);
     return sortedIds.filter((id) => !onScreen.has(id));
   }, [rows, sortedIds]);
-  const merge = useCallback(() => setShown({ filtersKey, source: sortedIds, rows: sortedIds }), [filtersKey, sortedIds]);
+  const merge = useCallback(
+    () => setShown({ filtersKey, source: sortedIds, rows: sortedIds }),
+    [filtersKey, sortedIds],
+  );
   return { rows, newIds, merge };
 }

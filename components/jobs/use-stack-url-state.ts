@@ -17,7 +17,10 @@ export interface StackUrlState {
  */
 export function useStackUrlState() {
   const searchParams = useSearchParams();
-  const [view, setView] = useState<StackUrlState>(() => ({ filters: parseFilters(searchParams), jobId: searchParams.get("job") }));
+  const [view, setView] = useState<StackUrlState>(() => ({
+    filters: parseFilters(searchParams),
+    jobId: searchParams.get("job"),
+  }));
 
   useEffect(() => {
     const params = writeFilters(new URLSearchParams(window.location.search), view.filters);

@@ -21,7 +21,10 @@ export function JobLogView({ pipeline, number, jobId }: JobLogViewProps) {
     ...buildQuery(pipeline, number),
     select: (envelope) => envelope.data,
     staleTime: 30_000,
-    refetchInterval: (query) => (query.state.data?.data.jobs.find((candidate) => candidate.id === jobId)?.finishedAt === null ? JOB_REFRESH_MS : false),
+    refetchInterval: (query) =>
+      query.state.data?.data.jobs.find((candidate) => candidate.id === jobId)?.finishedAt === null
+        ? JOB_REFRESH_MS
+        : false,
   });
   const job = build.data?.jobs.find((candidate) => candidate.id === jobId);
   const buildHref = `/builds/${encodeURIComponent(pipeline)}/${number}`;
@@ -31,7 +34,10 @@ export function JobLogView({ pipeline, number, jobId }: JobLogViewProps) {
       <header className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">{name}</h1>
         {job && (
-          <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300" data-testid="job-state">
+          <span
+            className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
+            data-testid="job-state"
+          >
             {job.state ?? job.type}
             {job.exitStatus !== null ? ` · exit ${job.exitStatus}` : ""}
           </span>

@@ -37,7 +37,15 @@ interface LogLineRowProps extends LineHandlers {
   gapLoading: boolean;
 }
 
-function SpanPieces({ spans, display, columns = null }: { spans: readonly Span[]; display: LineDisplay; columns?: readonly [number, number] | null }) {
+function SpanPieces({
+  spans,
+  display,
+  columns = null,
+}: {
+  spans: readonly Span[];
+  display: LineDisplay;
+  columns?: readonly [number, number] | null;
+}) {
   const text = spans.map((span) => span.text).join("");
   // Matches are found in the whole line, so one that a wrap splits is marked on both rows.
   const whole = splitSpans(spans, matchRanges(text, display.query, display.caseSensitive));
@@ -47,7 +55,14 @@ function SpanPieces({ spans, display, columns = null }: { spans: readonly Span[]
     if (piece.match) content = <mark className="rounded-sm bg-yellow-300 text-zinc-950">{content}</mark>;
     const style = spanStyle(piece.span.style);
     return piece.span.link ? (
-      <a key={index} href={piece.span.link} rel="noopener noreferrer" target="_blank" style={style} className="underline decoration-dotted hover:decoration-solid">
+      <a
+        key={index}
+        href={piece.span.link}
+        rel="noopener noreferrer"
+        target="_blank"
+        style={style}
+        className="underline decoration-dotted hover:decoration-solid"
+      >
         {content}
       </a>
     ) : (
@@ -59,7 +74,12 @@ function SpanPieces({ spans, display, columns = null }: { spans: readonly Span[]
 }
 
 function LineNumber({ number, onLineLink }: { number: number | null; onLineLink: (line: number) => void }) {
-  if (number === null) return <span className="w-20 shrink-0 select-none pr-3 text-right text-zinc-500 dark:text-zinc-400" aria-hidden>·</span>;
+  if (number === null)
+    return (
+      <span className="w-20 shrink-0 pr-3 text-right text-zinc-500 select-none dark:text-zinc-400" aria-hidden>
+        ·
+      </span>
+    );
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     // A modified click opens the link elsewhere as usual; a plain one marks the line without a page jump.
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
@@ -67,23 +87,54 @@ function LineNumber({ number, onLineLink }: { number: number | null; onLineLink:
     onLineLink(number);
   };
   return (
-    <a href={`#L${number}`} onClick={onClick} className="w-20 shrink-0 select-none pr-3 text-right text-zinc-500 hover:text-zinc-900 hover:underline dark:text-zinc-400 dark:hover:text-zinc-200" aria-label={`Line ${number}`}>
+    <a
+      href={`#L${number}`}
+      onClick={onClick}
+      className="w-20 shrink-0 pr-3 text-right text-zinc-500 select-none hover:text-zinc-900 hover:underline dark:text-zinc-400 dark:hover:text-zinc-200"
+      aria-label={`Line ${number}`}
+    >
       {number}
     </a>
   );
 }
 
 /** One row of the log: a line, a group header, a raw line, or the placeholder for lines not loaded yet. */
-export const LogLineRow = memo(function LogLineRow({ row, top, display, anchored, current, open, gapLoading, onLineLink, onToggleGroup, onLoadGap }: LogLineRowProps) {
+export const LogLineRow = memo(function LogLineRow({
+  row,
+  top,
+  display,
+  anchored,
+  current,
+  open,
+  gapLoading,
+  onLineLink,
+  onToggleGroup,
+  onLoadGap,
+}: LogLineRowProps) {
   const position = { height: LOG_ROW_HEIGHT, transform: `translateY(${top}px)` };
   const base = "absolute left-0 top-0 flex min-w-full items-center whitespace-pre pr-4";
 
   if (row.kind === "gap") {
     return (
-      <div style={position} className={`${base} bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300`} data-gap={row.before}>
+      <div
+        style={position}
+        className={`${base} bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300`}
+        data-gap={row.before}
+      >
         <span className="w-20 shrink-0" />
-        <button type="button" disabled={gapLoading} onClick={() => onLoadGap(row)} className="rounded px-2 text-blue-700 hover:underline disabled:text-zinc-600 disabled:no-underline dark:disabled:text-zinc-300 dark:text-blue-300">
-          {row.key === "gap-end" ? (gapLoading ? "Loading later lines…" : "Load later lines") : gapLoading ? "Loading earlier lines…" : "Load earlier lines"}
+        <button
+          type="button"
+          disabled={gapLoading}
+          onClick={() => onLoadGap(row)}
+          className="rounded px-2 text-blue-700 hover:underline disabled:text-zinc-600 disabled:no-underline dark:text-blue-300 dark:disabled:text-zinc-300"
+        >
+          {row.key === "gap-end"
+            ? gapLoading
+              ? "Loading later lines…"
+              : "Load later lines"
+            : gapLoading
+              ? "Loading earlier lines…"
+              : "Load earlier lines"}
         </button>
         {row.missing !== null && <span className="ml-2">({row.missing.toLocaleString()} lines not loaded)</span>}
       </div>
@@ -118,7 +169,10 @@ export const LogLineRow = memo(function LogLineRow({ row, top, display, anchored
       ? "bg-sky-50 shadow-[inset_3px_0_0_var(--color-sky-500)] dark:bg-zinc-800"
       : "hover:bg-zinc-100 dark:hover:bg-zinc-800";
   const time = display.showTime ? (
-    <span className="w-28 shrink-0 select-none pr-3 text-zinc-500 dark:text-zinc-400" title={line.time === null ? undefined : new Date(line.time).toISOString()}>
+    <span
+      className="w-28 shrink-0 pr-3 text-zinc-500 select-none dark:text-zinc-400"
+      title={line.time === null ? undefined : new Date(line.time).toISOString()}
+    >
       {line.time === null ? "" : formatLineTime(line.time, display.zone)}
     </span>
   ) : null;
@@ -128,7 +182,13 @@ export const LogLineRow = memo(function LogLineRow({ row, top, display, anchored
     const quiet = group.kind === "quiet";
     const Chevron = open ? ChevronDown : ChevronRight;
     return (
-      <div style={position} className={`${base} ${tint}`} data-line={row.number ?? undefined} data-group-header="" aria-current={anchored ? "location" : undefined}>
+      <div
+        style={position}
+        className={`${base} ${tint}`}
+        data-line={row.number ?? undefined}
+        data-group-header=""
+        aria-current={anchored ? "location" : undefined}
+      >
         <LineNumber number={row.number} onLineLink={onLineLink} />
         {time}
         <button
@@ -142,7 +202,9 @@ export const LogLineRow = memo(function LogLineRow({ row, top, display, anchored
             <SpanPieces spans={group.title} display={display} />
           </span>
         </button>
-        {group.durationMs !== null && <span className="ml-3 text-zinc-500 dark:text-zinc-400">{formatDurationMs(group.durationMs)}</span>}
+        {group.durationMs !== null && (
+          <span className="ml-3 text-zinc-500 dark:text-zinc-400">{formatDurationMs(group.durationMs)}</span>
+        )}
       </div>
     );
   }
@@ -161,7 +223,13 @@ export const LogLineRow = memo(function LogLineRow({ row, top, display, anchored
   }
 
   return (
-    <div style={position} className={`${base} ${tint}`} data-line={row.number ?? undefined} data-current-match={current ? "" : undefined} aria-current={anchored ? "location" : undefined}>
+    <div
+      style={position}
+      className={`${base} ${tint}`}
+      data-line={row.number ?? undefined}
+      data-current-match={current ? "" : undefined}
+      aria-current={anchored ? "location" : undefined}
+    >
       <LineNumber number={row.number} onLineLink={onLineLink} />
       {time}
       <span>

@@ -24,7 +24,20 @@ interface LogLinesProps {
 }
 
 /** The scrolling box of log rows; only the rows in view (and a margin) are in the DOM. */
-export function LogLines({ rows, doc, display, anchorLine, currentMatch, loading, scrollRef, probeRef, onScroll, onLineLink, onToggleGroup, onLoadGap }: LogLinesProps) {
+export function LogLines({
+  rows,
+  doc,
+  display,
+  anchorLine,
+  currentMatch,
+  loading,
+  scrollRef,
+  probeRef,
+  onScroll,
+  onLineLink,
+  onToggleGroup,
+  onLoadGap,
+}: LogLinesProps) {
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are read during render by design
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -57,7 +70,9 @@ export function LogLines({ rows, doc, display, anchorLine, currentMatch, loading
               anchored={number !== null && number === anchorLine}
               current={number !== null && number === currentMatch}
               open={row.kind === "line" && row.group !== null ? doc.open.get(row.group.key) !== false : true}
-              gapLoading={row.kind === "gap" && (loading.has(`before:${row.before}`) || loading.has(`after:${row.after}`))}
+              gapLoading={
+                row.kind === "gap" && (loading.has(`before:${row.before}`) || loading.has(`after:${row.after}`))
+              }
               onLineLink={onLineLink}
               onToggleGroup={onToggleGroup}
               onLoadGap={onLoadGap}
@@ -66,10 +81,17 @@ export function LogLines({ rows, doc, display, anchorLine, currentMatch, loading
         })}
       </div>
       {/* Measures a character's width for wrapping; after the list, which must stay the box's first child. */}
-      <span ref={probeRef} aria-hidden data-testid="char-probe" className="invisible absolute left-0 top-0 whitespace-pre">
+      <span
+        ref={probeRef}
+        aria-hidden
+        data-testid="char-probe"
+        className="invisible absolute top-0 left-0 whitespace-pre"
+      >
         {WRAP_PROBE_TEXT}
       </span>
-      {doc.chunks.length > 0 && rows.length === 0 && <p className="p-4 text-zinc-600 dark:text-zinc-400">{doc.final ? "The log is empty." : "No output yet."}</p>}
+      {doc.chunks.length > 0 && rows.length === 0 && (
+        <p className="p-4 text-zinc-600 dark:text-zinc-400">{doc.final ? "The log is empty." : "No output yet."}</p>
+      )}
     </div>
   );
 }

@@ -9,7 +9,8 @@ export function LogStatus({ doc, missingLine }: { doc: LogDoc; missingLine: numb
     <>
       {missingLine !== null && (
         <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
-          Line {missingLine.toLocaleString()} is not in this log{lineCount !== null ? ` (it has ${lineCount.toLocaleString()} lines)` : ""}.
+          Line {missingLine.toLocaleString()} is not in this log
+          {lineCount !== null ? ` (it has ${lineCount.toLocaleString()} lines)` : ""}.
         </p>
       )}
       <p className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="log-status">

@@ -25,17 +25,38 @@ const button =
 
 /** The viewer's switches: timestamps, raw view, groups, following, and the download. */
 export function LogToolbar(props: LogToolbarProps) {
-  const { timestamps, onTimestampsChange, raw, onRawChange, wrap, onWrapChange, hasGroups, onAllGroups, following, onFollowChange, atBottom, onJumpToBottom, downloadUrl } = props;
+  const {
+    timestamps,
+    onTimestampsChange,
+    raw,
+    onRawChange,
+    wrap,
+    onWrapChange,
+    hasGroups,
+    onAllGroups,
+    following,
+    onFollowChange,
+    atBottom,
+    onJumpToBottom,
+    downloadUrl,
+  } = props;
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <button type="button" className={button} aria-pressed={timestamps.show} onClick={() => onTimestampsChange({ ...timestamps, show: !timestamps.show })}>
+      <button
+        type="button"
+        className={button}
+        aria-pressed={timestamps.show}
+        onClick={() => onTimestampsChange({ ...timestamps, show: !timestamps.show })}
+      >
         Timestamps
       </button>
       <label className="text-sm text-zinc-600 dark:text-zinc-400">
         <span className="sr-only">Time zone</span>
         <select
           value={timestamps.zone}
-          onChange={(event) => onTimestampsChange({ ...timestamps, zone: event.target.value === "utc" ? "utc" : "local" })}
+          onChange={(event) =>
+            onTimestampsChange({ ...timestamps, zone: event.target.value === "utc" ? "utc" : "local" })
+          }
           className="rounded-md border border-zinc-300 bg-white px-2 py-1 text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
         >
           <option value="local">Local time</option>

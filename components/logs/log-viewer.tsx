@@ -44,9 +44,25 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
   const wrapColumns = useWrapColumns(scrollRef, probeRef, boxShown, timestamps.show);
   const wrapAt = wrap ? wrapColumns : null;
   const rows = useMemo(() => (raw ? buildRawRows(doc) : buildRows(doc, wrapAt)), [doc, raw, wrapAt]);
-  const { following, atBottom, onScroll, setFollow, aimAt, aim, jumpNow } = useLogScroll({ rows, doc, raw, loadBefore, loadAfter, focusByteRef, scrollRef });
+  const { following, atBottom, onScroll, setFollow, aimAt, aim, jumpNow } = useLogScroll({
+    rows,
+    doc,
+    raw,
+    loadBefore,
+    loadAfter,
+    focusByteRef,
+    scrollRef,
+  });
   const showRendered = useCallback(() => setRaw(false), []);
-  const { anchorLine, missingLine, goToLine, onLineLink } = useLineAnchor({ ensureLine, setDoc, docRef, showRendered, aimAt, aim, jumpNow });
+  const { anchorLine, missingLine, goToLine, onLineLink } = useLineAnchor({
+    ensureLine,
+    setDoc,
+    docRef,
+    showRendered,
+    aimAt,
+    aim,
+    jumpNow,
+  });
 
   const onToggleGroup = useCallback(
     (key: string) => {
@@ -62,11 +78,19 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
 
   const { result: searchResult, query, caseSensitive } = search;
   const display: LineDisplay = useMemo(
-    () => ({ showTime: timestamps.show, zone: timestamps.zone, query: searchResult && searchResult.count > 0 ? query : "", caseSensitive }),
+    () => ({
+      showTime: timestamps.show,
+      zone: timestamps.zone,
+      query: searchResult && searchResult.count > 0 ? query : "",
+      caseSensitive,
+    }),
     [timestamps.show, timestamps.zone, searchResult, query, caseSensitive],
   );
   // The log's let-go end loads forwards; any other placeholder from the lines below it upwards.
-  const onLoadGap = useCallback((gap: GapRow) => void (gap.key === "gap-end" && gap.after !== null ? loadAfter(gap.after) : loadBefore(gap.before)), [loadBefore, loadAfter]);
+  const onLoadGap = useCallback(
+    (gap: GapRow) => void (gap.key === "gap-end" && gap.after !== null ? loadAfter(gap.after) : loadBefore(gap.before)),
+    [loadBefore, loadAfter],
+  );
 
   if (hasLog === false) return <LogUnavailable reason="no-log" />;
   const loaded = doc.chunks.length > 0;
@@ -120,4 +144,3 @@ export function LogViewer({ logRef, hasLog }: LogViewerProps) {
     </section>
   );
 }
-

@@ -4,7 +4,18 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError } from "@/lib/api/api-error";
 import type { LogChunk } from "@/lib/schemas/logs";
 import { fetchLogChunk, type ChunkRequest, type LogRef } from "@/lib/queries/logs";
-import { charIndexAtByte, coveredBy, emptyDoc, evictFar, findLine, insertChunk, latestEnd, planInsert, updateFacts, type LogDoc } from "../../lib/log/log-chunks";
+import {
+  charIndexAtByte,
+  coveredBy,
+  emptyDoc,
+  evictFar,
+  findLine,
+  insertChunk,
+  latestEnd,
+  planInsert,
+  updateFacts,
+  type LogDoc,
+} from "../../lib/log/log-chunks";
 import { createChunkParser, type ChunkParser } from "../../lib/log/parse-log";
 
 /** Bytes asked for when loading earlier lines: the same order as the server's tail, a few thousand lines. */
@@ -26,13 +37,27 @@ interface Session {
 }
 
 const requestKey = (request: ChunkRequest) =>
-  request.kind === "tail" ? "tail" : request.kind === "before" ? `before:${request.before}` : request.kind === "line" ? `line:${request.line}` : `after:${request.after}`;
+  request.kind === "tail"
+    ? "tail"
+    : request.kind === "before"
+      ? `before:${request.before}`
+      : request.kind === "line"
+        ? `line:${request.line}`
+        : `after:${request.after}`;
 
 const asApiError = (error: unknown) =>
   error instanceof ApiError
     ? error
     : new ApiError(
-        { type: "internal_error", message: error instanceof Error ? error.message : String(error), httpStatus: null, code: "log_viewer", retryable: true, requestId: "", details: { source: "console" } },
+        {
+          type: "internal_error",
+          message: error instanceof Error ? error.message : String(error),
+          httpStatus: null,
+          code: "log_viewer",
+          retryable: true,
+          requestId: "",
+          details: { source: "console" },
+        },
         0,
       );
 
@@ -78,7 +103,8 @@ export function useLogDoc(ref: LogRef, focusByte: () => number | null) {
             const lines = await session.parser.parse(text);
             let firstLine = chunk.firstLine;
             // The part already loaded was cut off the front: count its rows to number what is left.
-            if (firstLine !== null && from > 0) firstLine += (await session.parser.parse(chunk.text.slice(0, from))).length;
+            if (firstLine !== null && from > 0)
+              firstLine += (await session.parser.parse(chunk.text.slice(0, from))).length;
             // Unnumbered chunks this one replaces (the first tail, now numbered): where their rows begin in it.
             const rowsBefore = new Map<number, number>();
             if (firstLine !== null) {
@@ -89,7 +115,12 @@ export function useLogDoc(ref: LogRef, focusByte: () => number | null) {
               }
             }
             if (signal.aborted) return null;
-            const inserted = insertChunk(docRef.current, { start: plan.start, end: plan.end, firstLine, lines, text }, facts, rowsBefore);
+            const inserted = insertChunk(
+              docRef.current,
+              { start: plan.start, end: plan.end, firstLine, lines, text },
+              facts,
+              rowsBefore,
+            );
             commit(evictFar(inserted, focusByte() ?? plan.start, plan.start));
           }
           setError(null);
@@ -111,7 +142,12 @@ export function useLogDoc(ref: LogRef, focusByte: () => number | null) {
 
   // The tail first, shown as soon as it is parsed; then again until it comes numbered.
   useEffect(() => {
-    const session: Session = { parser: createChunkParser(), controller: new AbortController(), queue: Promise.resolve(), inFlight: new Set() };
+    const session: Session = {
+      parser: createChunkParser(),
+      controller: new AbortController(),
+      queue: Promise.resolve(),
+      inFlight: new Set(),
+    };
     sessionRef.current = session;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const loadTail = async (attempt: number) => {
@@ -167,7 +203,10 @@ export function useLogDoc(ref: LogRef, focusByte: () => number | null) {
     async (line: number): Promise<"loaded" | "missing" | "failed"> => {
       const isLoaded = () => findLine(docRef.current, line) !== null;
       for (let attempt = 0; attempt < LINE_ATTEMPTS && sessionRef.current; attempt++) {
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, NUMBERING_RETRY_MS[Math.min(attempt, NUMBERING_RETRY_MS.length - 1)]));
+        if (attempt > 0)
+          await new Promise((resolve) =>
+            setTimeout(resolve, NUMBERING_RETRY_MS[Math.min(attempt, NUMBERING_RETRY_MS.length - 1)]),
+          );
         const chunk = await load({ kind: "line", line }, isLoaded);
         if (isLoaded()) return "loaded";
         if (chunk && chunk.firstLine !== null) return "missing";

@@ -28,7 +28,9 @@ function anchorIn(rows: readonly LogRow[], scrollTop: number): { row: LogRow; of
 function findAnchor(rows: readonly LogRow[], anchor: LogRow): number {
   const same = rows.findIndex((row) => row.key === anchor.key);
   if (same >= 0 || anchor.kind === "gap") return same;
-  return rows.findIndex((row) => row.kind !== "gap" && row.chunk.start === anchor.chunk.start && row.index >= anchor.index);
+  return rows.findIndex(
+    (row) => row.kind !== "gap" && row.chunk.start === anchor.chunk.start && row.index >= anchor.index,
+  );
 }
 
 interface LogScrollInput {

@@ -22,7 +22,10 @@ function parseStored(stored: string | null): TimestampSettings {
 /** Whether log lines show their timestamps, and in which zone; remembered across visits and tabs. */
 export function useTimestampSettings() {
   const [stored, store] = useStoredString(STORAGE_KEY);
-  const update = useCallback((next: TimestampSettings) => store(`${next.show ? "shown" : "hidden"},${next.zone}`), [store]);
+  const update = useCallback(
+    (next: TimestampSettings) => store(`${next.show ? "shown" : "hidden"},${next.zone}`),
+    [store],
+  );
   return { settings: parseStored(stored), update };
 }
 

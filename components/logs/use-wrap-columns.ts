@@ -14,7 +14,12 @@ const MIN_COLUMNS = 20;
  * How many monospace columns fit beside the gutter, from the box's width and a probe's character width;
  * re-measured when the box resizes. Null (no wrapping) where nothing can be measured.
  */
-export function useWrapColumns(boxRef: RefObject<HTMLElement | null>, probeRef: RefObject<HTMLElement | null>, present: boolean, showTime: boolean): number | null {
+export function useWrapColumns(
+  boxRef: RefObject<HTMLElement | null>,
+  probeRef: RefObject<HTMLElement | null>,
+  present: boolean,
+  showTime: boolean,
+): number | null {
   const [size, setSize] = useState<{ box: number; char: number } | null>(null);
   useLayoutEffect(() => {
     const box = boxRef.current;

@@ -9,12 +9,19 @@ import { useDenied } from "@/components/ui/operator-context";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { dangerButton, inputClass, labelClass, secondaryButton } from "@/components/ui/form-styles";
 
-
 /**
  * Pause or resume dispatch of the watched queue. Pausing stops every agent of the cluster taking the
  * queue's jobs, so it asks why (the note Buildkite shows everyone) and for a confirmation.
  */
-export function DispatchControl({ stackKey, queueKey, paused }: { stackKey: string; queueKey: string; paused: boolean }) {
+export function DispatchControl({
+  stackKey,
+  queueKey,
+  paused,
+}: {
+  stackKey: string;
+  queueKey: string;
+  paused: boolean;
+}) {
   // Only admins may stop or start a whole queue; the server refuses anyone else either way.
   const denied = useDenied("stacks.admin");
   const [note, setNote] = useState("");
@@ -35,18 +42,30 @@ export function DispatchControl({ stackKey, queueKey, paused }: { stackKey: stri
     event.preventDefault();
     const trimmed = note.trim();
     if (trimmed === "") return setNoteError("Say why dispatch is paused: everyone sees this note.");
-    if (trimmed.length > PAUSE_NOTE_MAX_CHARS) return setNoteError(`The note must be at most ${PAUSE_NOTE_MAX_CHARS} characters.`);
+    if (trimmed.length > PAUSE_NOTE_MAX_CHARS)
+      return setNoteError(`The note must be at most ${PAUSE_NOTE_MAX_CHARS} characters.`);
     setNoteError(null);
     mutation.reset();
     setConfirming(true);
   }
 
-  const failure = mutation.error instanceof ApiError ? `${mutation.error.error.type}: ${mutation.error.message}` : mutation.error?.message;
-  const result = failure ? { ok: false as const, message: `Could not ${paused ? "resume" : "pause"} dispatch — ${failure}` } : null;
+  const failure =
+    mutation.error instanceof ApiError
+      ? `${mutation.error.error.type}: ${mutation.error.message}`
+      : mutation.error?.message;
+  const result = failure
+    ? { ok: false as const, message: `Could not ${paused ? "resume" : "pause"} dispatch — ${failure}` }
+    : null;
   return (
     <div className="space-y-2">
       {paused ? (
-        <button type="button" className={secondaryButton} disabled={denied !== null} title={denied ?? undefined} onClick={() => (mutation.reset(), setConfirming(true))}>
+        <button
+          type="button"
+          className={secondaryButton}
+          disabled={denied !== null}
+          title={denied ?? undefined}
+          onClick={() => (mutation.reset(), setConfirming(true))}
+        >
           Resume dispatch
         </button>
       ) : writing ? (
@@ -74,7 +93,13 @@ export function DispatchControl({ stackKey, queueKey, paused }: { stackKey: stri
           </button>
         </form>
       ) : (
-        <button type="button" className={secondaryButton} disabled={denied !== null} title={denied ?? undefined} onClick={() => setWriting(true)}>
+        <button
+          type="button"
+          className={secondaryButton}
+          disabled={denied !== null}
+          title={denied ?? undefined}
+          onClick={() => setWriting(true)}
+        >
           Pause dispatch…
         </button>
       )}
@@ -95,7 +120,8 @@ export function DispatchControl({ stackKey, queueKey, paused }: { stackKey: stri
         ) : (
           <>
             <p>
-              No agent takes jobs from queue <span className="font-mono">{queueKey}</span> until someone resumes it. Running jobs carry on.
+              No agent takes jobs from queue <span className="font-mono">{queueKey}</span> until someone resumes it.
+              Running jobs carry on.
             </p>
             <p>Note: “{note.trim()}”</p>
           </>

@@ -13,7 +13,7 @@ import { useNow } from "@/components/ui/use-now";
 function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
     <div>
-      <dt className="text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{label}</dt>
+      <dt className="text-xs tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{label}</dt>
       {/* Ages differ between the server render and hydration by design; they tick from then on. */}
       <dd className="mt-1 text-2xl font-semibold tabular-nums" data-testid={testId} suppressHydrationWarning>
         {value}
@@ -28,8 +28,20 @@ function pauseTitle(pause: QueuePause | null): string | undefined {
   return pause.note ? `Paused${who}: ${pause.note}` : `Paused${who}`;
 }
 
-export function QueueCard({ stackKey, queueKey, pollIntervalMs }: { stackKey: string; queueKey: string; pollIntervalMs: number }) {
-  const query = useQuery({ ...queueQuery(stackKey, queueKey), refetchInterval: pollIntervalMs, placeholderData: keepPreviousData });
+export function QueueCard({
+  stackKey,
+  queueKey,
+  pollIntervalMs,
+}: {
+  stackKey: string;
+  queueKey: string;
+  pollIntervalMs: number;
+}) {
+  const query = useQuery({
+    ...queueQuery(stackKey, queueKey),
+    refetchInterval: pollIntervalMs,
+    placeholderData: keepPreviousData,
+  });
   const now = useNow();
   const view = query.data?.data;
   const error = query.error instanceof ApiError ? query.error : null;
@@ -47,14 +59,17 @@ export function QueueCard({ stackKey, queueKey, pollIntervalMs }: { stackKey: st
         {view &&
           (view.dispatchPaused ? (
             <span
-              className="rounded-full bg-red-600 px-2.5 py-0.5 text-xs font-bold uppercase text-white"
+              className="rounded-full bg-red-600 px-2.5 py-0.5 text-xs font-bold text-white uppercase"
               data-testid="dispatch-state"
               title={pauseTitle(view.pause)}
             >
               Dispatch paused
             </span>
           ) : (
-            <span className="rounded-full bg-emerald-100 px-2.5 py-0.5 text-xs font-semibold text-emerald-900 dark:bg-emerald-500/15 dark:text-emerald-300" data-testid="dispatch-state">
+            <span
+              className="rounded-full bg-emerald-100 px-2.5 py-0.5 text-xs font-semibold text-emerald-900 dark:bg-emerald-500/15 dark:text-emerald-300"
+              data-testid="dispatch-state"
+            >
               Dispatching
             </span>
           ))}
@@ -62,13 +77,21 @@ export function QueueCard({ stackKey, queueKey, pollIntervalMs }: { stackKey: st
 
       {view ? (
         <dl className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-3">
-          <Stat label="Scheduled jobs" value={`${view.scheduledCount}${view.countComplete ? "" : "+"}`} testId="scheduled-count" />
+          <Stat
+            label="Scheduled jobs"
+            value={`${view.scheduledCount}${view.countComplete ? "" : "+"}`}
+            testId="scheduled-count"
+          />
           <Stat
             label="Oldest waiting"
             value={view.oldestScheduledAt ? formatAge(secondsSince(view.oldestScheduledAt, now)) : "—"}
             testId="oldest-wait"
           />
-          <Stat label="Updated" value={`${formatAge(secondsSince(query.dataUpdatedAt, now))} ago`} testId="updated-ago" />
+          <Stat
+            label="Updated"
+            value={`${formatAge(secondsSince(query.dataUpdatedAt, now))} ago`}
+            testId="updated-ago"
+          />
         </dl>
       ) : (
         !error && <p className="mt-4 text-sm text-zinc-500">Loading…</p>
@@ -80,7 +103,9 @@ export function QueueCard({ stackKey, queueKey, pollIntervalMs }: { stackKey: st
         </div>
       )}
       <div className="mt-4 flex items-center justify-between gap-3">
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">Refreshes every {Math.round(pollIntervalMs / 1000)}s.</p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          Refreshes every {Math.round(pollIntervalMs / 1000)}s.
+        </p>
         <Link
           href={`/stacks/${encodeURIComponent(stackKey)}?queue=${encodeURIComponent(queueKey)}`}
           aria-label={`View jobs in queue ${queueKey}`}

@@ -16,7 +16,7 @@ interface QueueHeaderProps {
 function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
     <div className="min-w-28">
-      <dt className="text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{label}</dt>
+      <dt className="text-xs tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{label}</dt>
       <dd className="mt-1 text-xl font-semibold tabular-nums" data-testid={testId} suppressHydrationWarning>
         {value}
       </dd>
@@ -44,7 +44,9 @@ function PauseUnavailableLine({ queue }: { queue: QueueState }) {
   const needsSetup = unavailable.reason === "no_token" || unavailable.reason === "missing_scope";
   return (
     <p className="text-sm font-normal text-red-50" data-testid="pause-details-unavailable" title={unavailable.message}>
-      {needsSetup ? "Who paused it and why needs a REST API token with read_clusters." : `Who paused it and why is unknown: ${unavailable.message}`}
+      {needsSetup
+        ? "Who paused it and why needs a REST API token with read_clusters."
+        : `Who paused it and why is unknown: ${unavailable.message}`}
     </p>
   );
 }
@@ -62,7 +64,8 @@ export function QueueHeader({ queue, overThreshold, thresholdSeconds, now }: Que
           <OctagonPause aria-hidden className="size-6 shrink-0" />
           <div className="space-y-0.5">
             <p>
-              Dispatch paused — agents take no jobs from queue <span className="font-mono">{queue.queueKey}</span> until it is resumed.
+              Dispatch paused — agents take no jobs from queue <span className="font-mono">{queue.queueKey}</span> until
+              it is resumed.
             </p>
             {queue.pause ? <PauseLine pause={queue.pause} now={now} /> : <PauseUnavailableLine queue={queue} />}
           </div>
@@ -79,8 +82,16 @@ export function QueueHeader({ queue, overThreshold, thresholdSeconds, now }: Que
           value={queue?.oldestScheduledAt ? formatAge(secondsSince(queue.oldestScheduledAt, now)) : "—"}
           testId="oldest-wait"
         />
-        <Stat label={`Waiting > ${thresholdLabel}`} value={overThreshold === undefined ? "—" : String(overThreshold)} testId="over-threshold" />
-        <Stat label="Dispatch" value={queue ? (queue.dispatchPaused ? "Paused" : "Dispatching") : "—"} testId="dispatch-state" />
+        <Stat
+          label={`Waiting > ${thresholdLabel}`}
+          value={overThreshold === undefined ? "—" : String(overThreshold)}
+          testId="over-threshold"
+        />
+        <Stat
+          label="Dispatch"
+          value={queue ? (queue.dispatchPaused ? "Paused" : "Dispatching") : "—"}
+          testId="dispatch-state"
+        />
       </dl>
     </div>
   );

@@ -18,7 +18,15 @@ interface RefreshControlsProps {
 }
 
 /** When the data was read, how often it is re-read, and a way to hold it still. */
-export function RefreshControls({ intervalMs, onIntervalChange, paused, onPausedChange, updatedAt, fetching, now }: RefreshControlsProps) {
+export function RefreshControls({
+  intervalMs,
+  onIntervalChange,
+  paused,
+  onPausedChange,
+  updatedAt,
+  fetching,
+  now,
+}: RefreshControlsProps) {
   const selectId = useId();
   const choices = CHOICES_MS.includes(intervalMs) ? CHOICES_MS : [...CHOICES_MS, intervalMs].sort((a, b) => a - b);
   return (

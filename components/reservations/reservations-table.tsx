@@ -10,7 +10,9 @@ import { formatAge, secondsSince } from "@/lib/format";
 import type { Reservation } from "@/lib/schemas/jobs";
 import { reservationsQuery } from "@/lib/queries/stacks";
 
-const reservationColumns: DataColumn[] = ["Stack", "Job", "Reserved by", "Reserved at", "Expires"].map((label) => ({ label }));
+const reservationColumns: DataColumn[] = ["Stack", "Job", "Reserved by", "Reserved at", "Expires"].map((label) => ({
+  label,
+}));
 
 function Countdown({ expiresAt, now }: { expiresAt: string; now: number }) {
   const left = (Date.parse(expiresAt) - now) / 1000;
@@ -26,7 +28,10 @@ function ReservationRow({ reservation, now }: { reservation: Reservation; now: n
     <tr className="border-t border-zinc-100 dark:border-zinc-800">
       <td className="px-4 py-2 font-mono text-xs">{stackKey}</td>
       <td className="px-4 py-2 font-mono text-xs">
-        <Link href={`/stacks/${encodeURIComponent(stackKey)}?job=${encodeURIComponent(jobId)}`} className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
+        <Link
+          href={`/stacks/${encodeURIComponent(stackKey)}?job=${encodeURIComponent(jobId)}`}
+          className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
+        >
           {jobId}
         </Link>
       </td>
@@ -50,7 +55,11 @@ function ReservationRow({ reservation, now }: { reservation: Reservation; now: n
 }
 
 export function ReservationsTable({ pollIntervalMs }: { pollIntervalMs: number }) {
-  const query = useQuery({ ...reservationsQuery(), refetchInterval: pollIntervalMs, placeholderData: keepPreviousData });
+  const query = useQuery({
+    ...reservationsQuery(),
+    refetchInterval: pollIntervalMs,
+    placeholderData: keepPreviousData,
+  });
   const now = useNow();
   const reservations = query.data?.data;
   const error = query.error instanceof ApiError ? query.error : null;
@@ -65,7 +74,11 @@ export function ReservationsTable({ pollIntervalMs }: { pollIntervalMs: number }
           No reservations held by the console
         </p>
       ) : (
-        <DataTable caption="Reservations held by the console, soonest to expire first" columns={reservationColumns} padding="px-4">
+        <DataTable
+          caption="Reservations held by the console, soonest to expire first"
+          columns={reservationColumns}
+          padding="px-4"
+        >
           {reservations.map((reservation) => (
             <ReservationRow key={`${reservation.stackKey}/${reservation.jobId}`} reservation={reservation} now={now} />
           ))}

@@ -28,7 +28,10 @@ export function DeregisterStack({ consoleStackKey }: { consoleStackKey: string }
     setConfirming(parsed.data);
   }
 
-  const failure = mutation.error instanceof ApiError ? `${mutation.error.error.type}: ${mutation.error.message}` : mutation.error?.message;
+  const failure =
+    mutation.error instanceof ApiError
+      ? `${mutation.error.error.type}: ${mutation.error.message}`
+      : mutation.error?.message;
   return (
     <section aria-labelledby="deregister-heading" className={cardClass}>
       <h2 id="deregister-heading" className="text-lg font-semibold">
@@ -82,7 +85,9 @@ export function DeregisterStack({ consoleStackKey }: { consoleStackKey: string }
       >
         <p>Buildkite will stop offering jobs to this stack&apos;s agents through the Stacks API.</p>
         {confirming === consoleStackKey && (
-          <p className="font-semibold text-red-700 dark:text-red-300">This is the stack this console watches: its pages will fail until it registers again.</p>
+          <p className="font-semibold text-red-700 dark:text-red-300">
+            This is the stack this console watches: its pages will fail until it registers again.
+          </p>
         )}
       </ConfirmDialog>
     </section>

@@ -20,7 +20,9 @@ export function MetadataRowsEditor({
   return (
     <fieldset aria-describedby={error ? "metadata-error" : undefined}>
       <legend className="text-sm font-medium">Metadata</legend>
-      <p className="text-xs text-zinc-600 dark:text-zinc-400">Optional key/value pairs Buildkite keeps with the stack.</p>
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">
+        Optional key/value pairs Buildkite keeps with the stack.
+      </p>
       <ul className="mt-2 space-y-2">
         {rows.map((row, index) => {
           const n = index + 1;
@@ -73,7 +75,11 @@ export function MetadataRowsEditor({
           {error}
         </p>
       )}
-      <button type="button" onClick={() => onChange(addRow(rows))} className={`${secondaryButton} mt-2 inline-flex items-center gap-1`}>
+      <button
+        type="button"
+        onClick={() => onChange(addRow(rows))}
+        className={`${secondaryButton} mt-2 inline-flex items-center gap-1`}
+      >
         <Plus aria-hidden="true" className="size-4" />
         Add metadata row
       </button>

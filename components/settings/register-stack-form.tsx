@@ -78,7 +78,12 @@ export function RegisterStackForm() {
       return;
     }
     mutation.mutate(checked.input, {
-      onError: (error) => setErrors(error instanceof ApiError ? registerErrorsFromApi(error.error) : { fields: {}, rows: [], form: error.message }),
+      onError: (error) =>
+        setErrors(
+          error instanceof ApiError
+            ? registerErrorsFromApi(error.error)
+            : { fields: {}, rows: [], form: error.message },
+        ),
     });
   }
 
@@ -93,17 +98,33 @@ export function RegisterStackForm() {
       </p>
       <form onSubmit={submit} noValidate className="mt-4 space-y-4">
         {errors?.form && (
-          <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-500/50 dark:bg-red-500/10 dark:text-red-200">
+          <p
+            role="alert"
+            className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-500/50 dark:bg-red-500/10 dark:text-red-200"
+          >
             Buildkite did not register the stack: {errors.form}
           </p>
         )}
         <div className="grid gap-4 sm:grid-cols-3">
-          <TextField id="stack-key" label="Stack key" value={key} error={errors?.fields.key} hint="Letters, digits, _ or -; up to 80." onChange={setKey} />
+          <TextField
+            id="stack-key"
+            label="Stack key"
+            value={key}
+            error={errors?.fields.key}
+            hint="Letters, digits, _ or -; up to 80."
+            onChange={setKey}
+          />
           <div>
             <label htmlFor="stack-type" className={labelClass}>
               Type
             </label>
-            <input id="stack-type" value="custom" readOnly aria-describedby="stack-type-hint" className={`mt-1 font-mono ${inputClass}`} />
+            <input
+              id="stack-type"
+              value="custom"
+              readOnly
+              aria-describedby="stack-type-hint"
+              className={`mt-1 font-mono ${inputClass}`}
+            />
             <p id="stack-type-hint" className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
               Other types belong to Buildkite&apos;s own stacks.
             </p>
@@ -117,9 +138,19 @@ export function RegisterStackForm() {
             onChange={setQueueKey}
           />
         </div>
-        <MetadataRowsEditor rows={rows} issues={errors?.rows ?? []} error={errors?.fields.metadata} onChange={setRows} />
+        <MetadataRowsEditor
+          rows={rows}
+          issues={errors?.rows ?? []}
+          error={errors?.fields.metadata}
+          onChange={setRows}
+        />
         <div className="flex items-center gap-3">
-          <button type="submit" className={primaryButton} disabled={mutation.isPending || denied !== null} title={denied ?? undefined}>
+          <button
+            type="submit"
+            className={primaryButton}
+            disabled={mutation.isPending || denied !== null}
+            title={denied ?? undefined}
+          >
             Register stack
           </button>
           {denied && <span className="text-xs text-zinc-600 dark:text-zinc-400">{denied}</span>}

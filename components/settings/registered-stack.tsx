@@ -13,7 +13,11 @@ export function RegisteredStack({ stack, created }: { stack: Stack; created: boo
     ["Last connected", stack.lastConnectedOn ?? "never"],
   ];
   return (
-    <div role="status" aria-labelledby="registered-heading" className="mt-5 rounded-md border border-emerald-300 bg-emerald-50 p-4 dark:border-emerald-500/40 dark:bg-emerald-500/10">
+    <div
+      role="status"
+      aria-labelledby="registered-heading"
+      className="mt-5 rounded-md border border-emerald-300 bg-emerald-50 p-4 dark:border-emerald-500/40 dark:bg-emerald-500/10"
+    >
       <h3 id="registered-heading" className="text-sm font-semibold text-emerald-900 dark:text-emerald-200">
         {created ? "Registered" : "Updated"} stack {stack.key}
       </h3>

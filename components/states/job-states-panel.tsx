@@ -37,13 +37,14 @@ function FeedbackMessages({ feedback, queueKey }: { feedback: Feedback | null; q
         <div className="space-y-1">
           {feedback.invalid.length > 0 && (
             <p role="alert" className={warning}>
-              Skipped {feedback.invalid.length === 1 ? "a token that is" : `${feedback.invalid.length} tokens that are`} not a job id:{" "}
-              {nameTokens(feedback.invalid)}.
+              Skipped {feedback.invalid.length === 1 ? "a token that is" : `${feedback.invalid.length} tokens that are`}{" "}
+              not a job id: {nameTokens(feedback.invalid)}.
             </p>
           )}
           {feedback.dropped > 0 && (
             <p role="alert" className={warning}>
-              Only the first {MAX_BATCH_IDS} ids are watched (the most Buildkite reads at once); {feedback.dropped} more left out.
+              Only the first {MAX_BATCH_IDS} ids are watched (the most Buildkite reads at once); {feedback.dropped} more
+              left out.
             </p>
           )}
           {feedback.duplicates > 0 && (
@@ -72,7 +73,15 @@ function FeedbackMessages({ feedback, queueKey }: { feedback: Feedback | null; q
   }
 }
 
-export function JobStatesPanel({ stackKey, queueKey, pollIntervalMs }: { stackKey: string; queueKey: string; pollIntervalMs: number }) {
+export function JobStatesPanel({
+  stackKey,
+  queueKey,
+  pollIntervalMs,
+}: {
+  stackKey: string;
+  queueKey: string;
+  pollIntervalMs: number;
+}) {
   const [ids, setIds] = useWatchedIds(stackKey);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [collecting, setCollecting] = useState(false);
@@ -99,7 +108,10 @@ export function JobStatesPanel({ stackKey, queueKey, pollIntervalMs }: { stackKe
       if (scheduled.length > 0) setIds(scheduled.slice(0, MAX_BATCH_IDS));
       setFeedback({ kind: "collected", collected: Math.min(scheduled.length, MAX_BATCH_IDS), total: scheduled.length });
     } catch (error) {
-      setFeedback({ kind: "failed", message: error instanceof ApiError ? `${error.error.type}: ${error.message}` : String(error) });
+      setFeedback({
+        kind: "failed",
+        message: error instanceof ApiError ? `${error.error.type}: ${error.message}` : String(error),
+      });
     } finally {
       setCollecting(false);
     }
@@ -108,7 +120,10 @@ export function JobStatesPanel({ stackKey, queueKey, pollIntervalMs }: { stackKe
   const refused = feedback?.kind === "refused";
   return (
     <div className="mt-6 space-y-6">
-      <form onSubmit={watch} className="space-y-3 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+      <form
+        onSubmit={watch}
+        className="space-y-3 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+      >
         <div>
           <label htmlFor={fieldId} className="block text-sm font-medium">
             Job ids

@@ -29,7 +29,17 @@ const stateTones: Record<string, string> = {
 };
 const neutralTone = "bg-zinc-100 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200";
 
-const StateRow = memo(function StateRow({ stackKey, queueKey, id, state }: { stackKey: string; queueKey: string; id: string; state: string | undefined }) {
+const StateRow = memo(function StateRow({
+  stackKey,
+  queueKey,
+  id,
+  state,
+}: {
+  stackKey: string;
+  queueKey: string;
+  id: string;
+  state: string | undefined;
+}) {
   const href = `/stacks/${encodeURIComponent(stackKey)}?queue=${encodeURIComponent(queueKey)}&job=${id}`;
   return (
     <tr className="border-t border-zinc-100 dark:border-zinc-800">
@@ -42,15 +52,31 @@ const StateRow = memo(function StateRow({ stackKey, queueKey, id, state }: { sta
         {state === undefined ? (
           <span className="text-zinc-600 dark:text-zinc-400">…</span>
         ) : (
-          <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${stateTones[state] ?? neutralTone}`}>{state}</span>
+          <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${stateTones[state] ?? neutralTone}`}>
+            {state}
+          </span>
         )}
       </td>
     </tr>
   );
 });
 
-export function JobStatesTable({ stackKey, queueKey, ids, pollIntervalMs }: { stackKey: string; queueKey: string; ids: string[]; pollIntervalMs: number }) {
-  const query = useQuery({ ...jobStatesQuery(stackKey, ids), refetchInterval: pollIntervalMs, placeholderData: keepPreviousData });
+export function JobStatesTable({
+  stackKey,
+  queueKey,
+  ids,
+  pollIntervalMs,
+}: {
+  stackKey: string;
+  queueKey: string;
+  ids: string[];
+  pollIntervalMs: number;
+}) {
+  const query = useQuery({
+    ...jobStatesQuery(stackKey, ids),
+    refetchInterval: pollIntervalMs,
+    placeholderData: keepPreviousData,
+  });
   const now = useNow();
   const error = query.error instanceof ApiError ? query.error : null;
 
@@ -81,7 +107,9 @@ export function JobStatesTable({ stackKey, queueKey, ids, pollIntervalMs }: { st
           Watching {ids.length} {ids.length === 1 ? "job" : "jobs"}
         </h2>
         <p className="text-xs text-zinc-600 dark:text-zinc-400" suppressHydrationWarning>
-          {query.dataUpdatedAt > 0 ? `Updated ${formatAge(secondsSince(query.dataUpdatedAt, now))} ago · ` : "Loading… · "}
+          {query.dataUpdatedAt > 0
+            ? `Updated ${formatAge(secondsSince(query.dataUpdatedAt, now))} ago · `
+            : "Loading… · "}
           refreshes every {Math.round(pollIntervalMs / 1000)}s
         </p>
       </div>
@@ -105,7 +133,10 @@ export function JobStatesTable({ stackKey, queueKey, ids, pollIntervalMs }: { st
       )}
 
       {unknown.length > 0 && (
-        <section aria-labelledby="unknown-heading" className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+        <section
+          aria-labelledby="unknown-heading"
+          className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+        >
           <h3 id="unknown-heading" className="text-sm font-semibold">
             Unknown to Buildkite ({unknown.length})
           </h3>

@@ -4,11 +4,17 @@ import type { ActionResult } from "@/lib/action-results";
 export function ActionMessage({ result }: { result: ActionResult | null }) {
   if (!result) return null;
   return result.ok ? (
-    <p role="status" className="mt-2 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-500/10 dark:text-emerald-200">
+    <p
+      role="status"
+      className="mt-2 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-500/10 dark:text-emerald-200"
+    >
       {result.message}
     </p>
   ) : (
-    <p role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-500/10 dark:text-red-200">
+    <p
+      role="alert"
+      className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-500/10 dark:text-red-200"
+    >
       {result.message}
     </p>
   );

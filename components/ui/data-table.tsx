@@ -28,10 +28,14 @@ export function DataTable({
     <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <table className={`w-full text-left text-sm transition-opacity ${busy ? "opacity-70" : ""}`} aria-busy={busy}>
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-600 dark:bg-zinc-800/60 dark:text-zinc-400">
+        <thead className="bg-zinc-50 text-xs tracking-wide text-zinc-600 uppercase dark:bg-zinc-800/60 dark:text-zinc-400">
           <tr>
             {columns.map((column) => (
-              <th key={column.label} scope="col" className={`${padding} py-2 font-medium ${column.numeric ? "text-right" : ""}`}>
+              <th
+                key={column.label}
+                scope="col"
+                className={`${padding} py-2 font-medium ${column.numeric ? "text-right" : ""}`}
+              >
                 {column.label}
               </th>
             ))}

@@ -7,7 +7,8 @@ import { ApiError } from "@/lib/api/api-error";
 // The console itself said the session is over (not Buildkite rejecting a token): reloading lets the
 // layout show the sign-in step instead of a page of errors.
 function signInAgainIfSignedOut(error: unknown) {
-  if (error instanceof ApiError && error.error.type === "auth_error" && error.error.details?.source === "console") window.location.reload();
+  if (error instanceof ApiError && error.error.type === "auth_error" && error.error.details?.source === "console")
+    window.location.reload();
 }
 
 export function QueryProvider({ children }: { children: ReactNode }) {

@@ -18,16 +18,22 @@ export function signInHref(pathname: string, search: string): string {
 export function SignInPrompt({ mode }: { mode: "oidc" | "proxy" | "demo" }) {
   const href = signInHref(usePathname(), "");
   useEffect(() => {
-    if (mode === "oidc") window.location.assign(signInHref(window.location.pathname, window.location.search.replace(/^\?/, "")));
+    if (mode === "oidc")
+      window.location.assign(signInHref(window.location.pathname, window.location.search.replace(/^\?/, "")));
   }, [mode]);
   return (
-    <section aria-labelledby="sign-in-title" className="mx-auto max-w-md rounded-lg border border-zinc-200 bg-white p-6 text-center dark:border-zinc-800 dark:bg-zinc-900">
+    <section
+      aria-labelledby="sign-in-title"
+      className="mx-auto max-w-md rounded-lg border border-zinc-200 bg-white p-6 text-center dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <h1 id="sign-in-title" className="text-lg font-semibold">
         Sign in to continue
       </h1>
       {mode === "oidc" ? (
         <>
-          <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">Taking you to your organization&apos;s sign-in page…</p>
+          <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+            Taking you to your organization&apos;s sign-in page…
+          </p>
           <a href={href} className={`${primaryButton} mt-4 inline-flex items-center gap-1.5`}>
             <LogIn aria-hidden className="size-4" />
             Sign in
@@ -35,7 +41,8 @@ export function SignInPrompt({ mode }: { mode: "oidc" | "proxy" | "demo" }) {
         </>
       ) : (
         <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-          The console did not receive your identity from its sign-in proxy. Open it through your organization&apos;s sign-in address.
+          The console did not receive your identity from its sign-in proxy. Open it through your organization&apos;s
+          sign-in address.
         </p>
       )}
     </section>

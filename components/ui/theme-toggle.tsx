@@ -52,7 +52,8 @@ export function ThemeToggle() {
 
   useEffect(() => {
     const media = window.matchMedia(DARK_QUERY);
-    const apply = () => document.documentElement.classList.toggle("dark", resolveTheme(preference, media.matches) === "dark");
+    const apply = () =>
+      document.documentElement.classList.toggle("dark", resolveTheme(preference, media.matches) === "dark");
     apply();
     if (preference !== "system") return;
     media.addEventListener("change", apply);

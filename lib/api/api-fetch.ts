@@ -4,9 +4,23 @@ import { envelopeSchema, type ErrorType, type SuccessEnvelope } from "./envelope
 
 const anyEnvelope = envelopeSchema(z.unknown());
 
-function consoleError(type: ErrorType, code: string, message: string, status: number, details: Record<string, unknown> = {}): ApiError {
+function consoleError(
+  type: ErrorType,
+  code: string,
+  message: string,
+  status: number,
+  details: Record<string, unknown> = {},
+): ApiError {
   return new ApiError(
-    { type, message, httpStatus: null, code, retryable: type === "network_error", requestId: "", details: { source: "console", ...details } },
+    {
+      type,
+      message,
+      httpStatus: null,
+      code,
+      retryable: type === "network_error",
+      requestId: "",
+      details: { source: "console", ...details },
+    },
     status,
   );
 }
@@ -17,13 +31,18 @@ function consoleError(type: ErrorType, code: string, message: string, status: nu
  */
 export function responseMismatch(command: string, issues: z.core.$ZodIssue[], status: number, root = "data"): ApiError {
   const first = issues[0];
-  const where = first ? `${[root, ...first.path.map(String)].filter(Boolean).join(".") || "the answer"}: ${first.message}` : "unknown field";
+  const where = first
+    ? `${[root, ...first.path.map(String)].filter(Boolean).join(".") || "the answer"}: ${first.message}`
+    : "unknown field";
   return consoleError(
     "internal_error",
     "response_mismatch",
     `The console's server sent ${command} data this page cannot read (${where}). Reload the page; if that does not help, the server and this page come from different versions.`,
     status,
-    { command, issues: issues.slice(0, 10).map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message })) },
+    {
+      command,
+      issues: issues.slice(0, 10).map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message })),
+    },
   );
 }
 
@@ -35,7 +54,11 @@ export const postJson = (body: unknown): RequestInit => ({
 });
 
 /** Calls the console's own API and parses the envelope, then its data, before anything uses them. */
-export async function apiFetch<D extends z.ZodType>(url: string, data: D, init?: RequestInit): Promise<SuccessEnvelope<z.output<D>>> {
+export async function apiFetch<D extends z.ZodType>(
+  url: string,
+  data: D,
+  init?: RequestInit,
+): Promise<SuccessEnvelope<z.output<D>>> {
   let response: Response;
   try {
     response = await fetch(url, { ...init, headers: { accept: "application/json", ...init?.headers } });
@@ -46,7 +69,12 @@ export async function apiFetch<D extends z.ZodType>(url: string, data: D, init?:
   try {
     body = await response.json();
   } catch {
-    throw consoleError("network_error", "bff_unreachable", `The console's server answered ${response.status} without JSON.`, response.status);
+    throw consoleError(
+      "network_error",
+      "bff_unreachable",
+      `The console's server answered ${response.status} without JSON.`,
+      response.status,
+    );
   }
   const envelope = anyEnvelope.safeParse(body);
   if (!envelope.success) throw responseMismatch("an answer", envelope.error.issues, response.status, "");

@@ -24,10 +24,13 @@ export const apiPaths = {
   registerStack: () => "/api/v1/stacks",
   deregisterStack: (stackKey: string) => `${stack(stackKey)}/deregister`,
   queue: (stackKey: string, queueKey: string) => withQuery(`${stack(stackKey)}/queue`, { queue: queueKey }),
-  pauseDispatch: (stackKey: string, queueKey: string) => withQuery(`${stack(stackKey)}/queue/pause`, { queue: queueKey }),
-  resumeDispatch: (stackKey: string, queueKey: string) => withQuery(`${stack(stackKey)}/queue/resume`, { queue: queueKey }),
+  pauseDispatch: (stackKey: string, queueKey: string) =>
+    withQuery(`${stack(stackKey)}/queue/pause`, { queue: queueKey }),
+  resumeDispatch: (stackKey: string, queueKey: string) =>
+    withQuery(`${stack(stackKey)}/queue/resume`, { queue: queueKey }),
   /** Every scheduled job of the queue in one answer, from the server's shared snapshot. */
-  scheduledJobs: (stackKey: string, queueKey: string) => withQuery(`${stack(stackKey)}/scheduled-jobs`, { queue: queueKey, all: "1" }),
+  scheduledJobs: (stackKey: string, queueKey: string) =>
+    withQuery(`${stack(stackKey)}/scheduled-jobs`, { queue: queueKey, all: "1" }),
   job: (stackKey: string, jobId: string) => stackJob(stackKey, jobId),
   jobHistory: (stackKey: string, jobId: string) => `${stackJob(stackKey, jobId)}/history`,
   finishJob: (stackKey: string, jobId: string) => `${stackJob(stackKey, jobId)}/finish`,

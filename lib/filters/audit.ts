@@ -15,7 +15,15 @@ export interface AuditFilters {
   page: number;
 }
 
-export const noAuditFilters: AuditFilters = { operator: "", action: "", jobId: "", outcome: "", from: "", to: "", page: 1 };
+export const noAuditFilters: AuditFilters = {
+  operator: "",
+  action: "",
+  jobId: "",
+  outcome: "",
+  from: "",
+  to: "",
+  page: 1,
+};
 
 const isoOrEmpty = (value: string | null) => {
   const text = (value ?? "").trim();
@@ -39,12 +47,17 @@ export function parseAuditFilters(params: { get(name: string): string | null }):
 /** The filters as search params, leaving out what is at its default; `page` only when asked. */
 export function auditFilterParams(filters: AuditFilters, withPage = true): URLSearchParams {
   const params = new URLSearchParams();
-  for (const name of ["operator", "action", "jobId", "outcome", "from", "to"] as const) if (filters[name]) params.set(name, filters[name]);
+  for (const name of ["operator", "action", "jobId", "outcome", "from", "to"] as const)
+    if (filters[name]) params.set(name, filters[name]);
   if (withPage && filters.page > 1) params.set("page", String(filters.page));
   return params;
 }
 
 /** The BFF's `audit.list` query for `filters`. */
 export function auditApiQuery(filters: AuditFilters): Record<string, string> {
-  return { ...Object.fromEntries(auditFilterParams(filters, false)), page: String(filters.page), perPage: String(AUDIT_PER_PAGE) };
+  return {
+    ...Object.fromEntries(auditFilterParams(filters, false)),
+    page: String(filters.page),
+    perPage: String(AUDIT_PER_PAGE),
+  };
 }

@@ -52,9 +52,11 @@ export function writeFilters(params: URLSearchParams, filters: JobFilters): URLS
 }
 
 /** A key that changes exactly when the set or order of rows the operator asked for changes. */
-export const filtersKey = (filters: JobFilters) => JSON.stringify([...textKeys.map((key) => filters[key].trim().toLowerCase()), filters.sort, filters.dir]);
+export const filtersKey = (filters: JobFilters) =>
+  JSON.stringify([...textKeys.map((key) => filters[key].trim().toLowerCase()), filters.sort, filters.dir]);
 
-const contains = (value: string | null, needle: string) => needle === "" || (value ?? "").toLowerCase().includes(needle);
+const contains = (value: string | null, needle: string) =>
+  needle === "" || (value ?? "").toLowerCase().includes(needle);
 
 export function matchesFilters(job: ScheduledJob, filters: JobFilters): boolean {
   const rules = filters.rules.trim().toLowerCase();

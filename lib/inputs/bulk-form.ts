@@ -20,7 +20,9 @@ function checkInteger(text: string, label: string, schema: z.ZodNumber): Checked
   if (trimmed === "") return { ok: false, error: `${label} is required` };
   if (!wholeNumber.test(trimmed)) return { ok: false, error: `${label} must be a whole number` };
   const parsed = schema.safeParse(Number(trimmed));
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: `${label} ${parsed.error.issues[0]?.message ?? "is invalid"}` };
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, error: `${label} ${parsed.error.issues[0]?.message ?? "is invalid"}` };
 }
 
 export const checkExpiry = (text: string) => checkInteger(text, "Expiry", reservationExpiryInput);
@@ -29,13 +31,20 @@ export const checkExitStatus = (text: string) => checkInteger(text, "Exit status
 
 export function checkReason(text: string): Checked<string> {
   const parsed = finishDetailInput.safeParse(text);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: `Reason ${parsed.error.issues[0]?.message ?? "is invalid"}` };
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, error: `Reason ${parsed.error.issues[0]?.message ?? "is invalid"}` };
 }
 
 /** "12 / 4096 bytes": bytes, not characters, because Buildkite's limit is on the UTF-8 encoding. */
 export function reasonByteCount(text: string): { bytes: number; max: number; over: boolean; label: string } {
   const bytes = utf8Bytes(text);
-  return { bytes, max: FINISH_DETAIL_MAX_BYTES, over: bytes > FINISH_DETAIL_MAX_BYTES, label: `${bytes} / ${FINISH_DETAIL_MAX_BYTES} bytes` };
+  return {
+    bytes,
+    max: FINISH_DETAIL_MAX_BYTES,
+    over: bytes > FINISH_DETAIL_MAX_BYTES,
+    label: `${bytes} / ${FINISH_DETAIL_MAX_BYTES} bytes`,
+  };
 }
 
 export const EXPIRY_HINT = `1–${RESERVATION_EXPIRY_MAX_SECONDS} seconds`;

@@ -18,13 +18,9 @@ export const PAUSE_NOTE_MAX_CHARS = 200;
 export const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
 export const charCount = (text: string) => [...text].length;
 
-export const stackKeyInput = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,80}$/, "must be 1–80 letters, digits, _ or -");
+export const stackKeyInput = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, "must be 1–80 letters, digits, _ or -");
 // Queue keys double as agent tags (`queue=gpu.large`), so dots are allowed as well.
-export const queueKeyInput = z
-  .string()
-  .regex(/^[A-Za-z0-9_.-]{1,100}$/, "must be 1–100 letters, digits, _, - or .");
+export const queueKeyInput = z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, "must be 1–100 letters, digits, _, - or .");
 // Buildkite ids are UUIDs; the pattern is checked without insisting on an RFC version nibble.
 export const jobIdInput = z.guid("must be a job UUID");
 

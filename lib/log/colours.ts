@@ -66,6 +66,9 @@ export function styleToCssText(style: TextStyle | undefined): string {
   if (style.bold) add("font-weight:bold");
   if (style.faint) add("opacity:0.7");
   if (style.italic) add("font-style:italic");
-  if (style.underline || style.strike) add(`text-decoration:${style.underline ? (style.strike ? "underline line-through" : "underline") : "line-through"}`);
+  if (style.underline || style.strike)
+    add(
+      `text-decoration:${style.underline ? (style.strike ? "underline line-through" : "underline") : "line-through"}`,
+    );
   return css;
 }

@@ -15,7 +15,8 @@ export function matchRanges(text: string, query: string, caseSensitive: boolean)
   // Lower-casing can change a string's length for a few characters; then matching falls back to none
   // rather than highlighting the wrong text.
   if (haystack.length !== text.length) return ranges;
-  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) ranges.push([at, at + needle.length]);
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length))
+    ranges.push([at, at + needle.length]);
   return ranges;
 }
 
@@ -25,7 +26,11 @@ export function clipPieces(pieces: readonly Piece[], from: number, to: number): 
   let offset = 0;
   for (const piece of pieces) {
     const end = offset + piece.text.length;
-    if (end > from && offset < to) clipped.push({ ...piece, text: piece.text.slice(Math.max(0, from - offset), Math.min(piece.text.length, to - offset)) });
+    if (end > from && offset < to)
+      clipped.push({
+        ...piece,
+        text: piece.text.slice(Math.max(0, from - offset), Math.min(piece.text.length, to - offset)),
+      });
     offset = end;
   }
   return clipped;

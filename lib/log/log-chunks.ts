@@ -35,17 +35,30 @@ export interface LogDoc {
   nextSeq: number;
 }
 
-export const emptyDoc: LogDoc = { chunks: [], totalBytes: 0, lineCount: null, final: false, groups: [], open: new Map(), nextSeq: 0 };
+export const emptyDoc: LogDoc = {
+  chunks: [],
+  totalBytes: 0,
+  lineCount: null,
+  final: false,
+  groups: [],
+  open: new Map(),
+  nextSeq: 0,
+};
 
 /** A line's identity across re-renders: its number when known, else its place in a chunk. */
-export const lineKey = (chunk: LoadedChunk, index: number) => (chunk.firstLine === null ? `b${chunk.start}:${index}` : `L${chunk.firstLine + index}`);
+export const lineKey = (chunk: LoadedChunk, index: number) =>
+  chunk.firstLine === null ? `b${chunk.start}:${index}` : `L${chunk.firstLine + index}`;
 
 /**
  * What part of a fetched chunk [start, end) is new, given what is loaded. Loaded chunks it covers entirely
  * are replaced (a tail fetched again, now numbered); parts already loaded are cut off, at the loaded
  * chunk's boundary, which is a line boundary. Null when nothing is new.
  */
-export function planInsert(chunks: readonly LoadedChunk[], start: number, end: number): { start: number; end: number } | null {
+export function planInsert(
+  chunks: readonly LoadedChunk[],
+  start: number,
+  end: number,
+): { start: number; end: number } | null {
   let keepStart = start;
   let keepEnd = end;
   for (const chunk of chunks) {
@@ -79,7 +92,13 @@ function numberChunks(chunks: LoadedChunk[]): LoadedChunk[] {
   for (let index = 1; index < result.length; index++) {
     const previous = result[index - 1];
     const current = result[index];
-    if (previous && current && current.firstLine === null && previous.firstLine !== null && previous.end === current.start) {
+    if (
+      previous &&
+      current &&
+      current.firstLine === null &&
+      previous.firstLine !== null &&
+      previous.end === current.start
+    ) {
       result[index] = { ...current, firstLine: previous.firstLine + previous.lines.length };
     }
   }
@@ -129,7 +148,11 @@ function withGroups(doc: LogDoc): LogDoc {
       // A header that arrives after the lines under it were shown (the operator scrolled up to it) must not
       // hide lines from under their eyes, so such a group starts open.
       let reachesOlder = false;
-      for (let index = headerChunkIndex + 1; index < chunks.length && (offsets[index] ?? Infinity) <= group.last; index++) {
+      for (
+        let index = headerChunkIndex + 1;
+        index < chunks.length && (offsets[index] ?? Infinity) <= group.last;
+        index++
+      ) {
         if ((chunks[index]?.seq ?? Infinity) < headerChunk.seq) reachesOlder = true;
       }
       open.set(key, group.open || reachesOlder);
@@ -148,7 +171,8 @@ export interface IncomingChunk {
 }
 
 /** The loaded chunks a new chunk [start, end) replaces. */
-export const coveredBy = (doc: LogDoc, start: number, end: number) => doc.chunks.filter((chunk) => chunk.start >= start && chunk.end <= end);
+export const coveredBy = (doc: LogDoc, start: number, end: number) =>
+  doc.chunks.filter((chunk) => chunk.start >= start && chunk.end <= end);
 
 /**
  * Adds a parsed chunk (already cut by `planInsert`) and the log's latest facts. `rowsBefore` gives, for a
@@ -212,7 +236,10 @@ export function evictFar(doc: LogDoc, focus: number, keep: number, maxBytes = MA
 }
 
 /** Records the log's latest facts when a fetch brought no new lines. */
-export function updateFacts(doc: LogDoc, facts: { totalBytes: number; lineCount: number | null; final: boolean }): LogDoc {
+export function updateFacts(
+  doc: LogDoc,
+  facts: { totalBytes: number; lineCount: number | null; final: boolean },
+): LogDoc {
   return { ...doc, ...facts };
 }
 
@@ -230,7 +257,8 @@ export function setAllGroupsOpen(doc: LogDoc, open: boolean): LogDoc {
 export function findLine(doc: LogDoc, number: number): number | null {
   let flat = 0;
   for (const chunk of doc.chunks) {
-    if (chunk.firstLine !== null && number >= chunk.firstLine && number < chunk.firstLine + chunk.lines.length) return flat + number - chunk.firstLine;
+    if (chunk.firstLine !== null && number >= chunk.firstLine && number < chunk.firstLine + chunk.lines.length)
+      return flat + number - chunk.firstLine;
     flat += chunk.lines.length;
   }
   return null;

@@ -47,7 +47,8 @@ function gapRow(previous: LoadedChunk | undefined, next: LoadedChunk): LogRow {
   return { kind: "gap", key: `gap-${next.start}`, before: next.start, after: previous ? previous.end : null, missing };
 }
 
-const hasGapBefore = (previous: LoadedChunk | undefined, chunk: LoadedChunk) => (previous ? previous.end < chunk.start : chunk.start > 0);
+const hasGapBefore = (previous: LoadedChunk | undefined, chunk: LoadedChunk) =>
+  previous ? previous.end < chunk.start : chunk.start > 0;
 
 /** The rows of the log's loaded lines; lines longer than `wrapAt` columns (when set) take several rows. */
 export function buildRows(doc: LogDoc, wrapAt: number | null = null): LogRow[] {
@@ -86,7 +87,16 @@ export function buildRows(doc: LogDoc, wrapAt: number | null = null): LogRow[] {
       }
       // Wrapping by whole rows keeps every row one height, so the list needs no measuring.
       for (let from = 0; from < length; from += wrapAt) {
-        rows.push({ kind: "line", key: from === 0 ? key : `${key}~${from}`, chunk, index, flat: at, number, group, columns: [from, Math.min(length, from + wrapAt)] });
+        rows.push({
+          kind: "line",
+          key: from === 0 ? key : `${key}~${from}`,
+          chunk,
+          index,
+          flat: at,
+          number,
+          group,
+          columns: [from, Math.min(length, from + wrapAt)],
+        });
       }
     });
     flat += chunk.lines.length;
@@ -100,7 +110,13 @@ function pushEndGap(doc: LogDoc, rows: LogRow[]) {
   const last = doc.chunks.at(-1);
   if (!last || !doc.final || last.end >= doc.totalBytes) return;
   const fromLine = last.firstLine === null ? null : last.firstLine + last.lines.length;
-  rows.push({ kind: "gap", key: "gap-end", before: doc.totalBytes, after: last.end, missing: fromLine === null || doc.lineCount === null ? null : doc.lineCount - fromLine + 1 });
+  rows.push({
+    kind: "gap",
+    key: "gap-end",
+    before: doc.totalBytes,
+    after: last.end,
+    missing: fromLine === null || doc.lineCount === null ? null : doc.lineCount - fromLine + 1,
+  });
 }
 
 const rawLinesCache = new WeakMap<LoadedChunk, string[]>();
@@ -142,7 +158,9 @@ export function buildRawRows(doc: LogDoc): LogRow[] {
   doc.chunks.forEach((chunk, chunkIndex) => {
     const previous = doc.chunks[chunkIndex - 1];
     if (hasGapBefore(previous, chunk)) rows.push(gapRow(previous, chunk));
-    rawLines(chunk).forEach((text, index) => rows.push({ kind: "raw", key: `r${chunk.start}:${index}`, chunk, index, text }));
+    rawLines(chunk).forEach((text, index) =>
+      rows.push({ kind: "raw", key: `r${chunk.start}:${index}`, chunk, index, text }),
+    );
   });
   pushEndGap(doc, rows);
   return rows;

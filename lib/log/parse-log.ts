@@ -35,7 +35,10 @@ export function createChunkParser(): ChunkParser {
     return mainThreadParser;
   }
   let nextId = 0;
-  const pending = new Map<number, { resolve: (lines: LogLine[]) => void; reject: (error: Error) => void; text: string }>();
+  const pending = new Map<
+    number,
+    { resolve: (lines: LogLine[]) => void; reject: (error: Error) => void; text: string }
+  >();
   const fallBack = () => {
     worker?.terminate();
     worker = null;

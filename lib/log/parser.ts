@@ -142,7 +142,9 @@ function indexOfColumn(text: string, col: number, astral: boolean): number {
   return index;
 }
 
-const PALETTE: readonly Colour[] = Array.from({ length: 256 }, (_, index) => Object.freeze({ kind: "palette" as const, index }));
+const PALETTE: readonly Colour[] = Array.from({ length: 256 }, (_, index) =>
+  Object.freeze({ kind: "palette" as const, index }),
+);
 
 const SAFE_LINK = /^(?:https?:|mailto:|artifact:\/\/)/i;
 
@@ -250,7 +252,10 @@ function toLogLine(row: Row): LogLine {
   for (let i = 0; i < segments.length; i++) {
     const current = segments[i]!;
     const before = i > 0 ? segments[i - 1] : undefined;
-    if (current.text.length === 0 || (before && before.link === current.link && stylesEqual(before.style, current.style))) {
+    if (
+      current.text.length === 0 ||
+      (before && before.link === current.link && stylesEqual(before.style, current.style))
+    ) {
       tidy = false;
       break;
     }
@@ -894,7 +899,13 @@ class TerminalParser implements LogParser {
 
   /** `bk;t=…;dt=…;other=…` read in place (one per log line, so no slicing or splitting). */
   private apc(s: string, from: number, to: number): void {
-    if (to - from < 3 || s.charCodeAt(from) !== 0x62 || s.charCodeAt(from + 1) !== 0x6b || s.charCodeAt(from + 2) !== 0x3b) return;
+    if (
+      to - from < 3 ||
+      s.charCodeAt(from) !== 0x62 ||
+      s.charCodeAt(from + 1) !== 0x6b ||
+      s.charCodeAt(from + 2) !== 0x3b
+    )
+      return;
     let time: number | null = null;
     let k = from + 3;
     while (k < to) {
@@ -964,7 +975,13 @@ function readInteger(s: string, from: number, to: number): number {
   return negative ? -value : value;
 }
 
-function appendSegment(row: Row, text: string, width: number, style: TextStyle | undefined, link: string | undefined): void {
+function appendSegment(
+  row: Row,
+  text: string,
+  width: number,
+  style: TextStyle | undefined,
+  link: string | undefined,
+): void {
   const segments = row.segments;
   const last = segments.length > 0 ? segments[segments.length - 1] : undefined;
   if (last && last.style === style && last.link === link) last.text += text;
@@ -978,7 +995,14 @@ function appendSegment(row: Row, text: string, width: number, style: TextStyle |
  * far more often than at its start (a spinner's `\b`, a redrawn percentage), and a hostile line of many
  * tiny segments then costs no more per write than a plain one.
  */
-function overwrite(row: Row, col: number, text: string, width: number, style: TextStyle | undefined, link: string | undefined): void {
+function overwrite(
+  row: Row,
+  col: number,
+  text: string,
+  width: number,
+  style: TextStyle | undefined,
+  link: string | undefined,
+): void {
   const segments = row.segments;
   const astral = row.astral;
   const end = col + width;
@@ -1005,12 +1029,22 @@ function overwrite(row: Row, col: number, text: string, width: number, style: Te
       }
       tail.push(segment);
     } else {
-      if (pos < col) tail.push(makeSegment(segment.text.slice(0, indexOfColumn(segment.text, col - pos, astral)), segment.style, segment.link));
+      if (pos < col)
+        tail.push(
+          makeSegment(
+            segment.text.slice(0, indexOfColumn(segment.text, col - pos, astral)),
+            segment.style,
+            segment.link,
+          ),
+        );
       if (!placed) {
         tail.push(makeSegment(text, style, link));
         placed = true;
       }
-      if (segmentEnd > end) tail.push(makeSegment(segment.text.slice(indexOfColumn(segment.text, end - pos, astral)), segment.style, segment.link));
+      if (segmentEnd > end)
+        tail.push(
+          makeSegment(segment.text.slice(indexOfColumn(segment.text, end - pos, astral)), segment.style, segment.link),
+        );
     }
     pos = segmentEnd;
   }
@@ -1027,7 +1061,15 @@ function truncate(row: Row, col: number): void {
   for (const segment of row.segments) {
     if (pos >= col) break;
     const segmentEnd = pos + columns(segment.text, row.astral);
-    out.push(segmentEnd <= col ? segment : makeSegment(segment.text.slice(0, indexOfColumn(segment.text, col - pos, row.astral)), segment.style, segment.link));
+    out.push(
+      segmentEnd <= col
+        ? segment
+        : makeSegment(
+            segment.text.slice(0, indexOfColumn(segment.text, col - pos, row.astral)),
+            segment.style,
+            segment.link,
+          ),
+    );
     pos = segmentEnd;
   }
   row.segments = out;

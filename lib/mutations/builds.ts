@@ -11,7 +11,8 @@ import { retryResultSchema } from "../schemas/builds";
 export function useRetryJob(pipeline: string, number: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (jobId: string) => apiFetch(apiPaths.retryJob({ pipeline, number, jobId }), retryResultSchema, postJson({})),
+    mutationFn: (jobId: string) =>
+      apiFetch(apiPaths.retryJob({ pipeline, number, jobId }), retryResultSchema, postJson({})),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.builds.build(pipeline, number) }),

@@ -36,7 +36,11 @@ export function useFinishJob(stackKey: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { jobId: string; exitStatus: number; detail: string }) =>
-      apiFetch(apiPaths.finishJob(stackKey, input.jobId), finishResultSchema, postJson({ exitStatus: input.exitStatus, detail: input.detail })),
+      apiFetch(
+        apiPaths.finishJob(stackKey, input.jobId),
+        finishResultSchema,
+        postJson({ exitStatus: input.exitStatus, detail: input.detail }),
+      ),
     onSettled: () => refreshJobsOf(queryClient, stackKey),
   });
 }

@@ -10,14 +10,17 @@ export function useRegisterStack() {
     mutationFn: (input: { key: string; queueKey: string; metadata: Record<string, string> }) =>
       apiFetch(apiPaths.registerStack(), stackSchema, postJson({ ...input, type: "custom" })),
     // Settled, not only succeeded: a lost answer may hide a change that did happen.
-    onSettled: (_envelope, _error, input) => queryClient.invalidateQueries({ queryKey: queryKeys.stacks.stack(input.key) }),
+    onSettled: (_envelope, _error, input) =>
+      queryClient.invalidateQueries({ queryKey: queryKeys.stacks.stack(input.key) }),
   });
 }
 
 export function useDeregisterStack() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (stackKey: string) => apiFetch(apiPaths.deregisterStack(stackKey), deregisterResultSchema, postJson({})),
-    onSettled: (_envelope, _error, stackKey) => queryClient.invalidateQueries({ queryKey: queryKeys.stacks.stack(stackKey) }),
+    mutationFn: (stackKey: string) =>
+      apiFetch(apiPaths.deregisterStack(stackKey), deregisterResultSchema, postJson({})),
+    onSettled: (_envelope, _error, stackKey) =>
+      queryClient.invalidateQueries({ queryKey: queryKeys.stacks.stack(stackKey) }),
   });
 }

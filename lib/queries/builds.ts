@@ -19,7 +19,8 @@ import { queryKeys } from "./keys";
 export const buildsListQuery = (filters: BuildFilters) =>
   queryOptions({
     queryKey: queryKeys.builds.list(filters),
-    queryFn: ({ signal }) => apiFetch(apiPaths.builds(buildsListApiQuery(filters)), z.array(buildSummarySchema), { signal }),
+    queryFn: ({ signal }) =>
+      apiFetch(apiPaths.builds(buildsListApiQuery(filters)), z.array(buildSummarySchema), { signal }),
   });
 
 export const buildQuery = (pipeline: string, number: number) =>
@@ -52,5 +53,8 @@ const artifactTotalsSchema = z.object({ count: z.number().int(), totalBytes: z.n
 export function artifactTotals(envelope: SuccessEnvelope<z.infer<typeof artifactSchema>[]>) {
   const parsed = artifactTotalsSchema.safeParse(envelope.summary);
   if (parsed.success) return parsed.data;
-  return { count: envelope.data.length, totalBytes: envelope.data.reduce((sum, artifact) => sum + artifact.fileSize, 0) };
+  return {
+    count: envelope.data.length,
+    totalBytes: envelope.data.reduce((sum, artifact) => sum + artifact.fileSize, 0),
+  };
 }

@@ -16,7 +16,8 @@ export const queryKeys = {
     scheduledJobs: (stackKey: string, queueKey: string) => ["stacks", stackKey, "scheduled-jobs", queueKey] as const,
     job: (stackKey: string, jobId: string) => ["stacks", stackKey, "job", jobId] as const,
     jobHistory: (stackKey: string, jobId: string) => ["stacks", stackKey, "job", jobId, "history"] as const,
-    jobStates: (stackKey: string, jobIds: readonly string[]) => ["stacks", stackKey, "job-states", [...jobIds].sort()] as const,
+    jobStates: (stackKey: string, jobIds: readonly string[]) =>
+      ["stacks", stackKey, "job-states", [...jobIds].sort()] as const,
   },
   reservations: {
     all: () => ["reservations"] as const,

@@ -2,7 +2,13 @@ import { queryOptions } from "@tanstack/react-query";
 import { z } from "zod";
 import { apiFetch, postJson } from "../api/api-fetch";
 import { apiPaths } from "../api/paths";
-import { jobDetailSchema, jobHistorySchema, jobStatesSchema, reservationSchema, scheduledJobSchema } from "../schemas/jobs";
+import {
+  jobDetailSchema,
+  jobHistorySchema,
+  jobStatesSchema,
+  reservationSchema,
+  scheduledJobSchema,
+} from "../schemas/jobs";
 import { queueStateSchema } from "../schemas/queue";
 import { queryKeys } from "./keys";
 
@@ -19,7 +25,8 @@ export const queueQuery = (stackKey: string, queueKey: string) =>
 export const scheduledJobsQuery = (stackKey: string, queueKey: string) =>
   queryOptions({
     queryKey: queryKeys.stacks.scheduledJobs(stackKey, queueKey),
-    queryFn: ({ signal }) => apiFetch(apiPaths.scheduledJobs(stackKey, queueKey), z.array(scheduledJobSchema), { signal }),
+    queryFn: ({ signal }) =>
+      apiFetch(apiPaths.scheduledJobs(stackKey, queueKey), z.array(scheduledJobSchema), { signal }),
   });
 
 export const jobQuery = (stackKey: string, jobId: string) =>
@@ -40,7 +47,8 @@ export const jobHistoryQuery = (stackKey: string, jobId: string) =>
 export const jobStatesQuery = (stackKey: string, jobIds: readonly string[]) =>
   queryOptions({
     queryKey: queryKeys.stacks.jobStates(stackKey, jobIds),
-    queryFn: ({ signal }) => apiFetch(apiPaths.jobStates(stackKey), jobStatesSchema, { ...postJson({ jobIds }), signal }),
+    queryFn: ({ signal }) =>
+      apiFetch(apiPaths.jobStates(stackKey), jobStatesSchema, { ...postJson({ jobIds }), signal }),
     enabled: jobIds.length > 0,
   });
 

@@ -52,7 +52,11 @@ export const authStatusSchema = z.object({
     missingScopes: z.array(z.string()),
     /** Both REST budgets as Buildkite last reported them. */
     budget: z
-      .object({ organization: rateLimitSchema.nullable(), user: rateLimitSchema.nullable(), observedAt: z.number().nullable() })
+      .object({
+        organization: rateLimitSchema.nullable(),
+        user: rateLimitSchema.nullable(),
+        observedAt: z.number().nullable(),
+      })
       .nullable(),
   }),
   requiredScopes: z.array(z.string()),
@@ -60,6 +64,10 @@ export const authStatusSchema = z.object({
   /** Optional actions and the scopes each needs: the UI disables one with the scopes it lacks. */
   capabilities: z.record(z.string(), capabilitySchema),
   pollIntervalMs: z.number().int(),
-  operator: z.object({ name: z.string(), role: z.enum(["viewer", "operator", "admin"]), permissions: z.array(z.string()) }),
+  operator: z.object({
+    name: z.string(),
+    role: z.enum(["viewer", "operator", "admin"]),
+    permissions: z.array(z.string()),
+  }),
 });
 export type AuthStatus = z.infer<typeof authStatusSchema>;

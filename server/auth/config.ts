@@ -29,8 +29,18 @@ const headerName = (fallback: string) =>
 export const authEnv = {
   AUTH_MODE: z.enum(["oidc", "proxy", "demo"], "one of oidc, proxy or demo").optional(),
   SESSION_SECRET: optional,
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(8 * 60),
-  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(24),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(8 * 60),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24)
+    .default(24),
   AUTH_PROXY_SECRET: optional,
   AUTH_PROXY_SECRET_HEADER: headerName("X-Auth-Proxy-Secret"),
   AUTH_PROXY_EMAIL_HEADER: headerName("X-Forwarded-Email"),
@@ -93,7 +103,10 @@ export const MIN_PROXY_SECRET = 16;
 export function parseAuth(e: AuthEnv, demo: boolean, fail: (variable: string, detail: string) => Error): AuthConfig {
   const mode = e.AUTH_MODE ?? (demo ? "demo" : undefined);
   if (mode === undefined) {
-    throw fail("AUTH_MODE", "is required when Buildkite tokens are set: choose oidc (OpenID Connect sign-in) or proxy (a trusted auth proxy's headers).");
+    throw fail(
+      "AUTH_MODE",
+      "is required when Buildkite tokens are set: choose oidc (OpenID Connect sign-in) or proxy (a trusted auth proxy's headers).",
+    );
   }
   if (mode === "demo") {
     if (!demo) throw fail("AUTH_MODE", "cannot be demo when Buildkite tokens are set: choose oidc or proxy.");
@@ -109,12 +122,20 @@ export function parseAuth(e: AuthEnv, demo: boolean, fail: (variable: string, de
   };
   if (mode === "proxy") {
     if (!e.AUTH_PROXY_SECRET || e.AUTH_PROXY_SECRET.length < MIN_PROXY_SECRET) {
-      throw fail("AUTH_PROXY_SECRET", `is required in proxy mode, at least ${MIN_PROXY_SECRET} characters, and must be sent by the auth proxy only.`);
+      throw fail(
+        "AUTH_PROXY_SECRET",
+        `is required in proxy mode, at least ${MIN_PROXY_SECRET} characters, and must be sent by the auth proxy only.`,
+      );
     }
     return {
       mode,
       secret: e.AUTH_PROXY_SECRET,
-      headers: { secret: e.AUTH_PROXY_SECRET_HEADER, email: e.AUTH_PROXY_EMAIL_HEADER, user: e.AUTH_PROXY_USER_HEADER, groups: e.AUTH_PROXY_GROUPS_HEADER },
+      headers: {
+        secret: e.AUTH_PROXY_SECRET_HEADER,
+        email: e.AUTH_PROXY_EMAIL_HEADER,
+        user: e.AUTH_PROXY_USER_HEADER,
+        groups: e.AUTH_PROXY_GROUPS_HEADER,
+      },
       roles,
     };
   }
@@ -125,7 +146,11 @@ export function parseAuth(e: AuthEnv, demo: boolean, fail: (variable: string, de
   if (!e.OIDC_CLIENT_ID) throw fail("OIDC_CLIENT_ID", "is required in oidc mode.");
   return {
     mode,
-    session: { secret: e.SESSION_SECRET, idleMs: e.SESSION_IDLE_MINUTES * 60_000, maxMs: e.SESSION_MAX_HOURS * 3_600_000 },
+    session: {
+      secret: e.SESSION_SECRET,
+      idleMs: e.SESSION_IDLE_MINUTES * 60_000,
+      maxMs: e.SESSION_MAX_HOURS * 3_600_000,
+    },
     issuer: e.OIDC_ISSUER,
     clientId: e.OIDC_CLIENT_ID,
     clientSecret: e.OIDC_CLIENT_SECRET,

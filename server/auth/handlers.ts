@@ -16,7 +16,11 @@ export async function signInHandler(request: Request): Promise<Response> {
     return await startSignIn(request, auth);
   } catch (error) {
     log().error({ err: error }, "sign-in could not start");
-    return authPage(503, "Sign-in is unavailable", "The console could not reach its identity provider. Try again in a moment.");
+    return authPage(
+      503,
+      "Sign-in is unavailable",
+      "The console could not reach its identity provider. Try again in a moment.",
+    );
   }
 }
 
@@ -31,7 +35,11 @@ export async function callbackHandler(request: Request): Promise<Response> {
       return authPage(400, "Sign-in failed", error.message);
     }
     log().error({ err: error }, "sign-in failed");
-    return authPage(503, "Sign-in is unavailable", "The console could not reach its identity provider. Try again in a moment.");
+    return authPage(
+      503,
+      "Sign-in is unavailable",
+      "The console could not reach its identity provider. Try again in a moment.",
+    );
   }
 }
 
@@ -40,7 +48,8 @@ export async function signOutHandler(request: Request): Promise<Response> {
   try {
     assertSameOrigin(request);
   } catch (error) {
-    if (error instanceof ConsoleError) return authPage(403, "Not signed out", "Sign-out must come from the console's own page.");
+    if (error instanceof ConsoleError)
+      return authPage(403, "Not signed out", "Sign-out must come from the console's own page.");
     throw error;
   }
   return signOut(request);

@@ -31,7 +31,13 @@ function providerConfig(auth: OidcAuth): Promise<client.Configuration> {
     const issuer = new URL(auth.issuer);
     const clientAuth = auth.clientSecret ? client.ClientSecretPost(auth.clientSecret) : client.None();
     const config = client
-      .discovery(issuer, auth.clientId, undefined, clientAuth, issuer.protocol === "http:" && loopback(issuer) ? { execute: [client.allowInsecureRequests] } : undefined)
+      .discovery(
+        issuer,
+        auth.clientId,
+        undefined,
+        clientAuth,
+        issuer.protocol === "http:" && loopback(issuer) ? { execute: [client.allowInsecureRequests] } : undefined,
+      )
       .catch((error: unknown) => {
         discovered = undefined;
         throw error;
@@ -54,7 +60,14 @@ const hostOf = (request: Request) => request.headers.get("x-forwarded-host") ?? 
 
 /** A path on this console to return to after sign-in; anything else (another site, //evil) goes home. */
 export function safeReturnTo(value: string | null): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\") || value.startsWith("/auth/")) return "/";
+  if (
+    !value ||
+    !value.startsWith("/") ||
+    value.startsWith("//") ||
+    value.startsWith("/\\") ||
+    value.startsWith("/auth/")
+  )
+    return "/";
   return value.slice(0, 2000);
 }
 
@@ -81,7 +94,11 @@ export async function startSignIn(request: Request, auth: OidcAuth): Promise<Res
     nonce: pending.nonce,
   });
   const sealed = await sealData(pending, { password: auth.session.secret, ttl: SIGN_IN_TTL_SECONDS });
-  const cookie = cookieHeader(SIGN_IN_COOKIE, sealed, { maxAgeSeconds: SIGN_IN_TTL_SECONDS, secure: secureCookies(hostOf(request)), path: "/auth" });
+  const cookie = cookieHeader(SIGN_IN_COOKIE, sealed, {
+    maxAgeSeconds: SIGN_IN_TTL_SECONDS,
+    secure: secureCookies(hostOf(request)),
+    path: "/auth",
+  });
   return redirect(target.href, [cookie]);
 }
 
@@ -99,14 +116,19 @@ export class SignInFailed extends Error {}
 /** Finishes sign-in: checks state, nonce and PKCE, reads who signed in, and starts their session. */
 export async function finishSignIn(request: Request, auth: OidcAuth): Promise<Response> {
   const sealed = readCookie(request.headers, SIGN_IN_COOKIE);
-  if (!sealed) throw new SignInFailed("The sign-in took too long or was started in another browser. Please sign in again.");
+  if (!sealed)
+    throw new SignInFailed("The sign-in took too long or was started in another browser. Please sign in again.");
   let pending: Partial<PendingSignIn>;
   try {
-    pending = await unsealData<Partial<PendingSignIn>>(sealed, { password: auth.session.secret, ttl: SIGN_IN_TTL_SECONDS });
+    pending = await unsealData<Partial<PendingSignIn>>(sealed, {
+      password: auth.session.secret,
+      ttl: SIGN_IN_TTL_SECONDS,
+    });
   } catch {
     throw new SignInFailed("The sign-in could not be verified. Please sign in again.");
   }
-  if (!pending.verifier || !pending.state || !pending.nonce) throw new SignInFailed("The sign-in took too long. Please sign in again.");
+  if (!pending.verifier || !pending.state || !pending.nonce)
+    throw new SignInFailed("The sign-in took too long. Please sign in again.");
   const config = await providerConfig(auth);
   // The code grant must name the same redirect URI as the authorization request did.
   const current = new URL(redirectUri(auth, request));
@@ -137,10 +159,20 @@ export async function finishSignIn(request: Request, auth: OidcAuth): Promise<Re
   const email = claims.email_verified === false ? null : text(claims.email);
   const name = (text(claims.name) ?? text(claims.preferred_username) ?? email ?? sub).slice(0, 200);
   const now = Date.now();
-  const session: SessionData = { sub, name, email, role: roleFor({ email, groups: groupsOf(claims, auth.groupsClaim) }, auth.roles), issuedAt: now, seenAt: now };
+  const session: SessionData = {
+    sub,
+    name,
+    email,
+    role: roleFor({ email, groups: groupsOf(claims, auth.groupsClaim) }, auth.roles),
+    issuedAt: now,
+    seenAt: now,
+  };
   const secure = secureCookies(hostOf(request));
   return redirect(safeReturnTo(pending.returnTo ?? "/"), [
-    cookieHeader(SESSION_COOKIE, await sealSession(session, auth.session), { maxAgeSeconds: Math.floor(auth.session.maxMs / 1000), secure }),
+    cookieHeader(SESSION_COOKIE, await sealSession(session, auth.session), {
+      maxAgeSeconds: Math.floor(auth.session.maxMs / 1000),
+      secure,
+    }),
     cookieHeader(SIGN_IN_COOKIE, "", { maxAgeSeconds: 0, secure, path: "/auth" }),
   ]);
 }

@@ -54,4 +54,5 @@ export function attribution(operator: Operator): string {
 export const notificationSignature = (operator: Operator) => ` — ${attribution(operator)}`;
 
 /** How many characters of a notification are left for the operator once their signature is appended. */
-export const notificationRoom = (operator: Operator) => NOTIFICATION_DETAIL_MAX_CHARS - charCount(notificationSignature(operator));
+export const notificationRoom = (operator: Operator) =>
+  NOTIFICATION_DETAIL_MAX_CHARS - charCount(notificationSignature(operator));

@@ -20,17 +20,36 @@ export const REST_CAPABILITIES = {
 const TOKEN_TTL_MS = 60_000;
 const tokenReads = createSharedRead<AccessToken>({ ttlMs: TOKEN_TTL_MS, maxEntries: 4 });
 
-const missing = (granted: readonly string[], wanted: readonly string[]) => wanted.filter((scope) => !granted.includes(scope));
+const missing = (granted: readonly string[], wanted: readonly string[]) =>
+  wanted.filter((scope) => !granted.includes(scope));
 
 export async function restTokenStatus(access: RestAccess | null, signal: AbortSignal) {
-  if (access === null) return { configured: false as const, valid: null, error: null, token: null, missingScopes: [...REQUIRED_REST_SCOPES], capabilities: capabilities([]) };
+  if (access === null)
+    return {
+      configured: false as const,
+      valid: null,
+      error: null,
+      token: null,
+      missingScopes: [...REQUIRED_REST_SCOPES],
+      capabilities: capabilities([]),
+    };
   try {
-    const { value } = await tokenReads.read(access.org, async () => (await access.client.accessToken({ signal, noRetry: true })).data);
+    const { value } = await tokenReads.read(
+      access.org,
+      async () => (await access.client.accessToken({ signal, noRetry: true })).data,
+    );
     return {
       configured: true as const,
       valid: true,
       error: null,
-      token: { uuid: value.uuid, description: value.description, createdAt: value.createdAt, expiresAt: value.expiresAt, scopes: value.scopes, user: value.user },
+      token: {
+        uuid: value.uuid,
+        description: value.description,
+        createdAt: value.createdAt,
+        expiresAt: value.expiresAt,
+        scopes: value.scopes,
+        user: value.user,
+      },
       missingScopes: missing(value.scopes, REQUIRED_REST_SCOPES),
       capabilities: capabilities(value.scopes),
     };

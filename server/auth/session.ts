@@ -29,11 +29,18 @@ export async function sealSession(data: SessionData, settings: SessionSettings):
 export type SessionState = { session: SessionData; renew: boolean } | null;
 
 /** The session in a sealed cookie value, or null when it is missing, forged, idle too long or too old. */
-export async function openSession(sealed: string | undefined, settings: SessionSettings, now = Date.now()): Promise<SessionState> {
+export async function openSession(
+  sealed: string | undefined,
+  settings: SessionSettings,
+  now = Date.now(),
+): Promise<SessionState> {
   if (!sealed) return null;
   let data: Partial<SessionData>;
   try {
-    data = await unsealData<Partial<SessionData>>(sealed, { password: settings.secret, ttl: Math.ceil(settings.maxMs / 1000) });
+    data = await unsealData<Partial<SessionData>>(sealed, {
+      password: settings.secret,
+      ttl: Math.ceil(settings.maxMs / 1000),
+    });
   } catch {
     return null;
   }
@@ -49,8 +56,18 @@ export function secureCookies(host: string | null): boolean {
   return !["localhost", "127.0.0.1", "::1"].includes(name);
 }
 
-export function cookieHeader(name: string, value: string, options: { maxAgeSeconds: number; secure: boolean; path?: string }): string {
-  const parts = [`${name}=${value}`, `Path=${options.path ?? "/"}`, "HttpOnly", "SameSite=Lax", `Max-Age=${options.maxAgeSeconds}`];
+export function cookieHeader(
+  name: string,
+  value: string,
+  options: { maxAgeSeconds: number; secure: boolean; path?: string },
+): string {
+  const parts = [
+    `${name}=${value}`,
+    `Path=${options.path ?? "/"}`,
+    "HttpOnly",
+    "SameSite=Lax",
+    `Max-Age=${options.maxAgeSeconds}`,
+  ];
   if (options.secure) parts.push("Secure");
   return parts.join("; ");
 }

@@ -5,7 +5,12 @@ import { scrubSecrets } from "./redact";
 
 const TIMEOUT_CODES = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "UND_ERR_CONNECT_TIMEOUT"]);
 // A closed pool or a bad argument is our bug, not a flaky network: retrying cannot help.
-const PERMANENT_CODES = new Set(["UND_ERR_INVALID_ARG", "UND_ERR_NOT_SUPPORTED", "UND_ERR_DESTROYED", "UND_ERR_CLOSED"]);
+const PERMANENT_CODES = new Set([
+  "UND_ERR_INVALID_ARG",
+  "UND_ERR_NOT_SUPPORTED",
+  "UND_ERR_DESTROYED",
+  "UND_ERR_CLOSED",
+]);
 
 export function classifyFailure(
   cause: unknown,
@@ -24,7 +29,12 @@ function errorCode(cause: unknown): string | undefined {
   return typeof cause.code === "string" ? cause.code : undefined;
 }
 
-export function failureMessage(kind: BuildkiteErrorKind, cause: unknown, timeoutMs: number, secrets: readonly string[]): string {
+export function failureMessage(
+  kind: BuildkiteErrorKind,
+  cause: unknown,
+  timeoutMs: number,
+  secrets: readonly string[],
+): string {
   if (kind === "aborted") return "The request to Buildkite was aborted";
   if (kind === "timeout") return `Buildkite did not answer within ${timeoutMs} ms`;
   const detail = cause instanceof Error ? cause.message : String(cause);

@@ -80,7 +80,11 @@ export interface ApiResult<T> {
 export interface HttpCore {
   send(request: HttpRequest, options?: RequestOptions): Promise<HttpResponse>;
   /** Sends and validates the 2xx body; a body that is JSON but the wrong shape is not retried. */
-  sendJson<T>(request: Omit<HttpRequest, "expect">, schema: z.ZodType<T>, options?: RequestOptions): Promise<ApiResult<T>>;
+  sendJson<T>(
+    request: Omit<HttpRequest, "expect">,
+    schema: z.ZodType<T>,
+    options?: RequestOptions,
+  ): Promise<ApiResult<T>>;
   /** Sends where only the status matters; whatever body comes back is ignored. */
   sendEmpty(request: Omit<HttpRequest, "expect">, options?: RequestOptions): Promise<ApiResult<null>>;
 }
@@ -137,7 +141,10 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
   function deadline(requestOptions: RequestOptions) {
     const timeoutMs = requestOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(new DOMException("Buildkite did not answer in time", "TimeoutError")), timeoutMs);
+    const timer = setTimeout(
+      () => timeout.abort(new DOMException("Buildkite did not answer in time", "TimeoutError")),
+      timeoutMs,
+    );
     const signal = requestOptions.signal ? AbortSignal.any([requestOptions.signal, timeout.signal]) : timeout.signal;
     return { timeoutMs, timeoutSignal: timeout.signal, signal, clear: () => clearTimeout(timer) };
   }
@@ -146,10 +153,29 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
    * Sends once and reads the answer: its body as text, or unread when the caller streams it. The deadline
    * covers the answer, not a streamed body's transfer: a 100 MB log may take longer.
    */
-  async function exchange(request: HttpRequest, fullPath: string, requestBody: string | undefined, headers: Record<string, string>, limit: ReturnType<typeof deadline>): Promise<Received> {
+  async function exchange(
+    request: HttpRequest,
+    fullPath: string,
+    requestBody: string | undefined,
+    headers: Record<string, string>,
+    limit: ReturnType<typeof deadline>,
+  ): Promise<Received> {
     try {
-      const response = await dispatcher.request({ origin, path: fullPath, method: request.method, headers, body: requestBody ?? null, signal: limit.signal });
-      const received: Received = { status: response.statusCode, statusText: response.statusText, headers: normalizeHeaders(response.headers), text: "", body: null };
+      const response = await dispatcher.request({
+        origin,
+        path: fullPath,
+        method: request.method,
+        headers,
+        body: requestBody ?? null,
+        signal: limit.signal,
+      });
+      const received: Received = {
+        status: response.statusCode,
+        statusText: response.statusText,
+        headers: normalizeHeaders(response.headers),
+        text: "",
+        body: null,
+      };
       if (request.expect === "stream" && isAnswer(received.status, request)) received.body = response.body;
       else received.text = await response.body.text();
       return received;
@@ -159,7 +185,14 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
   }
 
   /** What an answer means: the response, or the error to throw or retry. */
-  function outcomeOf(request: HttpRequest, received: Received, rateLimit: RateLimitInfo | null, json: ParsedJson, fail: Fail, attemptNumber: number): AttemptOutcome {
+  function outcomeOf(
+    request: HttpRequest,
+    received: Received,
+    rateLimit: RateLimitInfo | null,
+    json: ParsedJson,
+    fail: Fail,
+    attemptNumber: number,
+  ): AttemptOutcome {
     const { status, headers } = received;
     const context = { status, headers, rateLimit, rawBody: scrubSecrets(received.text, secrets) };
     if (!isAnswer(status, request)) {
@@ -167,22 +200,53 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
       const message = upstream?.success && upstream.data.message.trim() ? upstream.data.message : received.statusText;
       return {
         ok: false,
-        error: fail({ ...context, kind: "http", retryable: isRetryableStatus(status), message: scrubSecrets(message || STATUS_CODES[status] || `HTTP ${status}`, secrets) }),
+        error: fail({
+          ...context,
+          kind: "http",
+          retryable: isRetryableStatus(status),
+          message: scrubSecrets(message || STATUS_CODES[status] || `HTTP ${status}`, secrets),
+        }),
       };
     }
     if (request.expect === "json" && !json.ok) {
-      return { ok: false, error: fail({ ...context, kind: "parse", retryable: true, message: `Buildkite answered ${status} with a body that is not JSON` }) };
+      return {
+        ok: false,
+        error: fail({
+          ...context,
+          kind: "parse",
+          retryable: true,
+          message: `Buildkite answered ${status} with a body that is not JSON`,
+        }),
+      };
     }
     const parsed = request.expect === "json" && json.ok ? json.value : undefined;
-    return { ok: true, response: { status, headers, rateLimit, attempts: attemptNumber, text: received.text, json: parsed, body: received.body } };
+    return {
+      ok: true,
+      response: {
+        status,
+        headers,
+        rateLimit,
+        attempts: attemptNumber,
+        text: received.text,
+        json: parsed,
+        body: received.body,
+      },
+    };
   }
 
-  async function attempt(request: HttpRequest, fullPath: string, requestBody: string | undefined, attemptNumber: number, requestOptions: RequestOptions): Promise<AttemptOutcome> {
+  async function attempt(
+    request: HttpRequest,
+    fullPath: string,
+    requestBody: string | undefined,
+    attemptNumber: number,
+    requestOptions: RequestOptions,
+  ): Promise<AttemptOutcome> {
     const requestId = randomUUID();
     const limit = deadline(requestOptions);
     const headers = { ...baseHeaders, ...request.headers };
     const started = performance.now();
-    const fail: Fail = (init) => new BuildkiteError({ ...init, method: request.method, path: fullPath, attempts: attemptNumber });
+    const fail: Fail = (init) =>
+      new BuildkiteError({ ...init, method: request.method, path: fullPath, attempts: attemptNumber });
     const logAttempt = (fields: Record<string, unknown>) =>
       log(
         {
@@ -191,7 +255,9 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
           path: fullPath,
           attempt: attemptNumber,
           durationMs: Math.round(performance.now() - started),
-          ...(logsPayloads() ? { requestHeaders: redactHeaders(headers), requestBody: payloadForLog(request.body, secrets) } : {}),
+          ...(logsPayloads()
+            ? { requestHeaders: redactHeaders(headers), requestBody: payloadForLog(request.body, secrets) }
+            : {}),
           ...fields,
         },
         "buildkite request",
@@ -203,7 +269,10 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
     } catch (cause) {
       const { kind, retryable } = classifyFailure(cause, requestOptions.signal, limit.timeoutSignal);
       logAttempt({ status: null, errorKind: kind });
-      return { ok: false, error: fail({ kind, retryable, message: failureMessage(kind, cause, limit.timeoutMs, secrets), cause }) };
+      return {
+        ok: false,
+        error: fail({ kind, retryable, message: failureMessage(kind, cause, limit.timeoutMs, secrets), cause }),
+      };
     }
     const rateLimit = readRateLimit(received.headers);
     const json = parseJson(received.text);
@@ -242,7 +311,14 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
         rateLimit: error.rateLimit,
       });
       log(
-        { method: request.method, path: fullPath, attempt: attemptNumber, delayMs, reason: error.kind, status: error.status },
+        {
+          method: request.method,
+          path: fullPath,
+          attempt: attemptNumber,
+          delayMs,
+          reason: error.kind,
+          status: error.status,
+        },
         "buildkite retry scheduled",
       );
       try {
@@ -277,7 +353,10 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
     return { ...resultMeta(response), data: decoded.data, raw: response.json };
   }
 
-  async function sendEmpty(request: Omit<HttpRequest, "expect">, requestOptions?: RequestOptions): Promise<ApiResult<null>> {
+  async function sendEmpty(
+    request: Omit<HttpRequest, "expect">,
+    requestOptions?: RequestOptions,
+  ): Promise<ApiResult<null>> {
     const response = await send({ ...request, expect: "none" }, requestOptions);
     return { ...resultMeta(response), data: null, raw: null };
   }

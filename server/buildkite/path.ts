@@ -8,10 +8,7 @@ import type { HttpRequest } from "./http";
  * dot-segment in a key like "..".
  */
 export function escapePathSegment(value: string): string {
-  return encodeURIComponent(value).replace(
-    /[!'()*.]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+  return encodeURIComponent(value).replace(/[!'()*.]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** Tagged template that escapes every interpolated value: escapedPath`/stacks/${key}/deregister`. */

@@ -4,7 +4,10 @@ import { z } from "zod";
 
 import { restDate } from "./rest-schemas";
 
-const optionalString = z.string().nullish().transform((value) => value ?? null);
+const optionalString = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? null);
 const optionalDate = restDate.nullish().transform((value) => value ?? null);
 
 export interface RestArtifact {
@@ -35,21 +38,19 @@ export const restArtifactSchema = z
     file_size: z.number().int().nonnegative(),
     sha1sum: optionalString,
   })
-  .transform(
-    (wire): RestArtifact => ({
-      id: wire.id,
-      jobId: wire.job_id,
-      url: wire.url,
-      downloadUrl: wire.download_url,
-      state: wire.state,
-      path: wire.path,
-      dirname: wire.dirname,
-      filename: wire.filename ?? wire.path.split("/").pop() ?? wire.path,
-      mimeType: wire.mime_type,
-      fileSize: wire.file_size,
-      sha1sum: wire.sha1sum,
-    }),
-  );
+  .transform((wire): RestArtifact => ({
+    id: wire.id,
+    jobId: wire.job_id,
+    url: wire.url,
+    downloadUrl: wire.download_url,
+    state: wire.state,
+    path: wire.path,
+    dirname: wire.dirname,
+    filename: wire.filename ?? wire.path.split("/").pop() ?? wire.path,
+    mimeType: wire.mime_type,
+    fileSize: wire.file_size,
+    sha1sum: wire.sha1sum,
+  }));
 
 export const restArtifactListSchema = z.array(restArtifactSchema);
 
@@ -82,17 +83,15 @@ export const restAnnotationListSchema = z.array(
       created_at: optionalDate,
       updated_at: optionalDate,
     })
-    .transform(
-      (wire): RestAnnotation => ({
-        id: wire.id,
-        context: wire.context ?? "default",
-        style: wire.style ?? "info",
-        scope: wire.scope ?? "build",
-        jobId: wire.job_id,
-        priority: wire.priority ?? 3,
-        bodyHtml: wire.body_html ?? "",
-        createdAt: wire.created_at,
-        updatedAt: wire.updated_at,
-      }),
-    ),
+    .transform((wire): RestAnnotation => ({
+      id: wire.id,
+      context: wire.context ?? "default",
+      style: wire.style ?? "info",
+      scope: wire.scope ?? "build",
+      jobId: wire.job_id,
+      priority: wire.priority ?? 3,
+      bodyHtml: wire.body_html ?? "",
+      createdAt: wire.created_at,
+      updatedAt: wire.updated_at,
+    })),
 );

@@ -9,9 +9,16 @@ import { restDate, restUserSchema } from "./rest-schemas";
 // (https://buildkite.com/docs/apis/rest-api/builds, …/jobs), turned into camelCase records. Optional wire
 // fields become null so callers never test for undefined.
 
-const optionalString = z.string().nullish().transform((value) => value ?? null);
+const optionalString = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? null);
 const optionalDate = restDate.nullish().transform((value) => value ?? null);
-const optionalInt = z.number().int().nullish().transform((value) => value ?? null);
+const optionalInt = z
+  .number()
+  .int()
+  .nullish()
+  .transform((value) => value ?? null);
 
 export interface RestJob {
   id: string;
@@ -70,34 +77,34 @@ export const restJobSchema = z
     retry_source: z.object({ job_id: z.string(), retry_type: optionalString }).nullish(),
     priority: z.object({ number: z.number().int() }).nullish(),
   })
-  .transform(
-    (wire): RestJob => ({
-      id: wire.id,
-      type: wire.type,
-      name: wire.name ?? wire.label,
-      stepKey: wire.step_key,
-      groupKey: wire.group_key,
-      state: wire.state,
-      exitStatus: wire.exit_status,
-      softFailed: wire.soft_failed === true,
-      agentQueryRules: wire.agent_query_rules ?? [],
-      agentName: wire.agent?.name ?? null,
-      command: wire.command,
-      webUrl: wire.web_url,
-      logUrl: wire.log_url,
-      rawLogUrl: wire.raw_log_url,
-      createdAt: wire.created_at,
-      scheduledAt: wire.scheduled_at,
-      runnableAt: wire.runnable_at,
-      startedAt: wire.started_at,
-      finishedAt: wire.finished_at,
-      retried: wire.retried === true,
-      retriedInJobId: wire.retried_in_job_id,
-      retriesCount: wire.retries_count,
-      retrySource: wire.retry_source ? { jobId: wire.retry_source.job_id, retryType: wire.retry_source.retry_type } : null,
-      priority: wire.priority?.number ?? null,
-    }),
-  );
+  .transform((wire): RestJob => ({
+    id: wire.id,
+    type: wire.type,
+    name: wire.name ?? wire.label,
+    stepKey: wire.step_key,
+    groupKey: wire.group_key,
+    state: wire.state,
+    exitStatus: wire.exit_status,
+    softFailed: wire.soft_failed === true,
+    agentQueryRules: wire.agent_query_rules ?? [],
+    agentName: wire.agent?.name ?? null,
+    command: wire.command,
+    webUrl: wire.web_url,
+    logUrl: wire.log_url,
+    rawLogUrl: wire.raw_log_url,
+    createdAt: wire.created_at,
+    scheduledAt: wire.scheduled_at,
+    runnableAt: wire.runnable_at,
+    startedAt: wire.started_at,
+    finishedAt: wire.finished_at,
+    retried: wire.retried === true,
+    retriedInJobId: wire.retried_in_job_id,
+    retriesCount: wire.retries_count,
+    retrySource: wire.retry_source
+      ? { jobId: wire.retry_source.job_id, retryType: wire.retry_source.retry_type }
+      : null,
+    priority: wire.priority?.number ?? null,
+  }));
 
 export interface RestBuild {
   id: string;
@@ -140,27 +147,25 @@ export const restBuildSchema = z
     jobs: z.array(restJobSchema).nullish(),
     job_state_counts: z.object({ states: z.record(z.string(), z.number().int()) }).nullish(),
   })
-  .transform(
-    (wire): RestBuild => ({
-      id: wire.id,
-      number: wire.number,
-      state: wire.state,
-      blocked: wire.blocked === true,
-      message: wire.message,
-      commit: wire.commit,
-      branch: wire.branch,
-      source: wire.source,
-      creator: wire.creator ?? null,
-      webUrl: wire.web_url,
-      createdAt: wire.created_at,
-      scheduledAt: wire.scheduled_at,
-      startedAt: wire.started_at,
-      finishedAt: wire.finished_at,
-      pipeline: wire.pipeline ? { slug: wire.pipeline.slug, name: wire.pipeline.name } : null,
-      jobs: wire.jobs ?? null,
-      jobStateCounts: wire.job_state_counts?.states ?? null,
-    }),
-  );
+  .transform((wire): RestBuild => ({
+    id: wire.id,
+    number: wire.number,
+    state: wire.state,
+    blocked: wire.blocked === true,
+    message: wire.message,
+    commit: wire.commit,
+    branch: wire.branch,
+    source: wire.source,
+    creator: wire.creator ?? null,
+    webUrl: wire.web_url,
+    createdAt: wire.created_at,
+    scheduledAt: wire.scheduled_at,
+    startedAt: wire.started_at,
+    finishedAt: wire.finished_at,
+    pipeline: wire.pipeline ? { slug: wire.pipeline.slug, name: wire.pipeline.name } : null,
+    jobs: wire.jobs ?? null,
+    jobStateCounts: wire.job_state_counts?.states ?? null,
+  }));
 
 export const restBuildListSchema = z.array(restBuildSchema);
 
@@ -185,17 +190,15 @@ export const restPipelineListSchema = z.array(
       web_url: optionalString,
       created_at: optionalDate,
     })
-    .transform(
-      (wire): RestPipeline => ({
-        id: wire.id,
-        slug: wire.slug,
-        name: wire.name,
-        repository: wire.repository,
-        defaultBranch: wire.default_branch,
-        webUrl: wire.web_url,
-        createdAt: wire.created_at,
-      }),
-    ),
+    .transform((wire): RestPipeline => ({
+      id: wire.id,
+      slug: wire.slug,
+      name: wire.name,
+      repository: wire.repository,
+      defaultBranch: wire.default_branch,
+      webUrl: wire.web_url,
+      createdAt: wire.created_at,
+    })),
 );
 
 export interface AccessToken {
@@ -216,16 +219,14 @@ export const accessTokenSchema = z
     expires_at: optionalDate,
     user: restUserSchema.nullish(),
   })
-  .transform(
-    (wire): AccessToken => ({
-      uuid: wire.uuid,
-      scopes: wire.scopes,
-      description: wire.description,
-      createdAt: wire.created_at,
-      expiresAt: wire.expires_at,
-      user: wire.user ?? null,
-    }),
-  );
+  .transform((wire): AccessToken => ({
+    uuid: wire.uuid,
+    scopes: wire.scopes,
+    description: wire.description,
+    createdAt: wire.created_at,
+    expiresAt: wire.expires_at,
+    user: wire.user ?? null,
+  }));
 
 export const jobEnvSchema = z.object({ env: z.record(z.string(), z.string()) }).transform((wire) => wire.env);
 
@@ -237,5 +238,15 @@ export interface JobLogJson {
 }
 
 export const jobLogJsonSchema = z
-  .object({ url: optionalString, content: z.string(), size: z.number().int(), header_times: z.array(z.number()).nullish() })
-  .transform((wire): JobLogJson => ({ url: wire.url, content: wire.content, size: wire.size, headerTimes: wire.header_times ?? [] }));
+  .object({
+    url: optionalString,
+    content: z.string(),
+    size: z.number().int(),
+    header_times: z.array(z.number()).nullish(),
+  })
+  .transform((wire): JobLogJson => ({
+    url: wire.url,
+    content: wire.content,
+    size: wire.size,
+    headerTimes: wire.header_times ?? [],
+  }));

@@ -15,7 +15,10 @@ export const restDate = z.string().transform((value, ctx) => {
   return iso;
 });
 
-const optionalString = z.string().nullish().transform((value) => value ?? null);
+const optionalString = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? null);
 const optionalDate = restDate.nullish().transform((value) => value ?? null);
 
 export interface RestCluster {
@@ -50,15 +53,13 @@ export const clusterSchema = z
     default_queue_id: optionalString,
     created_at: optionalDate,
   })
-  .transform(
-    (wire): RestCluster => ({
-      id: wire.id,
-      name: wire.name,
-      description: wire.description,
-      defaultQueueId: wire.default_queue_id,
-      createdAt: wire.created_at,
-    }),
-  );
+  .transform((wire): RestCluster => ({
+    id: wire.id,
+    name: wire.name,
+    description: wire.description,
+    defaultQueueId: wire.default_queue_id,
+    createdAt: wire.created_at,
+  }));
 
 export const clusterQueueSchema = z
   .object({
@@ -71,18 +72,16 @@ export const clusterQueueSchema = z
     dispatch_paused_note: optionalString,
     created_at: optionalDate,
   })
-  .transform(
-    (wire): RestClusterQueue => ({
-      id: wire.id,
-      key: wire.key,
-      description: wire.description,
-      dispatchPaused: wire.dispatch_paused === true,
-      dispatchPausedBy: wire.dispatch_paused_by ?? null,
-      dispatchPausedAt: wire.dispatch_paused_at,
-      dispatchPausedNote: wire.dispatch_paused_note,
-      createdAt: wire.created_at,
-    }),
-  );
+  .transform((wire): RestClusterQueue => ({
+    id: wire.id,
+    key: wire.key,
+    description: wire.description,
+    dispatchPaused: wire.dispatch_paused === true,
+    dispatchPausedBy: wire.dispatch_paused_by ?? null,
+    dispatchPausedAt: wire.dispatch_paused_at,
+    dispatchPausedNote: wire.dispatch_paused_note,
+    createdAt: wire.created_at,
+  }));
 
 export const clusterListSchema = z.array(clusterSchema);
 export const clusterQueueListSchema = z.array(clusterQueueSchema);

@@ -29,7 +29,13 @@ import {
   type RestJob,
   type RestPipeline,
 } from "./rest-build-schemas";
-import { clusterListSchema, clusterQueueListSchema, clusterQueueSchema, type RestCluster, type RestClusterQueue } from "./rest-schemas";
+import {
+  clusterListSchema,
+  clusterQueueListSchema,
+  clusterQueueSchema,
+  type RestCluster,
+  type RestClusterQueue,
+} from "./rest-schemas";
 import { openStorageDownload, type StorageDownload } from "./storage-download";
 
 export type { RestCluster, RestClusterQueue } from "./rest-schemas";
@@ -102,7 +108,11 @@ export interface RestClient {
   listBuilds(scope: BuildScope, filters?: RestBuildQuery, opts?: RequestOptions): Promise<Page<RestBuild>>;
   getBuild(ref: BuildRef, opts?: RequestOptions): Promise<ApiResult<RestBuild>>;
   /** Every pipeline of the organization, optionally filtered by `name` or `repository`. */
-  listPipelines(org: string, filters?: { name?: string; repository?: string }, opts?: RequestOptions): Promise<ApiResult<RestPipeline[]>>;
+  listPipelines(
+    org: string,
+    filters?: { name?: string; repository?: string },
+    opts?: RequestOptions,
+  ): Promise<ApiResult<RestPipeline[]>>;
   jobLog(ref: JobRef, opts?: RequestOptions): Promise<ApiResult<JobLogJson>>;
   /** The log's raw size from a `HEAD`, without its bytes. */
   jobLogSize(ref: JobRef, opts?: RequestOptions): Promise<number>;
@@ -113,16 +123,40 @@ export interface RestClient {
   jobEnv(ref: JobRef, opts?: RequestOptions): Promise<ApiResult<Record<string, string>>>;
   /** Returns the new job; the retried one can never be retried again. */
   retryJob(ref: JobRef, opts?: RequestOptions): Promise<ApiResult<RestJob>>;
-  listArtifacts(ref: BuildRef & { job?: string }, filters?: { state?: string; path?: string }, opts?: RequestOptions): Promise<ApiResult<RestArtifact[]>>;
+  listArtifacts(
+    ref: BuildRef & { job?: string },
+    filters?: { state?: string; path?: string },
+    opts?: RequestOptions,
+  ): Promise<ApiResult<RestArtifact[]>>;
   /** Follows the 302 to storage, which gets no Authorization header: the token is for Buildkite only. */
   downloadArtifact(ref: JobRef, artifactId: string, opts?: RequestOptions): Promise<StorageDownload>;
-  listAnnotations(ref: BuildRef, scope?: "build" | "job" | "all", opts?: RequestOptions): Promise<ApiResult<RestAnnotation[]>>;
+  listAnnotations(
+    ref: BuildRef,
+    scope?: "build" | "job" | "all",
+    opts?: RequestOptions,
+  ): Promise<ApiResult<RestAnnotation[]>>;
   listClusters(org: string, opts?: RequestOptions): Promise<ApiResult<RestCluster[]>>;
   /** Every queue of the cluster, following the `Link` header page by page. */
   listClusterQueues(org: string, clusterId: string, opts?: RequestOptions): Promise<ApiResult<RestClusterQueue[]>>;
-  getClusterQueue(org: string, clusterId: string, queueId: string, opts?: RequestOptions): Promise<ApiResult<RestClusterQueue>>;
-  pauseDispatch(org: string, clusterId: string, queueId: string, note: string | null, opts?: RequestOptions): Promise<ApiResult<RestClusterQueue>>;
-  resumeDispatch(org: string, clusterId: string, queueId: string, opts?: RequestOptions): Promise<ApiResult<RestClusterQueue>>;
+  getClusterQueue(
+    org: string,
+    clusterId: string,
+    queueId: string,
+    opts?: RequestOptions,
+  ): Promise<ApiResult<RestClusterQueue>>;
+  pauseDispatch(
+    org: string,
+    clusterId: string,
+    queueId: string,
+    note: string | null,
+    opts?: RequestOptions,
+  ): Promise<ApiResult<RestClusterQueue>>;
+  resumeDispatch(
+    org: string,
+    clusterId: string,
+    queueId: string,
+    opts?: RequestOptions,
+  ): Promise<ApiResult<RestClusterQueue>>;
   /** What Buildkite last said is left of both budgets, for callers deciding whether to spend it. */
   budget(): RestBudget;
 }
@@ -138,14 +172,17 @@ function buildsPath(scope: BuildScope): string {
   return escapedPath`/organizations/${scope.org}/pipelines/${scope.pipeline}/builds`;
 }
 
-const buildPath = (ref: BuildRef) => escapedPath`/organizations/${ref.org}/pipelines/${ref.pipeline}/builds/${String(ref.build)}`;
+const buildPath = (ref: BuildRef) =>
+  escapedPath`/organizations/${ref.org}/pipelines/${ref.pipeline}/builds/${String(ref.build)}`;
 const jobPath = (ref: JobRef) => `${buildPath(ref)}${escapedPath`/jobs/${ref.job}`}`;
 
 function buildQuery(filters: RestBuildQuery): HttpRequest["query"] {
   const list = (name: string, value: string | readonly string[] | undefined) =>
     value === undefined ? {} : typeof value === "string" ? { [name]: value } : { [`${name}[]`]: value };
   const flag = (value: boolean | undefined) => (value ? "true" : undefined);
-  const metaData = Object.fromEntries(Object.entries(filters.metaData ?? {}).map(([key, value]) => [`meta_data[${key}]`, value]));
+  const metaData = Object.fromEntries(
+    Object.entries(filters.metaData ?? {}).map(([key, value]) => [`meta_data[${key}]`, value]),
+  );
   return {
     ...list("branch", filters.branch),
     ...list("state", filters.state),
@@ -206,18 +243,35 @@ export function createRestClient(options: RestClientOptions): RestClient {
     }
     const query: Record<string, string[]> = {};
     for (const [name, value] of url.searchParams) (query[name] ??= []).push(value);
-    const flat = Object.fromEntries(Object.entries(query).map(([name, values]) => [name, values.length === 1 && !name.endsWith("[]") ? (values[0] ?? "") : values]));
+    const flat = Object.fromEntries(
+      Object.entries(query).map(([name, values]) => [
+        name,
+        values.length === 1 && !name.endsWith("[]") ? (values[0] ?? "") : values,
+      ]),
+    );
     return { method, path: url.pathname.slice(basePath.length), query: flat };
   }
 
-  async function page<T>(request: Omit<HttpRequest, "expect">, schema: z.ZodType<T[]>, opts?: RequestOptions): Promise<Page<T>> {
+  async function page<T>(
+    request: Omit<HttpRequest, "expect">,
+    schema: z.ZodType<T[]>,
+    opts?: RequestOptions,
+  ): Promise<Page<T>> {
     const result = await http.sendJson(request, schema, opts);
     const links = parseLinkHeader(result.headers.link);
     return { ...result, links, nextPage: pageNumber(links.next), prevPage: pageNumber(links.prev) };
   }
 
-  async function all<T>(first: Omit<HttpRequest, "expect">, schema: z.ZodType<T[]>, opts?: RequestOptions): Promise<ApiResult<T[]>> {
-    let current = await page({ ...first, query: { per_page: options.perPage ?? MAX_PER_PAGE, ...first.query } }, schema, opts);
+  async function all<T>(
+    first: Omit<HttpRequest, "expect">,
+    schema: z.ZodType<T[]>,
+    opts?: RequestOptions,
+  ): Promise<ApiResult<T[]>> {
+    let current = await page(
+      { ...first, query: { per_page: options.perPage ?? MAX_PER_PAGE, ...first.query } },
+      schema,
+      opts,
+    );
     const items: T[] = [...current.data];
     const raw: unknown[] = Array.isArray(current.raw) ? [...(current.raw as unknown[])] : [];
     for (let count = 1; current.links.next !== undefined && count < MAX_PAGES; count++) {
@@ -241,7 +295,11 @@ export function createRestClient(options: RestClientOptions): RestClient {
 
   const jobLogText = (ref: JobRef, opts?: RequestOptions) => logStream(ref, {}, opts);
 
-  async function logStream(ref: JobRef, extraHeaders: Record<string, string>, opts?: RequestOptions): Promise<LogStream> {
+  async function logStream(
+    ref: JobRef,
+    extraHeaders: Record<string, string>,
+    opts?: RequestOptions,
+  ): Promise<LogStream> {
     const headers: Record<string, string> = { accept: "text/plain", ...extraHeaders };
     const response = await http.send({ method: "GET", path: `${jobPath(ref)}/log`, headers, expect: "stream" }, opts);
     const body = response.body;
@@ -257,7 +315,12 @@ export function createRestClient(options: RestClientOptions): RestClient {
 
   async function downloadArtifact(ref: JobRef, artifactId: string, opts?: RequestOptions): Promise<StorageDownload> {
     const response = await http.send(
-      { method: "GET", path: `${jobPath(ref)}${escapedPath`/artifacts/${artifactId}/download`}`, expect: "text", allowRedirect: true },
+      {
+        method: "GET",
+        path: `${jobPath(ref)}${escapedPath`/artifacts/${artifactId}/download`}`,
+        expect: "text",
+        allowRedirect: true,
+      },
       opts,
     );
     let location = response.headers.location;
@@ -276,7 +339,12 @@ export function createRestClient(options: RestClientOptions): RestClient {
         status: response.status,
       });
     }
-    return openStorageDownload(new URL(location, base), { apiBase: base, userAgentPrefix: options.userAgentPrefix, signal: opts?.signal, dispatcher: options.dispatcher });
+    return openStorageDownload(new URL(location, base), {
+      apiBase: base,
+      userAgentPrefix: options.userAgentPrefix,
+      signal: opts?.signal,
+      dispatcher: options.dispatcher,
+    });
   }
 
   const queuePath = (org: string, clusterId: string, queueId: string) =>
@@ -285,17 +353,25 @@ export function createRestClient(options: RestClientOptions): RestClient {
   return {
     accessToken: (opts) => http.sendJson({ method: "GET", path: "/access-token" }, accessTokenSchema, opts),
 
-    listBuilds: (scope, filters = {}, opts) => page({ method: "GET", path: buildsPath(scope), query: buildQuery(filters) }, restBuildListSchema, opts),
+    listBuilds: (scope, filters = {}, opts) =>
+      page({ method: "GET", path: buildsPath(scope), query: buildQuery(filters) }, restBuildListSchema, opts),
 
     getBuild: (ref, opts) => http.sendJson({ method: "GET", path: buildPath(ref) }, restBuildSchema, opts),
 
     listPipelines: (org, filters = {}, opts) =>
-      all({ method: "GET", path: escapedPath`/organizations/${org}/pipelines`, query: { ...filters } }, restPipelineListSchema, opts),
+      all(
+        { method: "GET", path: escapedPath`/organizations/${org}/pipelines`, query: { ...filters } },
+        restPipelineListSchema,
+        opts,
+      ),
 
     jobLog: (ref, opts) => http.sendJson({ method: "GET", path: `${jobPath(ref)}/log` }, jobLogJsonSchema, opts),
 
     async jobLogSize(ref, opts) {
-      const response = await http.send({ method: "HEAD", path: `${jobPath(ref)}/log`, headers: { accept: "text/plain" }, expect: "none" }, opts);
+      const response = await http.send(
+        { method: "HEAD", path: `${jobPath(ref)}/log`, headers: { accept: "text/plain" }, expect: "none" },
+        opts,
+      );
       return contentLength(response.headers) ?? 0;
     },
 
@@ -305,11 +381,17 @@ export function createRestClient(options: RestClientOptions): RestClient {
     jobEnv: (ref, opts) => http.sendJson({ method: "GET", path: `${jobPath(ref)}/env` }, jobEnvSchema, opts),
 
     // A retry is not idempotent (a second one is refused, or would start a second job), so never resend it.
-    retryJob: (ref, opts) => http.sendJson({ method: "PUT", path: `${jobPath(ref)}/retry` }, restJobSchema, { ...opts, noRetry: true }),
+    retryJob: (ref, opts) =>
+      http.sendJson({ method: "PUT", path: `${jobPath(ref)}/retry` }, restJobSchema, { ...opts, noRetry: true }),
 
     listArtifacts: (ref, filters = {}, opts) =>
       all(
-        { method: "GET", path: ref.job === undefined ? `${buildPath(ref)}/artifacts` : `${jobPath({ ...ref, job: ref.job })}/artifacts`, query: { ...filters } },
+        {
+          method: "GET",
+          path:
+            ref.job === undefined ? `${buildPath(ref)}/artifacts` : `${jobPath({ ...ref, job: ref.job })}/artifacts`,
+          query: { ...filters },
+        },
         restArtifactListSchema,
         opts,
       ),
@@ -319,22 +401,36 @@ export function createRestClient(options: RestClientOptions): RestClient {
     listAnnotations: (ref, scope, opts) =>
       all({ method: "GET", path: `${buildPath(ref)}/annotations`, query: { scope } }, restAnnotationListSchema, opts),
 
-    listClusters: (org, opts) => all({ method: "GET", path: escapedPath`/organizations/${org}/clusters` }, clusterListSchema, opts),
+    listClusters: (org, opts) =>
+      all({ method: "GET", path: escapedPath`/organizations/${org}/clusters` }, clusterListSchema, opts),
 
     listClusterQueues: (org, clusterId, opts) =>
-      all({ method: "GET", path: escapedPath`/organizations/${org}/clusters/${clusterId}/queues` }, clusterQueueListSchema, opts),
+      all(
+        { method: "GET", path: escapedPath`/organizations/${org}/clusters/${clusterId}/queues` },
+        clusterQueueListSchema,
+        opts,
+      ),
 
-    getClusterQueue: (org, clusterId, queueId, opts) => http.sendJson({ method: "GET", path: queuePath(org, clusterId, queueId) }, clusterQueueSchema, opts),
+    getClusterQueue: (org, clusterId, queueId, opts) =>
+      http.sendJson({ method: "GET", path: queuePath(org, clusterId, queueId) }, clusterQueueSchema, opts),
 
     pauseDispatch: (org, clusterId, queueId, note, opts) =>
       http.sendJson(
-        { method: "POST", path: `${queuePath(org, clusterId, queueId)}/pause_dispatch`, body: { dispatch_paused_note: note } },
+        {
+          method: "POST",
+          path: `${queuePath(org, clusterId, queueId)}/pause_dispatch`,
+          body: { dispatch_paused_note: note },
+        },
         clusterQueueSchema,
         { ...opts, noRetry: true },
       ),
 
     resumeDispatch: (org, clusterId, queueId, opts) =>
-      http.sendJson({ method: "POST", path: `${queuePath(org, clusterId, queueId)}/resume_dispatch`, body: {} }, clusterQueueSchema, { ...opts, noRetry: true }),
+      http.sendJson(
+        { method: "POST", path: `${queuePath(org, clusterId, queueId)}/resume_dispatch`, body: {} },
+        clusterQueueSchema,
+        { ...opts, noRetry: true },
+      ),
 
     budget: () => ({ ...budget }),
   };

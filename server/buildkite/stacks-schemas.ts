@@ -45,18 +45,16 @@ export const stacksRegistrationSchema = z
     last_connected_on: optionalString,
     state: optionalString,
   })
-  .transform(
-    (wire): Stack => ({
-      id: wire.id ?? null,
-      key: wire.key,
-      type: wire.type,
-      queueKey: wire.cluster_queue_key ?? wire.queue_key ?? null,
-      metadata: wire.metadata ?? {},
-      organizationUuid: wire.organization_uuid ?? null,
-      lastConnectedOn: wire.last_connected_on ?? null,
-      state: wire.state ?? null,
-    }),
-  );
+  .transform((wire): Stack => ({
+    id: wire.id ?? null,
+    key: wire.key,
+    type: wire.type,
+    queueKey: wire.cluster_queue_key ?? wire.queue_key ?? null,
+    metadata: wire.metadata ?? {},
+    organizationUuid: wire.organization_uuid ?? null,
+    lastConnectedOn: wire.last_connected_on ?? null,
+    state: wire.state ?? null,
+  }));
 
 /** Both shapes: current nested `pipeline/build/step` objects and the seed page's flat fields. */
 export const stacksScheduledJobSchema = z
@@ -76,25 +74,23 @@ export const stacksScheduledJobSchema = z
     build_id: optionalName,
     step_key: optionalName,
   })
-  .transform(
-    (wire): ScheduledJob => ({
-      id: wire.id,
-      priority: wire.priority,
-      agentQueryRules: wire.agent_query_rules,
-      scheduledAt: wire.scheduled_at,
-      runnableAt: wire.runnable_at ?? null,
-      pipeline: {
-        slug: wire.pipeline?.slug ?? wire.pipeline_slug ?? null,
-        uuid: wire.pipeline?.uuid ?? wire.pipeline_id ?? null,
-      },
-      build: {
-        uuid: wire.build?.uuid ?? wire.build_id ?? null,
-        number: wire.build?.number ?? wire.build_number ?? null,
-        branch: wire.build?.branch ?? wire.build_branch ?? null,
-      },
-      step: { key: wire.step?.key ?? wire.step_key ?? null },
-    }),
-  );
+  .transform((wire): ScheduledJob => ({
+    id: wire.id,
+    priority: wire.priority,
+    agentQueryRules: wire.agent_query_rules,
+    scheduledAt: wire.scheduled_at,
+    runnableAt: wire.runnable_at ?? null,
+    pipeline: {
+      slug: wire.pipeline?.slug ?? wire.pipeline_slug ?? null,
+      uuid: wire.pipeline?.uuid ?? wire.pipeline_id ?? null,
+    },
+    build: {
+      uuid: wire.build?.uuid ?? wire.build_id ?? null,
+      number: wire.build?.number ?? wire.build_number ?? null,
+      branch: wire.build?.branch ?? wire.build_branch ?? null,
+    },
+    step: { key: wire.step?.key ?? wire.step_key ?? null },
+  }));
 
 export const stacksScheduledJobsPageSchema = z
   .object({
@@ -106,17 +102,15 @@ export const stacksScheduledJobsPageSchema = z
     }),
     page_info: z.object({ has_next_page: z.boolean(), end_cursor: optionalName }),
   })
-  .transform(
-    (wire): ScheduledJobsPage => ({
-      jobs: wire.jobs,
-      clusterQueue: {
-        id: wire.cluster_queue.id ?? null,
-        // Either name saying "paused" wins: wrongly showing a queue as dispatching is the costly mistake.
-        dispatchPaused: wire.cluster_queue.dispatch_paused === true || wire.cluster_queue.paused === true,
-      },
-      pageInfo: { hasNextPage: wire.page_info.has_next_page, endCursor: wire.page_info.end_cursor },
-    }),
-  );
+  .transform((wire): ScheduledJobsPage => ({
+    jobs: wire.jobs,
+    clusterQueue: {
+      id: wire.cluster_queue.id ?? null,
+      // Either name saying "paused" wins: wrongly showing a queue as dispatching is the costly mistake.
+      dispatchPaused: wire.cluster_queue.dispatch_paused === true || wire.cluster_queue.paused === true,
+    },
+    pageInfo: { hasNextPage: wire.page_info.has_next_page, endCursor: wire.page_info.end_cursor },
+  }));
 
 export const stacksJobDetailSchema = z
   .object({

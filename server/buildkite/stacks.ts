@@ -1,7 +1,6 @@
 import "server-only";
 import { httpCoreOptions, type BuildkiteClientOptions } from "./client-options";
 
-
 import { createHttpCore, type ApiResult, type RequestOptions } from "./http";
 import { escapedPath } from "./path";
 import {
@@ -122,7 +121,11 @@ export function createStacksClient(options: StacksClientOptions): StacksClient {
     },
 
     getJob: (input, opts) =>
-      http.sendJson({ method: "GET", path: escapedPath`/stacks/${input.stackKey}/jobs/${input.jobId}` }, stacksJobDetailSchema, opts),
+      http.sendJson(
+        { method: "GET", path: escapedPath`/stacks/${input.stackKey}/jobs/${input.jobId}` },
+        stacksJobDetailSchema,
+        opts,
+      ),
 
     reserveJobs: (input, opts) =>
       http.sendJson(
@@ -137,7 +140,11 @@ export function createStacksClient(options: StacksClientOptions): StacksClient {
 
     getJobStates: (input, opts) =>
       http.sendJson(
-        { method: "POST", path: escapedPath`/stacks/${input.stackKey}/jobs/get-states`, body: { job_uuids: input.jobIds } },
+        {
+          method: "POST",
+          path: escapedPath`/stacks/${input.stackKey}/jobs/get-states`,
+          body: { job_uuids: input.jobIds },
+        },
         stacksJobStatesSchema,
         opts,
       ),

@@ -26,7 +26,15 @@ export async function openStorageDownload(
   context: { apiBase: URL; userAgentPrefix?: string; signal?: AbortSignal; dispatcher?: Dispatcher },
 ): Promise<StorageDownload> {
   const fail = (message: string, status: number | null = null) =>
-    new BuildkiteError({ kind: status === null ? "parse" : "http", retryable: false, message, method: "GET", path: url.pathname, attempts: 1, status });
+    new BuildkiteError({
+      kind: status === null ? "parse" : "http",
+      retryable: false,
+      message,
+      method: "GET",
+      path: url.pathname,
+      attempts: 1,
+      status,
+    });
   const allowed = url.protocol === "https:" || (url.protocol === "http:" && context.apiBase.protocol === "http:");
   if (!allowed) throw fail(`Buildkite sent an artifact download to a ${url.protocol} URL; not following it`);
 

@@ -18,7 +18,18 @@ export function sanitizeAnnotationHtml(html: string, artifactUrl: (path: string)
     return schemes.test(url) ? url : undefined;
   };
   return sanitizeHtml(html, {
-    allowedTags: [...sanitizeHtml.defaults.allowedTags, "img", "details", "summary", "del", "ins", "kbd", "samp", "sup", "sub"],
+    allowedTags: [
+      ...sanitizeHtml.defaults.allowedTags,
+      "img",
+      "details",
+      "summary",
+      "del",
+      "ins",
+      "kbd",
+      "samp",
+      "sup",
+      "sub",
+    ],
     allowedAttributes: {
       a: ["href", "title", "rel", "target"],
       img: ["src", "alt", "title", "width", "height", "referrerpolicy"],
@@ -33,13 +44,22 @@ export function sanitizeAnnotationHtml(html: string, artifactUrl: (path: string)
       a: (tagName, attribs) => {
         const href = resolve(attribs.href, /^(?:https?:|mailto:)/i);
         const { href: _dropped, ...rest } = attribs;
-        return { tagName, attribs: { ...rest, ...(href === undefined ? {} : { href, rel: "noopener noreferrer nofollow", target: "_blank" }) } };
+        return {
+          tagName,
+          attribs: {
+            ...rest,
+            ...(href === undefined ? {} : { href, rel: "noopener noreferrer nofollow", target: "_blank" }),
+          },
+        };
       },
       img: (tagName, attribs) => {
         const src = resolve(attribs.src, /^https?:/i);
         const { src: _dropped, ...rest } = attribs;
         // An image without alt text is decoration to a screen reader, not a file name to read out.
-        return { tagName, attribs: { alt: "", ...rest, ...(src === undefined ? {} : { src }), referrerpolicy: "no-referrer" } };
+        return {
+          tagName,
+          attribs: { alt: "", ...rest, ...(src === undefined ? {} : { src }), referrerpolicy: "no-referrer" },
+        };
       },
     },
   });

@@ -6,8 +6,14 @@ import type { RestAccess, Runtime } from "../runtime";
 
 // Inputs naming builds, jobs and artifacts, checked before any REST call.
 
-export const pipelineSlugInput = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "must be a pipeline slug (letters, digits, - or _)");
-export const buildNumberInput = z.coerce.number("must be a build number").int("must be a whole number").min(1, "must be 1 or more").max(Number.MAX_SAFE_INTEGER);
+export const pipelineSlugInput = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "must be a pipeline slug (letters, digits, - or _)");
+export const buildNumberInput = z.coerce
+  .number("must be a build number")
+  .int("must be a whole number")
+  .min(1, "must be 1 or more")
+  .max(Number.MAX_SAFE_INTEGER);
 export const artifactIdInput = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, "must be an artifact id");
 
 export const buildInput = z.object({ pipeline: pipelineSlugInput, number: buildNumberInput });
@@ -27,7 +33,12 @@ export function restAccess(runtime: Runtime): RestAccess {
 export function buildRef(runtime: Runtime, params: { pipeline: string; number: number }) {
   const { client, org, reads } = restAccess(runtime);
   const ref = { org, pipeline: params.pipeline, build: params.number };
-  return { client, reads, ref, cacheKey: (...parts: unknown[]) => reads.buildKey(org, ref.pipeline, ref.build) + JSON.stringify(parts) };
+  return {
+    client,
+    reads,
+    ref,
+    cacheKey: (...parts: unknown[]) => reads.buildKey(org, ref.pipeline, ref.build) + JSON.stringify(parts),
+  };
 }
 
 export function jobRef(runtime: Runtime, params: { pipeline: string; number: number; id: string }) {

@@ -7,7 +7,9 @@ import { sanitizeAnnotationHtml, annotationText } from "../builds/annotation-htm
 import { apiPaths } from "@/lib/api/paths";
 import { buildInput, buildRef } from "../builds/build-inputs";
 
-const annotationsListInput = z.object({ scope: z.enum(["build", "job", "all"], "must be build, job or all").default("all") });
+const annotationsListInput = z.object({
+  scope: z.enum(["build", "job", "all"], "must be build, job or all").default("all"),
+});
 
 type Style = (typeof annotationStyles)[number];
 const isStyle = (value: string): value is Style => (annotationStyles as readonly string[]).includes(value);
@@ -20,14 +22,22 @@ export const annotationsList = defineCommand({
   query: annotationsListInput,
   async run({ params, query }, { runtime }) {
     const { client, reads, ref, cacheKey } = buildRef(runtime, params);
-    const result = await reads.read(cacheKey("annotations", query.scope), () => client.listAnnotations(ref, query.scope));
+    const result = await reads.read(cacheKey("annotations", query.scope), () =>
+      client.listAnnotations(ref, query.scope),
+    );
     // Artifact links need the build's artifacts; most annotations have none, so only then are they read.
     const linksArtifacts = result.data.some((annotation) => /artifact:\/\//i.test(annotation.bodyHtml));
     const byPath = new Map<string, string>();
     if (linksArtifacts) {
       const artifacts = await reads.read(cacheKey("artifacts", undefined, {}), () => client.listArtifacts(ref));
       for (const artifact of artifacts.data) {
-        byPath.set(artifact.path, apiPaths.artifactDownload({ pipeline: params.pipeline, number: params.number, jobId: artifact.jobId }, artifact.id));
+        byPath.set(
+          artifact.path,
+          apiPaths.artifactDownload(
+            { pipeline: params.pipeline, number: params.number, jobId: artifact.jobId },
+            artifact.id,
+          ),
+        );
       }
     }
     const annotations: Annotation[] = result.data

@@ -24,7 +24,9 @@ export const artifactsList = defineCommand({
   async run({ params, query }, { runtime }) {
     const { client, reads, ref, cacheKey } = buildRef(runtime, params);
     const filters = { state: query.state, path: query.path };
-    const result = await reads.read(cacheKey("artifacts", query.jobId, filters), () => client.listArtifacts({ ...ref, job: query.jobId }, filters));
+    const result = await reads.read(cacheKey("artifacts", query.jobId, filters), () =>
+      client.listArtifacts({ ...ref, job: query.jobId }, filters),
+    );
     const artifacts: Artifact[] = result.data.map((artifact) => ({
       id: artifact.id,
       jobId: artifact.jobId,
@@ -35,12 +37,18 @@ export const artifactsList = defineCommand({
       fileSize: artifact.fileSize,
       sha1sum: artifact.sha1sum,
       state: artifact.state,
-      downloadUrl: apiPaths.artifactDownload({ pipeline: params.pipeline, number: params.number, jobId: artifact.jobId }, artifact.id),
+      downloadUrl: apiPaths.artifactDownload(
+        { pipeline: params.pipeline, number: params.number, jobId: artifact.jobId },
+        artifact.id,
+      ),
     }));
     return {
       data: artifacts,
       raw: result.raw,
-      summary: { count: artifacts.length, totalBytes: artifacts.reduce((total, artifact) => total + artifact.fileSize, 0) },
+      summary: {
+        count: artifacts.length,
+        totalBytes: artifacts.reduce((total, artifact) => total + artifact.fileSize, 0),
+      },
     };
   },
 });

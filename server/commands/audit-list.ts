@@ -18,7 +18,10 @@ const time = z
 
 const auditListInput = z.object({
   operator: z.string().trim().min(1).max(200).optional(),
-  action: z.string().regex(/^[a-z]+(\.[a-z]+)+$/, "must be a command name such as jobs.finish").optional(),
+  action: z
+    .string()
+    .regex(/^[a-z]+(\.[a-z]+)+$/, "must be a command name such as jobs.finish")
+    .optional(),
   jobId: jobIdInput.optional(),
   outcome: z.enum(auditOutcomes, `must be one of ${auditOutcomes.join(", ")}`).optional(),
   from: time,
@@ -38,7 +41,13 @@ export const auditList = defineCommand({
     const { page, perPage, format, ...filter } = query;
     if (format === "csv") {
       const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-      return { data: streamedFile(csvStream(audit.each(filter)), { contentType: "text/csv; charset=utf-8", contentLength: null, filename: `audit-${stamp}.csv` }) };
+      return {
+        data: streamedFile(csvStream(audit.each(filter)), {
+          contentType: "text/csv; charset=utf-8",
+          contentLength: null,
+          filename: `audit-${stamp}.csv`,
+        }),
+      };
     }
     const { entries, total } = await audit.list(filter, { limit: perPage, offset: (page - 1) * perPage });
     const hasMore = page * perPage < total;

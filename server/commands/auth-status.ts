@@ -34,14 +34,21 @@ export const authStatus = defineCommand({
     const warnings: string[] = [];
     if (cluster.valid === false) warnings.push("Buildkite rejected the cluster token.");
     else if (cluster.error) warnings.push(`Could not check the cluster token: ${cluster.error.message}`);
-    if (!rest.configured) warnings.push("No REST API token and organization: builds, logs and artifacts are unavailable.");
+    if (!rest.configured)
+      warnings.push("No REST API token and organization: builds, logs and artifacts are unavailable.");
     else if (rest.valid === false) warnings.push("Buildkite rejected the REST API token.");
     else if (rest.error) warnings.push(`Could not check the REST API token: ${rest.error.message}`);
     else if (rest.missingScopes.length > 0) warnings.push(`The REST API token lacks ${rest.missingScopes.join(", ")}.`);
     const data = {
       mode: config.mode,
       org: config.org ?? null,
-      clusterToken: { configured: true, valid: cluster.valid, stackKey, queueKeys: config.queueKeys, error: cluster.error },
+      clusterToken: {
+        configured: true,
+        valid: cluster.valid,
+        stackKey,
+        queueKeys: config.queueKeys,
+        error: cluster.error,
+      },
       apiToken: { configured: rest.configured },
       rest: {
         configured: rest.configured,

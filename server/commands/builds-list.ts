@@ -11,18 +11,23 @@ const DEFAULT_PER_PAGE = 30;
 /** Buildkite refuses to list builds past this offset; the console says so without asking. */
 const MAX_BUILD_OFFSET = 10_000;
 
-const buildsListInput = z.object({
-  pipeline: pipelineSlugInput.optional(),
-  branch: z.string().min(1).max(255).optional(),
-  state: z.enum(buildStates, `must be one of ${buildStates.join(", ")}`).optional(),
-  creator: z.string().min(1).max(255).optional(),
-  commit: z.string().regex(/^[0-9a-f]{40}$/i, "must be a full 40-character commit SHA").optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  perPage: z.coerce.number().int().min(1).max(100).default(DEFAULT_PER_PAGE),
-}).refine((query) => (query.page - 1) * query.perPage < MAX_BUILD_OFFSET, {
-  message: `reaches past the first ${MAX_BUILD_OFFSET} builds; narrow the list with filters instead`,
-  path: ["page"],
-});
+const buildsListInput = z
+  .object({
+    pipeline: pipelineSlugInput.optional(),
+    branch: z.string().min(1).max(255).optional(),
+    state: z.enum(buildStates, `must be one of ${buildStates.join(", ")}`).optional(),
+    creator: z.string().min(1).max(255).optional(),
+    commit: z
+      .string()
+      .regex(/^[0-9a-f]{40}$/i, "must be a full 40-character commit SHA")
+      .optional(),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    perPage: z.coerce.number().int().min(1).max(100).default(DEFAULT_PER_PAGE),
+  })
+  .refine((query) => (query.page - 1) * query.perPage < MAX_BUILD_OFFSET, {
+    message: `reaches past the first ${MAX_BUILD_OFFSET} builds; narrow the list with filters instead`,
+    path: ["page"],
+  });
 
 export const buildsList = defineCommand({
   name: "builds.list",
@@ -32,7 +37,15 @@ export const buildsList = defineCommand({
   async run({ query }, { runtime }) {
     const { client, org, reads } = restAccess(runtime);
     const scope = query.pipeline === undefined ? { org } : { org, pipeline: query.pipeline };
-    const filters = { branch: query.branch, state: query.state, creator: query.creator, commit: query.commit, page: query.page, perPage: query.perPage, excludeJobs: true };
+    const filters = {
+      branch: query.branch,
+      state: query.state,
+      creator: query.creator,
+      commit: query.commit,
+      page: query.page,
+      perPage: query.perPage,
+      excludeJobs: true,
+    };
     const result = await reads.read(reads.listKey([scope, filters]), () => client.listBuilds(scope, filters));
     const builds = result.data.map((build) => toBuildSummary(build, query.pipeline));
     const states: Record<string, number> = {};

@@ -34,7 +34,12 @@ export const jobsFinishBulk = defineCommand({
           result = { jobId, outcome: "failed", error: "not attempted: the request was cancelled" };
         } else {
           try {
-            await finishOne(runtime, operator, { stackKey: params.key, jobId, exitStatus: body.exitStatus, reason: body.detail }, signal);
+            await finishOne(
+              runtime,
+              operator,
+              { stackKey: params.key, jobId, exitStatus: body.exitStatus, reason: body.detail },
+              signal,
+            );
             result = { jobId, outcome: "finished", error: null };
           } catch (error) {
             result = { jobId, outcome: "failed", error: error instanceof Error ? error.message : "failed" };

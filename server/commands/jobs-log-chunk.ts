@@ -25,7 +25,9 @@ export const jobsLogChunk = defineCommand({
     else if (entry.fetched) chunk = await sync.then(() => tailChunk(entry.mirror, bytes));
     else {
       // The first look at a log: its tail now, straight from Buildkite, while the mirror fills behind.
-      sync.catch((error: unknown) => log().warn({ err: error, pipeline: ref.pipeline, build: ref.build, job: ref.job }, "log mirror sync failed"));
+      sync.catch((error: unknown) =>
+        log().warn({ err: error, pipeline: ref.pipeline, build: ref.build, job: ref.job }, "log mirror sync failed"),
+      );
       chunk = await directTail(client, ref, bytes, await logs.jobFinished(ref));
     }
     return {

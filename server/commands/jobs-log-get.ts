@@ -28,7 +28,14 @@ export const jobsLogGet = defineCommand({
       truncated = true;
     }
     const content = lines.join("\n");
-    const data = { jobId: params.id, encoding: "utf-8" as const, lineCount: lines.length, truncated, totalBytes: tail.totalBytes, content };
+    const data = {
+      jobId: params.id,
+      encoding: "utf-8" as const,
+      lineCount: lines.length,
+      truncated,
+      totalBytes: tail.totalBytes,
+      content,
+    };
     return { data, summary: { lineCount: lines.length, truncated, totalBytes: tail.totalBytes } };
   },
 });

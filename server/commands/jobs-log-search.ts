@@ -19,7 +19,13 @@ export const jobsLogSearch = defineCommand({
     // Search covers the whole log, so it waits for the mirror to have all of it.
     await logs.refresh(entry);
     const result = await searchLog(entry.mirror, query.q, query.caseSensitive);
-    const data: LogSearch = { query: query.q, count: result.count, lines: result.lines, limit: SEARCH_LINE_LIMIT, lineCount: result.lineCount };
+    const data: LogSearch = {
+      query: query.q,
+      count: result.count,
+      lines: result.lines,
+      limit: SEARCH_LINE_LIMIT,
+      lineCount: result.lineCount,
+    };
     return { data, summary: { count: result.count, final: entry.mirror.final } };
   },
 });

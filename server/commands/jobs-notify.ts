@@ -26,14 +26,25 @@ export const jobsNotify = defineCommand({
     const room = notificationRoom(operator);
     const tooLong = body.notifications.flatMap((n, index) =>
       charCount(n.detail) > room
-        ? [{ field: `body.notifications[${index}].detail`, message: `must be at most ${room} characters so your name fits` }]
+        ? [
+            {
+              field: `body.notifications[${index}].detail`,
+              message: `must be at most ${room} characters so your name fits`,
+            },
+          ]
         : [],
     );
     if (tooLong.length > 0) throw validationError(tooLong);
 
     const by = attribution(operator);
     const events = await runtime.ledger.begin(
-      body.notifications.map((n) => ({ stackKey: params.key, jobId: n.jobId, action: "notify", operator: by, detail: n.detail })),
+      body.notifications.map((n) => ({
+        stackKey: params.key,
+        jobId: n.jobId,
+        action: "notify",
+        operator: by,
+        detail: n.detail,
+      })),
     );
     let result;
     try {
@@ -45,7 +56,11 @@ export const jobsNotify = defineCommand({
         { signal },
       );
     } catch (error) {
-      await settleAfterError(runtime.ledger, events.map((e) => e.id), error);
+      await settleAfterError(
+        runtime.ledger,
+        events.map((e) => e.id),
+        error,
+      );
       throw error;
     }
     const failedWith = new Map<number, string>();

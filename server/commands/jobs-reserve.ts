@@ -1,7 +1,12 @@
 import "server-only";
 import { reserveResultSchema } from "@/lib/schemas/jobs";
 import { z } from "zod";
-import { MAX_BATCH_IDS, RESERVATION_EXPIRY_DEFAULT_SECONDS, bulkJobIdListInput, reservationExpiryInput } from "@/lib/inputs/stacks";
+import {
+  MAX_BATCH_IDS,
+  RESERVATION_EXPIRY_DEFAULT_SECONDS,
+  bulkJobIdListInput,
+  reservationExpiryInput,
+} from "@/lib/inputs/stacks";
 import { defineCommand } from "../route-kit/command";
 import { attribution } from "../auth/operator";
 import { settleAfterError } from "../store/ledger-outcome";
@@ -31,10 +36,19 @@ export const jobsReserve = defineCommand({
         const batch = body.jobIds.slice(start, start + MAX_BATCH_IDS);
         const held = await ledger.reservedJobs(stackKey, batch);
         const events = await ledger.begin(
-          batch.map((jobId) => ({ stackKey, jobId, action: held.has(jobId) ? "extend" : "reserve", operator: by, detail: `${body.expirySeconds} s` })),
+          batch.map((jobId) => ({
+            stackKey,
+            jobId,
+            action: held.has(jobId) ? "extend" : "reserve",
+            operator: by,
+            detail: `${body.expirySeconds} s`,
+          })),
         );
         try {
-          const result = await runtime.stacks.reserveJobs({ stackKey, jobIds: batch, expirySeconds: body.expirySeconds }, { signal });
+          const result = await runtime.stacks.reserveJobs(
+            { stackKey, jobIds: batch, expirySeconds: body.expirySeconds },
+            { signal },
+          );
           raw = [...raw, result.raw];
           const expiresAt = new Date(Date.now() + body.expirySeconds * 1000).toISOString();
           const won = new Set(result.data.reserved);
@@ -46,14 +60,31 @@ export const jobsReserve = defineCommand({
               return { id, outcome: "ok" as const };
             }
             notReserved.push(jobId);
-            return { id, outcome: "failed" as const, message: "Buildkite did not reserve it (reserved elsewhere, started, finished or unknown)" };
+            return {
+              id,
+              outcome: "failed" as const,
+              message: "Buildkite did not reserve it (reserved elsewhere, started, finished or unknown)",
+            };
           });
           await ledger.settle(settlements);
           await ledger.recordReservations(
-            batch.filter((jobId) => won.has(jobId)).map((jobId) => ({ stackKey, jobId, reservedBy: by, reservedAt, expiresAt, expirySeconds: body.expirySeconds })),
+            batch
+              .filter((jobId) => won.has(jobId))
+              .map((jobId) => ({
+                stackKey,
+                jobId,
+                reservedBy: by,
+                reservedAt,
+                expiresAt,
+                expirySeconds: body.expirySeconds,
+              })),
           );
         } catch (error) {
-          await settleAfterError(ledger, events.map((e) => e.id), error);
+          await settleAfterError(
+            ledger,
+            events.map((e) => e.id),
+            error,
+          );
           // With nothing reserved yet the whole action failed; after that, report what did happen.
           if (reserved.length === 0 && notReserved.length === 0) throw error;
           interruption = error instanceof Error ? error.message : "the reservation was interrupted";
@@ -68,7 +99,11 @@ export const jobsReserve = defineCommand({
     return {
       data: { reserved, notReserved, expirySeconds: body.expirySeconds, expiresAt },
       raw: raw.length === 1 ? raw[0] : raw,
-      summary: { reserved: reserved.length, notReserved: notReserved.length, ...(interruption ? { interruption } : {}) },
+      summary: {
+        reserved: reserved.length,
+        notReserved: notReserved.length,
+        ...(interruption ? { interruption } : {}),
+      },
     };
   },
 });

@@ -11,7 +11,9 @@ export const jobsRetry = defineCommand({
   params: buildJobInput,
   async run({ params }, { runtime, signal }) {
     const { client, reads, ref } = jobRef(runtime, params);
-    const result = await client.retryJob(ref, { signal }).finally(() => reads.invalidateBuild(ref.org, ref.pipeline, ref.build));
+    const result = await client
+      .retryJob(ref, { signal })
+      .finally(() => reads.invalidateBuild(ref.org, ref.pipeline, ref.build));
     const job = toBuildJob(result.data);
     return { data: { job }, raw: result.raw, summary: { retried: true, jobId: job.id, state: job.state } };
   },

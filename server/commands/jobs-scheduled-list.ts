@@ -6,9 +6,17 @@ import { SNAPSHOT_MAX_PAGES, SNAPSHOT_PAGE_SIZE } from "../live/live-reads";
 import { queueInput, stackInput, watchedQueue } from "../stacks/stack-inputs";
 
 const scheduledJobsListInput = queueInput.extend({
-  limit: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(1000, "must be at most 1000").optional(),
+  limit: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(1000, "must be at most 1000")
+    .optional(),
   // Buildkite's cursors are opaque but always printable ASCII: anything else is refused without asking it.
-  after: z.string().regex(/^[\x21-\x7E]{1,1024}$/, "must be a cursor from a previous page").optional(),
+  after: z
+    .string()
+    .regex(/^[\x21-\x7E]{1,1024}$/, "must be a cursor from a previous page")
+    .optional(),
   /** Every page (up to the snapshot cap) in one answer, from the shared snapshot the queue views use. */
   all: z.enum(["1", "true"], "must be 1 or true").optional(),
 });
@@ -39,7 +47,12 @@ export const jobsScheduledList = defineCommand({
         pagination: { page: null, perPage: null, nextPage: null, prevPage: null, hasMore: !complete },
       };
     }
-    const page = await runtime.live.scheduledPage({ stackKey: params.key, queueKey, limit: query.limit, after: query.after });
+    const page = await runtime.live.scheduledPage({
+      stackKey: params.key,
+      queueKey,
+      limit: query.limit,
+      after: query.after,
+    });
     const { jobs, clusterQueue, pageInfo } = page.value.data;
     return {
       data: jobs,

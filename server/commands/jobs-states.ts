@@ -14,7 +14,10 @@ export const jobsStates = defineCommand({
   async run({ params, body }, { runtime, signal }) {
     // Open drawers and the states panel poll this every interval: the next poll is the retry, and a
     // failure retried inside it would leave the operator looking at stale states for the whole backoff.
-    const result = await runtime.stacks.getJobStates({ stackKey: params.key, jobIds: body.jobIds }, { signal, noRetry: true });
+    const result = await runtime.stacks.getJobStates(
+      { stackKey: params.key, jobIds: body.jobIds },
+      { signal, noRetry: true },
+    );
     const { states } = result.data;
     // Buildkite leaves unknown ids out of the answer; say so rather than let them vanish.
     const unknown = body.jobIds.filter((id) => !(id in states));

@@ -13,7 +13,17 @@ export const MISSING_QUEUE_RETRY_MS = 5 * 60_000;
  * queue never changes, so that lookup (a walk over every cluster's queues) is done once per process; the
  * queue itself is read through a shared read, so any number of viewers cost one call per poll interval.
  */
-export function createClusterQueueReads({ rest, org, ttlMs, now = Date.now }: { rest: RestClient; org: string; ttlMs: number; now?: () => number }) {
+export function createClusterQueueReads({
+  rest,
+  org,
+  ttlMs,
+  now = Date.now,
+}: {
+  rest: RestClient;
+  org: string;
+  ttlMs: number;
+  now?: () => number;
+}) {
   const clusterOf = new Map<string, string>();
   const missingUntil = new Map<string, number>();
   const queues = createSharedRead<RestClusterQueue>({ ttlMs, maxEntries: 64 });
@@ -44,7 +54,10 @@ export function createClusterQueueReads({ rest, org, ttlMs, now = Date.now }: { 
   async function queue(queueId: string): Promise<RestClusterQueue | null> {
     const clusterId = await clusterHolding(queueId);
     if (clusterId === null) return null;
-    const read = await queues.read(queueId, async () => (await rest.getClusterQueue(org, clusterId, queueId, enrichmentOptions)).data);
+    const read = await queues.read(
+      queueId,
+      async () => (await rest.getClusterQueue(org, clusterId, queueId, enrichmentOptions)).data,
+    );
     return read.value;
   }
 
@@ -53,7 +66,9 @@ export function createClusterQueueReads({ rest, org, ttlMs, now = Date.now }: { 
     const clusterId = await clusterHolding(queueId);
     if (clusterId === null) return null;
     try {
-      const result = paused ? await rest.pauseDispatch(org, clusterId, queueId, note) : await rest.resumeDispatch(org, clusterId, queueId);
+      const result = paused
+        ? await rest.pauseDispatch(org, clusterId, queueId, note)
+        : await rest.resumeDispatch(org, clusterId, queueId);
       return result.data;
     } finally {
       queues.invalidate(queueId);

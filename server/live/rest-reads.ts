@@ -8,7 +8,8 @@ import { createSharedRead } from "./shared-read";
  */
 export function createRestReads({ ttlMs }: { ttlMs: number }) {
   const shared = createSharedRead<unknown>({ ttlMs, maxEntries: 256 });
-  const buildKey = (org: string, pipeline: string, build: number) => `build\u0000${org}\u0000${pipeline}\u0000${build}\u0000`;
+  const buildKey = (org: string, pipeline: string, build: number) =>
+    `build\u0000${org}\u0000${pipeline}\u0000${build}\u0000`;
 
   return {
     /** Reads through the cache; `key` must name everything the answer depends on. Callers' signals are not

@@ -82,5 +82,13 @@ export async function directTail(client: RestClient, ref: JobRef, bytes: number,
     const lastNewline = data.lastIndexOf(0x0a);
     data = data.subarray(0, lastNewline + 1);
   }
-  return { totalBytes: total, start, end: start + data.length, firstLine: start === 0 ? 1 : null, lineCount: null, text: data.toString("utf8"), final };
+  return {
+    totalBytes: total,
+    start,
+    end: start + data.length,
+    firstLine: start === 0 ? 1 : null,
+    lineCount: null,
+    text: data.toString("utf8"),
+    final,
+  };
 }

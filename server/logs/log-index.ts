@@ -103,6 +103,7 @@ export class LogIndex {
     onRows(this.parser.push(this.decoder.decode(block)));
     this.fedBytes += block.length;
     const lowest = this.parser.lowestRowTouched;
-    while (this.checkpoints.length > 1 && (this.checkpoints[this.checkpoints.length - 1]?.row ?? 0) > lowest) this.checkpoints.pop();
+    while (this.checkpoints.length > 1 && (this.checkpoints[this.checkpoints.length - 1]?.row ?? 0) > lowest)
+      this.checkpoints.pop();
   }
 }

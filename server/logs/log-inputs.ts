@@ -19,7 +19,10 @@ export const logChunkInput = z
 
 export const logSearchInput = z.object({
   q: z.string().min(1, "must not be empty").max(200, "must be at most 200 characters"),
-  caseSensitive: z.enum(["0", "1", "true", "false"]).default("0").transform((value) => value === "1" || value === "true"),
+  caseSensitive: z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((value) => value === "1" || value === "true"),
 });
 
 export const DEFAULT_LOG_MAX_BYTES = 1_000_000;

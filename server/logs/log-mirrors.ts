@@ -15,7 +15,20 @@ const BUILD_STATE_TTL_MS = 10_000;
 const MAX_MIRRORS = 8;
 /** Disk the mirrors may take together (raw bytes; the rows' text adds less than as much again). */
 const MAX_MIRRORED_BYTES = 2 * 1024 ** 3;
-const TERMINAL_JOB_STATES = new Set(["passed", "failed", "canceled", "timed_out", "skipped", "broken", "expired", "finished", "not_run", "waiting_failed", "blocked_failed", "unblocked_failed"]);
+const TERMINAL_JOB_STATES = new Set([
+  "passed",
+  "failed",
+  "canceled",
+  "timed_out",
+  "skipped",
+  "broken",
+  "expired",
+  "finished",
+  "not_run",
+  "waiting_failed",
+  "blocked_failed",
+  "unblocked_failed",
+]);
 
 interface Entry {
   mirror: LogMirror;
@@ -46,10 +59,21 @@ export function createLogMirrors({ client, now = Date.now }: { client: RestClien
     const buildKey = [ref.org, ref.pipeline, ref.build].join("\u0000");
     const { value: finished } = await builds.read(buildKey, async () => {
       const build = await client.getBuild(ref);
-      return new Map((build.data.jobs ?? []).map((job) => [job.id, job.finishedAt !== null || (job.state !== null && TERMINAL_JOB_STATES.has(job.state))]));
+      return new Map(
+        (build.data.jobs ?? []).map((job) => [
+          job.id,
+          job.finishedAt !== null || (job.state !== null && TERMINAL_JOB_STATES.has(job.state)),
+        ]),
+      );
     });
     const state = finished.get(ref.job);
-    if (state === undefined) throw new ConsoleError("not_found", `Build ${ref.build} of ${ref.pipeline} has no job ${ref.job}.`, "job_not_in_build", { source: "console" });
+    if (state === undefined)
+      throw new ConsoleError(
+        "not_found",
+        `Build ${ref.build} of ${ref.pipeline} has no job ${ref.job}.`,
+        "job_not_in_build",
+        { source: "console" },
+      );
     return state;
   }
 

@@ -32,7 +32,12 @@ export interface CommandOutput<D> {
 type Schema = z.ZodType<unknown, unknown>;
 type Parsed<S> = S extends z.ZodType<infer Out, unknown> ? Out : undefined;
 
-export interface CommandSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, O extends Schema> {
+export interface CommandSpec<
+  P extends Schema | undefined,
+  Q extends Schema | undefined,
+  B extends Schema | undefined,
+  O extends Schema,
+> {
   name: string;
   permission: Permission;
   params?: P;
@@ -43,7 +48,10 @@ export interface CommandSpec<P extends Schema | undefined, Q extends Schema | un
    * a field renamed on one side only does not build.
    */
   output: O;
-  run(input: { params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> }, ctx: CommandContext): Promise<CommandOutput<z.input<O>>>;
+  run(
+    input: { params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> },
+    ctx: CommandContext,
+  ): Promise<CommandOutput<z.input<O>>>;
 }
 
 export function defineCommand<
@@ -69,7 +77,12 @@ function fieldName(part: string, path: readonly PropertyKey[]): string {
   );
 }
 
-function validate<S extends Schema | undefined>(schema: S, value: unknown, part: string, issues: FieldIssue[]): Parsed<S> {
+function validate<S extends Schema | undefined>(
+  schema: S,
+  value: unknown,
+  part: string,
+  issues: FieldIssue[],
+): Parsed<S> {
   if (!schema) return undefined as Parsed<S>;
   const result = schema.safeParse(value);
   if (result.success) return result.data as Parsed<S>;
@@ -92,7 +105,8 @@ export interface Executed<D> {
  */
 function echo(...parts: unknown[]): Record<string, unknown> {
   let merged: Record<string, unknown> = {};
-  for (const part of parts) if (part !== null && typeof part === "object" && !Array.isArray(part)) merged = { ...merged, ...part };
+  for (const part of parts)
+    if (part !== null && typeof part === "object" && !Array.isArray(part)) merged = { ...merged, ...part };
   return merged;
 }
 
@@ -107,7 +121,11 @@ function checkOutput(spec: { name: string; output: Schema }, data: unknown): voi
   const checked = spec.output.safeParse(data);
   if (checked.success) return;
   const [issue] = checked.error.issues;
-  throw new ConsoleError("internal_error", `${spec.name} produced data the browser would refuse: ${issue?.path.join(".") ?? "data"}: ${issue?.message ?? "invalid"}.`, "output_mismatch");
+  throw new ConsoleError(
+    "internal_error",
+    `${spec.name} produced data the browser would refuse: ${issue?.path.join(".") ?? "data"}: ${issue?.message ?? "invalid"}.`,
+    "output_mismatch",
+  );
 }
 
 /**
@@ -115,18 +133,24 @@ function checkOutput(spec: { name: string; output: Schema }, data: unknown): voi
  * upstream call, then the envelope. Route handlers and server-side prefetches both come through here, so
  * a page renders exactly what the API would have answered.
  */
-export async function executeCommand<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, O extends Schema>(
-  spec: CommandSpec<P, Q, B, O>,
-  input: RawInput,
-  context: Omit<CommandContext, "raw">,
-): Promise<Executed<z.input<O>>> {
+export async function executeCommand<
+  P extends Schema | undefined,
+  Q extends Schema | undefined,
+  B extends Schema | undefined,
+  O extends Schema,
+>(spec: CommandSpec<P, Q, B, O>, input: RawInput, context: Omit<CommandContext, "raw">): Promise<Executed<z.input<O>>> {
   // Until the input is known to be valid, the echo is what was sent.
   let request = echo(input.body, input.query, input.params);
   try {
     if (!can(context.operator.role, spec.permission)) {
-      throw new ConsoleError("permission_error", `Your role (${context.operator.role}) cannot ${spec.name}.`, "forbidden", {
-        requiredPermission: spec.permission,
-      });
+      throw new ConsoleError(
+        "permission_error",
+        `Your role (${context.operator.role}) cannot ${spec.name}.`,
+        "forbidden",
+        {
+          requiredPermission: spec.permission,
+        },
+      );
     }
     const issues: FieldIssue[] = [];
     const params = validate<P>(spec.params as P, input.params, "params", issues);
@@ -138,7 +162,9 @@ export async function executeCommand<P extends Schema | undefined, Q extends Sch
     const { runtime } = context;
     // Valid input first (a typo is answered as such), then the operator's budget, then the record.
     if (isMutation(spec)) runtime.mutations.take(context.operator.id);
-    const audit = isMutation(spec) ? await beginAudit(runtime.store, spec.name, { params, query, body }, context.operator, context.requestId) : null;
+    const audit = isMutation(spec)
+      ? await beginAudit(runtime.store, spec.name, { params, query, body }, context.operator, context.requestId)
+      : null;
     const output = await spec
       .run({ params, query, body }, { ...context, raw: input.raw })
       .catch(async (error: unknown) => {

@@ -52,12 +52,19 @@ function fromBuildkite(error: BuildkiteError, requestId: string): MappedError {
       headers["retry-after"] = String(Math.max(1, Math.ceil(error.rateLimit.resetSeconds)));
     }
     if (error.rateLimit) details.rateLimit = error.rateLimit;
-    const message =
-      type === "auth_error" ? `Buildkite rejected the console's token: ${error.message}` : error.message;
+    const message = type === "auth_error" ? `Buildkite rejected the console's token: ${error.message}` : error.message;
     return {
       status: httpStatusFor[type],
       headers,
-      error: { type, message, httpStatus: error.status, code: upstreamCodes[type], retryable: error.retryable, requestId, details },
+      error: {
+        type,
+        message,
+        httpStatus: error.status,
+        code: upstreamCodes[type],
+        retryable: error.retryable,
+        requestId,
+        details,
+      },
     };
   }
   const timeout = error.kind === "timeout";

@@ -65,7 +65,12 @@ const NDJSON = "application/x-ndjson";
  * A command run for a caller that accepts NDJSON: each progress event is one line as it happens, and the
  * envelope is the last line. The status is 200 once streaming starts; the envelope says how it ended.
  */
-function streamCommand<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, O extends Schema>(
+function streamCommand<
+  P extends Schema | undefined,
+  Q extends Schema | undefined,
+  B extends Schema | undefined,
+  O extends Schema,
+>(
   spec: CommandSpec<P, Q, B, O>,
   input: RawInput,
   context: { runtime: Runtime; operator: Operator; requestId: string; signal: AbortSignal },
@@ -98,9 +103,12 @@ function json(status: number, body: unknown, headers: Record<string, string>, re
  * Turns a command into a Next.js route handler: `export const GET = command(jobsScheduledList)`. A command
  * whose data is a streamed file answers with the file's bytes; its failures are still envelopes.
  */
-export function command<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, O extends Schema>(
-  spec: CommandSpec<P, Q, B, O>,
-) {
+export function command<
+  P extends Schema | undefined,
+  Q extends Schema | undefined,
+  B extends Schema | undefined,
+  O extends Schema,
+>(spec: CommandSpec<P, Q, B, O>) {
   async function handler(request: Request, context: RouteContext): Promise<Response> {
     const requestId = randomUUID();
     const started = performance.now();
@@ -120,7 +128,12 @@ export function command<P extends Schema | undefined, Q extends Schema | undefin
       if (request.headers.get("accept")?.includes(NDJSON)) {
         return streamCommand(spec, input, { runtime: current, operator, requestId, signal: request.signal }, logger);
       }
-      const executed = await executeCommand(spec, input, { runtime: current, operator, requestId, signal: request.signal });
+      const executed = await executeCommand(spec, input, {
+        runtime: current,
+        operator,
+        requestId,
+        signal: request.signal,
+      });
       if (executed.envelope.ok && isStreamedFile(executed.envelope.data)) {
         logger.info({ method: request.method, status: 200, ms: Math.round(performance.now() - started) }, "streaming");
         return fileResponse(executed.envelope.data, requestId);
@@ -132,7 +145,16 @@ export function command<P extends Schema | undefined, Q extends Schema | undefin
       const mapped = toEnvelopeError(error, requestId);
       status = mapped.status;
       headers = mapped.headers;
-      body = { ok: false, apiVersion: API_VERSION, command: spec.name, request: {}, summary: {}, pagination: null, data: null, error: mapped.error };
+      body = {
+        ok: false,
+        apiVersion: API_VERSION,
+        command: spec.name,
+        request: {},
+        summary: {},
+        pagination: null,
+        data: null,
+        error: mapped.error,
+      };
       if (mapped.status >= 500) logger.error({ err: error }, "request failed");
     }
     logger.info({ method: request.method, status, ms: Math.round(performance.now() - started) }, "served");
@@ -148,8 +170,20 @@ export async function unknownRoute(request: Request): Promise<Response> {
   const path = new URL(request.url).pathname;
   // Signed out, every path answers alike: which routes exist is no business of an anonymous caller.
   if (!(await authenticate(request.headers, (await runtime()).config)).operator) {
-    const mapped = toEnvelopeError(new ConsoleError("auth_error", "Sign in to use the console.", "signed_out"), requestId);
-    const body = { ok: false, apiVersion: API_VERSION, command: "unknown", request: {}, summary: {}, pagination: null, data: null, error: mapped.error };
+    const mapped = toEnvelopeError(
+      new ConsoleError("auth_error", "Sign in to use the console.", "signed_out"),
+      requestId,
+    );
+    const body = {
+      ok: false,
+      apiVersion: API_VERSION,
+      command: "unknown",
+      request: {},
+      summary: {},
+      pagination: null,
+      data: null,
+      error: mapped.error,
+    };
     return json(mapped.status, body, mapped.headers, requestId);
   }
   return json(

@@ -17,7 +17,10 @@ export interface StreamedFile {
   filename?: string;
 }
 
-export function streamedFile(body: Readable | ReadableStream<Uint8Array>, meta: Omit<StreamedFile, typeof brand | "stream">): StreamedFile {
+export function streamedFile(
+  body: Readable | ReadableStream<Uint8Array>,
+  meta: Omit<StreamedFile, typeof brand | "stream">,
+): StreamedFile {
   const stream = body instanceof Readable ? (Readable.toWeb(body) as ReadableStream<Uint8Array>) : body;
   return { [brand]: true, stream, ...meta };
 }
@@ -37,7 +40,8 @@ function safeFilename(name: string): string {
 export function fileResponse(file: StreamedFile, requestId: string): Response {
   const headers: Record<string, string> = {
     "content-type": file.contentType,
-    "content-disposition": file.filename === undefined ? "attachment" : `attachment; filename="${safeFilename(file.filename)}"`,
+    "content-disposition":
+      file.filename === undefined ? "attachment" : `attachment; filename="${safeFilename(file.filename)}"`,
     "x-content-type-options": "nosniff",
     // Artifacts are mostly archives and images already compressed: gzipping them again on the way through
     // only costs the server's CPU (it held a 100 MB artifact to under 2 MB/s). Text still compresses.

@@ -18,7 +18,10 @@ export interface AnnotationRecord {
 
 export function testFailuresHtml(failures: readonly { name: string; file: string; message: string }[]): string {
   const items = failures
-    .map((failure) => `<li><details><summary><code>${failure.name}</code> in <code>${failure.file}</code></summary>\n<pre class="term"><code>${failure.message}</code></pre>\n</details></li>`)
+    .map(
+      (failure) =>
+        `<li><details><summary><code>${failure.name}</code> in <code>${failure.file}</code></summary>\n<pre class="term"><code>${failure.message}</code></pre>\n</details></li>`,
+    )
     .join("\n");
   return `<h3>${failures.length} test failure${failures.length === 1 ? "" : "s"}</h3>\n<ul>\n${items}\n</ul>\n<p>See <a href="artifact://reports/junit.xml">junit.xml</a> for the full report.</p>`;
 }

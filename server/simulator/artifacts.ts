@@ -37,7 +37,8 @@ export function artifactSha1(record: ArtifactRecord): string {
   let sum = sha1Cache.get(record);
   if (sum === undefined) {
     const hash = createHash("sha1");
-    if (record.kind === "large") for (let i = 0; i < LARGE_ARTIFACT_BLOCKS; i++) hash.update(largeBlock(record.seed, i));
+    if (record.kind === "large")
+      for (let i = 0; i < LARGE_ARTIFACT_BLOCKS; i++) hash.update(largeBlock(record.seed, i));
     else hash.update(smallBytes(record));
     sum = hash.digest("hex");
     sha1Cache.set(record, sum);
@@ -122,11 +123,18 @@ function generateSmall(record: ArtifactRecord): Buffer {
         file: `src/${random.pick(["checkout", "cart", "auth", "search", "profile"])}/${random.alphanumeric(8)}-${i}.ts`,
         lines: { total: random.int(40, 900), covered: random.int(20, 40), pct: random.int(55, 100) },
       }));
-      return Buffer.from(`${JSON.stringify({ total: { lines: { pct: 84.2 }, branches: { pct: 71.9 } }, files }, null, 2)}\n`);
+      return Buffer.from(
+        `${JSON.stringify({ total: { lines: { pct: 84.2 }, branches: { pct: 71.9 } }, files }, null, 2)}\n`,
+      );
     }
     case "html": {
-      const rows = Array.from({ length: 30 }, (_, i) => `<tr><td>src/module-${i}.ts</td><td>${random.int(50, 100)}%</td></tr>`).join("\n");
-      return Buffer.from(`<!doctype html>\n<html><head><meta charset="utf-8"><title>Coverage report</title></head>\n<body><h1>All files</h1>\n<table>\n${rows}\n</table></body></html>\n`);
+      const rows = Array.from(
+        { length: 30 },
+        (_, i) => `<tr><td>src/module-${i}.ts</td><td>${random.int(50, 100)}%</td></tr>`,
+      ).join("\n");
+      return Buffer.from(
+        `<!doctype html>\n<html><head><meta charset="utf-8"><title>Coverage report</title></head>\n<body><h1>All files</h1>\n<table>\n${rows}\n</table></body></html>\n`,
+      );
     }
     case "junit": {
       const cases = Array.from({ length: 40 }, (_, i) => {
@@ -136,13 +144,19 @@ function generateSmall(record: ArtifactRecord): Buffer {
           ? `    <testcase classname="checkout.cart" name="${name}" time="${time}">\n      <failure message="expected 90 to be 81">AssertionError: expected 90 to be 81\n    at cart.test.ts:42:17</failure>\n    </testcase>`
           : `    <testcase classname="checkout.cart" name="${name}" time="${time}"/>`;
       }).join("\n");
-      return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites tests="40" failures="1">\n  <testsuite name="checkout" tests="40" failures="1">\n${cases}\n  </testsuite>\n</testsuites>\n`);
+      return Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites tests="40" failures="1">\n  <testsuite name="checkout" tests="40" failures="1">\n${cases}\n  </testsuite>\n</testsuites>\n`,
+      );
     }
     case "png":
       return tinyPng(random.int(0, 0xffffff));
     case "text":
     case "large": {
-      const lines = Array.from({ length: 60 }, (_, i) => `${String(i + 1).padStart(3, " ")}  ${random.pick(["info", "info", "warn", "debug"])}  ${random.alphanumeric(random.int(20, 70))}`);
+      const lines = Array.from(
+        { length: 60 },
+        (_, i) =>
+          `${String(i + 1).padStart(3, " ")}  ${random.pick(["info", "info", "warn", "debug"])}  ${random.alphanumeric(random.int(20, 70))}`,
+      );
       return Buffer.from(`${lines.join("\n")}\n`);
     }
   }
@@ -167,7 +181,12 @@ function tinyPng(rgb: number): Buffer {
   header.writeUInt32BE(size, 4);
   header.writeUInt8(8, 8);
   header.writeUInt8(2, 9);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 function crc32(bytes: Buffer): number {

@@ -15,7 +15,10 @@ export const PRE_REGISTERED_STACK_KEY = "stack-console";
 
 export const QUEUE_RULES: Readonly<Record<string, readonly (readonly string[])[]>> = {
   _default: [["queue=_default"], ["queue=_default"], ["queue=_default", "docker=true"]],
-  "linux-large": [["queue=linux-large", "arch=arm64"], ["queue=linux-large", "arch=amd64"]],
+  "linux-large": [
+    ["queue=linux-large", "arch=arm64"],
+    ["queue=linux-large", "arch=amd64"],
+  ],
   macos: [["queue=macos", "xcode=16.2"]],
 };
 
@@ -94,7 +97,7 @@ export const COMMIT_MESSAGES: readonly string[] = [
   "Bump lodash from 4.17.20 to 4.17.21",
   "Add retry to payment webhook handler",
   "Merge pull request #4812 from acme/feature/checkout-v2",
-  "Revert \"Enable new search ranking\"",
+  'Revert "Enable new search ranking"',
   "Tidy up CI pipeline",
 ];
 

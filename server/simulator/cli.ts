@@ -4,7 +4,8 @@ import { startSimulator } from "./start-simulator";
 function integerFlag(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!/^-?\d+$/.test(text) || value < min || value > max) throw new Error(`--${name} must be an integer from ${min} to ${max}, got "${text}"`);
+  if (!/^-?\d+$/.test(text) || value < min || value > max)
+    throw new Error(`--${name} must be an integer from ${min} to ${max}, got "${text}"`);
   return value;
 }
 
@@ -29,13 +30,17 @@ async function main(): Promise<void> {
     };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    console.error(`simulator: ${reason} (usage: npm run simulator -- [--port 4010] [--seed 42] [--host 127.0.0.1] [--no-activity])`);
+    console.error(
+      `simulator: ${reason} (usage: npm run simulator -- [--port 4010] [--seed 42] [--host 127.0.0.1] [--no-activity])`,
+    );
     process.exit(2);
   }
   const running = await startSimulator(options);
   const { agentApiUrl, restApiUrl, clusterToken, apiToken, org, stackKey, queueKey } = running;
   // Exactly one line on stdout: callers parse it to find the simulator.
-  process.stdout.write(`${JSON.stringify({ agentApiUrl, restApiUrl, clusterToken, apiToken, org, stackKey, queueKey })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ agentApiUrl, restApiUrl, clusterToken, apiToken, org, stackKey, queueKey })}\n`,
+  );
   const shutdown = (): void => {
     running.close().then(
       () => process.exit(0),

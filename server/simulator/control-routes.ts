@@ -25,7 +25,11 @@ const resetBody = z.object({ liveStream: z.string().max(100).optional() });
 
 /** Someone from the organisation; their address follows from the name so the simulator stays deterministic. */
 function userNamed(name: string): User {
-  const local = name.toLowerCase().replace(/[^a-z0-9]+/g, ".").replace(/^\.+|\.+$/g, "") || "someone";
+  const local =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ".")
+      .replace(/^\.+|\.+$/g, "") || "someone";
   return { name, email: `${local}@acme.example` };
 }
 
@@ -68,7 +72,8 @@ export function controlRoutes(runtime: SimRuntime): Route[] {
     const body = parseBody(request.body, jobsBody);
     const target = runtime.state.queue(body.queueKey);
     if (target === undefined) throw new HttpError(404, `Queue ${body.queueKey} not found`);
-    if (body.pipeline !== undefined && pipelineTemplate(body.pipeline) === undefined) throw new HttpError(404, `Pipeline ${body.pipeline} not found`);
+    if (body.pipeline !== undefined && pipelineTemplate(body.pipeline) === undefined)
+      throw new HttpError(404, `Pipeline ${body.pipeline} not found`);
     const created = scheduleJobs(runtime.state, runtime.random, {
       count: body.count,
       queueKey: target.key,
@@ -78,7 +83,8 @@ export function controlRoutes(runtime: SimRuntime): Route[] {
     return jsonResponse({ ids: created.map((job) => job.uuid) });
   };
 
-  const armFault = (request: RouteRequest): Response => jsonResponse({ fault: runtime.faults.arm(parseBody(request.body, faultSpecSchema)) });
+  const armFault = (request: RouteRequest): Response =>
+    jsonResponse({ fault: runtime.faults.arm(parseBody(request.body, faultSpecSchema)) });
   const listFaults = (): Response => jsonResponse({ faults: runtime.faults.list() });
   const clearFaults = (): Response => jsonResponse({ cleared: runtime.faults.clear() });
 

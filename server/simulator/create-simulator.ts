@@ -40,7 +40,17 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     stackLimit: options.stackLimit ?? 10,
     initialScheduledJobs: options.initialScheduledJobs ?? 40,
   });
-  const handle = createHandler(runtime, [...stacksRoutes(runtime), ...restRoutes(runtime), ...restBuildRoutes(runtime), ...restLogRoutes(runtime), ...restArtifactRoutes(runtime)], controlRoutes(runtime));
+  const handle = createHandler(
+    runtime,
+    [
+      ...stacksRoutes(runtime),
+      ...restRoutes(runtime),
+      ...restBuildRoutes(runtime),
+      ...restLogRoutes(runtime),
+      ...restArtifactRoutes(runtime),
+    ],
+    controlRoutes(runtime),
+  );
   return {
     handle,
     tokens: runtime.tokens,

@@ -13,7 +13,9 @@ export const faultSpecSchema = z
   .refine((spec) => spec.status !== undefined || spec.delayMs !== undefined || spec.mode !== undefined, {
     message: "a fault needs status, delayMs or mode",
   })
-  .refine((spec) => spec.status === undefined || spec.mode === undefined, { message: "status and mode exclude each other" });
+  .refine((spec) => spec.status === undefined || spec.mode === undefined, {
+    message: "status and mode exclude each other",
+  });
 export type FaultSpec = z.infer<typeof faultSpecSchema>;
 
 export interface ArmedFault extends FaultSpec {
@@ -39,7 +41,9 @@ export class FaultBook {
 
   /** Consumes one use of the first armed fault matching the request, in arming order. */
   take(method: string, pathname: string): ArmedFault | undefined {
-    const entry = this.faults.find(({ fault, matcher }) => (fault.method === undefined || fault.method === method) && matcher.test(pathname));
+    const entry = this.faults.find(
+      ({ fault, matcher }) => (fault.method === undefined || fault.method === method) && matcher.test(pathname),
+    );
     if (entry === undefined) return undefined;
     entry.fault.remaining--;
     if (entry.fault.remaining <= 0) this.faults = this.faults.filter((other) => other !== entry);

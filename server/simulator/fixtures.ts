@@ -67,7 +67,14 @@ export async function fixturesJson(state: SimState, now: number): Promise<Record
   for (const name of ARTIFACT_FIXTURES) {
     const record = state.artifacts.get(ids.artifacts[name]);
     if (record === undefined) continue;
-    out[name] = { ...buildRef(record.buildUuid), jobId: record.jobUuid, artifactId: record.id, path: record.path, bytes: artifactSize(record), sha1: artifactSha1(record) };
+    out[name] = {
+      ...buildRef(record.buildUuid),
+      jobId: record.jobUuid,
+      artifactId: record.id,
+      path: record.path,
+      bytes: artifactSize(record),
+      sha1: artifactSha1(record),
+    };
   }
   return out;
 }

@@ -44,19 +44,33 @@ function failure(error: unknown): Response {
 async function applyFault(fault: ArmedFault): Promise<Response | null> {
   if (fault.delayMs !== undefined) await sleep(fault.delayMs);
   if (fault.mode === "reset") throw new SimulatedConnectionReset();
-  if (fault.mode === "malformed") return new Response('{"jobs": [{"id": "', { status: 200, headers: { "content-type": "application/json" } });
+  if (fault.mode === "malformed")
+    return new Response('{"jobs": [{"id": "', { status: 200, headers: { "content-type": "application/json" } });
   if (fault.status === undefined) return null;
-  const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { "Retry-After": String(fault.retryAfter) };
+  const headers: Record<string, string> =
+    fault.retryAfter === undefined ? {} : { "Retry-After": String(fault.retryAfter) };
   if (NULL_BODY_STATUSES.has(fault.status)) return new Response(null, { status: fault.status, headers });
   return jsonResponse({ message: STATUS_CODES[fault.status] ?? "Simulated fault" }, fault.status, headers);
 }
 
-export function createHandler(runtime: SimRuntime, apiRoutes: readonly ApiRoute[], controlRoutes: readonly Route[]): Handler {
-  const control = async (request: Request, url: URL, method: string, body: string, info: ClientInfo | undefined): Promise<Response> => {
-    if (info?.remoteAddress !== undefined && !isLoopback(info.remoteAddress)) return jsonResponse({ message: "Forbidden" }, 403);
+export function createHandler(
+  runtime: SimRuntime,
+  apiRoutes: readonly ApiRoute[],
+  controlRoutes: readonly Route[],
+): Handler {
+  const control = async (
+    request: Request,
+    url: URL,
+    method: string,
+    body: string,
+    info: ClientInfo | undefined,
+  ): Promise<Response> => {
+    if (info?.remoteAddress !== undefined && !isLoopback(info.remoteAddress))
+      return jsonResponse({ message: "Forbidden" }, 403);
     const match = matchRoute(controlRoutes, method, url.pathname);
     if (match.kind === "none") return jsonResponse({ message: "Not Found" }, 404);
-    if (match.kind === "method-not-allowed") return jsonResponse({ message: "Method Not Allowed" }, 405, { Allow: match.allow.join(", ") });
+    if (match.kind === "method-not-allowed")
+      return jsonResponse({ message: "Method Not Allowed" }, 405, { Allow: match.allow.join(", ") });
     try {
       return await match.route.handle({ url, params: {}, body, headers: request.headers });
     } catch (error) {
@@ -70,9 +84,18 @@ export function createHandler(runtime: SimRuntime, apiRoutes: readonly ApiRoute[
   const stacksBudgetHeaders = (url: URL, rawKey: string, scope: RateLimitScope): Record<string, string> =>
     url.pathname.startsWith("/v3/") ? rateLimitHeaders(runtime.rateLimiter.peek(rawKey, scope)) : {};
 
-  const serveStacks = async (route: StacksRoute, request: Request, req: RouteInput, peeked: () => Record<string, string>): Promise<Response> => {
+  const serveStacks = async (
+    route: StacksRoute,
+    request: Request,
+    req: RouteInput,
+    peeked: () => Record<string, string>,
+  ): Promise<Response> => {
     if (request.headers.get("authorization") !== `Token ${runtime.tokens.cluster}`) {
-      return jsonResponse({ message: "Authentication required: send a valid cluster token as 'Authorization: Token <token>'" }, 401, peeked());
+      return jsonResponse(
+        { message: "Authentication required: send a valid cluster token as 'Authorization: Token <token>'" },
+        401,
+        peeked(),
+      );
     }
     let limit: RateLimitStatus | null = null;
     try {
@@ -80,7 +103,10 @@ export function createHandler(runtime: SimRuntime, apiRoutes: readonly ApiRoute[
       limit = runtime.rateLimiter.consume(params.key ?? "", route.scope);
       if (limit.limited) return jsonResponse(rateLimitedBody(limit), 429, rateLimitHeaders(limit));
       runtime.state.expireReservations(runtime.now());
-      return withHeaders(await route.handle({ url: req.url, params, body: req.body, headers: req.headers, head: req.head }), rateLimitHeaders(limit));
+      return withHeaders(
+        await route.handle({ url: req.url, params, body: req.body, headers: req.headers, head: req.head }),
+        rateLimitHeaders(limit),
+      );
     } catch (error) {
       return withHeaders(failure(error), limit === null ? peeked() : rateLimitHeaders(limit));
     }
@@ -88,7 +114,14 @@ export function createHandler(runtime: SimRuntime, apiRoutes: readonly ApiRoute[
 
   const serveRest = async (route: RestRoute, request: Request, req: RouteInput): Promise<Response> => {
     const identity = restIdentity(runtime.tokens, request.headers.get("authorization"));
-    if (identity === null) return jsonResponse({ message: "Authentication required. Please supply a valid API Access Token: https://buildkite.com/docs/apis/rest-api#authentication" }, 401);
+    if (identity === null)
+      return jsonResponse(
+        {
+          message:
+            "Authentication required. Please supply a valid API Access Token: https://buildkite.com/docs/apis/rest-api#authentication",
+        },
+        401,
+      );
     // Every authenticated request spends budget, refused ones included, as upstream.
     const limit = runtime.restRateLimiter.consume(runtime.state.org.slug, identity.user.email);
     const budget = restRateLimitHeaders(limit);
@@ -99,7 +132,10 @@ export function createHandler(runtime: SimRuntime, apiRoutes: readonly ApiRoute[
     try {
       const params = decodeParams(req.rawParams);
       runtime.state.expireReservations(runtime.now());
-      return withHeaders(await route.handle({ url: req.url, params, body: req.body, headers: req.headers, head: req.head }, identity), budget);
+      return withHeaders(
+        await route.handle({ url: req.url, params, body: req.body, headers: req.headers, head: req.head }, identity),
+        budget,
+      );
     } catch (error) {
       return withHeaders(failure(error), budget);
     }
@@ -123,7 +159,9 @@ export function createHandler(runtime: SimRuntime, apiRoutes: readonly ApiRoute[
       return jsonResponse({ message: "Method Not Allowed" }, 405, { ...peeked(), Allow: match.allow.join(", ") });
     }
     const input = { url, rawParams: match.rawParams, body, headers: request.headers, head: request.method === "HEAD" };
-    return match.route.api === "stacks" ? serveStacks(match.route, request, input, peeked) : serveRest(match.route, request, input);
+    return match.route.api === "stacks"
+      ? serveStacks(match.route, request, input, peeked)
+      : serveRest(match.route, request, input);
   };
 
   return async (request, info) => {

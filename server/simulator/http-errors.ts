@@ -26,15 +26,24 @@ export class SimulatedConnectionReset extends Error {
 }
 
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", ...headers },
+  });
 }
 
 export function errorResponse(error: HttpError): Response {
-  return jsonResponse(error.errors.length > 0 ? { message: error.message, errors: error.errors } : { message: error.message }, error.status, error.headers);
+  return jsonResponse(
+    error.errors.length > 0 ? { message: error.message, errors: error.errors } : { message: error.message },
+    error.status,
+    error.headers,
+  );
 }
 
 export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message)).join("; ");
+  return error.issues
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .join("; ");
 }
 
 /** Empty bodies parse as `{}` so "missing field" comes back as a 422 naming the field, not a JSON error. */

@@ -31,7 +31,8 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
 
 function toRequest(req: IncomingMessage, origin: string): Request {
   const headers = new Headers();
-  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i] ?? "", req.rawHeaders[i + 1] ?? "");
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2)
+    headers.append(req.rawHeaders[i] ?? "", req.rawHeaders[i + 1] ?? "");
   const method = req.method ?? "GET";
   // `duplex` is required by fetch for streamed bodies but missing from the DOM typings.
   const init: RequestInit & { duplex?: "half" } = { method, headers };
@@ -80,7 +81,9 @@ export async function serve(handler: Handler, options: ServeOptions): Promise<Se
           return;
         }
         console.error("[simulator] request failed", error);
-        res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ message: "Internal Server Error" }));
+        res
+          .writeHead(500, { "content-type": "application/json" })
+          .end(JSON.stringify({ message: "Internal Server Error" }));
       });
   });
   server.listen(options.port, options.host);

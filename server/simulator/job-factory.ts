@@ -5,7 +5,13 @@ import type { Random } from "./random";
 
 const PRIORITIES: readonly number[] = [0, 0, 0, 0, 0, 1, 10, -1];
 
-export function createBuild(random: Random, pipeline: Pipeline, number: number, createdAt: number, forceNullBranch = false): Build {
+export function createBuild(
+  random: Random,
+  pipeline: Pipeline,
+  number: number,
+  createdAt: number,
+  forceNullBranch = false,
+): Build {
   const nullBranch = random.chance(0.08) || forceNullBranch;
   return {
     uuid: random.uuid(),
@@ -45,7 +51,20 @@ export interface JobSpec {
 }
 
 /** The fields of a job that has not run yet: no agent, times, exit status, reservation or retries of it. */
-export function notYetRun(): Pick<Job, "startedAt" | "finishedAt" | "exitStatus" | "agentName" | "reservation" | "notifications" | "finishedDetail" | "finishedByStack" | "softFailed" | "retried" | "retriedInJobId"> {
+export function notYetRun(): Pick<
+  Job,
+  | "startedAt"
+  | "finishedAt"
+  | "exitStatus"
+  | "agentName"
+  | "reservation"
+  | "notifications"
+  | "finishedDetail"
+  | "finishedByStack"
+  | "softFailed"
+  | "retried"
+  | "retriedInJobId"
+> {
   return {
     startedAt: null,
     finishedAt: null,
@@ -77,7 +96,16 @@ export function createJob(random: Random, spec: JobSpec): Job {
     command,
     env: jobEnv(
       random,
-      { org: spec.org, pipeline: spec.pipeline, build: spec.build, jobUuid: uuid, label: step.label, stepKey, command, queueKey: spec.queueKey },
+      {
+        org: spec.org,
+        pipeline: spec.pipeline,
+        build: spec.build,
+        jobUuid: uuid,
+        label: step.label,
+        stepKey,
+        command,
+        queueKey: spec.queueKey,
+      },
       spec.bulky === true,
     ),
     agentQueryRules: [...random.pick(rules)],

@@ -90,7 +90,10 @@ function standardLog(state: SimState, job: Job, now: number): Buffer {
   const stepMs = 250 + (seed % 650);
   const bodyStart = startedAt + cache.header.length * 300 + 1_000;
   const until = final ? (job.finishedAt ?? now) : now;
-  const count = Math.max(0, Math.min(final ? MAX_FINISHED_LINES : MAX_GROWING_LINES, Math.floor((until - bodyStart) / stepMs) + 1));
+  const count = Math.max(
+    0,
+    Math.min(final ? MAX_FINISHED_LINES : MAX_GROWING_LINES, Math.floor((until - bodyStart) / stepMs) + 1),
+  );
   const key = `${count}|${final ? job.state : ""}|${job.exitStatus ?? ""}`;
   if (cache.assembled?.key === key) return cache.assembled.bytes;
 
@@ -147,9 +150,16 @@ function largeLog(state: SimState, job: Job): LogSource {
     const headerBytes = Buffer.from(lines.map((line, i) => stamp(startedAt + i * 300, i) + line + LINE_END).join(""));
     const finishedAt = job.finishedAt ?? startedAt;
     const footer = footerLines("jest", "passed", 0);
-    const footerBytes = Buffer.from(footer.map((line, i) => stamp(finishedAt - (footer.length - i) * 40 + 40, i) + line + LINE_END).join(""));
+    const footerBytes = Buffer.from(
+      footer.map((line, i) => stamp(finishedAt - (footer.length - i) * 40 + 40, i) + line + LINE_END).join(""),
+    );
     const bodyStart = startedAt + lines.length * 300 + 1_000;
-    log = { header: headerBytes, footer: footerBytes, startedAt: bodyStart, blockMs: Math.max(1, (finishedAt - bodyStart - 1_000) / LARGE_LOG_BLOCKS) };
+    log = {
+      header: headerBytes,
+      footer: footerBytes,
+      startedAt: bodyStart,
+      blockMs: Math.max(1, (finishedAt - bodyStart - 1_000) / LARGE_LOG_BLOCKS),
+    };
     largeLogs.set(job, log);
   }
   const { header: head, footer } = log;
@@ -204,7 +214,10 @@ function largeBlock(uuid: string, seed: number, index: number, log: LargeLog): B
     lines.push(full);
     bytes += Buffer.byteLength(full);
   };
-  if (index % 16 === 0) push(`--- :jest: ${"\x1b[1m"}src/module-${index / 16}${"\x1b[0m"} ${"\x1b[2m"}(suite ${index / 16 + 1} of ${LARGE_LOG_BLOCKS / 16})${"\x1b[0m"}`);
+  if (index % 16 === 0)
+    push(
+      `--- :jest: ${"\x1b[1m"}src/module-${index / 16}${"\x1b[0m"} ${"\x1b[2m"}(suite ${index / 16 + 1} of ${LARGE_LOG_BLOCKS / 16})${"\x1b[0m"}`,
+    );
   while (LARGE_LOG_BLOCK - bytes > 300) push(bodyLine("jest", random, (line % 39) + 1));
   // Exact fit: the filler's visible text takes whatever room is left.
   const prefix = stamp(t0 + log.blockMs - 1, line);

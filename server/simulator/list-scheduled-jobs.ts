@@ -16,7 +16,8 @@ export function listScheduledJobs(runtime: SimRuntime, request: RouteRequest, le
   if (queueKey === null || queueKey === "") throw new HttpError(400, "queue_key is required");
   const limitText = query.get("limit");
   const limit = limitText === null ? DEFAULT_PAGE_SIZE : Number(limitText);
-  if (limitText !== null && (!/^\d+$/.test(limitText) || limit < 1 || limit > 1000)) throw new HttpError(400, "limit must be an integer from 1 to 1000");
+  if (limitText !== null && (!/^\d+$/.test(limitText) || limit < 1 || limit > 1000))
+    throw new HttpError(400, "limit must be an integer from 1 to 1000");
   const afterText = query.get("after");
   const after = afterText === null || afterText === "" ? null : decodeCursor(afterText);
   if (after === null && afterText !== null && afterText !== "") throw new HttpError(400, "after is not a valid cursor");

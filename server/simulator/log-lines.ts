@@ -30,7 +30,10 @@ export interface HeaderInput {
 export function headerLines(random: Random, input: HeaderInput): string[] {
   const objects = random.int(2_000, 9_000);
   const receiving = [0, 12, 27, 41, 58, 73, 89, 100]
-    .map((pct) => `Receiving objects: ${String(pct).padStart(3)}% (${Math.round((objects * pct) / 100)}/${objects})${pct === 100 ? `, ${random.int(4, 40)}.${random.int(10, 99)} MiB | 28.11 MiB/s, done.` : ""}`)
+    .map(
+      (pct) =>
+        `Receiving objects: ${String(pct).padStart(3)}% (${Math.round((objects * pct) / 100)}/${objects})${pct === 100 ? `, ${random.int(4, 40)}.${random.int(10, 99)} MiB | 28.11 MiB/s, done.` : ""}`,
+    )
     .join("\r");
   const repoPath = input.repository.replace(/^git@github\.com:/, "").replace(/\.git$/, "");
   const lines = [
@@ -153,7 +156,11 @@ export function colourLine(random: Random, i: number): string {
     case 0:
       return Array.from({ length: 36 }, (_, k) => `${ESC}[48;5;${16 + ((i + k * 6) % 216)}m `).join("") + RESET;
     case 1:
-      return Array.from({ length: 24 }, (_, k) => `${ESC}[38;2;${(k * 10) % 256};${(i * 7) % 256};${255 - k * 10}m█`).join("") + RESET;
+      return (
+        Array.from({ length: 24 }, (_, k) => `${ESC}[38;2;${(k * 10) % 256};${(i * 7) % 256};${255 - k * 10}m█`).join(
+          "",
+        ) + RESET
+      );
     case 2:
       return `  ${sgr("32", "+")} resource ${sgr("1", `"aws_s3_bucket"`)} ${sgr("1", `"assets_${i}"`)} {`;
     case 3:
@@ -176,17 +183,33 @@ export function colourLine(random: Random, i: number): string {
 }
 
 /** What the command printed last, then the agent's verdict; `^^^ +++` opens the failing group. */
-export function footerLines(kind: LogKind, outcome: "passed" | "failed" | "timed_out" | "canceled", exitStatus: number | null): string[] {
+export function footerLines(
+  kind: LogKind,
+  outcome: "passed" | "failed" | "timed_out" | "canceled",
+  exitStatus: number | null,
+): string[] {
   const preExit = [`~~~ Running global pre-exit hook`, `$ /etc/buildkite-agent/hooks/pre-exit`];
   if (outcome === "passed") {
-    const summary = kind === "jest" ? `${sgr("1", "Tests:")}       ${sgr("1;32", "214 passed")}, 214 total` : `${sgr("32", "✔")} Done`;
+    const summary =
+      kind === "jest"
+        ? `${sgr("1", "Tests:")}       ${sgr("1;32", "214 passed")}, 214 total`
+        : `${sgr("32", "✔")} Done`;
     return [summary, ...preExit];
   }
   if (outcome === "timed_out") {
-    return [`${sgr("33", "# Job exceeded its 60 minute timeout; sending SIGTERM")}`, `${sgr("31", "🚨 Error: The command was interrupted by a signal: terminated")}`, `^^^ +++`, ...preExit];
+    return [
+      `${sgr("33", "# Job exceeded its 60 minute timeout; sending SIGTERM")}`,
+      `${sgr("31", "🚨 Error: The command was interrupted by a signal: terminated")}`,
+      `^^^ +++`,
+      ...preExit,
+    ];
   }
   if (outcome === "canceled") {
-    return [`${sgr("33", "# Received cancellation signal, interrupting")}`, `${sgr("31", "🚨 Error: The command was interrupted by a signal: interrupt")}`, ...preExit];
+    return [
+      `${sgr("33", "# Received cancellation signal, interrupting")}`,
+      `${sgr("31", "🚨 Error: The command was interrupted by a signal: interrupt")}`,
+      ...preExit,
+    ];
   }
   const failure =
     kind === "jest"
@@ -211,5 +234,10 @@ export function footerLines(kind: LogKind, outcome: "passed" | "failed" | "timed
           `+++ :rotating_light: ${sgr("1;31", "Failures")}`,
           `${sgr("31", "Error:")} ${kind === "go" ? "--- FAIL: TestPaymentsWebhookRetry (0.42s)" : "Process completed with failures"}`,
         ];
-  return [...failure, `^^^ +++`, `${sgr("31", `🚨 Error: The command exited with status ${exitStatus ?? 1}`)}`, ...preExit];
+  return [
+    ...failure,
+    `^^^ +++`,
+    `${sgr("31", `🚨 Error: The command exited with status ${exitStatus ?? 1}`)}`,
+    ...preExit,
+  ];
 }

@@ -13,7 +13,12 @@ function pathMatcher(pattern: string): (path: string) => boolean {
   if (!pattern.includes("*")) return (path) => path === pattern;
   const source = pattern
     .split("**")
-    .map((part) => part.split("*").map((piece) => piece.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*"))
+    .map((part) =>
+      part
+        .split("*")
+        .map((piece) => piece.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+        .join("[^/]*"),
+    )
     .join(".*");
   const regex = new RegExp(`^${source}$`);
   return (path) => regex.test(path);
@@ -22,7 +27,9 @@ function pathMatcher(pattern: string): (path: string) => boolean {
 function artifactFilter(url: URL): (record: ArtifactRecord) => boolean {
   const state = url.searchParams.get("state");
   if (state !== null && state !== "" && !(ARTIFACT_STATES as readonly string[]).includes(state)) {
-    throw new HttpError(422, "Validation failed: State is not included in the list", {}, [`state must be one of ${ARTIFACT_STATES.join(", ")}`]);
+    throw new HttpError(422, "Validation failed: State is not included in the list", {}, [
+      `state must be one of ${ARTIFACT_STATES.join(", ")}`,
+    ]);
   }
   const path = url.searchParams.get("path");
   const matches = path === null || path === "" ? () => true : pathMatcher(path);
@@ -37,7 +44,9 @@ export function restArtifactRoutes(runtime: SimRuntime): RestRoute[] {
 
   const list = async (request: RouteRequest, build: Build, jobId: string | null): Promise<Response> => {
     const matches = artifactFilter(request.url);
-    const records = [...runtime.state.artifacts.values()].filter((record) => record.buildUuid === build.uuid && (jobId === null || record.jobUuid === jobId) && matches(record));
+    const records = [...runtime.state.artifacts.values()].filter(
+      (record) => record.buildUuid === build.uuid && (jobId === null || record.jobUuid === jobId) && matches(record),
+    );
     const page = paginate(request.url, records);
     await Promise.all(page.items.filter((record) => record.state === "finished").map(ensureArtifactSha1));
     return jsonResponse(
@@ -65,15 +74,24 @@ export function restArtifactRoutes(runtime: SimRuntime): RestRoute[] {
     const build = requireBuild(runtime.state, request);
     // Job-scoped annotations came later; without `scope` a build's own annotations are listed, as before.
     const scope = request.url.searchParams.get("scope") ?? "build";
-    if (!ANNOTATION_SCOPES.includes(scope)) throw new HttpError(422, "Validation failed: Scope must be one of build, job or all");
-    const records = (runtime.state.annotations.get(build.uuid) ?? []).filter((record) => scope === "all" || record.scope === scope);
+    if (!ANNOTATION_SCOPES.includes(scope))
+      throw new HttpError(422, "Validation failed: Scope must be one of build, job or all");
+    const records = (runtime.state.annotations.get(build.uuid) ?? []).filter(
+      (record) => scope === "all" || record.scope === scope,
+    );
     const page = paginate(request.url, records);
     return jsonResponse(page.items.map(annotationJson), 200, page.headers);
   };
 
   const BUILD = "/v2/organizations/:org/pipelines/:pipeline/builds/:number";
   return [
-    { api: "rest", method: "GET", pattern: `${BUILD}/artifacts`, requiredScope: "read_artifacts", handle: (request) => list(request, requireBuild(runtime.state, request), null) },
+    {
+      api: "rest",
+      method: "GET",
+      pattern: `${BUILD}/artifacts`,
+      requiredScope: "read_artifacts",
+      handle: (request) => list(request, requireBuild(runtime.state, request), null),
+    },
     {
       api: "rest",
       method: "GET",
@@ -95,7 +113,13 @@ export function restArtifactRoutes(runtime: SimRuntime): RestRoute[] {
         return jsonResponse(artifactJson(base(request), runtime.state, record));
       },
     },
-    { api: "rest", method: "GET", pattern: `${BUILD}/jobs/:job/artifacts/:id/download`, requiredScope: "read_artifacts", handle: download },
+    {
+      api: "rest",
+      method: "GET",
+      pattern: `${BUILD}/jobs/:job/artifacts/:id/download`,
+      requiredScope: "read_artifacts",
+      handle: download,
+    },
     { api: "rest", method: "GET", pattern: `${BUILD}/annotations`, requiredScope: "read_builds", handle: annotations },
   ];
 }

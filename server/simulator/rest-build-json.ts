@@ -58,7 +58,10 @@ export function jobJson(base: string, state: SimState, job: Job): Record<string,
       ...common,
       label: job.label,
       web_url: webUrl,
-      unblocked_by: job.unblockedBy === null ? null : { id: graphqlId("User", job.unblockedBy.email), name: job.unblockedBy.name, email: job.unblockedBy.email },
+      unblocked_by:
+        job.unblockedBy === null
+          ? null
+          : { id: graphqlId("User", job.unblockedBy.email), name: job.unblockedBy.name, email: job.unblockedBy.email },
       unblocked_at: iso(job.unblockedAt),
       unblockable: job.state === "blocked",
       unblock_url: `${buildUrl}/jobs/${job.uuid}/unblock`,
@@ -73,7 +76,14 @@ export function jobJson(base: string, state: SimState, job: Job): Record<string,
       web_url: webUrl,
       ...dates,
       triggered_build:
-        triggered === undefined ? null : { id: triggered.uuid, number: triggered.number, url: buildPath(base, state, triggered), web_url: buildWebUrl(state, triggered) },
+        triggered === undefined
+          ? null
+          : {
+              id: triggered.uuid,
+              number: triggered.number,
+              url: buildPath(base, state, triggered),
+              web_url: buildWebUrl(state, triggered),
+            },
     };
   }
   const queue = state.queue(job.queueKey);
@@ -90,16 +100,21 @@ export function jobJson(base: string, state: SimState, job: Job): Record<string,
     command: job.command,
     soft_failed: job.softFailed,
     exit_status: job.exitStatus,
-    signal: job.state === "timed_out" ? "SIGTERM" : job.state === "canceled" && job.startedAt !== null ? "SIGINT" : null,
+    signal:
+      job.state === "timed_out" ? "SIGTERM" : job.state === "canceled" && job.startedAt !== null ? "SIGINT" : null,
     signal_reason: job.state === "canceled" && job.startedAt !== null ? "cancel" : null,
     artifact_paths: null,
-    agent: job.agentName === null ? null : { id: graphqlId("Agent", job.agentName), name: job.agentName, hostname: job.agentName },
+    agent:
+      job.agentName === null
+        ? null
+        : { id: graphqlId("Agent", job.agentName), name: job.agentName, hostname: job.agentName },
     ...dates,
     expired_at: null,
     retried: job.retried,
     retried_in_job_id: job.retriedInJobId,
     retries_count: job.retriesCount,
-    retry_source: job.retrySource === null ? null : { job_id: job.retrySource.jobId, retry_type: job.retrySource.retryType },
+    retry_source:
+      job.retrySource === null ? null : { job_id: job.retrySource.jobId, retry_type: job.retrySource.retryType },
     retry_type: job.retrySource?.retryType ?? null,
     parallel_group_index: null,
     parallel_group_total: null,
@@ -107,7 +122,10 @@ export function jobJson(base: string, state: SimState, job: Job): Record<string,
     cluster_id: state.cluster.id,
     cluster_url: `${base}/organizations/${state.org.slug}/clusters/${state.cluster.id}`,
     cluster_queue_id: queue?.id ?? null,
-    cluster_queue_url: queue === undefined ? null : `${base}/organizations/${state.org.slug}/clusters/${state.cluster.id}/queues/${queue.id}`,
+    cluster_queue_url:
+      queue === undefined
+        ? null
+        : `${base}/organizations/${state.org.slug}/clusters/${state.cluster.id}/queues/${queue.id}`,
   };
 }
 
@@ -124,10 +142,17 @@ export interface BuildJsonOptions {
 
 /** The build's jobs in step order; retried attempts only when asked for. */
 export function buildJobs(state: SimState, build: Build, retried: boolean): Job[] {
-  return build.jobIds.map((id) => state.jobs.get(id)).filter((job): job is Job => job !== undefined && (retried || !job.retried));
+  return build.jobIds
+    .map((id) => state.jobs.get(id))
+    .filter((job): job is Job => job !== undefined && (retried || !job.retried));
 }
 
-export function buildJson(base: string, state: SimState, build: Build, options: BuildJsonOptions): Record<string, unknown> {
+export function buildJson(
+  base: string,
+  state: SimState,
+  build: Build,
+  options: BuildJsonOptions,
+): Record<string, unknown> {
   const pipeline = state.pipelines.get(build.pipelineSlug);
   const jobs = buildJobs(state, build, options.retriedJobs);
   const rebuiltFrom = build.rebuiltFromUuid === null ? undefined : state.builds.get(build.rebuiltFromUuid);
@@ -154,7 +179,10 @@ export function buildJson(base: string, state: SimState, build: Build, options: 
     finished_at: iso(build.finishedAt),
     meta_data: build.metaData,
     pull_request: null,
-    rebuilt_from: rebuiltFrom === undefined ? null : { id: rebuiltFrom.uuid, number: rebuiltFrom.number, url: buildPath(base, state, rebuiltFrom) },
+    rebuilt_from:
+      rebuiltFrom === undefined
+        ? null
+        : { id: rebuiltFrom.uuid, number: rebuiltFrom.number, url: buildPath(base, state, rebuiltFrom) },
   };
   if (options.pipeline && pipeline !== undefined) view.pipeline = pipelineJson(base, state, pipeline);
   if (options.jobs) view.jobs = jobs.map((job) => jobJson(base, state, job));
@@ -171,7 +199,13 @@ export function buildJson(base: string, state: SimState, build: Build, options: 
 function creatorJson(build: Build): Record<string, unknown> {
   const id = graphqlId("User", build.author.email);
   if (build.creatorIdsOnly) return { id, graphql_id: graphqlId("User", id) };
-  return { id, name: build.author.name, email: build.author.email, avatar_url: "https://www.gravatar.com/avatar/0", created_at: iso(build.createdAt - 400 * 86_400_000) };
+  return {
+    id,
+    name: build.author.name,
+    email: build.author.email,
+    avatar_url: "https://www.gravatar.com/avatar/0",
+    created_at: iso(build.createdAt - 400 * 86_400_000),
+  };
 }
 
 export function pipelineJson(base: string, state: SimState, pipeline: Pipeline): Record<string, unknown> {

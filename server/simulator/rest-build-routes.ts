@@ -43,7 +43,12 @@ function dateParam(url: URL, name: string): number | null {
 /** `*` in a branch filter matches any run of characters (`*dev*`, `release/*`). */
 function branchMatcher(pattern: string): (branch: string | null) => boolean {
   if (!pattern.includes("*")) return (branch) => branch === pattern;
-  const regex = new RegExp(`^${pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  const regex = new RegExp(
+    `^${pattern
+      .split("*")
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*")}$`,
+  );
   return (branch) => branch !== null && regex.test(branch);
 }
 
@@ -76,7 +81,8 @@ export function restBuildRoutes(runtime: SimRuntime): RestRoute[] {
   const base = (request: RouteRequest) => `${request.url.origin}/v2`;
 
   const requireOrg = (request: RouteRequest) => {
-    if (request.params.org !== undefined && request.params.org !== runtime.state.org.slug) throw new HttpError(404, "No organization found");
+    if (request.params.org !== undefined && request.params.org !== runtime.state.org.slug)
+      throw new HttpError(404, "No organization found");
   };
 
   const accessToken = (_request: RouteRequest, identity: RestIdentity): Response => {
@@ -101,14 +107,22 @@ export function restBuildRoutes(runtime: SimRuntime): RestRoute[] {
     const page = Number(url.searchParams.get("page") ?? "1");
     const perPage = Math.min(Number(url.searchParams.get("per_page") ?? String(DEFAULT_PER_PAGE)), 100);
     if (Number.isInteger(page) && Number.isInteger(perPage) && (page - 1) * perPage >= MAX_BUILD_OFFSET) {
-      throw new HttpError(400, "Listing builds this deep is not supported. Use the created_from and created_to filters to narrow the results instead.");
+      throw new HttpError(
+        400,
+        "Listing builds this deep is not supported. Use the created_from and created_to filters to narrow the results instead.",
+      );
     }
     const matches = buildFilter(url);
     const builds = [...state.builds.values()]
       .filter((build) => (pipeline === undefined || build.pipelineSlug === pipeline) && matches(build))
       .sort((a, b) => b.createdAt - a.createdAt || b.number - a.number);
     const paged = paginate(url, builds);
-    const options = { jobs: !truthy(url, "exclude_jobs"), pipeline: !truthy(url, "exclude_pipeline"), retriedJobs: truthy(url, "include_retried_jobs"), stateCounts: false };
+    const options = {
+      jobs: !truthy(url, "exclude_jobs"),
+      pipeline: !truthy(url, "exclude_pipeline"),
+      retriedJobs: truthy(url, "include_retried_jobs"),
+      stateCounts: false,
+    };
     return jsonResponse(
       paged.items.map((build) => buildJson(base(request), state, build, options)),
       200,
@@ -118,7 +132,12 @@ export function restBuildRoutes(runtime: SimRuntime): RestRoute[] {
 
   const getBuild = (request: RouteRequest): Response => {
     const build = requireBuild(runtime.state, request);
-    const options = { jobs: true, pipeline: true, retriedJobs: truthy(request.url, "include_retried_jobs"), stateCounts: true };
+    const options = {
+      jobs: true,
+      pipeline: true,
+      retriedJobs: truthy(request.url, "include_retried_jobs"),
+      stateCounts: true,
+    };
     return jsonResponse(buildJson(base(request), runtime.state, build, options));
   };
 
@@ -127,7 +146,10 @@ export function restBuildRoutes(runtime: SimRuntime): RestRoute[] {
     const name = request.url.searchParams.get("name")?.toLowerCase() ?? "";
     const repository = request.url.searchParams.get("repository") ?? "";
     const pipelines = [...runtime.state.pipelines.values()]
-      .filter((pipeline) => pipeline.name.toLowerCase().includes(name) && (repository === "" || pipeline.repository === repository))
+      .filter(
+        (pipeline) =>
+          pipeline.name.toLowerCase().includes(name) && (repository === "" || pipeline.repository === repository),
+      )
       .sort((a, b) => a.name.localeCompare(b.name));
     const paged = paginate(request.url, pipelines);
     return jsonResponse(
@@ -151,9 +173,15 @@ export function restBuildRoutes(runtime: SimRuntime): RestRoute[] {
 
   /** A retry is a new job (scheduled, same build, same queue) that the Stacks API lists like any other. */
   const retry = (request: RouteRequest, build: Build, old: Job): Response => {
-    if (build.state === "canceled" || build.state === "canceling") throw new HttpError(422, "Jobs of a canceled build can't be retried");
-    if (old.retried) throw new HttpError(400, `This job has already been retried; retry its latest attempt (${old.retriedInJobId ?? ""}) instead`);
-    if (old.type !== "script" || !RETRYABLE_STATES.has(restJobState(old))) throw new HttpError(400, "Only failed, timed out or canceled jobs can be retried");
+    if (build.state === "canceled" || build.state === "canceling")
+      throw new HttpError(422, "Jobs of a canceled build can't be retried");
+    if (old.retried)
+      throw new HttpError(
+        400,
+        `This job has already been retried; retry its latest attempt (${old.retriedInJobId ?? ""}) instead`,
+      );
+    if (old.type !== "script" || !RETRYABLE_STATES.has(restJobState(old)))
+      throw new HttpError(400, "Only failed, timed out or canceled jobs can be retried");
     const { state } = runtime;
     const now = runtime.now();
     const uuid = runtime.random.uuid();
@@ -181,16 +209,28 @@ export function restBuildRoutes(runtime: SimRuntime): RestRoute[] {
     const body = parseBody(request.body, unblockBody);
     if (job.type !== "manual") throw new HttpError(400, "Only block steps can be unblocked");
     if (job.state !== "blocked") throw new HttpError(400, "This block step isn't blocked");
-    for (const [key, value] of Object.entries(body.fields ?? {})) build.metaData[key] = Array.isArray(value) ? value.join("\n") : value;
+    for (const [key, value] of Object.entries(body.fields ?? {}))
+      build.metaData[key] = Array.isArray(value) ? value.join("\n") : value;
     runtime.state.unblock(job, identity.user, runtime.now());
     return jsonResponse(jobJson(base(request), runtime.state, job));
   };
 
   const cancel = (request: RouteRequest): Response => {
     const build = requireBuild(runtime.state, request);
-    if (!CANCELABLE_STATES.has(build.state)) throw new HttpError(422, `Build can't be canceled: it is ${build.state}, and only scheduled, running or failing builds can be`);
+    if (!CANCELABLE_STATES.has(build.state))
+      throw new HttpError(
+        422,
+        `Build can't be canceled: it is ${build.state}, and only scheduled, running or failing builds can be`,
+      );
     runtime.state.cancelBuild(build, runtime.now());
-    return jsonResponse(buildJson(base(request), runtime.state, build, { jobs: true, pipeline: true, retriedJobs: false, stateCounts: false }));
+    return jsonResponse(
+      buildJson(base(request), runtime.state, build, {
+        jobs: true,
+        pipeline: true,
+        retriedJobs: false,
+        stateCounts: false,
+      }),
+    );
   };
 
   /** A new build of the same commit with fresh jobs; its first stage is scheduled straight away. */
@@ -201,11 +241,31 @@ export function restBuildRoutes(runtime: SimRuntime): RestRoute[] {
     if (pipeline === undefined) throw new HttpError(404, "No pipeline found");
     const now = runtime.now();
     const build = newBuild(state, runtime.random, pipeline, now);
-    Object.assign(build, { branch: old.branch, commit: old.commit, message: old.message, author: identity.user, source: "api", metaData: { ...old.metaData }, rebuiltFromUuid: old.uuid });
-    for (const job of old.jobIds.map((id) => state.jobs.get(id)).filter((j): j is Job => j !== undefined && !j.retried)) {
+    Object.assign(build, {
+      branch: old.branch,
+      commit: old.commit,
+      message: old.message,
+      author: identity.user,
+      source: "api",
+      metaData: { ...old.metaData },
+      rebuiltFromUuid: old.uuid,
+    });
+    for (const job of old.jobIds
+      .map((id) => state.jobs.get(id))
+      .filter((j): j is Job => j !== undefined && !j.retried)) {
       const uuid = runtime.random.uuid();
-      const env: Record<string, string> = job.type === "script" ? { ...job.env, BUILDKITE_JOB_ID: uuid, BUILDKITE_BUILD_ID: build.uuid, BUILDKITE_BUILD_NUMBER: String(build.number), BUILDKITE_RETRY_COUNT: "0" } : {};
-      if (job.type === "script") env.BUILDKITE_BUILD_URL = `https://buildkite.com/${state.org.slug}/${pipeline.slug}/builds/${build.number}`;
+      const env: Record<string, string> =
+        job.type === "script"
+          ? {
+              ...job.env,
+              BUILDKITE_JOB_ID: uuid,
+              BUILDKITE_BUILD_ID: build.uuid,
+              BUILDKITE_BUILD_NUMBER: String(build.number),
+              BUILDKITE_RETRY_COUNT: "0",
+            }
+          : {};
+      if (job.type === "script")
+        env.BUILDKITE_BUILD_URL = `https://buildkite.com/${state.org.slug}/${pipeline.slug}/builds/${build.number}`;
       state.addJob({
         ...job,
         uuid,
@@ -227,7 +287,9 @@ export function restBuildRoutes(runtime: SimRuntime): RestRoute[] {
       build.jobIds.push(uuid);
     }
     state.refresh(build, now);
-    return jsonResponse(buildJson(base(request), state, build, { jobs: true, pipeline: true, retriedJobs: false, stateCounts: false }));
+    return jsonResponse(
+      buildJson(base(request), state, build, { jobs: true, pipeline: true, retriedJobs: false, stateCounts: false }),
+    );
   };
 
   const buildJob = (request: RouteRequest) => requireBuildJob(runtime.state, request);
@@ -237,13 +299,49 @@ export function restBuildRoutes(runtime: SimRuntime): RestRoute[] {
   return [
     { api: "rest", method: "GET", pattern: "/v2/access-token", requiredScope: null, handle: accessToken },
     { api: "rest", method: "GET", pattern: "/v2/builds", requiredScope: "read_builds", handle: listBuilds },
-    { api: "rest", method: "GET", pattern: "/v2/organizations/:org/builds", requiredScope: "read_builds", handle: listBuilds },
-    { api: "rest", method: "GET", pattern: "/v2/organizations/:org/pipelines", requiredScope: "read_pipelines", handle: listPipelines },
-    { api: "rest", method: "GET", pattern: "/v2/organizations/:org/pipelines/:pipeline", requiredScope: "read_pipelines", handle: getPipeline },
-    { api: "rest", method: "GET", pattern: "/v2/organizations/:org/pipelines/:pipeline/builds", requiredScope: "read_builds", handle: listBuilds },
+    {
+      api: "rest",
+      method: "GET",
+      pattern: "/v2/organizations/:org/builds",
+      requiredScope: "read_builds",
+      handle: listBuilds,
+    },
+    {
+      api: "rest",
+      method: "GET",
+      pattern: "/v2/organizations/:org/pipelines",
+      requiredScope: "read_pipelines",
+      handle: listPipelines,
+    },
+    {
+      api: "rest",
+      method: "GET",
+      pattern: "/v2/organizations/:org/pipelines/:pipeline",
+      requiredScope: "read_pipelines",
+      handle: getPipeline,
+    },
+    {
+      api: "rest",
+      method: "GET",
+      pattern: "/v2/organizations/:org/pipelines/:pipeline/builds",
+      requiredScope: "read_builds",
+      handle: listBuilds,
+    },
     { api: "rest", method: "GET", pattern: BUILD, requiredScope: "read_builds", handle: getBuild },
-    { api: "rest", method: "GET", pattern: `${BUILD}/jobs/:job/env`, requiredScope: "read_job_env", handle: (request) => env(buildJob(request).job) },
-    { api: "rest", method: "GET", pattern: "/v2/organizations/:org/jobs/:job/env", requiredScope: "read_job_env", handle: (request) => env(orgJob(request).job) },
+    {
+      api: "rest",
+      method: "GET",
+      pattern: `${BUILD}/jobs/:job/env`,
+      requiredScope: "read_job_env",
+      handle: (request) => env(buildJob(request).job),
+    },
+    {
+      api: "rest",
+      method: "GET",
+      pattern: "/v2/organizations/:org/jobs/:job/env",
+      requiredScope: "read_job_env",
+      handle: (request) => env(orgJob(request).job),
+    },
     {
       api: "rest",
       method: "PUT",
@@ -254,7 +352,13 @@ export function restBuildRoutes(runtime: SimRuntime): RestRoute[] {
         return retry(request, build, job);
       },
     },
-    { api: "rest", method: "PUT", pattern: `${BUILD}/jobs/:job/unblock`, requiredScope: "write_builds", handle: unblock },
+    {
+      api: "rest",
+      method: "PUT",
+      pattern: `${BUILD}/jobs/:job/unblock`,
+      requiredScope: "write_builds",
+      handle: unblock,
+    },
     { api: "rest", method: "PUT", pattern: `${BUILD}/cancel`, requiredScope: "write_builds", handle: cancel },
     { api: "rest", method: "PUT", pattern: `${BUILD}/rebuild`, requiredScope: "write_builds", handle: rebuild },
     {

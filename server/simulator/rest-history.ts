@@ -1,5 +1,12 @@
 import type { AnnotationRecord, AnnotationStyle } from "./annotations";
-import { coverageHtml, DEPLOY_HTML, HOSTILE_HTML, LIGHTHOUSE_HTML, TERRAFORM_HTML, testFailuresHtml } from "./annotations";
+import {
+  coverageHtml,
+  DEPLOY_HTML,
+  HOSTILE_HTML,
+  LIGHTHOUSE_HTML,
+  TERRAFORM_HTML,
+  testFailuresHtml,
+} from "./annotations";
 import type { ArtifactKind, ArtifactRecord, ArtifactState } from "./artifacts";
 import { AGENT_NAMES, AUTHORS, DEFAULT_QUEUE_KEY, QUEUE_RULES } from "./catalog";
 import type { ShowcaseIds } from "./fixtures";
@@ -83,7 +90,11 @@ class ShowcaseBuild {
     const started = !["waiting", "blocked", "scheduled", "pending"].includes(step.state) && type === "script";
     const startedAt = started ? scheduledAt + random.int(2, 25) * SECOND : null;
     const terminal = step.state !== "running" && startedAt !== null;
-    const finishedAt = terminal ? (startedAt ?? 0) + (step.durationMs ?? random.int(40, 420) * SECOND) : type !== "script" && step.state === "finished" ? scheduledAt : null;
+    const finishedAt = terminal
+      ? (startedAt ?? 0) + (step.durationMs ?? random.int(40, 420) * SECOND)
+      : type !== "script" && step.state === "finished"
+        ? scheduledAt
+        : null;
     if (finishedAt !== null && finishedAt > this.stageEnd) this.stageEnd = finishedAt;
     const label = step.label ?? "";
     const command = type === "script" ? (step.command ?? "") : "";
@@ -112,7 +123,10 @@ class ShowcaseBuild {
       startedAt,
       finishedAt,
       exitStatus: type === "script" && terminal ? (step.exitStatus ?? 0) : null,
-      agentName: startedAt === null ? null : random.pick(AGENT_NAMES.filter((name) => (queueKey === "macos") === name.startsWith("mac"))),
+      agentName:
+        startedAt === null
+          ? null
+          : random.pick(AGENT_NAMES.filter((name) => (queueKey === "macos") === name.startsWith("mac"))),
       reservation: null,
       notifications: [],
       finishedDetail: null,
@@ -155,11 +169,34 @@ interface Extras {
   annotations: AnnotationRecord[];
 }
 
-function artifact(random: Random, job: Job, path: string, kind: ArtifactKind, mimeType: string, state: ArtifactState = "finished"): ArtifactRecord {
-  return { id: random.uuid(), jobUuid: job.uuid, buildUuid: job.buildUuid, path, mimeType, state, kind, seed: random.int(1, 2 ** 31) };
+function artifact(
+  random: Random,
+  job: Job,
+  path: string,
+  kind: ArtifactKind,
+  mimeType: string,
+  state: ArtifactState = "finished",
+): ArtifactRecord {
+  return {
+    id: random.uuid(),
+    jobUuid: job.uuid,
+    buildUuid: job.buildUuid,
+    path,
+    mimeType,
+    state,
+    kind,
+    seed: random.int(1, 2 ** 31),
+  };
 }
 
-function annotation(random: Random, build: Build, context: string, style: AnnotationStyle, bodyHtml: string, options: { job?: Job; priority?: number } = {}): AnnotationRecord {
+function annotation(
+  random: Random,
+  build: Build,
+  context: string,
+  style: AnnotationStyle,
+  bodyHtml: string,
+  options: { job?: Job; priority?: number } = {},
+): AnnotationRecord {
   const createdAt = (build.startedAt ?? build.createdAt) + random.int(30, 600) * SECOND;
   return {
     id: random.uuid(),
@@ -181,27 +218,78 @@ function annotation(random: Random, build: Build, context: string, style: Annota
  * a trigger — plus a running build whose log grows, a 100 MB log, a colourful log, artifacts and
  * annotations (one of them hostile).
  */
-export function seedRestHistory(state: SimState, random: Random, now: number): Omit<ShowcaseIds, "jobs"> & { jobs: Omit<ShowcaseIds["jobs"], "scheduledJob"> } {
+export function seedRestHistory(
+  state: SimState,
+  random: Random,
+  now: number,
+): Omit<ShowcaseIds, "jobs"> & { jobs: Omit<ShowcaseIds["jobs"], "scheduledJob"> } {
   const extras: Extras = { artifacts: [], annotations: [] };
 
   // web: a clean build on main with artifacts.
-  const green = new ShowcaseBuild(state, random, { pipeline: "web", agoMs: 50 * HOUR, branch: "main", message: "Merge pull request #4790 from acme/fix/flaky-login-test", state: "passed" }, now);
+  const green = new ShowcaseBuild(
+    state,
+    random,
+    {
+      pipeline: "web",
+      agoMs: 50 * HOUR,
+      branch: "main",
+      message: "Merge pull request #4790 from acme/fix/flaky-login-test",
+      state: "passed",
+    },
+    now,
+  );
   green.job({ label: ":eslint: Lint", key: "lint", command: "npm ci && npm run lint", state: "finished" });
   const greenUnit = green.job({ label: ":jest: Unit tests", key: "unit", command: "npm test", state: "finished" });
   green.wait();
-  const greenE2e = green.job({ label: ":playwright: E2E", key: "e2e", command: "npx playwright test --project=chromium", state: "finished" });
-  green.job({ label: ":docker: Build image", command: "docker build -t acme/web:$BUILDKITE_COMMIT .", state: "finished" });
+  const greenE2e = green.job({
+    label: ":playwright: E2E",
+    key: "e2e",
+    command: "npx playwright test --project=chromium",
+    state: "finished",
+  });
+  green.job({
+    label: ":docker: Build image",
+    command: "docker build -t acme/web:$BUILDKITE_COMMIT .",
+    state: "finished",
+  });
   green.finish();
   const junit = artifact(random, greenUnit, "reports/junit.xml", "junit", "application/xml");
   const screenshot = artifact(random, greenE2e, "screenshots/checkout-step-2.png", "png", "image/png");
-  extras.artifacts.push(junit, screenshot, artifact(random, greenE2e, "playwright-report/index.html", "html", "text/html"));
+  extras.artifacts.push(
+    junit,
+    screenshot,
+    artifact(random, greenE2e, "playwright-report/index.html", "html", "text/html"),
+  );
   extras.annotations.push(annotation(random, green.build, "deploy-preview", "success", DEPLOY_HTML));
 
   // web: the 100 MB log and the 100 MB artifact, in a passed build.
-  const big = new ShowcaseBuild(state, random, { pipeline: "web", agoMs: 26 * HOUR, branch: "main", message: "Turn on verbose test output to chase a flaky suite", state: "passed" }, now);
+  const big = new ShowcaseBuild(
+    state,
+    random,
+    {
+      pipeline: "web",
+      agoMs: 26 * HOUR,
+      branch: "main",
+      message: "Turn on verbose test output to chase a flaky suite",
+      state: "passed",
+    },
+    now,
+  );
   big.job({ label: ":eslint: Lint", key: "lint", command: "npm ci && npm run lint", state: "finished" });
-  const verbose = big.job({ label: ":jest: Unit tests (verbose)", key: "unit-verbose", command: "npm test -- --verbose", state: "finished", logProfile: "large", durationMs: 38 * MINUTE });
-  const bundle = big.job({ label: ":package: Bundle", key: "bundle", command: "npm run build && tar -cf dist/web-bundle.tar dist/", state: "finished" });
+  const verbose = big.job({
+    label: ":jest: Unit tests (verbose)",
+    key: "unit-verbose",
+    command: "npm test -- --verbose",
+    state: "finished",
+    logProfile: "large",
+    durationMs: 38 * MINUTE,
+  });
+  const bundle = big.job({
+    label: ":package: Bundle",
+    key: "bundle",
+    command: "npm run build && tar -cf dist/web-bundle.tar dist/",
+    state: "finished",
+  });
   big.finish();
   const large = artifact(random, bundle, "dist/web-bundle.tar", "large", "application/x-tar");
   const coverageJson = artifact(random, verbose, "coverage/coverage-summary.json", "json", "application/json");
@@ -209,11 +297,41 @@ export function seedRestHistory(state: SimState, random: Random, now: number): O
   extras.artifacts.push(artifact(random, bundle, "dist/build-log.txt", "text", "text/plain"));
 
   // web: a failed build — a failing test job, a soft failure, annotations of every style and a hostile one.
-  const red = new ShowcaseBuild(state, random, { pipeline: "web", agoMs: 5 * HOUR, branch: "feature/checkout-v2", message: "Checkout v2: apply discount codes before tax", state: "failed", metaData: { "release-train": "2026.12" } }, now);
+  const red = new ShowcaseBuild(
+    state,
+    random,
+    {
+      pipeline: "web",
+      agoMs: 5 * HOUR,
+      branch: "feature/checkout-v2",
+      message: "Checkout v2: apply discount codes before tax",
+      state: "failed",
+      metaData: { "release-train": "2026.12" },
+    },
+    now,
+  );
   red.job({ label: ":eslint: Lint", key: "lint", command: "npm ci && npm run lint", state: "finished" });
-  const failing = red.job({ label: ":jest: Unit tests", key: "unit", command: "npm test", state: "finished", exitStatus: 1 });
-  const soft = red.job({ label: ":lighthouse: Lighthouse audit", key: "lighthouse", command: "npx lhci autorun", state: "finished", exitStatus: 1, softFailed: true });
-  const redE2e = red.job({ label: ":playwright: E2E", key: "e2e", command: "npx playwright test --project=chromium", state: "finished" });
+  const failing = red.job({
+    label: ":jest: Unit tests",
+    key: "unit",
+    command: "npm test",
+    state: "finished",
+    exitStatus: 1,
+  });
+  const soft = red.job({
+    label: ":lighthouse: Lighthouse audit",
+    key: "lighthouse",
+    command: "npx lhci autorun",
+    state: "finished",
+    exitStatus: 1,
+    softFailed: true,
+  });
+  const redE2e = red.job({
+    label: ":playwright: E2E",
+    key: "e2e",
+    command: "npx playwright test --project=chromium",
+    state: "finished",
+  });
   red.finish();
   extras.artifacts.push(
     artifact(random, failing, "reports/junit.xml", "junit", "application/xml"),
@@ -232,8 +350,16 @@ export function seedRestHistory(state: SimState, random: Random, now: number): O
       "test-failures",
       "error",
       testFailuresHtml([
-        { name: "Cart › applies discount codes before tax", file: "src/checkout/cart.test.ts", message: "expect(received).toBe(expected)\n\nExpected: 81\nReceived: 90" },
-        { name: "Cart › keeps the basket after sign-in", file: "src/checkout/basket.test.ts", message: "TypeError: Cannot read properties of undefined (reading 'items')" },
+        {
+          name: "Cart › applies discount codes before tax",
+          file: "src/checkout/cart.test.ts",
+          message: "expect(received).toBe(expected)\n\nExpected: 81\nReceived: 90",
+        },
+        {
+          name: "Cart › keeps the basket after sign-in",
+          file: "src/checkout/basket.test.ts",
+          message: "TypeError: Cannot read properties of undefined (reading 'items')",
+        },
       ]),
       { job: failing, priority: 8 },
     ),
@@ -243,33 +369,122 @@ export function seedRestHistory(state: SimState, random: Random, now: number): O
   );
 
   // web: running now, its test job's log growing line by line.
-  const live = new ShowcaseBuild(state, random, { pipeline: "web", agoMs: 4 * MINUTE, branch: "main", message: "Cache node_modules between steps", state: "running" }, now);
-  live.job({ label: ":eslint: Lint", key: "lint", command: "npm ci && npm run lint", state: "finished", durationMs: 50 * SECOND });
+  const live = new ShowcaseBuild(
+    state,
+    random,
+    {
+      pipeline: "web",
+      agoMs: 4 * MINUTE,
+      branch: "main",
+      message: "Cache node_modules between steps",
+      state: "running",
+    },
+    now,
+  );
+  live.job({
+    label: ":eslint: Lint",
+    key: "lint",
+    command: "npm ci && npm run lint",
+    state: "finished",
+    durationMs: 50 * SECOND,
+  });
   const growing = live.job({ label: ":jest: Unit tests", key: "unit", command: "npm test", state: "running" });
-  live.job({ label: ":docker: Build image", command: "docker build -t acme/web:$BUILDKITE_COMMIT .", state: "running" });
+  live.job({
+    label: ":docker: Build image",
+    command: "docker build -t acme/web:$BUILDKITE_COMMIT .",
+    state: "running",
+  });
   live.wait("waiting");
-  live.job({ label: ":playwright: E2E", key: "e2e", command: "npx playwright test --project=chromium", state: "waiting" });
+  live.job({
+    label: ":playwright: E2E",
+    key: "e2e",
+    command: "npx playwright test --project=chromium",
+    state: "waiting",
+  });
   live.finish();
 
   // api: a timed-out test run fails the build.
-  const slow = new ShowcaseBuild(state, random, { pipeline: "api", agoMs: 8 * HOUR, branch: "main", message: "Run the race detector on the payments package", state: "failed" }, now);
-  const timedOut = slow.job({ label: ":golang: go test", key: "test", command: "go test ./... -race -count=1", state: "timed_out", exitStatus: -1, durationMs: 60 * MINUTE });
+  const slow = new ShowcaseBuild(
+    state,
+    random,
+    {
+      pipeline: "api",
+      agoMs: 8 * HOUR,
+      branch: "main",
+      message: "Run the race detector on the payments package",
+      state: "failed",
+    },
+    now,
+  );
+  const timedOut = slow.job({
+    label: ":golang: go test",
+    key: "test",
+    command: "go test ./... -race -count=1",
+    state: "timed_out",
+    exitStatus: -1,
+    durationMs: 60 * MINUTE,
+  });
   slow.job({ label: ":golang: go vet", key: "vet", command: "go vet ./...", state: "finished" });
-  slow.job({ label: ":postgres: Migrations check", key: "migrations", command: "make migrate-check", state: "finished" });
+  slow.job({
+    label: ":postgres: Migrations check",
+    key: "migrations",
+    command: "make migrate-check",
+    state: "finished",
+  });
   slow.finish();
 
   // api: canceled by someone mid-run; its jobs cannot be retried.
-  const stopped = new ShowcaseBuild(state, random, { pipeline: "api", agoMs: 6 * HOUR, branch: "fix/flaky-login-test", message: "Add retry to payment webhook handler", state: "canceled" }, now);
-  const canceled = stopped.job({ label: ":golang: go test", key: "test", command: "go test ./... -race -count=1", state: "canceled", exitStatus: -1 });
+  const stopped = new ShowcaseBuild(
+    state,
+    random,
+    {
+      pipeline: "api",
+      agoMs: 6 * HOUR,
+      branch: "fix/flaky-login-test",
+      message: "Add retry to payment webhook handler",
+      state: "canceled",
+    },
+    now,
+  );
+  const canceled = stopped.job({
+    label: ":golang: go test",
+    key: "test",
+    command: "go test ./... -race -count=1",
+    state: "canceled",
+    exitStatus: -1,
+  });
   stopped.job({ label: ":golang: go vet", key: "vet", command: "go vet ./...", state: "finished" });
   stopped.finish();
 
   // api: tests passed, waiting for someone to unblock the deploy.
-  const gated = new ShowcaseBuild(state, random, { pipeline: "api", agoMs: 3 * HOUR, branch: "main", message: "Release 2026.11.3", state: "passed", blocked: true, metaData: { release: "2026.11.3" } }, now);
-  const apiPassed = gated.job({ label: ":golang: go test", key: "test", command: "go test ./... -race -count=1", state: "finished" });
+  const gated = new ShowcaseBuild(
+    state,
+    random,
+    {
+      pipeline: "api",
+      agoMs: 3 * HOUR,
+      branch: "main",
+      message: "Release 2026.11.3",
+      state: "passed",
+      blocked: true,
+      metaData: { release: "2026.11.3" },
+    },
+    now,
+  );
+  const apiPassed = gated.job({
+    label: ":golang: go test",
+    key: "test",
+    command: "go test ./... -race -count=1",
+    state: "finished",
+  });
   gated.job({ label: ":golang: go vet", key: "vet", command: "go vet ./...", state: "finished" });
   const waiter = gated.wait();
-  const manual = gated.job({ type: "manual", label: ":rocket: Deploy to production?", key: "deploy-gate", state: "blocked" });
+  const manual = gated.job({
+    type: "manual",
+    label: ":rocket: Deploy to production?",
+    key: "deploy-gate",
+    state: "blocked",
+  });
   gated.job({ label: ":rocket: Deploy", key: "deploy", command: "./scripts/deploy.sh production", state: "waiting" });
   gated.finish();
   extras.artifacts.push(artifact(random, apiPassed, "coverage.out", "text", "text/plain"));
@@ -278,34 +493,101 @@ export function seedRestHistory(state: SimState, random: Random, now: number): O
   const triggering = new ShowcaseBuild(
     state,
     random,
-    { pipeline: "api", agoMs: 4 * HOUR, branch: "main", message: "Document the webhook retry policy", state: "passed", creatorIdsOnly: true },
+    {
+      pipeline: "api",
+      agoMs: 4 * HOUR,
+      branch: "main",
+      message: "Document the webhook retry policy",
+      state: "passed",
+      creatorIdsOnly: true,
+    },
     now,
   );
-  triggering.job({ label: ":golang: go test", key: "test", command: "go test ./... -race -count=1", state: "finished" });
+  triggering.job({
+    label: ":golang: go test",
+    key: "test",
+    command: "go test ./... -race -count=1",
+    state: "finished",
+  });
   triggering.wait();
   const trigger = triggering.job({ type: "trigger", label: ":books: Publish docs", key: "docs", state: "finished" });
   triggering.finish();
-  const docs = new ShowcaseBuild(state, random, { pipeline: "docs", agoMs: 4 * HOUR - 5 * MINUTE, branch: "main", message: "Document the webhook retry policy", state: "passed", source: "trigger_job" }, now);
+  const docs = new ShowcaseBuild(
+    state,
+    random,
+    {
+      pipeline: "docs",
+      agoMs: 4 * HOUR - 5 * MINUTE,
+      branch: "main",
+      message: "Document the webhook retry policy",
+      state: "passed",
+      source: "trigger_job",
+    },
+    now,
+  );
   docs.job({ label: ":books: Build site", key: "site", command: "npm run build:docs", state: "finished" });
   docs.finish();
   trigger.triggeredBuildUuid = docs.build.uuid;
 
   // infra: a terraform plan, thick with colour.
-  const plan = new ShowcaseBuild(state, random, { pipeline: "infra", agoMs: 2 * HOUR, branch: "main", message: "Move the assets bucket behind CloudFront", state: "passed", source: "ui" }, now);
-  const colour = plan.job({ label: ":terraform: Plan", key: "plan", command: "terraform init -input=false && terraform plan", state: "finished", logProfile: "colour" });
+  const plan = new ShowcaseBuild(
+    state,
+    random,
+    {
+      pipeline: "infra",
+      agoMs: 2 * HOUR,
+      branch: "main",
+      message: "Move the assets bucket behind CloudFront",
+      state: "passed",
+      source: "ui",
+    },
+    now,
+  );
+  const colour = plan.job({
+    label: ":terraform: Plan",
+    key: "plan",
+    command: "terraform init -input=false && terraform plan",
+    state: "finished",
+    logProfile: "colour",
+  });
   plan.job({ label: ":shell: shellcheck", command: "shellcheck scripts/*.sh", state: "finished" });
   plan.finish();
   extras.annotations.push(annotation(random, plan.build, "terraform-plan", "info", TERRAFORM_HTML, { job: colour }));
 
   // mobile-ios on the macOS queue.
-  const ios = new ShowcaseBuild(state, random, { pipeline: "mobile-ios", agoMs: 30 * HOUR, branch: "release/2026.11", message: "Bump fastlane to 2.226", state: "passed", source: "schedule" }, now);
-  ios.job({ label: ":xcode: Build", key: "build", command: "bundle exec fastlane build", queueKey: "macos", state: "finished" });
-  const snapshots = ios.job({ label: ":iphone: Snapshot tests", key: "snapshot", command: "bundle exec fastlane snapshots", queueKey: "macos", state: "finished" });
+  const ios = new ShowcaseBuild(
+    state,
+    random,
+    {
+      pipeline: "mobile-ios",
+      agoMs: 30 * HOUR,
+      branch: "release/2026.11",
+      message: "Bump fastlane to 2.226",
+      state: "passed",
+      source: "schedule",
+    },
+    now,
+  );
+  ios.job({
+    label: ":xcode: Build",
+    key: "build",
+    command: "bundle exec fastlane build",
+    queueKey: "macos",
+    state: "finished",
+  });
+  const snapshots = ios.job({
+    label: ":iphone: Snapshot tests",
+    key: "snapshot",
+    command: "bundle exec fastlane snapshots",
+    queueKey: "macos",
+    state: "finished",
+  });
   ios.finish();
   extras.artifacts.push(artifact(random, snapshots, "snapshots/home-screen.png", "png", "image/png"));
 
   for (const record of extras.artifacts) state.artifacts.set(record.id, record);
-  for (const record of extras.annotations) state.annotations.set(record.buildUuid, [...(state.annotations.get(record.buildUuid) ?? []), record]);
+  for (const record of extras.annotations)
+    state.annotations.set(record.buildUuid, [...(state.annotations.get(record.buildUuid) ?? []), record]);
 
   return {
     jobs: {
@@ -330,6 +612,11 @@ export function seedRestHistory(state: SimState, random: Random, now: number): O
       canceledBuild: stopped.build.uuid,
       runningBuild: live.build.uuid,
     },
-    artifacts: { largeArtifact: large.id, smallArtifact: coverageJson.id, imageArtifact: screenshot.id, junitArtifact: junit.id },
+    artifacts: {
+      largeArtifact: large.id,
+      smallArtifact: coverageJson.id,
+      imageArtifact: screenshot.id,
+      junitArtifact: junit.id,
+    },
   };
 }

@@ -37,7 +37,9 @@ function jsonLogStream(url: string, log: LogSource): ReadableStream<Uint8Array> 
         const next = await reader.read();
         if (next.done === true) {
           const rest = decoder.decode();
-          controller.enqueue(encoder.encode(`${JSON.stringify(rest).slice(1, -1)}","size":${log.size},"header_times":[]}`));
+          controller.enqueue(
+            encoder.encode(`${JSON.stringify(rest).slice(1, -1)}","size":${log.size},"header_times":[]}`),
+          );
           phase = "done";
           controller.close();
           return;
@@ -56,23 +58,36 @@ export function restLogRoutes(runtime: SimRuntime): RestRoute[] {
     if (log === null) throw new HttpError(404, "Only command jobs have logs");
     const accept = request.headers.get("accept") ?? "";
     // A HEAD describes the raw log (its Content-Length is the raw size), whatever it asked to accept.
-    const text = forceText || request.head === true || (accept.includes("text/plain") && !accept.includes("application/json"));
+    const text =
+      forceText || request.head === true || (accept.includes("text/plain") && !accept.includes("application/json"));
     const common = { "Accept-Ranges": "bytes" };
     if (!text) {
       const url = `${buildPath(`${request.url.origin}/v2`, runtime.state, build)}/jobs/${job.uuid}/log`;
-      return new Response(jsonLogStream(url, log), { headers: { ...common, "content-type": "application/json; charset=utf-8" } });
+      return new Response(jsonLogStream(url, log), {
+        headers: { ...common, "content-type": "application/json; charset=utf-8" },
+      });
     }
     const suffix = suffixLength(request.headers.get("range"));
     if (suffix === null) {
-      return new Response(log.stream(0, log.size), { headers: { ...common, "content-type": TEXT, "content-length": String(log.size) } });
+      return new Response(log.stream(0, log.size), {
+        headers: { ...common, "content-type": TEXT, "content-length": String(log.size) },
+      });
     }
     if (log.size === 0 || suffix === 0) {
-      return jsonResponse({ message: "Range Not Satisfiable" }, 416, { ...common, "Content-Range": `bytes */${log.size}` });
+      return jsonResponse({ message: "Range Not Satisfiable" }, 416, {
+        ...common,
+        "Content-Range": `bytes */${log.size}`,
+      });
     }
     const start = Math.max(0, log.size - suffix);
     return new Response(log.stream(start, log.size), {
       status: 206,
-      headers: { ...common, "content-type": TEXT, "content-length": String(log.size - start), "Content-Range": `bytes ${start}-${log.size - 1}/${log.size}` },
+      headers: {
+        ...common,
+        "content-type": TEXT,
+        "content-length": String(log.size - start),
+        "Content-Range": `bytes ${start}-${log.size - 1}/${log.size}`,
+      },
     });
   };
 

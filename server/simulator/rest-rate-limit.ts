@@ -37,7 +37,11 @@ export class RestRateLimiter {
     const orgBudget = this.spend(`org\u0000${org}`, "rest", now);
     const userBudget = this.spend(`user\u0000${user}`, "rest_user", now);
     const over = (budget: SimRestBudget) => this.enabled && budget.current > budget.limit;
-    return { org: orgBudget, user: userBudget, exceeded: over(userBudget) ? userBudget : over(orgBudget) ? orgBudget : null };
+    return {
+      org: orgBudget,
+      user: userBudget,
+      exceeded: over(userBudget) ? userBudget : over(orgBudget) ? orgBudget : null,
+    };
   }
 
   reset(): void {
@@ -64,7 +68,10 @@ export class RestRateLimiter {
 
 export function restRateLimitHeaders(status: RestRateLimitStatus): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [prefix, budget] of [["RateLimit", status.org], ["RateLimit-User", status.user]] as const) {
+  for (const [prefix, budget] of [
+    ["RateLimit", status.org],
+    ["RateLimit-User", status.user],
+  ] as const) {
     headers[`${prefix}-Scope`] = budget.scope;
     headers[`${prefix}-Limit`] = String(budget.limit);
     headers[`${prefix}-Remaining`] = String(budget.remaining);

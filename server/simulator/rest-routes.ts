@@ -16,7 +16,8 @@ export function restRoutes(runtime: SimRuntime): RestRoute[] {
   const requireCluster = (request: RouteRequest) => {
     const { state } = runtime;
     if (request.params.org !== state.org.slug) throw new HttpError(404, "No organization found");
-    if (request.params.cluster !== undefined && request.params.cluster !== state.cluster.id) throw new HttpError(404, "No cluster found");
+    if (request.params.cluster !== undefined && request.params.cluster !== state.cluster.id)
+      throw new HttpError(404, "No cluster found");
     return state;
   };
 
@@ -35,16 +36,38 @@ export function restRoutes(runtime: SimRuntime): RestRoute[] {
 
   const listQueues = (request: RouteRequest): Response => {
     const state = requireCluster(request);
-    const page = paginate(request.url, [...state.queues.values()].map((queue) => queueJson(base(request), state, queue)));
+    const page = paginate(
+      request.url,
+      [...state.queues.values()].map((queue) => queueJson(base(request), state, queue)),
+    );
     return jsonResponse(page.items, 200, page.headers);
   };
 
-  const getQueue = (request: RouteRequest): Response => jsonResponse(queueJson(base(request), runtime.state, requireQueue(request)));
+  const getQueue = (request: RouteRequest): Response =>
+    jsonResponse(queueJson(base(request), runtime.state, requireQueue(request)));
 
   return [
-    { api: "rest", method: "GET", pattern: "/v2/organizations/:org/clusters", requiredScope: "read_clusters", handle: listClusters },
-    { api: "rest", method: "GET", pattern: "/v2/organizations/:org/clusters/:cluster/queues", requiredScope: "read_clusters", handle: listQueues },
-    { api: "rest", method: "GET", pattern: "/v2/organizations/:org/clusters/:cluster/queues/:id", requiredScope: "read_clusters", handle: getQueue },
+    {
+      api: "rest",
+      method: "GET",
+      pattern: "/v2/organizations/:org/clusters",
+      requiredScope: "read_clusters",
+      handle: listClusters,
+    },
+    {
+      api: "rest",
+      method: "GET",
+      pattern: "/v2/organizations/:org/clusters/:cluster/queues",
+      requiredScope: "read_clusters",
+      handle: listQueues,
+    },
+    {
+      api: "rest",
+      method: "GET",
+      pattern: "/v2/organizations/:org/clusters/:cluster/queues/:id",
+      requiredScope: "read_clusters",
+      handle: getQueue,
+    },
     {
       api: "rest",
       method: "POST",

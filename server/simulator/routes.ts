@@ -62,7 +62,11 @@ function matchPattern(pattern: string, pathname: string): Record<string, string>
   return params;
 }
 
-export function matchRoute<R extends RoutePattern>(routes: readonly R[], method: string, pathname: string): RouteMatch<R> {
+export function matchRoute<R extends RoutePattern>(
+  routes: readonly R[],
+  method: string,
+  pathname: string,
+): RouteMatch<R> {
   const allow: Method[] = [];
   for (const route of routes) {
     const rawParams = matchPattern(route.pattern, pathname);

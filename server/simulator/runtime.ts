@@ -74,6 +74,10 @@ export class SimRuntime {
   }
 
   private seeded(): SimState {
-    return seedState({ seed: this.options.seed, initialScheduledJobs: this.options.initialScheduledJobs, startMs: this.clock.now() });
+    return seedState({
+      seed: this.options.seed,
+      initialScheduledJobs: this.options.initialScheduledJobs,
+      startMs: this.clock.now(),
+    });
   }
 }

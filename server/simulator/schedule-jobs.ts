@@ -29,7 +29,13 @@ export function nextBuildNumber(state: SimState, pipelineSlug: string): number {
   return highest + 1;
 }
 
-export function newBuild(state: SimState, random: Random, pipeline: Pipeline, createdAt: number, forceNullBranch = false): Build {
+export function newBuild(
+  state: SimState,
+  random: Random,
+  pipeline: Pipeline,
+  createdAt: number,
+  forceNullBranch = false,
+): Build {
   const build = createBuild(random, pipeline, nextBuildNumber(state, pipeline.slug), createdAt, forceNullBranch);
   state.builds.set(build.uuid, build);
   return build;
@@ -37,9 +43,13 @@ export function newBuild(state: SimState, random: Random, pipeline: Pipeline, cr
 
 /** One new build whose jobs are all scheduled at the given time on one queue (callers resolved the queue). */
 export function scheduleJobs(state: SimState, random: Random, request: ScheduleRequest): Job[] {
-  const template = request.pipelineSlug === undefined ? choosePipeline(random, request.queueKey) : pipelineTemplate(request.pipelineSlug);
+  const template =
+    request.pipelineSlug === undefined
+      ? choosePipeline(random, request.queueKey)
+      : pipelineTemplate(request.pipelineSlug);
   const pipeline = template === undefined ? undefined : state.pipelines.get(template.slug);
-  if (template === undefined || pipeline === undefined) throw new Error(`unknown pipeline ${request.pipelineSlug ?? ""}`);
+  if (template === undefined || pipeline === undefined)
+    throw new Error(`unknown pipeline ${request.pipelineSlug ?? ""}`);
   const build = newBuild(state, random, pipeline, request.scheduledAt);
   const jobs: Job[] = [];
   for (let i = 0; i < request.count; i++) {

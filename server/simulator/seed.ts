@@ -36,15 +36,37 @@ export function seedState(options: SeedOptions): SimState {
   // Its own stream: drawing the cluster's id from "world" would shift every job id of every seed.
   const clusterRandom = createRandom(deriveSeed(options.seed, "cluster"));
   const createdAt = options.startMs - 90 * 24 * 60 * MINUTE;
-  const cluster = { id: clusterRandom.uuid(), name: "Default cluster", description: "Acme's CI agents", defaultQueueKey: DEFAULT_QUEUE_KEY, createdAt };
+  const cluster = {
+    id: clusterRandom.uuid(),
+    name: "Default cluster",
+    description: "Acme's CI agents",
+    defaultQueueKey: DEFAULT_QUEUE_KEY,
+    createdAt,
+  };
   const state = new SimState({ slug: ORG_SLUG, uuid: random.uuid() }, cluster);
   for (const key of [DEFAULT_QUEUE_KEY, ...OTHER_QUEUES.map((queue) => queue.key)]) {
     const description = QUEUE_DESCRIPTIONS[key] ?? null;
     const pausedField: PausedField = GO_CLIENT_SPELLING_QUEUES.has(key) ? "paused" : "dispatch_paused";
-    state.addQueue({ id: random.uuid(), key, description, createdAt, pausedField, paused: false, pauseNote: null, pausedBy: null, pausedAt: null });
+    state.addQueue({
+      id: random.uuid(),
+      key,
+      description,
+      createdAt,
+      pausedField,
+      paused: false,
+      pauseNote: null,
+      pausedBy: null,
+      pausedAt: null,
+    });
   }
   for (const template of PIPELINES) {
-    const pipeline = { uuid: random.uuid(), slug: template.slug, name: template.name, repository: template.repository, defaultBranch: "main" };
+    const pipeline = {
+      uuid: random.uuid(),
+      slug: template.slug,
+      name: template.name,
+      repository: template.repository,
+      defaultBranch: "main",
+    };
     state.pipelines.set(pipeline.slug, pipeline);
   }
   state.stacks.set(PRE_REGISTERED_STACK_KEY, {
@@ -68,7 +90,13 @@ export function seedState(options: SeedOptions): SimState {
 }
 
 /** Where each pipeline's numbering had got to before the simulated past begins. */
-const FIRST_BUILD_NUMBER: Readonly<Record<string, number>> = { web: 1201, api: 861, "mobile-ios": 311, infra: 95, docs: 40 };
+const FIRST_BUILD_NUMBER: Readonly<Record<string, number>> = {
+  web: 1201,
+  api: 861,
+  "mobile-ios": 311,
+  infra: 95,
+  docs: 40,
+};
 
 /**
  * Builds were seeded in groups (history, scheduled, showcase); numbers must follow creation time as on
@@ -107,7 +135,17 @@ function seedBuild({ state, random, queueKey, createdAt, nullBranch = false }: S
   if (pipeline === undefined) throw new Error(`pipeline ${template.slug} not seeded`);
   const build = newBuild(state, random, pipeline, createdAt, nullBranch);
   return (jobState, scheduledAt, extras = {}) =>
-    createJob(random, { org: state.org, pipeline, template, build, queueKey, seq: state.nextSeq(), state: jobState, scheduledAt, ...extras });
+    createJob(random, {
+      org: state.org,
+      pipeline,
+      template,
+      build,
+      queueKey,
+      seq: state.nextSeq(),
+      state: jobState,
+      scheduledAt,
+      ...extras,
+    });
 }
 
 /** Finished and running builds, so job counts and the REST half have a past to show. */

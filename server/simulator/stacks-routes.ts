@@ -6,7 +6,14 @@ import { addNotification, addNotifications, LEGACY_LIMITS } from "./notification
 import type { RouteRequest, StacksRoute } from "./routes";
 import type { SimRuntime } from "./runtime";
 import { requireJob, requireStack } from "./stack-lookup";
-import { finishBody, getStatesBody, legacyNotificationBody, notificationsBody, registerBody, reserveBody } from "./stacks-schemas";
+import {
+  finishBody,
+  getStatesBody,
+  legacyNotificationBody,
+  notificationsBody,
+  registerBody,
+  reserveBody,
+} from "./stacks-schemas";
 
 const DEFAULT_RESERVATION_SECONDS = 900;
 
@@ -16,7 +23,10 @@ export function stacksRoutes(runtime: SimRuntime): StacksRoute[] {
     const { stacks } = runtime.state;
     const existing = stacks.get(body.key);
     if (existing === undefined && stacks.size >= runtime.options.stackLimit) {
-      throw new HttpError(403, `Organization has reached its limit of ${runtime.options.stackLimit} stacks; deregister one first`);
+      throw new HttpError(
+        403,
+        `Organization has reached its limit of ${runtime.options.stackLimit} stacks; deregister one first`,
+      );
     }
     const stack: SimStack = {
       id: existing?.id ?? runtime.random.uuid(),
@@ -95,14 +105,62 @@ export function stacksRoutes(runtime: SimRuntime): StacksRoute[] {
   return [
     { api: "stacks", method: "POST", pattern: "/v3/stacks/register", scope: "default", handle: register },
     { api: "stacks", method: "POST", pattern: "/v3/stacks/:key/deregister", scope: "default", handle: deregister },
-    { api: "stacks", method: "GET", pattern: "/v3/stacks/:key/scheduled-jobs", scope: "list-scheduled-jobs", handle: (request) => listScheduledJobs(runtime, request, false) },
-    { api: "stacks", method: "GET", pattern: "/v3/stacks/:key/scheduled_jobs", scope: "list-scheduled-jobs", handle: (request) => listScheduledJobs(runtime, request, true) },
-    { api: "stacks", method: "PUT", pattern: "/v3/stacks/:key/scheduled-jobs/batch-reserve", scope: "batch-reserve", handle: reserve },
-    { api: "stacks", method: "PUT", pattern: "/v3/stacks/:key/scheduled_jobs/batch_reserve", scope: "batch-reserve", handle: reserve },
-    { api: "stacks", method: "POST", pattern: "/v3/stacks/:key/jobs/get-states", scope: "batch-load-job-states", handle: getStates },
+    {
+      api: "stacks",
+      method: "GET",
+      pattern: "/v3/stacks/:key/scheduled-jobs",
+      scope: "list-scheduled-jobs",
+      handle: (request) => listScheduledJobs(runtime, request, false),
+    },
+    {
+      api: "stacks",
+      method: "GET",
+      pattern: "/v3/stacks/:key/scheduled_jobs",
+      scope: "list-scheduled-jobs",
+      handle: (request) => listScheduledJobs(runtime, request, true),
+    },
+    {
+      api: "stacks",
+      method: "PUT",
+      pattern: "/v3/stacks/:key/scheduled-jobs/batch-reserve",
+      scope: "batch-reserve",
+      handle: reserve,
+    },
+    {
+      api: "stacks",
+      method: "PUT",
+      pattern: "/v3/stacks/:key/scheduled_jobs/batch_reserve",
+      scope: "batch-reserve",
+      handle: reserve,
+    },
+    {
+      api: "stacks",
+      method: "POST",
+      pattern: "/v3/stacks/:key/jobs/get-states",
+      scope: "batch-load-job-states",
+      handle: getStates,
+    },
     { api: "stacks", method: "GET", pattern: "/v3/stacks/:key/jobs/:uuid", scope: "show-job", handle: showJob },
-    { api: "stacks", method: "POST", pattern: "/v3/stacks/:key/jobs/:uuid/finish", scope: "finish-job", handle: finish },
-    { api: "stacks", method: "POST", pattern: "/v3/stacks/:key/notifications", scope: "stack-notification", handle: notifications },
-    { api: "stacks", method: "POST", pattern: "/v3/stacks/:key/jobs/:uuid/stack_notifications", scope: "stack-notification", handle: legacyNotification },
+    {
+      api: "stacks",
+      method: "POST",
+      pattern: "/v3/stacks/:key/jobs/:uuid/finish",
+      scope: "finish-job",
+      handle: finish,
+    },
+    {
+      api: "stacks",
+      method: "POST",
+      pattern: "/v3/stacks/:key/notifications",
+      scope: "stack-notification",
+      handle: notifications,
+    },
+    {
+      api: "stacks",
+      method: "POST",
+      pattern: "/v3/stacks/:key/jobs/:uuid/stack_notifications",
+      scope: "stack-notification",
+      handle: legacyNotification,
+    },
   ];
 }

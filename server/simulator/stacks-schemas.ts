@@ -9,7 +9,10 @@ export const registerBody = z.object({
   queue_key: z.string().min(1),
   // Optional: a client that omits an empty map must still be able to register.
   metadata: z
-    .record(z.string().max(64, "metadata keys must be at most 64 characters"), z.string().max(256, "metadata values must be at most 256 characters"))
+    .record(
+      z.string().max(64, "metadata keys must be at most 64 characters"),
+      z.string().max(256, "metadata values must be at most 256 characters"),
+    )
     .refine((metadata) => Object.keys(metadata).length <= 100, "metadata may have at most 100 keys")
     .optional(),
 });
@@ -39,5 +42,7 @@ export const notificationsBody = z.object({
 });
 
 export const legacyNotificationBody = z.object({
-  detail: z.string().refine((detail) => codePoints(detail) >= 1 && codePoints(detail) <= 255, "detail must be 1 to 255 characters"),
+  detail: z
+    .string()
+    .refine((detail) => codePoints(detail) >= 1 && codePoints(detail) <= 255, "detail must be 1 to 255 characters"),
 });

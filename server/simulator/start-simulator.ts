@@ -15,7 +15,9 @@ export interface RunningSimulator {
   close(): Promise<void>;
 }
 
-export async function startSimulator(options: SimulatorOptions & { port?: number; host?: string } = {}): Promise<RunningSimulator> {
+export async function startSimulator(
+  options: SimulatorOptions & { port?: number; host?: string } = {},
+): Promise<RunningSimulator> {
   const simulator = createSimulator(options);
   const served = await serve(simulator.handle, { host: options.host ?? "127.0.0.1", port: options.port ?? 0 });
   return {

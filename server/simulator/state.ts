@@ -2,7 +2,18 @@ import { DEFAULT_QUEUE_ALIASES, DEFAULT_QUEUE_KEY } from "./catalog";
 import type { AnnotationRecord } from "./annotations";
 import type { ArtifactRecord } from "./artifacts";
 import type { ShowcaseIds } from "./fixtures";
-import { TERMINAL_JOB_STATES, type Build, type SimCluster, type Job, type JobState, type Organization, type Pipeline, type Queue, type SimStack, type User } from "./model";
+import {
+  TERMINAL_JOB_STATES,
+  type Build,
+  type SimCluster,
+  type Job,
+  type JobState,
+  type Organization,
+  type Pipeline,
+  type Queue,
+  type SimStack,
+  type User,
+} from "./model";
 import { ScheduledIndex, type SortKey } from "./scheduled-index";
 
 /**
@@ -105,7 +116,13 @@ export class SimState {
   }
 
   countByState(): Partial<Record<JobState, number>> {
-    const counts: Partial<Record<JobState, number>> = { scheduled: 0, reserved: 0, assigned: 0, running: 0, finished: 0 };
+    const counts: Partial<Record<JobState, number>> = {
+      scheduled: 0,
+      reserved: 0,
+      assigned: 0,
+      running: 0,
+      finished: 0,
+    };
     for (const job of this.jobs.values()) counts[job.state] = (counts[job.state] ?? 0) + 1;
     return counts;
   }
@@ -162,7 +179,10 @@ export class SimState {
     if (jobs.every(isDone)) {
       build.state = jobs.every(jobSucceeded) ? "passed" : "failed";
       build.finishedAt = now;
-    } else if (build.state === "scheduled" && jobs.some((j) => !["scheduled", "reserved", "waiting", "blocked"].includes(j.state))) {
+    } else if (
+      build.state === "scheduled" &&
+      jobs.some((j) => !["scheduled", "reserved", "waiting", "blocked"].includes(j.state))
+    ) {
       build.state = "running";
       build.startedAt = now;
     }
@@ -251,7 +271,6 @@ export class SimState {
     const build = this.builds.get(job.buildUuid);
     if (build !== undefined) this.refresh(build, now);
   }
-
 }
 
 /** Ended, for the build's purposes: an unblocked block step is done with. */

@@ -25,9 +25,14 @@ function s3Error(status: number, code: string, message: string): Response {
 }
 
 export function serveStorage(runtime: SimRuntime, request: Request, url: URL): Response {
-  if (request.method !== "GET" && request.method !== "HEAD") return s3Error(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
+  if (request.method !== "GET" && request.method !== "HEAD")
+    return s3Error(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
   if (request.headers.has("authorization")) {
-    return s3Error(400, "InvalidArgument", "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified");
+    return s3Error(
+      400,
+      "InvalidArgument",
+      "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified",
+    );
   }
   const match = /^\/__storage\/artifacts\/([0-9a-f-]{36})\/[^/]+$/.exec(url.pathname);
   const record = match?.[1] === undefined ? undefined : runtime.state.artifacts.get(match[1]);
@@ -36,7 +41,11 @@ export function serveStorage(runtime: SimRuntime, request: Request, url: URL): R
   const given = Buffer.from(url.searchParams.get("signature") ?? "");
   const wanted = Buffer.from(signature(runtime, record.id, expires));
   if (!Number.isInteger(expires) || given.length !== wanted.length || !timingSafeEqual(given, wanted)) {
-    return s3Error(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.");
+    return s3Error(
+      403,
+      "SignatureDoesNotMatch",
+      "The request signature we calculated does not match the signature you provided.",
+    );
   }
   if (expires * 1_000 < runtime.now()) return s3Error(403, "AccessDenied", "Request has expired");
   return new Response(artifactStream(record), {

@@ -45,6 +45,7 @@ export const API_USER: User = { name: "Demo Operator", email: "demo-operator@acm
 /** Who a REST `Authorization` header speaks for; null for anything but `Bearer <a REST token>`. */
 export function restIdentity(tokens: Tokens, authorization: string | null): RestIdentity | null {
   if (authorization === `Bearer ${tokens.api}`) return { scopes: REST_SCOPES, user: API_USER, token: "full" };
-  if (authorization === `Bearer ${tokens.apiReadOnly}`) return { scopes: READ_SCOPES, user: API_USER, token: "read-only" };
+  if (authorization === `Bearer ${tokens.apiReadOnly}`)
+    return { scopes: READ_SCOPES, user: API_USER, token: "read-only" };
   return null;
 }

@@ -24,7 +24,9 @@ export async function finishOne(
 ): Promise<{ confirmedByState: boolean }> {
   const { stackKey, jobId, exitStatus, reason } = request;
   const by = attribution(operator);
-  const [event] = await runtime.ledger.begin([{ stackKey, jobId, action: "finish", operator: by, detail: `exit ${exitStatus}: ${reason}` }]);
+  const [event] = await runtime.ledger.begin([
+    { stackKey, jobId, action: "finish", operator: by, detail: `exit ${exitStatus}: ${reason}` },
+  ]);
   const eventId = event?.id ?? "";
   const detail = `Finished by ${by} via Stack Console: ${reason}`;
   try {
@@ -36,7 +38,9 @@ export async function finishOne(
     if (error instanceof BuildkiteError && error.attempts > 1 && error.status !== null && error.status < 500) {
       const states = await runtime.stacks.getJobStates({ stackKey, jobIds: [jobId] }, { signal });
       if (states.data.states[jobId] === "finished") {
-        await runtime.ledger.settle([{ id: eventId, outcome: "ok", message: "confirmed by the job's state after a lost answer" }]);
+        await runtime.ledger.settle([
+          { id: eventId, outcome: "ok", message: "confirmed by the job's state after a lost answer" },
+        ]);
         await runtime.ledger.endReservation(stackKey, jobId);
         return { confirmedByState: true };
       }

@@ -33,7 +33,9 @@ export function describeMutation(action: string, input: Input, operator: Operato
       : Array.isArray(body.jobIds)
         ? body.jobIds.filter((id): id is string => typeof id === "string")
         : (notifications?.flatMap((n) => (typeof n.jobId === "string" ? [n.jobId] : [])) ?? []);
-  const reasons = notifications ? [...new Set(notifications.map((n) => text(n.detail)).filter((d) => d !== null))] : [text(body.detail)];
+  const reasons = notifications
+    ? [...new Set(notifications.map((n) => text(n.detail)).filter((d) => d !== null))]
+    : [text(body.detail)];
   // The request as it arrived minus the long lists the row already holds as job ids and reason.
   const request: Record<string, unknown> = { ...params, ...record(input.query), ...body };
   if (Array.isArray(body.jobIds)) request.jobIds = body.jobIds.length;
@@ -54,8 +56,14 @@ export function settlementFor(error: unknown, requestId: string): AuditSettlemen
   const mapped = toEnvelopeError(error, requestId).error;
   // Buildkite refusing (4xx) or the console refusing means nothing happened; a dropped connection or a 5xx
   // may have happened anyway, so those stay "unknown" rather than claim either.
-  const refused = (error instanceof BuildkiteError && error.status !== null && error.status < 500) || error instanceof ConsoleError;
-  return { outcome: refused ? "failed" : "unknown", upstreamStatus: mapped.httpStatus, errorType: mapped.type, message: mapped.message };
+  const refused =
+    (error instanceof BuildkiteError && error.status !== null && error.status < 500) || error instanceof ConsoleError;
+  return {
+    outcome: refused ? "failed" : "unknown",
+    upstreamStatus: mapped.httpStatus,
+    errorType: mapped.type,
+    message: mapped.message,
+  };
 }
 
 export interface AuditTrail {
@@ -83,10 +91,18 @@ export async function beginAudit(
     log().error({ err: error, requestId }, "could not record an audit intent");
     // The store already says why it is unavailable, in words for the operator.
     if (error instanceof ConsoleError) throw error;
-    throw new ConsoleError("internal_error", "The audit log could not record this action, so it was not attempted.", "audit_unavailable");
+    throw new ConsoleError(
+      "internal_error",
+      "The audit log could not record this action, so it was not attempted.",
+      "audit_unavailable",
+    );
   }
   const settle = (s: AuditSettlement) =>
-    audit.settle(id, s).catch((error: unknown) => log().error({ err: error, auditId: id, requestId }, "could not record an audit outcome"));
+    audit
+      .settle(id, s)
+      .catch((error: unknown) =>
+        log().error({ err: error, auditId: id, requestId }, "could not record an audit outcome"),
+      );
   return {
     succeeded: (summary) => settle({ outcome: "ok", result: summary ?? {} }),
     failed: (error) => settle(settlementFor(error, requestId)),

@@ -121,7 +121,10 @@ export function createAuditLog(db: Pick<Database, "query">): AuditLog {
       `SELECT * FROM audit_log ${sql} ORDER BY started_at DESC, id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
       [...params, page.limit, page.offset],
     );
-    const [count] = await db.query<{ total: string | number }>(`SELECT count(*) AS total FROM audit_log ${sql}`, params);
+    const [count] = await db.query<{ total: string | number }>(
+      `SELECT count(*) AS total FROM audit_log ${sql}`,
+      params,
+    );
     return { entries: rows.map(toEntry), total: Number(count?.total ?? 0) };
   }
 
@@ -151,7 +154,15 @@ export function createAuditLog(db: Pick<Database, "query">): AuditLog {
     async settle(id, s, at = new Date()) {
       await db.query(
         `UPDATE audit_log SET finished_at = $2, outcome = $3, upstream_status = $4, error_type = $5, message = $6, result = $7::jsonb WHERE id = $1`,
-        [id, at.toISOString(), s.outcome, s.upstreamStatus ?? null, s.errorType ?? null, s.message ?? null, s.result ? JSON.stringify(s.result) : null],
+        [
+          id,
+          at.toISOString(),
+          s.outcome,
+          s.upstreamStatus ?? null,
+          s.errorType ?? null,
+          s.message ?? null,
+          s.result ? JSON.stringify(s.result) : null,
+        ],
       );
     },
     list,
@@ -161,7 +172,9 @@ export function createAuditLog(db: Pick<Database, "query">): AuditLog {
       let cursor: { at: string; id: string } | null = null;
       for (;;) {
         const n = params.length;
-        const after: string = cursor ? `${sql ? `${sql} AND` : "WHERE"} (started_at, id) < ($${n + 2}::timestamptz, $${n + 3}::uuid)` : sql;
+        const after: string = cursor
+          ? `${sql ? `${sql} AND` : "WHERE"} (started_at, id) < ($${n + 2}::timestamptz, $${n + 3}::uuid)`
+          : sql;
         const rows: Row[] = await db.query<Row>(
           `SELECT * FROM audit_log ${after} ORDER BY started_at DESC, id DESC LIMIT $${n + 1}`,
           cursor ? [...params, pageSize, cursor.at, cursor.id] : [...params, pageSize],

@@ -20,7 +20,9 @@ export class DataDirInUseError extends Error {
     readonly dataDir: string,
     readonly pid: number,
   ) {
-    super(`DATA_DIR ${dataDir} is in use by another console (process ${pid}); give each console its own DATA_DIR, or share a PostgreSQL through DATABASE_URL.`);
+    super(
+      `DATA_DIR ${dataDir} is in use by another console (process ${pid}); give each console its own DATA_DIR, or share a PostgreSQL through DATABASE_URL.`,
+    );
     this.name = "DataDirInUseError";
   }
 }

@@ -88,7 +88,9 @@ async function openPglite(dataDir: string): Promise<Database> {
  * two consoles starting against one PostgreSQL from applying the same migration twice.
  */
 export async function migrate(db: Database, list: readonly Migration[] = defaultMigrations): Promise<string[]> {
-  await db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
+  await db.exec(
+    "CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
+  );
   const applied: string[] = [];
   for (const migration of list) {
     const done = await db.transaction(async (tx) => {
@@ -111,11 +113,13 @@ export async function migrate(db: Database, list: readonly Migration[] = default
  * jsonb refuses just the same.
  */
 const UNSTORABLE_CHARS = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const UNSTORABLE_ESCAPES = /(?<!\\)\\u0000|(?<!\\)\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f][0-9a-f]{2})|(?<!\\ud[89ab][0-9a-f]{2})(?<!\\)\\ud[c-f][0-9a-f]{2}/gi;
+const UNSTORABLE_ESCAPES =
+  /(?<!\\)\\u0000|(?<!\\)\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f][0-9a-f]{2})|(?<!\\ud[89ab][0-9a-f]{2})(?<!\\)\\ud[c-f][0-9a-f]{2}/gi;
 
 /** Cleans every text parameter, including those inside the arrays that batched `unnest` writes pass. */
 function storableValue(value: unknown): unknown {
-  if (typeof value === "string") return value.replace(UNSTORABLE_CHARS, "\ufffd").replace(UNSTORABLE_ESCAPES, "\\ufffd");
+  if (typeof value === "string")
+    return value.replace(UNSTORABLE_CHARS, "\ufffd").replace(UNSTORABLE_ESCAPES, "\\ufffd");
   return Array.isArray(value) ? value.map(storableValue) : value;
 }
 
@@ -130,12 +134,17 @@ function withStorableText(db: Database): Database {
     query,
     exec: (script) => db.exec(script),
     close: () => db.close(),
-    transaction: (work) => db.transaction((inner) => work({ query: (text, params) => inner.query(text, storable(params)), exec: (script) => inner.exec(script) })),
+    transaction: (work) =>
+      db.transaction((inner) =>
+        work({ query: (text, params) => inner.query(text, storable(params)), exec: (script) => inner.exec(script) }),
+      ),
   };
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const db = withStorableText(options.url ? await openPostgres(options.url) : await openPglite(options.dataDir ?? ".data"));
+  const db = withStorableText(
+    options.url ? await openPostgres(options.url) : await openPglite(options.dataDir ?? ".data"),
+  );
   try {
     await migrate(db, options.migrations);
   } catch (error) {

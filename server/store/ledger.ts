@@ -105,7 +105,13 @@ export function createStoreLedger(database: () => Promise<Pick<Database, "query"
   return {
     async begin(intents) {
       const at = new Date().toISOString();
-      const events: LedgerEvent[] = intents.map((intent) => ({ ...intent, id: randomUUID(), at, outcome: "unknown", message: null }));
+      const events: LedgerEvent[] = intents.map((intent) => ({
+        ...intent,
+        id: randomUUID(),
+        at,
+        outcome: "unknown",
+        message: null,
+      }));
       if (events.length === 0) return events;
       await query(
         `INSERT INTO ledger_events (id, at, stack_key, job_id, action, operator, detail)
@@ -156,17 +162,19 @@ export function createStoreLedger(database: () => Promise<Pick<Database, "query"
       return new Set(rows.map((r) => r.job_id));
     },
     async activeReservation(stackKey, jobId, now = Date.now()) {
-      const [row] = await query<ReservationRow>("SELECT * FROM reservations WHERE stack_key = $1 AND job_id = $2 AND expires_at > $3", [
-        stackKey,
-        jobId,
-        new Date(now).toISOString(),
-      ]);
+      const [row] = await query<ReservationRow>(
+        "SELECT * FROM reservations WHERE stack_key = $1 AND job_id = $2 AND expires_at > $3",
+        [stackKey, jobId, new Date(now).toISOString()],
+      );
       return row ? toReservation(row) : null;
     },
     async activeReservations(now = Date.now()) {
       const cutoff = new Date(now).toISOString();
       await query("DELETE FROM reservations WHERE expires_at <= $1", [cutoff]);
-      const rows = await query<ReservationRow>("SELECT * FROM reservations WHERE expires_at > $1 ORDER BY expires_at, stack_key, job_id", [cutoff]);
+      const rows = await query<ReservationRow>(
+        "SELECT * FROM reservations WHERE expires_at > $1 ORDER BY expires_at, stack_key, job_id",
+        [cutoff],
+      );
       return rows.map(toReservation);
     },
     async endReservation(stackKey, jobId) {

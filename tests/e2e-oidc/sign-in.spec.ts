@@ -12,7 +12,9 @@ async function signInAtProvider(page: Page, login: string) {
   if (await consent.isVisible({ timeout: 5000 }).catch(() => false)) await consent.click();
 }
 
-test("signed out, a page sends the visitor to the provider and back to where they were going, signed in", async ({ page }) => {
+test("signed out, a page sends the visitor to the provider and back to where they were going, signed in", async ({
+  page,
+}) => {
   await page.goto("/settings");
   await expect(page.locator('input[name="login"]')).toBeVisible();
   await signInAtProvider(page, "ada");
@@ -39,7 +41,9 @@ test("a viewer sees the console, but actions they cannot take are disabled with 
   const register = page.getByRole("button", { name: "Register stack" });
   await expect(register).toBeDisabled();
   await expect(register).toHaveAttribute("title", "Your role (viewer) cannot do this: it needs the admin role.");
-  const forged = await page.request.post("/api/v1/stacks", { data: { key: "forged", url: "https://example.com", queueKey: "q" } });
+  const forged = await page.request.post("/api/v1/stacks", {
+    data: { key: "forged", url: "https://example.com", queueKey: "q" },
+  });
   expect(forged.status()).toBe(403);
   expect((await forged.json()).error.type).toBe("permission_error");
 });

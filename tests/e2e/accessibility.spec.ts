@@ -52,7 +52,10 @@ const targets: Target[] = [
     ready: async (page, [id]) => {
       const origin = new URL(page.url()).origin;
       for (const detail of ["first", "second"]) {
-        await page.request.post(`/api/v1/stacks/stack-console/jobs/${id}/finish`, { data: { detail }, headers: { origin } });
+        await page.request.post(`/api/v1/stacks/stack-console/jobs/${id}/finish`, {
+          data: { detail },
+          headers: { origin },
+        });
       }
       await page.reload();
       await expect(page.getByTestId("audit-row")).toHaveCount(2);
@@ -85,7 +88,11 @@ for (const theme of ["light", "dark"] as const) {
       const results = await new AxeBuilder({ page }).analyze();
       const serious = results.violations
         .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-        .map((violation) => ({ rule: violation.id, help: violation.help, nodes: violation.nodes.map((node) => node.target.join(" ")) }));
+        .map((violation) => ({
+          rule: violation.id,
+          help: violation.help,
+          nodes: violation.nodes.map((node) => node.target.join(" ")),
+        }));
       expect(serious).toEqual([]);
     });
   }

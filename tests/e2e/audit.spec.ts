@@ -8,7 +8,10 @@ test.beforeEach(async () => {
   await resetSimulator();
 });
 
-test("the audit log shows who finished a job and why, filters in the URL, and exports the rows as CSV", async ({ page, baseURL }) => {
+test("the audit log shows who finished a job and why, filters in the URL, and exports the rows as CSV", async ({
+  page,
+  baseURL,
+}) => {
   const [finished = "", refused = ""] = await newJobs(2);
   const origin = baseURL ?? "";
   const post = (path: string, data: unknown) => page.request.post(path, { data, headers: { origin } });

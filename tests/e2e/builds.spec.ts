@@ -21,7 +21,14 @@ interface Fixtures {
   blockedBuild: BuildRef;
   namelessCreatorBuild: BuildRef;
   manualJob: BuildRef & { jobId: string };
-  smallArtifact: { pipeline: string; buildNumber: number; jobId: string; artifactId: string; bytes: number; sha1: string };
+  smallArtifact: {
+    pipeline: string;
+    buildNumber: number;
+    jobId: string;
+    artifactId: string;
+    bytes: number;
+    sha1: string;
+  };
 }
 
 async function fixtures(): Promise<Fixtures> {
@@ -43,10 +50,15 @@ test.beforeEach(async () => {
   await resetSimulator();
 });
 
-test("the builds list filters by pipeline in the URL, and a build opens with its failed jobs first", async ({ page }) => {
+test("the builds list filters by pipeline in the URL, and a build opens with its failed jobs first", async ({
+  page,
+}) => {
   const { failedJob } = await fixtures();
   await page.goto("/builds");
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Builds" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Builds" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   await expect(page.getByTestId("build-row").first()).toBeVisible();
 
   await page.getByLabel("Pipeline").fill(failedJob.pipeline);
@@ -55,7 +67,8 @@ test("the builds list filters by pipeline in the URL, and a build opens with its
   // The previous rows stay on screen (marked busy) until the filtered page arrives.
   await expect(page.getByRole("table")).toHaveAttribute("aria-busy", "false");
   await expect(page.getByTestId("build-row").first()).toContainText(`${failedJob.pipeline} #`);
-  for (const row of await page.getByTestId("build-row").all()) await expect(row).toContainText(`${failedJob.pipeline} #`);
+  for (const row of await page.getByTestId("build-row").all())
+    await expect(row).toContainText(`${failedJob.pipeline} #`);
 
   // The build may be past the first page; the pager keeps the filter.
   const link = page.getByRole("link", { name: `${failedJob.pipeline} #${failedJob.buildNumber}`, exact: true });
@@ -75,7 +88,9 @@ test("the builds list filters by pipeline in the URL, and a build opens with its
   await expect(rows.first()).toHaveAttribute("data-failed", "true");
   await expect(jobRow(page, failedJob.jobId)).toHaveAttribute("data-failed", "true");
   // Every failed row comes before every other row.
-  const failedFlags = await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute("data-failed") === "true"));
+  const failedFlags = await rows.evaluateAll((elements) =>
+    elements.map((element) => element.getAttribute("data-failed") === "true"),
+  );
   expect(failedFlags).toEqual([...failedFlags].sort((a, b) => Number(b) - Number(a)));
 
   // Back returns to the filtered list the operator came from.
@@ -117,14 +132,29 @@ test("the hostile annotation renders inert: no script runs, no handlers, no java
     const elements = [...document.querySelectorAll("*")];
     const inAnnotations = cards.flatMap((card) => [...card.querySelectorAll("*")]);
     return {
-      handlers: elements.flatMap((element) => element.getAttributeNames().filter((name) => name.toLowerCase().startsWith("on")).map((name) => `${element.tagName}[${name}]`)),
+      handlers: elements.flatMap((element) =>
+        element
+          .getAttributeNames()
+          .filter((name) => name.toLowerCase().startsWith("on"))
+          .map((name) => `${element.tagName}[${name}]`),
+      ),
       scriptUrls: elements.flatMap((element) =>
         ["href", "src", "action", "formaction", "xlink:href"].flatMap((name) => {
-          const value = element.getAttribute(name)?.replace(/[\s\u0000-\u001f]/g, "").toLowerCase() ?? "";
-          return value.startsWith("javascript:") || value.startsWith("data:text/html") || value.startsWith("vbscript:") ? [`${element.tagName}[${name}]`] : [];
+          const value =
+            element
+              .getAttribute(name)
+              ?.replace(/[\s\u0000-\u001f]/g, "")
+              .toLowerCase() ?? "";
+          return value.startsWith("javascript:") || value.startsWith("data:text/html") || value.startsWith("vbscript:")
+            ? [`${element.tagName}[${name}]`]
+            : [];
         }),
       ),
-      active: inAnnotations.filter((element) => ["SCRIPT", "IFRAME", "OBJECT", "EMBED", "FORM", "BASE", "META", "LINK", "STYLE"].includes(element.tagName)).map((element) => element.tagName),
+      active: inAnnotations
+        .filter((element) =>
+          ["SCRIPT", "IFRAME", "OBJECT", "EMBED", "FORM", "BASE", "META", "LINK", "STYLE"].includes(element.tagName),
+        )
+        .map((element) => element.tagName),
     };
   });
   expect(found).toEqual({ handlers: [], scriptUrls: [], active: [] });
@@ -137,7 +167,10 @@ test("an artifact downloads through the console with the bytes its sha1 names", 
   await openBuild(page, smallArtifact.pipeline, smallArtifact.buildNumber);
   const row = page.locator(`[data-testid="artifact"][data-artifact-id="${smallArtifact.artifactId}"]`);
   await expect(row).toBeVisible();
-  await expect(row.getByTestId("artifact-size")).toHaveAttribute("title", `${smallArtifact.bytes.toLocaleString("en-US")} bytes`);
+  await expect(row.getByTestId("artifact-size")).toHaveAttribute(
+    "title",
+    `${smallArtifact.bytes.toLocaleString("en-US")} bytes`,
+  );
   await expect(row.getByTitle(smallArtifact.sha1)).toBeVisible();
 
   const link = row.getByRole("link", { name: /^Download / });
@@ -196,7 +229,9 @@ test("waiters, block steps and unnamed creators read as Buildkite sends them", a
   await expect(gate.getByRole("button")).toHaveCount(0);
 
   await openBuild(page, namelessCreatorBuild.pipeline, namelessCreatorBuild.buildNumber);
-  await expect(page.getByText("Creator", { exact: true }).locator("xpath=following-sibling::dd")).toHaveText("unnamed user");
+  await expect(page.getByText("Creator", { exact: true }).locator("xpath=following-sibling::dd")).toHaveText(
+    "unnamed user",
+  );
 });
 
 test("a scheduled job's drawer on the stack page links to its build", async ({ page }) => {
@@ -219,7 +254,9 @@ test("a scheduled job's drawer on the stack page links to its build", async ({ p
 });
 
 for (const theme of ["light", "dark"] as const) {
-  test(`the builds list and a build page have no serious accessibility violations in the ${theme} theme`, async ({ page }) => {
+  test(`the builds list and a build page have no serious accessibility violations in the ${theme} theme`, async ({
+    page,
+  }) => {
     const { failedJob, blockedBuild } = await fixtures();
     await page.emulateMedia({ colorScheme: theme });
     const scan = async () => {
@@ -228,7 +265,11 @@ for (const theme of ["light", "dark"] as const) {
       const results = await new AxeBuilder({ page }).exclude(".annotation-body img").analyze();
       return results.violations
         .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-        .map((violation) => ({ rule: violation.id, help: violation.help, nodes: violation.nodes.map((node) => node.target.join(" ")) }));
+        .map((violation) => ({
+          rule: violation.id,
+          help: violation.help,
+          nodes: violation.nodes.map((node) => node.target.join(" ")),
+        }));
     };
     await page.goto("/builds");
     await expect(page.getByTestId("build-row").first()).toBeVisible();

@@ -14,7 +14,11 @@ test.beforeEach(async () => {
 });
 
 const bar = (page: Page) => page.getByRole("region", { name: "Bulk actions" });
-const result = (page: Page, id: string) => page.getByRole("list", { name: "Per-job results" }).getByRole("listitem").filter({ hasText: short(id) });
+const result = (page: Page, id: string) =>
+  page
+    .getByRole("list", { name: "Per-job results" })
+    .getByRole("listitem")
+    .filter({ hasText: short(id) });
 
 async function select(page: Page, ids: readonly string[]) {
   for (const id of ids) await page.getByRole("checkbox", { name: `Select job ${short(id)}`, exact: true }).check();
@@ -34,7 +38,9 @@ test("bulk reserve reports each job's result, and the reserved jobs leave the li
   // Hold the list still so the job finished behind the bar's back stays selected and is sent.
   await page.getByRole("button", { name: "Pause refresh" }).click();
   await select(page, ids);
-  const elsewhere = await page.request.post(`/api/v1/stacks/stack-console/jobs/${taken}/finish`, { data: { exitStatus: -1, detail: "finished elsewhere" } });
+  const elsewhere = await page.request.post(`/api/v1/stacks/stack-console/jobs/${taken}/finish`, {
+    data: { exitStatus: -1, detail: "finished elsewhere" },
+  });
   expect(elsewhere.ok()).toBe(true);
 
   await bar(page).getByLabel("Expiry (seconds)").fill("600");
@@ -58,7 +64,9 @@ test("bulk reserve reports each job's result, and the reserved jobs leave the li
   await expect(bar(page)).toBeHidden();
 });
 
-test("bulk finish asks for confirmation, shows progress and per-job results, and the jobs leave the list", async ({ page }) => {
+test("bulk finish asks for confirmation, shows progress and per-job results, and the jobs leave the list", async ({
+  page,
+}) => {
   const ids = await newJobs(4, PIPELINE);
   await page.goto(VIEW);
   await expectRows(page, ids);
@@ -119,7 +127,9 @@ test("select all matching the filter, then reserve them all in one call", async 
   page.on("request", (request) => {
     if (request.method() === "POST" && request.url().endsWith("/reservations")) reserveCalls.push(request.url());
   });
-  await bar(page).getByRole("button", { name: `Reserve ${ids.length}`, exact: true }).click();
+  await bar(page)
+    .getByRole("button", { name: `Reserve ${ids.length}`, exact: true })
+    .click();
 
   await expect(bar(page).getByRole("status")).toHaveText(`Done: ${ids.length} reserved.`);
   for (const id of ids) await expect(result(page, id)).toContainText("reserved");
@@ -164,7 +174,9 @@ test("an invalid reason or expiry is refused next to its field and nothing is se
   for (const id of ids) await expect(row(page, id)).toBeVisible();
 });
 
-test("when Buildkite refuses a bulk reserve the error shows in the bar and the jobs stay selected", async ({ page }) => {
+test("when Buildkite refuses a bulk reserve the error shows in the bar and the jobs stay selected", async ({
+  page,
+}) => {
   const ids = await newJobs(2, PIPELINE);
   await page.goto(VIEW);
   await expectRows(page, ids);
@@ -187,7 +199,9 @@ test("axe finds no serious violations in the bar's form, confirmation and result
   await select(page, ids);
   const serious = async () => {
     const results = await new AxeBuilder({ page }).include('[aria-label="Bulk actions"]').analyze();
-    return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    return results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   };
 
   await bar(page).getByRole("button", { name: "Finish 2…", exact: true }).click();

@@ -20,17 +20,21 @@ async function oneJob(): Promise<string> {
 function watchWrites(page: Page): string[] {
   const writes: string[] = [];
   page.on("request", (request) => {
-    if (request.method() === "POST" && /\/(reservations|finish|notifications)$/.test(new URL(request.url()).pathname)) writes.push(request.url());
+    if (request.method() === "POST" && /\/(reservations|finish|notifications)$/.test(new URL(request.url()).pathname))
+      writes.push(request.url());
   });
   return writes;
 }
 
-test("the drawer opens from a link and from a row, shows the live state, and loads env and command only on demand", async ({ page }) => {
+test("the drawer opens from a link and from a row, shows the live state, and loads env and command only on demand", async ({
+  page,
+}) => {
   const [linked, clicked] = await newJobs(2);
   if (!linked || !clicked) throw new Error("the simulator created no jobs");
   const detailReads: string[] = [];
   page.on("request", (request) => {
-    if (request.method() === "GET" && new URL(request.url()).pathname.endsWith(`/jobs/${linked}`)) detailReads.push(request.url());
+    if (request.method() === "GET" && new URL(request.url()).pathname.endsWith(`/jobs/${linked}`))
+      detailReads.push(request.url());
   });
 
   await page.goto(`${STACK}?dir=asc&job=${linked}`);
@@ -62,7 +66,9 @@ test("the drawer opens from a link and from a row, shows the live state, and loa
   await expect(drawerOf(page, clicked)).toBeHidden();
 });
 
-test("reserve refuses an out-of-range expiry inline, takes the job off the list, extends, and the job returns after expiry", async ({ page }) => {
+test("reserve refuses an out-of-range expiry inline, takes the job off the list, extends, and the job returns after expiry", async ({
+  page,
+}) => {
   const id = await oneJob();
   const writes = watchWrites(page);
   await page.goto(`${STACK}?dir=asc`);
@@ -105,7 +111,9 @@ test("reserve refuses an out-of-range expiry inline, takes the job off the list,
   await expectRows(page, [id]);
 });
 
-test("finish refuses a bad reason inline, keeps its confirmation through refreshes, then removes the job", async ({ page }) => {
+test("finish refuses a bad reason inline, keeps its confirmation through refreshes, then removes the job", async ({
+  page,
+}) => {
   const id = await oneJob();
   const writes = watchWrites(page);
   await page.goto(`${STACK}?dir=asc&job=${id}`);
@@ -186,7 +194,9 @@ test("notify sends a notification and counts it; an over-long one is refused inl
   expect(writes).toHaveLength(1);
 });
 
-test("Esc in the finish confirmation cancels it and leaves the drawer open; axe finds nothing serious in the drawer", async ({ page }) => {
+test("Esc in the finish confirmation cancels it and leaves the drawer open; axe finds nothing serious in the drawer", async ({
+  page,
+}) => {
   const id = await oneJob();
   await page.goto(`${STACK}?job=${id}`);
   const drawer = drawerOf(page, id);
@@ -202,7 +212,9 @@ test("Esc in the finish confirmation cancels it and leaves the drawer open; axe 
   const confirm = page.getByRole("alertdialog", { name: `Finish job ${short(id)}?` });
   await expect(confirm).toBeVisible();
   const results = await new AxeBuilder({ page }).include("[role=dialog]").analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  const serious = results.violations.filter(
+    (violation) => violation.impact === "serious" || violation.impact === "critical",
+  );
   expect(serious.map((violation) => `${violation.id}: ${violation.nodes.length}`)).toEqual([]);
 
   await page.keyboard.press("Escape");

@@ -30,19 +30,27 @@ const logPath = (job: JobFixture) => `/builds/${encodeURIComponent(job.pipeline)
 const logBox = (page: Page) => page.getByTestId("log-scroll");
 const lineRow = (page: Page, number: number) => logBox(page).locator(`[data-line="${number}"]`);
 /** The virtual list's full height: it grows by a row height for every row added. */
-const listHeight = (page: Page) => logBox(page).evaluate((element) => (element.firstElementChild as HTMLElement).getBoundingClientRect().height);
+const listHeight = (page: Page) =>
+  logBox(page).evaluate((element) => (element.firstElementChild as HTMLElement).getBoundingClientRect().height);
 
-test("from the builds list to a build to its log: groups expand and collapse, search counts over the whole log", async ({ page }) => {
+test("from the builds list to a build to its log: groups expand and collapse, search counts over the whole log", async ({
+  page,
+}) => {
   const job = fixtures.colourLog;
   await page.goto(`/builds?pipeline=${encodeURIComponent(job.pipeline)}`);
   await page.getByRole("link", { name: `${job.pipeline} #${job.buildNumber}`, exact: true }).click();
   await page.getByRole("link", { name: `Log of job ${job.jobId.slice(0, 8)}` }).click();
   await expect(page).toHaveURL(logPath(job));
-  await expect(page.getByRole("link", { name: `Back to build #${job.buildNumber}` })).toHaveAttribute("href", `/builds/${job.pipeline}/${job.buildNumber}`);
+  await expect(page.getByRole("link", { name: `Back to build #${job.buildNumber}` })).toHaveAttribute(
+    "href",
+    `/builds/${job.pipeline}/${job.buildNumber}`,
+  );
   await expect(logBox(page).locator("[data-line]").first()).toBeVisible();
 
   // Terraform modules are `---` groups: all but the last start collapsed.
-  const collapsed = logBox(page).getByRole("button", { name: /module\.region_\d+/, expanded: false }).first();
+  const collapsed = logBox(page)
+    .getByRole("button", { name: /module\.region_\d+/, expanded: false })
+    .first();
   await expect(collapsed).toBeVisible();
   const headerLine = Number(await collapsed.locator("xpath=..").getAttribute("data-line"));
   const header = lineRow(page, headerLine).getByRole("button");
@@ -62,7 +70,9 @@ test("from the builds list to a build to its log: groups expand and collapse, se
   const search = page.getByRole("searchbox", { name: "Search the log" });
   await search.fill("Refreshing state");
   await expect(page.getByTestId("search-count")).toHaveText(/^\d[\d,]* match(es)?/);
-  const count = Number((await page.getByTestId("search-count").textContent())?.match(/^([\d,]+)/)?.[1]?.replaceAll(",", ""));
+  const count = Number(
+    (await page.getByTestId("search-count").textContent())?.match(/^([\d,]+)/)?.[1]?.replaceAll(",", ""),
+  );
   expect(count).toBeGreaterThan(0);
   await search.press("Enter");
   await expect(page.getByTestId("search-count")).toContainText(`1 of ${count.toLocaleString("en-US")}`);
@@ -70,7 +80,9 @@ test("from the builds list to a build to its log: groups expand and collapse, se
   await expect(logBox(page).locator("[data-current-match] mark").first()).toHaveText(/refreshing state/i);
 });
 
-test("a #L120 anchor scrolls line 120 into view and marks it; a clicked line number becomes the anchor", async ({ page }) => {
+test("a #L120 anchor scrolls line 120 into view and marks it; a clicked line number becomes the anchor", async ({
+  page,
+}) => {
   await page.goto(`${logPath(fixtures.colourLog)}#L120`);
   const line = lineRow(page, 120);
   await expect(line).toBeInViewport();
@@ -82,7 +94,9 @@ test("a #L120 anchor scrolls line 120 into view and marks it; a clicked line num
   await expect(line).not.toHaveAttribute("aria-current", "location");
 });
 
-test("the 100 MB log opens from its tail without freezing the tab, and scrolling up loads earlier lines", async ({ page }) => {
+test("the 100 MB log opens from its tail without freezing the tab, and scrolling up loads earlier lines", async ({
+  page,
+}) => {
   const job = fixtures.largeLog;
   expect(job.bytes ?? 0).toBeGreaterThanOrEqual(100 * 1024 * 1024);
   // Chunks are parsed off the main thread.
@@ -91,9 +105,13 @@ test("the 100 MB log opens from its tail without freezing the tab, and scrolling
   await worker;
   const rows = logBox(page).locator("[data-line], [data-group-header]");
   await expect(rows.first()).toBeVisible({ timeout: 20_000 });
-  const firstLinesAt = await page.evaluate(() => performance.getEntriesByName("log-first-lines", "mark")[0]?.startTime ?? null);
+  const firstLinesAt = await page.evaluate(
+    () => performance.getEntriesByName("log-first-lines", "mark")[0]?.startTime ?? null,
+  );
   expect(firstLinesAt).not.toBeNull();
-  test.info().annotations.push({ type: "time to first log lines (ms)", description: String(Math.round(firstLinesAt ?? 0)) });
+  test
+    .info()
+    .annotations.push({ type: "time to first log lines (ms)", description: String(Math.round(firstLinesAt ?? 0)) });
 
   // Still responsive: a click is answered at once, not after a whole-log parse.
   const timestamps = page.getByRole("button", { name: "Timestamps" });
@@ -111,7 +129,9 @@ test("the 100 MB log opens from its tail without freezing the tab, and scrolling
   expect(shown).toBeGreaterThan(1000);
 });
 
-test("a running job's log follows new lines while at the bottom, and holds still while reading above", async ({ page }) => {
+test("a running job's log follows new lines while at the bottom, and holds still while reading above", async ({
+  page,
+}) => {
   await page.goto(logPath(fixtures.growingLog));
   await expect(page.getByTestId("log-status")).toContainText("running");
   const follow = page.getByRole("button", { name: "Follow" });
@@ -120,7 +140,8 @@ test("a running job's log follows new lines while at the bottom, and holds still
   await page.getByRole("button", { name: "Expand all" }).click();
   const start = await listHeight(page);
   await expect.poll(() => listHeight(page), { timeout: 15_000 }).toBeGreaterThan(start);
-  const gapToBottom = () => logBox(page).evaluate((element) => element.scrollHeight - element.scrollTop - element.clientHeight);
+  const gapToBottom = () =>
+    logBox(page).evaluate((element) => element.scrollHeight - element.scrollTop - element.clientHeight);
   await expect.poll(gapToBottom).toBeLessThan(20);
 
   await logBox(page).evaluate((element) => {
@@ -155,7 +176,9 @@ for (const theme of ["light", "dark"] as const) {
       .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
       .map((violation) => ({
         rule: violation.id,
-        nodes: violation.nodes.filter((node) => violation.id !== "color-contrast" || !chosenByProgram(node.html)).map((node) => node.target.join(" ")),
+        nodes: violation.nodes
+          .filter((node) => violation.id !== "color-contrast" || !chosenByProgram(node.html))
+          .map((node) => node.target.join(" ")),
       }))
       .filter((violation) => violation.nodes.length > 0);
     expect(serious).toEqual([]);

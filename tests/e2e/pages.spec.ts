@@ -58,14 +58,19 @@ test("the navigation marks the current page and names the operator", async ({ pa
   await expect(nav.getByRole("link", { name: "Reservations" })).not.toHaveAttribute("aria-current", /.*/);
 });
 
-test("the states panel watches pasted ids live, keeps them across a reload and names unknown ones", async ({ page, baseURL }) => {
+test("the states panel watches pasted ids live, keeps them across a reload and names unknown ones", async ({
+  page,
+  baseURL,
+}) => {
   const ids = await newJobs(3);
   const [first, second, third] = ids as [string, string, string];
   const stranger = "00000000-0000-4000-8000-00000000beef";
   await page.goto(`/stacks/${STACK}/states`);
 
   // A console link and upper case are as good as a bare id.
-  await page.getByLabel("Job ids").fill(`${first}, ${baseURL}/stacks/${STACK}?job=${second}\n${third.toUpperCase()} ${stranger}`);
+  await page
+    .getByLabel("Job ids")
+    .fill(`${first}, ${baseURL}/stacks/${STACK}?job=${second}\n${third.toUpperCase()} ${stranger}`);
   await page.getByRole("button", { name: "Watch", exact: true }).click();
 
   for (const id of ids) await expect(jobRow(page, id)).toContainText("scheduled");
@@ -105,13 +110,17 @@ test("tokens that are not job ids are named inline", async ({ page }) => {
 
   await field.fill("nonsense, 12345");
   await page.getByRole("button", { name: "Watch", exact: true }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "No job ids found." })).toHaveText("No job ids found. Not job ids: “nonsense”, “12345”.");
+  await expect(page.getByRole("alert").filter({ hasText: "No job ids found." })).toHaveText(
+    "No job ids found. Not job ids: “nonsense”, “12345”.",
+  );
   await expect(field).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("No jobs watched yet.")).toBeVisible();
 
   await field.fill(`${id} typo-here`);
   await page.getByRole("button", { name: "Watch", exact: true }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Skipped" })).toHaveText("Skipped a token that is not a job id: “typo-here”.");
+  await expect(page.getByRole("alert").filter({ hasText: "Skipped" })).toHaveText(
+    "Skipped a token that is not a job id: “typo-here”.",
+  );
   await expect(jobRow(page, id)).toContainText("scheduled");
 });
 
@@ -119,7 +128,9 @@ test("collect from queue fills in the scheduled jobs and watches them", async ({
   const ids = await newJobs(2);
   await page.goto(`/stacks/${STACK}/states`);
   await page.getByRole("button", { name: "Collect from queue" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Collected" })).toHaveText(/Collected \d+ of \d+ scheduled jobs on queue _default/);
+  await expect(page.getByRole("status").filter({ hasText: "Collected" })).toHaveText(
+    /Collected \d+ of \d+ scheduled jobs on queue _default/,
+  );
   for (const id of ids) {
     await expect(page.getByLabel("Job ids")).toHaveValue(new RegExp(id));
     await expect(jobRow(page, id)).toContainText("scheduled");
@@ -156,12 +167,16 @@ test("register refuses bad input inline without sending anything", async ({ page
   await expect(key).toHaveAttribute("aria-invalid", "true");
   await expect(key).toHaveAccessibleDescription(/Stack key must be 1–80 letters, digits, _ or -/);
   await expect(key).toBeFocused();
-  await expect(page.getByLabel("Queue key")).toHaveAccessibleDescription(/Queue key must be 1–100 letters, digits, _, - or \./);
+  await expect(page.getByLabel("Queue key")).toHaveAccessibleDescription(
+    /Queue key must be 1–100 letters, digits, _, - or \./,
+  );
   await expect(page.getByLabel("Metadata key 1")).toHaveAccessibleDescription("Metadata row 1: a key is required");
   expect(sent).toEqual([]);
 });
 
-test("a stack is registered, shown as Buildkite answered, and deregistered through a confirmation", async ({ page }) => {
+test("a stack is registered, shown as Buildkite answered, and deregistered through a confirmation", async ({
+  page,
+}) => {
   const key = `e2e-${Date.now()}`;
   await page.goto("/settings");
   await expect(page.getByLabel("Type")).toHaveValue("custom");
@@ -193,5 +208,7 @@ test("a stack is registered, shown as Buildkite answered, and deregistered throu
   // Gone for Buildkite too: a second deregister is refused.
   await page.getByRole("button", { name: "Deregister" }).click();
   await dialog.getByRole("button", { name: "Confirm" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Could not deregister" })).toContainText(`Could not deregister stack ${key}: not_found`);
+  await expect(page.getByRole("alert").filter({ hasText: "Could not deregister" })).toContainText(
+    `Could not deregister stack ${key}: not_found`,
+  );
 });

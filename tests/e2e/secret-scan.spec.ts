@@ -35,7 +35,9 @@ test("no token appears in the build's client files, prerendered pages or server 
   // The build cache holds compiler state, not output; everything else a deployment ships is scanned.
   const files = walk(nextDir).filter((file) => !relative(nextDir, file).startsWith(`cache${sep}`));
   const clientFiles = files.filter((file) => relative(nextDir, file).startsWith(`static${sep}`));
-  const prerendered = files.filter((file) => /\.(html|rsc|body)$/.test(file) && relative(nextDir, file).startsWith(`server${sep}app`));
+  const prerendered = files.filter(
+    (file) => /\.(html|rsc|body)$/.test(file) && relative(nextDir, file).startsWith(`server${sep}app`),
+  );
   expect(clientFiles.filter((file) => file.endsWith(".js")).length).toBeGreaterThan(5);
   expect(prerendered.length).toBeGreaterThan(0);
 
@@ -53,7 +55,9 @@ test("no token appears in the build's client files, prerendered pages or server 
 
 test("no token appears in any response the browser receives on the main pages", async ({ page }) => {
   await resetSimulator();
-  const fixtures = (await (await sim("fixtures")).json()) as { failedJob: { pipeline: string; buildNumber: number; jobId: string } };
+  const fixtures = (await (await sim("fixtures")).json()) as {
+    failedJob: { pipeline: string; buildNumber: number; jobId: string };
+  };
   const job = fixtures.failedJob;
 
   const bodies: Promise<{ url: string; text: string }>[] = [];

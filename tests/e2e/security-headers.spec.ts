@@ -49,7 +49,8 @@ const targets: Target[] = [
   {
     // The build whose annotations carry hostile markup: what survives sanitising must also pass the policy.
     name: "build",
-    path: ({ hostileAnnotation }) => `/builds/${encodeURIComponent(hostileAnnotation.pipeline)}/${hostileAnnotation.buildNumber}`,
+    path: ({ hostileAnnotation }) =>
+      `/builds/${encodeURIComponent(hostileAnnotation.pipeline)}/${hostileAnnotation.buildNumber}`,
     ready: async (page) => {
       await expect(page.getByTestId("build-job").first()).toBeVisible();
       await expect(page.getByTestId("annotation").first()).toBeVisible();
@@ -58,7 +59,8 @@ const targets: Target[] = [
   },
   {
     name: "job log",
-    path: ({ colourLog }) => `/builds/${encodeURIComponent(colourLog.pipeline)}/${colourLog.buildNumber}/jobs/${colourLog.jobId}`,
+    path: ({ colourLog }) =>
+      `/builds/${encodeURIComponent(colourLog.pipeline)}/${colourLog.buildNumber}/jobs/${colourLog.jobId}`,
     ready: async (page) => {
       await expect(logBox(page).locator("[data-line]").first()).toBeVisible();
       await expect(logBox(page).locator('span[style*="color"]').first()).toBeVisible();
@@ -111,7 +113,9 @@ test.beforeEach(async ({ page }) => {
     const seen: string[] = [];
     (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
     document.addEventListener("securitypolicyviolation", (event) => {
-      seen.push(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`);
+      seen.push(
+        `${event.effectiveDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`,
+      );
     });
   });
 });
@@ -154,7 +158,9 @@ function expectPageHeaders(response: Response | null) {
 }
 
 for (const target of targets) {
-  test(`${target.name}: security headers with a fresh nonce, and no policy violation while it is used`, async ({ page }) => {
+  test(`${target.name}: security headers with a fresh nonce, and no policy violation while it is used`, async ({
+    page,
+  }) => {
     const messages = watchConsole(page);
     const path = target.path(fixtures);
 
@@ -169,7 +175,10 @@ for (const target of targets) {
 
     // Every script the server sent carries this response's nonce, and the browser hides it from the DOM.
     const scripts = await page.locator("script:not([src])").evaluateAll((elements) =>
-      elements.map((element) => ({ nonce: (element as HTMLScriptElement).nonce, attribute: element.getAttribute("nonce") })),
+      elements.map((element) => ({
+        nonce: (element as HTMLScriptElement).nonce,
+        attribute: element.getAttribute("nonce"),
+      })),
     );
     expect(scripts.length).toBeGreaterThan(0);
     for (const script of scripts) expect(script).toEqual({ nonce, attribute: "" });
@@ -202,11 +211,15 @@ test("injected markup cannot run script", async ({ page }) => {
   await page.evaluate(() => {
     document.body.insertAdjacentHTML("beforeend", '<img src="/no-such-image" onerror="window.__injected = true">');
   });
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations.length)).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations.length))
+    .toBeGreaterThan(0);
   expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
 });
 
-test("API responses carry nosniff, no-store and a policy that loads nothing; nothing is framed", async ({ request }) => {
+test("API responses carry nosniff, no-store and a policy that loads nothing; nothing is framed", async ({
+  request,
+}) => {
   const response = await request.get("/api/v1/auth/status");
   expect(response.status()).toBe(200);
   const headers = response.headers();
@@ -230,7 +243,11 @@ test("API responses carry nosniff, no-store and a policy that loads nothing; not
 
 test("static scripts and styles are never sniffed as another type", async ({ request }) => {
   const html = await (await request.get("/settings")).text();
-  const assets = [...new Set([...html.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+\.(?:js|css))"/g)].map((match) => match[1] ?? ""))];
+  const assets = [
+    ...new Set(
+      [...html.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+\.(?:js|css))"/g)].map((match) => match[1] ?? ""),
+    ),
+  ];
   expect(assets.some((asset) => asset.endsWith(".js"))).toBe(true);
   expect(assets.some((asset) => asset.endsWith(".css"))).toBe(true);
   for (const asset of assets) {

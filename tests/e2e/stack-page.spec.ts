@@ -35,7 +35,9 @@ test("an operator pauses dispatch with a reason, confirmed, and resumes it", asy
   await expect(dialog).toContainText("“db failover”");
   await dialog.getByRole("button", { name: "Confirm" }).click();
   await expect(banner).toBeVisible();
-  await expect(banner.getByTestId("pause-details")).toContainText(/Paused by Demo Operator .*via Stack Console: db failover/);
+  await expect(banner.getByTestId("pause-details")).toContainText(
+    /Paused by Demo Operator .*via Stack Console: db failover/,
+  );
 
   await page.getByRole("button", { name: "Resume dispatch" }).click();
   await page.getByRole("alertdialog", { name: "Resume dispatch?" }).getByRole("button", { name: "Confirm" }).click();
@@ -49,7 +51,9 @@ test("when the REST token cannot read cluster queues the paused banner says what
   await page.goto(`${STACK}?queue=_default`);
   const banner = page.getByRole("alert").filter({ hasText: "Dispatch paused" });
   await expect(banner).toBeVisible();
-  await expect(banner.getByTestId("pause-details-unavailable")).toHaveText("Who paused it and why needs a REST API token with read_clusters.");
+  await expect(banner.getByTestId("pause-details-unavailable")).toHaveText(
+    "Who paused it and why needs a REST API token with read_clusters.",
+  );
   await expect(banner.getByTestId("pause-details")).toBeHidden();
 });
 
@@ -68,7 +72,10 @@ test("the header shows the backlog and the refresh interval can be changed and p
   await expect(page.getByText("Refresh paused")).toBeVisible();
   await page.getByRole("button", { name: "Resume refresh" }).click();
   await expect(page.getByText("Refresh paused")).toBeHidden();
-  await expect(page.getByRole("link", { name: "Job states" })).toHaveAttribute("href", "/stacks/stack-console/states?queue=_default");
+  await expect(page.getByRole("link", { name: "Job states" })).toHaveAttribute(
+    "href",
+    "/stacks/stack-console/states?queue=_default",
+  );
 });
 
 test("filters and sort live in the URL and survive a reload", async ({ page }) => {
@@ -112,7 +119,9 @@ test("new jobs are announced instead of reshuffling the rows, and merge on reque
   for (const id of ids) await expect(row(page, id)).toBeVisible();
 });
 
-test("keyboard: / focuses the filters, j/k move, x selects, Enter opens the drawer, Esc closes it", async ({ page }) => {
+test("keyboard: / focuses the filters, j/k move, x selects, Enter opens the drawer, Esc closes it", async ({
+  page,
+}) => {
   const ids = await newJobs(2);
   await page.goto(`${STACK}?dir=asc`);
   await expectRows(page, ids);
@@ -158,7 +167,9 @@ test("a refresh keeps the drawer open and the selection, even after the open job
   await expectRows(page, [picked, other]);
 
   // Jobs created together wait equally long, so their order (and what lies between them) follows their ids.
-  const order = await page.locator('[data-testid="job-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute("data-job-id")));
+  const order = await page
+    .locator('[data-testid="job-row"]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-job-id")));
   const [from, to] = [order.indexOf(picked), order.indexOf(other)].sort((a, b) => a - b);
   const range = order.slice(from, (to ?? 0) + 1);
   await page.getByRole("checkbox", { name: `Select job ${short(picked)}` }).click();
@@ -169,7 +180,9 @@ test("a refresh keeps the drawer open and the selection, even after the open job
   const remaining = range.includes(open) ? range.length - 1 : range.length;
 
   // Reserving the open job takes it out of the scheduled list on the next refresh.
-  const reserved = await page.request.post("/api/v1/stacks/stack-console/reservations", { data: { jobIds: [open], expirySeconds: 600 } });
+  const reserved = await page.request.post("/api/v1/stacks/stack-console/reservations", {
+    data: { jobIds: [open], expirySeconds: 600 },
+  });
   expect(reserved.ok()).toBe(true);
   await expect(row(page, open)).toHaveCount(0);
   await newJobs(1);
@@ -210,7 +223,9 @@ test("jump to job scrolls to it and 5000 jobs keep the DOM row count bounded", a
   await expect(row(page, target)).toHaveAttribute("aria-current", "true");
   expect(await page.getByTestId("job-row").count()).toBeLessThan(100);
 
-  await page.getByRole("table", { name: "Scheduled jobs" }).evaluate((table) => table.scrollTo({ top: table.scrollHeight }));
+  await page
+    .getByRole("table", { name: "Scheduled jobs" })
+    .evaluate((table) => table.scrollTo({ top: table.scrollHeight }));
   expect(await page.getByTestId("job-row").count()).toBeLessThan(100);
 });
 
@@ -222,18 +237,22 @@ test("the row under the pointer stays put when jobs above it leave", async ({ pa
   await expect(async () => {
     const announce = page.getByRole("button", { name: /^Show \d+ new jobs?$/ });
     if (await announce.isVisible()) await announce.click();
-    expect(ids).toContain(await page.locator('[data-testid="job-row"][aria-rowindex="2"]').getAttribute("data-job-id", { timeout: 500 }));
+    expect(ids).toContain(
+      await page.locator('[data-testid="job-row"][aria-rowindex="2"]').getAttribute("data-job-id", { timeout: 500 }),
+    );
   }).toPass();
 
   await table.evaluate((element) => element.scrollTo({ top: 20 * 40 }));
   await expect(page.locator('[data-testid="job-row"][aria-rowindex="26"]')).toBeInViewport();
   const tableTop = (await table.boundingBox())?.y ?? 0;
   // Point at a row a few rows into the viewport; the five rows above it include some scrolled out of view.
-  const rows = await page.getByTestId("job-row").evaluateAll((elements) =>
-    elements
-      .map((element) => ({ id: element.getAttribute("data-job-id") ?? "", top: element.getBoundingClientRect().top }))
-      .sort((a, b) => a.top - b.top),
-  );
+  const rows = await page
+    .getByTestId("job-row")
+    .evaluateAll((elements) =>
+      elements
+        .map((element) => ({ id: element.getAttribute("data-job-id") ?? "", top: element.getBoundingClientRect().top }))
+        .sort((a, b) => a.top - b.top),
+    );
   const pointedIndex = rows.findIndex((entry) => entry.top > tableTop + 40 + 3 * 40);
   const pointed = rows[pointedIndex]?.id ?? "";
   const above = rows.slice(pointedIndex - 5, pointedIndex).map((entry) => entry.id);
@@ -241,7 +260,9 @@ test("the row under the pointer stays put when jobs above it leave", async ({ pa
   await row(page, pointed).hover();
   const before = await row(page, pointed).boundingBox();
 
-  const reserved = await page.request.post("/api/v1/stacks/stack-console/reservations", { data: { jobIds: above, expirySeconds: 600 } });
+  const reserved = await page.request.post("/api/v1/stacks/stack-console/reservations", {
+    data: { jobIds: above, expirySeconds: 600 },
+  });
   expect(reserved.ok()).toBe(true);
   for (const id of above) await expect(row(page, id)).toHaveCount(0);
   const after = await row(page, pointed).boundingBox();
@@ -254,7 +275,9 @@ test("axe finds no serious accessibility violations on the stack page", async ({
   await expectRows(page, [id ?? ""]);
   await page.getByRole("checkbox", { name: `Select job ${short(id ?? "")}` }).click();
   const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  const serious = results.violations.filter(
+    (violation) => violation.impact === "serious" || violation.impact === "critical",
+  );
   expect(serious.map((violation) => `${violation.id}: ${violation.nodes.length}`)).toEqual([]);
 });
 

@@ -39,17 +39,25 @@ function random(seed: number): () => number {
   };
 }
 
-const WORDS = "compiling linking module package test passed failed warning src lib index build cache layer download extract resolve install node_modules webpack vitest go cargo rustc gcc clang python pip docker image".split(" ");
+const WORDS =
+  "compiling linking module package test passed failed warning src lib index build cache layer download extract resolve install node_modules webpack vitest go cargo rustc gcc clang python pip docker image".split(
+    " ",
+  );
 
 /** The simulator's 100 MB log, read through its REST API as the console would read it. */
 async function simulatorLargeLog(): Promise<string> {
   const sim = await startSimulator({ seed: 42, activity: false, rateLimits: false });
   try {
-    const fixtures = (await (await fetch(`${sim.origin}/__sim/fixtures`)).json()) as { largeLog: { pipeline: string; buildNumber: number; jobId: string } };
+    const fixtures = (await (await fetch(`${sim.origin}/__sim/fixtures`)).json()) as {
+      largeLog: { pipeline: string; buildNumber: number; jobId: string };
+    };
     const { pipeline, buildNumber, jobId } = fixtures.largeLog;
-    const response = await fetch(`${sim.restApiUrl}/organizations/${sim.org}/pipelines/${pipeline}/builds/${buildNumber}/jobs/${jobId}/log`, {
-      headers: { authorization: `Bearer ${sim.apiToken}`, accept: "text/plain" },
-    });
+    const response = await fetch(
+      `${sim.restApiUrl}/organizations/${sim.org}/pipelines/${pipeline}/builds/${buildNumber}/jobs/${jobId}/log`,
+      {
+        headers: { authorization: `Bearer ${sim.apiToken}`, accept: "text/plain" },
+      },
+    );
     if (!response.ok) throw new Error(`the simulator's large log answered ${response.status}`);
     return await response.text();
   } finally {
@@ -104,7 +112,9 @@ function piecesAtNewlines(text: string): string[] {
 const HTML_SPECIAL = /[&<>"']/;
 const escapeHtml = (text: string) =>
   HTML_SPECIAL.test(text)
-    ? text.replace(/[&<>"']/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : "&#39;"))
+    ? text.replace(/[&<>"']/g, (c) =>
+        c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : "&#39;",
+      )
     : text;
 
 /** Spans to HTML the way a server-rendered viewer would: one `<span style>` (or `<a>`) per span. */
@@ -232,7 +242,13 @@ export async function logParser(): Promise<void> {
     const rate = (run: Run) => run.bytes / MB / (run.ms / 1000);
     const results = [...runs].map(([contender, all]) => {
       const rates = all.map(rate).sort((a, b) => a - b);
-      return { contender, mbPerS: rates[Math.floor(rates.length / 2)]!, rates, complete: all.every((r) => r.complete), fed: all[0]!.bytes };
+      return {
+        contender,
+        mbPerS: rates[Math.floor(rates.length / 2)]!,
+        rates,
+        complete: all.every((r) => r.complete),
+        fed: all[0]!.bytes,
+      };
     });
     const ours = results[0]!.mbPerS;
     const oursHtml = results[1]!.mbPerS;
@@ -251,6 +267,9 @@ export async function logParser(): Promise<void> {
   printTable(`Log parser throughput (MB/s, median of ${ROUNDS} interleaved runs, same pieces for everyone)`, rows);
   const peak = peakStreamingHeap(logs[0]![1]);
   printTable("Our parser streaming the simulator's large log in 64 KiB pieces", [
-    { "input MB": Number((logs[0]![1].length / MB).toFixed(1)), "peak heap over the input, MB": Number((peak / MB).toFixed(1)) },
+    {
+      "input MB": Number((logs[0]![1].length / MB).toFixed(1)),
+      "peak heap over the input, MB": Number((peak / MB).toFixed(1)),
+    },
   ]);
 }

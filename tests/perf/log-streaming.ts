@@ -11,8 +11,16 @@ import { simulatorEnv } from "../support/simulator-env";
 
 const MB = 1024 * 1024;
 
-interface JobFixture { pipeline: string; buildNumber: number; jobId: string; bytes: number }
-interface Fixtures { largeLog: JobFixture; largeArtifact: JobFixture & { artifactId: string } }
+interface JobFixture {
+  pipeline: string;
+  buildNumber: number;
+  jobId: string;
+  bytes: number;
+}
+interface Fixtures {
+  largeLog: JobFixture;
+  largeArtifact: JobFixture & { artifactId: string };
+}
 
 /** Resident memory of every process in the console's process group (npx, next, its workers), in bytes. */
 function groupRss(groupId: number): number {
@@ -41,7 +49,11 @@ interface Sample {
 }
 
 /** Runs `work` while sampling the group's memory every 20 ms; `work` reports its progress in bytes. */
-async function whileSampling(groupId: number, size: number, work: (progress: (bytes: number) => void) => Promise<number>): Promise<Sample> {
+async function whileSampling(
+  groupId: number,
+  size: number,
+  work: (progress: (bytes: number) => void) => Promise<number>,
+): Promise<Sample> {
   let peak = groupRss(groupId);
   let earlyPeak = peak;
   let streamed = 0;
@@ -62,7 +74,11 @@ async function whileSampling(groupId: number, size: number, work: (progress: (by
 }
 
 /** Reads a response to the end without keeping it: the client side must not be what holds memory. */
-async function drain(url: string, init: RequestInit = {}, progress: (bytes: number) => void = () => undefined): Promise<number> {
+async function drain(
+  url: string,
+  init: RequestInit = {},
+  progress: (bytes: number) => void = () => undefined,
+): Promise<number> {
   const response = await fetch(url, init);
   if (!response.ok || response.body === null) throw new Error(`${url} answered ${response.status}`);
   let bytes = 0;
@@ -90,24 +106,41 @@ export async function logStreaming(): Promise<void> {
   const groupId = app.pid;
   const log = fixtures.largeLog;
   const art = fixtures.largeArtifact;
-  const jobPath = (job: JobFixture) => `${app.origin}/api/v1/pipelines/${job.pipeline}/builds/${job.buildNumber}/jobs/${job.jobId}`;
+  const jobPath = (job: JobFixture) =>
+    `${app.origin}/api/v1/pipelines/${job.pipeline}/builds/${job.buildNumber}/jobs/${job.jobId}`;
   try {
     // Warm the routes so their first compile is not counted as streaming memory.
     await fetch(`${jobPath(log)}/log?maxBytes=1000`);
     await new Promise((resolve) => setTimeout(resolve, 500));
     const idle = groupRss(groupId);
-    const download = await whileSampling(groupId, log.bytes, (progress) => drain(`${jobPath(log)}/log/download`, {}, progress));
-    const artifact = await whileSampling(groupId, art.bytes, (progress) => drain(`${jobPath(art)}/artifacts/${art.artifactId}/download`, {}, progress));
+    const download = await whileSampling(groupId, log.bytes, (progress) =>
+      drain(`${jobPath(log)}/log/download`, {}, progress),
+    );
+    const artifact = await whileSampling(groupId, art.bytes, (progress) =>
+      drain(`${jobPath(art)}/artifacts/${art.artifactId}/download`, {}, progress),
+    );
     const mirror = await whileSampling(groupId, log.bytes, async () => {
-      const body = (await (await fetch(`${jobPath(log)}/log/chunk?line=1`)).json()) as { ok: boolean; data: { lineCount: number } };
+      const body = (await (await fetch(`${jobPath(log)}/log/chunk?line=1`)).json()) as {
+        ok: boolean;
+        data: { lineCount: number };
+      };
       if (!body.ok) throw new Error("the chunk of line 1 failed");
       return log.bytes;
     });
     const restHeaders = { authorization: `Bearer ${sim.apiToken}` };
     const upstreamBase = `${sim.restApiUrl}/organizations/${sim.org}/pipelines`;
-    const logUpstream = await upstreamMs(`${upstreamBase}/${log.pipeline}/builds/${log.buildNumber}/jobs/${log.jobId}/log`, { headers: { ...restHeaders, accept: "text/plain" } });
-    const redirect = await fetch(`${upstreamBase}/${art.pipeline}/builds/${art.buildNumber}/jobs/${art.jobId}/artifacts/${art.artifactId}/download`, { headers: restHeaders, redirect: "manual" });
-    const artifactUpstream = await upstreamMs(new URL(redirect.headers.get("location") ?? "", sim.origin).toString(), {});
+    const logUpstream = await upstreamMs(
+      `${upstreamBase}/${log.pipeline}/builds/${log.buildNumber}/jobs/${log.jobId}/log`,
+      { headers: { ...restHeaders, accept: "text/plain" } },
+    );
+    const redirect = await fetch(
+      `${upstreamBase}/${art.pipeline}/builds/${art.buildNumber}/jobs/${art.jobId}/artifacts/${art.artifactId}/download`,
+      { headers: restHeaders, redirect: "manual" },
+    );
+    const artifactUpstream = await upstreamMs(
+      new URL(redirect.headers.get("location") ?? "", sim.origin).toString(),
+      {},
+    );
     const row = (what: string, size: number, sample: Sample, upstream: number | null) => ({
       what,
       "file MB": ms(size / MB),
@@ -131,7 +164,11 @@ export async function logStreaming(): Promise<void> {
       for (let i = 0; i < 5; i++) {
         const page = await browser.newPage();
         await page.goto(pageUrl);
-        const mark = await page.waitForFunction(() => performance.getEntriesByName("log-first-lines")[0]?.startTime, undefined, { timeout: 30_000 });
+        const mark = await page.waitForFunction(
+          () => performance.getEntriesByName("log-first-lines")[0]?.startTime,
+          undefined,
+          { timeout: 30_000 },
+        );
         firstLines.push(Number(await mark.jsonValue()));
         await page.close();
       }

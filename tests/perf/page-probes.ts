@@ -63,7 +63,9 @@ export interface ProbeSnapshot {
 export function readProbe(page: Page): Promise<ProbeSnapshot> {
   return page.evaluate((name) => {
     const probe = (window as unknown as { __stackBench: Omit<ProbeSnapshot, "commits"> }).__stackBench;
-    const commits = performance.getEntriesByName(name, "measure").map((e) => ({ start: e.startTime, end: e.startTime + e.duration, ms: e.duration }));
+    const commits = performance
+      .getEntriesByName(name, "measure")
+      .map((e) => ({ start: e.startTime, end: e.startTime + e.duration, ms: e.duration }));
     return { ...probe, commits };
   }, COMMIT_MEASURE);
 }

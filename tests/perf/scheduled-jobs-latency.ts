@@ -11,7 +11,11 @@ const CACHED_SAMPLES = 300;
 export async function scheduledJobsLatency(): Promise<void> {
   // Rate limits off: the uncached series sends more list calls a second than Buildkite's 10 allow.
   const sim = await startSimulator({ seed: 42, activity: false, rateLimits: false });
-  await fetch(`${sim.origin}/__sim/jobs`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ count: 1000 }) });
+  await fetch(`${sim.origin}/__sim/jobs`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ count: 1000 }),
+  });
   const app = await startConsoleServer({
     BUILDKITE_CLUSTER_TOKEN: sim.clusterToken,
     BUILDKITE_AGENT_API_URL: sim.agentApiUrl,

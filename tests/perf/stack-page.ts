@@ -31,13 +31,19 @@ interface Env {
 }
 
 async function post(url: string, body: unknown): Promise<unknown> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`POST ${url} answered ${response.status}`);
   return response.json();
 }
 
 async function scheduledIds(env: Env): Promise<string[]> {
-  const response = await fetch(`${env.origin}/api/v1/stacks/${env.sim.stackKey}/scheduled-jobs?queue=${env.sim.queueKey}&all=1`);
+  const response = await fetch(
+    `${env.origin}/api/v1/stacks/${env.sim.stackKey}/scheduled-jobs?queue=${env.sim.queueKey}&all=1`,
+  );
   const body = (await response.json()) as { ok: boolean; data: { id: string }[] };
   if (!body.ok) throw new Error("the console could not list the scheduled jobs");
   return body.data.map((job) => job.id);
@@ -75,7 +81,9 @@ async function measureLoads(env: Env) {
   // The first visit warms the server (compiled routes, JIT) and is not counted.
   for (let run = 0; run <= LOAD_RUNS; run++) {
     const page = await openPage(env);
-    await page.waitForFunction(() => (window as unknown as { __stackBench: { firstRowAt: number | null } }).__stackBench.firstRowAt !== null);
+    await page.waitForFunction(
+      () => (window as unknown as { __stackBench: { firstRowAt: number | null } }).__stackBench.firstRowAt !== null,
+    );
     const nav = await readNavigation(page);
     const probe = await readProbe(page);
     await page.context().close();
@@ -107,7 +115,10 @@ async function measureLoads(env: Env) {
       verdict: budgeted.has(series) ? verdict(s.max, FIRST_ROWS_BUDGET_MS) : "",
     };
   });
-  printTable(`Stack page load, ${TARGET_JOBS} scheduled jobs, fresh browser context per visit (HTML document ${(documentBytes / 1024).toFixed(0)} KiB)`, rows);
+  printTable(
+    `Stack page load, ${TARGET_JOBS} scheduled jobs, fresh browser context per visit (HTML document ${(documentBytes / 1024).toFixed(0)} KiB)`,
+    rows,
+  );
 }
 
 interface RefreshSample {
@@ -143,10 +154,15 @@ async function rowsLeave(env: Env, page: Page, count: number): Promise<RefreshSa
   const onScreen = (await renderedRowIds(page)).slice(0, count);
   const others = (await scheduledIds(env)).filter((id) => !onScreen.includes(id)).slice(0, count - onScreen.length);
   await resetProbe(page);
-  await post(`${env.origin}/api/v1/stacks/${env.sim.stackKey}/reservations`, { jobIds: [...onScreen, ...others], expirySeconds: 3600 });
+  await post(`${env.origin}/api/v1/stacks/${env.sim.stackKey}/reservations`, {
+    jobIds: [...onScreen, ...others],
+    expirySeconds: 3600,
+  });
   return waitForCommit(page, () =>
     page
-      .waitForFunction((ids) => ids.every((id) => !document.querySelector(`[data-job-id="${id}"]`)), onScreen, { polling: "raf" })
+      .waitForFunction((ids) => ids.every((id) => !document.querySelector(`[data-job-id="${id}"]`)), onScreen, {
+        polling: "raf",
+      })
       .then(() => undefined),
   );
 }
@@ -160,7 +176,11 @@ async function jobsArrive(env: Env, page: Page, count: number): Promise<RefreshS
 async function measureRefreshes(env: Env): Promise<void> {
   const page = await openPage(env);
   await sleep(2000);
-  const series: Record<string, RefreshSample[]> = { [`${CHANGED_ROWS} rows leave`]: [], "1 row leaves": [], [`${CHANGED_ROWS} jobs arrive`]: [] };
+  const series: Record<string, RefreshSample[]> = {
+    [`${CHANGED_ROWS} rows leave`]: [],
+    "1 row leaves": [],
+    [`${CHANGED_ROWS} jobs arrive`]: [],
+  };
   for (let round = 0; round < REFRESH_ROUNDS; round++) {
     series[`${CHANGED_ROWS} rows leave`]?.push(await rowsLeave(env, page, CHANGED_ROWS));
     // Arrivals put the queue back near 5000 for the next round.
@@ -176,7 +196,11 @@ async function measureRefreshes(env: Env): Promise<void> {
   const table = await page.evaluate(() => {
     const element = document.querySelector('[role="table"]');
     const row = document.querySelector('[data-testid="job-row"]');
-    return { height: element?.clientHeight ?? 0, rowHeight: row?.getBoundingClientRect().height ?? 0, elements: document.getElementsByTagName("*").length };
+    return {
+      height: element?.clientHeight ?? 0,
+      rowHeight: row?.getBoundingClientRect().height ?? 0,
+      elements: document.getElementsByTagName("*").length,
+    };
   });
   await page.evaluate(() => {
     const element = document.querySelector('[role="table"]');
@@ -206,28 +230,50 @@ async function measureRefreshes(env: Env): Promise<void> {
       "layout shift max": stats(samples.map((s) => s.layoutShift)).max.toFixed(3),
     };
   });
-  printTable(`One live refresh of the stack page with ~${TARGET_JOBS} jobs: React commit of the jobs table ("jobs-table-commit"), summed per refresh`, rows);
+  printTable(
+    `One live refresh of the stack page with ~${TARGET_JOBS} jobs: React commit of the jobs table ("jobs-table-commit"), summed per refresh`,
+    rows,
+  );
 
   const parse = stats(idle.responses.map((r) => r.parseEnd - r.parseStart));
   const longTaskMs = idle.longTasks.map((t) => t.ms);
-  printTable(`Polls with no changes over ${IDLE_POLL_WINDOW_MS / 1000} s (baseline: what each poll costs when nothing moved)`, [
-    {
-      polls: idle.responses.length,
-      "commits (expect 0)": idle.commits.length,
-      "body read + JSON parse p50 ms": ms(parse.p50),
-      "body read + JSON parse max ms": ms(parse.max),
-      "long tasks ≥ 50 ms": longTaskMs.length,
-      "longest task ms": ms(Math.max(0, ...longTaskMs)),
-      "layout shift": idle.layoutShift.toFixed(3),
-    },
-  ]);
+  printTable(
+    `Polls with no changes over ${IDLE_POLL_WINDOW_MS / 1000} s (baseline: what each poll costs when nothing moved)`,
+    [
+      {
+        polls: idle.responses.length,
+        "commits (expect 0)": idle.commits.length,
+        "body read + JSON parse p50 ms": ms(parse.p50),
+        "body read + JSON parse max ms": ms(parse.max),
+        "long tasks ≥ 50 ms": longTaskMs.length,
+        "longest task ms": ms(Math.max(0, ...longTaskMs)),
+        "layout shift": idle.layoutShift.toFixed(3),
+      },
+    ],
+  );
 
   const capacity = Math.ceil(table.height / Math.max(1, table.rowHeight));
   // The virtualizer renders the rows in view plus a small overscan on each side; 20 extra allows for it.
   const bound = capacity + 20;
   printTable(`DOM rows with ${jobs} scheduled jobs (table ${table.height} px high, rows ${table.rowHeight} px)`, [
-    { position: "top", "rows in DOM": domRows, "rows that fit": capacity, bound, "rows / jobs": pct(domRows / jobs), "DOM elements": table.elements, verdict: domRows <= bound ? "PASS" : "OVER" },
-    { position: "middle", "rows in DOM": domRowsMiddle, "rows that fit": capacity, bound, "rows / jobs": pct(domRowsMiddle / jobs), "DOM elements": "", verdict: domRowsMiddle <= bound ? "PASS" : "OVER" },
+    {
+      position: "top",
+      "rows in DOM": domRows,
+      "rows that fit": capacity,
+      bound,
+      "rows / jobs": pct(domRows / jobs),
+      "DOM elements": table.elements,
+      verdict: domRows <= bound ? "PASS" : "OVER",
+    },
+    {
+      position: "middle",
+      "rows in DOM": domRowsMiddle,
+      "rows that fit": capacity,
+      bound,
+      "rows / jobs": pct(domRowsMiddle / jobs),
+      "DOM elements": "",
+      verdict: domRowsMiddle <= bound ? "PASS" : "OVER",
+    },
   ]);
 }
 
@@ -242,7 +288,12 @@ export async function stackPage(): Promise<void> {
     POLL_INTERVAL_MS: "1000",
   });
   const browser = await chromium.launch(chromiumLaunchOptions());
-  const env: Env = { sim, origin: app.origin, pageUrl: `${app.origin}/stacks/${sim.stackKey}?queue=${sim.queueKey}`, browser };
+  const env: Env = {
+    sim,
+    origin: app.origin,
+    pageUrl: `${app.origin}/stacks/${sim.stackKey}?queue=${sim.queueKey}`,
+    browser,
+  };
   try {
     await fillQueue(env);
     await measureLoads(env);

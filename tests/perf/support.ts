@@ -51,7 +51,15 @@ async function startAuthProxy(target: string): Promise<{ origin: string; close()
   const server = createHttpServer((req, res) => {
     const upstream = httpRequest(
       `${target}${req.url ?? "/"}`,
-      { method: req.method, headers: { ...req.headers, "x-auth-proxy-secret": PROXY_SECRET, "x-forwarded-email": BENCH_ADMIN, "x-forwarded-user": "Bench Admin" } },
+      {
+        method: req.method,
+        headers: {
+          ...req.headers,
+          "x-auth-proxy-secret": PROXY_SECRET,
+          "x-forwarded-email": BENCH_ADMIN,
+          "x-forwarded-user": "Bench Admin",
+        },
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
@@ -71,12 +79,22 @@ async function startAuthProxy(target: string): Promise<{ origin: string; close()
  * A production build of the console (built again only when the sources changed), started with the given environment. A live
  * console is reached through an auth proxy signing in as an admin; `origin` is the proxy's.
  */
-export async function startConsoleServer(env: Record<string, string>): Promise<{ origin: string; pid: number; stop(): void }> {
+export async function startConsoleServer(
+  env: Record<string, string>,
+): Promise<{ origin: string; pid: number; stop(): void }> {
   ensureProductionBuild();
   const port = await freePort();
   const child: ChildProcess = spawn("npx", ["next", "start", "--hostname", "127.0.0.1", "--port", String(port)], {
     // Each benchmark server keeps its store in memory: an embedded database directory allows one process.
-    env: { ...process.env, LOG_LEVEL: "warn", DATA_DIR: "memory://", AUTH_MODE: "proxy", AUTH_PROXY_SECRET: PROXY_SECRET, AUTH_ADMIN_EMAILS: BENCH_ADMIN, ...env },
+    env: {
+      ...process.env,
+      LOG_LEVEL: "warn",
+      DATA_DIR: "memory://",
+      AUTH_MODE: "proxy",
+      AUTH_PROXY_SECRET: PROXY_SECRET,
+      AUTH_ADMIN_EMAILS: BENCH_ADMIN,
+      ...env,
+    },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

@@ -8,7 +8,13 @@ import { chromium } from "@playwright/test";
 // start a nine-minute run that then fails every test on a missing browser.
 
 /** Started so it reaches for nothing off the machine (no sandbox: CI runs as root). */
-export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 
@@ -28,7 +34,10 @@ export type Chromium =
   | { source: "playwright"; path: string };
 
 function onPath(env: ChromiumProbe["env"], name: string): string[] {
-  return (env.PATH ?? "").split(delimiter).filter(Boolean).map((dir) => join(dir, name));
+  return (env.PATH ?? "")
+    .split(delimiter)
+    .filter(Boolean)
+    .map((dir) => join(dir, name));
 }
 
 /** `CHROMIUM_PATH` when set (and then only it), else Debian's Chromium or one on PATH, else Playwright's. */
@@ -43,13 +52,16 @@ export function findChromium(probe: ChromiumProbe): Chromium | null {
 
 /** The command that gets a Chromium here: Debian's package as root with apt, else Playwright's download. */
 export function installCommand(probe: ChromiumProbe): string {
-  return probe.isRoot && probe.hasApt ? "apt-get update && apt-get install -y chromium" : "npx playwright install chromium";
+  return probe.isRoot && probe.hasApt
+    ? "apt-get update && apt-get install -y chromium"
+    : "npx playwright install chromium";
 }
 
 /** The one line a run without a browser stops with. */
 export function missingChromiumMessage(probe: ChromiumProbe): string {
   const chosen = probe.env.CHROMIUM_PATH?.trim();
-  if (chosen) return `CHROMIUM_PATH=${chosen} is not a Chromium that runs; point it at one (e.g. ${DEBIAN_CHROMIUM}) or unset it.`;
+  if (chosen)
+    return `CHROMIUM_PATH=${chosen} is not a Chromium that runs; point it at one (e.g. ${DEBIAN_CHROMIUM}) or unset it.`;
   return `No Chromium for the end-to-end tests (neither ${DEBIAN_CHROMIUM} nor Playwright's own browser); fix: ${installCommand(probe)}`;
 }
 
@@ -66,7 +78,10 @@ export function machineProbe(env: Record<string, string | undefined> = process.e
   return {
     env,
     playwrightExecutable: () => chromium.executablePath(),
-    runs: (path) => isExecutable(path) && spawnSync(path, ["--version"], { stdio: "ignore", timeout: 15_000, env: { ...process.env, ...env } }).status === 0,
+    runs: (path) =>
+      isExecutable(path) &&
+      spawnSync(path, ["--version"], { stdio: "ignore", timeout: 15_000, env: { ...process.env, ...env } }).status ===
+        0,
     isRoot: process.getuid?.() === 0,
     hasApt: onPath(env, "apt-get").some(isExecutable),
   };
@@ -76,7 +91,10 @@ export function machineProbe(env: Record<string, string | undefined> = process.e
  * The launch options for the browser found here; with none, the run stops with the one line that says
  * what to do (the check `npm test` runs first has already tried to install one).
  */
-export function chromiumLaunchOptions(probe: ChromiumProbe = machineProbe()): { executablePath?: string; args: string[] } {
+export function chromiumLaunchOptions(probe: ChromiumProbe = machineProbe()): {
+  executablePath?: string;
+  args: string[];
+} {
   const found = findChromium(probe);
   if (!found) {
     console.error(missingChromiumMessage(probe));

@@ -7,12 +7,24 @@ import { API_VERSION } from "@/lib/api/envelope";
 /** Stands in for the console's API: every call answers with a success envelope carrying `data`. */
 export function stubApi(command: string, data: unknown) {
   const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) =>
-    Response.json({ ok: true, apiVersion: API_VERSION, command, request: {}, summary: {}, pagination: null, data, error: null }),
+    Response.json({
+      ok: true,
+      apiVersion: API_VERSION,
+      command,
+      request: {},
+      summary: {},
+      pagination: null,
+      data,
+      error: null,
+    }),
   );
   vi.stubGlobal("fetch", fetchMock);
   return {
     /** The writes the component sent, with their JSON bodies. */
-    posts: () => fetchMock.mock.calls.filter(([, init]) => init?.method === "POST").map(([url, init]) => ({ url, body: JSON.parse(String(init?.body)) as unknown })),
+    posts: () =>
+      fetchMock.mock.calls
+        .filter(([, init]) => init?.method === "POST")
+        .map(([url, init]) => ({ url, body: JSON.parse(String(init?.body)) as unknown })),
   };
 }
 

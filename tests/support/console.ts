@@ -13,11 +13,19 @@ export type TestIdentity = "admin" | "operator" | "viewer" | "signed-out";
 // because they know the proxy's shared secret. Requests come as the admin unless a test says otherwise.
 export const PROXY_SECRET = "test-proxy-secret-0123456789";
 export const PROXY_SECRET_HEADER = "x-auth-proxy-secret";
-export const identityEmails = { admin: "admin@example.test", operator: "operator@example.test", viewer: "viewer@example.test" } as const;
+export const identityEmails = {
+  admin: "admin@example.test",
+  operator: "operator@example.test",
+  viewer: "viewer@example.test",
+} as const;
 
 export function identityHeaders(as: TestIdentity): Record<string, string> {
   if (as === "signed-out") return {};
-  return { [PROXY_SECRET_HEADER]: PROXY_SECRET, "x-forwarded-email": identityEmails[as], "x-forwarded-user": `Test ${as}` };
+  return {
+    [PROXY_SECRET_HEADER]: PROXY_SECRET,
+    "x-forwarded-email": identityEmails[as],
+    "x-forwarded-user": `Test ${as}`,
+  };
 }
 
 type ApiInit = { method?: string; body?: unknown; headers?: Record<string, string>; as?: TestIdentity };
@@ -41,7 +49,15 @@ export interface ApiBody {
   pagination: Record<string, unknown> | null;
   // Tests read deep into data; its shape is asserted by the expectations themselves.
   data: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-  error: { type: string; message: string; httpStatus: number | null; code: string; retryable: boolean; requestId: string; details: Record<string, unknown> } | null;
+  error: {
+    type: string;
+    message: string;
+    httpStatus: number | null;
+    code: string;
+    retryable: boolean;
+    requestId: string;
+    details: Record<string, unknown>;
+  } | null;
 }
 
 export async function startConsole(

@@ -19,14 +19,25 @@ export interface IdentityProvider {
   close(): Promise<void>;
 }
 
-export async function startIdentityProvider(options: { redirectUris: string[]; people: Record<string, Person> }): Promise<IdentityProvider> {
+export async function startIdentityProvider(options: {
+  redirectUris: string[];
+  people: Record<string, Person>;
+}): Promise<IdentityProvider> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const clientId = "stack-console";
   const clientSecret = "stack-console-client-secret-for-tests";
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: options.redirectUris, response_types: ["code"], grant_types: ["authorization_code"] }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: options.redirectUris,
+        response_types: ["code"],
+        grant_types: ["authorization_code"],
+      },
+    ],
     pkce: { required: () => true },
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "groups"] },
     cookies: { keys: ["identity-provider-cookie-key-for-tests"] },
@@ -35,7 +46,13 @@ export async function startIdentityProvider(options: { redirectUris: string[]; p
       if (!person) return undefined;
       return {
         accountId: id,
-        claims: () => ({ sub: id, email: person.email, email_verified: person.emailVerified ?? true, name: person.name, groups: person.groups }),
+        claims: () => ({
+          sub: id,
+          email: person.email,
+          email_verified: person.emailVerified ?? true,
+          name: person.name,
+          groups: person.groups,
+        }),
       };
     },
   });

@@ -94,7 +94,9 @@ export async function startRouteServer(): Promise<RouteServer> {
         const params = match(route.pattern, pathname);
         if (!params) continue;
         const handler = route.module[request.method] as Handler | undefined;
-        response = handler ? await handler(request, { params: Promise.resolve(params) }) : new Response(null, { status: 405 });
+        response = handler
+          ? await handler(request, { params: Promise.resolve(params) })
+          : new Response(null, { status: 405 });
         break;
       }
       res.writeHead(response.status, Object.fromEntries(response.headers));

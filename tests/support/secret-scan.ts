@@ -22,7 +22,8 @@ function validBody(pattern: string, ids: { scheduled: string[]; stackKey: string
   if (pattern.endsWith("/reservations")) return { jobIds: [first], expirySeconds: 60 };
   if (pattern.endsWith("/notifications")) return { notifications: [{ jobId: first, detail: "secret scan" }] };
   if (pattern.endsWith("/job-states")) return { jobIds: [first, second] };
-  if (pattern === "/api/v1/stacks") return { key: "secret-scan", queueKey: ids.queueKey, metadata: { purpose: "scan" } };
+  if (pattern === "/api/v1/stacks")
+    return { key: "secret-scan", queueKey: ids.queueKey, metadata: { purpose: "scan" } };
   return {};
 }
 
@@ -48,7 +49,9 @@ export async function exerciseEveryRoute(c: TestConsole, options: { faults?: boo
   const fixtures = await c.control<Record<string, Fixture>>("fixtures");
   const failed = fixtures.failedJob as Fixture;
   const artifact = fixtures.smallArtifact as Fixture;
-  const list = await fetch(`${c.origin}/api/v1/stacks/${c.sim.stackKey}/scheduled-jobs?limit=5`, { headers: identityHeaders("admin") });
+  const list = await fetch(`${c.origin}/api/v1/stacks/${c.sim.stackKey}/scheduled-jobs?limit=5`, {
+    headers: identityHeaders("admin"),
+  });
   const scheduled = ((await list.json()) as { data: { id: string }[] }).data.map((job) => job.id);
   const ids = { scheduled, stackKey: c.sim.stackKey, queueKey: c.sim.queueKey };
 

@@ -18,7 +18,10 @@ interface FinishFormProps {
 export function FinishForm({ stackKey, jobId, shortId }: FinishFormProps) {
   const [exitStatus, setExitStatus] = useState("-1");
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<{ exitStatus: string | null; reason: string | null }>({ exitStatus: null, reason: null });
+  const [errors, setErrors] = useState<{ exitStatus: string | null; reason: string | null }>({
+    exitStatus: null,
+    reason: null,
+  });
   const [confirming, setConfirming] = useState<{ exitStatus: number; reason: string } | null>(null);
   const [result, setResult] = useState<ActionResult | null>(null);
   const id = useId();
@@ -79,13 +82,19 @@ export function FinishForm({ stackKey, jobId, shortId }: FinishFormProps) {
             aria-describedby={`${id}-counter${errors.reason ? ` ${id}-reason-error` : ""}`}
             className={inputClass}
           />
-          <p id={`${id}-counter`} className="mt-1 text-xs text-zinc-500 tabular-nums dark:text-zinc-400" data-testid="reason-counter">
+          <p
+            id={`${id}-counter`}
+            className="mt-1 text-xs text-zinc-500 tabular-nums dark:text-zinc-400"
+            data-testid="reason-counter"
+          >
             {reasonCounter(reason)}
           </p>
           <FieldError id={`${id}-reason-error`} message={errors.reason} />
         </div>
       </div>
-      <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">Your operator name is added to the reason sent to Buildkite.</p>
+      <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
+        Your operator name is added to the reason sent to Buildkite.
+      </p>
       <button type="submit" disabled={mutation.isPending} className={`${dangerButton} mt-2`}>
         Finish job…
       </button>

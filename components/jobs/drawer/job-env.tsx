@@ -16,7 +16,8 @@ function EnvList({ env }: { env: Record<string, string> }) {
   const query = useDeferredValue(filter.trim().toLowerCase());
   const entries = useMemo(() => Object.entries(env).sort(([a], [b]) => a.localeCompare(b)), [env]);
   const matches = useMemo(
-    () => (query ? entries.filter(([k, v]) => k.toLowerCase().includes(query) || v.toLowerCase().includes(query)) : entries),
+    () =>
+      query ? entries.filter(([k, v]) => k.toLowerCase().includes(query) || v.toLowerCase().includes(query)) : entries,
     [entries, query],
   );
   const shown = showAll ? matches : matches.slice(0, FIRST_ROWS);
@@ -41,7 +42,9 @@ function EnvList({ env }: { env: Record<string, string> }) {
           <div key={key} className="py-1">
             <dt className="font-mono font-semibold">{key}</dt>
             <dd className="flex items-start gap-2">
-              <span className="max-h-32 min-w-0 flex-1 overflow-auto font-mono break-all whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">{value}</span>
+              <span className="max-h-32 min-w-0 flex-1 overflow-auto font-mono break-all whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">
+                {value}
+              </span>
               <CopyButton text={value} label={`Copy value of ${key}`} />
             </dd>
           </div>
@@ -59,7 +62,8 @@ function EnvList({ env }: { env: Record<string, string> }) {
 function Loaded({ stackKey, jobId, part }: { stackKey: string; jobId: string; part: "env" | "command" }) {
   const query = useQuery(jobQuery(stackKey, jobId));
   if (query.error) {
-    const message = query.error instanceof ApiError ? `${query.error.error.type}: ${query.error.message}` : query.error.message;
+    const message =
+      query.error instanceof ApiError ? `${query.error.error.type}: ${query.error.message}` : query.error.message;
     return (
       <p role="alert" className="text-sm text-red-700 dark:text-red-300">
         Could not load the job&apos;s {part === "env" ? "environment" : "command"}. {message}
@@ -71,7 +75,7 @@ function Loaded({ stackKey, jobId, part }: { stackKey: string; jobId: string; pa
   if (part === "env") return <EnvList env={detail.env} />;
   return (
     <div className="flex items-start gap-2">
-      <pre className="max-h-80 min-w-0 flex-1 overflow-auto rounded-md bg-zinc-100 p-2 font-mono text-xs whitespace-pre-wrap break-all dark:bg-zinc-950">
+      <pre className="max-h-80 min-w-0 flex-1 overflow-auto rounded-md bg-zinc-100 p-2 font-mono text-xs break-all whitespace-pre-wrap dark:bg-zinc-950">
         {detail.command || "(empty)"}
       </pre>
       <CopyButton text={detail.command} label="Copy command" />

@@ -23,11 +23,18 @@ const outcomeText: Record<HistoryEvent["outcome"], string> = {
 /** What operators did to this job through the console, newest first. */
 export function JobHistoryList({ events }: { events: HistoryEvent[] | undefined }) {
   if (events === undefined) return <p className="text-sm text-zinc-500">Loading…</p>;
-  if (events.length === 0) return <p className="text-sm text-zinc-500 dark:text-zinc-400">No operator has acted on this job from the console.</p>;
+  if (events.length === 0)
+    return (
+      <p className="text-sm text-zinc-500 dark:text-zinc-400">No operator has acted on this job from the console.</p>
+    );
   return (
     <ol aria-label="Job history" className="space-y-2 text-sm">
       {events.map((event) => (
-        <li key={event.id} data-testid="history-event" className="rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-800">
+        <li
+          key={event.id}
+          data-testid="history-event"
+          className="rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-800"
+        >
           <div className="flex flex-wrap items-baseline gap-x-2">
             <span className="font-semibold">{verbs[event.action]}</span>
             <span className={`text-xs font-semibold ${outcomeTone[event.outcome]}`}>{outcomeText[event.outcome]}</span>
@@ -36,7 +43,9 @@ export function JobHistoryList({ events }: { events: HistoryEvent[] | undefined 
               {new Date(event.at).toLocaleString()}
             </time>
           </div>
-          {event.detail && <p className="mt-1 break-words whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">{event.detail}</p>}
+          {event.detail && (
+            <p className="mt-1 break-words whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">{event.detail}</p>
+          )}
           {event.message && <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">{event.message}</p>}
         </li>
       ))}

@@ -25,8 +25,8 @@ export function JobMetadata({ job }: { job: ScheduledJob | undefined }) {
   if (!job) {
     return (
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        This job is not in the scheduled list now (reserved, running, finished or unknown), so its pipeline and wait are not shown.
-        Its state, history and actions below still work.
+        This job is not in the scheduled list now (reserved, running, finished or unknown), so its pipeline and wait are
+        not shown. Its state, history and actions below still work.
       </p>
     );
   }
@@ -37,7 +37,10 @@ export function JobMetadata({ job }: { job: ScheduledJob | undefined }) {
         {job.build.number === null ? (
           "—"
         ) : job.pipeline.slug ? (
-          <Link href={`/builds/${encodeURIComponent(job.pipeline.slug)}/${job.build.number}`} className="text-blue-700 hover:underline dark:text-blue-400">
+          <Link
+            href={`/builds/${encodeURIComponent(job.pipeline.slug)}/${job.build.number}`}
+            className="text-blue-700 hover:underline dark:text-blue-400"
+          >
             Build #{job.build.number}
           </Link>
         ) : (

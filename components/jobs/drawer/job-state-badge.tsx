@@ -24,7 +24,9 @@ export function JobStateBadge({ state, error }: { state: string | undefined; err
       >
         {state ?? "loading…"}
       </span>
-      {error && <span className="text-xs text-amber-800 dark:text-amber-300">Could not refresh the state: {error}</span>}
+      {error && (
+        <span className="text-xs text-amber-800 dark:text-amber-300">Could not refresh the state: {error}</span>
+      )}
     </p>
   );
 }

@@ -65,8 +65,13 @@ export function NotifyForm({ stackKey, jobId, usage }: NotifyFormProps) {
           {mutation.isPending ? "Sending…" : "Send notification"}
         </button>
       </div>
-      <p id={`${id}-counter`} className="mt-1 text-xs text-zinc-500 tabular-nums dark:text-zinc-400" data-testid="notification-counter">
-        {notificationCounter(text, maxChars)} — your name is appended to what Buildkite shows, within its {NOTIFICATION_DETAIL_MAX_CHARS}.
+      <p
+        id={`${id}-counter`}
+        className="mt-1 text-xs text-zinc-500 tabular-nums dark:text-zinc-400"
+        data-testid="notification-counter"
+      >
+        {notificationCounter(text, maxChars)} — your name is appended to what Buildkite shows, within its{" "}
+        {NOTIFICATION_DETAIL_MAX_CHARS}.
       </p>
       {atCap && (
         <p id={`${id}-cap`} className="mt-1 text-sm text-amber-800 dark:text-amber-300">

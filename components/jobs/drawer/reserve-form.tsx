@@ -83,10 +83,13 @@ export function ReserveForm({ stackKey, jobId, reservation }: ReserveFormProps) 
         </button>
       </div>
       <p id={`${id}-hint`} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
-        1 to {RESERVATION_EXPIRY_MAX_SECONDS} seconds. {extending ? "Extending restarts the expiry from now." : "Agents will not pick the job up until it expires."}
+        1 to {RESERVATION_EXPIRY_MAX_SECONDS} seconds.{" "}
+        {extending ? "Extending restarts the expiry from now." : "Agents will not pick the job up until it expires."}
       </p>
       <FieldError id={`${id}-error`} message={error} />
-      <ActionMessage result={mutation.isPending ? { ok: true, message: extending ? "Extending…" : "Reserving…" } : result} />
+      <ActionMessage
+        result={mutation.isPending ? { ok: true, message: extending ? "Extending…" : "Reserving…" } : result}
+      />
     </form>
   );
 }

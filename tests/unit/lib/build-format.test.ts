@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { durationSeconds, exactBytes, formatAgo, formatBytes, formatDurationSeconds, shortSha } from "@/lib/build-format";
+import {
+  durationSeconds,
+  exactBytes,
+  formatAgo,
+  formatBytes,
+  formatDurationSeconds,
+  shortSha,
+} from "@/lib/build-format";
 
 describe("build formatting", () => {
   it("formats sizes in binary units with one decimal below ten", () => {

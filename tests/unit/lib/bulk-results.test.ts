@@ -9,7 +9,12 @@ import {
   summarize,
 } from "@/lib/bulk-results";
 
-const [a, b, c, d] = ["a", "b", "c", "d"].map((x) => `${x.repeat(8)}-0000-0000-0000-000000000000`) as [string, string, string, string];
+const [a, b, c, d] = ["a", "b", "c", "d"].map((x) => `${x.repeat(8)}-0000-0000-0000-000000000000`) as [
+  string,
+  string,
+  string,
+  string,
+];
 
 describe("reserveRows", () => {
   it("gives one row per requested job in the order asked for, with a reason for each job not reserved", () => {
@@ -50,15 +55,21 @@ describe("finishRows", () => {
 
 describe("counts and summary", () => {
   it("counts each outcome and names only the non-zero ones, successes first", () => {
-    const rows = finishRows([a, b, c, d], [
-      { jobId: a, outcome: "failed", error: "gone" },
-      { jobId: b, outcome: "finished", error: null },
-      { jobId: c, outcome: "finished", error: null },
-    ], true);
+    const rows = finishRows(
+      [a, b, c, d],
+      [
+        { jobId: a, outcome: "failed", error: "gone" },
+        { jobId: b, outcome: "finished", error: null },
+        { jobId: c, outcome: "finished", error: null },
+      ],
+      true,
+    );
     const counts = countOutcomes(rows);
     expect(counts).toEqual({ reserved: 0, "not reserved": 0, finished: 2, failed: 1, unknown: 1 });
     expect(summarize(counts)).toBe("2 finished, 1 failed, 1 unknown");
-    expect(summarize(countOutcomes(reserveRows([a, b], { reserved: [a], notReserved: [b] })))).toBe("1 reserved, 1 not reserved");
+    expect(summarize(countOutcomes(reserveRows([a, b], { reserved: [a], notReserved: [b] })))).toBe(
+      "1 reserved, 1 not reserved",
+    );
   });
 });
 

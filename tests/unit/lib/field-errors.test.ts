@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { exitStatusError, expiryError, notificationCounter, notificationError, parseWholeNumber, reasonCounter, reasonError } from "@/lib/field-errors";
+import {
+  exitStatusError,
+  expiryError,
+  notificationCounter,
+  notificationError,
+  parseWholeNumber,
+  reasonCounter,
+  reasonError,
+} from "@/lib/field-errors";
 
 describe("reservation expiry", () => {
   it("accepts 1 to 3600 seconds", () => {
@@ -61,7 +69,9 @@ describe("notification", () => {
 
   it("keeps room for the operator's name the console appends", () => {
     expect(notificationError("x".repeat(240), 240)).toBeNull();
-    expect(notificationError("x".repeat(241), 240)).toBe("Notification must be at most 240 characters so your name fits.");
+    expect(notificationError("x".repeat(241), 240)).toBe(
+      "Notification must be at most 240 characters so your name fits.",
+    );
     expect(notificationCounter("abc", 240)).toBe("3 / 240 characters");
   });
 });

@@ -7,7 +7,8 @@ const b = "01890e3c-5b1a-4c3e-9f2a-0d6c1e2b3a42";
 const c = "01890e3c-5b1a-4c3e-9f2a-0d6c1e2b3a43";
 
 /** n distinct UUIDs. */
-const manyIds = (n: number) => Array.from({ length: n }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
+const manyIds = (n: number) =>
+  Array.from({ length: n }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
 
 test("ids separated by newlines, spaces, commas and semicolons are all read, in order", () => {
   expect(parseJobIdTokens(`${a}\n${b}, ${c}`).ids).toEqual([a, b, c]);
@@ -20,7 +21,11 @@ test("a pasted JSON array is read as its ids", () => {
 
 test("console and Buildkite links give up the job id they carry", () => {
   const parsed = parseJobIdTokens(
-    [`http://127.0.0.1:3000/stacks/stack-console?queue=_default&job=${a}`, `/stacks/x?job=${b}`, `https://buildkite.com/acme/app/builds/42#${c}`].join("\n"),
+    [
+      `http://127.0.0.1:3000/stacks/stack-console?queue=_default&job=${a}`,
+      `/stacks/x?job=${b}`,
+      `https://buildkite.com/acme/app/builds/42#${c}`,
+    ].join("\n"),
   );
   expect(parsed.ids).toEqual([a, b, c]);
   expect(parsed.invalid).toEqual([]);

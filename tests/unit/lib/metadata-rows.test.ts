@@ -1,7 +1,8 @@
 import { expect, test } from "vitest";
 import { addRow, removeRow, rowsToMetadata, updateRow, type MetadataRow } from "@/lib/metadata-rows";
 
-const rows = (...pairs: [string, string][]): MetadataRow[] => pairs.map(([key, value], i) => ({ id: i + 1, key, value }));
+const rows = (...pairs: [string, string][]): MetadataRow[] =>
+  pairs.map(([key, value], i) => ({ id: i + 1, key, value }));
 
 test("added rows are empty and get an id no other row has, even after removals", () => {
   const start = addRow(addRow([]));
@@ -27,7 +28,9 @@ test("rows become the metadata map; untouched blank rows are ignored", () => {
 });
 
 test("a value without a key is refused, naming the row", () => {
-  expect(rowsToMetadata(rows(["a", "1"], ["", "orphan"])).issues).toEqual([{ rowId: 2, field: "key", message: "Metadata row 2: a key is required" }]);
+  expect(rowsToMetadata(rows(["a", "1"], ["", "orphan"])).issues).toEqual([
+    { rowId: 2, field: "key", message: "Metadata row 2: a key is required" },
+  ]);
 });
 
 test("a key used twice is refused on the later row", () => {

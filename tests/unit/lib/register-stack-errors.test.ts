@@ -14,7 +14,9 @@ const apiError = (overrides: Partial<EnvelopeError>): EnvelopeError => ({
 });
 
 test("valid values become the API's input", () => {
-  expect(validateRegisterForm({ key: "gpu-fleet", queueKey: "gpu", rows: [{ id: 1, key: "region", value: "eu" }] })).toEqual({
+  expect(
+    validateRegisterForm({ key: "gpu-fleet", queueKey: "gpu", rows: [{ id: 1, key: "region", value: "eu" }] }),
+  ).toEqual({
     input: { key: "gpu-fleet", queueKey: "gpu", metadata: { region: "eu" } },
     errors: null,
   });
@@ -61,13 +63,23 @@ test("the BFF's field issues land on the form's fields", () => {
 });
 
 test("issues no field owns are shown above the form", () => {
-  const errors = registerErrorsFromApi(apiError({ details: { source: "console", issues: [{ field: "body.type", message: "must be custom" }] } }));
+  const errors = registerErrorsFromApi(
+    apiError({ details: { source: "console", issues: [{ field: "body.type", message: "must be custom" }] } }),
+  );
   expect(errors.form).toBe("body.type: must be custom");
 });
 
 test("errors that are not about input keep their message", () => {
   const errors = registerErrorsFromApi(
-    apiError({ type: "permission_error", message: "Organization has reached its limit of 10 stacks; deregister one first", details: { source: "buildkite" } }),
+    apiError({
+      type: "permission_error",
+      message: "Organization has reached its limit of 10 stacks; deregister one first",
+      details: { source: "buildkite" },
+    }),
   );
-  expect(errors).toEqual({ fields: {}, rows: [], form: "Organization has reached its limit of 10 stacks; deregister one first" });
+  expect(errors).toEqual({
+    fields: {},
+    rows: [],
+    form: "Organization has reached its limit of 10 stacks; deregister one first",
+  });
 });

@@ -23,13 +23,22 @@ function probe(overrides: Partial<ChromiumProbe> & { running?: string[] } = {}):
 
 describe("finding a Chromium for the end-to-end tests", () => {
   it("prefers Debian's Chromium, then one on PATH, then Playwright's own", () => {
-    expect(findChromium(probe({ running: ["/usr/bin/chromium", PLAYWRIGHT_OWN] }))).toEqual({ source: "system", path: "/usr/bin/chromium" });
-    expect(findChromium(probe({ running: ["/usr/local/bin/chromium", PLAYWRIGHT_OWN] }))).toEqual({ source: "system", path: "/usr/local/bin/chromium" });
+    expect(findChromium(probe({ running: ["/usr/bin/chromium", PLAYWRIGHT_OWN] }))).toEqual({
+      source: "system",
+      path: "/usr/bin/chromium",
+    });
+    expect(findChromium(probe({ running: ["/usr/local/bin/chromium", PLAYWRIGHT_OWN] }))).toEqual({
+      source: "system",
+      path: "/usr/local/bin/chromium",
+    });
     expect(findChromium(probe({ running: [PLAYWRIGHT_OWN] }))).toEqual({ source: "playwright", path: PLAYWRIGHT_OWN });
   });
 
   it("uses only CHROMIUM_PATH when it is set, even if another browser would run", () => {
-    const chosen = probe({ env: { CHROMIUM_PATH: "/opt/chromium/chrome" }, running: ["/usr/bin/chromium", "/opt/chromium/chrome"] });
+    const chosen = probe({
+      env: { CHROMIUM_PATH: "/opt/chromium/chrome" },
+      running: ["/usr/bin/chromium", "/opt/chromium/chrome"],
+    });
     expect(findChromium(chosen)).toEqual({ source: "system", path: "/opt/chromium/chrome" });
     const broken = probe({ env: { CHROMIUM_PATH: "/opt/missing" }, running: ["/usr/bin/chromium"] });
     expect(findChromium(broken)).toBeNull();
@@ -44,8 +53,12 @@ describe("finding a Chromium for the end-to-end tests", () => {
     expect(missingChromiumMessage(rootWithApt)).toBe(
       "No Chromium for the end-to-end tests (neither /usr/bin/chromium nor Playwright's own browser); fix: apt-get update && apt-get install -y chromium",
     );
-    expect(missingChromiumMessage(probe({ isRoot: false, hasApt: true }))).toMatch(/; fix: npx playwright install chromium$/);
-    expect(missingChromiumMessage(probe({ isRoot: true, hasApt: false }))).toMatch(/; fix: npx playwright install chromium$/);
+    expect(missingChromiumMessage(probe({ isRoot: false, hasApt: true }))).toMatch(
+      /; fix: npx playwright install chromium$/,
+    );
+    expect(missingChromiumMessage(probe({ isRoot: true, hasApt: false }))).toMatch(
+      /; fix: npx playwright install chromium$/,
+    );
   });
 });
 
@@ -68,7 +81,9 @@ describe("npm test's first step (scripts/ensure-chromium.ts)", () => {
     const result = run(join(dir, "hidden", "chromium"));
     expect(result.status).toBe(1);
     expect(result.stdout).toBe("");
-    expect(result.stderr.trim().split("\n")).toEqual([`CHROMIUM_PATH=${join(dir, "hidden", "chromium")} is not a Chromium that runs; point it at one (e.g. /usr/bin/chromium) or unset it.`]);
+    expect(result.stderr.trim().split("\n")).toEqual([
+      `CHROMIUM_PATH=${join(dir, "hidden", "chromium")} is not a Chromium that runs; point it at one (e.g. /usr/bin/chromium) or unset it.`,
+    ]);
   });
 
   it("refuses a browser that is there but does not run", () => {

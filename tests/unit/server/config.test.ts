@@ -17,13 +17,23 @@ const accepts = (env: Record<string, string>) => {
 describe("parseConfig", () => {
   test("no cluster token means demo mode with the default stack and queue", () => {
     const config = parseConfig({ STACK_KEY: "prod", QUEUE_KEY: "linux" });
-    expect(config).toMatchObject({ mode: "demo", stackKey: "stack-console", queueKeys: ["_default"], pollIntervalMs: 2000 });
+    expect(config).toMatchObject({
+      mode: "demo",
+      stackKey: "stack-console",
+      queueKeys: ["_default"],
+      pollIntervalMs: 2000,
+    });
   });
 
   test("the durable store is embedded PGlite in .data unless DATABASE_URL names a PostgreSQL server", () => {
     expect(parseConfig({})).toMatchObject({ databaseUrl: undefined, dataDir: ".data" });
-    expect(parseConfig({ DATABASE_URL: "", DATA_DIR: "/var/lib/console" })).toMatchObject({ databaseUrl: undefined, dataDir: "/var/lib/console" });
-    expect(parseConfig({ DATABASE_URL: "postgres://console:pw@db:5432/console" }).databaseUrl).toBe("postgres://console:pw@db:5432/console");
+    expect(parseConfig({ DATABASE_URL: "", DATA_DIR: "/var/lib/console" })).toMatchObject({
+      databaseUrl: undefined,
+      dataDir: "/var/lib/console",
+    });
+    expect(parseConfig({ DATABASE_URL: "postgres://console:pw@db:5432/console" }).databaseUrl).toBe(
+      "postgres://console:pw@db:5432/console",
+    );
   });
 
   test("a DATABASE_URL that is not a PostgreSQL URL stops start-up without echoing it", () => {
@@ -96,18 +106,28 @@ describe("parseConfig", () => {
 
   describe("sign-in fails closed", () => {
     const live = { BUILDKITE_CLUSTER_TOKEN: "bkct_x" };
-    const oidc = { ...live, AUTH_MODE: "oidc", SESSION_SECRET: "s".repeat(32), OIDC_ISSUER: "https://id.example.com", OIDC_CLIENT_ID: "console" };
+    const oidc = {
+      ...live,
+      AUTH_MODE: "oidc",
+      SESSION_SECRET: "s".repeat(32),
+      OIDC_ISSUER: "https://id.example.com",
+      OIDC_CLIENT_ID: "console",
+    };
 
     test("demo mode signs in as the local demo operator without configuration", () => {
       expect(parseConfig({}).auth).toEqual({ mode: "demo" });
     });
 
     test("a live console without AUTH_MODE refuses to start with one message naming it", () => {
-      expect(() => parseConfig(live)).toThrow(/^Invalid configuration: AUTH_MODE is required when Buildkite tokens are set/);
+      expect(() => parseConfig(live)).toThrow(
+        /^Invalid configuration: AUTH_MODE is required when Buildkite tokens are set/,
+      );
     });
 
     test("the demo operator is refused when Buildkite tokens are set", () => {
-      expect(() => parseConfig({ ...live, AUTH_MODE: "demo" })).toThrow(/^Invalid configuration: AUTH_MODE cannot be demo/);
+      expect(() => parseConfig({ ...live, AUTH_MODE: "demo" })).toThrow(
+        /^Invalid configuration: AUTH_MODE cannot be demo/,
+      );
     });
 
     test.each([
@@ -123,16 +143,31 @@ describe("parseConfig", () => {
     });
 
     test("proxy mode reads the oauth2-proxy header names by default and role lists in lower case", () => {
-      const auth = parseConfig({ ...live, AUTH_MODE: "proxy", AUTH_PROXY_SECRET: "p".repeat(16), AUTH_ADMIN_EMAILS: " Ada@Example.com , bob@example.com", AUTH_OPERATOR_GROUPS: "oncall" }).auth;
+      const auth = parseConfig({
+        ...live,
+        AUTH_MODE: "proxy",
+        AUTH_PROXY_SECRET: "p".repeat(16),
+        AUTH_ADMIN_EMAILS: " Ada@Example.com , bob@example.com",
+        AUTH_OPERATOR_GROUPS: "oncall",
+      }).auth;
       expect(auth).toMatchObject({
         mode: "proxy",
-        headers: { secret: "x-auth-proxy-secret", email: "x-forwarded-email", user: "x-forwarded-user", groups: "x-forwarded-groups" },
+        headers: {
+          secret: "x-auth-proxy-secret",
+          email: "x-forwarded-email",
+          user: "x-forwarded-user",
+          groups: "x-forwarded-groups",
+        },
         roles: { adminEmails: ["ada@example.com", "bob@example.com"], operatorGroups: ["oncall"], operatorEmails: [] },
       });
     });
 
     test("oidc mode keeps 8 hours idle and 24 hours absolute session expiry by default", () => {
-      expect(parseConfig(oidc).auth).toMatchObject({ mode: "oidc", session: { idleMs: 8 * 3_600_000, maxMs: 24 * 3_600_000 }, groupsClaim: "groups" });
+      expect(parseConfig(oidc).auth).toMatchObject({
+        mode: "oidc",
+        session: { idleMs: 8 * 3_600_000, maxMs: 24 * 3_600_000 },
+        groupsClaim: "groups",
+      });
     });
 
     test("the error message never repeats a secret", () => {

@@ -24,7 +24,11 @@ describe("createMutationRateLimit", () => {
       limit.take("ada");
       expect.unreachable();
     } catch (error) {
-      expect(error).toMatchObject({ type: "rate_limited", code: "mutation_rate_limited", details: { retryAfterSeconds: 20 } });
+      expect(error).toMatchObject({
+        type: "rate_limited",
+        code: "mutation_rate_limited",
+        details: { retryAfterSeconds: 20 },
+      });
     }
   });
 });

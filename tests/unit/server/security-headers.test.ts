@@ -22,7 +22,8 @@ describe("the page policy", () => {
   test("adds 'unsafe-eval' to scripts only outside production, where React's dev tools need it", () => {
     const development = directives(pagePolicy("abc", false));
     expect(development.get("script-src")).toContain("'unsafe-eval'");
-    for (const [name, sources] of development) if (name !== "script-src") expect(sources, name).not.toContain("'unsafe-eval'");
+    for (const [name, sources] of development)
+      if (name !== "script-src") expect(sources, name).not.toContain("'unsafe-eval'");
     expect(pagePolicy("abc", true)).not.toContain("unsafe-eval");
   });
 
@@ -78,13 +79,23 @@ describe("securityHeaders", () => {
     }
     expect(directives(API_POLICY).get("default-src")).toEqual(["'none'"]);
     expect(directives(API_POLICY).has("sandbox")).toBe(true);
-    expect(securityHeaders({ ...page, pathname: "/apiary" })["Content-Security-Policy"]).toBe(pagePolicy(page.nonce, true));
+    expect(securityHeaders({ ...page, pathname: "/apiary" })["Content-Security-Policy"]).toBe(
+      pagePolicy(page.nonce, true),
+    );
   });
 });
 
 describe("HSTS", () => {
   test("is never sent to plain-http localhost, whatever the port or spelling", () => {
-    for (const host of ["localhost", "localhost:3000", "127.0.0.1:3150", "[::1]:3000", "[::1]", "LOCALHOST:80", "console.localhost:3000"]) {
+    for (const host of [
+      "localhost",
+      "localhost:3000",
+      "127.0.0.1:3150",
+      "[::1]:3000",
+      "[::1]",
+      "LOCALHOST:80",
+      "console.localhost:3000",
+    ]) {
       expect(sendsHsts({ host, https: false }), host).toBe(false);
       expect(securityHeaders({ ...page, host })).not.toHaveProperty("Strict-Transport-Security");
     }
@@ -92,17 +103,35 @@ describe("HSTS", () => {
 
   test("is sent over https, and from any other host (a TLS proxy in front talks plain http to the app)", () => {
     expect(sendsHsts({ host: "localhost:3000", https: true })).toBe(true);
-    for (const host of ["console.acme.example", "console.acme.example:8080", "10.0.0.5:3000", "127.0.0.2:3000", "localhost.acme.example"]) {
+    for (const host of [
+      "console.acme.example",
+      "console.acme.example:8080",
+      "10.0.0.5:3000",
+      "127.0.0.2:3000",
+      "localhost.acme.example",
+    ]) {
       expect(sendsHsts({ host, https: false }), host).toBe(true);
     }
-    expect(securityHeaders({ ...page, host: "console.acme.example" })["Strict-Transport-Security"]).toBe("max-age=63072000; includeSubDomains");
+    expect(securityHeaders({ ...page, host: "console.acme.example" })["Strict-Transport-Security"]).toBe(
+      "max-age=63072000; includeSubDomains",
+    );
   });
 
   test("knows a request came over https from the TLS proxy's X-Forwarded-Proto, else from the URL", () => {
     const url = new URL("http://127.0.0.1:3000/builds");
-    expect(requestFacts(new Headers({ host: "localhost:3000" }), url)).toEqual({ host: "localhost:3000", https: false });
-    expect(requestFacts(new Headers({ host: "localhost:3000", "x-forwarded-proto": "https, http" }), url).https).toBe(true);
-    expect(requestFacts(new Headers({ "x-forwarded-proto": "http" }), new URL("https://console.acme.example/"))).toEqual({ host: "console.acme.example", https: false });
-    expect(requestFacts(new Headers(), new URL("https://console.acme.example/"))).toEqual({ host: "console.acme.example", https: true });
+    expect(requestFacts(new Headers({ host: "localhost:3000" }), url)).toEqual({
+      host: "localhost:3000",
+      https: false,
+    });
+    expect(requestFacts(new Headers({ host: "localhost:3000", "x-forwarded-proto": "https, http" }), url).https).toBe(
+      true,
+    );
+    expect(
+      requestFacts(new Headers({ "x-forwarded-proto": "http" }), new URL("https://console.acme.example/")),
+    ).toEqual({ host: "console.acme.example", https: false });
+    expect(requestFacts(new Headers(), new URL("https://console.acme.example/"))).toEqual({
+      host: "console.acme.example",
+      https: true,
+    });
   });
 });

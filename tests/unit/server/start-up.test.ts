@@ -16,7 +16,10 @@ async function startUpExit(): Promise<{ code: number | undefined; printed: strin
   const printed = vi.spyOn(console, "error").mockImplementation(() => undefined);
   const { startUp } = await import("@/server/start-up");
   await startUp();
-  return { code: exit.mock.calls[0]?.[0] as number | undefined, printed: printed.mock.calls.map((call) => String(call[0])).join("\n") };
+  return {
+    code: exit.mock.calls[0]?.[0] as number | undefined,
+    printed: printed.mock.calls.map((call) => String(call[0])).join("\n"),
+  };
 }
 
 test("a second console on the same embedded database stops at start-up, naming the directory and its owner", async () => {

@@ -31,7 +31,9 @@ async function auditFor(jobId: string) {
 describe("every mutation through the BFF is on the audit log", () => {
   test("a finish leaves one row with who, what, why and outcome ok", async () => {
     const [id = ""] = await jobIds(1);
-    const finish = await c.api(`/api/v1/stacks/${stack}/jobs/${id}/finish`, { body: { detail: "image pull failed", exitStatus: 2 } });
+    const finish = await c.api(`/api/v1/stacks/${stack}/jobs/${id}/finish`, {
+      body: { detail: "image pull failed", exitStatus: 2 },
+    });
     expect(finish.body.ok).toBe(true);
     const rows = await auditFor(id);
     expect(rows).toHaveLength(1);
@@ -56,7 +58,12 @@ describe("every mutation through the BFF is on the audit log", () => {
     const finish = await c.api(`/api/v1/stacks/${stack}/jobs/${id}/finish`, { body: { detail: "stuck" } });
     expect(finish.body.ok).toBe(false);
     const [row] = await auditFor(id);
-    expect(row).toMatchObject({ action: "jobs.finish", outcome: "failed", upstreamStatus: 422, errorType: "validation_error" });
+    expect(row).toMatchObject({
+      action: "jobs.finish",
+      outcome: "failed",
+      upstreamStatus: 422,
+      errorType: "validation_error",
+    });
     expect(row?.message).toEqual(expect.any(String));
   });
 
@@ -64,7 +71,11 @@ describe("every mutation through the BFF is on the audit log", () => {
     const [id = ""] = await jobIds(1);
     await c.control("faults", { method: "POST", path: `/v3/stacks/*/jobs/${id}/finish`, status: 503, count: 5 });
     await c.api(`/api/v1/stacks/${stack}/jobs/${id}/finish`, { body: { detail: "stuck" } });
-    expect((await auditFor(id))[0]).toMatchObject({ outcome: "unknown", upstreamStatus: 503, errorType: "server_error" });
+    expect((await auditFor(id))[0]).toMatchObject({
+      outcome: "unknown",
+      upstreamStatus: 503,
+      errorType: "server_error",
+    });
   });
 
   test("invalid input is refused before anything is recorded", async () => {
@@ -77,14 +88,23 @@ describe("every mutation through the BFF is on the audit log", () => {
   test("bulk reserve, notify and bulk finish each record one row naming all their jobs", async () => {
     const ids = await jobIds(3);
     await c.api(`/api/v1/stacks/${stack}/reservations`, { body: { jobIds: ids, expirySeconds: 300 } });
-    await c.api(`/api/v1/stacks/${stack}/notifications`, { body: { notifications: ids.map((jobId) => ({ jobId, detail: "looking into it" })) } });
+    await c.api(`/api/v1/stacks/${stack}/notifications`, {
+      body: { notifications: ids.map((jobId) => ({ jobId, detail: "looking into it" })) },
+    });
     await c.api(`/api/v1/stacks/${stack}/bulk-finish`, { body: { jobIds: ids, detail: "queue drained" } });
     const rows = await auditFor(ids[1] ?? "");
     expect(rows.map((r) => r.action)).toEqual(["jobs.finish.bulk", "jobs.notify", "jobs.reserve"]);
     for (const row of rows) expect(row).toMatchObject({ jobIds: ids, outcome: "ok" });
-    expect(rows[0]).toMatchObject({ reason: "queue drained", request: { jobIds: 3 }, result: { finished: 3, failed: 0 } });
+    expect(rows[0]).toMatchObject({
+      reason: "queue drained",
+      request: { jobIds: 3 },
+      result: { finished: 3, failed: 0 },
+    });
     expect(rows[1]).toMatchObject({ reason: "looking into it", request: { notifications: 3 } });
-    expect(rows[2]).toMatchObject({ request: { expirySeconds: 300, jobIds: 3 }, result: { reserved: 3, notReserved: 0 } });
+    expect(rows[2]).toMatchObject({
+      request: { expirySeconds: 300, jobIds: 3 },
+      result: { reserved: 3, notReserved: 0 },
+    });
   });
 
   test("reads are not recorded", async () => {
@@ -99,8 +119,11 @@ describe("reading the audit log", () => {
   test("filters by operator, action and time, and pages newest first", async () => {
     const from = new Date().toISOString();
     const ids = await jobIds(3);
-    for (const id of ids) await c.api(`/api/v1/stacks/${stack}/jobs/${id}/finish`, { body: { detail: `finish ${id}` } });
-    await c.api(`/api/v1/stacks/${stack}/notifications`, { body: { notifications: [{ jobId: ids[0], detail: "hi" }] } });
+    for (const id of ids)
+      await c.api(`/api/v1/stacks/${stack}/jobs/${id}/finish`, { body: { detail: `finish ${id}` } });
+    await c.api(`/api/v1/stacks/${stack}/notifications`, {
+      body: { notifications: [{ jobId: ids[0], detail: "hi" }] },
+    });
 
     const finishes = await c.api(`/api/v1/audit?action=jobs.finish&operator=test%20adm&from=${from}&perPage=2`);
     expect(finishes.body.summary).toMatchObject({ total: 3, count: 2 });
@@ -111,7 +134,11 @@ describe("reading the audit log", () => {
     expect(second.body.pagination).toMatchObject({ hasMore: false, prevPage: 1 });
 
     expect((await c.api(`/api/v1/audit?operator=nobody&from=${from}`)).body.summary).toMatchObject({ total: 0 });
-    expect((await c.api(`/api/v1/audit?to=${from}&action=jobs.notify`)).body.data.every((r: { startedAt: string }) => r.startedAt < from)).toBe(true);
+    expect(
+      (await c.api(`/api/v1/audit?to=${from}&action=jobs.notify`)).body.data.every(
+        (r: { startedAt: string }) => r.startedAt < from,
+      ),
+    ).toBe(true);
   });
 
   test("bad filters are validation errors naming the field", async () => {
@@ -123,14 +150,29 @@ describe("reading the audit log", () => {
 
   test("exports CSV that a spreadsheet cannot run as a formula", async () => {
     const [id = ""] = await jobIds(1);
-    await c.api(`/api/v1/stacks/${stack}/jobs/${id}/finish`, { body: { detail: '=HYPERLINK("http://evil")\nsecond line, "quoted"' } });
-    const response = await fetch(`${c.origin}/api/v1/audit?format=csv&jobId=${id}&from=${since}`, { headers: identityHeaders("admin") });
+    await c.api(`/api/v1/stacks/${stack}/jobs/${id}/finish`, {
+      body: { detail: '=HYPERLINK("http://evil")\nsecond line, "quoted"' },
+    });
+    const response = await fetch(`${c.origin}/api/v1/audit?format=csv&jobId=${id}&from=${since}`, {
+      headers: identityHeaders("admin"),
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="audit-.*\.csv"$/);
     const text = await response.text();
     const [header, ...rest] = text.split("\r\n");
-    expect(header?.split(",").slice(0, 10)).toEqual(["started_at", "finished_at", "operator", "operator_email", "role", "action", "stack", "job_ids", "reason", "outcome"]);
+    expect(header?.split(",").slice(0, 10)).toEqual([
+      "started_at",
+      "finished_at",
+      "operator",
+      "operator_email",
+      "role",
+      "action",
+      "stack",
+      "job_ids",
+      "reason",
+      "outcome",
+    ]);
     expect(text).toContain(`,"'=HYPERLINK(""http://evil"")\nsecond line, ""quoted""",ok,`);
     expect(rest.filter(Boolean)).toHaveLength(1);
   });

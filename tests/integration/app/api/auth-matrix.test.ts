@@ -8,8 +8,14 @@ import { identityHeaders, PROXY_SECRET_HEADER, startConsole, type TestConsole } 
 // permission fails the first test.
 
 const routes = await loadRoutes();
-const samples: Record<string, string> = { key: "stack-console", number: "1", id: "00000000-0000-4000-8000-000000000001", path: "nothing/here" };
-const pathFor = (pattern: string) => pattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => samples[name] ?? "x-1");
+const samples: Record<string, string> = {
+  key: "stack-console",
+  number: "1",
+  id: "00000000-0000-4000-8000-000000000001",
+  path: "nothing/here",
+};
+const pathFor = (pattern: string) =>
+  pattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => samples[name] ?? "x-1");
 
 interface Case {
   method: string;
@@ -20,7 +26,12 @@ interface Case {
 const cases: Case[] = routes.flatMap((route) =>
   route.methods.map((method) => {
     const handler = route.module[method] as { permission?: Permission };
-    return { method, pattern: route.pattern, path: pathFor(route.pattern), permission: route.pattern.includes("[...") ? null : (handler.permission ?? null) };
+    return {
+      method,
+      pattern: route.pattern,
+      path: pathFor(route.pattern),
+      permission: route.pattern.includes("[...") ? null : (handler.permission ?? null),
+    };
   }),
 );
 const commands = cases.filter((c) => !c.pattern.includes("[..."));
@@ -42,8 +53,13 @@ async function upstreamTotal(): Promise<number> {
   return Object.values(stats.requests).reduce((total, count) => total + count, 0);
 }
 
-const send = (k: Case, init: { as?: Parameters<TestConsole["api"]>[1] extends infer I ? (I extends { as?: infer A } ? A : never) : never; headers?: Record<string, string> }) =>
-  c.api(k.path, { method: k.method, body: k.method === "GET" ? undefined : { jobIds: [samples.id] }, ...init });
+const send = (
+  k: Case,
+  init: {
+    as?: Parameters<TestConsole["api"]>[1] extends infer I ? (I extends { as?: infer A } ? A : never) : never;
+    headers?: Record<string, string>;
+  },
+) => c.api(k.path, { method: k.method, body: k.method === "GET" ? undefined : { jobIds: [samples.id] }, ...init });
 
 describe("the route list", () => {
   test("every command route declares its permission", () => {
@@ -63,7 +79,12 @@ describe("the route list", () => {
       ].sort(),
     );
     expect(by(adminOnly)).toEqual(
-      ["POST /api/v1/stacks", "POST /api/v1/stacks/[key]/deregister", "POST /api/v1/stacks/[key]/queue/pause", "POST /api/v1/stacks/[key]/queue/resume"].sort(),
+      [
+        "POST /api/v1/stacks",
+        "POST /api/v1/stacks/[key]/deregister",
+        "POST /api/v1/stacks/[key]/queue/pause",
+        "POST /api/v1/stacks/[key]/queue/resume",
+      ].sort(),
     );
   });
 });
@@ -72,12 +93,20 @@ describe("signed out, every route answers 401 in the envelope", () => {
   test.each(cases)("$method $pattern without identity", async (k) => {
     const { status, body } = await send(k, { as: "signed-out" });
     expect(status).toBe(401);
-    expect(body).toMatchObject({ ok: false, apiVersion: "v1", data: null, error: { type: "auth_error", code: "signed_out", details: { source: "console" } } });
+    expect(body).toMatchObject({
+      ok: false,
+      apiVersion: "v1",
+      data: null,
+      error: { type: "auth_error", code: "signed_out", details: { source: "console" } },
+    });
   });
 
   test.each(cases)("$method $pattern with the proxy's headers but a wrong secret", async (k) => {
     const before = await upstreamTotal();
-    const { status, body } = await send(k, { as: "admin", headers: { [PROXY_SECRET_HEADER]: "guessed-secret-guessed-secret" } });
+    const { status, body } = await send(k, {
+      as: "admin",
+      headers: { [PROXY_SECRET_HEADER]: "guessed-secret-guessed-secret" },
+    });
     expect(status).toBe(401);
     expect(body.error?.type).toBe("auth_error");
     expect(await upstreamTotal()).toBe(before);
@@ -102,7 +131,11 @@ describe("a viewer reads but changes nothing", () => {
     const before = await upstreamTotal();
     const { status, body } = await send(k, { as: "viewer" });
     expect(status).toBe(403);
-    expect(body.error).toMatchObject({ type: "permission_error", code: "forbidden", details: { source: "console", requiredPermission: k.permission } });
+    expect(body.error).toMatchObject({
+      type: "permission_error",
+      code: "forbidden",
+      details: { source: "console", requiredPermission: k.permission },
+    });
     expect(await upstreamTotal()).toBe(before);
   });
 });

@@ -40,7 +40,11 @@ describe("builds with Buildkite's real shapes", () => {
   it("names a block step by its label and counts only the job that really waits", async () => {
     const { body } = await getBuild(world.fixtures.blockedBuild);
     const jobs = body.data.jobs as JobView[];
-    expect(jobs.find((job) => job.id === world.fixtures.manualJob.jobId)).toMatchObject({ type: "manual", name: ":rocket: Deploy to production?", state: "blocked" });
+    expect(jobs.find((job) => job.id === world.fixtures.manualJob.jobId)).toMatchObject({
+      type: "manual",
+      name: ":rocket: Deploy to production?",
+      state: "blocked",
+    });
     expect(jobs.find((job) => job.id === world.fixtures.waiterJob.jobId)).toMatchObject({ state: null });
     // The deploy job after the block step is waiting; the waiter before the block step is not a job.
     expect(body.summary.jobCounts).toEqual({ passed: 2, failed: 0, running: 0, blocked: 1, waiting: 1 });
@@ -50,9 +54,13 @@ describe("builds with Buildkite's real shapes", () => {
     const { body } = await getBuild(world.fixtures.namelessCreatorBuild);
     expect(body.data.build.creator).toEqual({ name: null, email: null });
 
-    const list = await world.console.api(`/api/v1/builds?pipeline=${world.fixtures.namelessCreatorBuild.pipeline}&perPage=100`);
+    const list = await world.console.api(
+      `/api/v1/builds?pipeline=${world.fixtures.namelessCreatorBuild.pipeline}&perPage=100`,
+    );
     expect(list.status).toBe(200);
-    const listed = (list.body.data as { number: number; creator: unknown }[]).find((build) => build.number === world.fixtures.namelessCreatorBuild.buildNumber);
+    const listed = (list.body.data as { number: number; creator: unknown }[]).find(
+      (build) => build.number === world.fixtures.namelessCreatorBuild.buildNumber,
+    );
     expect(listed?.creator).toEqual({ name: null, email: null });
   });
 });
@@ -66,16 +74,25 @@ describe("a queue whose pause flag is spelled `paused`", () => {
     for (;;) {
       const { body } = await world.console.api(queuePath());
       if (predicate(body)) return body;
-      if (Date.now() > deadline) throw new Error(`queue.get never matched; last: ${JSON.stringify(body.data ?? body.error)}`);
+      if (Date.now() > deadline)
+        throw new Error(`queue.get never matched; last: ${JSON.stringify(body.data ?? body.error)}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 
   it("shows as paused, with who paused it, and as dispatching again once resumed", async () => {
     expect((await until((body) => body.ok)).data.dispatchPaused).toBe(false);
-    await world.console.control("queue", { queueKey: "linux-large", paused: true, note: "draining arm64 hosts", by: "Mei" });
+    await world.console.control("queue", {
+      queueKey: "linux-large",
+      paused: true,
+      note: "draining arm64 hosts",
+      by: "Mei",
+    });
     const paused = await until((body) => body.data?.dispatchPaused === true);
-    expect(paused.data).toMatchObject({ queueKey: "linux-large", pause: { by: { name: "Mei" }, note: "draining arm64 hosts" } });
+    expect(paused.data).toMatchObject({
+      queueKey: "linux-large",
+      pause: { by: { name: "Mei" }, note: "draining arm64 hosts" },
+    });
     await world.console.control("queue", { queueKey: "linux-large", paused: false });
     expect((await until((body) => body.data?.dispatchPaused === false)).data.pause).toBeNull();
   });

@@ -6,8 +6,17 @@ import { identityHeaders, seededConsole } from "../../../support/console";
 
 // The REST half of the BFF over real HTTP: test → route → simulator.
 
-interface JobFixture { pipeline: string; buildNumber: number; jobId: string; bytes?: number }
-interface ArtifactFixture extends JobFixture { artifactId: string; bytes: number; sha1: string }
+interface JobFixture {
+  pipeline: string;
+  buildNumber: number;
+  jobId: string;
+  bytes?: number;
+}
+interface ArtifactFixture extends JobFixture {
+  artifactId: string;
+  bytes: number;
+  sha1: string;
+}
 interface Fixtures {
   largeLog: JobFixture;
   colourLog: JobFixture;
@@ -21,7 +30,8 @@ interface Fixtures {
 
 const world = seededConsole<Fixtures>();
 
-const buildPath = (job: { pipeline: string; buildNumber: number }) => `/api/v1/pipelines/${job.pipeline}/builds/${job.buildNumber}`;
+const buildPath = (job: { pipeline: string; buildNumber: number }) =>
+  `/api/v1/pipelines/${job.pipeline}/builds/${job.buildNumber}`;
 const jobPath = (job: JobFixture) => `${buildPath(job)}/jobs/${job.jobId}`;
 
 async function allUpstreamCalls(): Promise<number> {
@@ -30,7 +40,9 @@ async function allUpstreamCalls(): Promise<number> {
 }
 
 async function rawLog(job: JobFixture): Promise<string> {
-  const response = await fetch(`${world.console.origin}${jobPath(job)}/log/download`, { headers: identityHeaders("admin") });
+  const response = await fetch(`${world.console.origin}${jobPath(job)}/log/download`, {
+    headers: identityHeaders("admin"),
+  });
   expect(response.status).toBe(200);
   return response.text();
 }
@@ -48,7 +60,9 @@ describe("builds", () => {
   });
 
   it("filters by pipeline and state, and refuses an unknown state before calling Buildkite", async () => {
-    const { body } = await world.console.api(`/api/v1/builds?pipeline=${world.fixtures.failedJob.pipeline}&state=failed`);
+    const { body } = await world.console.api(
+      `/api/v1/builds?pipeline=${world.fixtures.failedJob.pipeline}&state=failed`,
+    );
     expect(body.data.length).toBeGreaterThan(0);
     for (const build of body.data as { state: string; pipeline: { slug: string } }[]) {
       expect(build.state).toBe("failed");
@@ -92,12 +106,17 @@ describe("jobs.retry", () => {
     expect(body.summary).toMatchObject({ retried: true, state: "scheduled" });
     const newId = body.summary.jobId as string;
     expect(newId).not.toBe(world.fixtures.failedJob.jobId);
-    const scheduled = await world.console.api(`/api/v1/stacks/${world.console.sim.stackKey}/scheduled-jobs?queue=_default&all=1`);
+    const scheduled = await world.console.api(
+      `/api/v1/stacks/${world.console.sim.stackKey}/scheduled-jobs?queue=_default&all=1`,
+    );
     expect((scheduled.body.data as { id: string }[]).map((job) => job.id)).toContain(newId);
   });
 
   it("refuses a cross-site request", async () => {
-    const { status, body } = await world.console.api(`${jobPath(world.fixtures.failedJob)}/retry`, { method: "POST", headers: { "sec-fetch-site": "cross-site" } });
+    const { status, body } = await world.console.api(`${jobPath(world.fixtures.failedJob)}/retry`, {
+      method: "POST",
+      headers: { "sec-fetch-site": "cross-site" },
+    });
     expect(status).toBe(403);
     expect(body.error?.code).toBe("cross_site");
   });
@@ -110,11 +129,16 @@ describe("artifacts", () => {
     expect(body.summary.count).toBe(artifacts.length);
     expect(body.summary.totalBytes).toBe(artifacts.reduce((total, artifact) => total + artifact.fileSize, 0));
     const small = artifacts.find((artifact) => artifact.id === world.fixtures.smallArtifact.artifactId);
-    expect(small?.downloadUrl).toBe(`${jobPath(world.fixtures.smallArtifact)}/artifacts/${world.fixtures.smallArtifact.artifactId}/download`);
+    expect(small?.downloadUrl).toBe(
+      `${jobPath(world.fixtures.smallArtifact)}/artifacts/${world.fixtures.smallArtifact.artifactId}/download`,
+    );
   });
 
   it("streams a download whose bytes match the sha1", async () => {
-    const response = await fetch(`${world.console.origin}${jobPath(world.fixtures.smallArtifact)}/artifacts/${world.fixtures.smallArtifact.artifactId}/download`, { headers: identityHeaders("admin") });
+    const response = await fetch(
+      `${world.console.origin}${jobPath(world.fixtures.smallArtifact)}/artifacts/${world.fixtures.smallArtifact.artifactId}/download`,
+      { headers: identityHeaders("admin") },
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toMatch(/^attachment/);
     const bytes = Buffer.from(await response.arrayBuffer());
@@ -122,7 +146,9 @@ describe("artifacts", () => {
   });
 
   it("answers an unknown artifact with a not_found envelope", async () => {
-    const response = await world.console.api(`${jobPath(world.fixtures.smallArtifact)}/artifacts/00000000-0000-4000-8000-000000000000/download`);
+    const response = await world.console.api(
+      `${jobPath(world.fixtures.smallArtifact)}/artifacts/00000000-0000-4000-8000-000000000000/download`,
+    );
     expect(response.status).toBe(404);
     expect(response.body.error?.type).toBe("not_found");
   });
@@ -178,8 +204,17 @@ describe("jobs.log.get", () => {
 });
 
 describe("log chunks and search", () => {
-  interface Chunk { totalBytes: number; start: number; end: number; firstLine: number | null; lineCount: number | null; text: string; final: boolean }
-  const chunk = async (job: JobFixture, query = "") => (await world.console.api(`${jobPath(job)}/log/chunk${query}`)).body.data as Chunk;
+  interface Chunk {
+    totalBytes: number;
+    start: number;
+    end: number;
+    firstLine: number | null;
+    lineCount: number | null;
+    text: string;
+    final: boolean;
+  }
+  const chunk = async (job: JobFixture, query = "") =>
+    (await world.console.api(`${jobPath(job)}/log/chunk${query}`)).body.data as Chunk;
 
   it("answers the tail at once, then numbers it once the log is indexed", async () => {
     const raw = await rawLog(world.fixtures.colourLog);
@@ -225,9 +260,12 @@ describe("log chunks and search", () => {
     const before = await rowsOf();
     const newestLine = before.findLastIndex((row) => row.trim().length > 0) + 1;
     const query = (before[newestLine - 1] ?? "").trim().slice(0, 200);
-    const matches = (rows: string[]) => rows.reduce((count, row) => count + (row.toLowerCase().split(query.toLowerCase()).length - 1), 0);
+    const matches = (rows: string[]) =>
+      rows.reduce((count, row) => count + (row.toLowerCase().split(query.toLowerCase()).length - 1), 0);
 
-    const { body } = await world.console.api(`${jobPath(world.fixtures.growingLog)}/log/search?q=${encodeURIComponent(query)}`);
+    const { body } = await world.console.api(
+      `${jobPath(world.fixtures.growingLog)}/log/search?q=${encodeURIComponent(query)}`,
+    );
     const after = await rowsOf();
     expect(body.summary.final).toBe(false);
     expect(body.data.lines).toContain(newestLine);

@@ -14,17 +14,27 @@ test("the fourth change in a minute is refused with when to try again; another o
   // Reads are not limited.
   for (let i = 0; i < 5; i++) expect((await c.api(`/api/v1/stacks/${c.sim.stackKey}/queue`)).status).toBe(200);
   const notify = (as: "admin" | "operator") =>
-    c.api(`/api/v1/stacks/${c.sim.stackKey}/notifications`, { as, body: { notifications: [{ jobId: "00000000-0000-4000-8000-000000000000", detail: "looking" }] } });
+    c.api(`/api/v1/stacks/${c.sim.stackKey}/notifications`, {
+      as,
+      body: { notifications: [{ jobId: "00000000-0000-4000-8000-000000000000", detail: "looking" }] },
+    });
   for (let i = 0; i < 3; i++) expect((await notify("admin")).body.error?.type).not.toBe("rate_limited");
   const before = await c.upstreamCalls("POST /v3/stacks/:key/notifications");
   const limited = await notify("admin");
   expect(limited.status).toBe(429);
-  expect(limited.body.error).toMatchObject({ type: "rate_limited", code: "mutation_rate_limited", retryable: true, details: { source: "console" } });
+  expect(limited.body.error).toMatchObject({
+    type: "rate_limited",
+    code: "mutation_rate_limited",
+    retryable: true,
+    details: { source: "console" },
+  });
   expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
   expect(await c.upstreamCalls("POST /v3/stacks/:key/notifications")).toBe(before);
   const audit = await c.api(`/api/v1/audit?action=jobs.notify`);
   expect(audit.body.summary.total).toBe(3);
   expect((await notify("operator")).status).not.toBe(429);
   // Invalid input is still a validation error, not a spent change.
-  expect((await c.api(`/api/v1/stacks/${c.sim.stackKey}/notifications`, { body: { notifications: [] } })).body.error?.type).toBe("validation_error");
+  expect(
+    (await c.api(`/api/v1/stacks/${c.sim.stackKey}/notifications`, { body: { notifications: [] } })).body.error?.type,
+  ).toBe("validation_error");
 });

@@ -51,7 +51,14 @@ async function atProvider(start: string, login: string): Promise<string> {
   let url = start;
   let init: RequestInit = {};
   for (let step = 0; step < 20; step++) {
-    const response = await fetch(url, { ...init, redirect: "manual", headers: { ...(init.headers as Record<string, string>), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") } });
+    const response = await fetch(url, {
+      ...init,
+      redirect: "manual",
+      headers: {
+        ...(init.headers as Record<string, string>),
+        cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "),
+      },
+    });
     for (const line of response.headers.getSetCookie()) {
       const [pair = ""] = line.split(";");
       const index = pair.indexOf("=");
@@ -67,20 +74,29 @@ async function atProvider(start: string, login: string): Promise<string> {
     const html = await response.text();
     const action = /action="([^"]+)"/.exec(html)?.[1];
     const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1];
-    if (!action || !prompt) throw new Error(`unexpected page from the provider (${response.status}): ${html.slice(0, 300)}`);
+    if (!action || !prompt)
+      throw new Error(`unexpected page from the provider (${response.status}): ${html.slice(0, 300)}`);
     const form: Record<string, string> = prompt === "login" ? { prompt, login, password: "anything" } : { prompt };
     url = new URL(action.replace(/&amp;/g, "&"), url).href;
-    init = { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(form).toString() };
+    init = {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(form).toString(),
+    };
   }
   throw new Error("too many steps at the provider");
 }
 
 async function signIn(login: string, returnTo = "/builds") {
-  const start = await signInHandler(new Request(`${CONSOLE}/auth/sign-in?returnTo=${encodeURIComponent(returnTo)}`, { headers: consoleHeaders }));
+  const start = await signInHandler(
+    new Request(`${CONSOLE}/auth/sign-in?returnTo=${encodeURIComponent(returnTo)}`, { headers: consoleHeaders }),
+  );
   expect(start.status).toBe(302);
   const pending = cookieValue(start, "console_sign_in");
   const callbackUrl = await atProvider(start.headers.get("location") ?? "", login);
-  const callback = await callbackHandler(new Request(callbackUrl, { headers: { ...consoleHeaders, cookie: `console_sign_in=${pending?.value}` } }));
+  const callback = await callbackHandler(
+    new Request(callbackUrl, { headers: { ...consoleHeaders, cookie: `console_sign_in=${pending?.value}` } }),
+  );
   return { start, callback, callbackUrl, pending, session: cookieValue(callback, "console_session") };
 }
 
@@ -108,9 +124,16 @@ describe("OpenID Connect sign-in", () => {
     expect(callback.status).toBe(302);
     expect(callback.headers.get("location")).toBe("/builds");
     expect(session?.line).toMatch(/^console_session=Fe26\.2\*.*; Path=\/; HttpOnly; SameSite=Lax; Max-Age=86400$/);
-    const { status, body } = await c.api("/api/v1/auth/status", { as: "signed-out", headers: { cookie: `console_session=${session?.value}` } });
+    const { status, body } = await c.api("/api/v1/auth/status", {
+      as: "signed-out",
+      headers: { cookie: `console_session=${session?.value}` },
+    });
     expect(status).toBe(200);
-    expect(body.data.operator).toEqual({ name: "Ada Admin", role: "admin", permissions: ["read", "jobs.write", "stacks.admin"] });
+    expect(body.data.operator).toEqual({
+      name: "Ada Admin",
+      role: "admin",
+      permissions: ["read", "jobs.write", "stacks.admin"],
+    });
   });
 
   test.each([
@@ -120,20 +143,30 @@ describe("OpenID Connect sign-in", () => {
     ["eve", "viewer"],
   ])("%s signs in as %s by the group claim and the email lists", async (login, role) => {
     const { session } = await signIn(login);
-    const { body } = await c.api("/api/v1/auth/status", { as: "signed-out", headers: { cookie: `console_session=${session?.value}` } });
+    const { body } = await c.api("/api/v1/auth/status", {
+      as: "signed-out",
+      headers: { cookie: `console_session=${session?.value}` },
+    });
     expect(body.data.operator.role).toBe(role);
   });
 
   test("a viewer's session cannot change anything", async () => {
     const { session } = await signIn("vic");
-    const { status, body } = await c.api("/api/v1/stacks/stack-console/reservations", { as: "signed-out", headers: { cookie: `console_session=${session?.value}` }, body: { jobIds: ["00000000-0000-4000-8000-000000000001"] } });
+    const { status, body } = await c.api("/api/v1/stacks/stack-console/reservations", {
+      as: "signed-out",
+      headers: { cookie: `console_session=${session?.value}` },
+      body: { jobIds: ["00000000-0000-4000-8000-000000000001"] },
+    });
     expect(status).toBe(403);
     expect(body.error?.type).toBe("permission_error");
   });
 
   test("without the session cookie, or with a forged one, the API answers 401", async () => {
     expect((await c.api("/api/v1/auth/status", { as: "signed-out" })).status).toBe(401);
-    const forged = await c.api("/api/v1/auth/status", { as: "signed-out", headers: { cookie: "console_session=Fe26.2**forged" } });
+    const forged = await c.api("/api/v1/auth/status", {
+      as: "signed-out",
+      headers: { cookie: "console_session=Fe26.2**forged" },
+    });
     expect(forged.status).toBe(401);
     expect(forged.body.error).toMatchObject({ type: "auth_error", details: { source: "console" } });
   });
@@ -141,7 +174,11 @@ describe("OpenID Connect sign-in", () => {
   test("a callback that does not match the sign-in this browser started is refused", async () => {
     const other = await signInHandler(new Request(`${CONSOLE}/auth/sign-in`, { headers: consoleHeaders }));
     const { callbackUrl } = await signIn("ada");
-    const swapped = await callbackHandler(new Request(callbackUrl, { headers: { ...consoleHeaders, cookie: `console_sign_in=${cookieValue(other, "console_sign_in")?.value}` } }));
+    const swapped = await callbackHandler(
+      new Request(callbackUrl, {
+        headers: { ...consoleHeaders, cookie: `console_sign_in=${cookieValue(other, "console_sign_in")?.value}` },
+      }),
+    );
     expect(swapped.status).toBe(400);
     expect(cookieValue(swapped, "console_session")).toBeUndefined();
     const noCookie = await callbackHandler(new Request(callbackUrl, { headers: consoleHeaders }));
@@ -154,10 +191,20 @@ describe("OpenID Connect sign-in", () => {
   });
 
   test("sign-out clears the session, and only from the console's own pages", async () => {
-    const out = await signOutHandler(new Request(`${CONSOLE}/auth/sign-out`, { method: "POST", headers: { ...consoleHeaders, origin: CONSOLE, "sec-fetch-site": "same-origin" } }));
+    const out = await signOutHandler(
+      new Request(`${CONSOLE}/auth/sign-out`, {
+        method: "POST",
+        headers: { ...consoleHeaders, origin: CONSOLE, "sec-fetch-site": "same-origin" },
+      }),
+    );
     expect(out.status).toBe(200);
     expect(cookieValue(out, "console_session")?.line).toMatch(/^console_session=; .*Max-Age=0/);
-    const forged = await signOutHandler(new Request(`${CONSOLE}/auth/sign-out`, { method: "POST", headers: { ...consoleHeaders, origin: "https://evil.example", "sec-fetch-site": "cross-site" } }));
+    const forged = await signOutHandler(
+      new Request(`${CONSOLE}/auth/sign-out`, {
+        method: "POST",
+        headers: { ...consoleHeaders, origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      }),
+    );
     expect(forged.status).toBe(403);
     expect(cookieValue(forged, "console_session")).toBeUndefined();
   });

@@ -55,14 +55,21 @@ describe("the full list and bulk reservations", () => {
     expect(body.summary).toEqual({ reserved: 1500, notReserved: 0 });
     expect(await c.upstreamCalls("PUT /v3/stacks/:key/scheduled-jobs/batch-reserve")).toBe(before + 2);
 
-    const reservations = (await c.api("/api/v1/reservations")).body.data as { jobId: string; reservedBy: string; expirySeconds: number }[];
+    const reservations = (await c.api("/api/v1/reservations")).body.data as {
+      jobId: string;
+      reservedBy: string;
+      expirySeconds: number;
+    }[];
     expect(reservations.map((r) => r.jobId).sort()).toEqual([...ids].sort());
     expect(reservations[0]).toMatchObject({ reservedBy: "Test admin <admin@example.test>", expirySeconds: 600 });
 
     const first = ids[0] ?? "";
     await c.api(`/api/v1/stacks/${stack}/reservations`, { body: { jobIds: [first], expirySeconds: 900 } });
     const h = await history(first);
-    expect(h.events.map((e: { action: string; outcome: string }) => `${e.action}:${e.outcome}`)).toEqual(["extend:ok", "reserve:ok"]);
+    expect(h.events.map((e: { action: string; outcome: string }) => `${e.action}:${e.outcome}`)).toEqual([
+      "extend:ok",
+      "reserve:ok",
+    ]);
     expect(h.reservation).toMatchObject({ jobId: first, expirySeconds: 900 });
   });
 
@@ -71,7 +78,11 @@ describe("the full list and bulk reservations", () => {
     const { body } = await c.api(`/api/v1/stacks/${stack}/reservations`, { body: { jobIds: [unknown] } });
     expect(body.data.notReserved).toEqual([unknown]);
     const h = await history(unknown);
-    expect(h.events[0]).toMatchObject({ action: "reserve", outcome: "failed", operator: "Test admin <admin@example.test>" });
+    expect(h.events[0]).toMatchObject({
+      action: "reserve",
+      outcome: "failed",
+      operator: "Test admin <admin@example.test>",
+    });
     expect(h.reservation).toBeNull();
   });
 });
@@ -99,7 +110,9 @@ describe("finish and notify are on the job's record", () => {
     // " — Test admin <admin@example.test>" (the signed-in operator's name and email) takes 34 of Buildkite's 256 characters.
     expect(h.notificationMaxChars).toBe(222);
     const unknown = "00000000-0000-4000-8000-00000000cafe";
-    await c.api(`/api/v1/stacks/${stack}/notifications`, { body: { notifications: [{ jobId: unknown, detail: "hello" }] } });
+    await c.api(`/api/v1/stacks/${stack}/notifications`, {
+      body: { notifications: [{ jobId: unknown, detail: "hello" }] },
+    });
     expect((await history(unknown)).events[0]).toMatchObject({ action: "notify", outcome: "failed" });
   });
 });
@@ -108,7 +121,9 @@ describe("bulk finish", () => {
   test("finishes every job and reports each one, including failures", async () => {
     const ids = (await allJobIds()).slice(0, 12);
     const unknown = "00000000-0000-4000-8000-00000000f00d";
-    const { body } = await c.api(`/api/v1/stacks/${stack}/bulk-finish`, { body: { jobIds: [...ids, unknown], detail: "queue drained" } });
+    const { body } = await c.api(`/api/v1/stacks/${stack}/bulk-finish`, {
+      body: { jobIds: [...ids, unknown], detail: "queue drained" },
+    });
     expect(body.ok).toBe(true);
     expect(body.summary).toEqual({ finished: 12, failed: 1 });
     expect(body.data.results.map((r: { jobId: string }) => r.jobId)).toEqual([...ids, unknown]);
@@ -126,7 +141,10 @@ describe("bulk finish", () => {
       body: JSON.stringify({ jobIds: ids, detail: "drain" }),
     });
     expect(response.headers.get("content-type")).toContain("application/x-ndjson");
-    const lines = (await response.text()).trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = (await response.text())
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(6);
     const progress = lines.slice(0, 5).map((l) => l.progress as { done: number; total: number });
     expect(progress.map((p) => p.done)).toEqual([1, 2, 3, 4, 5]);

@@ -34,7 +34,9 @@ describe("queue.pause and queue.resume", () => {
     const { status, body } = await c.api(`${base()}/pause`, { body: { note: "  " } });
     expect(status).toBe(400);
     expect(body.error?.details.field).toBe("body.note");
-    expect(await c.upstreamCalls("POST /v2/organizations/:org/clusters/:cluster/queues/:id/pause_dispatch")).toBe(before);
+    expect(await c.upstreamCalls("POST /v2/organizations/:org/clusters/:cluster/queues/:id/pause_dispatch")).toBe(
+      before,
+    );
   });
 
   test("pausing a paused queue, or resuming a dispatching one, changes nothing and asks nothing of Buildkite", async () => {
@@ -48,7 +50,11 @@ describe("queue.pause and queue.resume", () => {
     const pause = "POST /v2/organizations/:org/clusters/:cluster/queues/:id/pause_dispatch";
     const pauses = await c.upstreamCalls(pause);
     const again = await c.api(`${base()}/pause`, { body: { note: "second" } });
-    expect(again.body.summary).toMatchObject({ changed: false, dispatchPaused: true, warnings: [expect.stringMatching(/already paused/)] });
+    expect(again.body.summary).toMatchObject({
+      changed: false,
+      dispatchPaused: true,
+      warnings: [expect.stringMatching(/already paused/)],
+    });
     expect(await c.upstreamCalls(pause)).toBe(pauses);
     expect((await c.api(`${base()}?queue=_default`)).body.data.pause.note).toMatch(/: first$/);
   });
@@ -62,7 +68,11 @@ describe("queue.pause and queue.resume", () => {
 
     const resumed = await c.api(`${base()}/resume?queue=_default`, { method: "POST" });
     expect(resumed.status).toBe(200);
-    expect(resumed.body.summary).toMatchObject({ changed: false, dispatchPaused: false, warnings: [expect.stringMatching(/was not paused/)] });
+    expect(resumed.body.summary).toMatchObject({
+      changed: false,
+      dispatchPaused: false,
+      warnings: [expect.stringMatching(/was not paused/)],
+    });
     // Buildkite was asked and refused; the console read the queue again instead of reporting that refusal.
     expect(await c.upstreamCalls(resume)).toBe(1);
   });

@@ -30,10 +30,18 @@ async function until(predicate: (body: ApiBody) => boolean): Promise<ApiBody> {
 
 describe("queue.get pause details", () => {
   test("a paused queue says who paused it, when and why", async () => {
-    const paused = await c.control<{ at: string; id: string }>("queue", { paused: true, note: "db migration", by: "Ada" });
+    const paused = await c.control<{ at: string; id: string }>("queue", {
+      paused: true,
+      note: "db migration",
+      by: "Ada",
+    });
     const body = await until((b) => b.data.dispatchPaused === true);
     expect(body.data.clusterQueueId).toBe(paused.id);
-    expect(body.data.pause).toEqual({ by: { name: "Ada", email: "ada@acme.example" }, at: paused.at, note: "db migration" });
+    expect(body.data.pause).toEqual({
+      by: { name: "Ada", email: "ada@acme.example" },
+      at: paused.at,
+      note: "db migration",
+    });
     expect(body.data.pauseUnavailable).toBeNull();
     expect(body.summary.warnings).toEqual([]);
   });
@@ -51,7 +59,11 @@ describe("queue.get pause details", () => {
     await c.control("faults", { path: "/v2/organizations/*", status: 403, count: 100 });
     const body = await until((b) => b.data.pauseUnavailable !== null);
     expect(body.ok).toBe(true);
-    expect(body.data).toMatchObject({ dispatchPaused: true, pause: null, pauseUnavailable: { reason: "missing_scope" } });
+    expect(body.data).toMatchObject({
+      dispatchPaused: true,
+      pause: null,
+      pauseUnavailable: { reason: "missing_scope" },
+    });
     expect(body.data.scheduledCount).toBeGreaterThan(0);
     expect(body.summary.warnings).toEqual([expect.stringContaining("read_clusters")]);
   });
@@ -65,7 +77,11 @@ describe("queue.get pause details", () => {
 
     await c.control("faults", undefined, "DELETE");
     const recovered = await until((b) => b.data.pause !== null);
-    expect(recovered.data.pause).toEqual({ by: { name: "Ada", email: "ada@acme.example" }, at: expect.any(String), note: null });
+    expect(recovered.data.pause).toEqual({
+      by: { name: "Ada", email: "ada@acme.example" },
+      at: expect.any(String),
+      note: null,
+    });
   });
 
   test("many viewers of a paused queue cost one REST read per poll interval", async () => {

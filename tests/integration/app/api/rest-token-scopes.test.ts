@@ -16,16 +16,28 @@ describe("a read-only REST token", () => {
     const { body } = await c.api("/api/v1/auth/status");
     expect(body.data.rest).toMatchObject({ configured: true, valid: true, missingScopes: [] });
     expect(body.data.rest.scopes).toContain("read_builds");
-    expect(body.data.capabilities.jobsRetry).toEqual({ requiredScopes: ["write_builds"], missingScopes: ["write_builds"], ready: false });
+    expect(body.data.capabilities.jobsRetry).toEqual({
+      requiredScopes: ["write_builds"],
+      missingScopes: ["write_builds"],
+      ready: false,
+    });
     expect(body.data.capabilities.pauseDispatch.ready).toBe(false);
-    expect(body.summary).toMatchObject({ requiredScopes: ["read_builds", "read_build_logs", "read_artifacts"], missingScopes: [] });
+    expect(body.summary).toMatchObject({
+      requiredScopes: ["read_builds", "read_build_logs", "read_artifacts"],
+      missingScopes: [],
+    });
     expect(JSON.stringify(body)).not.toContain(deriveTokens(42).apiReadOnly);
   });
 
   it("cannot retry: Buildkite's 403 comes back as a permission error", async () => {
-    const fixtures = await c.control<{ failedJob: { pipeline: string; buildNumber: number; jobId: string } }>("fixtures");
+    const fixtures = await c.control<{ failedJob: { pipeline: string; buildNumber: number; jobId: string } }>(
+      "fixtures",
+    );
     const job = fixtures.failedJob;
-    const { status, body } = await c.api(`/api/v1/pipelines/${job.pipeline}/builds/${job.buildNumber}/jobs/${job.jobId}/retry`, { method: "POST" });
+    const { status, body } = await c.api(
+      `/api/v1/pipelines/${job.pipeline}/builds/${job.buildNumber}/jobs/${job.jobId}/retry`,
+      { method: "POST" },
+    );
     expect(status).toBe(403);
     expect(body.error).toMatchObject({ type: "permission_error", httpStatus: 403, details: { source: "buildkite" } });
     expect(body.error?.message).toMatch(/write_builds/);

@@ -61,7 +61,10 @@ async function vocabularyOf(route: RouteFile): Promise<Vocabulary> {
   const source = readFileSync(route.file, "utf8");
   const imported = /import \{ (\w+) \} from "@\/server\/commands\/([\w-]+)"/.exec(source);
   if (!imported) return { command: "unknown", queryNames: [], bodyNames: [], values: [] };
-  const exported = (await import(join(process.cwd(), "server/commands", `${imported[2]}.ts`))) as Record<string, { name: string; query?: unknown; body?: unknown }>;
+  const exported = (await import(join(process.cwd(), "server/commands", `${imported[2]}.ts`))) as Record<
+    string,
+    { name: string; query?: unknown; body?: unknown }
+  >;
   const spec = exported[imported[1] ?? ""];
   if (!spec) throw new Error(`${route.file} names a command its module does not export`);
   const queryNames = new Set<string>();
@@ -156,7 +159,10 @@ const tally = (outcome: string) => (outcomes[outcome] = (outcomes[outcome] ?? 0)
 
 beforeAll(async () => {
   c = await startConsole();
-  const fixtures = await c.control<Record<string, { pipeline: string; buildNumber: number; jobId?: string; artifactId?: string }>>("fixtures");
+  const fixtures =
+    await c.control<Record<string, { pipeline: string; buildNumber: number; jobId?: string; artifactId?: string }>>(
+      "fixtures",
+    );
   const jobs = Object.values(fixtures).filter((f) => f.jobId !== undefined);
   const list = await c.api(`/api/v1/stacks/${c.sim.stackKey}/scheduled-jobs?limit=5`);
   const scheduled = (list.body.data as { id: string }[]).map((job) => job.id);
@@ -176,7 +182,9 @@ afterEach(async () => {
 
 afterAll(async () => {
   await c.close();
-  console.log(`fuzz cases per route: ${FUZZ_RUNS} (${fuzzed.length} route methods: ${fuzzed.join(", ")}); refused by Buildkite as opaque input: ${upstreamJudged}; outcomes: ${JSON.stringify(outcomes)}`);
+  console.log(
+    `fuzz cases per route: ${FUZZ_RUNS} (${fuzzed.length} route methods: ${fuzzed.join(", ")}); refused by Buildkite as opaque input: ${upstreamJudged}; outcomes: ${JSON.stringify(outcomes)}`,
+  );
 });
 
 async function upstreamCounts(): Promise<Record<string, number>> {
@@ -197,7 +205,10 @@ describe(`every API route holds up under ${FUZZ_RUNS} fuzzed requests`, () => {
       return pattern.replace(/\[\w+\]/g, () => segments[i++] ?? "");
     });
     const queryName = fc.oneof(
-      { weight: 3, arbitrary: vocabulary.queryNames.length > 0 ? fc.constantFrom(...vocabulary.queryNames) : fc.constant("q") },
+      {
+        weight: 3,
+        arbitrary: vocabulary.queryNames.length > 0 ? fc.constantFrom(...vocabulary.queryNames) : fc.constant("q"),
+      },
       { weight: 1, arbitrary: fc.constantFrom("raw", "__proto__", "", "limit[]", "a b") },
       { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
     );
@@ -217,19 +228,25 @@ describe(`every API route holds up under ${FUZZ_RUNS} fuzzed requests`, () => {
         detail: fc.oneof(fc.constant("fuzzed"), hostileString),
         exitStatus: fc.oneof(fc.integer({ min: -3, max: 300 }), fc.constantFrom(2147483648, 1.5, "1")),
         expirySeconds: fc.oneof(fc.integer({ min: -1, max: 4000 }), fc.constant(null)),
-        notifications: fc.array(fc.record({ jobId: fc.oneof(fc.constantFrom(...scheduledIds), uuidish), detail: hostileString }), { maxLength: 3 }),
+        notifications: fc.array(
+          fc.record({ jobId: fc.oneof(fc.constantFrom(...scheduledIds), uuidish), detail: hostileString }),
+          { maxLength: 3 },
+        ),
         key: fc.oneof(fc.constantFrom("fuzz-stack", ...hostileConstants), hostileString),
       },
       { requiredKeys: [] },
     );
     const body = fc.oneof(
-      { weight: 4, arbitrary: fc.dictionary(knownField, junkValue, { maxKeys: 4 }).map((value) => JSON.stringify(value)) },
+      {
+        weight: 4,
+        arbitrary: fc.dictionary(knownField, junkValue, { maxKeys: 4 }).map((value) => JSON.stringify(value)),
+      },
       { weight: 3, arbitrary: nearValid.map((value) => JSON.stringify(value)) },
       { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify(value)) },
       {
         weight: 2,
         arbitrary: fc.oneof(
-          fc.constantFrom("", "{", "not json", "[1,", "{\"jobIds\":", "\u0000", "nul", "{'a':1}", "{\"a\":1}{\"b\":2}"),
+          fc.constantFrom("", "{", "not json", "[1,", '{"jobIds":', "\u0000", "nul", "{'a':1}", '{"a":1}{"b":2}'),
           fc.string({ unit: "grapheme", maxLength: 50 }).map((text) => `{${text}`),
         ),
       },
@@ -244,7 +261,10 @@ describe(`every API route holds up under ${FUZZ_RUNS} fuzzed requests`, () => {
         const response = await fetch(c.origin + input.path + input.query, {
           method,
           // As an admin, so every route gets past sign-in and roles to its input checks.
-          headers: { ...identityHeaders("admin"), ...(input.body === undefined ? {} : { "content-type": "application/json" }) },
+          headers: {
+            ...identityHeaders("admin"),
+            ...(input.body === undefined ? {} : { "content-type": "application/json" }),
+          },
           body: input.body,
         });
         const text = await response.text();
@@ -267,15 +287,23 @@ describe(`every API route holds up under ${FUZZ_RUNS} fuzzed requests`, () => {
           expect(response.headers.get("content-disposition"), what).toMatch(/^attachment/);
           return;
         }
-        const envelope = JSON.parse(text) as { apiVersion: string; command: string; error: { type: string; message: string; details: { source?: string } } | null };
+        const envelope = JSON.parse(text) as {
+          apiVersion: string;
+          command: string;
+          error: { type: string; message: string; details: { source?: string } } | null;
+        };
         expect(envelope.apiVersion, what).toBe("v1");
         expect(envelope.command, what).toMatch(/^[a-z]+(\.[a-z]+)+$|^unknown$/);
         if (envelope.error?.type !== "validation_error") return;
         if (envelope.error.details.source === "buildkite") {
           // Only Buildkite can judge what the console cannot see: a page cursor it handed out, or whether a
           // real job's current state allows the change (retrying a passed job, finishing an unreserved one).
-          const opaque = new URLSearchParams(input.query).has("after") || realJobIds.some((id) => input.path.includes(id));
-          expect(opaque, `${what}\nBuildkite refused input the console could have checked: ${envelope.error.message}`).toBe(true);
+          const opaque =
+            new URLSearchParams(input.query).has("after") || realJobIds.some((id) => input.path.includes(id));
+          expect(
+            opaque,
+            `${what}\nBuildkite refused input the console could have checked: ${envelope.error.message}`,
+          ).toBe(true);
           upstreamJudged += 1;
           return;
         }

@@ -11,7 +11,9 @@ let logged: string[] = [];
 
 beforeAll(async () => {
   logged = captureStdout();
-  c = await startConsole({ env: { BUILDKITE_API_TOKEN: CANARY, LOG_LEVEL: "debug", LOG_HTTP_PAYLOADS: "true", BUILDKITE_RETRY_ATTEMPTS: "1" } });
+  c = await startConsole({
+    env: { BUILDKITE_API_TOKEN: CANARY, LOG_LEVEL: "debug", LOG_HTTP_PAYLOADS: "true", BUILDKITE_RETRY_ATTEMPTS: "1" },
+  });
 });
 afterAll(async () => {
   vi.restoreAllMocks();
@@ -30,7 +32,9 @@ test("a configured REST token that Buildkite refuses is never quoted back", { ti
   expect(logText).toContain("401");
 
   expect(logText.includes(CANARY), "the canary token is in the log").toBe(false);
-  expect(responses.filter((response) => response.includes(CANARY)).map((response) => response.split("\n")[0])).toEqual([]);
+  expect(responses.filter((response) => response.includes(CANARY)).map((response) => response.split("\n")[0])).toEqual(
+    [],
+  );
   // Not even a recognisable piece of it, as a truncated or masked echo would leave.
   for (const text of [logText, ...responses]) expect(text).not.toMatch(/canary7e57/);
 });

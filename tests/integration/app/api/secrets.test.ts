@@ -62,22 +62,28 @@ test("the token and job env values never appear in logs or responses", async () 
   expect(secretValues).toBeGreaterThan(0);
 });
 
-test("no token reaches any route's response or the log, whatever the input and however Buildkite fails", { timeout: 60_000 }, async () => {
-  const tokens = { cluster: c.sim.clusterToken, rest: c.sim.apiToken, restReadOnly: c.sim.apiReadOnlyToken };
-  const logStart = logged.length;
-  const { responses, covered } = await exerciseEveryRoute(c, { faults: true });
+test(
+  "no token reaches any route's response or the log, whatever the input and however Buildkite fails",
+  { timeout: 60_000 },
+  async () => {
+    const tokens = { cluster: c.sim.clusterToken, rest: c.sim.apiToken, restReadOnly: c.sim.apiReadOnlyToken };
+    const logStart = logged.length;
+    const { responses, covered } = await exerciseEveryRoute(c, { faults: true });
 
-  expect(covered.length).toBeGreaterThanOrEqual(20);
-  // Every way of failing was met: refusals of the console's token, missing things, limits, outages.
-  const statuses = new Set(responses.map((response) => Number(response.split("\n")[0]?.split(" ").at(-1))));
-  for (const status of [200, 400, 401, 403, 404, 429, 502]) expect(statuses, `a ${status} answer`).toContain(status);
-  const logText = logged.slice(logStart).join("");
-  // The log is worth scanning: it holds the requests to Buildkite and the failures they met.
-  expect(logText).toContain("stacks-api");
-  expect(logText).toMatch(/"status":500/);
-  for (const [name, token] of Object.entries(tokens)) {
-    expect(logText.includes(token), `the ${name} token is in the log`).toBe(false);
-    const leaked = responses.filter((response) => response.includes(token)).map((response) => response.split("\n")[0]);
-    expect(leaked, `the ${name} token is in these responses`).toEqual([]);
-  }
-});
+    expect(covered.length).toBeGreaterThanOrEqual(20);
+    // Every way of failing was met: refusals of the console's token, missing things, limits, outages.
+    const statuses = new Set(responses.map((response) => Number(response.split("\n")[0]?.split(" ").at(-1))));
+    for (const status of [200, 400, 401, 403, 404, 429, 502]) expect(statuses, `a ${status} answer`).toContain(status);
+    const logText = logged.slice(logStart).join("");
+    // The log is worth scanning: it holds the requests to Buildkite and the failures they met.
+    expect(logText).toContain("stacks-api");
+    expect(logText).toMatch(/"status":500/);
+    for (const [name, token] of Object.entries(tokens)) {
+      expect(logText.includes(token), `the ${name} token is in the log`).toBe(false);
+      const leaked = responses
+        .filter((response) => response.includes(token))
+        .map((response) => response.split("\n")[0]);
+      expect(leaked, `the ${name} token is in these responses`).toEqual([]);
+    }
+  },
+);

@@ -26,7 +26,11 @@ describe("every Stacks operation through the BFF, in the contract's envelope", (
     expect(body.data.mode).toBe("live");
     expect(body.data.clusterToken).toMatchObject({ configured: true, valid: true, stackKey: stack });
     expect(body.summary.ready).toBe(true);
-    expect(body.data.operator).toEqual({ name: "Test admin", role: "admin", permissions: ["read", "jobs.write", "stacks.admin"] });
+    expect(body.data.operator).toEqual({
+      name: "Test admin",
+      role: "admin",
+      permissions: ["read", "jobs.write", "stacks.admin"],
+    });
   });
 
   test("jobs.scheduled.list returns a page oldest first with cursor pagination from page_info", async () => {
@@ -40,7 +44,9 @@ describe("every Stacks operation through the BFF, in the contract's envelope", (
     expect(first.body.pagination).toMatchObject({ perPage: 10, hasMore: true });
     const cursor = first.body.pagination?.nextPage;
     expect(typeof cursor).toBe("string");
-    const second = await c.api(`/api/v1/stacks/${stack}/scheduled-jobs?limit=10&after=${encodeURIComponent(String(cursor))}`);
+    const second = await c.api(
+      `/api/v1/stacks/${stack}/scheduled-jobs?limit=10&after=${encodeURIComponent(String(cursor))}`,
+    );
     const firstIds = new Set((first.body.data as { id: string }[]).map((j) => j.id));
     expect((second.body.data as { id: string }[]).some((j) => firstIds.has(j.id))).toBe(false);
     expect(first.body.summary).toMatchObject({ count: 10, dispatchPaused: false });
@@ -58,7 +64,12 @@ describe("every Stacks operation through the BFF, in the contract's envelope", (
     const { body } = await c.api(`/api/v1/stacks/${stack}/queue`);
     expect(body.ok).toBe(true);
     const stats = await c.control<{ jobs: Record<string, number> }>("stats");
-    expect(body.data).toMatchObject({ stackKey: stack, queueKey: c.sim.queueKey, dispatchPaused: false, countComplete: true });
+    expect(body.data).toMatchObject({
+      stackKey: stack,
+      queueKey: c.sim.queueKey,
+      dispatchPaused: false,
+      countComplete: true,
+    });
     expect(body.data.scheduledCount).toBeGreaterThan(30);
     expect(body.data.scheduledCount).toBeLessThanOrEqual(stats.jobs.scheduled ?? 0);
     expect(typeof body.data.oldestScheduledAt).toBe("string");
@@ -78,7 +89,9 @@ describe("every Stacks operation through the BFF, in the contract's envelope", (
       expect(body.data.id).toBe(id);
       expect(typeof body.data.command).toBe("string");
       expect(body.data.env.BUILDKITE_JOB_ID).toBe(id);
-      const secretNames = Object.keys(body.data.env).filter((name) => /_(PASSWORD|TOKEN|SECRET|ACCESS_KEY|API_KEY)$/.test(name));
+      const secretNames = Object.keys(body.data.env).filter((name) =>
+        /_(PASSWORD|TOKEN|SECRET|ACCESS_KEY|API_KEY)$/.test(name),
+      );
       for (const name of secretNames) expect(body.data.env[name]).toBe("[REDACTED]");
       expect([...(body.summary.redactedEnv as string[])].sort()).toEqual([...secretNames].sort());
       secretsSeen += secretNames.length;
@@ -106,7 +119,9 @@ describe("every Stacks operation through the BFF, in the contract's envelope", (
 
   test("jobs.finish finishes once with exit status 0 and names the operator; a second finish fails", async () => {
     const [id] = await scheduledIds(1);
-    const finish = await c.api(`/api/v1/stacks/${stack}/jobs/${id}/finish`, { body: { exitStatus: 0, detail: "done by hand" } });
+    const finish = await c.api(`/api/v1/stacks/${stack}/jobs/${id}/finish`, {
+      body: { exitStatus: 0, detail: "done by hand" },
+    });
     expect(finish.status).toBe(200);
     expect(finish.body.data).toEqual({ jobId: id, finished: true, exitStatus: 0 });
     const states = await c.api(`/api/v1/stacks/${stack}/job-states`, { body: { jobIds: [id] } });
@@ -120,7 +135,12 @@ describe("every Stacks operation through the BFF, in the contract's envelope", (
     const [id] = await scheduledIds(1);
     const unknown = "00000000-0000-4000-8000-000000000001";
     const { body } = await c.api(`/api/v1/stacks/${stack}/notifications`, {
-      body: { notifications: [{ jobId: id, detail: "waiting for capacity" }, { jobId: unknown, detail: "nope" }] },
+      body: {
+        notifications: [
+          { jobId: id, detail: "waiting for capacity" },
+          { jobId: unknown, detail: "nope" },
+        ],
+      },
     });
     expect(body.ok).toBe(true);
     expect(body.data.sent).toBe(1);

@@ -23,7 +23,12 @@ describe("upstream failures become the contract's errors", () => {
     await c.control("faults", { path: `/v3/stacks/*/jobs/*`, status: 401, count: 1 });
     const { status, body } = await c.api(jobPath());
     expect(status).toBe(401);
-    expect(body.error).toMatchObject({ type: "auth_error", httpStatus: 401, retryable: false, details: { source: "buildkite" } });
+    expect(body.error).toMatchObject({
+      type: "auth_error",
+      httpStatus: 401,
+      retryable: false,
+      details: { source: "buildkite" },
+    });
   });
 
   test("404 is not_found and is not retried", async () => {
@@ -52,7 +57,10 @@ describe("upstream failures become the contract's errors", () => {
   test("job states are polled, so a 503 reaches the caller at once instead of being retried", async () => {
     await c.control("faults", { path: `/v3/stacks/*/jobs/get-states`, status: 503, count: 1 });
     const before = await c.upstreamCalls("POST /v3/stacks/:key/jobs/get-states");
-    const { status, body } = await c.api(`/api/v1/stacks/${stack}/job-states`, { method: "POST", body: { jobIds: [job] } });
+    const { status, body } = await c.api(`/api/v1/stacks/${stack}/job-states`, {
+      method: "POST",
+      body: { jobIds: [job] },
+    });
     expect(status).toBe(502);
     expect(body.error).toMatchObject({ type: "server_error", retryable: true });
     expect(await c.upstreamCalls("POST /v3/stacks/:key/jobs/get-states")).toBe(before + 1);

@@ -21,7 +21,11 @@ export function quietSimulator(): { readonly sim: RunningSimulator; readonly dis
 }
 
 /** A REST client with the simulator's every-scope token; its retry waits are recorded in `sleeps`, not slept. */
-export function simulatorRestClient(world: ReturnType<typeof quietSimulator>, sleeps: number[], overrides: Partial<RestClientOptions> = {}) {
+export function simulatorRestClient(
+  world: ReturnType<typeof quietSimulator>,
+  sleeps: number[],
+  overrides: Partial<RestClientOptions> = {},
+) {
   return createRestClient({
     baseUrl: world.sim.restApiUrl,
     token: world.sim.apiToken,

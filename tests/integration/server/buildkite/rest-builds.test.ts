@@ -7,8 +7,18 @@ import { quietSimulator, simulatorRestClient } from "./quiet-simulator";
 
 // The REST client's builds, logs, artifacts, annotations and retry against the simulator over real HTTP.
 
-interface JobFixture { pipeline: string; buildNumber: number; jobId: string; bytes?: number }
-interface ArtifactFixture extends JobFixture { artifactId: string; path: string; bytes: number; sha1: string }
+interface JobFixture {
+  pipeline: string;
+  buildNumber: number;
+  jobId: string;
+  bytes?: number;
+}
+interface ArtifactFixture extends JobFixture {
+  artifactId: string;
+  path: string;
+  bytes: number;
+  sha1: string;
+}
 interface Fixtures {
   largeLog: JobFixture;
   colourLog: JobFixture;
@@ -32,7 +42,12 @@ beforeEach(async () => {
 
 const client = (overrides: Partial<RestClientOptions> = {}) => simulatorRestClient(world, sleeps, overrides);
 
-const jobRef = (job: JobFixture) => ({ org: world.sim.org, pipeline: job.pipeline, build: job.buildNumber, job: job.jobId });
+const jobRef = (job: JobFixture) => ({
+  org: world.sim.org,
+  pipeline: job.pipeline,
+  build: job.buildNumber,
+  job: job.jobId,
+});
 
 async function rejection(promise: Promise<unknown>): Promise<BuildkiteError> {
   const error = await promise.then(
@@ -52,7 +67,9 @@ async function bytesOf(body: AsyncIterable<unknown>): Promise<Buffer> {
 describe("access token", () => {
   it("reads the token's scopes and normalises Buildkite's UTC date form", async () => {
     const token = (await client().accessToken()).data;
-    expect(token.scopes).toEqual(expect.arrayContaining(["read_builds", "read_build_logs", "read_artifacts", "write_builds"]));
+    expect(token.scopes).toEqual(
+      expect.arrayContaining(["read_builds", "read_build_logs", "read_artifacts", "write_builds"]),
+    );
     expect(token.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     const readOnly = (await client({ token: world.sim.apiReadOnlyToken }).accessToken()).data;
     expect(readOnly.scopes).not.toContain("write_builds");
@@ -101,7 +118,13 @@ describe("builds", () => {
   });
 
   it("gets a build by number with its jobs and state counts", async () => {
-    const build = (await client().getBuild({ org: world.sim.org, pipeline: fixtures.failedJob.pipeline, build: fixtures.failedJob.buildNumber })).data;
+    const build = (
+      await client().getBuild({
+        org: world.sim.org,
+        pipeline: fixtures.failedJob.pipeline,
+        build: fixtures.failedJob.buildNumber,
+      })
+    ).data;
     const job = build.jobs?.find((candidate) => candidate.id === fixtures.failedJob.jobId);
     expect(job?.state).toBe("failed");
     expect(job?.exitStatus).toBe(1);
@@ -161,7 +184,13 @@ describe("retry", () => {
     expect(retried.id).not.toBe(fixtures.failedJob.jobId);
     const again = await rejection(rest.retryJob(jobRef(fixtures.failedJob)));
     expect(again.status).toBe(400);
-    const build = (await rest.getBuild({ org: world.sim.org, pipeline: fixtures.failedJob.pipeline, build: fixtures.failedJob.buildNumber })).data;
+    const build = (
+      await rest.getBuild({
+        org: world.sim.org,
+        pipeline: fixtures.failedJob.pipeline,
+        build: fixtures.failedJob.buildNumber,
+      })
+    ).data;
     // The build lists the new job in the old one's place, saying which job it retries.
     expect(build.jobs?.find((job) => job.id === retried.id)?.retrySource?.jobId).toBe(fixtures.failedJob.jobId);
   });
@@ -169,18 +198,28 @@ describe("retry", () => {
   it("is refused for passed jobs, for jobs of canceled builds, and without write_builds", async () => {
     expect((await rejection(client().retryJob(jobRef(fixtures.passedJob)))).status).toBe(400);
     expect((await rejection(client().retryJob(jobRef(fixtures.canceledBuildJob)))).status).toBe(422);
-    expect((await rejection(client({ token: world.sim.apiReadOnlyToken }).retryJob(jobRef(fixtures.failedJob)))).status).toBe(403);
+    expect(
+      (await rejection(client({ token: world.sim.apiReadOnlyToken }).retryJob(jobRef(fixtures.failedJob)))).status,
+    ).toBe(403);
   });
 });
 
 describe("artifacts", () => {
-  const buildRef = () => ({ org: world.sim.org, pipeline: fixtures.smallArtifact.pipeline, build: fixtures.smallArtifact.buildNumber });
+  const buildRef = () => ({
+    org: world.sim.org,
+    pipeline: fixtures.smallArtifact.pipeline,
+    build: fixtures.smallArtifact.buildNumber,
+  });
 
   it("lists a build's artifacts, filtered by state and path", async () => {
     const rest = client();
     const all = (await rest.listArtifacts(buildRef())).data;
     const small = all.find((artifact) => artifact.id === fixtures.smallArtifact.artifactId);
-    expect(small).toMatchObject({ path: fixtures.smallArtifact.path, fileSize: fixtures.smallArtifact.bytes, sha1sum: fixtures.smallArtifact.sha1 });
+    expect(small).toMatchObject({
+      path: fixtures.smallArtifact.path,
+      fileSize: fixtures.smallArtifact.bytes,
+      sha1sum: fixtures.smallArtifact.sha1,
+    });
     const byPath = (await rest.listArtifacts(buildRef(), { path: fixtures.smallArtifact.path })).data;
     expect(byPath.map((artifact) => artifact.id)).toEqual([fixtures.smallArtifact.artifactId]);
     const ofJob = (await rest.listArtifacts({ ...buildRef(), job: fixtures.smallArtifact.jobId })).data;
@@ -199,7 +238,13 @@ describe("artifacts", () => {
 
 describe("annotations", () => {
   it("lists a build's annotations with their raw HTML", async () => {
-    const annotations = (await client().listAnnotations({ org: world.sim.org, pipeline: fixtures.hostileAnnotation.pipeline, build: fixtures.hostileAnnotation.buildNumber })).data;
+    const annotations = (
+      await client().listAnnotations({
+        org: world.sim.org,
+        pipeline: fixtures.hostileAnnotation.pipeline,
+        build: fixtures.hostileAnnotation.buildNumber,
+      })
+    ).data;
     expect(annotations.length).toBeGreaterThan(0);
     expect(annotations.some((annotation) => annotation.bodyHtml.includes("<script"))).toBe(true);
   });
@@ -209,9 +254,17 @@ describe("rate limits", () => {
   it("reads both budgets, waits RateLimit-Reset on a 429, and reports what is left", async () => {
     const limited = await startSimulator({ seed: 42, activity: false, rateLimits: true });
     try {
-      const rest = createRestClient({ baseUrl: limited.restApiUrl, token: limited.apiToken, dispatcher: world.dispatcher, retry: { sleep: async (ms) => void sleeps.push(ms), maxAttempts: 2 } });
+      const rest = createRestClient({
+        baseUrl: limited.restApiUrl,
+        token: limited.apiToken,
+        dispatcher: world.dispatcher,
+        retry: { sleep: async (ms) => void sleeps.push(ms), maxAttempts: 2 },
+      });
       await rest.accessToken();
-      expect(rest.budget()).toMatchObject({ organization: { limit: 200, remaining: 199 }, user: { limit: 50, remaining: 49 } });
+      expect(rest.budget()).toMatchObject({
+        organization: { limit: 200, remaining: 199 },
+        user: { limit: 50, remaining: 49 },
+      });
       for (let i = 0; i < 49; i++) await rest.accessToken({ noRetry: true });
       const error = await rejection(rest.accessToken());
       expect(error.status).toBe(429);

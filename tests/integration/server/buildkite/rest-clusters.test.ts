@@ -27,15 +27,19 @@ async function control<T = unknown>(path: string, body?: unknown): Promise<T> {
   return (await response.json()) as T;
 }
 
-const calls = async (route: string) => (await control<{ requests: Record<string, number> }>("stats")).requests[route] ?? 0;
+const calls = async (route: string) =>
+  (await control<{ requests: Record<string, number> }>("stats")).requests[route] ?? 0;
 
 const client = (overrides: Partial<RestClientOptions> = {}) => simulatorRestClient(world, sleeps, overrides);
 
 /** The id the Stacks API reports for the default queue: the REST half must use the very same one. */
 async function stacksQueueId(): Promise<string> {
-  const response = await fetch(`${world.sim.agentApiUrl}/stacks/${world.sim.stackKey}/scheduled-jobs?queue_key=_default&limit=1`, {
-    headers: { Authorization: `Token ${world.sim.clusterToken}` },
-  });
+  const response = await fetch(
+    `${world.sim.agentApiUrl}/stacks/${world.sim.stackKey}/scheduled-jobs?queue_key=_default&limit=1`,
+    {
+      headers: { Authorization: `Token ${world.sim.clusterToken}` },
+    },
+  );
   const body = (await response.json()) as { cluster_queue: { id: string } };
   return body.cluster_queue.id;
 }
@@ -83,7 +87,10 @@ describe("REST cluster queues", () => {
   it("a token without the scope is a 403 naming it", async () => {
     const [cluster] = (await client().listClusters(world.sim.org)).data;
     const url = `${world.sim.restApiUrl}/organizations/${world.sim.org}/clusters/${cluster?.id ?? ""}/queues/${await stacksQueueId()}/pause_dispatch`;
-    const response = await fetch(url, { method: "POST", headers: { Authorization: `Bearer ${world.sim.apiReadOnlyToken}` } });
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${world.sim.apiReadOnlyToken}` },
+    });
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({ message: "Your access token doesn't have the write_clusters scope" });
 
@@ -102,7 +109,9 @@ describe("REST cluster queues", () => {
   it("an unknown organisation or queue is a 404", async () => {
     await expect(client().listClusters("nobody")).rejects.toMatchObject({ status: 404 });
     const [cluster] = (await client().listClusters(world.sim.org)).data;
-    await expect(client().getClusterQueue(world.sim.org, cluster?.id ?? "", "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ status: 404 });
+    await expect(
+      client().getClusterQueue(world.sim.org, cluster?.id ?? "", "00000000-0000-4000-8000-000000000000"),
+    ).rejects.toMatchObject({ status: 404 });
   });
 });
 
@@ -124,14 +133,24 @@ describe("REST pause and resume dispatch", () => {
       dispatch_paused_note: "incident 42",
       dispatch_paused_by: { name: "Demo Operator", email: "demo-operator@acme.example" },
     });
-    const listed = await fetch(`${world.sim.agentApiUrl}/stacks/${world.sim.stackKey}/scheduled-jobs?queue_key=_default&limit=1`, {
-      headers: { Authorization: `Token ${world.sim.clusterToken}` },
-    });
-    expect(((await listed.json()) as { cluster_queue: { dispatch_paused: boolean } }).cluster_queue.dispatch_paused).toBe(true);
+    const listed = await fetch(
+      `${world.sim.agentApiUrl}/stacks/${world.sim.stackKey}/scheduled-jobs?queue_key=_default&limit=1`,
+      {
+        headers: { Authorization: `Token ${world.sim.clusterToken}` },
+      },
+    );
+    expect(
+      ((await listed.json()) as { cluster_queue: { dispatch_paused: boolean } }).cluster_queue.dispatch_paused,
+    ).toBe(true);
     expect((await post("pause_dispatch")).status).toBe(422);
 
     const resumed = await post("resume_dispatch");
-    expect(await resumed.json()).toMatchObject({ dispatch_paused: false, dispatch_paused_by: null, dispatch_paused_note: null, dispatch_paused_at: null });
+    expect(await resumed.json()).toMatchObject({
+      dispatch_paused: false,
+      dispatch_paused_by: null,
+      dispatch_paused_note: null,
+      dispatch_paused_at: null,
+    });
   });
 });
 

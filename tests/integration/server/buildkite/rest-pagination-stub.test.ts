@@ -21,13 +21,20 @@ const cluster = (id: string) => ({ id, name: id, default_queue_id: null });
 
 it("follows next links on the API's own origin with the query they carry", async () => {
   api.reply(
-    { status: 200, headers: { link: `<${api.origin}/v2/organizations/acme/clusters?page=2&per_page=1>; rel="next"` }, body: JSON.stringify([cluster("a")]) },
+    {
+      status: 200,
+      headers: { link: `<${api.origin}/v2/organizations/acme/clusters?page=2&per_page=1>; rel="next"` },
+      body: JSON.stringify([cluster("a")]),
+    },
     { status: 200, body: JSON.stringify([cluster("b")]) },
   );
   const rest = createRestClient({ baseUrl: `${api.origin}/v2`, token: "bkua_secret-token", perPage: 1 });
   const { data } = await rest.listClusters("acme");
   expect(data.map((c) => c.id)).toEqual(["a", "b"]);
-  expect(api.requests.map((r) => r.url)).toEqual(["/v2/organizations/acme/clusters?per_page=1", "/v2/organizations/acme/clusters?page=2&per_page=1"]);
+  expect(api.requests.map((r) => r.url)).toEqual([
+    "/v2/organizations/acme/clusters?per_page=1",
+    "/v2/organizations/acme/clusters?page=2&per_page=1",
+  ]);
   expect(api.requests.every((r) => r.headers.authorization === "Bearer bkua_secret-token")).toBe(true);
 });
 

@@ -140,7 +140,9 @@ describe("Stacks client retries against a stub", () => {
       body: `{"message":"Organization temporarily unavailable ${token}"}`,
       headers: rateLimitHeaders,
     };
-    const error = await failure(client({ retry: { maxAttempts: 3, baseDelayMs: 1, sleep: async () => {} } }).listScheduledJobs(list));
+    const error = await failure(
+      client({ retry: { maxAttempts: 3, baseDelayMs: 1, sleep: async () => {} } }).listScheduledJobs(list),
+    );
     expect(stub.requests).toHaveLength(3);
     expect(error).toMatchObject({ kind: "http", status: 503, attempts: 3, retryable: true });
     expect(error.message).toBe("Organization temporarily unavailable [REDACTED]");

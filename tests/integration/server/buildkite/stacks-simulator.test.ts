@@ -71,7 +71,12 @@ async function scheduledIds(stacks: StacksClient): Promise<string[]> {
 describe("Stacks client against the simulator", () => {
   it("registers (201 then 200) and deregisters a stack", async () => {
     const stacks = client();
-    const input = { key: "console-test", type: "custom" as const, queueKey: world.sim.queueKey, metadata: { purpose: "test" } };
+    const input = {
+      key: "console-test",
+      type: "custom" as const,
+      queueKey: world.sim.queueKey,
+      metadata: { purpose: "test" },
+    };
     const created = await stacks.registerStack(input);
     const updated = await stacks.registerStack(input);
     expect([created.status, created.data.created]).toEqual([201, true]);
@@ -128,7 +133,11 @@ describe("Stacks client against the simulator", () => {
     const stacks = client();
     const [a, b] = await scheduledIds(stacks);
     const unknown = "00000000-0000-4000-8000-000000000000";
-    const reserved = await stacks.reserveJobs({ stackKey: world.sim.stackKey, jobIds: [a ?? "", b ?? "", unknown], expirySeconds: 60 });
+    const reserved = await stacks.reserveJobs({
+      stackKey: world.sim.stackKey,
+      jobIds: [a ?? "", b ?? "", unknown],
+      expirySeconds: 60,
+    });
     expect(reserved.data).toEqual({ reserved: [a, b], notReserved: [unknown] });
     expect(await scheduledIds(stacks)).not.toContain(a);
     const states = await stacks.getJobStates({ stackKey: world.sim.stackKey, jobIds: [a ?? "", unknown] });
@@ -138,7 +147,12 @@ describe("Stacks client against the simulator", () => {
   it("finishes a job once with exit status 0; a second finish is a 4xx not retried", async () => {
     const stacks = client();
     const [jobId = ""] = await scheduledIds(stacks);
-    const finished = await stacks.finishJob({ stackKey: world.sim.stackKey, jobId, exitStatus: 0, detail: "Finished by the console test" });
+    const finished = await stacks.finishJob({
+      stackKey: world.sim.stackKey,
+      jobId,
+      exitStatus: 0,
+      detail: "Finished by the console test",
+    });
     expect([200, 204]).toContain(finished.status);
     const states = await stacks.getJobStates({ stackKey: world.sim.stackKey, jobIds: [jobId] });
     expect(states.data.states[jobId]).toBe("finished");
@@ -164,7 +178,9 @@ describe("Stacks client against the simulator", () => {
   });
 
   it("reports a missing stack as a non-retryable 404 with Buildkite's message", async () => {
-    const error = await failure(client().listScheduledJobs({ stackKey: "no-such-stack", queueKey: world.sim.queueKey }));
+    const error = await failure(
+      client().listScheduledJobs({ stackKey: "no-such-stack", queueKey: world.sim.queueKey }),
+    );
     expect(error).toMatchObject({ kind: "http", status: 404, retryable: false, attempts: 1 });
     expect(JSON.parse(error.rawBody ?? "{}")).toMatchObject({ message: error.message });
   });
@@ -223,9 +239,13 @@ describe("Stacks client failure handling against simulator faults", () => {
 
   it("gives up after maxAttempts with status, body, headers and rate limit of the last answer", async () => {
     await fault({ path: listPath(), status: 503, count: 10 });
-    const error = await failure(client({ retry: { maxAttempts: 3, sleep: async () => {} } }).listScheduledJobs(listInput()));
+    const error = await failure(
+      client({ retry: { maxAttempts: 3, sleep: async () => {} } }).listScheduledJobs(listInput()),
+    );
     expect(error).toMatchObject({ kind: "http", status: 503, attempts: 3, retryable: true, method: "GET" });
-    expect(error.path).toBe(`${new URL(world.sim.agentApiUrl).pathname.replace(/\/$/, "")}/stacks/${world.sim.stackKey}/scheduled-jobs?queue_key=${world.sim.queueKey}`);
+    expect(error.path).toBe(
+      `${new URL(world.sim.agentApiUrl).pathname.replace(/\/$/, "")}/stacks/${world.sim.stackKey}/scheduled-jobs?queue_key=${world.sim.queueKey}`,
+    );
     expect(error.rawBody).toContain("Service Unavailable");
     expect(error.headers["ratelimit-scope"]).toBe("list-scheduled-jobs");
     expect(error.rateLimit).toMatchObject({ scope: "list-scheduled-jobs", limit: 10 });
@@ -267,8 +287,12 @@ describe("Stacks client failure handling against simulator faults", () => {
     const output = lines.join("");
     expect(output).not.toContain(world.sim.clusterToken);
     // Values that also appear outside env (the job id, say) are not secrets and may show up legitimately.
-    const outsideEnv = JSON.stringify({ ...(job.raw as Record<string, unknown>), env: undefined }) + output.replace(/"env":\{[^}]*\}/g, "");
-    const secretValues = Object.values(job.data.env).filter((value) => value.length >= 6 && !outsideEnv.includes(value));
+    const outsideEnv =
+      JSON.stringify({ ...(job.raw as Record<string, unknown>), env: undefined }) +
+      output.replace(/"env":\{[^}]*\}/g, "");
+    const secretValues = Object.values(job.data.env).filter(
+      (value) => value.length >= 6 && !outsideEnv.includes(value),
+    );
     expect(secretValues.length).toBeGreaterThan(0);
     for (const value of secretValues) expect(output).not.toContain(value);
   });

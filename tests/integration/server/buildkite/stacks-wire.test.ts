@@ -97,7 +97,11 @@ describe("Stacks client wire format", () => {
   it("lists with queue_key only when limit and after are unset", async () => {
     stub.fallback = { status: 200, body: page };
     await client().listScheduledJobs({ stackKey: "console", queueKey: "_default" });
-    expect(only()).toMatchObject({ method: "GET", url: "/v3/stacks/console/scheduled-jobs?queue_key=_default", body: "" });
+    expect(only()).toMatchObject({
+      method: "GET",
+      url: "/v3/stacks/console/scheduled-jobs?queue_key=_default",
+      body: "",
+    });
   });
 
   it("lists with limit and after when set, escaping the query", async () => {
@@ -120,7 +124,11 @@ describe("Stacks client wire format", () => {
     expect(result.data).toEqual({ reserved: ["a"], notReserved: ["b"] });
     expect(stub.requests.map((r) => [r.method, r.url, r.body])).toEqual([
       ["PUT", "/v3/stacks/console/scheduled-jobs/batch-reserve", '{"job_uuids":["a","b"]}'],
-      ["PUT", "/v3/stacks/console/scheduled-jobs/batch-reserve", '{"job_uuids":["a"],"reservation_expiry_seconds":600}'],
+      [
+        "PUT",
+        "/v3/stacks/console/scheduled-jobs/batch-reserve",
+        '{"job_uuids":["a"],"reservation_expiry_seconds":600}',
+      ],
     ]);
   });
 
@@ -128,7 +136,11 @@ describe("Stacks client wire format", () => {
     stub.fallback = { status: 200, body: '{"states":{"a":"scheduled"}}' };
     const result = await client().getJobStates({ stackKey: "console", jobIds: ["a", "zz"] });
     expect(result.data).toEqual({ states: { a: "scheduled" } });
-    expect(only()).toMatchObject({ method: "POST", url: "/v3/stacks/console/jobs/get-states", body: '{"job_uuids":["a","zz"]}' });
+    expect(only()).toMatchObject({
+      method: "POST",
+      url: "/v3/stacks/console/jobs/get-states",
+      body: '{"job_uuids":["a","zz"]}',
+    });
   });
 
   it("finishes sending exit_status 0, omitting it only when undefined, ignoring the body", async () => {
@@ -183,7 +195,12 @@ describe("Stacks client wire format", () => {
       { status: 200, body: pageWith("j3", false, null) },
     );
     const ids: string[] = [];
-    for await (const result of client().scheduledJobPages({ stackKey: "console", queueKey: "_default", limit: 1, maxPages: 10 })) {
+    for await (const result of client().scheduledJobPages({
+      stackKey: "console",
+      queueKey: "_default",
+      limit: 1,
+      maxPages: 10,
+    })) {
       ids.push(...result.data.jobs.map((job) => job.id));
       expect(result.data.clusterQueue.dispatchPaused).toBe(true);
     }
@@ -200,7 +217,8 @@ describe("Stacks client wire format", () => {
       JSON.stringify({ jobs: [], cluster_queue: { id: null }, page_info: { has_next_page: true, end_cursor: cursor } });
     stub.fallback = { status: 200, body: body("again") };
     const pages = [];
-    for await (const result of client().scheduledJobPages({ stackKey: "k", queueKey: "q", maxPages: 2 })) pages.push(result);
+    for await (const result of client().scheduledJobPages({ stackKey: "k", queueKey: "q", maxPages: 2 }))
+      pages.push(result);
     expect(pages).toHaveLength(2);
 
     stub.reset();

@@ -43,10 +43,11 @@ export async function startStubServer(): Promise<StubServer> {
       stub.requests.length = 0;
       stub.fallback = { status: 200, body: "{}" };
     },
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];

@@ -41,7 +41,12 @@ describe("stats", () => {
     await h.api("/stacks/stack-console/scheduled-jobs/batch-reserve", put({ job_uuids: [a] }));
     await h.api(`/stacks/stack-console/jobs/${b}/finish`, post({ detail: "x" }));
     const after = (await stats()).jobs;
-    expect(after).toMatchObject({ scheduled: 44, reserved: 1, finished: (before.finished ?? 0) + 1, running: before.running });
+    expect(after).toMatchObject({
+      scheduled: 44,
+      reserved: 1,
+      finished: (before.finished ?? 0) + 1,
+      running: before.running,
+    });
   });
 });
 
@@ -118,7 +123,13 @@ describe("clock, jobs and activity levers", () => {
 
 describe("faults", () => {
   it("answers with the armed status and Retry-After for `count` requests, then recovers", async () => {
-    await h.control("faults", { method: "GET", path: "/v3/stacks/*/scheduled-jobs", status: 429, retryAfter: 3, count: 2 });
+    await h.control("faults", {
+      method: "GET",
+      path: "/v3/stacks/*/scheduled-jobs",
+      status: 429,
+      retryAfter: 3,
+      count: 2,
+    });
     const listed = (await (await h.control("faults", undefined, "GET")).json()) as { faults: { remaining: number }[] };
     expect(listed.faults).toMatchObject([{ remaining: 2, status: 429, retryAfter: 3 }]);
     for (let i = 0; i < 2; i++) {

@@ -21,7 +21,11 @@ describe("node:http adapter", () => {
     expect(h.sim.apiToken).toMatch(/^bkua_[0-9a-f]{40}$/);
     expect(h.sim.apiReadOnlyToken).toMatch(/^bkua_[0-9a-f]{40}$/);
     expect(new Set([h.sim.clusterToken, h.sim.apiToken, h.sim.apiReadOnlyToken]).size).toBe(3);
-    expect({ org: h.sim.org, stackKey: h.sim.stackKey, queueKey: h.sim.queueKey }).toEqual({ org: "acme", stackKey: "stack-console", queueKey: "_default" });
+    expect({ org: h.sim.org, stackKey: h.sim.stackKey, queueKey: h.sim.queueKey }).toEqual({
+      org: "acme",
+      stackKey: "stack-console",
+      queueKey: "_default",
+    });
   });
 
   it("answers HEAD like GET without a body", async () => {
@@ -72,10 +76,21 @@ describe("cli", () => {
       const lines = createInterface({ input: child.stdout });
       const [line] = (await once(lines, "line")) as [string];
       const info = JSON.parse(line) as Record<string, string>;
-      expect(Object.keys(info).sort()).toEqual(["agentApiUrl", "apiToken", "clusterToken", "org", "queueKey", "restApiUrl", "stackKey"]);
-      const response = await fetch(`${info.agentApiUrl}/stacks/${info.stackKey}/scheduled-jobs?queue_key=${info.queueKey}&limit=5`, {
-        headers: { Authorization: `Token ${info.clusterToken}` },
-      });
+      expect(Object.keys(info).sort()).toEqual([
+        "agentApiUrl",
+        "apiToken",
+        "clusterToken",
+        "org",
+        "queueKey",
+        "restApiUrl",
+        "stackKey",
+      ]);
+      const response = await fetch(
+        `${info.agentApiUrl}/stacks/${info.stackKey}/scheduled-jobs?queue_key=${info.queueKey}&limit=5`,
+        {
+          headers: { Authorization: `Token ${info.clusterToken}` },
+        },
+      );
       expect(response.status).toBe(200);
       expect(((await response.json()) as { jobs: unknown[] }).jobs).toHaveLength(5);
       expect(info.clusterToken).not.toBe(h.sim.clusterToken);
@@ -87,7 +102,9 @@ describe("cli", () => {
   });
 
   it("exits 2 with one error line on a bad flag", async () => {
-    const child = spawn("npx", ["tsx", "server/simulator/cli.ts", "--port", "nope"], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("npx", ["tsx", "server/simulator/cli.ts", "--port", "nope"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const [code] = (await once(child, "exit")) as [number];

@@ -30,8 +30,15 @@ describe("rate limits", () => {
       current: expect.any(Number),
       reset: 1,
     });
-    expect(limited && headersOf(limited)).toEqual({ scope: "list-scheduled-jobs", limit: "10", remaining: "0", reset: "1" });
-    const remaining = responses.filter((response) => response.status === 200).map((response) => Number(response.headers.get("ratelimit-remaining")));
+    expect(limited && headersOf(limited)).toEqual({
+      scope: "list-scheduled-jobs",
+      limit: "10",
+      remaining: "0",
+      reset: "1",
+    });
+    const remaining = responses
+      .filter((response) => response.status === 200)
+      .map((response) => Number(response.headers.get("ratelimit-remaining")));
     expect(remaining.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
@@ -47,9 +54,17 @@ describe("rate limits", () => {
 
   it.each([
     ["show-job", "1000", () => h.api("/stacks/stack-console/jobs/00000000-0000-4000-8000-000000000000")],
-    ["finish-job", "100", () => h.api("/stacks/stack-console/jobs/00000000-0000-4000-8000-000000000000/finish", post({ detail: "x" }))],
+    [
+      "finish-job",
+      "100",
+      () => h.api("/stacks/stack-console/jobs/00000000-0000-4000-8000-000000000000/finish", post({ detail: "x" })),
+    ],
     ["stack-notification", "200", () => h.api("/stacks/stack-console/notifications", post({ notifications: [] }))],
-    ["batch-reserve", "10", () => h.api("/stacks/stack-console/scheduled-jobs/batch-reserve", { method: "PUT", body: "{}" })],
+    [
+      "batch-reserve",
+      "10",
+      () => h.api("/stacks/stack-console/scheduled-jobs/batch-reserve", { method: "PUT", body: "{}" }),
+    ],
     ["default", "10", () => h.api("/stacks/nobody/deregister", { method: "POST" })],
     ["default", "10", () => h.api("/stacks/unknown/route/here")],
     ["list-scheduled-jobs", "10", () => fetch(`${h.sim.agentApiUrl}${listPath("stack-console")}`)],

@@ -21,7 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.sim.close());
 
-const annotations = async (query = ""): Promise<RestAnnotation[]> => (await (await h.rest(`${buildPath(fx.annotatedBuild)}/annotations${query}`)).json()) as RestAnnotation[];
+const annotations = async (query = ""): Promise<RestAnnotation[]> =>
+  (await (await h.rest(`${buildPath(fx.annotatedBuild)}/annotations${query}`)).json()) as RestAnnotation[];
 
 describe("GET …/builds/{n}/annotations", () => {
   it("lists the build's own annotations by default, job-scoped ones with scope=job, both with scope=all", async () => {
@@ -44,10 +45,15 @@ describe("GET …/builds/{n}/annotations", () => {
     const html = all.map((annotation) => annotation.body_html).join("\n");
     expect(html).toContain('href="artifact://reports/junit.xml"');
     expect(html).toContain('<img src="artifact://screenshots/coverage-trend.png"');
-    const plan = (await (await h.rest(`/organizations/acme/builds?per_page=100`)).json()) as { pipeline: { slug: string }; number: number }[];
+    const plan = (await (await h.rest(`/organizations/acme/builds?per_page=100`)).json()) as {
+      pipeline: { slug: string };
+      number: number;
+    }[];
     const styles = new Set<string>();
     for (const build of plan) {
-      const listed = (await (await h.rest(`${buildPath({ pipeline: build.pipeline.slug, buildNumber: build.number })}/annotations?scope=all`)).json()) as RestAnnotation[];
+      const listed = (await (
+        await h.rest(`${buildPath({ pipeline: build.pipeline.slug, buildNumber: build.number })}/annotations?scope=all`)
+      ).json()) as RestAnnotation[];
       for (const annotation of listed) styles.add(annotation.style);
     }
     expect(styles).toEqual(new Set(["success", "info", "warning", "error"]));
@@ -56,7 +62,17 @@ describe("GET …/builds/{n}/annotations", () => {
   it("includes one hostile annotation a console must sanitise", async () => {
     const [hostile] = (await annotations()).filter((annotation) => annotation.context === "release-notes");
     const html = hostile?.body_html ?? "";
-    for (const needle of ["<script>", "onerror=", "onclick=", 'href="javascript:', "<iframe", "<style>", "<form", "<meta http-equiv"]) expect(html).toContain(needle);
+    for (const needle of [
+      "<script>",
+      "onerror=",
+      "onclick=",
+      'href="javascript:',
+      "<iframe",
+      "<style>",
+      "<form",
+      "<meta http-equiv",
+    ])
+      expect(html).toContain(needle);
     expect(fx.hostileAnnotation).toEqual(fx.annotatedBuild);
   });
 

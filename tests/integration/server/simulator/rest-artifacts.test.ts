@@ -1,6 +1,13 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { buildPath, jobPath, withRestHarness, type ArtifactFixture, type Harness, type SimFixtures } from "./sim-harness";
+import {
+  buildPath,
+  jobPath,
+  withRestHarness,
+  type ArtifactFixture,
+  type Harness,
+  type SimFixtures,
+} from "./sim-harness";
 
 interface RestArtifact {
   id: string;
@@ -35,12 +42,21 @@ describe("listing artifacts", () => {
     const artifacts = await list(`${buildPath(fx.annotatedBuild)}/artifacts`);
     expect(artifacts.length).toBeGreaterThanOrEqual(8);
     const junit = artifacts.find((artifact) => artifact.path === "reports/junit.xml");
-    expect(junit).toMatchObject({ state: "finished", dirname: "reports", filename: "junit.xml", mime_type: "application/xml" });
+    expect(junit).toMatchObject({
+      state: "finished",
+      dirname: "reports",
+      filename: "junit.xml",
+      mime_type: "application/xml",
+    });
     expect(junit?.file_size).toBeGreaterThan(0);
     expect(junit?.sha1sum).toMatch(/^[0-9a-f]{40}$/);
-    expect(junit?.url).toBe(`${h.sim.restApiUrl}${buildPath(fx.annotatedBuild)}/jobs/${junit?.job_id}/artifacts/${junit?.id}`);
+    expect(junit?.url).toBe(
+      `${h.sim.restApiUrl}${buildPath(fx.annotatedBuild)}/jobs/${junit?.job_id}/artifacts/${junit?.id}`,
+    );
     expect(junit?.download_url).toBe(`${junit?.url}/download`);
-    expect(new Set(artifacts.map((artifact) => artifact.state))).toEqual(new Set(["finished", "error", "expired", "deleted", "new"]));
+    expect(new Set(artifacts.map((artifact) => artifact.state))).toEqual(
+      new Set(["finished", "error", "expired", "deleted", "new"]),
+    );
   });
 
   it("lists one job's artifacts", async () => {
@@ -70,7 +86,10 @@ describe("listing artifacts", () => {
     const exact = await list(`${buildPath(fx.annotatedBuild)}/artifacts?path=coverage/index.html`);
     expect(exact.map((artifact) => artifact.path)).toEqual(["coverage/index.html"]);
     const glob = await list(`${buildPath(fx.annotatedBuild)}/artifacts?path=${encodeURIComponent("coverage/*")}`);
-    expect(glob.map((artifact) => artifact.path).sort()).toEqual(["coverage/coverage-summary.json", "coverage/index.html"]);
+    expect(glob.map((artifact) => artifact.path).sort()).toEqual([
+      "coverage/coverage-summary.json",
+      "coverage/index.html",
+    ]);
     const everywhere = await list(`${buildPath(fx.annotatedBuild)}/artifacts?path=${encodeURIComponent("**/*.zip")}`);
     expect(everywhere.length).toBe(2);
   });
@@ -86,7 +105,11 @@ describe("downloading artifacts", () => {
     const response = await h.rest(downloadPath(fx.smallArtifact), { redirect: "manual" });
     expect(response.status).toBe(302);
     const location = response.headers.get("location") ?? "";
-    expect(location).toMatch(new RegExp(`^${h.sim.origin}/__storage/artifacts/${fx.smallArtifact.artifactId}/coverage-summary\\.json\\?expires=\\d+&signature=[0-9a-f]{64}$`));
+    expect(location).toMatch(
+      new RegExp(
+        `^${h.sim.origin}/__storage/artifacts/${fx.smallArtifact.artifactId}/coverage-summary\\.json\\?expires=\\d+&signature=[0-9a-f]{64}$`,
+      ),
+    );
     expect(await response.json()).toEqual({ url: location });
   });
 
@@ -97,7 +120,9 @@ describe("downloading artifacts", () => {
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(Number(response.headers.get("content-length"))).toBe(bytes.length);
     expect(createHash("sha1").update(bytes).digest("hex")).toBe(fx.smallArtifact.sha1);
-    const [listed] = (await list(`${jobPath(fx.smallArtifact)}/artifacts?path=${fx.smallArtifact.path}`)) as RestArtifact[];
+    const [listed] = (await list(
+      `${jobPath(fx.smallArtifact)}/artifacts?path=${fx.smallArtifact.path}`,
+    )) as RestArtifact[];
     expect(listed?.sha1sum).toBe(fx.smallArtifact.sha1);
   });
 
@@ -108,7 +133,9 @@ describe("downloading artifacts", () => {
   });
 
   it("refuses a storage request that carries an Authorization header (the token must never be forwarded)", async () => {
-    const response = await fetch(await signedUrl(fx.smallArtifact), { headers: { Authorization: `Bearer ${h.sim.apiToken}` } });
+    const response = await fetch(await signedUrl(fx.smallArtifact), {
+      headers: { Authorization: `Bearer ${h.sim.apiToken}` },
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("<Code>InvalidArgument</Code>");
   });
@@ -143,9 +170,14 @@ describe("downloading artifacts", () => {
 
   it("answers 404 for artifacts that are not downloadable or not the job's", async () => {
     const [errored] = await list(`${buildPath(fx.annotatedBuild)}/artifacts?state=error`);
-    const response = await h.rest(`${buildPath(fx.annotatedBuild)}/jobs/${errored?.job_id}/artifacts/${errored?.id}/download`, { redirect: "manual" });
+    const response = await h.rest(
+      `${buildPath(fx.annotatedBuild)}/jobs/${errored?.job_id}/artifacts/${errored?.id}/download`,
+      { redirect: "manual" },
+    );
     expect(response.status).toBe(404);
-    const foreign = await h.rest(`${jobPath(fx.failedJob)}/artifacts/${fx.largeArtifact.artifactId}/download`, { redirect: "manual" });
+    const foreign = await h.rest(`${jobPath(fx.failedJob)}/artifacts/${fx.largeArtifact.artifactId}/download`, {
+      redirect: "manual",
+    });
     expect(foreign.status).toBe(404);
   });
 });

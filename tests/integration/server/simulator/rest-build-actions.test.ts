@@ -30,8 +30,18 @@ withRestHarness((harness, fixtures) => {
   fx = fixtures;
 });
 
-const put = (path: string, body?: unknown, token?: string) => h.rest(path, { method: "PUT", body: body === undefined ? undefined : JSON.stringify(body), headers: { "Content-Type": "application/json" } }, token);
-const getBuild = async (ref: { pipeline: string; buildNumber: number }) => (await (await h.rest(buildPath(ref))).json()) as RestBuild;
+const put = (path: string, body?: unknown, token?: string) =>
+  h.rest(
+    path,
+    {
+      method: "PUT",
+      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { "Content-Type": "application/json" },
+    },
+    token,
+  );
+const getBuild = async (ref: { pipeline: string; buildNumber: number }) =>
+  (await (await h.rest(buildPath(ref))).json()) as RestBuild;
 const message = async (response: Response) => ((await response.json()) as { message: string }).message;
 
 describe("PUT …/jobs/{id}/unblock", () => {
@@ -39,17 +49,29 @@ describe("PUT …/jobs/{id}/unblock", () => {
     const response = await put(`${jobPath(fx.manualJob)}/unblock`, { fields: { "release-name": "Pumpkin" } });
     expect(response.status).toBe(200);
     const job = (await response.json()) as RestJob;
-    expect(job).toMatchObject({ type: "manual", state: "unblocked", unblocked_by: { name: "Demo Operator", email: "demo-operator@acme.example" } });
+    expect(job).toMatchObject({
+      type: "manual",
+      state: "unblocked",
+      unblocked_by: { name: "Demo Operator", email: "demo-operator@acme.example" },
+    });
     expect(job.unblocked_at).toEqual(expect.any(String));
 
     const build = await getBuild(fx.blockedBuild);
-    expect(build).toMatchObject({ blocked: false, state: "running", finished_at: null, meta_data: { release: "2026.11.3", "release-name": "Pumpkin" } });
+    expect(build).toMatchObject({
+      blocked: false,
+      state: "running",
+      finished_at: null,
+      meta_data: { release: "2026.11.3", "release-name": "Pumpkin" },
+    });
     const deploy = build.jobs.find((candidate) => candidate.name === ":rocket: Deploy");
     expect(deploy?.state).toBe("scheduled");
     expect(await h.listIds()).toContain(deploy?.id);
 
     // The deploy finishing (through the Stacks API) finishes the build.
-    await h.api(`/stacks/stack-console/jobs/${deploy?.id}/finish`, post({ detail: "deployed by hand", exit_status: 0 }));
+    await h.api(
+      `/stacks/stack-console/jobs/${deploy?.id}/finish`,
+      post({ detail: "deployed by hand", exit_status: 0 }),
+    );
     expect(await getBuild(fx.blockedBuild)).toMatchObject({ state: "passed", blocked: false });
   });
 
@@ -70,14 +92,21 @@ describe("PUT …/builds/{n}/cancel", () => {
     const build = (await response.json()) as RestBuild;
     expect(build.state).toBe("canceled");
     expect(build.finished_at).toEqual(expect.any(String));
-    expect(build.jobs.filter((job) => job.type === "script").map((job) => job.state)).toEqual(["passed", "canceled", "canceled", "canceled"]);
+    expect(build.jobs.filter((job) => job.type === "script").map((job) => job.state)).toEqual([
+      "passed",
+      "canceled",
+      "canceled",
+      "canceled",
+    ]);
     const again = await put(`${buildPath(fx.runningBuild)}/cancel`);
     expect(again.status).toBe(422);
     expect(await message(again)).toMatch(/only scheduled, running or failing builds/);
   });
 
   it("takes a scheduled build's jobs off the Stacks API's scheduled list", async () => {
-    const body = (await (await h.api(`/stacks/stack-console/scheduled-jobs?queue_key=_default&limit=1`)).json()) as { jobs: { id: string; pipeline: { slug: string }; build: { number: number } }[] };
+    const body = (await (await h.api(`/stacks/stack-console/scheduled-jobs?queue_key=_default&limit=1`)).json()) as {
+      jobs: { id: string; pipeline: { slug: string }; build: { number: number } }[];
+    };
     const [listed] = body.jobs;
     const ref = { pipeline: listed?.pipeline.slug ?? "", buildNumber: listed?.build.number ?? 0 };
     expect((await put(`${buildPath(ref)}/cancel`)).status).toBe(200);
@@ -96,7 +125,12 @@ describe("PUT …/builds/{n}/rebuild", () => {
     expect(response.status).toBe(200);
     const build = (await response.json()) as RestBuild;
     expect(build.number).toBeGreaterThan(original.number);
-    expect(build).toMatchObject({ commit: original.commit, source: "api", state: "scheduled", rebuilt_from: { id: original.id, number: original.number } });
+    expect(build).toMatchObject({
+      commit: original.commit,
+      source: "api",
+      state: "scheduled",
+      rebuilt_from: { id: original.id, number: original.number },
+    });
     expect(build.jobs.map((job) => job.state)).toEqual(original.jobs.map(() => "scheduled"));
     const ids = await h.listIds();
     for (const job of build.jobs) expect(ids).toContain(job.id);
@@ -104,15 +138,20 @@ describe("PUT …/builds/{n}/rebuild", () => {
 
   it("runs the next stage once the jobs before a waiter pass", async () => {
     const green = (await (await h.rest("/organizations/acme/pipelines/web/builds?per_page=100")).json()) as RestBuild[];
-    const withWaiter = green.find((build) => build.jobs.some((job) => job.type === "waiter") && build.state === "passed");
+    const withWaiter = green.find(
+      (build) => build.jobs.some((job) => job.type === "waiter") && build.state === "passed",
+    );
     if (withWaiter === undefined) throw new Error("no passed build with a waiter");
-    const rebuilt = (await (await put(`/organizations/acme/pipelines/web/builds/${withWaiter.number}/rebuild`)).json()) as RestBuild;
+    const rebuilt = (await (
+      await put(`/organizations/acme/pipelines/web/builds/${withWaiter.number}/rebuild`)
+    ).json()) as RestBuild;
     const waiterAt = rebuilt.jobs.findIndex((job) => job.type === "waiter");
     expect(rebuilt.jobs.slice(0, waiterAt).every((job) => job.state === "scheduled")).toBe(true);
     // The waiter itself has no state to show; the jobs after it wait.
     expect(rebuilt.jobs[waiterAt]).not.toHaveProperty("state");
     expect(rebuilt.jobs.slice(waiterAt + 1).every((job) => job.state === "waiting")).toBe(true);
-    for (const job of rebuilt.jobs.slice(0, waiterAt)) await h.api(`/stacks/stack-console/jobs/${job.id}/finish`, post({ detail: "done", exit_status: 0 }));
+    for (const job of rebuilt.jobs.slice(0, waiterAt))
+      await h.api(`/stacks/stack-console/jobs/${job.id}/finish`, post({ detail: "done", exit_status: 0 }));
     const after = await getBuild({ pipeline: "web", buildNumber: rebuilt.number });
     expect(after.jobs.slice(waiterAt + 1).every((job) => job.state === "scheduled")).toBe(true);
   });

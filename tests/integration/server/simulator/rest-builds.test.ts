@@ -55,20 +55,32 @@ withRestHarness((harness, fixtures) => {
 });
 
 const json = async <T>(response: Response): Promise<T> => (await response.json()) as T;
-const builds = async (query: string): Promise<RestBuild[]> => json<RestBuild[]>(await h.rest(`/organizations/acme/builds?per_page=100&${query}`));
-const getBuild = async (ref: { pipeline: string; buildNumber: number }, query = ""): Promise<RestBuild> => json<RestBuild>(await h.rest(`${buildPath(ref)}${query}`));
+const builds = async (query: string): Promise<RestBuild[]> =>
+  json<RestBuild[]>(await h.rest(`/organizations/acme/builds?per_page=100&${query}`));
+const getBuild = async (ref: { pipeline: string; buildNumber: number }, query = ""): Promise<RestBuild> =>
+  json<RestBuild>(await h.rest(`${buildPath(ref)}${query}`));
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const UTC_FORM = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/;
 
 describe("GET /v2/access-token", () => {
   it("describes either REST token without needing any scope, dates in the `… UTC` form", async () => {
-    const full = await json<{ uuid: string; scopes: string[]; created_at: string; expires_at: string | null; user: { name: string; email: string } }>(await h.rest("/access-token"));
-    expect(full.scopes).toEqual(expect.arrayContaining(["read_builds", "write_builds", "read_build_logs", "read_artifacts"]));
+    const full = await json<{
+      uuid: string;
+      scopes: string[];
+      created_at: string;
+      expires_at: string | null;
+      user: { name: string; email: string };
+    }>(await h.rest("/access-token"));
+    expect(full.scopes).toEqual(
+      expect.arrayContaining(["read_builds", "write_builds", "read_build_logs", "read_artifacts"]),
+    );
     expect(full.uuid).toMatch(/^[0-9a-f-]{36}$/);
     expect(full.created_at).toMatch(UTC_FORM);
     expect(full.user).toEqual({ name: "Demo Operator", email: "demo-operator@acme.example" });
 
-    const readOnly = await json<{ scopes: string[]; expires_at: string }>(await h.rest("/access-token", {}, h.sim.apiReadOnlyToken));
+    const readOnly = await json<{ scopes: string[]; expires_at: string }>(
+      await h.rest("/access-token", {}, h.sim.apiReadOnlyToken),
+    );
     expect(readOnly.scopes.every((scope) => scope.startsWith("read_"))).toBe(true);
     expect(readOnly.expires_at).toMatch(UTC_FORM);
   });
@@ -85,7 +97,9 @@ describe("listing builds", () => {
     expect(page).toHaveLength(30);
     const created = page.map((build) => Date.parse(build.created_at));
     expect(created).toEqual([...created].sort((a, b) => b - a));
-    expect(response.headers.get("link")).toMatch(/<http:\/\/127\.0\.0\.1:\d+\/v2\/organizations\/acme\/builds\?page=2&per_page=30>; rel="next"/);
+    expect(response.headers.get("link")).toMatch(
+      /<http:\/\/127\.0\.0\.1:\d+\/v2\/organizations\/acme\/builds\?page=2&per_page=30>; rel="next"/,
+    );
     expect(page[0]?.jobs?.length).toBeGreaterThan(0);
     expect(page[0]?.pipeline?.slug).toEqual(expect.any(String));
     expect(page[0]?.created_at).toMatch(ISO_MS);
@@ -101,7 +115,9 @@ describe("listing builds", () => {
   it("pages with page and per_page (capped at 100) and links first, prev, next and last", async () => {
     const all = await builds("");
     const second = await h.rest("/organizations/acme/builds?page=2&per_page=5");
-    expect((await json<RestBuild[]>(second)).map((build) => build.id)).toEqual(all.slice(5, 10).map((build) => build.id));
+    expect((await json<RestBuild[]>(second)).map((build) => build.id)).toEqual(
+      all.slice(5, 10).map((build) => build.id),
+    );
     const link = second.headers.get("link") ?? "";
     for (const rel of ["first", "prev", "next", "last"]) expect(link).toContain(`rel="${rel}"`);
     const capped = await json<RestBuild[]>(await h.rest("/organizations/acme/builds?per_page=500"));
@@ -126,7 +142,9 @@ describe("listing builds", () => {
     const wild = await builds("branch=*checkout*");
     expect(wild.length).toBeGreaterThan(0);
     expect(wild.every((build) => build.branch?.includes("checkout"))).toBe(true);
-    expect(await builds("branch=release/*")).toEqual(expect.arrayContaining([expect.objectContaining({ branch: "release/2026.11" })]));
+    expect(await builds("branch=release/*")).toEqual(
+      expect.arrayContaining([expect.objectContaining({ branch: "release/2026.11" })]),
+    );
   });
 
   it("filters by state, state[] and finished (passed, failed, blocked, canceled)", async () => {
@@ -154,11 +172,15 @@ describe("listing builds", () => {
     expect(await builds("meta_data[release-train]=1999.01")).toEqual([]);
 
     const created = Date.parse(target.created_at);
-    const window = await builds(`created_from=${new Date(created).toISOString()}&created_to=${new Date(created + 1).toISOString()}`);
+    const window = await builds(
+      `created_from=${new Date(created).toISOString()}&created_to=${new Date(created + 1).toISOString()}`,
+    );
     expect(window.map((build) => build.id)).toEqual([target.id]);
     const since = await builds(`finished_from=${new Date(Date.now() - 3 * 3_600_000).toISOString()}`);
     expect(since.length).toBeGreaterThan(0);
-    expect(since.every((build) => build.finished_at !== null && Date.parse(build.finished_at) >= Date.now() - 3 * 3_600_000)).toBe(true);
+    expect(
+      since.every((build) => build.finished_at !== null && Date.parse(build.finished_at) >= Date.now() - 3 * 3_600_000),
+    ).toBe(true);
     expect((await h.rest("/organizations/acme/builds?created_from=yesterday")).status).toBe(422);
   });
 
@@ -178,16 +200,36 @@ describe("listing builds", () => {
 describe("getting a build", () => {
   it("has jobs with the reference's fields, job_state_counts, and REST states (no `finished`)", async () => {
     const build = await getBuild(fx.annotatedBuild);
-    expect(build).toMatchObject({ number: fx.annotatedBuild.buildNumber, state: "failed", blocked: false, branch: "feature/checkout-v2", source: "webhook" });
+    expect(build).toMatchObject({
+      number: fx.annotatedBuild.buildNumber,
+      state: "failed",
+      blocked: false,
+      branch: "feature/checkout-v2",
+      source: "webhook",
+    });
     expect(build.web_url).toBe(`https://buildkite.com/acme/web/builds/${fx.annotatedBuild.buildNumber}`);
     const failed = build.jobs?.find((job) => job.id === fx.failedJob.jobId);
-    expect(failed).toMatchObject({ type: "script", state: "failed", exit_status: 1, soft_failed: false, retried: false, retried_in_job_id: null, retries_count: 0, retry_source: null, priority: { number: 0 } });
+    expect(failed).toMatchObject({
+      type: "script",
+      state: "failed",
+      exit_status: 1,
+      soft_failed: false,
+      retried: false,
+      retried_in_job_id: null,
+      retries_count: 0,
+      retry_source: null,
+      priority: { number: 0 },
+    });
     expect(failed?.web_url).toBe(`${build.web_url}#${fx.failedJob.jobId}`);
     expect(failed?.log_url).toBe(`${h.sim.restApiUrl}${buildPath(fx.failedJob)}/jobs/${fx.failedJob.jobId}/log`);
     expect(failed?.raw_log_url).toBe(`${failed?.log_url}.txt`);
     expect(failed?.agent?.name).toEqual(expect.any(String));
     expect(failed?.started_at).toMatch(ISO_MS);
-    expect(build.jobs?.find((job) => job.id === fx.softFailedJob.jobId)).toMatchObject({ state: "failed", soft_failed: true, exit_status: 1 });
+    expect(build.jobs?.find((job) => job.id === fx.softFailedJob.jobId)).toMatchObject({
+      state: "failed",
+      soft_failed: true,
+      exit_status: 1,
+    });
     expect(build.jobs?.some((job) => job.state === "finished")).toBe(false);
     expect(build.job_state_counts).toEqual({ total: 4, states: { passed: 2, failed: 2 } });
   });
@@ -202,9 +244,18 @@ describe("getting a build", () => {
     const gated = await getBuild(fx.blockedBuild);
     expect(gated).toMatchObject({ state: "passed", blocked: true, meta_data: { release: "2026.11.3" } });
     // As Buildkite sends them: a waiter is its ids and type alone, a block step has a label and no name.
-    expect(gated.jobs?.find((job) => job.id === fx.waiterJob.jobId)).toEqual({ id: fx.waiterJob.jobId, graphql_id: expect.any(String), type: "waiter" });
+    expect(gated.jobs?.find((job) => job.id === fx.waiterJob.jobId)).toEqual({
+      id: fx.waiterJob.jobId,
+      graphql_id: expect.any(String),
+      type: "waiter",
+    });
     const manual = gated.jobs?.find((job) => job.id === fx.manualJob.jobId);
-    expect(manual).toMatchObject({ type: "manual", state: "blocked", label: ":rocket: Deploy to production?", unblockable: true });
+    expect(manual).toMatchObject({
+      type: "manual",
+      state: "blocked",
+      label: ":rocket: Deploy to production?",
+      unblockable: true,
+    });
     expect(manual).not.toHaveProperty("name");
     expect(gated.jobs?.map((job) => job.state)).toContain("waiting");
 
@@ -227,12 +278,17 @@ describe("getting a build", () => {
   it("serves one build's creator with ids only, as a captured build list does", async () => {
     const nameless = await getBuild(fx.namelessCreatorBuild);
     expect(nameless.creator).toEqual({ id: expect.any(String), graphql_id: expect.any(String) });
-    expect((await getBuild(fx.annotatedBuild)).creator).toMatchObject({ name: expect.any(String), email: expect.any(String) });
+    expect((await getBuild(fx.annotatedBuild)).creator).toMatchObject({
+      name: expect.any(String),
+      email: expect.any(String),
+    });
   });
 
   it("shows a job scheduled in the Stacks API as the same job, same id, in its REST build", async () => {
     const [id] = await h.listIds("limit=1");
-    const body = (await (await h.api(`/stacks/stack-console/scheduled-jobs?queue_key=_default&limit=1`)).json()) as { jobs: { pipeline: { slug: string }; build: { number: number } }[] };
+    const body = (await (await h.api(`/stacks/stack-console/scheduled-jobs?queue_key=_default&limit=1`)).json()) as {
+      jobs: { pipeline: { slug: string }; build: { number: number } }[];
+    };
     const listed = body.jobs[0];
     const build = await getBuild({ pipeline: listed?.pipeline.slug ?? "", buildNumber: listed?.build.number ?? 0 });
     expect(build.jobs?.find((job) => job.id === id)).toMatchObject({ state: "scheduled", type: "script" });
@@ -247,21 +303,33 @@ describe("getting a build", () => {
 
 describe("pipelines", () => {
   it("lists pipelines with `… UTC` created_at, filtered by name and repository; needs read_pipelines", async () => {
-    const all = await json<{ slug: string; name: string; repository: string; created_at: string; default_branch: string }[]>(await h.rest("/organizations/acme/pipelines"));
+    const all = await json<
+      { slug: string; name: string; repository: string; created_at: string; default_branch: string }[]
+    >(await h.rest("/organizations/acme/pipelines"));
     expect(all.map((pipeline) => pipeline.slug).sort()).toEqual(["api", "docs", "infra", "mobile-ios", "web"]);
     expect(all[0]?.created_at).toMatch(UTC_FORM);
     const named = await json<{ slug: string }[]>(await h.rest("/organizations/acme/pipelines?name=mobile"));
     expect(named.map((pipeline) => pipeline.slug)).toEqual(["mobile-ios"]);
-    const repo = await json<{ slug: string }[]>(await h.rest(`/organizations/acme/pipelines?repository=${encodeURIComponent("git@github.com:acme/api.git")}`));
+    const repo = await json<{ slug: string }[]>(
+      await h.rest(`/organizations/acme/pipelines?repository=${encodeURIComponent("git@github.com:acme/api.git")}`),
+    );
     expect(repo.map((pipeline) => pipeline.slug)).toEqual(["api"]);
   });
 });
 
 describe("job env", () => {
   it("returns the job's env under read_job_env, 404 for jobs without one", async () => {
-    const { env } = await json<{ env: Record<string, string> }>(await h.rest(`${buildPath(fx.failedJob)}/jobs/${fx.failedJob.jobId}/env`, {}, h.sim.apiReadOnlyToken));
-    expect(env).toMatchObject({ BUILDKITE_JOB_ID: fx.failedJob.jobId, BUILDKITE_BUILD_NUMBER: String(fx.failedJob.buildNumber), BUILDKITE_PIPELINE_SLUG: "web" });
-    const byOrg = await json<{ env: Record<string, string> }>(await h.rest(`/organizations/acme/jobs/${fx.failedJob.jobId}/env`));
+    const { env } = await json<{ env: Record<string, string> }>(
+      await h.rest(`${buildPath(fx.failedJob)}/jobs/${fx.failedJob.jobId}/env`, {}, h.sim.apiReadOnlyToken),
+    );
+    expect(env).toMatchObject({
+      BUILDKITE_JOB_ID: fx.failedJob.jobId,
+      BUILDKITE_BUILD_NUMBER: String(fx.failedJob.buildNumber),
+      BUILDKITE_PIPELINE_SLUG: "web",
+    });
+    const byOrg = await json<{ env: Record<string, string> }>(
+      await h.rest(`/organizations/acme/jobs/${fx.failedJob.jobId}/env`),
+    );
     expect(byOrg.env).toEqual(env);
     expect((await h.rest(`${buildPath(fx.waiterJob)}/jobs/${fx.waiterJob.jobId}/env`)).status).toBe(404);
   });

@@ -113,7 +113,8 @@ describe("job log content", () => {
     expect(lines.every((line) => /^\x1b_bk;t=\d{13}(\x07|\x1b\\)/.test(line))).toBe(true);
     expect(raw).toContain("\x1b\\");
     const visible = lines.map((line) => line.replace(/^\x1b_bk;t=\d+(\x07|\x1b\\)/, ""));
-    for (const prefix of ["~~~ ", "--- ", "+++ ", "^^^ +++"]) expect(visible.some((line) => line.startsWith(prefix))).toBe(true);
+    for (const prefix of ["~~~ ", "--- ", "+++ ", "^^^ +++"])
+      expect(visible.some((line) => line.startsWith(prefix))).toBe(true);
     expect(visible.some((line) => /^--- :jest:/.test(line))).toBe(true);
     expect(raw).toMatch(/\x1b\[3[0-7]m/);
     expect(raw).toMatch(/[^\n]\r[^\n]/);

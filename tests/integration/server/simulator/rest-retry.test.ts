@@ -23,7 +23,8 @@ withRestHarness((harness, fixtures) => {
 const retry = (job: JobFixture | string, token?: string, ref: JobFixture = fx.failedJob) =>
   h.rest(`${typeof job === "string" ? `${buildPath(ref)}/jobs/${job}` : jobPath(job)}/retry`, { method: "PUT" }, token);
 const message = async (response: Response) => ((await response.json()) as { message: string }).message;
-const buildJobs = async (ref: JobFixture, query = "") => ((await (await h.rest(`${buildPath(ref)}${query}`)).json()) as { state: string; jobs: RestJob[] }).jobs;
+const buildJobs = async (ref: JobFixture, query = "") =>
+  ((await (await h.rest(`${buildPath(ref)}${query}`)).json()) as { state: string; jobs: RestJob[] }).jobs;
 
 describe("PUT …/jobs/{id}/retry", () => {
   it("returns the new job, scheduled in the same build, and marks the old one retried", async () => {
@@ -31,7 +32,14 @@ describe("PUT …/jobs/{id}/retry", () => {
     expect(response.status).toBe(200);
     const fresh = (await response.json()) as RestJob;
     expect(fresh.id).not.toBe(fx.failedJob.jobId);
-    expect(fresh).toMatchObject({ state: "scheduled", name: ":jest: Unit tests", step_key: "unit", retried: false, retries_count: 1, retry_source: { job_id: fx.failedJob.jobId, retry_type: "manual" } });
+    expect(fresh).toMatchObject({
+      state: "scheduled",
+      name: ":jest: Unit tests",
+      step_key: "unit",
+      retried: false,
+      retries_count: 1,
+      retry_source: { job_id: fx.failedJob.jobId, retry_type: "manual" },
+    });
 
     const withRetried = await buildJobs(fx.failedJob, "?include_retried_jobs=true");
     const old = withRetried.find((job) => job.id === fx.failedJob.jobId);
@@ -41,17 +49,25 @@ describe("PUT …/jobs/{id}/retry", () => {
     const latest = await buildJobs(fx.failedJob);
     expect(latest.map((job) => job.id)).toContain(fresh.id);
     expect(latest.map((job) => job.id)).not.toContain(fx.failedJob.jobId);
-    const build = (await (await h.rest(buildPath(fx.failedJob))).json()) as { state: string; finished_at: string | null };
+    const build = (await (await h.rest(buildPath(fx.failedJob))).json()) as {
+      state: string;
+      finished_at: string | null;
+    };
     expect(build).toMatchObject({ state: "running", finished_at: null });
   });
 
   it("lists the retry in the Stacks API's scheduled jobs for its queue, same id", async () => {
     const fresh = (await (await retry(fx.failedJob)).json()) as RestJob;
     expect(await h.listIds()).toContain(fresh.id);
-    const env = ((await (await h.api(`/stacks/stack-console/jobs/${fresh.id}`)).json()) as { env: Record<string, string> }).env;
+    const env = (
+      (await (await h.api(`/stacks/stack-console/jobs/${fresh.id}`)).json()) as { env: Record<string, string> }
+    ).env;
     expect(env).toMatchObject({ BUILDKITE_JOB_ID: fresh.id, BUILDKITE_RETRY_COUNT: "1" });
     // Finishing the retry through the Stacks API finishes the build, judged by the latest attempts only.
-    await h.api(`/stacks/stack-console/jobs/${fresh.id}/finish`, { method: "POST", body: JSON.stringify({ detail: "gave up", exit_status: 0 }) });
+    await h.api(`/stacks/stack-console/jobs/${fresh.id}/finish`, {
+      method: "POST",
+      body: JSON.stringify({ detail: "gave up", exit_status: 0 }),
+    });
     const build = (await (await h.rest(buildPath(fx.failedJob))).json()) as { state: string };
     expect(build.state).toBe("passed");
   });

@@ -56,7 +56,8 @@ export interface SimFixtures {
 }
 
 /** `/organizations/acme/pipelines/{p}/builds/{n}` (relative to /v2) of a fixture. */
-export const buildPath = (ref: { pipeline: string; buildNumber: number }): string => `/organizations/acme/pipelines/${ref.pipeline}/builds/${ref.buildNumber}`;
+export const buildPath = (ref: { pipeline: string; buildNumber: number }): string =>
+  `/organizations/acme/pipelines/${ref.pipeline}/builds/${ref.buildNumber}`;
 export const jobPath = (ref: JobFixture): string => `${buildPath(ref)}/jobs/${ref.jobId}`;
 
 export interface ScheduledJob {
@@ -93,7 +94,8 @@ export async function startHarness(options: SimulatorOptions = {}): Promise<Harn
   };
   const rest = (path: string, init: RequestInit = {}, token = sim.apiToken): Promise<Response> =>
     fetch(`${sim.restApiUrl}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, ...init.headers } });
-  const fixtures = async (): Promise<SimFixtures> => (await (await fetch(`${sim.origin}/__sim/fixtures`)).json()) as SimFixtures;
+  const fixtures = async (): Promise<SimFixtures> =>
+    (await (await fetch(`${sim.origin}/__sim/fixtures`)).json()) as SimFixtures;
   return { sim, api, control, listIds, rest, fixtures };
 }
 

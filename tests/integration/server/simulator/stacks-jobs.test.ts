@@ -21,7 +21,8 @@ const states = async (jobUuids: string[]): Promise<Record<string, string>> => {
   return ((await response.json()) as { states: Record<string, string> }).states;
 };
 const advance = (ms: number) => h.control("clock", { advanceMs: ms });
-const registerOther = () => h.api("/stacks/register", post({ key: "other", type: "custom", queue_key: "_default", metadata: {} }));
+const registerOther = () =>
+  h.api("/stacks/register", post({ key: "other", type: "custom", queue_key: "_default", metadata: {} }));
 
 describe("batch-reserve", () => {
   it("reserves scheduled jobs, refuses unknown ones, and hides reserved jobs from the list", async () => {
@@ -85,7 +86,9 @@ describe("batch-reserve", () => {
   });
 
   it("accepts 1000 uuids and the 3600 s maximum", async () => {
-    const { status, body } = await reserve([...ids, ...Array.from({ length: 1000 - ids.length }, () => UNKNOWN)], { reservation_expiry_seconds: 3600 });
+    const { status, body } = await reserve([...ids, ...Array.from({ length: 1000 - ids.length }, () => UNKNOWN)], {
+      reservation_expiry_seconds: 3600,
+    });
     expect(status).toBe(200);
     expect(body.reserved).toEqual(ids);
   });
@@ -97,7 +100,9 @@ describe("batch-reserve", () => {
   });
 
   it("answers POST on the reserve path with 405 and an unknown stack with 404", async () => {
-    expect((await h.api("/stacks/stack-console/scheduled-jobs/batch-reserve", post({ job_uuids: [] }))).status).toBe(405);
+    expect((await h.api("/stacks/stack-console/scheduled-jobs/batch-reserve", post({ job_uuids: [] }))).status).toBe(
+      405,
+    );
     expect((await h.api("/stacks/ghost/scheduled-jobs/batch-reserve", put({ job_uuids: [] }))).status).toBe(404);
   });
 });
@@ -108,7 +113,10 @@ describe("get job", () => {
       ids.map(async (id) => {
         const response = await h.api(`/stacks/stack-console/jobs/${id}`);
         expect(response.status).toBe(200);
-        return { size: Number(response.headers.get("content-length")), body: (await response.json()) as { id: string; env: Record<string, string>; command: string } };
+        return {
+          size: Number(response.headers.get("content-length")),
+          body: (await response.json()) as { id: string; env: Record<string, string>; command: string },
+        };
       }),
     );
     const [first] = bodies;
@@ -137,7 +145,10 @@ describe("get-states", () => {
   });
 
   it("answers more than 1000 uuids with 422", async () => {
-    const response = await h.api("/stacks/stack-console/jobs/get-states", post({ job_uuids: Array.from({ length: 1001 }, () => UNKNOWN) }));
+    const response = await h.api(
+      "/stacks/stack-console/jobs/get-states",
+      post({ job_uuids: Array.from({ length: 1001 }, () => UNKNOWN) }),
+    );
     expect(response.status).toBe(422);
   });
 });
@@ -145,7 +156,10 @@ describe("get-states", () => {
 describe("finish", () => {
   it("finishes a job at most once", async () => {
     const [a] = ids as [string];
-    const first = await h.api(`/stacks/stack-console/jobs/${a}/finish`, post({ exit_status: 0, detail: "Handled without an agent" }));
+    const first = await h.api(
+      `/stacks/stack-console/jobs/${a}/finish`,
+      post({ exit_status: 0, detail: "Handled without an agent" }),
+    );
     expect(first.status).toBe(200);
     expect(await first.json()).toEqual({});
     expect(await states([a])).toEqual({ [a]: "finished" });
@@ -158,7 +172,9 @@ describe("finish", () => {
   it("finishes a job reserved by this stack, exit status defaulting to -1", async () => {
     const [, b] = ids as [string, string];
     await reserve([b]);
-    expect((await h.api(`/stacks/stack-console/jobs/${b}/finish`, post({ detail: "image pull failed" }))).status).toBe(200);
+    expect((await h.api(`/stacks/stack-console/jobs/${b}/finish`, post({ detail: "image pull failed" }))).status).toBe(
+      200,
+    );
     expect((await states([b]))[b]).toBe("finished");
   });
 

@@ -24,7 +24,11 @@ describe("list scheduled jobs", () => {
     expect(times).toEqual([...times].sort((a, b) => a - b));
     for (const job of body.jobs) {
       expect(job.scheduled_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-      expect(job).toMatchObject({ pipeline: { slug: expect.any(String), uuid: expect.any(String) }, step: expect.any(Object), build: expect.any(Object) });
+      expect(job).toMatchObject({
+        pipeline: { slug: expect.any(String), uuid: expect.any(String) },
+        step: expect.any(Object),
+        build: expect.any(Object),
+      });
       expect(job.agent_query_rules).toContain("queue=_default");
       expect(typeof job.priority).toBe("number");
     }
@@ -101,7 +105,13 @@ describe("list scheduled jobs", () => {
 
   it("still lists a paused queue but flags it", async () => {
     const paused = await h.control("queue", { queueKey: "_default", paused: true, note: "incident 42", by: "mei" });
-    expect(await paused.json()).toMatchObject({ key: "_default", paused: true, note: "incident 42", by: "mei", at: expect.any(String) });
+    expect(await paused.json()).toMatchObject({
+      key: "_default",
+      paused: true,
+      note: "incident 42",
+      by: "mei",
+      at: expect.any(String),
+    });
     const { body } = await list("queue_key=_default");
     expect(body.cluster_queue.dispatch_paused).toBe(true);
     expect(body.jobs).toHaveLength(40);
@@ -115,7 +125,10 @@ describe("list scheduled jobs", () => {
     const goSpelling = (await list("queue_key=linux-large")).body.cluster_queue;
     expect(goSpelling).toEqual({ id: expect.any(String), paused: true });
     await h.control("queue", { queueKey: "macos", paused: true });
-    expect((await list("queue_key=macos")).body.cluster_queue).toEqual({ id: expect.any(String), dispatch_paused: true });
+    expect((await list("queue_key=macos")).body.cluster_queue).toEqual({
+      id: expect.any(String),
+      dispatch_paused: true,
+    });
   });
 
   it("serves the older spelling with flat job fields", async () => {
@@ -127,7 +140,18 @@ describe("list scheduled jobs", () => {
     const [legacy] = body.jobs;
     const [modern] = current.body.jobs;
     expect(Object.keys(legacy ?? {}).sort()).toEqual(
-      ["agent_query_rules", "build_branch", "build_id", "build_number", "id", "pipeline_id", "pipeline_slug", "priority", "scheduled_at", "step_key"].sort(),
+      [
+        "agent_query_rules",
+        "build_branch",
+        "build_id",
+        "build_number",
+        "id",
+        "pipeline_id",
+        "pipeline_slug",
+        "priority",
+        "scheduled_at",
+        "step_key",
+      ].sort(),
     );
     expect(legacy).toMatchObject({
       pipeline_slug: modern?.pipeline.slug,

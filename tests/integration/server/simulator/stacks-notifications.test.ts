@@ -14,9 +14,13 @@ const UNKNOWN = "00000000-0000-4000-8000-000000000000";
 type Item = { job_uuid: string; detail: string; timestamp?: string };
 const notify = async (notifications: Item[]) => {
   const response = await h.api("/stacks/stack-console/notifications", post({ notifications }));
-  return { status: response.status, body: (await response.json()) as { errors: { error: string; indexes: number[] }[] } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { errors: { error: string; indexes: number[] }[] },
+  };
 };
-const legacy = (jobUuid: string, detail: string) => h.api(`/stacks/stack-console/jobs/${jobUuid}/stack_notifications`, post({ detail }));
+const legacy = (jobUuid: string, detail: string) =>
+  h.api(`/stacks/stack-console/jobs/${jobUuid}/stack_notifications`, post({ detail }));
 
 describe("notifications", () => {
   it("stores valid ones and groups failures by message with their indexes", async () => {
@@ -66,7 +70,9 @@ describe("notifications", () => {
     await h.api(`/stacks/stack-console/jobs/${a}/finish`, post({ detail: "gave up" }));
     expect((await notify([{ job_uuid: a, detail: "just after" }])).body.errors).toEqual([]);
     await h.control("clock", { advanceMs: 301_000 });
-    expect((await notify([{ job_uuid: a, detail: "too late" }])).body.errors).toEqual([{ error: "Job finished more than 300 seconds ago", indexes: [0] }]);
+    expect((await notify([{ job_uuid: a, detail: "too late" }])).body.errors).toEqual([
+      { error: "Job finished more than 300 seconds ago", indexes: [0] },
+    ]);
   });
 
   it.each([

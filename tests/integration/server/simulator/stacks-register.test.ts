@@ -9,19 +9,34 @@ beforeEach(async () => {
 });
 afterAll(() => h.sim.close());
 
-const registration = (key: string, extra: Record<string, unknown> = {}) => ({ key, type: "custom", queue_key: "_default", metadata: { version: "1.2.3" }, ...extra });
+const registration = (key: string, extra: Record<string, unknown> = {}) => ({
+  key,
+  type: "custom",
+  queue_key: "_default",
+  metadata: { version: "1.2.3" },
+  ...extra,
+});
 
 describe("register", () => {
   it("creates with 201, then updates the same key with 200", async () => {
     const created = await h.api("/stacks/register", post(registration("ops-console")));
     expect(created.status).toBe(201);
     const body = (await created.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ key: "ops-console", type: "custom", cluster_queue_key: "_default", metadata: { version: "1.2.3" }, state: "connected" });
+    expect(body).toMatchObject({
+      key: "ops-console",
+      type: "custom",
+      cluster_queue_key: "_default",
+      metadata: { version: "1.2.3" },
+      state: "connected",
+    });
     expect(typeof body.id).toBe("string");
     expect(typeof body.organization_uuid).toBe("string");
     expect(typeof body.last_connected_on).toBe("string");
 
-    const updated = await h.api("/stacks/register", post(registration("ops-console", { type: "kubernetes", metadata: { v: "2" } })));
+    const updated = await h.api(
+      "/stacks/register",
+      post(registration("ops-console", { type: "kubernetes", metadata: { v: "2" } })),
+    );
     expect(updated.status).toBe(200);
     expect(await updated.json()).toMatchObject({ id: body.id, type: "kubernetes", metadata: { v: "2" } });
   });
@@ -34,7 +49,10 @@ describe("register", () => {
     ["nested metadata", registration("ok", { metadata: { nested: { a: "b" } } })],
     ["a metadata key over 64 chars", registration("ok", { metadata: { ["m".repeat(65)]: "x" } })],
     ["a metadata value over 256 chars", registration("ok", { metadata: { m: "x".repeat(257) } })],
-    ["more than 100 metadata keys", registration("ok", { metadata: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`k${i}`, "v"])) })],
+    [
+      "more than 100 metadata keys",
+      registration("ok", { metadata: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`k${i}`, "v"])) }),
+    ],
   ])("rejects %s with 422 and a message", async (_name, body) => {
     const response = await h.api("/stacks/register", post(body));
     expect(response.status).toBe(422);
@@ -76,10 +94,14 @@ describe("deregister", () => {
     await h.api("/stacks/register", post(registration("chunky")));
     const url = new URL(`${h.sim.agentApiUrl}/stacks/chunky/deregister`);
     const status = await new Promise<number>((resolve, reject) => {
-      const req = httpRequest(url, { method: "POST", headers: { Authorization: `Token ${h.sim.clusterToken}`, "Transfer-Encoding": "chunked" } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = httpRequest(
+        url,
+        { method: "POST", headers: { Authorization: `Token ${h.sim.clusterToken}`, "Transfer-Encoding": "chunked" } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on("error", reject);
       req.end();
     });
@@ -94,7 +116,9 @@ describe("auth, routing and path params", () => {
     ["the right token with the Bearer scheme", null],
   ])("answers %s with 401 and a message", async (_name, headers) => {
     const sent = headers ?? { Authorization: `Bearer ${h.sim.clusterToken}` };
-    const response = await fetch(`${h.sim.agentApiUrl}/stacks/${h.sim.stackKey}/scheduled-jobs?queue_key=_default`, { headers: sent });
+    const response = await fetch(`${h.sim.agentApiUrl}/stacks/${h.sim.stackKey}/scheduled-jobs?queue_key=_default`, {
+      headers: sent,
+    });
     expect(response.status).toBe(401);
     expect(((await response.json()) as { message: string }).message).toMatch(/token/i);
   });
@@ -124,7 +148,9 @@ describe("auth, routing and path params", () => {
   });
 
   it("percent-decodes path params", async () => {
-    const response = await h.api(`/stacks/${encodeURIComponent("stack-console")}/scheduled-jobs?queue_key=_default&limit=1`);
+    const response = await h.api(
+      `/stacks/${encodeURIComponent("stack-console")}/scheduled-jobs?queue_key=_default&limit=1`,
+    );
     expect(response.status).toBe(200);
     const spaced = await h.api("/stacks/stack%2Dconsole/scheduled-jobs?queue_key=_default&limit=1");
     expect(spaced.status).toBe(200);

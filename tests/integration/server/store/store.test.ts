@@ -62,7 +62,9 @@ describe.each(backends)("the store on $name", (backend) => {
 
   test("an intent reads as outcome unknown until it is settled", async () => {
     const id = await store.audit.begin(intent({ requestId: "req-intent" }));
-    let [entry] = (await store.audit.list({ jobId: JOB_A }, { limit: 10, offset: 0 })).entries.filter((e) => e.id === id);
+    let [entry] = (await store.audit.list({ jobId: JOB_A }, { limit: 10, offset: 0 })).entries.filter(
+      (e) => e.id === id,
+    );
     expect(entry).toMatchObject({
       operatorName: "Ada Lovelace",
       operatorEmail: "ada@example.com",
@@ -77,24 +79,47 @@ describe.each(backends)("the store on $name", (backend) => {
       requestId: "req-intent",
     });
 
-    await store.audit.settle(id, { outcome: "failed", upstreamStatus: 422, errorType: "validation_error", message: "already finished" });
+    await store.audit.settle(id, {
+      outcome: "failed",
+      upstreamStatus: 422,
+      errorType: "validation_error",
+      message: "already finished",
+    });
     [entry] = (await store.audit.list({ jobId: JOB_A }, { limit: 10, offset: 0 })).entries.filter((e) => e.id === id);
-    expect(entry).toMatchObject({ outcome: "failed", upstreamStatus: 422, errorType: "validation_error", message: "already finished" });
+    expect(entry).toMatchObject({
+      outcome: "failed",
+      upstreamStatus: 422,
+      errorType: "validation_error",
+      message: "already finished",
+    });
     expect(Date.parse(entry?.finishedAt ?? "")).toBeGreaterThanOrEqual(Date.parse(entry?.startedAt ?? ""));
   });
 
   test("text with a NUL character or half a surrogate pair (which PostgreSQL cannot store) is kept with U+FFFD instead of failing the record", async () => {
     const job = "0f0f0f0f-0000-4000-8000-000000000000";
-    const id = await store.audit.begin(intent({ requestId: "req-nul", jobIds: [job], reason: "bad\u0000byte\ud800", request: { note: "nul\u0000here", half: "\udc00x", pair: "😀" } }));
+    const id = await store.audit.begin(
+      intent({
+        requestId: "req-nul",
+        jobIds: [job],
+        reason: "bad\u0000byte\ud800",
+        request: { note: "nul\u0000here", half: "\udc00x", pair: "😀" },
+      }),
+    );
     expect((await store.audit.list({ operator: "Ada\u0000" }, { limit: 10, offset: 0 })).entries).toEqual([]);
     const found = (await store.audit.list({ jobId: job }, { limit: 10, offset: 0 })).entries.find((e) => e.id === id);
-    expect(found).toMatchObject({ reason: "bad\ufffdbyte\ufffd", request: { note: "nul\ufffdhere", half: "\ufffdx", pair: "😀" } });
+    expect(found).toMatchObject({
+      reason: "bad\ufffdbyte\ufffd",
+      request: { note: "nul\ufffdhere", half: "\ufffdx", pair: "😀" },
+    });
   });
 
   test("filters by operator, action, job, outcome and time, newest first, with paging and a total", async () => {
     const base = Date.parse("2030-01-01T00:00:00Z");
     const at = (minutes: number) => new Date(base + minutes * 60_000);
-    const grace = intent({ operator: { id: "u2", name: "Grace Hopper", email: "grace@example.com", role: "admin" }, requestId: "f" });
+    const grace = intent({
+      operator: { id: "u2", name: "Grace Hopper", email: "grace@example.com", role: "admin" },
+      requestId: "f",
+    });
     const ids = [
       await store.audit.begin({ ...grace, action: "jobs.reserve", jobIds: [JOB_A, JOB_B] }, at(1)),
       await store.audit.begin({ ...grace, action: "jobs.notify", jobIds: [JOB_B] }, at(2)),
@@ -110,15 +135,16 @@ describe.each(backends)("the store on $name", (backend) => {
     expect(next.entries.map((e) => e.action)).toEqual(["jobs.reserve"]);
     expect(next.entries[0]).toMatchObject({ outcome: "ok", result: { reserved: 2 } });
 
-    expect((await store.audit.list({ jobId: JOB_B, ...window }, { limit: 10, offset: 0 })).entries.map((e) => e.action)).toEqual([
-      "jobs.notify",
-      "jobs.reserve",
-    ]);
+    expect(
+      (await store.audit.list({ jobId: JOB_B, ...window }, { limit: 10, offset: 0 })).entries.map((e) => e.action),
+    ).toEqual(["jobs.notify", "jobs.reserve"]);
     expect((await store.audit.list({ action: "jobs.notify", ...window }, { limit: 10, offset: 0 })).total).toBe(1);
     expect((await store.audit.list({ outcome: "ok", ...window }, { limit: 10, offset: 0 })).total).toBe(1);
-    expect((await store.audit.list({ from: at(2), to: at(3), operator: "grace" }, { limit: 10, offset: 0 })).entries.map((e) => e.action)).toEqual([
-      "jobs.notify",
-    ]);
+    expect(
+      (await store.audit.list({ from: at(2), to: at(3), operator: "grace" }, { limit: 10, offset: 0 })).entries.map(
+        (e) => e.action,
+      ),
+    ).toEqual(["jobs.notify"]);
     // A pattern character in the filter is matched literally.
     expect((await store.audit.list({ operator: "%" }, { limit: 10, offset: 0 })).total).toBe(0);
   });
@@ -126,7 +152,10 @@ describe.each(backends)("the store on $name", (backend) => {
   test("an export walks every matching row exactly once across pages", async () => {
     const base = Date.parse("2031-01-01T00:00:00Z");
     const written = [];
-    for (let i = 0; i < 7; i++) written.push(await store.audit.begin(intent({ action: "jobs.retry", requestId: `e${i}` }), new Date(base + (i % 3) * 1000)));
+    for (let i = 0; i < 7; i++)
+      written.push(
+        await store.audit.begin(intent({ action: "jobs.retry", requestId: `e${i}` }), new Date(base + (i % 3) * 1000)),
+      );
     const seen = [];
     for await (const entry of store.audit.each({ action: "jobs.retry", from: new Date(base) }, 2)) seen.push(entry.id);
     expect(seen.sort()).toEqual([...written].sort());
@@ -147,13 +176,33 @@ describe.each(backends)("the store on $name", (backend) => {
     ]);
     const now = Date.now();
     const later = new Date(now + 600_000).toISOString();
-    await ledger.recordReservations([{ stackKey: "s", jobId: JOB_A, reservedBy: by, reservedAt: new Date(now).toISOString(), expiresAt: later, expirySeconds: 600 }]);
+    await ledger.recordReservations([
+      {
+        stackKey: "s",
+        jobId: JOB_A,
+        reservedBy: by,
+        reservedAt: new Date(now).toISOString(),
+        expiresAt: later,
+        expirySeconds: 600,
+      },
+    ]);
 
-    expect((await ledger.history("s", JOB_A)).map((e) => `${e.action}:${e.outcome}`)).toEqual(["notify:ok", "reserve:ok"]);
-    expect((await ledger.history("s", JOB_B))[0]).toMatchObject({ outcome: "failed", message: "reserved elsewhere", operator: by });
+    expect((await ledger.history("s", JOB_A)).map((e) => `${e.action}:${e.outcome}`)).toEqual([
+      "notify:ok",
+      "reserve:ok",
+    ]);
+    expect((await ledger.history("s", JOB_B))[0]).toMatchObject({
+      outcome: "failed",
+      message: "reserved elsewhere",
+      operator: by,
+    });
     expect(await ledger.notificationsSent("s", JOB_A)).toBe(1);
     expect([...(await ledger.reservedJobs("s", [JOB_A, JOB_B]))]).toEqual([JOB_A]);
-    expect(await ledger.activeReservation("s", JOB_A)).toMatchObject({ jobId: JOB_A, expiresAt: later, expirySeconds: 600 });
+    expect(await ledger.activeReservation("s", JOB_A)).toMatchObject({
+      jobId: JOB_A,
+      expiresAt: later,
+      expirySeconds: 600,
+    });
     expect(await ledger.activeReservation("s", JOB_A, now + 601_000)).toBeNull();
     expect((await ledger.activeReservations()).map((r) => r.jobId)).toEqual([JOB_A]);
     await ledger.endReservation("s", JOB_A);
@@ -171,7 +220,9 @@ describe.each(backends)("the store on $name", (backend) => {
       { id: first?.id ?? "", outcome: "ok" },
       { id: second?.id ?? "", outcome: "failed", message: "refused\u0000" },
     ]);
-    const details = (await ledger.history("s", job)).map((entry) => `${entry.operator}|${entry.detail}|${entry.message ?? ""}`);
+    const details = (await ledger.history("s", job)).map(
+      (entry) => `${entry.operator}|${entry.detail}|${entry.message ?? ""}`,
+    );
     expect(details.sort()).toEqual(["Ada|half\ufffd|refused\ufffd", "Ada\ufffd|nul\ufffdhere|"]);
   });
 });
@@ -196,7 +247,9 @@ describe("the embedded store on disk", () => {
 
   test("a migration that fails leaves nothing half-applied and is not recorded", async () => {
     const db = await openDatabase({ dataDir: "memory://", migrations: [] });
-    await expect(migrate(db, [{ id: "900_bad", sql: "CREATE TABLE half (x int); SELECT no_such_function();" }])).rejects.toThrow();
+    await expect(
+      migrate(db, [{ id: "900_bad", sql: "CREATE TABLE half (x int); SELECT no_such_function();" }]),
+    ).rejects.toThrow();
     expect(await db.query("SELECT 1 FROM schema_migrations WHERE id = '900_bad'")).toEqual([]);
     expect(await db.query("SELECT to_regclass('half') AS t")).toEqual([{ t: null }]);
     await db.close();

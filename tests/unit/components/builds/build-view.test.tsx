@@ -18,7 +18,14 @@ const jobs: BuildJob[] = [
   job(PASSED, { name: "lint" }),
   waiter("99999999-0000-4000-8000-000000000009"),
   job(FAILED, { name: "unit tests", state: "failed", exitStatus: 1, agentName: "agent-7" }),
-  job(SCHEDULED, { name: "deploy", state: "scheduled", exitStatus: null, agentName: null, startedAt: null, finishedAt: null }),
+  job(SCHEDULED, {
+    name: "deploy",
+    state: "scheduled",
+    exitStatus: null,
+    agentName: null,
+    startedAt: null,
+    finishedAt: null,
+  }),
   job(TIMED_OUT, { name: "e2e", state: "timed_out", exitStatus: -1, hasLog: false }),
 ];
 
@@ -34,7 +41,13 @@ function buildApi({ retryReady = true, jobs: buildJobs = jobs, annotations, arti
   let retried = false;
   const api = routeApi([
     [/^\/api\/v1\/auth\/status$/, { data: authStatus(retryReady) }],
-    [new RegExp(`^${BUILD}/jobs/[^/]+/retry$`), () => ((retried = true), retry ?? { data: { job: job(RETRY, { name: "unit tests", state: "scheduled", exitStatus: null }) } })],
+    [
+      new RegExp(`^${BUILD}/jobs/[^/]+/retry$`),
+      () => (
+        (retried = true),
+        retry ?? { data: { job: job(RETRY, { name: "unit tests", state: "scheduled", exitStatus: null }) } }
+      ),
+    ],
     [new RegExp(`^${BUILD}/annotations$`), annotations ?? { data: [] }],
     [new RegExp(`^${BUILD}/artifacts$`), artifacts ?? { data: [] }],
     [
@@ -43,7 +56,10 @@ function buildApi({ retryReady = true, jobs: buildJobs = jobs, annotations, arti
         data: {
           build: build(),
           jobs: retried
-            ? [...buildJobs.map((j) => (j.id === FAILED ? { ...j, retried: true, retriedInJobId: RETRY } : j)), job(RETRY, { name: "unit tests", state: "scheduled", exitStatus: null })]
+            ? [
+                ...buildJobs.map((j) => (j.id === FAILED ? { ...j, retried: true, retriedInJobId: RETRY } : j)),
+                job(RETRY, { name: "unit tests", state: "scheduled", exitStatus: null }),
+              ]
             : buildJobs,
         },
         summary: { jobCounts: { passed: 1, failed: 1, timed_out: 1, scheduled: 1 }, failedJobIds: [TIMED_OUT, FAILED] },
@@ -65,13 +81,14 @@ describe("BuildView", () => {
     expect(screen.getByText("It waited on the wrong element.")).toBeTruthy();
     expect(screen.getByText("abcdef0")).toBeTruthy();
     expect(screen.getByText("Pat Example")).toBeTruthy();
-    expect(screen.getByRole("link", { name: "Open in Buildkite" }).getAttribute("href")).toBe("https://buildkite.com/acme/web-app/builds/42");
-    expect(within(screen.getByRole("list", { name: "Jobs by state" })).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
-      "failed1",
-      "timed out1",
-      "scheduled1",
-      "passed1",
-    ]);
+    expect(screen.getByRole("link", { name: "Open in Buildkite" }).getAttribute("href")).toBe(
+      "https://buildkite.com/acme/web-app/builds/42",
+    );
+    expect(
+      within(screen.getByRole("list", { name: "Jobs by state" }))
+        .getAllByRole("listitem")
+        .map((item) => item.textContent),
+    ).toEqual(["failed1", "timed out1", "scheduled1", "passed1"]);
   });
 
   it("lists the failed jobs first, in the server's order, then the rest in build order with the wait step between them", async () => {
@@ -80,7 +97,11 @@ describe("BuildView", () => {
     await screen.findByText("unit tests");
     expect(rows().map((row) => row.dataset.jobId)).toEqual([TIMED_OUT, FAILED, PASSED, SCHEDULED]);
     const table = screen.getByRole("table", { name: "Jobs of the build, failed jobs first" });
-    expect(within(table).getAllByRole("row").map((row) => row.dataset.testid ?? "header")).toEqual(["header", "build-job", "build-job", "build-job", "build-wait-step", "build-job"]);
+    expect(
+      within(table)
+        .getAllByRole("row")
+        .map((row) => row.dataset.testid ?? "header"),
+    ).toEqual(["header", "build-job", "build-job", "build-job", "build-wait-step", "build-job"]);
     expect(rows().map((row) => row.dataset.failed === "true")).toEqual([true, true, false, false]);
     const failed = rows()[1]!;
     expect(failed.textContent).toContain("agent-7");
@@ -92,10 +113,14 @@ describe("BuildView", () => {
     buildApi();
     renderWithQueries(<BuildView pipeline={PIPELINE} number={42} />);
     await screen.findByText("unit tests");
-    expect(screen.getByRole("link", { name: "Log of job 22222222" }).getAttribute("href")).toBe(`/builds/web-app/42/jobs/${FAILED}`);
+    expect(screen.getByRole("link", { name: "Log of job 22222222" }).getAttribute("href")).toBe(
+      `/builds/web-app/42/jobs/${FAILED}`,
+    );
     expect(screen.queryByRole("link", { name: "Log of job 33333333" })).toBeNull();
     await waitFor(() =>
-      expect(screen.getByRole("link", { name: "Open job 44444444 in the stack's queue" }).getAttribute("href")).toBe(`/stacks/stack-console?job=${SCHEDULED}`),
+      expect(screen.getByRole("link", { name: "Open job 44444444 in the stack's queue" }).getAttribute("href")).toBe(
+        `/stacks/stack-console?job=${SCHEDULED}`,
+      ),
     );
     expect(screen.queryByRole("link", { name: "Open job 11111111 in the stack's queue" })).toBeNull();
   });
@@ -103,7 +128,9 @@ describe("BuildView", () => {
   it("disables retry with the reason when the REST token lacks write_builds, and sends nothing", async () => {
     const api = buildApi({ retryReady: false });
     renderWithQueries(<BuildView pipeline={PIPELINE} number={42} />);
-    const reason = await screen.findByText("Retry is unavailable: the console's REST API token lacks the write_builds scope.");
+    const reason = await screen.findByText(
+      "Retry is unavailable: the console's REST API token lacks the write_builds scope.",
+    );
     const retry = screen.getByRole("button", { name: "Retry job 22222222" }) as HTMLButtonElement;
     await waitFor(() => expect(retry.disabled).toBe(true));
     expect(retry.getAttribute("aria-describedby")).toBe(reason.id);
@@ -118,12 +145,27 @@ describe("BuildView", () => {
   it("says the scopes are unknown, not missing, when the console could not read its REST token", async () => {
     const auth = authStatus(false);
     routeApi([
-      [/^\/api\/v1\/auth\/status$/, { data: { ...auth, rest: { ...auth.rest, valid: null, scopes: [], error: { status: 503, message: "Service Unavailable" } } } }],
-      [new RegExp(`^${BUILD}$`), { data: { build: build(), jobs }, summary: { jobCounts: {}, failedJobIds: [FAILED] } }],
+      [
+        /^\/api\/v1\/auth\/status$/,
+        {
+          data: {
+            ...auth,
+            rest: { ...auth.rest, valid: null, scopes: [], error: { status: 503, message: "Service Unavailable" } },
+          },
+        },
+      ],
+      [
+        new RegExp(`^${BUILD}$`),
+        { data: { build: build(), jobs }, summary: { jobCounts: {}, failedJobIds: [FAILED] } },
+      ],
       [/./, { data: [] }],
     ]);
     renderWithQueries(<BuildView pipeline={PIPELINE} number={42} />);
-    expect(await screen.findByText("Retry is unavailable: the console could not read its REST API token's scopes (Service Unavailable).")).toBeTruthy();
+    expect(
+      await screen.findByText(
+        "Retry is unavailable: the console could not read its REST API token's scopes (Service Unavailable).",
+      ),
+    ).toBeTruthy();
     expect((screen.getByRole("button", { name: "Retry job 22222222" }) as HTMLButtonElement).disabled).toBe(true);
   });
 
@@ -151,22 +193,43 @@ describe("BuildView", () => {
   });
 
   it("says why a retry failed", async () => {
-    buildApi({ retry: { data: null, error: { type: "validation_error", message: "Only failed, timed out or canceled jobs can be retried", status: 400 } } });
+    buildApi({
+      retry: {
+        data: null,
+        error: {
+          type: "validation_error",
+          message: "Only failed, timed out or canceled jobs can be retried",
+          status: 400,
+        },
+      },
+    });
     renderWithQueries(<BuildView pipeline={PIPELINE} number={42} />);
     await screen.findByText("unit tests");
     const retry = screen.getByRole("button", { name: "Retry job 33333333" }) as HTMLButtonElement;
     await waitFor(() => expect(retry.disabled).toBe(false));
     fireEvent.click(retry);
     fireEvent.click(screen.getByRole("button", { name: "Confirm" }));
-    expect((await screen.findByRole("alert")).textContent).toContain("Only failed, timed out or canceled jobs can be retried");
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "Only failed, timed out or canceled jobs can be retried",
+    );
   });
 
   it("renders each annotation's sanitised HTML, framed by its style, highest priority first", async () => {
     buildApi({
       annotations: {
         data: [
-          annotation("low", { style: "info", priority: 1, context: "coverage", bodyHtml: "<p>Coverage <strong>81%</strong></p>" }),
-          annotation("high", { style: "error", priority: 8, context: "junit", bodyHtml: '<h3>2 failures</h3><ul><li><a href="/x">login</a></li></ul>' }),
+          annotation("low", {
+            style: "info",
+            priority: 1,
+            context: "coverage",
+            bodyHtml: "<p>Coverage <strong>81%</strong></p>",
+          }),
+          annotation("high", {
+            style: "error",
+            priority: 8,
+            context: "junit",
+            bodyHtml: '<h3>2 failures</h3><ul><li><a href="/x">login</a></li></ul>',
+          }),
           annotation("mid", { style: "warning", priority: 3, context: "lint" }),
         ],
       },
@@ -185,7 +248,11 @@ describe("BuildView", () => {
       artifacts: {
         data: [
           artifact("small", { fileSize: 512, sha1sum: "da39a3ee5e6b4b0d3255bfef95601890afd80709" }),
-          artifact("big", { path: "coverage/report.tar.gz", filename: "report.tar.gz", fileSize: 5 * 1024 * 1024 + 300_000 }),
+          artifact("big", {
+            path: "coverage/report.tar.gz",
+            filename: "report.tar.gz",
+            fileSize: 5 * 1024 * 1024 + 300_000,
+          }),
           artifact("pending", { state: "new" }),
         ],
         summary: { count: 3, totalBytes: 5_543_492 },

@@ -21,21 +21,40 @@ const jobs: BuildJob[] = [
   job(LINT, { name: "lint" }),
   waiter(WAIT),
   // The REST API names a block step by `label`; the server reads it into `name`.
-  job(GATE, { type: "manual", name: "Deploy to production?", state: "blocked", exitStatus: null, agentQueryRules: [], agentName: null, startedAt: null, finishedAt: null, hasLog: false }),
+  job(GATE, {
+    type: "manual",
+    name: "Deploy to production?",
+    state: "blocked",
+    exitStatus: null,
+    agentQueryRules: [],
+    agentName: null,
+    startedAt: null,
+    finishedAt: null,
+    hasLog: false,
+  }),
   job(DEPLOY, { name: "deploy" }),
 ];
 
 function showBuild(summary: BuildSummary, withCounts: boolean) {
   routeApi([
     [/^\/api\/v1\/auth\/status$/, { data: authStatus(true) }],
-    [new RegExp(`^${BUILD}$`), { data: { build: summary, jobs }, summary: withCounts ? { jobCounts: { passed: 2, failed: 0, running: 0, blocked: 1 }, failedJobIds: [] } : {} }],
+    [
+      new RegExp(`^${BUILD}$`),
+      {
+        data: { build: summary, jobs },
+        summary: withCounts ? { jobCounts: { passed: 2, failed: 0, running: 0, blocked: 1 }, failedJobIds: [] } : {},
+      },
+    ],
     [/./, { data: [] }],
   ]);
   renderWithQueries(<BuildView pipeline={PIPELINE} number={42} />);
 }
 
 const fact = (label: string) => screen.getByText(label, { selector: "dt" }).nextElementSibling?.textContent;
-const countItems = () => within(screen.getByRole("list", { name: "Jobs by state" })).getAllByRole("listitem").map((item) => item.textContent);
+const countItems = () =>
+  within(screen.getByRole("list", { name: "Jobs by state" }))
+    .getAllByRole("listitem")
+    .map((item) => item.textContent);
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -43,7 +62,9 @@ describe("the build page with Buildkite's real shapes", () => {
   it("draws the waiter as a wait step between the jobs, with no state, log or retry of its own", async () => {
     showBuild(build({ state: "passed" }), true);
     await screen.findByText("lint");
-    const rows = within(screen.getByRole("table", { name: "Jobs of the build, failed jobs first" })).getAllByRole("row").slice(1);
+    const rows = within(screen.getByRole("table", { name: "Jobs of the build, failed jobs first" }))
+      .getAllByRole("row")
+      .slice(1);
     expect(rows.map((row) => row.dataset.jobId)).toEqual([LINT, WAIT, GATE, DEPLOY]);
     const wait = rows[1]!;
     expect(wait.dataset.testid).toBe("build-wait-step");
@@ -86,7 +107,10 @@ describe("the builds list with Buildkite's real shapes", () => {
       [
         /^\/api\/v1\/builds\?/,
         {
-          data: [build({ id: "b1", number: 1, creator: { name: null, email: "ci-bot@acme.example" } }), build({ id: "b2", number: 2, creator: { name: null, email: null } })],
+          data: [
+            build({ id: "b1", number: 1, creator: { name: null, email: "ci-bot@acme.example" } }),
+            build({ id: "b2", number: 2, creator: { name: null, email: null } }),
+          ],
           pagination: { page: 1, perPage: 30, prevPage: null, nextPage: null, hasMore: false },
         },
       ],

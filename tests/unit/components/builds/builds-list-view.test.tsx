@@ -7,7 +7,13 @@ import { build, routeApi, type Answer } from "./fixtures";
 
 vi.mock("next/navigation", () => import("./navigation"));
 
-const pagination = (page: number, hasMore: boolean) => ({ page, perPage: 30, prevPage: page > 1 ? page - 1 : null, nextPage: hasMore ? page + 1 : null, hasMore });
+const pagination = (page: number, hasMore: boolean) => ({
+  page,
+  perPage: 30,
+  prevPage: page > 1 ? page - 1 : null,
+  nextPage: hasMore ? page + 1 : null,
+  hasMore,
+});
 
 /** The list route answers every page with one build numbered after the page, so a test can see which page it shows. */
 function listApi(answer?: (url: URL) => Answer) {
@@ -17,13 +23,21 @@ function listApi(answer?: (url: URL) => Answer) {
       (url) => {
         if (answer) return answer(url);
         const page = Number(url.searchParams.get("page"));
-        return { data: [build({ id: `b${page}`, number: 100 + page })], pagination: pagination(page, page < 3), summary: { count: 1 } };
+        return {
+          data: [build({ id: `b${page}`, number: 100 + page })],
+          pagination: pagination(page, page < 3),
+          summary: { count: 1 },
+        };
       },
     ],
   ]);
 }
 
-const listRequests = (api: ReturnType<typeof routeApi>) => api.calls().filter((call) => call.url.pathname === "/api/v1/builds").map((call) => Object.fromEntries(call.url.searchParams));
+const listRequests = (api: ReturnType<typeof routeApi>) =>
+  api
+    .calls()
+    .filter((call) => call.url.pathname === "/api/v1/builds")
+    .map((call) => Object.fromEntries(call.url.searchParams));
 
 beforeEach(() => window.history.replaceState(null, "", "/builds"));
 afterEach(() => vi.unstubAllGlobals());
@@ -51,7 +65,9 @@ describe("BuildsListView", () => {
     const api = listApi();
     renderWithQueries(<BuildsListView />);
     await screen.findByText("web-app #102");
-    expect(listRequests(api)).toEqual([{ pipeline: "web-app", branch: "main", state: "finished", page: "2", perPage: "30" }]);
+    expect(listRequests(api)).toEqual([
+      { pipeline: "web-app", branch: "main", state: "finished", page: "2", perPage: "30" },
+    ]);
     expect((screen.getByLabelText("Pipeline") as HTMLInputElement).value).toBe("web-app");
     expect((screen.getByLabelText("State") as HTMLSelectElement).value).toBe("finished");
   });
@@ -74,7 +90,15 @@ describe("BuildsListView", () => {
 
     fireEvent.change(screen.getByLabelText("State"), { target: { value: "failed" } });
     expect(window.location.search).toBe("?pipeline=api&branch=release%2F*&state=failed");
-    await waitFor(() => expect(listRequests(api).at(-1)).toEqual({ pipeline: "api", branch: "release/*", state: "failed", page: "1", perPage: "30" }));
+    await waitFor(() =>
+      expect(listRequests(api).at(-1)).toEqual({
+        pipeline: "api",
+        branch: "release/*",
+        state: "failed",
+        page: "1",
+        perPage: "30",
+      }),
+    );
   });
 
   it("follows back and forward: the list and the fields show the filters of the URL", async () => {
@@ -108,13 +132,19 @@ describe("BuildsListView", () => {
     fireEvent.click(within(pager).getByRole("link", { name: "Next page" }));
     await screen.findByText("web-app #103");
     expect(within(pager).getByText("Next page").getAttribute("aria-disabled")).toBe("true");
-    expect(within(pager).getByRole("link", { name: "Previous page" }).getAttribute("href")).toBe("/builds?state=failed&page=2");
+    expect(within(pager).getByRole("link", { name: "Previous page" }).getAttribute("href")).toBe(
+      "/builds?state=failed&page=2",
+    );
     expect(listRequests(api).map((query) => query.page)).toEqual(["1", "2", "3"]);
   });
 
   it("keeps the last good rows under the stale warning when a refresh fails", async () => {
     let fail = false;
-    listApi(() => (fail ? { data: null, error: { type: "server_error", message: "Buildkite answered 502", status: 502 } } : { data: [build()], pagination: pagination(1, false) }));
+    listApi(() =>
+      fail
+        ? { data: null, error: { type: "server_error", message: "Buildkite answered 502", status: 502 } }
+        : { data: [build()], pagination: pagination(1, false) },
+    );
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     render(
       <QueryClientProvider client={client}>

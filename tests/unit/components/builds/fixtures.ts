@@ -121,9 +121,26 @@ export function routeApi(routes: [RegExp, Answer | ((url: URL, init?: RequestIni
     if (!route) return Response.json({ message: "no route in the test" }, { status: 599 });
     const answer = typeof route[1] === "function" ? route[1](url, init) : route[1];
     if (answer.error) {
-      const error = { type: answer.error.type, message: answer.error.message, httpStatus: null, code: "test", retryable: false, requestId: "r", details: {} };
+      const error = {
+        type: answer.error.type,
+        message: answer.error.message,
+        httpStatus: null,
+        code: "test",
+        retryable: false,
+        requestId: "r",
+        details: {},
+      };
       return Response.json(
-        { ok: false, apiVersion: API_VERSION, command: "test", request: {}, summary: {}, pagination: null, data: null, error },
+        {
+          ok: false,
+          apiVersion: API_VERSION,
+          command: "test",
+          request: {},
+          summary: {},
+          pagination: null,
+          data: null,
+          error,
+        },
         { status: answer.error.status },
       );
     }
@@ -139,13 +156,20 @@ export function routeApi(routes: [RegExp, Answer | ((url: URL, init?: RequestIni
     });
   });
   vi.stubGlobal("fetch", fetchMock);
-  const calls = () => fetchMock.mock.calls.map(([input, init]) => ({ url: new URL(input, "http://console.test"), method: init?.method ?? "GET", body: init?.body }));
+  const calls = () =>
+    fetchMock.mock.calls.map(([input, init]) => ({
+      url: new URL(input, "http://console.test"),
+      method: init?.method ?? "GET",
+      body: init?.body,
+    }));
   return { fetchMock, calls };
 }
 
 /** auth.status as the server sends it, with or without the retry capability. */
 export function authStatus(retryReady: boolean): AuthStatus {
-  const scopes = retryReady ? ["read_builds", "read_build_logs", "read_artifacts", "write_builds"] : ["read_builds", "read_build_logs", "read_artifacts"];
+  const scopes = retryReady
+    ? ["read_builds", "read_build_logs", "read_artifacts", "write_builds"]
+    : ["read_builds", "read_build_logs", "read_artifacts"];
   return {
     mode: "demo",
     org: "acme",
@@ -155,7 +179,14 @@ export function authStatus(retryReady: boolean): AuthStatus {
       configured: true,
       valid: true,
       error: null,
-      token: { uuid: "b63254c0-3271-4a98-8270-7cfbd6c2f14e", description: null, createdAt: null, expiresAt: null, scopes, user: null },
+      token: {
+        uuid: "b63254c0-3271-4a98-8270-7cfbd6c2f14e",
+        description: null,
+        createdAt: null,
+        expiresAt: null,
+        scopes,
+        user: null,
+      },
       user: null,
       scopes,
       requiredScopes: ["read_builds", "read_build_logs", "read_artifacts"],
@@ -164,7 +195,13 @@ export function authStatus(retryReady: boolean): AuthStatus {
     },
     requiredScopes: ["read_builds", "read_build_logs", "read_artifacts"],
     missingScopes: [],
-    capabilities: { jobsRetry: { requiredScopes: ["write_builds"], missingScopes: retryReady ? [] : ["write_builds"], ready: retryReady } },
+    capabilities: {
+      jobsRetry: {
+        requiredScopes: ["write_builds"],
+        missingScopes: retryReady ? [] : ["write_builds"],
+        ready: retryReady,
+      },
+    },
     pollIntervalMs: 2000,
     operator: { name: "Demo Operator", role: "admin", permissions: ["read", "jobs.write", "stacks.admin"] },
   };

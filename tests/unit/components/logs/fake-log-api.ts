@@ -11,7 +11,16 @@ export const JOB_ID = "01890c4e-7f11-4c3a-9b1e-4f5d6a7b8c9d";
 export const LOG_REF = { pipeline: "web", number: 42, jobId: JOB_ID };
 
 const envelope = (command: string, data: unknown) =>
-  Response.json({ ok: true, apiVersion: API_VERSION, command, request: {}, summary: {}, pagination: null, data, error: null });
+  Response.json({
+    ok: true,
+    apiVersion: API_VERSION,
+    command,
+    request: {},
+    summary: {},
+    pagination: null,
+    data,
+    error: null,
+  });
 
 export interface FakeLogOptions {
   /** Bytes the tail holds at most. */
@@ -79,8 +88,28 @@ export class FakeLog {
 
   private failure(type: string): Response {
     const status = type === "permission_error" ? 403 : type === "not_found" ? 404 : 502;
-    const error = { type, message: `Buildkite answered ${status}`, httpStatus: status, code: type, retryable: type === "server_error", requestId: "req-1", details: { source: "buildkite" } };
-    return Response.json({ ok: false, apiVersion: API_VERSION, command: "jobs.log.chunk", request: {}, summary: {}, pagination: null, data: null, error }, { status });
+    const error = {
+      type,
+      message: `Buildkite answered ${status}`,
+      httpStatus: status,
+      code: type,
+      retryable: type === "server_error",
+      requestId: "req-1",
+      details: { source: "buildkite" },
+    };
+    return Response.json(
+      {
+        ok: false,
+        apiVersion: API_VERSION,
+        command: "jobs.log.chunk",
+        request: {},
+        summary: {},
+        pagination: null,
+        data: null,
+        error,
+      },
+      { status },
+    );
   }
 
   answer(url: string): Response {
@@ -97,7 +126,10 @@ export class FakeLog {
       const after = searchParams.get("after");
       if (before !== null) {
         const end = Number(before);
-        return envelope("jobs.log.chunk", this.chunk(this.lineStartFrom(Math.max(0, end - Number(searchParams.get("bytes") ?? this.tailBytes))), end));
+        return envelope(
+          "jobs.log.chunk",
+          this.chunk(this.lineStartFrom(Math.max(0, end - Number(searchParams.get("bytes") ?? this.tailBytes))), end),
+        );
       }
       if (line !== null) {
         const n = Number(line);
@@ -122,10 +154,37 @@ export class FakeLog {
         .map((parsed, index) => ({ text: caseSensitive ? parsed.text : parsed.text.toLowerCase(), number: index + 1 }))
         .filter((parsed) => parsed.text.includes(caseSensitive ? query : query.toLowerCase()))
         .map((parsed) => parsed.number);
-      return envelope("jobs.log.search", { query, count: lines.length, lines: lines.slice(0, 1000), limit: 1000, lineCount: this.lineCount() });
+      return envelope("jobs.log.search", {
+        query,
+        count: lines.length,
+        lines: lines.slice(0, 1000),
+        limit: 1000,
+        lineCount: this.lineCount(),
+      });
     }
-    if (this.build && pathname === `/api/v1/pipelines/${LOG_REF.pipeline}/builds/${LOG_REF.number}`) return envelope("builds.get", this.build);
-    return Response.json({ ok: false, apiVersion: API_VERSION, command: "unknown", request: {}, summary: {}, pagination: null, data: null, error: { type: "not_found", message: `No route ${pathname}`, httpStatus: null, code: "not_found", retryable: false, requestId: "", details: {} } }, { status: 404 });
+    if (this.build && pathname === `/api/v1/pipelines/${LOG_REF.pipeline}/builds/${LOG_REF.number}`)
+      return envelope("builds.get", this.build);
+    return Response.json(
+      {
+        ok: false,
+        apiVersion: API_VERSION,
+        command: "unknown",
+        request: {},
+        summary: {},
+        pagination: null,
+        data: null,
+        error: {
+          type: "not_found",
+          message: `No route ${pathname}`,
+          httpStatus: null,
+          code: "not_found",
+          retryable: false,
+          requestId: "",
+          details: {},
+        },
+      },
+      { status: 404 },
+    );
   }
 
   /** The number of the first line the tail holds. */
@@ -135,13 +194,17 @@ export class FakeLog {
 
   /** Serves this log as the console's API. */
   install() {
-    vi.stubGlobal("fetch", vi.fn(async (url: string) => this.answer(url)));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (url: string) => this.answer(url)),
+    );
     return this;
   }
 }
 
 /** `count` numbered lines, `line <n> …`, each ending in a newline. */
-export const numberedLines = (count: number, from = 1) => Array.from({ length: count }, (_, index) => `line ${from + index} of the build output\n`).join("");
+export const numberedLines = (count: number, from = 1) =>
+  Array.from({ length: count }, (_, index) => `line ${from + index} of the build output\n`).join("");
 
 /**
  * jsdom lays nothing out: give the log's scroll box a 400 px viewport, a scroll height from its content,
@@ -149,21 +212,31 @@ export const numberedLines = (count: number, from = 1) => Array.from({ length: c
  */
 export function fakeScrollLayout(viewport = 400) {
   const isLog = (element: HTMLElement) => element.dataset.testid === "log-scroll";
-  const contentHeight = (element: HTMLElement) => Number.parseFloat((element.firstElementChild as HTMLElement | null)?.style.height ?? "0") || 0;
+  const contentHeight = (element: HTMLElement) =>
+    Number.parseFloat((element.firstElementChild as HTMLElement | null)?.style.height ?? "0") || 0;
   const offsets = new WeakMap<HTMLElement, number>();
-  const clientHeight = vi.spyOn(HTMLElement.prototype, "clientHeight", "get").mockImplementation(function (this: HTMLElement) {
+  const clientHeight = vi.spyOn(HTMLElement.prototype, "clientHeight", "get").mockImplementation(function (
+    this: HTMLElement,
+  ) {
     return isLog(this) ? viewport : 0;
   });
-  const clientWidth = vi.spyOn(HTMLElement.prototype, "clientWidth", "get").mockImplementation(function (this: HTMLElement) {
+  const clientWidth = vi.spyOn(HTMLElement.prototype, "clientWidth", "get").mockImplementation(function (
+    this: HTMLElement,
+  ) {
     return isLog(this) ? 1000 : 0;
   });
-  const scrollHeight = vi.spyOn(HTMLElement.prototype, "scrollHeight", "get").mockImplementation(function (this: HTMLElement) {
+  const scrollHeight = vi.spyOn(HTMLElement.prototype, "scrollHeight", "get").mockImplementation(function (
+    this: HTMLElement,
+  ) {
     return isLog(this) ? Math.max(viewport, contentHeight(this)) : 0;
   });
   const scrollTop = vi.spyOn(Element.prototype, "scrollTop", "get").mockImplementation(function (this: Element) {
     return offsets.get(this as HTMLElement) ?? 0;
   });
-  const setScrollTop = vi.spyOn(Element.prototype, "scrollTop", "set").mockImplementation(function (this: Element, value: number) {
+  const setScrollTop = vi.spyOn(Element.prototype, "scrollTop", "set").mockImplementation(function (
+    this: Element,
+    value: number,
+  ) {
     const element = this as HTMLElement;
     const max = Math.max(0, Math.max(viewport, contentHeight(element)) - viewport);
     const next = Math.min(max, Math.max(0, value));

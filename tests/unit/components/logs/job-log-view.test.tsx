@@ -11,7 +11,14 @@ const failedJob = (overrides: Partial<BuildJob> = {}) =>
 
 function detail(jobs: BuildJob[]): BuildDetail {
   const pipeline = { slug: LOG_REF.pipeline, name: "Web" };
-  return { build: build({ number: LOG_REF.number, pipeline, message: "Checkout v2: apply discount codes before tax\n\nLonger body" }), jobs };
+  return {
+    build: build({
+      number: LOG_REF.number,
+      pipeline,
+      message: "Checkout v2: apply discount codes before tax\n\nLonger body",
+    }),
+    jobs,
+  };
 }
 
 let layout: ReturnType<typeof fakeScrollLayout>;
@@ -35,7 +42,9 @@ describe("JobLogView", () => {
     expect(screen.getByText(/build #42 — Checkout v2: apply discount codes before tax$/)).toBeTruthy();
     expect(screen.getByRole("link", { name: "Back to build #42" }).getAttribute("href")).toBe("/builds/web/42");
     await waitFor(() => expect(screen.getByRole("link", { name: "Line 3" })).toBeTruthy());
-    expect(screen.getByRole("link", { name: "Download" }).getAttribute("href")).toBe(`/api/v1/pipelines/web/builds/42/jobs/${JOB_ID}/log/download`);
+    expect(screen.getByRole("link", { name: "Download" }).getAttribute("href")).toBe(
+      `/api/v1/pipelines/web/builds/42/jobs/${JOB_ID}/log/download`,
+    );
   });
 
   it("explains that a wait or block step has no log", async () => {

@@ -102,8 +102,15 @@ describe("LogViewer", () => {
     new FakeLog(`short line\n${long}\nafter\n`).install();
     renderViewer();
     await screen.findByText("after");
-    const rowsOf = () => [...scrollBox().querySelectorAll<HTMLElement>("[style*=translateY]")].map((row) => row.textContent ?? "");
-    expect(rowsOf()).toEqual(["1short line", `2${"a".repeat(110)}nee`, `dle${"b".repeat(110)}`, "b".repeat(24), "3after"]);
+    const rowsOf = () =>
+      [...scrollBox().querySelectorAll<HTMLElement>("[style*=translateY]")].map((row) => row.textContent ?? "");
+    expect(rowsOf()).toEqual([
+      "1short line",
+      `2${"a".repeat(110)}nee`,
+      `dle${"b".repeat(110)}`,
+      "b".repeat(24),
+      "3after",
+    ]);
 
     fireEvent.change(screen.getByRole("searchbox", { name: "Search the log" }), { target: { value: "needle" } });
     await waitFor(() => expect(scrollBox().querySelectorAll("mark")).toHaveLength(2));
@@ -164,7 +171,9 @@ describe("LogViewer", () => {
   });
 
   it("keeps a clicked header in place when the click comes before the scroll that revealed it is reported", async () => {
-    new FakeLog(`${numberedLines(10)}--- Top section\n${numberedLines(30, 12)}--- Last\n${numberedLines(25, 43)}`).install();
+    new FakeLog(
+      `${numberedLines(10)}--- Top section\n${numberedLines(30, 12)}--- Last\n${numberedLines(25, 43)}`,
+    ).install();
     renderViewer();
     const top = await screen.findByRole("button", { name: /Top section/ });
     const box = scrollBox();

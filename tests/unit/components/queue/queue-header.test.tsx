@@ -42,10 +42,16 @@ describe("QueueHeader", () => {
   });
 
   it("alerts when dispatch is paused, saying who paused it, how long ago and why", () => {
-    const pause = { by: { name: "Ada Lovelace", email: "ada@acme.example" }, at: "2026-11-20T09:58:30Z", note: "db migration" };
+    const pause = {
+      by: { name: "Ada Lovelace", email: "ada@acme.example" },
+      at: "2026-11-20T09:58:30Z",
+      note: "db migration",
+    };
     renderHeader(queue({ dispatchPaused: true, pause }));
     const alert = screen.getByRole("alert");
-    expect(alert.textContent).toContain("Dispatch paused — agents take no jobs from queue _default until it is resumed.");
+    expect(alert.textContent).toContain(
+      "Dispatch paused — agents take no jobs from queue _default until it is resumed.",
+    );
     expect(screen.getByTestId("pause-details").textContent).toBe("Paused by Ada Lovelace 1m 30s ago — “db migration”");
   });
 
@@ -56,13 +62,24 @@ describe("QueueHeader", () => {
   });
 
   it("says a token is needed to name who paused it, rather than nothing", () => {
-    renderHeader(queue({ dispatchPaused: true, pauseUnavailable: { reason: "missing_scope", message: "403 Forbidden" } }));
-    expect(screen.getByRole("alert").textContent).toContain("Who paused it and why needs a REST API token with read_clusters.");
+    renderHeader(
+      queue({ dispatchPaused: true, pauseUnavailable: { reason: "missing_scope", message: "403 Forbidden" } }),
+    );
+    expect(screen.getByRole("alert").textContent).toContain(
+      "Who paused it and why needs a REST API token with read_clusters.",
+    );
   });
 
   it("names a failure to read the pause details", () => {
-    renderHeader(queue({ dispatchPaused: true, pauseUnavailable: { reason: "failed", message: "Could not read the cluster queue: 502" } }));
-    expect(screen.getByRole("alert").textContent).toContain("Who paused it and why is unknown: Could not read the cluster queue: 502");
+    renderHeader(
+      queue({
+        dispatchPaused: true,
+        pauseUnavailable: { reason: "failed", message: "Could not read the cluster queue: 502" },
+      }),
+    );
+    expect(screen.getByRole("alert").textContent).toContain(
+      "Who paused it and why is unknown: Could not read the cluster queue: 502",
+    );
   });
 
   it("shows placeholders, not zeros, before the first read", () => {

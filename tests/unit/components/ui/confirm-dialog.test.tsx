@@ -10,14 +10,20 @@ function renderDialog(props: Partial<Parameters<typeof ConfirmDialog>[0]> = {}) 
       <p>This cannot be undone.</p>
     </ConfirmDialog>,
   );
-  return { onConfirm, onCancel, dialog: screen.getByRole("alertdialog", { name: "Finish job 1234abcd?", hidden: true }) };
+  return {
+    onConfirm,
+    onCancel,
+    dialog: screen.getByRole("alertdialog", { name: "Finish job 1234abcd?", hidden: true }),
+  };
 }
 
 describe("ConfirmDialog", () => {
   it("is an alert dialog named by its title and described by its body", () => {
     const { dialog } = renderDialog();
     expect(dialog.getAttribute("aria-describedby")).toBeTruthy();
-    expect(document.getElementById(dialog.getAttribute("aria-describedby") ?? "")?.textContent).toBe("This cannot be undone.");
+    expect(document.getElementById(dialog.getAttribute("aria-describedby") ?? "")?.textContent).toBe(
+      "This cannot be undone.",
+    );
   });
 
   it("confirms only on Confirm", () => {

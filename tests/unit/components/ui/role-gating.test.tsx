@@ -13,7 +13,8 @@ import { renderWithQueries, stubApi } from "../../../support/component-render";
 
 afterEach(() => vi.unstubAllGlobals());
 
-const as = (role: Role, ui: ReactNode) => renderWithQueries(<OperatorProvider operator={{ name: "Pat", role }}>{ui}</OperatorProvider>);
+const as = (role: Role, ui: ReactNode) =>
+  renderWithQueries(<OperatorProvider operator={{ name: "Pat", role }}>{ui}</OperatorProvider>);
 const button = (name: string | RegExp) => screen.getByRole("button", { name }) as HTMLButtonElement;
 
 describe("actions a role cannot take are disabled with the reason", () => {
@@ -33,7 +34,10 @@ describe("actions a role cannot take are disabled with the reason", () => {
 
   it("a viewer cannot reserve or finish selected jobs, and the bar says why", () => {
     const api = stubApi("jobs.reserve", {});
-    as("viewer", <BulkActionBar stackKey="stack-console" queueKey="_default" selectedIds={["a", "b"]} onClear={() => {}} />);
+    as(
+      "viewer",
+      <BulkActionBar stackKey="stack-console" queueKey="_default" selectedIds={["a", "b"]} onClear={() => {}} />,
+    );
     expect(button("Reserve 2").disabled).toBe(true);
     expect(button("Finish 2…").disabled).toBe(true);
     expect(button("Reserve 2").title).toBe("Your role (viewer) cannot do this: it needs the operator role.");
@@ -43,7 +47,10 @@ describe("actions a role cannot take are disabled with the reason", () => {
   });
 
   it("an operator may reserve and finish selected jobs", () => {
-    as("operator", <BulkActionBar stackKey="stack-console" queueKey="_default" selectedIds={["a", "b"]} onClear={() => {}} />);
+    as(
+      "operator",
+      <BulkActionBar stackKey="stack-console" queueKey="_default" selectedIds={["a", "b"]} onClear={() => {}} />,
+    );
     expect(button("Reserve 2").disabled).toBe(false);
     expect(button("Finish 2…").disabled).toBe(false);
   });
@@ -51,7 +58,15 @@ describe("actions a role cannot take are disabled with the reason", () => {
   it("a viewer cannot retry a failed job", () => {
     as(
       "viewer",
-      <BuildJobsTable pipeline="web-app" number={1} jobs={[job("22222222-0000-4000-8000-000000000000", { state: "failed", exitStatus: 1 })]} failedJobIds={null} retryAccess={{ capability: undefined, rest: undefined as never }} stackKey={null} now={Date.now()} />,
+      <BuildJobsTable
+        pipeline="web-app"
+        number={1}
+        jobs={[job("22222222-0000-4000-8000-000000000000", { state: "failed", exitStatus: 1 })]}
+        failedJobIds={null}
+        retryAccess={{ capability: undefined, rest: undefined as never }}
+        stackKey={null}
+        now={Date.now()}
+      />,
     );
     expect(button("Retry job 22222222").disabled).toBe(true);
     expect(screen.getByText("Your role (viewer) cannot do this: it needs the operator role.")).toBeTruthy();
@@ -59,12 +74,24 @@ describe("actions a role cannot take are disabled with the reason", () => {
 
   it("only an admin may register or deregister stacks", () => {
     stubApi("stacks.register", {});
-    const { unmount } = as("operator", <><RegisterStackForm /><DeregisterStack consoleStackKey="stack-console" /></>);
+    const { unmount } = as(
+      "operator",
+      <>
+        <RegisterStackForm />
+        <DeregisterStack consoleStackKey="stack-console" />
+      </>,
+    );
     expect(button("Register stack").disabled).toBe(true);
     expect(button("Deregister").disabled).toBe(true);
     expect(button("Deregister").title).toBe("Your role (operator) cannot do this: it needs the admin role.");
     unmount();
-    as("admin", <><RegisterStackForm /><DeregisterStack consoleStackKey="stack-console" /></>);
+    as(
+      "admin",
+      <>
+        <RegisterStackForm />
+        <DeregisterStack consoleStackKey="stack-console" />
+      </>,
+    );
     expect(button("Register stack").disabled).toBe(false);
     expect(button("Deregister").disabled).toBe(false);
   });

@@ -6,9 +6,26 @@ import { apiFetch } from "@/lib/api/api-fetch";
 // The browser's side of the contract: what the server sent is checked against what the page reads, and a
 // mismatch is reported as such, never as an outage.
 
-const envelope = (data: unknown) => ({ ok: true, apiVersion: "v1", command: "queue.get", request: {}, summary: {}, pagination: null, data, error: null });
-const answer = (body: unknown, status = 200) => vi.stubGlobal("fetch", vi.fn(async () => new Response(JSON.stringify(body), { status })));
-const failureOf = (promise: Promise<unknown>) => promise.then(() => expect.unreachable(), (error: unknown) => error as ApiError);
+const envelope = (data: unknown) => ({
+  ok: true,
+  apiVersion: "v1",
+  command: "queue.get",
+  request: {},
+  summary: {},
+  pagination: null,
+  data,
+  error: null,
+});
+const answer = (body: unknown, status = 200) =>
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async () => new Response(JSON.stringify(body), { status })),
+  );
+const failureOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.unreachable(),
+    (error: unknown) => error as ApiError,
+  );
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -24,12 +41,25 @@ describe("apiFetch", () => {
     answer(envelope({ queueKey: "_default", paused: false }));
     const error = await failureOf(apiFetch("/api/v1/x", queue));
     expect(error).toBeInstanceOf(ApiError);
-    expect(error.error).toMatchObject({ type: "internal_error", code: "response_mismatch", retryable: false, details: { source: "console", command: "queue.get" } });
+    expect(error.error).toMatchObject({
+      type: "internal_error",
+      code: "response_mismatch",
+      retryable: false,
+      details: { source: "console", command: "queue.get" },
+    });
     expect(error.message).toContain("data.dispatchPaused");
   });
 
   it("passes the server's own error envelope through", async () => {
-    const refused = { type: "not_found", message: "No such queue", httpStatus: 404, code: "upstream_not_found", retryable: false, requestId: "r", details: { source: "buildkite" } };
+    const refused = {
+      type: "not_found",
+      message: "No such queue",
+      httpStatus: 404,
+      code: "upstream_not_found",
+      retryable: false,
+      requestId: "r",
+      details: { source: "buildkite" },
+    };
     answer({ ...envelope(null), ok: false, error: refused }, 404);
     const error = await failureOf(apiFetch("/api/v1/x", queue));
     expect(error.error).toEqual(refused);
@@ -37,9 +67,18 @@ describe("apiFetch", () => {
   });
 
   it("calls an unreachable server or an answer without JSON a network error", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))),
+    );
     expect((await failureOf(apiFetch("/api/v1/x", queue))).error.type).toBe("network_error");
-    vi.stubGlobal("fetch", vi.fn(async () => new Response("<html>Bad gateway</html>", { status: 502 })));
-    expect((await failureOf(apiFetch("/api/v1/x", queue))).error).toMatchObject({ type: "network_error", retryable: true });
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => new Response("<html>Bad gateway</html>", { status: 502 })),
+    );
+    expect((await failureOf(apiFetch("/api/v1/x", queue))).error).toMatchObject({
+      type: "network_error",
+      retryable: true,
+    });
   });
 });

@@ -12,7 +12,12 @@ describe("builds list filters in the URL", () => {
   });
 
   it("falls back to any state and page 1 for values Buildkite would refuse", () => {
-    expect(parseBuildFilters(new URLSearchParams("state=exploded&page=0"))).toEqual({ pipeline: "", branch: "", state: "", page: 1 });
+    expect(parseBuildFilters(new URLSearchParams("state=exploded&page=0"))).toEqual({
+      pipeline: "",
+      branch: "",
+      state: "",
+      page: 1,
+    });
     expect(parseBuildFilters(new URLSearchParams("page=2.5")).page).toBe(1);
     expect(parseBuildFilters(new URLSearchParams("page=abc")).page).toBe(1);
   });

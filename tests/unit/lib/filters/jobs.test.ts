@@ -1,8 +1,19 @@
 import { describe, expect, test } from "vitest";
-import { defaultFilters, filterAndSort, findJobId, parseFilters, filtersKey, writeFilters, type JobFilters } from "@/lib/filters/jobs";
+import {
+  defaultFilters,
+  filterAndSort,
+  findJobId,
+  parseFilters,
+  filtersKey,
+  writeFilters,
+  type JobFilters,
+} from "@/lib/filters/jobs";
 import type { ScheduledJob } from "@/lib/schemas/jobs";
 
-function job(id: string, over: { priority?: number; at?: string; pipeline?: string; branch?: string; step?: string; rules?: string[] } = {}): ScheduledJob {
+function job(
+  id: string,
+  over: { priority?: number; at?: string; pipeline?: string; branch?: string; step?: string; rules?: string[] } = {},
+): ScheduledJob {
   return {
     id,
     priority: over.priority ?? 0,
@@ -16,7 +27,13 @@ function job(id: string, over: { priority?: number; at?: string; pipeline?: stri
 }
 
 const jobs = [
-  job("c", { at: "2026-11-20T09:03:00.000Z", priority: 5, pipeline: "api", branch: "feature/x", rules: ["queue=_default", "os=linux"] }),
+  job("c", {
+    at: "2026-11-20T09:03:00.000Z",
+    priority: 5,
+    pipeline: "api",
+    branch: "feature/x",
+    rules: ["queue=_default", "os=linux"],
+  }),
   job("a", { at: "2026-11-20T09:01:00.000Z", priority: 1, pipeline: "web", step: "lint" }),
   job("b", { at: "2026-11-20T09:02:00.000Z", priority: 5, pipeline: "Web-Admin" }),
 ];

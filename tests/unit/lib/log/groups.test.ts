@@ -5,7 +5,13 @@ import { parseLog } from "@/lib/log/parser";
 const ts = (t: number) => `\x1b_bk;t=${t}\x07`;
 const log = (...lines: string[]) => parseLog(lines.map((line) => `${line}\n`).join(""));
 const summary = (raw: ReturnType<typeof log>) =>
-  findGroups(raw).map((g) => ({ header: g.header, last: g.last, kind: g.kind, open: g.open, title: g.title.map((s) => s.text).join("") }));
+  findGroups(raw).map((g) => ({
+    header: g.header,
+    last: g.last,
+    kind: g.kind,
+    open: g.open,
+    title: g.title.map((s) => s.text).join(""),
+  }));
 
 describe("groupHeaderKind", () => {
   test("reads the four markers from the visible text", () => {
@@ -21,7 +27,9 @@ describe("groupHeaderKind", () => {
   test("a coloured header is still a header, and its title keeps the colour without the marker", () => {
     const [line] = parseLog(`${ts(1)}\x1b[1m--- \x1b[0m\x1b[32m:white_check_mark: Lint\x1b[0m\n`);
     expect(groupHeaderKind(line!)).toBe("collapsed");
-    expect(groupTitle(line!)).toEqual([{ text: ":white_check_mark: Lint", style: { fg: { kind: "palette", index: 2 } } }]);
+    expect(groupTitle(line!)).toEqual([
+      { text: ":white_check_mark: Lint", style: { fg: { kind: "palette", index: 2 } } },
+    ]);
     const [split] = parseLog(`\x1b[1m--\x1b[0m- Title\n`);
     expect(groupTitle(split!)).toEqual([{ text: "Title" }]);
   });
@@ -37,7 +45,11 @@ describe("findGroups", () => {
   });
 
   test("without any +++ the last --- group starts open (not a later ~~~ one)", () => {
-    expect(summary(log("--- One", "a", "--- Two", "b", "~~~ Cleanup", "c")).map((g) => g.open)).toEqual([false, true, false]);
+    expect(summary(log("--- One", "a", "--- Two", "b", "~~~ Cleanup", "c")).map((g) => g.open)).toEqual([
+      false,
+      true,
+      false,
+    ]);
   });
 
   test("with a +++ only the +++ groups start open", () => {
@@ -57,7 +69,14 @@ describe("findGroups", () => {
   });
 
   test("durations run from a header's time to the next header's, the last to the last timed line", () => {
-    const lines = log(`${ts(1000)}--- One`, `${ts(1500)}a`, `${ts(4000)}--- Two`, `${ts(4100)}b`, `${ts(9000)}c`, "untimed");
+    const lines = log(
+      `${ts(1000)}--- One`,
+      `${ts(1500)}a`,
+      `${ts(4000)}--- Two`,
+      `${ts(4100)}b`,
+      `${ts(9000)}c`,
+      "untimed",
+    );
     expect(findGroups(lines).map((g) => g.durationMs)).toEqual([3000, 5000]);
   });
 

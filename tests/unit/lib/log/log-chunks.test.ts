@@ -1,18 +1,42 @@
 import { describe, expect, it } from "vitest";
-import { charIndexAtByte, emptyDoc, evictFar, findLine, insertChunk, planInsert, setGroupOpen, type LoadedChunk, type LogDoc } from "@/lib/log/log-chunks";
+import {
+  charIndexAtByte,
+  emptyDoc,
+  evictFar,
+  findLine,
+  insertChunk,
+  planInsert,
+  setGroupOpen,
+  type LoadedChunk,
+  type LogDoc,
+} from "@/lib/log/log-chunks";
 import { buildRows } from "@/lib/log/log-rows";
 import { parseLog } from "@/lib/log/parser";
 
 const facts = { totalBytes: 0, lineCount: null, final: true };
-const chunk = (start: number, end: number): LoadedChunk => ({ seq: 0, start, end, firstLine: null, lines: [], text: "" });
+const chunk = (start: number, end: number): LoadedChunk => ({
+  seq: 0,
+  start,
+  end,
+  firstLine: null,
+  lines: [],
+  text: "",
+});
 
 /** Adds the lines of `text` as the chunk [start, start + text.length), ASCII so bytes and characters agree. */
 function add(doc: LogDoc, start: number, text: string, firstLine: number | null = null): LogDoc {
   const end = start + text.length;
-  return insertChunk(doc, { start, end, firstLine, lines: parseLog(text), text }, { ...facts, totalBytes: Math.max(doc.totalBytes, end) });
+  return insertChunk(
+    doc,
+    { start, end, firstLine, lines: parseLog(text), text },
+    { ...facts, totalBytes: Math.max(doc.totalBytes, end) },
+  );
 }
 
-const visibleText = (doc: LogDoc) => buildRows(doc).map((row) => (row.kind === "line" ? row.chunk.lines[row.index]?.text : `[gap before ${row.kind === "gap" ? row.before : ""}]`));
+const visibleText = (doc: LogDoc) =>
+  buildRows(doc).map((row) =>
+    row.kind === "line" ? row.chunk.lines[row.index]?.text : `[gap before ${row.kind === "gap" ? row.before : ""}]`,
+  );
 
 describe("planInsert", () => {
   const loaded = [chunk(100, 200), chunk(300, 400)];
@@ -114,7 +138,12 @@ describe("renumbering", () => {
     const first = doc.groups[0]?.key ?? "";
     expect(doc.open.get(first)).toBe(false);
     doc = setGroupOpen(doc, first, true);
-    doc = insertChunk(doc, { start: 0, end: 20, firstLine: 1, lines: parseLog("--- A\na1\n--- B\nb1\n"), text: "" }, { ...facts, totalBytes: 20 }, new Map([[0, 0]]));
+    doc = insertChunk(
+      doc,
+      { start: 0, end: 20, firstLine: 1, lines: parseLog("--- A\na1\n--- B\nb1\n"), text: "" },
+      { ...facts, totalBytes: 20 },
+      new Map([[0, 0]]),
+    );
     expect(doc.groups[0]?.key).toBe("L1");
     expect(doc.open.get("L1")).toBe(true);
     expect(visibleText(doc)).toEqual(["--- A", "a1", "--- B", "b1"]);

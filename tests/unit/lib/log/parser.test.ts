@@ -1,5 +1,13 @@
 import { describe, expect, test } from "vitest";
-import { COLUMNS, createLogParser, HELD_ROWS, MAX_STRING_SEQUENCE, parseLog, safeHref, WINDOW_LINES } from "@/lib/log/parser";
+import {
+  COLUMNS,
+  createLogParser,
+  HELD_ROWS,
+  MAX_STRING_SEQUENCE,
+  parseLog,
+  safeHref,
+  WINDOW_LINES,
+} from "@/lib/log/parser";
 import type { LogLine, TextStyle } from "@/lib/log/types";
 
 const ESC = "\x1b";
@@ -75,7 +83,11 @@ describe("timestamps", () => {
   });
 
   test("APCs that are not Buildkite's, and broken values, are swallowed without effect", () => {
-    expect(only(`${ESC}_other;t=5${BEL}${ESC}_bk;t=abc${BEL}a\n`)).toEqual({ spans: [{ text: "a" }], text: "a", time: null });
+    expect(only(`${ESC}_other;t=5${BEL}${ESC}_bk;t=abc${BEL}a\n`)).toEqual({
+      spans: [{ text: "a" }],
+      text: "a",
+      time: null,
+    });
   });
 
   test("a line holding only a timestamp is an empty row with that time", () => {
@@ -135,7 +147,10 @@ describe("columns are characters (code points), as in Buildkite's renderer", () 
   });
 
   test("an overwrite between emoji keeps the styles of the characters it does not cover", () => {
-    expect(only(`${sgr("31")}🚨🚨${sgr("0")}ab\r${csi("C")}X\n`).spans).toEqual([{ text: "🚨", style: { fg: palette(1) } }, { text: "Xab" }]);
+    expect(only(`${sgr("31")}🚨🚨${sgr("0")}ab\r${csi("C")}X\n`).spans).toEqual([
+      { text: "🚨", style: { fg: palette(1) } },
+      { text: "Xab" },
+    ]);
   });
 
   test("erasing after an emoji cuts at the right character", () => {
@@ -152,7 +167,12 @@ describe("cursor movement (CSI A B C D E F G H)", () => {
       `${csi("2A")}${csi("2K")}\rlayer2: Downloading 50%\r${csi("2B")}` +
       "Digest: sha256:abc\n";
     const { lines, rowCount } = parsePieces([raw]);
-    expect(lines.map((l) => l.text)).toEqual(["layer1: Pull complete", "layer2: Downloading 50%", "layer3: Waiting", "Digest: sha256:abc"]);
+    expect(lines.map((l) => l.text)).toEqual([
+      "layer1: Pull complete",
+      "layer2: Downloading 50%",
+      "layer3: Waiting",
+      "Digest: sha256:abc",
+    ]);
     expect(rowCount).toBe(4);
   });
 
@@ -177,7 +197,14 @@ describe("cursor movement (CSI A B C D E F G H)", () => {
   });
 
   test("H never jumps back over the log: as in Buildkite's renderer it starts a new line (if this one has text), then sets the column", () => {
-    expect(texts(`aaa\nbbb\nccc\n${csi("2;2H")}X${csi("H")}Y${csi("99;1H")}Z\n`)).toEqual(["aaa", "bbb", "ccc", " X", "Y", "Z"]);
+    expect(texts(`aaa\nbbb\nccc\n${csi("2;2H")}X${csi("H")}Y${csi("99;1H")}Z\n`)).toEqual([
+      "aaa",
+      "bbb",
+      "ccc",
+      " X",
+      "Y",
+      "Z",
+    ]);
     // Several in a row with no text between make one new line.
     expect(texts(`a${csi("H")}${csi("H")}${csi("5;3H")}b\n`)).toEqual(["a", "  b"]);
     // On a wrapped row's first screen line, the new line is the row's next screen line.
@@ -222,7 +249,12 @@ describe("cursor movement (CSI A B C D E F G H)", () => {
       `${csi("3A")}${csi("2K")}\rlayer1: Pull complete\r${csi("3B")}` +
       `${csi("2A")}${csi("2K")}\rlayer2: Downloading 50%\r${csi("2B")}` +
       "Digest: sha256:abc\n";
-    expect(texts(filler + redraw).slice(-4)).toEqual(["layer1: Pull complete", "layer2: Downloading 50%", "layer3: Waiting", "Digest: sha256:abc"]);
+    expect(texts(filler + redraw).slice(-4)).toEqual([
+      "layer1: Pull complete",
+      "layer2: Downloading 50%",
+      "layer3: Waiting",
+      "Digest: sha256:abc",
+    ]);
   });
 
   test("cursor up stops at the first row", () => {
@@ -244,7 +276,11 @@ describe("cursor movement (CSI A B C D E F G H)", () => {
   });
 
   test("private modes like ?25l change nothing", () => {
-    expect(only(`${csi("?25l")}a${csi("?25h")}${csi("?1049h")}b\n`)).toEqual({ spans: [{ text: "ab" }], text: "ab", time: null });
+    expect(only(`${csi("?25l")}a${csi("?25h")}${csi("?1049h")}b\n`)).toEqual({
+      spans: [{ text: "ab" }],
+      text: "ab",
+      time: null,
+    });
   });
 });
 
@@ -290,8 +326,12 @@ describe("Buildkite's 160-column screen: long rows wrap for the cursor", () => {
 
   test("erasing a line erases the cursor's screen line only, keeping the row's other lines where they were", () => {
     expect(texts(`${x(200)}${csi("2K")}\n`)).toEqual([x(160)]);
-    expect(texts(`${"a".repeat(160)}${"b".repeat(40)}${csi("A")}${csi("2K")}\n`)).toEqual([`${" ".repeat(160)}${"b".repeat(40)}`]);
-    expect(texts(`${"a".repeat(200)}${csi("A")}\r${csi("5C")}${csi("K")}\n`)).toEqual([`aaaaa${" ".repeat(155)}${"a".repeat(40)}`]);
+    expect(texts(`${"a".repeat(160)}${"b".repeat(40)}${csi("A")}${csi("2K")}\n`)).toEqual([
+      `${" ".repeat(160)}${"b".repeat(40)}`,
+    ]);
+    expect(texts(`${"a".repeat(200)}${csi("A")}\r${csi("5C")}${csi("K")}\n`)).toEqual([
+      `aaaaa${" ".repeat(155)}${"a".repeat(40)}`,
+    ]);
   });
 });
 
@@ -347,7 +387,14 @@ describe("SGR", () => {
 
   test("the matching offs 21–29", () => {
     const all = sgr("1;3;4;5;7;9;31");
-    expect(styleOf(`${all}${sgr("21")}x\n`)).toEqual({ italic: true, underline: true, blink: true, inverse: true, strike: true, fg: palette(1) });
+    expect(styleOf(`${all}${sgr("21")}x\n`)).toEqual({
+      italic: true,
+      underline: true,
+      blink: true,
+      inverse: true,
+      strike: true,
+      fg: palette(1),
+    });
     expect(styleOf(`${sgr("1;2")}${sgr("22")}x\n`)).toBeUndefined();
     expect(styleOf(`${all}${sgr("22;23;24;25;27;29")}x\n`)).toEqual({ fg: palette(1) });
   });
@@ -395,7 +442,10 @@ describe("SGR", () => {
 
   test("the style carries across lines until reset", () => {
     const lines = parseLog(`${sgr("32")}a\nb${sgr("0")}c\n`);
-    expect(lines.map((l) => l.spans)).toEqual([[{ text: "a", style: { fg: palette(2) } }], [{ text: "b", style: { fg: palette(2) } }, { text: "c" }]]);
+    expect(lines.map((l) => l.spans)).toEqual([
+      [{ text: "a", style: { fg: palette(2) } }],
+      [{ text: "b", style: { fg: palette(2) } }, { text: "c" }],
+    ]);
   });
 });
 
@@ -418,7 +468,16 @@ describe("OSC", () => {
   });
 
   test("javascript:, data:, vbscript: and unknown schemes keep their text but link nowhere", () => {
-    for (const url of ["javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)", "data:text/html,<b>", "vbscript:x", "ftp://x", "/relative"]) {
+    for (const url of [
+      "javascript:alert(1)",
+      "JavaScript:alert(1)",
+      " javascript:alert(1)",
+      "java\tscript:alert(1)",
+      "data:text/html,<b>",
+      "vbscript:x",
+      "ftp://x",
+      "/relative",
+    ]) {
       const line = only(`${ESC}]8;;${url}${BEL}click${ESC}]8;;${BEL}\n`);
       expect(line).toEqual({ spans: [{ text: "click" }], text: "click", time: null });
     }
@@ -441,7 +500,9 @@ describe("OSC", () => {
       { text: "!" },
     ]);
     expect(only(`${ESC}]1339;url=javascript:alert(1);content=hi${BEL}\n`).spans).toEqual([{ text: "hi" }]);
-    expect(only(`${ESC}]1339;url=https://a.test${BEL}\n`).spans).toEqual([{ text: "https://a.test", link: "https://a.test" }]);
+    expect(only(`${ESC}]1339;url=https://a.test${BEL}\n`).spans).toEqual([
+      { text: "https://a.test", link: "https://a.test" },
+    ]);
   });
 
   test("OSC 1338 images show their alt text, or nothing", () => {
@@ -450,13 +511,21 @@ describe("OSC", () => {
   });
 
   test("OSC 1337 inline files and window titles are swallowed", () => {
-    expect(texts(`a${ESC}]1337;File=name=eC5wbmc=;inline=1:iVBORw0KGgo=${BEL}b${ESC}]0;title${BEL}c${ESC}]2;t${ST}d\n`)).toEqual(["abcd"]);
+    expect(
+      texts(`a${ESC}]1337;File=name=eC5wbmc=;inline=1:iVBORw0KGgo=${BEL}b${ESC}]0;title${BEL}c${ESC}]2;t${ST}d\n`),
+    ).toEqual(["abcd"]);
   });
 
   test("a huge inline image is skipped to its terminator without showing its bytes", () => {
     const image = `${ESC}]1337;File=inline=1:${"QUJD".repeat(MAX_STRING_SEQUENCE)}${BEL}`;
     expect(texts(`before${image}after\n`)).toEqual(["beforeafter"]);
-    const { lines } = parsePieces(["before", image.slice(0, 5000), image.slice(5000, 9000), image.slice(9000), "after\n"]);
+    const { lines } = parsePieces([
+      "before",
+      image.slice(0, 5000),
+      image.slice(5000, 9000),
+      image.slice(9000),
+      "after\n",
+    ]);
     expect(lines.map((l) => l.text)).toEqual(["beforeafter"]);
   });
 
@@ -501,7 +570,15 @@ describe("other escapes", () => {
   });
 
   test("truncated sequences at the end of the log are dropped", () => {
-    for (const tail of [ESC, `${ESC}[`, `${ESC}[38;5`, `${ESC}]8;;https://x`, `${ESC}_bk;t=1`, `${ESC}(`, `${ESC}_bk;t=1${ESC}`]) {
+    for (const tail of [
+      ESC,
+      `${ESC}[`,
+      `${ESC}[38;5`,
+      `${ESC}]8;;https://x`,
+      `${ESC}_bk;t=1`,
+      `${ESC}(`,
+      `${ESC}_bk;t=1${ESC}`,
+    ]) {
       expect(texts(`done\nlast${tail}`)).toEqual(["done", "last"]);
     }
   });
@@ -563,8 +640,46 @@ describe("pieces", () => {
     // Deterministic (a fixed LCG), so a failure names an input that can be replayed.
     let seed = 12345;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const fragments = [ESC, "[", "]", "_", "bk;t=1", "bk;dt=3", BEL, "\\", "38;5;", "38;2;1;2", "2;", "m", "A", "B", "C", "H", "J", "K", "G",
-      "8;;https://x.test", "8;;javascript:x", ";", "a", "bc", "\r", "\n", "\r\n", "\b", "\t", "(", "7", "8", "?25l", "1339;url=https://a.test;content=z", "1338;alt=i", "1337;File=x", "\x00", "🚨"];
+    const fragments = [
+      ESC,
+      "[",
+      "]",
+      "_",
+      "bk;t=1",
+      "bk;dt=3",
+      BEL,
+      "\\",
+      "38;5;",
+      "38;2;1;2",
+      "2;",
+      "m",
+      "A",
+      "B",
+      "C",
+      "H",
+      "J",
+      "K",
+      "G",
+      "8;;https://x.test",
+      "8;;javascript:x",
+      ";",
+      "a",
+      "bc",
+      "\r",
+      "\n",
+      "\r\n",
+      "\b",
+      "\t",
+      "(",
+      "7",
+      "8",
+      "?25l",
+      "1339;url=https://a.test;content=z",
+      "1338;alt=i",
+      "1337;File=x",
+      "\x00",
+      "🚨",
+    ];
     for (let round = 0; round < 300; round++) {
       let raw = "";
       for (let i = 0; i < 60; i++) raw += fragments[Math.floor(next() * fragments.length)];
@@ -603,7 +718,9 @@ describe("held rows, rowCount and lowestRowTouched", () => {
     const released = parser.push(raw);
     const held = parser.peekHeld();
     expect(held.start).toBe(released.length);
-    expect(held.rows.map((l) => l.text)).toEqual(Array.from({ length: HELD_ROWS - 1 }, (_, i) => `line ${released.length + i}`));
+    expect(held.rows.map((l) => l.text)).toEqual(
+      Array.from({ length: HELD_ROWS - 1 }, (_, i) => `line ${released.length + i}`),
+    );
 
     parser.push(`${csi("1A")}\r${csi("2K")}redrawn\n`);
     expect(parser.peekHeld().rows.at(-1)!.text).toBe("redrawn");

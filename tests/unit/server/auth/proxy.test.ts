@@ -13,7 +13,11 @@ const auth = cfg.auth.mode === "proxy" ? cfg.auth : (undefined as never);
 
 describe("proxy sign-in", () => {
   test("the proxy's headers name the operator only with the shared secret", () => {
-    const vouched = { "x-forwarded-email": "bob@example.com", "x-forwarded-user": "Bob", "x-forwarded-groups": "staff, oncall" };
+    const vouched = {
+      "x-forwarded-email": "bob@example.com",
+      "x-forwarded-user": "Bob",
+      "x-forwarded-groups": "staff, oncall",
+    };
     expect(proxyOperator(new Headers({ ...vouched, "x-auth-proxy-secret": "the-proxy-shared-secret" }), auth)).toEqual({
       id: "bob@example.com",
       name: "Bob",
@@ -21,7 +25,9 @@ describe("proxy sign-in", () => {
       role: "operator",
     });
     expect(proxyOperator(new Headers(vouched), auth)).toBeNull();
-    expect(proxyOperator(new Headers({ ...vouched, "x-auth-proxy-secret": "the-proxy-shared-secreT" }), auth)).toBeNull();
+    expect(
+      proxyOperator(new Headers({ ...vouched, "x-auth-proxy-secret": "the-proxy-shared-secreT" }), auth),
+    ).toBeNull();
     expect(proxyOperator(new Headers({ ...vouched, "x-auth-proxy-secret": "" }), auth)).toBeNull();
   });
 
@@ -30,7 +36,10 @@ describe("proxy sign-in", () => {
   });
 
   test("roles come from the configured lists", () => {
-    const headers = new Headers({ "x-auth-proxy-secret": "the-proxy-shared-secret", "x-forwarded-email": "Ada@example.com" });
+    const headers = new Headers({
+      "x-auth-proxy-secret": "the-proxy-shared-secret",
+      "x-forwarded-email": "Ada@example.com",
+    });
     expect(proxyOperator(headers, auth)).toMatchObject({ name: "Ada@example.com", role: "admin" });
   });
 

@@ -2,7 +2,14 @@ import { describe, expect, test } from "vitest";
 import { roleFor } from "@/server/auth/roles";
 import type { RoleRules } from "@/server/auth/config";
 
-const none: RoleRules = { adminEmails: [], operatorEmails: [], adminDomains: [], operatorDomains: [], adminGroups: [], operatorGroups: [] };
+const none: RoleRules = {
+  adminEmails: [],
+  operatorEmails: [],
+  adminDomains: [],
+  operatorDomains: [],
+  adminGroups: [],
+  operatorGroups: [],
+};
 
 describe("roleFor", () => {
   test("anyone signed in but not listed is a viewer", () => {

@@ -1,9 +1,23 @@
 import { describe, expect, test } from "vitest";
-import { cookieHeader, openSession, readCookie, sealSession, secureCookies, type SessionData } from "@/server/auth/session";
+import {
+  cookieHeader,
+  openSession,
+  readCookie,
+  sealSession,
+  secureCookies,
+  type SessionData,
+} from "@/server/auth/session";
 
 const settings = { secret: "x".repeat(32), idleMs: 8 * 3_600_000, maxMs: 24 * 3_600_000 };
 const start = Date.UTC(2026, 0, 5, 9, 0, 0);
-const session: SessionData = { sub: "u1", name: "Ada", email: "ada@example.com", role: "operator", issuedAt: start, seenAt: start };
+const session: SessionData = {
+  sub: "u1",
+  name: "Ada",
+  email: "ada@example.com",
+  role: "operator",
+  issuedAt: start,
+  seenAt: start,
+};
 const hours = (n: number) => n * 3_600_000;
 
 describe("sealed sessions", () => {
@@ -34,7 +48,9 @@ describe("sealed sessions", () => {
   });
 
   test("cookies are httpOnly and SameSite=Lax, and Secure except on a loopback host", () => {
-    expect(cookieHeader("s", "v", { maxAgeSeconds: 60, secure: secureCookies("console.example.com") })).toBe("s=v; Path=/; HttpOnly; SameSite=Lax; Max-Age=60; Secure");
+    expect(cookieHeader("s", "v", { maxAgeSeconds: 60, secure: secureCookies("console.example.com") })).toBe(
+      "s=v; Path=/; HttpOnly; SameSite=Lax; Max-Age=60; Secure",
+    );
     expect(secureCookies("localhost:3000")).toBe(false);
     expect(secureCookies("127.0.0.1:3100")).toBe(false);
     expect(secureCookies("[::1]:3100")).toBe(false);

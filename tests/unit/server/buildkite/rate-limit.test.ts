@@ -58,7 +58,12 @@ describe("parseRestRateLimit", () => {
   });
 
   it("reports the user budget when it is the one closer to running out", () => {
-    expect(parseRestRateLimit(both("80", "35"))).toEqual({ scope: "rest_user", limit: 50, remaining: 35, resetSeconds: 12 });
+    expect(parseRestRateLimit(both("80", "35"))).toEqual({
+      scope: "rest_user",
+      limit: 50,
+      remaining: 35,
+      resetSeconds: 12,
+    });
   });
 
   it("reports the organisation budget when it is the tighter one", () => {

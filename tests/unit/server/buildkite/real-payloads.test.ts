@@ -13,7 +13,11 @@ import { stacksContracts } from "./payload-contracts/stacks";
 const FIXTURES = fileURLToPath(new URL("../../../fixtures/buildkite-payloads/", import.meta.url));
 const readFixture = (file: string): unknown => JSON.parse(readFileSync(FIXTURES + file, "utf8"));
 
-const contracts: Record<string, PayloadContract> = { ...restBuildContracts, ...restResourceContracts, ...stacksContracts };
+const contracts: Record<string, PayloadContract> = {
+  ...restBuildContracts,
+  ...restResourceContracts,
+  ...stacksContracts,
+};
 
 describe("Buildkite's real payloads", () => {
   it("has a contract for every fixture, and a fixture for every contract", () => {
@@ -26,14 +30,18 @@ describe("Buildkite's real payloads", () => {
     expect(Object.keys(contracts).filter((file) => !sources.includes(`| ${file} |`))).toEqual([]);
   });
 
-  it.each(Object.entries(contracts).map(([file, c]) => [file, c.schema, c] as const))("%s parses with %s", (file, _schema, c) => {
-    c.check(readFixture(file));
-  });
+  it.each(Object.entries(contracts).map(([file, c]) => [file, c.schema, c] as const))(
+    "%s parses with %s",
+    (file, _schema, c) => {
+      c.check(readFixture(file));
+    },
+  );
 
   it("reads the Go client's `paused` as the pause state, like the docs' `dispatch_paused`", () => {
     const withQueue = (file: string, field: string) => {
       const body = readFixture(file) as { cluster_queue: Record<string, unknown> };
-      return stacksScheduledJobsPageSchema.parse({ ...body, cluster_queue: { ...body.cluster_queue, [field]: true } }).clusterQueue.dispatchPaused;
+      return stacksScheduledJobsPageSchema.parse({ ...body, cluster_queue: { ...body.cluster_queue, [field]: true } })
+        .clusterQueue.dispatchPaused;
     };
     expect(withQueue("stacks.scheduled-jobs.list.go-client-encoding.json", "paused")).toBe(true);
     expect(withQueue("stacks.scheduled-jobs.list.docs.json", "dispatch_paused")).toBe(true);

@@ -31,14 +31,32 @@ describe("clusterQueueSchema", () => {
   });
 
   it("reads a dispatching queue whose pause fields are null or absent", () => {
-    const parsed = clusterQueueSchema.parse({ id: "q", key: "macos", dispatch_paused: false, dispatch_paused_by: null, dispatch_paused_at: null });
-    expect(parsed).toMatchObject({ dispatchPaused: false, dispatchPausedBy: null, dispatchPausedAt: null, dispatchPausedNote: null, description: null });
+    const parsed = clusterQueueSchema.parse({
+      id: "q",
+      key: "macos",
+      dispatch_paused: false,
+      dispatch_paused_by: null,
+      dispatch_paused_at: null,
+    });
+    expect(parsed).toMatchObject({
+      dispatchPaused: false,
+      dispatchPausedBy: null,
+      dispatchPausedAt: null,
+      dispatchPausedNote: null,
+      description: null,
+    });
   });
 
   it("reads a pauser Buildkite does not name, keeping what it does say", () => {
-    const parsed = clusterQueueSchema.parse({ ...pausedQueue, dispatch_paused_by: { id: "u1", email: "ada@acme.example" } });
+    const parsed = clusterQueueSchema.parse({
+      ...pausedQueue,
+      dispatch_paused_by: { id: "u1", email: "ada@acme.example" },
+    });
     expect(parsed.dispatchPausedBy).toEqual({ name: null, email: "ada@acme.example" });
-    expect(clusterQueueSchema.parse({ ...pausedQueue, dispatch_paused_by: { id: "u1", graphql_id: "VXNlci0tLXUx" } }).dispatchPausedBy).toEqual({ name: null, email: null });
+    expect(
+      clusterQueueSchema.parse({ ...pausedQueue, dispatch_paused_by: { id: "u1", graphql_id: "VXNlci0tLXUx" } })
+        .dispatchPausedBy,
+    ).toEqual({ name: null, email: null });
   });
 
   it("rejects a queue without an id or with an unreadable date", () => {
@@ -50,15 +68,34 @@ describe("clusterQueueSchema", () => {
 describe("clusterListSchema", () => {
   it("reads clusters with their default queue", () => {
     const parsed = clusterListSchema.parse([
-      { id: "c1", name: "Default cluster", description: null, default_queue_id: "q1", created_at: "2026-08-01 00:00:00 UTC", emoji: ":x:" },
+      {
+        id: "c1",
+        name: "Default cluster",
+        description: null,
+        default_queue_id: "q1",
+        created_at: "2026-08-01 00:00:00 UTC",
+        emoji: ":x:",
+      },
     ]);
-    expect(parsed).toEqual([{ id: "c1", name: "Default cluster", description: null, defaultQueueId: "q1", createdAt: "2026-08-01T00:00:00.000Z" }]);
+    expect(parsed).toEqual([
+      {
+        id: "c1",
+        name: "Default cluster",
+        description: null,
+        defaultQueueId: "q1",
+        createdAt: "2026-08-01T00:00:00.000Z",
+      },
+    ]);
   });
 });
 
 describe("accessTokenSchema", () => {
   it("reads a token whose user has no name", () => {
-    const parsed = accessTokenSchema.parse({ uuid: "t1", scopes: ["read_builds"], user: { email: "ci-bot@acme.example" } });
+    const parsed = accessTokenSchema.parse({
+      uuid: "t1",
+      scopes: ["read_builds"],
+      user: { email: "ci-bot@acme.example" },
+    });
     expect(parsed.user).toEqual({ name: null, email: "ci-bot@acme.example" });
   });
 });

@@ -46,7 +46,9 @@ describe("computeRetryDelay", () => {
   it("caps every wait at maxDelayMs", () => {
     expect(computeRetryDelay(policy({ random: () => 0 }), 30, noHint)).toBe(30_000);
     expect(computeRetryDelay(policy({ maxDelayMs: 1200 }), 1, noHint)).toBe(1200);
-    expect(computeRetryDelay(policy({ maxDelayMs: 5000 }), 1, { status: 429, headers: { "retry-after": "60" } })).toBe(5000);
+    expect(computeRetryDelay(policy({ maxDelayMs: 5000 }), 1, { status: 429, headers: { "retry-after": "60" } })).toBe(
+      5000,
+    );
   });
 
   it("uses a numeric Retry-After exactly on 429 and 5xx", () => {
@@ -64,9 +66,9 @@ describe("computeRetryDelay", () => {
   it("uses RateLimit-Reset on a 429 without Retry-After", () => {
     const p = policy();
     expect(computeRetryDelay(p, 1, { status: 429, headers: { "ratelimit-reset": "4" } })).toBe(4000);
-    expect(
-      computeRetryDelay(p, 1, { status: 429, headers: { "ratelimit-reset": "4", "retry-after": "1" } }),
-    ).toBe(1000);
+    expect(computeRetryDelay(p, 1, { status: 429, headers: { "ratelimit-reset": "4", "retry-after": "1" } })).toBe(
+      1000,
+    );
   });
 
   it("waits for the exhausted REST budget's reset, not the organisation's", () => {
@@ -102,7 +104,13 @@ describe("parseRetryAfter", () => {
 describe("resolveRetryPolicy", () => {
   it("fills defaults", () => {
     const p = resolveRetryPolicy({ baseDelayMs: 10 });
-    expect(p).toMatchObject({ maxAttempts: 5, baseDelayMs: 10, jitterMinMs: 500, jitterMaxMs: 1000, maxDelayMs: 30_000 });
+    expect(p).toMatchObject({
+      maxAttempts: 5,
+      baseDelayMs: 10,
+      jitterMinMs: 500,
+      jitterMaxMs: 1000,
+      maxDelayMs: 30_000,
+    });
   });
 
   it("rejects nonsense", () => {

@@ -87,7 +87,9 @@ describe("scheduledJobsPageSchema", () => {
       dispatchPaused: true,
     });
     expect(stacksScheduledJobsPageSchema.parse(page({ paused: true })).clusterQueue.dispatchPaused).toBe(true);
-    expect(stacksScheduledJobsPageSchema.parse(page({ dispatch_paused: false })).clusterQueue.dispatchPaused).toBe(false);
+    expect(stacksScheduledJobsPageSchema.parse(page({ dispatch_paused: false })).clusterQueue.dispatchPaused).toBe(
+      false,
+    );
     expect(stacksScheduledJobsPageSchema.parse(page({})).clusterQueue.dispatchPaused).toBe(false);
   });
 
@@ -127,7 +129,9 @@ describe("other Stacks schemas", () => {
   });
 
   it("maps the seed page's sparse register answer", () => {
-    expect(stacksRegistrationSchema.parse({ key: "k", type: "kubernetes", cluster_queue_key: "default", metadata: {} })).toMatchObject({
+    expect(
+      stacksRegistrationSchema.parse({ key: "k", type: "kubernetes", cluster_queue_key: "default", metadata: {} }),
+    ).toMatchObject({
       id: null,
       queueKey: "default",
       state: null,

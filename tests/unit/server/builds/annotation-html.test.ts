@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { annotationText, sanitizeAnnotationHtml } from "@/server/builds/annotation-html";
 
-const artifacts = new Map([["reports/coverage.html", "/api/v1/download/1"], ["shots/login fail.png", "/api/v1/download/2"]]);
+const artifacts = new Map([
+  ["reports/coverage.html", "/api/v1/download/1"],
+  ["shots/login fail.png", "/api/v1/download/2"],
+]);
 const clean = (html: string) => sanitizeAnnotationHtml(html, (path) => artifacts.get(path) ?? null);
 
 describe("sanitizeAnnotationHtml", () => {
   it("keeps Buildkite's Markdown output", () => {
-    expect(clean("<h3>Tests</h3><p><strong>3</strong> failed in <code>auth.test.ts</code></p><ul><li>one</li></ul>")).toBe(
-      "<h3>Tests</h3><p><strong>3</strong> failed in <code>auth.test.ts</code></p><ul><li>one</li></ul>",
-    );
+    expect(
+      clean("<h3>Tests</h3><p><strong>3</strong> failed in <code>auth.test.ts</code></p><ul><li>one</li></ul>"),
+    ).toBe("<h3>Tests</h3><p><strong>3</strong> failed in <code>auth.test.ts</code></p><ul><li>one</li></ul>");
   });
 
   it("removes scripts, styles, frames, forms, handlers, classes and script URLs", () => {
@@ -26,7 +29,9 @@ describe("sanitizeAnnotationHtml", () => {
       `<a href="artifact://reports/coverage.html">coverage</a><img src="artifact://shots/login%20fail.png" alt="login">` +
         `<a href="artifact://missing.txt">missing</a><img src="/builds/web/x"><a href="../settings">settings</a>`,
     );
-    expect(html).toContain(`<a href="/api/v1/download/1" rel="noopener noreferrer nofollow" target="_blank">coverage</a>`);
+    expect(html).toContain(
+      `<a href="/api/v1/download/1" rel="noopener noreferrer nofollow" target="_blank">coverage</a>`,
+    );
     expect(html).toContain(`<img alt="login" src="/api/v1/download/2" referrerpolicy="no-referrer" />`);
     expect(html).toContain("<a>missing</a>");
     expect(html).toContain(`<img alt="" referrerpolicy="no-referrer" />`);

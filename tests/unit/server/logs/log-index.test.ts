@@ -10,14 +10,16 @@ const ESC = "\u001b";
 
 function plainLines(count: number, from = 0): string {
   let out = "";
-  for (let i = from; i < from + count; i++) out += `${ESC}_bk;t=${1_700_000_000_000 + i}\u0007${ESC}[32mline ${i}${ESC}[0m padding ${"x".repeat(i % 50)}\r\n`;
+  for (let i = from; i < from + count; i++)
+    out += `${ESC}_bk;t=${1_700_000_000_000 + i}\u0007${ESC}[32mline ${i}${ESC}[0m padding ${"x".repeat(i % 50)}\r\n`;
   return out;
 }
 
 /** Docker-pull style: three layer rows redrawn in place by moving the cursor up. */
 function redraws(rounds: number): string {
   let out = "layer a: waiting\nlayer b: waiting\nlayer c: waiting\n";
-  for (let i = 0; i < rounds; i++) out += `${ESC}[3A${ESC}[2Klayer a: ${i}%\n${ESC}[2Klayer b: ${i}%\n${ESC}[2Klayer c: ${i}%\n`;
+  for (let i = 0; i < rounds; i++)
+    out += `${ESC}[3A${ESC}[2Klayer a: ${i}%\n${ESC}[2Klayer b: ${i}%\n${ESC}[2Klayer c: ${i}%\n`;
   return out;
 }
 
@@ -25,14 +27,20 @@ function index(log: string, pieceSize: number): { index: LogIndex; rows: LogLine
   const indexed = new LogIndex();
   const rows: LogLine[] = [];
   const bytes = Buffer.from(log);
-  for (let at = 0; at < bytes.length; at += pieceSize) indexed.append(bytes.subarray(at, at + pieceSize), (more) => rows.push(...more));
+  for (let at = 0; at < bytes.length; at += pieceSize)
+    indexed.append(bytes.subarray(at, at + pieceSize), (more) => rows.push(...more));
   indexed.end((more) => rows.push(...more));
   return { index: indexed, rows };
 }
 
 function checkpoints(indexed: LogIndex): Checkpoint[] {
   const found: Checkpoint[] = [];
-  for (let next: Checkpoint | null = indexed.checkpointAtOrBefore(0); next !== null; next = indexed.checkpointAtOrAfter(next.byte + 1)) found.push(next);
+  for (
+    let next: Checkpoint | null = indexed.checkpointAtOrBefore(0);
+    next !== null;
+    next = indexed.checkpointAtOrAfter(next.byte + 1)
+  )
+    found.push(next);
   return found;
 }
 
@@ -66,10 +74,14 @@ describe("LogIndex", () => {
     const { index: indexed } = index(tricky, 4096);
     const redrawStart = Buffer.byteLength(prefix);
     const redrawEnd = Buffer.byteLength(prefix + redraws(2000));
-    const inside = checkpoints(indexed).filter((checkpoint) => checkpoint.byte > redrawStart && checkpoint.byte < redrawEnd);
+    const inside = checkpoints(indexed).filter(
+      (checkpoint) => checkpoint.byte > redrawStart && checkpoint.byte < redrawEnd,
+    );
     const whole = parseLog(tricky).map((row) => row.text);
     for (const checkpoint of inside) {
-      expect(parseLog(Buffer.from(tricky).subarray(checkpoint.byte).toString("utf8")).map((row) => row.text)).toEqual(whole.slice(checkpoint.row));
+      expect(parseLog(Buffer.from(tricky).subarray(checkpoint.byte).toString("utf8")).map((row) => row.text)).toEqual(
+        whole.slice(checkpoint.row),
+      );
     }
   });
 

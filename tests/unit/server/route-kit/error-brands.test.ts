@@ -10,11 +10,21 @@ test("errors are recognised by their registered brand, not by class identity", (
   const foreignConsole = Object.assign(new Error("x"), { [Symbol.for("stack-console.ConsoleError")]: true });
   expect(foreignBuildkite instanceof BuildkiteError).toBe(true);
   expect(foreignConsole instanceof ConsoleError).toBe(true);
-  expect(Object.assign(new Error("x"), { [Symbol.for("stack-console.DataDirInUseError")]: true }) instanceof DataDirInUseError).toBe(true);
+  expect(
+    Object.assign(new Error("x"), { [Symbol.for("stack-console.DataDirInUseError")]: true }) instanceof
+      DataDirInUseError,
+  ).toBe(true);
   expect(foreignConsole instanceof DataDirInUseError).toBe(false);
   expect(new Error("plain") instanceof BuildkiteError).toBe(false);
   expect(new ConsoleError("not_found", "m", "c") instanceof BuildkiteError).toBe(false);
   expect(
-    new BuildkiteError({ kind: "http", message: "m", method: "GET", path: "/", attempts: 1, retryable: false }) instanceof BuildkiteError,
+    new BuildkiteError({
+      kind: "http",
+      message: "m",
+      method: "GET",
+      path: "/",
+      attempts: 1,
+      retryable: false,
+    }) instanceof BuildkiteError,
   ).toBe(true);
 });

@@ -39,7 +39,12 @@ describe("the 100 MB log", () => {
     expect(Buffer.concat(pieces).equals(span)).toBe(true);
     // Every line is whole and timestamped, block boundaries included.
     const text = span.toString();
-    expect(text.split("\r\n").slice(1, -1).every((line) => line.startsWith("\x1b_bk;t="))).toBe(true);
+    expect(
+      text
+        .split("\r\n")
+        .slice(1, -1)
+        .every((line) => line.startsWith("\x1b_bk;t=")),
+    ).toBe(true);
     const tail = await bytesOf(log.stream(log.size - 4_096, log.size));
     expect(tail.toString()).toMatch(/pre-exit\r\n$/);
   });

@@ -17,7 +17,9 @@ describe("simulated REST pagination", () => {
   });
 
   it("links a middle page both ways and the last page only back", () => {
-    expect(paginate(url("page=2&per_page=3"), items).headers.Link).toMatch(/rel="first".*rel="prev".*rel="next".*rel="last"/);
+    expect(paginate(url("page=2&per_page=3"), items).headers.Link).toMatch(
+      /rel="first".*rel="prev".*rel="next".*rel="last"/,
+    );
     const last = paginate(url("page=3&per_page=3"), items);
     expect(last.items).toEqual([7]);
     expect(last.headers.Link).not.toContain('rel="next"');

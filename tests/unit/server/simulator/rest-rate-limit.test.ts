@@ -18,7 +18,11 @@ describe("simulated REST rate limits", () => {
     const status = limiter.consume("acme", "ada@acme.example");
     expect(status.exceeded).toMatchObject({ scope: "rest_user", current: 51, remaining: -1 });
     const headers = restRateLimitHeaders(status);
-    expect(headers).toMatchObject({ "RateLimit-User-Remaining": "-1", "RateLimit-Remaining": "149", "RateLimit-Scope": "rest" });
+    expect(headers).toMatchObject({
+      "RateLimit-User-Remaining": "-1",
+      "RateLimit-Remaining": "149",
+      "RateLimit-Scope": "rest",
+    });
     expect(headers["RateLimit-User-Warning"]).toBeDefined();
     expect(headers["RateLimit-Warning"]).toBeUndefined();
   });

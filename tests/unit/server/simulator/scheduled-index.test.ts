@@ -7,7 +7,8 @@ const job = (uuid: string, scheduledAt: number, seq: number): Job => ({ uuid, sc
 describe("ScheduledIndex", () => {
   it("keeps jobs oldest first, breaking ties by creation order, wherever they are inserted", () => {
     const index = new ScheduledIndex();
-    for (const entry of [job("c", 30, 2), job("a", 10, 5), job("b2", 20, 4), job("b1", 20, 3), job("d", 40, 0)]) index.insert(entry);
+    for (const entry of [job("c", 30, 2), job("a", 10, 5), job("b2", 20, 4), job("b1", 20, 3), job("d", 40, 0)])
+      index.insert(entry);
     expect(index.page(null, 10).jobs.map((entry) => entry.uuid)).toEqual(["a", "b1", "b2", "c", "d"]);
   });
 

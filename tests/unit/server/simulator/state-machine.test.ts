@@ -32,7 +32,13 @@ describe("job state machine", () => {
     const [job] = scheduleJobs(state, createRandom(3), { count: 1, queueKey: "_default", scheduledAt: 1_000_000_000 });
     if (job === undefined) throw new Error("no job");
     state.finishByStack(job, "stack-console", -1, "no capacity", 1_000_005_000);
-    expect(job).toMatchObject({ state: "finished", exitStatus: -1, finishedDetail: "no capacity", finishedByStack: "stack-console", finishedAt: 1_000_005_000 });
+    expect(job).toMatchObject({
+      state: "finished",
+      exitStatus: -1,
+      finishedDetail: "no capacity",
+      finishedByStack: "stack-console",
+      finishedAt: 1_000_005_000,
+    });
     expect(state.builds.get(job.buildUuid)).toMatchObject({ state: "failed", finishedAt: 1_000_005_000 });
   });
 

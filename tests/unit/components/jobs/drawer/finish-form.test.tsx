@@ -9,7 +9,12 @@ afterEach(() => vi.unstubAllGlobals());
 function renderForm() {
   const api = stubApi("jobs.finish", { jobId: JOB, finished: true, exitStatus: -1 });
   renderWithQueries(<FinishForm stackKey="stack-console" jobId={JOB} shortId="0190f6a1" />);
-  return { api, reason: screen.getByLabelText("Reason"), exitStatus: screen.getByLabelText("Exit status"), finish: screen.getByRole("button", { name: "Finish job…" }) };
+  return {
+    api,
+    reason: screen.getByLabelText("Reason"),
+    exitStatus: screen.getByLabelText("Exit status"),
+    finish: screen.getByRole("button", { name: "Finish job…" }),
+  };
 }
 
 describe("FinishForm", () => {
@@ -37,7 +42,10 @@ describe("FinishForm", () => {
     fireEvent.click(screen.getByRole("button", { name: "Confirm" }));
     await waitFor(() => expect(screen.getByRole("status").textContent).toContain("Finished with exit status -1."));
     expect(api.posts()).toEqual([
-      { url: `/api/v1/stacks/stack-console/jobs/${JOB}/finish`, body: { exitStatus: -1, detail: "stuck behind a dead agent" } },
+      {
+        url: `/api/v1/stacks/stack-console/jobs/${JOB}/finish`,
+        body: { exitStatus: -1, detail: "stuck behind a dead agent" },
+      },
     ]);
   });
 

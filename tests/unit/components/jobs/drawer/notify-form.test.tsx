@@ -9,7 +9,11 @@ afterEach(() => vi.unstubAllGlobals());
 function renderForm(usage = { sent: 3, cap: 100, maxChars: 240 }) {
   const api = stubApi("jobs.notify", { sent: 1, failed: 0, errors: [] });
   renderWithQueries(<NotifyForm stackKey="stack-console" jobId={JOB} usage={usage} />);
-  return { api, input: screen.getByLabelText("Notification"), send: screen.getByRole("button", { name: "Send notification" }) };
+  return {
+    api,
+    input: screen.getByLabelText("Notification"),
+    send: screen.getByRole("button", { name: "Send notification" }),
+  };
 }
 
 describe("NotifyForm", () => {
@@ -26,7 +30,9 @@ describe("NotifyForm", () => {
     fireEvent.change(input, { target: { value: "x".repeat(241) } });
     expect(screen.getByTestId("notification-counter").textContent).toContain("241 / 240 characters");
     fireEvent.click(send);
-    expect(screen.getByRole("alert").textContent).toBe("Notification must be at most 240 characters so your name fits.");
+    expect(screen.getByRole("alert").textContent).toBe(
+      "Notification must be at most 240 characters so your name fits.",
+    );
     expect(input.getAttribute("aria-invalid")).toBe("true");
     expect(api.posts()).toEqual([]);
   });
@@ -37,7 +43,10 @@ describe("NotifyForm", () => {
     fireEvent.click(send);
     await waitFor(() => expect(screen.getByRole("status").textContent).toContain("Notification sent."));
     expect(api.posts()).toEqual([
-      { url: "/api/v1/stacks/stack-console/notifications", body: { notifications: [{ jobId: JOB, detail: "Looking into the stuck agents" }] } },
+      {
+        url: "/api/v1/stacks/stack-console/notifications",
+        body: { notifications: [{ jobId: JOB, detail: "Looking into the stuck agents" }] },
+      },
     ]);
     expect((input as HTMLInputElement).value).toBe("");
   });

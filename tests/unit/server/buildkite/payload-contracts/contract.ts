@@ -8,6 +8,10 @@ export interface PayloadContract {
 }
 
 /** Parses with the console's own schema (a wrong shape throws, naming the field) and checks the result. */
-export function contract<S extends z.ZodType>(schemaName: string, schema: S, expectations: (parsed: z.output<S>) => void): PayloadContract {
+export function contract<S extends z.ZodType>(
+  schemaName: string,
+  schema: S,
+  expectations: (parsed: z.output<S>) => void,
+): PayloadContract {
   return { schema: schemaName, check: (body) => expectations(schema.parse(body)) };
 }

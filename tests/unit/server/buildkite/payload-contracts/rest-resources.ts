@@ -1,5 +1,10 @@
 import { expect } from "vitest";
-import { artifactDownloadBodySchema, restAnnotationListSchema, restArtifactListSchema, restArtifactSchema } from "@/server/buildkite/rest-artifact-schemas";
+import {
+  artifactDownloadBodySchema,
+  restAnnotationListSchema,
+  restArtifactListSchema,
+  restArtifactSchema,
+} from "@/server/buildkite/rest-artifact-schemas";
 import { accessTokenSchema, restPipelineListSchema } from "@/server/buildkite/rest-build-schemas";
 import { clusterListSchema, clusterQueueListSchema, clusterQueueSchema } from "@/server/buildkite/rest-schemas";
 import { contract, type PayloadContract } from "./contract";
@@ -18,12 +23,23 @@ const ARTIFACT = {
   sha1sum: "884c4ad3f2545c85c69d0d0ef50c5d4f5266f0b7",
 };
 
-const DISPATCHING = { key: "default", dispatchPaused: false, dispatchPausedBy: null, dispatchPausedAt: null, dispatchPausedNote: null };
+const DISPATCHING = {
+  key: "default",
+  dispatchPaused: false,
+  dispatchPausedBy: null,
+  dispatchPausedAt: null,
+  dispatchPausedNote: null,
+};
 
 export const restResourceContracts: Record<string, PayloadContract> = {
   "rest.artifacts.list.docs.json": contract("restArtifactListSchema", restArtifactListSchema, ([first, second]) => {
     expect(first).toMatchObject(ARTIFACT);
-    expect(second).toMatchObject({ state: "new", dirname: "tmp/screenshots", mimeType: "image/png", fileSize: 1521347 });
+    expect(second).toMatchObject({
+      state: "new",
+      dirname: "tmp/screenshots",
+      mimeType: "image/png",
+      fileSize: 1521347,
+    });
   }),
 
   "rest.artifacts.get.docs.json": contract("restArtifactSchema", restArtifactSchema, (artifact) => {
@@ -59,7 +75,11 @@ export const restResourceContracts: Record<string, PayloadContract> = {
   }),
 
   "rest.clusters.queues.get.docs.json": contract("clusterQueueSchema", clusterQueueSchema, (queue) => {
-    expect(queue).toMatchObject({ ...DISPATCHING, id: "01885682-55a7-44f5-84f3-0402fb452e66", description: "The default queue for this cluster" });
+    expect(queue).toMatchObject({
+      ...DISPATCHING,
+      id: "01885682-55a7-44f5-84f3-0402fb452e66",
+      description: "The default queue for this cluster",
+    });
   }),
 
   "rest.clusters.queues.create-hosted.docs.json": contract("clusterQueueSchema", clusterQueueSchema, (queue) => {

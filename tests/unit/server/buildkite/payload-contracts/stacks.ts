@@ -43,17 +43,21 @@ export const stacksContracts: Record<string, PayloadContract> = {
   }),
 
   // Go encodes an absent value as its zero value: null rules, "" strings, build 0, an empty cursor.
-  "stacks.scheduled-jobs.list.go-client-encoding.json": contract("scheduledJobsPageSchema", stacksScheduledJobsPageSchema, (page) => {
-    expect(page.clusterQueue).toEqual({ id: "queue-456", dispatchPaused: false });
-    expect(page.pageInfo).toEqual({ hasNextPage: false, endCursor: null });
-    expect(page.jobs.map((job) => job.id)).toEqual(["job-1", "job-2"]);
-    for (const job of page.jobs) {
-      expect(job.agentQueryRules).toEqual([]);
-      expect(job.pipeline).toEqual({ slug: null, uuid: null });
-      expect(job.build).toEqual({ uuid: null, number: null, branch: null });
-      expect(job.step).toEqual({ key: null });
-    }
-  }),
+  "stacks.scheduled-jobs.list.go-client-encoding.json": contract(
+    "scheduledJobsPageSchema",
+    stacksScheduledJobsPageSchema,
+    (page) => {
+      expect(page.clusterQueue).toEqual({ id: "queue-456", dispatchPaused: false });
+      expect(page.pageInfo).toEqual({ hasNextPage: false, endCursor: null });
+      expect(page.jobs.map((job) => job.id)).toEqual(["job-1", "job-2"]);
+      for (const job of page.jobs) {
+        expect(job.agentQueryRules).toEqual([]);
+        expect(job.pipeline).toEqual({ slug: null, uuid: null });
+        expect(job.build).toEqual({ uuid: null, number: null, branch: null });
+        expect(job.step).toEqual({ key: null });
+      }
+    },
+  ),
 
   "stacks.jobs.get.docs.json": contract("jobDetailSchema", stacksJobDetailSchema, (job) => {
     expect(job).toEqual({
@@ -63,12 +67,22 @@ export const stacksContracts: Record<string, PayloadContract> = {
     });
   }),
 
-  "stacks.scheduled-jobs.batch-reserve.docs.json": contract("reserveResultSchema", stacksReserveResultSchema, (result) => {
-    expect(result).toEqual({ reserved: ["01234567-89ab-cdef-0123-456789abcdef", "fedcba98-7654-3210-fedc-ba9876543210"], notReserved: [] });
-  }),
+  "stacks.scheduled-jobs.batch-reserve.docs.json": contract(
+    "reserveResultSchema",
+    stacksReserveResultSchema,
+    (result) => {
+      expect(result).toEqual({
+        reserved: ["01234567-89ab-cdef-0123-456789abcdef", "fedcba98-7654-3210-fedc-ba9876543210"],
+        notReserved: [],
+      });
+    },
+  ),
 
   "stacks.jobs.get-states.docs.json": contract("jobStatesSchema", stacksJobStatesSchema, (result) => {
-    expect(result.states).toEqual({ "01234567-89ab-cdef-0123-456789abcdef": "scheduled", "fedcba98-7654-3210-fedc-ba9876543210": "running" });
+    expect(result.states).toEqual({
+      "01234567-89ab-cdef-0123-456789abcdef": "scheduled",
+      "fedcba98-7654-3210-fedc-ba9876543210": "running",
+    });
   }),
 
   "stacks.notifications.docs.json": contract("notificationsResultSchema", stacksNotificationsResultSchema, (result) => {

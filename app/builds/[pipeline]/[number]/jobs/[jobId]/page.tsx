@@ -11,7 +11,9 @@ async function readParams(params: Params) {
   return { pipeline, number: buildNumber, jobId };
 }
 
-export async function generateMetadata({ params }: PageProps<"/builds/[pipeline]/[number]/jobs/[jobId]">): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: PageProps<"/builds/[pipeline]/[number]/jobs/[jobId]">): Promise<Metadata> {
   const { pipeline, number, jobId } = await readParams(params);
   return { title: `Log · job ${jobId.slice(0, 8)} · ${pipeline} #${number}` };
 }
