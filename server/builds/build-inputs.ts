@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { buildNumberInput } from "@/lib/inputs/numbers";
 import { jobIdInput } from "@/lib/inputs/stacks";
 import { ConsoleError } from "../route-kit/console-error";
 import type { RestAccess, Runtime } from "../runtime";
@@ -9,11 +10,6 @@ import type { RestAccess, Runtime } from "../runtime";
 export const pipelineSlugInput = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "must be a pipeline slug (letters, digits, - or _)");
-export const buildNumberInput = z.coerce
-  .number("must be a build number")
-  .int("must be a whole number")
-  .min(1, "must be 1 or more")
-  .max(Number.MAX_SAFE_INTEGER);
 export const artifactIdInput = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, "must be an artifact id");
 
 export const buildInput = z.object({ pipeline: pipelineSlugInput, number: buildNumberInput });

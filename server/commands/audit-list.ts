@@ -1,4 +1,5 @@
 import "server-only";
+import { wholeNumberText } from "@/lib/inputs/numbers";
 import { auditEntrySchema } from "@/lib/schemas/audit";
 import { streamedFileOutput } from "../route-kit/streamed-file";
 import { z } from "zod";
@@ -26,8 +27,8 @@ const auditListInput = z.object({
   outcome: z.enum(auditOutcomes, `must be one of ${auditOutcomes.join(", ")}`).optional(),
   from: time,
   to: time,
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  perPage: z.coerce.number().int().min(1).max(500).default(AUDIT_PER_PAGE),
+  page: wholeNumberText("a page number", { min: 1, max: 100_000 }).default(1),
+  perPage: wholeNumberText("a page size", { min: 1, max: 500 }).default(AUDIT_PER_PAGE),
   format: z.enum(["json", "csv"], "must be json or csv").default("json"),
 });
 

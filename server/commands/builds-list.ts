@@ -1,4 +1,5 @@
 import "server-only";
+import { wholeNumberText } from "@/lib/inputs/numbers";
 import { buildSummarySchema } from "@/lib/schemas/builds";
 import { z } from "zod";
 import { buildStates } from "@/lib/build-states";
@@ -21,8 +22,8 @@ const buildsListInput = z
       .string()
       .regex(/^[0-9a-f]{40}$/i, "must be a full 40-character commit SHA")
       .optional(),
-    page: z.coerce.number().int().min(1).max(10_000).default(1),
-    perPage: z.coerce.number().int().min(1).max(100).default(DEFAULT_PER_PAGE),
+    page: wholeNumberText("a page number", { min: 1, max: 10_000 }).default(1),
+    perPage: wholeNumberText("a page size", { min: 1, max: 100 }).default(DEFAULT_PER_PAGE),
   })
   .refine((query) => (query.page - 1) * query.perPage < MAX_BUILD_OFFSET, {
     message: `reaches past the first ${MAX_BUILD_OFFSET} builds; narrow the list with filters instead`,

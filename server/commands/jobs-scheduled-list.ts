@@ -1,17 +1,13 @@
 import "server-only";
 import { scheduledJobSchema } from "@/lib/schemas/jobs";
 import { z } from "zod";
+import { wholeNumberText } from "@/lib/inputs/numbers";
 import { defineCommand } from "../route-kit/command";
 import { SNAPSHOT_MAX_PAGES, SNAPSHOT_PAGE_SIZE } from "../live/live-reads";
 import { queueInput, stackInput, watchedQueue } from "../stacks/stack-inputs";
 
 const scheduledJobsListInput = queueInput.extend({
-  limit: z.coerce
-    .number()
-    .int("must be a whole number")
-    .min(1, "must be at least 1")
-    .max(1000, "must be at most 1000")
-    .optional(),
+  limit: wholeNumberText("a page size", { min: 1, max: 1000 }).optional(),
   // Buildkite's cursors are opaque but always printable ASCII: anything else is refused without asking it.
   after: z
     .string()

@@ -2,6 +2,7 @@ import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BuildView } from "@/components/builds/build-view";
+import { buildNumberInput } from "@/lib/inputs/numbers";
 import { authStatusQuery } from "@/lib/queries/auth";
 import { annotationsQuery, artifactsQuery, buildQuery } from "@/lib/queries/builds";
 import { annotationsList } from "@/server/commands/annotations-list";
@@ -9,11 +10,6 @@ import { artifactsList } from "@/server/commands/artifacts-list";
 import { authStatus } from "@/server/commands/auth-status";
 import { buildsGet } from "@/server/commands/builds-get";
 import { prefetchCommand } from "@/server/route-kit/prefetch";
-
-/** Build numbers are positive integers; anything else in the URL is not a build. */
-function parseBuildNumber(raw: string): number | null {
-  return /^[1-9]\d{0,14}$/.test(raw) ? Number(raw) : null;
-}
 
 /** A pipeline slug is plain ASCII, so decoding is only a safety net; a stray `%` must not throw. */
 function decodeSegment(raw: string): string {
@@ -31,8 +27,9 @@ export async function generateMetadata({ params }: PageProps<"/builds/[pipeline]
 
 export default async function BuildPage({ params }: PageProps<"/builds/[pipeline]/[number]">) {
   const { pipeline: rawPipeline, number: rawNumber } = await params;
-  const number = parseBuildNumber(rawNumber);
-  if (number === null) notFound();
+  const parsed = buildNumberInput.safeParse(rawNumber);
+  if (!parsed.success) notFound();
+  const number = parsed.data;
   const pipeline = decodeSegment(rawPipeline);
 
   // The build, its annotations and artifacts are independent reads, made side by side; whatever misses the

@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { JobLogView } from "@/components/logs/job-log-view";
+import { buildNumberInput } from "@/lib/inputs/numbers";
 
 type Params = PageProps<"/builds/[pipeline]/[number]/jobs/[jobId]">["params"];
 
 async function readParams(params: Params) {
   const { pipeline, number, jobId } = await params;
-  const buildNumber = Number(number);
-  if (!Number.isSafeInteger(buildNumber) || buildNumber < 1 || jobId === "") notFound();
-  return { pipeline, number: buildNumber, jobId };
+  const buildNumber = buildNumberInput.safeParse(number);
+  if (!buildNumber.success || jobId === "") notFound();
+  return { pipeline, number: buildNumber.data, jobId };
 }
 
 export async function generateMetadata({
