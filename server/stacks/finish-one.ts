@@ -13,8 +13,10 @@ export interface FinishRequest {
 
 /**
  * Finishes one job and records it. The operator leads the detail so Buildkite's cropping of long text can
- * never cut them off. Finish works at most once: if an earlier attempt of ours got through before its
- * answer was lost, the retry is refused, and the job's state then tells whether it is in fact finished.
+ * never cut them off. Finish works at most once, so Buildkite refuses a second one; two cases of that are
+ * this operator's own finish taking effect, and are answered as success once the job's state confirms it:
+ * an earlier attempt of ours got through before its answer was lost, or the operator already asked (a
+ * double-click sends two requests a millisecond apart, and the first one wins).
  */
 export async function finishOne(
   runtime: Runtime,
@@ -35,12 +37,18 @@ export async function finishOne(
     await runtime.ledger.endReservation(stackKey, jobId);
     return { confirmedByState: false };
   } catch (error) {
-    if (error instanceof BuildkiteError && error.attempts > 1 && error.status !== null && error.status < 500) {
+    const refused = error instanceof BuildkiteError && error.status !== null && error.status < 500;
+    const why = !refused
+      ? null
+      : error.attempts > 1
+        ? "confirmed by the job's state after a lost answer"
+        : (await alreadyAskedBy(runtime, stackKey, jobId, by, eventId))
+          ? "already finished by this operator's earlier request"
+          : null;
+    if (why !== null) {
       const states = await runtime.stacks.getJobStates({ stackKey, jobIds: [jobId] }, { signal });
       if (states.data.states[jobId] === "finished") {
-        await runtime.ledger.settle([
-          { id: eventId, outcome: "ok", message: "confirmed by the job's state after a lost answer" },
-        ]);
+        await runtime.ledger.settle([{ id: eventId, outcome: "ok", message: why }]);
         await runtime.ledger.endReservation(stackKey, jobId);
         return { confirmedByState: true };
       }
@@ -48,4 +56,19 @@ export async function finishOne(
     await settleAfterError(runtime.ledger, [eventId], error);
     throw error;
   }
+}
+
+/** Whether `by` asked to finish the job before this request (and that request did not fail). */
+async function alreadyAskedBy(
+  runtime: Runtime,
+  stackKey: string,
+  jobId: string,
+  by: string,
+  thisEventId: string,
+): Promise<boolean> {
+  const events = await runtime.ledger.history(stackKey, jobId);
+  return events.some(
+    (event) =>
+      event.id !== thisEventId && event.action === "finish" && event.operator === by && event.outcome !== "failed",
+  );
 }

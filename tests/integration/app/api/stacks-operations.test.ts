@@ -117,7 +117,7 @@ describe("every Stacks operation through the BFF, in the contract's envelope", (
     expect(withUnknown.body.data.unknown).toEqual([unknown]);
   });
 
-  test("jobs.finish finishes once with exit status 0 and names the operator; a second finish fails", async () => {
+  test("jobs.finish finishes once with exit status 0; another operator's second finish fails", async () => {
     const [id] = await scheduledIds(1);
     const finish = await c.api(`/api/v1/stacks/${stack}/jobs/${id}/finish`, {
       body: { exitStatus: 0, detail: "done by hand" },
@@ -126,9 +126,32 @@ describe("every Stacks operation through the BFF, in the contract's envelope", (
     expect(finish.body.data).toEqual({ jobId: id, finished: true, exitStatus: 0 });
     const states = await c.api(`/api/v1/stacks/${stack}/job-states`, { body: { jobIds: [id] } });
     expect(states.body.data.states[id!]).toBe("finished");
-    const second = await c.api(`/api/v1/stacks/${stack}/jobs/${id}/finish`, { body: { detail: "again" } });
+    const second = await c.api(`/api/v1/stacks/${stack}/jobs/${id}/finish`, {
+      body: { detail: "again" },
+      as: "operator",
+    });
     expect(second.body.ok).toBe(false);
     expect(second.body.error).toMatchObject({ type: "validation_error", details: { source: "buildkite" } });
+  });
+
+  test("a double-clicked finish is one finish: both requests answer finished, and the job is finished once", async () => {
+    const [id] = await scheduledIds(1);
+    const before = await c.upstreamCalls("POST /v3/stacks/:key/jobs/:uuid/finish");
+    const finish = () =>
+      c.api(`/api/v1/stacks/${stack}/jobs/${id}/finish`, { body: { exitStatus: -1, detail: "stuck" } });
+    const answers = await Promise.all([finish(), finish()]);
+    expect(answers.map((answer) => [answer.status, answer.body.data?.finished])).toEqual([
+      [200, true],
+      [200, true],
+    ]);
+    expect(await c.upstreamCalls("POST /v3/stacks/:key/jobs/:uuid/finish")).toBe(before + 2);
+    const history = await c.api(`/api/v1/stacks/${stack}/jobs/${id}/history`);
+    expect(
+      (history.body.data.events as { action: string; outcome: string }[]).map((e) => [e.action, e.outcome]),
+    ).toEqual([
+      ["finish", "ok"],
+      ["finish", "ok"],
+    ]);
   });
 
   test("jobs.notify stores notifications signed by the operator and reports per-index failures", async () => {
