@@ -51,6 +51,9 @@ const envSchema = z.object({
     .transform((value) => value === "true"),
   // Changes one operator may make a minute through the console (each bulk action counts once).
   MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  // Reads one viewer may make of the REST API a minute (those served from what others fetched are free):
+  // the budget is 50 a minute for the console's token however many people use it.
+  REST_READS_PER_VIEWER_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(25),
   // The durable store: PostgreSQL when set, else an embedded PGlite database in DATA_DIR ("memory://"
   // keeps it in memory, for tests).
   DATABASE_URL: optionalSecret.pipe(
@@ -60,6 +63,12 @@ const envSchema = z.object({
       .optional(),
   ),
   DATA_DIR: z.string().trim().min(1).default(".data"),
+  // Behind a reverse proxy that sets X-Forwarded-Host and -Proto, those name the console's origin; without
+  // one they are whatever a caller sent, so they are ignored unless this says a proxy is there.
+  TRUST_PROXY: z
+    .enum(["true", "false"], "true or false")
+    .default("false")
+    .transform((value) => value === "true"),
   ...authEnv,
 });
 
@@ -93,8 +102,11 @@ const configSchema = envSchema.transform((e) => {
     logLevel: e.LOG_LEVEL,
     logHttpPayloads: e.LOG_HTTP_PAYLOADS,
     mutationsPerMinute: e.MUTATIONS_PER_MINUTE,
+    // The demo's Buildkite is the simulator in this process: there is no budget to share.
+    restReadsPerViewerPerMinute: demo ? null : e.REST_READS_PER_VIEWER_PER_MINUTE,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
+    trustProxy: e.TRUST_PROXY,
     auth: parseAuth(e, demo, (variable, detail) => new ConfigError(variable, detail)),
   };
 });

@@ -1,7 +1,8 @@
 import "server-only";
 import { config, type Config } from "./config";
 import { log } from "./log";
-import { createMutationRateLimit, type MutationRateLimit } from "./mutation-rate-limit";
+import { createMutationRateLimit, createReadShare, type MutationRateLimit } from "./operator-limits";
+import { actingOperatorId } from "./route-kit/acting-operator";
 import { createRestClient, type RestClient } from "./buildkite/rest";
 import { createStacksClient, type StacksClient } from "./buildkite/stacks";
 import { createClusterQueueReads, type ClusterQueueReads } from "./live/cluster-queues";
@@ -80,6 +81,8 @@ export async function createRuntime(cfg: Config, openStore: () => Promise<Store>
     logPayloads: cfg.logHttpPayloads,
     retry: { maxAttempts: cfg.retryAttempts },
   });
+  const readShare =
+    cfg.restReadsPerViewerPerMinute === null ? null : createReadShare({ perMinute: cfg.restReadsPerViewerPerMinute });
   const rest =
     target.rest === null
       ? null
@@ -90,6 +93,11 @@ export async function createRuntime(cfg: Config, openStore: () => Promise<Store>
           logger: log().child({ component: "rest-api" }),
           logPayloads: cfg.logHttpPayloads,
           retry: { maxAttempts: cfg.retryAttempts },
+          // Reads spend the viewer's share; writes are limited per operator already (mutations).
+          beforeSend: (method) => {
+            const viewer = actingOperatorId();
+            if (readShare && viewer !== undefined && (method === "GET" || method === "HEAD")) readShare.take(viewer);
+          },
         });
   // Every cluster route is under an organization, so without one the REST client cannot read queues.
   const org = target.rest?.org;

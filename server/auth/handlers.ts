@@ -10,10 +10,10 @@ import { authPage, finishSignIn, SignInFailed, signOut, startSignIn } from "./oi
 const notHere = () => authPage(404, "Not found", "This console does not sign people in itself.");
 
 export async function signInHandler(request: Request): Promise<Response> {
-  const auth = config().auth;
+  const { auth, trustProxy } = config();
   if (auth.mode !== "oidc") return notHere();
   try {
-    return await startSignIn(request, auth);
+    return await startSignIn(request, auth, trustProxy);
   } catch (error) {
     log().error({ err: error }, "sign-in could not start");
     return authPage(
@@ -25,10 +25,10 @@ export async function signInHandler(request: Request): Promise<Response> {
 }
 
 export async function callbackHandler(request: Request): Promise<Response> {
-  const auth = config().auth;
+  const { auth, trustProxy } = config();
   if (auth.mode !== "oidc") return notHere();
   try {
-    return await finishSignIn(request, auth);
+    return await finishSignIn(request, auth, trustProxy);
   } catch (error) {
     if (error instanceof SignInFailed) {
       log().warn({ reason: error.message }, "sign-in refused");
@@ -44,13 +44,14 @@ export async function callbackHandler(request: Request): Promise<Response> {
 }
 
 export async function signOutHandler(request: Request): Promise<Response> {
-  if (config().auth.mode !== "oidc") return notHere();
+  const cfg = config();
+  if (cfg.auth.mode !== "oidc") return notHere();
   try {
-    assertSameOrigin(request);
+    assertSameOrigin(request, cfg.trustProxy);
   } catch (error) {
     if (error instanceof ConsoleError)
       return authPage(403, "Not signed out", "Sign-out must come from the console's own page.");
     throw error;
   }
-  return signOut(request);
+  return signOut(request, cfg.trustProxy);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { sealData, unsealData } from "iron-session";
 import * as client from "openid-client";
 import type { AuthConfig } from "./config";
+import { browserHost, browserOrigin } from "../route-kit/browser-origin";
 import { roleFor } from "./roles";
 import { cookieHeader, readCookie, sealSession, secureCookies, SESSION_COOKIE, type SessionData } from "./session";
 
@@ -47,28 +48,33 @@ function providerConfig(auth: OidcAuth): Promise<client.Configuration> {
   return discovered.config;
 }
 
-/** The console's own origin as the browser sees it. */
-export function publicOrigin(request: Request): string {
-  const url = new URL(request.url);
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
-  const proto = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(/:$/, "");
-  return `${proto}://${host}`;
-}
+const redirectUri = (auth: OidcAuth, request: Request, trustProxy: boolean) =>
+  auth.redirectUrl ?? `${browserOrigin(request, trustProxy)}/auth/callback`;
+const secureFor = (request: Request, trustProxy: boolean) =>
+  secureCookies(browserHost(request.headers, trustProxy) ?? new URL(request.url).host);
 
-const redirectUri = (auth: OidcAuth, request: Request) => auth.redirectUrl ?? `${publicOrigin(request)}/auth/callback`;
-const hostOf = (request: Request) => request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-
-/** A path on this console to return to after sign-in; anything else (another site, //evil) goes home. */
-export function safeReturnTo(value: string | null): string {
+/**
+ * Where to go after sign-in: a path on this console, parsed against the console's own origin and kept only
+ * if it stays there, as path, query and fragment. Control characters and backslashes are refused before
+ * parsing, since URL parsers and browsers drop or reinterpret them (`/\t/evil` reads as `//evil`).
+ */
+export function safeReturnTo(value: string | null, origin: string): string {
+  if (!value || value.length > 2000 || /[\u0000-\u001f\u007f\\]/.test(value)) return "/";
+  let target: URL;
+  try {
+    target = new URL(value, origin);
+  } catch {
+    return "/";
+  }
+  const path = `${target.pathname}${target.search}${target.hash}`;
   if (
-    !value ||
-    !value.startsWith("/") ||
-    value.startsWith("//") ||
-    value.startsWith("/\\") ||
-    value.startsWith("/auth/")
+    target.origin !== new URL(origin).origin ||
+    !path.startsWith("/") ||
+    path.startsWith("//") ||
+    path.startsWith("/auth/")
   )
     return "/";
-  return value.slice(0, 2000);
+  return path;
 }
 
 function redirect(location: string, cookies: string[]): Response {
@@ -77,16 +83,16 @@ function redirect(location: string, cookies: string[]): Response {
   return new Response(null, { status: 302, headers });
 }
 
-export async function startSignIn(request: Request, auth: OidcAuth): Promise<Response> {
+export async function startSignIn(request: Request, auth: OidcAuth, trustProxy: boolean): Promise<Response> {
   const config = await providerConfig(auth);
   const pending: PendingSignIn = {
     verifier: client.randomPKCECodeVerifier(),
     state: client.randomState(),
     nonce: client.randomNonce(),
-    returnTo: safeReturnTo(new URL(request.url).searchParams.get("returnTo")),
+    returnTo: safeReturnTo(new URL(request.url).searchParams.get("returnTo"), browserOrigin(request, trustProxy)),
   };
   const target = client.buildAuthorizationUrl(config, {
-    redirect_uri: redirectUri(auth, request),
+    redirect_uri: redirectUri(auth, request, trustProxy),
     scope: auth.scopes,
     code_challenge: await client.calculatePKCECodeChallenge(pending.verifier),
     code_challenge_method: "S256",
@@ -96,7 +102,7 @@ export async function startSignIn(request: Request, auth: OidcAuth): Promise<Res
   const sealed = await sealData(pending, { password: auth.session.secret, ttl: SIGN_IN_TTL_SECONDS });
   const cookie = cookieHeader(SIGN_IN_COOKIE, sealed, {
     maxAgeSeconds: SIGN_IN_TTL_SECONDS,
-    secure: secureCookies(hostOf(request)),
+    secure: secureFor(request, trustProxy),
     path: "/auth",
   });
   return redirect(target.href, [cookie]);
@@ -114,7 +120,7 @@ function groupsOf(claims: Record<string, unknown>, claim: string): string[] {
 export class SignInFailed extends Error {}
 
 /** Finishes sign-in: checks state, nonce and PKCE, reads who signed in, and starts their session. */
-export async function finishSignIn(request: Request, auth: OidcAuth): Promise<Response> {
+export async function finishSignIn(request: Request, auth: OidcAuth, trustProxy: boolean): Promise<Response> {
   const sealed = readCookie(request.headers, SIGN_IN_COOKIE);
   if (!sealed)
     throw new SignInFailed("The sign-in took too long or was started in another browser. Please sign in again.");
@@ -131,7 +137,7 @@ export async function finishSignIn(request: Request, auth: OidcAuth): Promise<Re
     throw new SignInFailed("The sign-in took too long. Please sign in again.");
   const config = await providerConfig(auth);
   // The code grant must name the same redirect URI as the authorization request did.
-  const current = new URL(redirectUri(auth, request));
+  const current = new URL(redirectUri(auth, request, trustProxy));
   current.search = new URL(request.url).search;
   let claims: Record<string, unknown>;
   try {
@@ -167,8 +173,8 @@ export async function finishSignIn(request: Request, auth: OidcAuth): Promise<Re
     issuedAt: now,
     seenAt: now,
   };
-  const secure = secureCookies(hostOf(request));
-  return redirect(safeReturnTo(pending.returnTo ?? "/"), [
+  const secure = secureFor(request, trustProxy);
+  return redirect(safeReturnTo(pending.returnTo ?? "/", browserOrigin(request, trustProxy)), [
     cookieHeader(SESSION_COOKIE, await sealSession(session, auth.session), {
       maxAgeSeconds: Math.floor(auth.session.maxMs / 1000),
       secure,
@@ -191,7 +197,7 @@ export function authPage(status: number, title: string, message: string, cookies
 }
 
 /** Ends the session. */
-export function signOut(request: Request): Response {
-  const cookie = cookieHeader(SESSION_COOKIE, "", { maxAgeSeconds: 0, secure: secureCookies(hostOf(request)) });
+export function signOut(request: Request, trustProxy: boolean): Response {
+  const cookie = cookieHeader(SESSION_COOKIE, "", { maxAgeSeconds: 0, secure: secureFor(request, trustProxy) });
   return authPage(200, "You are signed out", "Your session on this console has ended.", [cookie]);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { NOTIFICATION_DETAIL_MAX_CHARS, charCount } from "@/lib/inputs/stacks";
 import type { Config } from "../config";
+import { browserHost } from "../route-kit/browser-origin";
 import { proxyOperator } from "./proxy";
 import { cookieHeader, openSession, readCookie, sealSession, secureCookies, SESSION_COOKIE } from "./session";
 import type { Role } from "./permissions";
@@ -11,6 +12,12 @@ export interface Operator {
   email: string | null;
   role: Role;
 }
+
+/**
+ * The one form of an operator's id that limits, the audit log and the ledger key on: `OP@ACME.EXAMPLE`
+ * and `op@acme.example` are one person, and must share one rate limit and one history.
+ */
+export const operatorId = (raw: string) => raw.trim().toLowerCase();
 
 export const demoOperator: Operator = { id: "demo", name: "Demo Operator", email: null, role: "admin" };
 
@@ -32,11 +39,16 @@ export async function authenticate(headers: Headers, cfg: Config): Promise<Authe
   const state = await openSession(readCookie(headers, SESSION_COOKIE), auth.session);
   if (!state) return { operator: null };
   const { session } = state;
-  const operator: Operator = { id: session.sub, name: session.name, email: session.email, role: session.role };
+  const operator: Operator = {
+    id: operatorId(session.sub),
+    name: session.name,
+    email: session.email,
+    role: session.role,
+  };
   if (!state.renew) return { operator };
   const sealed = await sealSession({ ...session, seenAt: Date.now() }, auth.session);
   const remaining = Math.max(1, Math.floor((session.issuedAt + auth.session.maxMs - Date.now()) / 1000));
-  const secure = secureCookies(headers.get("x-forwarded-host") ?? headers.get("host"));
+  const secure = secureCookies(browserHost(headers, cfg.trustProxy));
   return { operator, setCookie: cookieHeader(SESSION_COOKIE, sealed, { maxAgeSeconds: remaining, secure }) };
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { AuthConfig } from "./config";
 import { roleFor } from "./roles";
-import type { Operator } from "./operator";
+import { operatorId, type Operator } from "./operator";
 
 type ProxyAuth = Extract<AuthConfig, { mode: "proxy" }>;
 
@@ -29,7 +29,7 @@ export function proxyOperator(headers: Headers, auth: ProxyAuth): Operator | nul
     .map((group) => group.trim())
     .filter(Boolean);
   return {
-    id: email ?? user ?? "",
+    id: operatorId(email ?? user ?? ""),
     name: (user ?? email ?? "").slice(0, 200),
     email,
     role: roleFor({ email, groups }, auth.roles),

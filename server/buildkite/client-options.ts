@@ -1,7 +1,7 @@
 import "server-only";
 import type { Logger } from "pino";
 import type { Dispatcher } from "undici";
-import type { AuthScheme, HttpCoreOptions } from "./http";
+import type { AuthScheme, HttpCoreOptions, HttpMethod } from "./http";
 import type { RetryPolicy } from "./retry";
 import { buildUserAgent } from "./user-agent";
 
@@ -18,6 +18,11 @@ export interface BuildkiteClientOptions {
   /** Per attempt. */
   timeoutMs?: number;
   dispatcher?: Dispatcher;
+  /**
+   * Called before each request (not each retry) is sent; throwing refuses it. The console spends the
+   * acting viewer's share of the REST budget here.
+   */
+  beforeSend?: (method: HttpMethod) => void;
 }
 
 /** The HTTP core's settings for a client whose API takes its token under `scheme`. */
@@ -31,5 +36,6 @@ export function httpCoreOptions(options: BuildkiteClientOptions, scheme: AuthSch
     retry: options.retry,
     timeoutMs: options.timeoutMs,
     dispatcher: options.dispatcher,
+    beforeSend: options.beforeSend,
   };
 }

@@ -129,7 +129,15 @@ export interface RestClient {
     opts?: RequestOptions,
   ): Promise<ApiResult<RestArtifact[]>>;
   /** Follows the 302 to storage, which gets no Authorization header: the token is for Buildkite only. */
-  downloadArtifact(ref: JobRef, artifactId: string, opts?: RequestOptions): Promise<StorageDownload>;
+  /**
+   * Follows the download's 302 to storage (with no Authorization header); `consoleHost` is where the
+   * console itself answers, which storage may never be.
+   */
+  downloadArtifact(
+    ref: JobRef,
+    artifactId: string,
+    opts?: RequestOptions & { consoleHost?: string | null },
+  ): Promise<StorageDownload>;
   listAnnotations(
     ref: BuildRef,
     scope?: "build" | "job" | "all",
@@ -313,7 +321,11 @@ export function createRestClient(options: RestClientOptions): RestClient {
     };
   }
 
-  async function downloadArtifact(ref: JobRef, artifactId: string, opts?: RequestOptions): Promise<StorageDownload> {
+  async function downloadArtifact(
+    ref: JobRef,
+    artifactId: string,
+    opts?: RequestOptions & { consoleHost?: string | null },
+  ): Promise<StorageDownload> {
     const response = await http.send(
       {
         method: "GET",
@@ -341,6 +353,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
     }
     return openStorageDownload(new URL(location, base), {
       apiBase: base,
+      consoleHost: opts?.consoleHost ?? null,
       userAgentPrefix: options.userAgentPrefix,
       signal: opts?.signal,
       dispatcher: options.dispatcher,

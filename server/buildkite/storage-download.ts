@@ -4,6 +4,8 @@ import { Agent, type Dispatcher } from "undici";
 
 import { BuildkiteError } from "./errors";
 import type { ResponseBody } from "./http";
+import { lookupPublicOnly } from "./public-address";
+import { storageUrlProblem } from "./storage-url";
 import { buildUserAgent } from "./user-agent";
 
 /** An artifact's bytes as they stream from storage. */
@@ -14,16 +16,23 @@ export interface StorageDownload {
 }
 
 const STORAGE_TIMEOUT_MS = 30_000;
-let storageAgent: Agent | undefined;
+let apiStorageAgent: Agent | undefined;
+let publicStorageAgent: Agent | undefined;
 
 /**
  * Fetches a signed storage URL (the target of an artifact download's 302). The request carries no
  * Authorization header: the URL's signature is the credential, and the Buildkite token must never reach
- * a third party. Plain http is accepted only when the API itself is plain http (a local simulator).
+ * a third party. Which URLs may be fetched is storage-url.ts's rule; a redirect from storage is not followed.
  */
 export async function openStorageDownload(
   url: URL,
-  context: { apiBase: URL; userAgentPrefix?: string; signal?: AbortSignal; dispatcher?: Dispatcher },
+  context: {
+    apiBase: URL;
+    consoleHost: string | null;
+    userAgentPrefix?: string;
+    signal?: AbortSignal;
+    dispatcher?: Dispatcher;
+  },
 ): Promise<StorageDownload> {
   const fail = (message: string, status: number | null = null) =>
     new BuildkiteError({
@@ -35,10 +44,13 @@ export async function openStorageDownload(
       attempts: 1,
       status,
     });
-  const allowed = url.protocol === "https:" || (url.protocol === "http:" && context.apiBase.protocol === "http:");
-  if (!allowed) throw fail(`Buildkite sent an artifact download to a ${url.protocol} URL; not following it`);
+  const problem = storageUrlProblem(url, context);
+  if (problem) throw fail(`Buildkite sent an artifact download to ${problem}; not following it`);
 
-  storageAgent ??= new Agent({ keepAliveTimeout: 10_000 });
+  const onApiOrigin = url.origin === context.apiBase.origin;
+  apiStorageAgent ??= new Agent({ keepAliveTimeout: 10_000 });
+  publicStorageAgent ??= new Agent({ keepAliveTimeout: 10_000, connect: { lookup: lookupPublicOnly } });
+  const dispatcher = onApiOrigin ? (context.dispatcher ?? apiStorageAgent) : publicStorageAgent;
   // Only the answer is timed: the body of a large artifact may take much longer to arrive.
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), STORAGE_TIMEOUT_MS);
@@ -46,7 +58,7 @@ export async function openStorageDownload(
   const signal = context.signal ? AbortSignal.any([context.signal, timeout]) : timeout;
   let response: Dispatcher.ResponseData;
   try {
-    response = await (context.dispatcher ?? storageAgent).request({
+    response = await dispatcher.request({
       origin: url.origin,
       path: url.pathname + url.search,
       method: "GET",

@@ -11,9 +11,9 @@ export const artifactsDownload = defineCommand({
   permission: "read",
   output: streamedFileOutput,
   params: artifactInput,
-  async run({ params }, { runtime, signal }) {
+  async run({ params }, { runtime, signal, consoleHost }) {
     const { client, ref } = jobRef(runtime, params);
-    const download = await client.downloadArtifact(ref, params.artifactId, { signal });
+    const download = await client.downloadArtifact(ref, params.artifactId, { signal, consoleHost });
     const data: StreamedFile = streamedFile(download.body, {
       contentType: download.contentType ?? "application/octet-stream",
       contentLength: download.contentLength,

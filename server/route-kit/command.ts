@@ -2,6 +2,8 @@ import "server-only";
 import type { z } from "zod";
 import { API_VERSION, type Envelope, type Pagination } from "@/lib/api/envelope";
 import { ConsoleError, validationError, type FieldIssue } from "./console-error";
+import { runAs } from "./acting-operator";
+import { failureEnvelope } from "./envelope-json";
 import { toEnvelopeError, type MappedError } from "./error-envelope";
 import type { Operator } from "../auth/operator";
 import { can, type Permission } from "../auth/permissions";
@@ -15,6 +17,8 @@ export interface CommandContext {
   signal: AbortSignal;
   /** The caller asked for `?raw=1`: commands whose answer is not Buildkite JSON (a log) keep bytes as they are. */
   raw?: boolean;
+  /** The host the browser addressed the console by (null when the request did not say). */
+  consoleHost?: string | null;
   /** Set when the caller streams progress (NDJSON): long commands report each step through it. */
   progress?: (event: unknown) => void;
 }
@@ -139,8 +143,8 @@ export async function executeCommand<
   B extends Schema | undefined,
   O extends Schema,
 >(spec: CommandSpec<P, Q, B, O>, input: RawInput, context: Omit<CommandContext, "raw">): Promise<Executed<z.input<O>>> {
-  // Until the input is known to be valid, the echo is what was sent.
-  let request = echo(input.body, input.query, input.params);
+  // Only validated input is echoed: what was sent may be anything, up to a body nested thousands deep.
+  let request: Record<string, unknown> = {};
   try {
     if (!can(context.operator.role, spec.permission)) {
       throw new ConsoleError(
@@ -156,8 +160,9 @@ export async function executeCommand<
     const params = validate<P>(spec.params as P, input.params, "params", issues);
     const query = validate<Q>(spec.query as Q, input.query, "query", issues);
     const body = validate<B>(spec.body as B, input.body, "body", issues);
-    if (issues.length > 0) throw validationError(issues);
+    // A part that failed validation is undefined here, so only what passed is echoed.
     request = echo(body, query, params);
+    if (issues.length > 0) throw validationError(issues);
 
     const { runtime } = context;
     // Valid input first (a typo is answered as such), then the operator's budget, then the record.
@@ -165,12 +170,12 @@ export async function executeCommand<
     const audit = isMutation(spec)
       ? await beginAudit(runtime.store, spec.name, { params, query, body }, context.operator, context.requestId)
       : null;
-    const output = await spec
-      .run({ params, query, body }, { ...context, raw: input.raw })
-      .catch(async (error: unknown) => {
-        await audit?.failed(error);
-        throw error;
-      });
+    const output = await runAs(context.operator.id, () =>
+      spec.run({ params, query, body }, { ...context, raw: input.raw }),
+    ).catch(async (error: unknown) => {
+      await audit?.failed(error);
+      throw error;
+    });
     await audit?.succeeded(output.summary);
     const useRaw = input.raw && output.raw !== undefined;
     if (CHECK_OUTPUT && !useRaw) checkOutput(spec, output.data);
@@ -194,16 +199,7 @@ export async function executeCommand<
       status: mapped.status,
       headers: mapped.headers,
       failure: error,
-      envelope: {
-        ok: false,
-        apiVersion: API_VERSION,
-        command: spec.name,
-        request,
-        summary: {},
-        pagination: null,
-        data: null,
-        error: mapped.error,
-      },
+      envelope: failureEnvelope(spec.name, mapped.error, request),
     };
   }
 }

@@ -11,16 +11,19 @@ export class ConsoleError extends Error {
   }
 
   readonly [brand] = true;
+  /** The HTTP status when it is not the one the type implies (415 for a body that is not JSON). */
+  readonly status: number | undefined;
 
   constructor(
     readonly type: ErrorType,
     message: string,
     readonly code: string,
     readonly details: Record<string, unknown> = {},
-    options?: ErrorOptions,
+    options?: ErrorOptions & { status?: number },
   ) {
     super(message, options);
     this.name = "ConsoleError";
+    this.status = options?.status;
   }
 }
 

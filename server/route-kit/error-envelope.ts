@@ -90,7 +90,7 @@ export function toEnvelopeError(error: unknown, requestId: string): MappedError 
     const retryAfter = error.details.retryAfterSeconds;
     const limited = error.type === "rate_limited" && typeof retryAfter === "number";
     return {
-      status: httpStatusFor[error.type],
+      status: error.status ?? httpStatusFor[error.type],
       headers: limited ? { "retry-after": String(retryAfter) } : {},
       error: {
         type: error.type,

@@ -1,53 +1,40 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { executeCommand, type CommandSpec, type RawInput } from "./command";
-import { ConsoleError, validationError } from "./console-error";
+import { ConsoleError } from "./console-error";
+import { failureEnvelope, envelopeText } from "./envelope-json";
 import { toEnvelopeError } from "./error-envelope";
+import { readJsonBody } from "./json-body";
 import { log } from "../log";
 import { runtime, type Runtime } from "../runtime";
 import { authenticate, type Operator } from "../auth/operator";
+import { browserHost } from "./browser-origin";
 import { fileResponse, isStreamedFile } from "./streamed-file";
 import type { Logger } from "pino";
-import { API_VERSION } from "@/lib/api/envelope";
 import type { z } from "zod";
 
 type Schema = z.ZodType<unknown, unknown>;
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+const isChange = (request: Request) => request.method !== "GET" && request.method !== "HEAD";
 
 // Mutations must come from the console's own pages: a cross-site form or fetch could otherwise make a
 // signed-in operator's browser fail someone's build.
-export function assertSameOrigin(request: Request) {
+export function assertSameOrigin(request: Request, trustProxy: boolean) {
   const site = request.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") {
     throw new ConsoleError("permission_error", "Cross-site requests cannot change anything.", "cross_site");
   }
   const origin = request.headers.get("origin");
   if (!origin) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   let originHost: string;
   try {
     originHost = new URL(origin).host;
   } catch {
     originHost = "";
   }
-  if (originHost !== host) {
+  if (originHost !== browserHost(request.headers, trustProxy)) {
     throw new ConsoleError("permission_error", "Cross-site requests cannot change anything.", "cross_site");
-  }
-}
-
-async function readBody(request: Request): Promise<unknown> {
-  if (request.method === "GET" || request.method === "HEAD") return undefined;
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
-    throw validationError([{ field: "body", message: "is larger than 2 MB" }]);
-  }
-  if (text.trim() === "") return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw validationError([{ field: "body", message: "is not valid JSON" }]);
   }
 }
 
@@ -56,7 +43,12 @@ async function readInput(request: Request, context: RouteContext): Promise<RawIn
   const query: Record<string, string> = {};
   for (const [key, value] of url.searchParams) if (key !== "raw") query[key] = value;
   const raw = ["1", "true"].includes(url.searchParams.get("raw") ?? "");
-  return { params: await context.params, query, body: await readBody(request), raw };
+  return {
+    params: await context.params,
+    query,
+    body: isChange(request) ? await readJsonBody(request) : undefined,
+    raw,
+  };
 }
 
 const NDJSON = "application/x-ndjson";
@@ -73,13 +65,17 @@ function streamCommand<
 >(
   spec: CommandSpec<P, Q, B, O>,
   input: RawInput,
-  context: { runtime: Runtime; operator: Operator; requestId: string; signal: AbortSignal },
+  context: { runtime: Runtime; operator: Operator; requestId: string; signal: AbortSignal; consoleHost: string | null },
   logger: Logger,
 ): Response {
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const line = (value: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
+      const line = (value: unknown) => {
+        const { text, serialised } = envelopeText(value, spec.name, context.requestId);
+        if (!serialised) logger.error("a streamed line could not be serialised");
+        controller.enqueue(encoder.encode(`${text}\n`));
+      };
       const executed = await executeCommand(spec, input, { ...context, progress: line });
       if (executed.status >= 500) logger.error({ err: executed.failure }, "command failed");
       line(executed.envelope);
@@ -92,10 +88,18 @@ function streamCommand<
   });
 }
 
-function json(status: number, body: unknown, headers: Record<string, string>, requestId: string): Response {
-  return Response.json(body, {
-    status,
-    headers: { ...headers, "cache-control": "no-store", "x-request-id": requestId },
+function json(
+  status: number,
+  body: unknown,
+  headers: Record<string, string>,
+  requestId: string,
+  command: string,
+): Response {
+  const { text, serialised } = envelopeText(body, command, requestId);
+  if (!serialised) log().error({ requestId, command }, "an answer could not be serialised");
+  return new Response(text, {
+    status: serialised ? status : 500,
+    headers: { ...headers, "content-type": "application/json", "cache-control": "no-store", "x-request-id": requestId },
   });
 }
 
@@ -118,21 +122,29 @@ export function command<
     let headers: Record<string, string> = {};
     let renewed: string | undefined;
     try {
-      if (request.method !== "GET" && request.method !== "HEAD") assertSameOrigin(request);
       // Resolved once here and handed to the command, never looked up inside one.
       const current = await runtime();
+      const { trustProxy } = current.config;
+      if (isChange(request)) assertSameOrigin(request, trustProxy);
+      const consoleHost = browserHost(request.headers, trustProxy);
       const { operator, setCookie } = await authenticate(request.headers, current.config);
       if (!operator) throw new ConsoleError("auth_error", "Sign in to use the console.", "signed_out");
       if (setCookie) renewed = setCookie;
       const input = await readInput(request, context);
       if (request.headers.get("accept")?.includes(NDJSON)) {
-        return streamCommand(spec, input, { runtime: current, operator, requestId, signal: request.signal }, logger);
+        return streamCommand(
+          spec,
+          input,
+          { runtime: current, operator, requestId, signal: request.signal, consoleHost },
+          logger,
+        );
       }
       const executed = await executeCommand(spec, input, {
         runtime: current,
         operator,
         requestId,
         signal: request.signal,
+        consoleHost,
       });
       if (executed.envelope.ok && isStreamedFile(executed.envelope.data)) {
         logger.info({ method: request.method, status: 200, ms: Math.round(performance.now() - started) }, "streaming");
@@ -145,20 +157,11 @@ export function command<
       const mapped = toEnvelopeError(error, requestId);
       status = mapped.status;
       headers = mapped.headers;
-      body = {
-        ok: false,
-        apiVersion: API_VERSION,
-        command: spec.name,
-        request: {},
-        summary: {},
-        pagination: null,
-        data: null,
-        error: mapped.error,
-      };
+      body = failureEnvelope(spec.name, mapped.error);
       if (mapped.status >= 500) logger.error({ err: error }, "request failed");
     }
     logger.info({ method: request.method, status, ms: Math.round(performance.now() - started) }, "served");
-    return json(status, body, renewed ? { ...headers, "set-cookie": renewed } : headers, requestId);
+    return json(status, body, renewed ? { ...headers, "set-cookie": renewed } : headers, requestId, spec.name);
   }
   // What the handler needs, readable by the generated auth matrix so no route escapes it.
   return Object.assign(handler, { command: spec.name, permission: spec.permission });
@@ -174,39 +177,16 @@ export async function unknownRoute(request: Request): Promise<Response> {
       new ConsoleError("auth_error", "Sign in to use the console.", "signed_out"),
       requestId,
     );
-    const body = {
-      ok: false,
-      apiVersion: API_VERSION,
-      command: "unknown",
-      request: {},
-      summary: {},
-      pagination: null,
-      data: null,
-      error: mapped.error,
-    };
-    return json(mapped.status, body, mapped.headers, requestId);
+    return json(mapped.status, failureEnvelope("unknown", mapped.error), mapped.headers, requestId, "unknown");
   }
-  return json(
-    404,
-    {
-      ok: false,
-      apiVersion: API_VERSION,
-      command: "unknown",
-      request: { method: request.method, path },
-      summary: {},
-      pagination: null,
-      data: null,
-      error: {
-        type: "not_found",
-        message: `No API command answers ${request.method} ${path}.`,
-        httpStatus: null,
-        code: "unknown_route",
-        retryable: false,
-        requestId,
-        details: { source: "console" },
-      },
-    },
-    {},
+  const error = {
+    type: "not_found" as const,
+    message: `No API command answers ${request.method} ${path}.`,
+    httpStatus: null,
+    code: "unknown_route",
+    retryable: false,
     requestId,
-  );
+    details: { source: "console" },
+  };
+  return json(404, failureEnvelope("unknown", error, { method: request.method, path }), {}, requestId, "unknown");
 }

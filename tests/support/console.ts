@@ -76,6 +76,7 @@ export async function startConsole(
     AUTH_OPERATOR_EMAILS: identityEmails.operator,
     // Tests make many changes in seconds; the limit itself is tested with a console of its own.
     MUTATIONS_PER_MINUTE: "1000000",
+    REST_READS_PER_VIEWER_PER_MINUTE: "1000000",
     ...env,
   });
   const routes = await startRouteServer();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConsoleError } from "@/server/route-kit/console-error";
-import { createMutationRateLimit } from "@/server/mutation-rate-limit";
+import { createMutationRateLimit } from "@/server/operator-limits";
 
 describe("createMutationRateLimit", () => {
   it("allows a minute's worth at once, then refills evenly, per operator", () => {

@@ -205,11 +205,11 @@ describe("the envelope's request is the input the command used", () => {
     expect(body.request).toEqual({ key: stack, jobIds: [job] });
   });
 
-  test("refused input is echoed as it was sent, the path still winning", async () => {
+  test("refused input is not echoed: only the parts that passed validation are", async () => {
     const { status, body } = await c.api(`/api/v1/stacks/${stack}/job-states`, {
       body: { jobIds: ["nope"], key: "another-stack", ["__proto__"]: 1 },
     });
     expect(status).toBe(400);
-    expect(body.request).toMatchObject({ key: stack, jobIds: ["nope"] });
+    expect(body.request).toEqual({ key: stack });
   });
 });

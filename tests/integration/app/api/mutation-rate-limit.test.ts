@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { startConsole, type TestConsole } from "../../../support/console";
+import { identityHeaders, startConsole, type TestConsole } from "../../../support/console";
 
 // Each operator's changes are limited per minute; invalid input is still answered as such, and a change
 // over the limit reaches neither Buildkite nor the audit log.
@@ -37,4 +37,19 @@ test("the fourth change in a minute is refused with when to try again; another o
   expect(
     (await c.api(`/api/v1/stacks/${c.sim.stackKey}/notifications`, { body: { notifications: [] } })).body.error?.type,
   ).toBe("validation_error");
+});
+
+test("the same operator in other letters is the same operator: same limit, same audit trail", async () => {
+  // The admin spent their three changes above.
+  const shouting = { ...identityHeaders("admin"), "x-forwarded-email": "  ADMIN@Example.TEST " };
+  const limited = await c.api(`/api/v1/stacks/${c.sim.stackKey}/notifications`, {
+    as: "signed-out",
+    headers: shouting,
+    body: { notifications: [{ jobId: "00000000-0000-4000-8000-000000000000", detail: "looking" }] },
+  });
+  expect(limited.status).toBe(429);
+  const audit = await c.api(`/api/v1/audit?action=jobs.notify`);
+  expect(new Set((audit.body.data as { operatorId: string }[]).map((row) => row.operatorId))).toEqual(
+    new Set(["admin@example.test", "operator@example.test"]),
+  );
 });

@@ -190,6 +190,35 @@ describe("OpenID Connect sign-in", () => {
     expect(callback.headers.get("location")).toBe("/");
   });
 
+  // The requests a penetration test sent: each decodes to a path a browser would read as another site, or
+  // to one whose newline breaks the Location header.
+  test.each([
+    "%2F%09%2Fevil.example",
+    "%2F%09%5Cevil.example",
+    "%2F%0A%2Fevil.example",
+    "%2F%0D%2Fevil.example",
+    "%5C%5Cevil.example",
+  ])("sign-in with returnTo=%s returns home, never to another site", async (returnTo) => {
+    const start = await signInHandler(
+      new Request(`${CONSOLE}/auth/sign-in?returnTo=${returnTo}`, { headers: consoleHeaders }),
+    );
+    expect(start.status).toBe(302);
+    const pending = cookieValue(start, "console_sign_in");
+    const callbackUrl = await atProvider(start.headers.get("location") ?? "", "ada");
+    const callback = await callbackHandler(
+      new Request(callbackUrl, { headers: { ...consoleHeaders, cookie: `console_sign_in=${pending?.value}` } }),
+    );
+    expect(callback.status).toBe(302);
+    expect(callback.headers.get("location")).toBe("/");
+  });
+
+  test("a return path on the console keeps its query and fragment", async () => {
+    const { callback } = await signIn("ada", "/stacks/stack-console?queue=_default&job=x#L12");
+    expect(callback.headers.get("location")).toBe("/stacks/stack-console?queue=_default&job=x#L12");
+    const absolute = await signIn("ada", `${CONSOLE}/audit?outcome=failed`);
+    expect(absolute.callback.headers.get("location")).toBe("/audit?outcome=failed");
+  });
+
   test("sign-out clears the session, and only from the console's own pages", async () => {
     const out = await signOutHandler(
       new Request(`${CONSOLE}/auth/sign-out`, {
