@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { resetSimulator } from "./demo-simulator";
+import { resetSimulator, sim } from "./demo-simulator";
 import { newJobs } from "./stack-page-helpers";
 
 const STACK = "stack-console";
@@ -15,9 +15,10 @@ test("the audit log shows who finished a job and why, filters in the URL, and ex
   const [finished = "", refused = ""] = await newJobs(2);
   const origin = baseURL ?? "";
   const post = (path: string, data: unknown) => page.request.post(path, { data, headers: { origin } });
-  expect((await post(`/api/v1/stacks/${STACK}/jobs/${finished}/finish`, { detail: "node lost" })).ok()).toBe(true);
-  // Finishing twice: Buildkite finishes a job at most once and refuses the second.
-  expect((await post(`/api/v1/stacks/${STACK}/jobs/${finished}/finish`, { detail: "again" })).ok()).toBe(false);
+  // Buildkite refuses the first finish; the second goes through.
+  await sim("faults", { method: "POST", path: "/v3/stacks/*/jobs/*/finish", status: 422 });
+  expect((await post(`/api/v1/stacks/${STACK}/jobs/${finished}/finish`, { detail: "node lost" })).ok()).toBe(false);
+  expect((await post(`/api/v1/stacks/${STACK}/jobs/${finished}/finish`, { detail: "again" })).ok()).toBe(true);
   await post(`/api/v1/stacks/${STACK}/reservations`, { jobIds: [refused], expirySeconds: 60 });
 
   await page.goto("/");
@@ -30,11 +31,11 @@ test("the audit log shows who finished a job and why, filters in the URL, and ex
   const rows = page.getByTestId("audit-row");
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toContainText("again");
-  await expect(rows.nth(0)).toContainText("failed");
+  await expect(rows.nth(0)).toContainText("ok");
   await expect(rows.nth(1)).toContainText("Demo Operator");
   await expect(rows.nth(1)).toContainText("jobs.finish");
   await expect(rows.nth(1)).toContainText("node lost");
-  await expect(rows.nth(1)).toContainText("ok");
+  await expect(rows.nth(1)).toContainText("failed");
 
   await page.getByLabel("Outcome").selectOption("failed");
   await expect(page).toHaveURL(/outcome=failed/);
