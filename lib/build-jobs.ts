@@ -15,18 +15,29 @@ export const isWaiter = (job: Pick<BuildJob, "type">): boolean => job.type === "
 export const hasState = (job: Pick<BuildJob, "state">, states: readonly string[]): boolean =>
   job.state !== null && states.includes(job.state);
 
-export const isFailedJob = (job: Pick<BuildJob, "state" | "softFailed">): boolean =>
-  !job.softFailed && hasState(job, FAILED_JOB_STATES);
+/**
+ * A failed job the build page lists first: a soft failure was allowed to fail, and a retried attempt was
+ * replaced by its retry (which is judged on its own), so neither is one.
+ */
+export const isFailedJob = (job: Pick<BuildJob, "state" | "softFailed" | "retried">): boolean =>
+  !job.softFailed && !job.retried && hasState(job, FAILED_JOB_STATES);
 
-/** How many jobs are in each state, on top of `base`; waiters and jobs without a state are not counted. */
+/** The count of attempts that were retried: they are no longer the step's outcome, whatever their state. */
+export const RETRIED_COUNT = "retried";
+
+/**
+ * How many jobs are in each state, on top of `base`; waiters and jobs without a state are not counted.
+ * Retried attempts have a count of their own: they are no longer the step's outcome.
+ */
 export function countJobsByState(
-  jobs: readonly Pick<BuildJob, "type" | "state">[],
+  jobs: readonly Pick<BuildJob, "type" | "state" | "retried">[],
   base: Readonly<Record<string, number>> = {},
 ): Record<string, number> {
   const counts: Record<string, number> = { ...base };
   for (const job of jobs) {
     if (isWaiter(job) || job.state === null) continue;
-    counts[job.state] = (counts[job.state] ?? 0) + 1;
+    const key = job.retried ? RETRIED_COUNT : job.state;
+    counts[key] = (counts[key] ?? 0) + 1;
   }
   return counts;
 }

@@ -13,6 +13,7 @@ import { useRetryJob } from "@/lib/mutations/builds";
 import type { AuthStatus, Capability } from "@/lib/schemas/auth";
 import type { BuildJob } from "@/lib/schemas/builds";
 import { shortId } from "@/lib/filters/jobs";
+import { JobAttempts } from "./job-attempts";
 import { retryableJobStates, StateBadge } from "./state-badge";
 
 // The build's jobs, failed ones first, each with its log, its retry and its way back to the stack page.
@@ -199,19 +200,7 @@ export function BuildJobsTable({
                     {short}
                     {job.stepKey && job.name ? ` · ${job.stepKey}` : ""}
                   </span>
-                  {job.retried && (
-                    <span className="mt-0.5 block text-xs text-zinc-700 dark:text-zinc-300">
-                      retried
-                      {job.retriedInJobId && (
-                        <>
-                          {" as "}
-                          <a href={`#${jobAnchor(job.retriedInJobId)}`} className={`${link} font-mono`}>
-                            {shortId(job.retriedInJobId)}
-                          </a>
-                        </>
-                      )}
-                    </span>
-                  )}
+                  <JobAttempts job={job} jobs={jobs} hrefFor={(id) => `#${jobAnchor(id)}`} className="mt-0.5 text-xs" />
                 </td>
                 <td className={`${td} text-right font-mono tabular-nums`}>{job.exitStatus ?? "—"}</td>
                 <td className={`${td} max-w-40 truncate`} title={job.agentName ?? undefined}>

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { JobAttempts } from "@/components/builds/job-attempts";
 import { buildQuery } from "@/lib/queries/builds";
 import { LogViewer } from "./log-viewer";
 
@@ -41,6 +42,14 @@ export function JobLogView({ pipeline, number, jobId }: JobLogViewProps) {
             {job.state ?? job.type}
             {job.exitStatus !== null ? ` · exit ${job.exitStatus}` : ""}
           </span>
+        )}
+        {job && build.data && (
+          <JobAttempts
+            job={job}
+            jobs={build.data.jobs}
+            hrefFor={(id) => `${buildHref}/jobs/${encodeURIComponent(id)}`}
+            className="text-sm"
+          />
         )}
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           <span className="font-mono">{pipeline}</span> build #{number}

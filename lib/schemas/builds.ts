@@ -43,9 +43,12 @@ export const buildJobSchema = z.object({
   startedAt: date.nullable(),
   finishedAt: date.nullable(),
   webUrl: z.string().nullable(),
+  /** A retried attempt: Buildkite keeps it, failed as it was, and names the attempt that replaced it. */
   retried: z.boolean(),
   retriedInJobId: z.string().nullable(),
   retriesCount: z.number().int().nullable(),
+  /** On a retry: the attempt it retried, and whether a person or an automatic retry rule asked for it. */
+  retrySource: z.object({ jobId: z.string(), retryType: z.string().nullable() }).nullable(),
   /** Only script (command) jobs have logs. */
   hasLog: z.boolean(),
 });

@@ -106,6 +106,7 @@ export interface RestBudget {
 export interface RestClient {
   accessToken(opts?: RequestOptions): Promise<ApiResult<AccessToken>>;
   listBuilds(scope: BuildScope, filters?: RestBuildQuery, opts?: RequestOptions): Promise<Page<RestBuild>>;
+  /** The build with every attempt of each job: a retried job stays, marked retried, beside its retry. */
   getBuild(ref: BuildRef, opts?: RequestOptions): Promise<ApiResult<RestBuild>>;
   /** Every pipeline of the organization, optionally filtered by `name` or `repository`. */
   listPipelines(
@@ -369,7 +370,14 @@ export function createRestClient(options: RestClientOptions): RestClient {
     listBuilds: (scope, filters = {}, opts) =>
       page({ method: "GET", path: buildsPath(scope), query: buildQuery(filters) }, restBuildListSchema, opts),
 
-    getBuild: (ref, opts) => http.sendJson({ method: "GET", path: buildPath(ref) }, restBuildSchema, opts),
+    // Without include_retried_jobs Buildkite lists only each step's latest attempt, and a retried job (its
+    // row on the build page, its log page's name and state) would vanish from the build it belongs to.
+    getBuild: (ref, opts) =>
+      http.sendJson(
+        { method: "GET", path: buildPath(ref), query: { include_retried_jobs: "true" } },
+        restBuildSchema,
+        opts,
+      ),
 
     listPipelines: (org, filters = {}, opts) =>
       all(

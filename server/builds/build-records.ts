@@ -42,6 +42,7 @@ export function toBuildJob(job: RestJob): BuildJob {
     retried: job.retried,
     retriedInJobId: job.retriedInJobId,
     retriesCount: job.retriesCount,
+    retrySource: job.retrySource,
     hasLog: job.type === "script",
   };
 }

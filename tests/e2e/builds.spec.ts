@@ -202,14 +202,36 @@ test("retrying a failed job schedules a new job, shown in the build", async ({ p
   const newRow = jobRow(page, newJobId);
   await expect(newRow).toBeVisible();
   await expect(newRow.getByTestId("state-badge")).toHaveText("scheduled");
-  // The old job cannot be retried again (Buildkite lists the new job in its place unless asked for retried
-  // jobs too, in which case the old one says where its retry went).
+  // The failed attempt stays, as the dialog promised: failed, marked retried, and never retried again.
+  const oldRow = jobRow(page, failedJob.jobId);
+  await expect(oldRow).toBeVisible();
+  await expect(oldRow.getByTestId("state-badge")).toHaveText("failed");
+  await expect(oldRow.getByTestId("job-attempts")).toHaveText("retried — see attempt 2");
+  await expect(newRow.getByTestId("job-attempts")).toHaveText(`attempt 2, retry of ${short(failedJob.jobId)}`);
   await expect(page.getByRole("button", { name: `Retry job ${short(failedJob.jobId)}` })).toHaveCount(0);
+  // Each attempt leads to the other.
+  await oldRow.getByRole("link", { name: "attempt 2" }).click();
+  await expect(page).toHaveURL(new RegExp(`#job-${newJobId}$`));
+  await newRow.getByRole("link", { name: short(failedJob.jobId) }).click();
+  await expect(page).toHaveURL(new RegExp(`#job-${failedJob.jobId}$`));
   // A scheduled job leads back to the stack page's drawer.
   await expect(newRow.getByRole("link", { name: `Open job ${short(newJobId)} in the stack's queue` })).toHaveAttribute(
     "href",
     `/stacks/stack-console?job=${newJobId}`,
   );
+
+  // The failed attempt's log page still names the job and its state, and leads to the retry's log.
+  const name = await oldRow.locator("td").nth(1).locator(".font-medium").innerText();
+  expect(name).not.toBe("");
+  await oldRow.getByRole("link", { name: `Log of job ${short(failedJob.jobId)}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/jobs/${failedJob.jobId}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await expect(page.getByTestId("job-state")).toHaveText(/^failed · exit /);
+  await page.getByRole("link", { name: "attempt 2" }).click();
+  await expect(page).toHaveURL(new RegExp(`/jobs/${newJobId}$`));
+  await expect(page.getByTestId("job-state")).toHaveText(/^scheduled/);
+  await page.getByRole("link", { name: short(failedJob.jobId) }).click();
+  await expect(page).toHaveURL(new RegExp(`/jobs/${failedJob.jobId}$`));
 });
 
 test("waiters, block steps and unnamed creators read as Buildkite sends them", async ({ page }) => {

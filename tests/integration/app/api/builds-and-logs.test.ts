@@ -112,6 +112,34 @@ describe("jobs.retry", () => {
     expect((scheduled.body.data as { id: string }[]).map((job) => job.id)).toContain(newId);
   });
 
+  it("keeps the retried attempt in its build beside its retry, each naming the other, and its log readable", async () => {
+    const failed = world.fixtures.failedJob;
+    const retried = await world.console.api(`${jobPath(failed)}/retry`, { method: "POST" });
+    expect(retried.status).toBe(200);
+    const newId = retried.body.summary.jobId as string;
+    expect(retried.body.data.job).toMatchObject({ retrySource: { jobId: failed.jobId, retryType: "manual" } });
+
+    const { body } = await world.console.api(buildPath(failed));
+    const jobs = body.data.jobs as { id: string; name: string; state: string }[];
+    const old = jobs.find((job) => job.id === failed.jobId);
+    const fresh = jobs.find((job) => job.id === newId);
+    expect(old).toMatchObject({ state: "failed", retried: true, retriedInJobId: newId, retrySource: null });
+    expect(fresh).toMatchObject({
+      name: old?.name,
+      state: "scheduled",
+      retried: false,
+      retriesCount: 1,
+      retrySource: { jobId: failed.jobId, retryType: "manual" },
+    });
+    // The retried attempt is no longer the step's failure: the retry stands for it now.
+    expect(body.summary.failedJobIds).not.toContain(failed.jobId);
+    expect((body.summary.jobCounts as Record<string, number>).retried).toBe(1);
+
+    const log = await world.console.api(`${jobPath(failed)}/log`);
+    expect(log.status).toBe(200);
+    expect(log.body.data.content.length).toBeGreaterThan(0);
+  });
+
   it("refuses a cross-site request", async () => {
     const { status, body } = await world.console.api(`${jobPath(world.fixtures.failedJob)}/retry`, {
       method: "POST",

@@ -14,6 +14,15 @@ const SCHEDULED = "44444444-0000-4000-8000-000000000004";
 const RETRY = "55555555-0000-4000-8000-000000000005";
 const BUILD = `/api/v1/pipelines/${PIPELINE}/builds/42`;
 
+const retryOfFailed = () =>
+  job(RETRY, {
+    name: "unit tests",
+    state: "scheduled",
+    exitStatus: null,
+    retriesCount: 1,
+    retrySource: { jobId: FAILED, retryType: "manual" },
+  });
+
 const jobs: BuildJob[] = [
   job(PASSED, { name: "lint" }),
   waiter("99999999-0000-4000-8000-000000000009"),
@@ -41,13 +50,7 @@ function buildApi({ retryReady = true, jobs: buildJobs = jobs, annotations, arti
   let retried = false;
   const api = routeApi([
     [/^\/api\/v1\/auth\/status$/, { data: authStatus(retryReady) }],
-    [
-      new RegExp(`^${BUILD}/jobs/[^/]+/retry$`),
-      () => (
-        (retried = true),
-        retry ?? { data: { job: job(RETRY, { name: "unit tests", state: "scheduled", exitStatus: null }) } }
-      ),
-    ],
+    [new RegExp(`^${BUILD}/jobs/[^/]+/retry$`), () => ((retried = true), retry ?? { data: { job: retryOfFailed() } })],
     [new RegExp(`^${BUILD}/annotations$`), annotations ?? { data: [] }],
     [new RegExp(`^${BUILD}/artifacts$`), artifacts ?? { data: [] }],
     [
@@ -58,11 +61,13 @@ function buildApi({ retryReady = true, jobs: buildJobs = jobs, annotations, arti
           jobs: retried
             ? [
                 ...buildJobs.map((j) => (j.id === FAILED ? { ...j, retried: true, retriedInJobId: RETRY } : j)),
-                job(RETRY, { name: "unit tests", state: "scheduled", exitStatus: null }),
+                retryOfFailed(),
               ]
             : buildJobs,
         },
-        summary: { jobCounts: { passed: 1, failed: 1, timed_out: 1, scheduled: 1 }, failedJobIds: [TIMED_OUT, FAILED] },
+        summary: retried
+          ? { jobCounts: { passed: 1, retried: 1, timed_out: 1, scheduled: 2 }, failedJobIds: [TIMED_OUT] }
+          : { jobCounts: { passed: 1, failed: 1, timed_out: 1, scheduled: 1 }, failedJobIds: [TIMED_OUT, FAILED] },
       }),
     ],
   ]);
@@ -189,7 +194,39 @@ describe("BuildView", () => {
     await waitFor(() => expect(rows().map((row) => row.dataset.jobId)).toContain(RETRY));
     expect(screen.queryByRole("button", { name: "Retry job 22222222" })).toBeNull();
     const old = rows().find((row) => row.dataset.jobId === FAILED)!;
-    expect(within(old).getByRole("link", { name: "55555555" }).getAttribute("href")).toBe(`#job-${RETRY}`);
+    expect(within(old).getByRole("link", { name: "attempt 2" }).getAttribute("href")).toBe(`#job-${RETRY}`);
+  });
+
+  it("shows both attempts of a retried job, each linked to the other, the failed one no longer listed first", async () => {
+    const retried = job(FAILED, {
+      name: "unit tests",
+      state: "failed",
+      exitStatus: 1,
+      retried: true,
+      retriedInJobId: RETRY,
+    });
+    const attempts = [job(PASSED, { name: "lint" }), retried, retryOfFailed()];
+    routeApi([
+      [/^\/api\/v1\/auth\/status$/, { data: authStatus(true) }],
+      [
+        new RegExp(`^${BUILD}$`),
+        {
+          data: { build: build(), jobs: attempts },
+          summary: { jobCounts: { passed: 1, retried: 1, scheduled: 1 }, failedJobIds: [] },
+        },
+      ],
+      [/./, { data: [] }],
+    ]);
+    renderWithQueries(<BuildView pipeline={PIPELINE} number={42} />);
+    await waitFor(() => expect(rows().map((row) => row.dataset.jobId)).toEqual([PASSED, FAILED, RETRY]));
+    const [, old, fresh] = rows() as [HTMLElement, HTMLElement, HTMLElement];
+    expect(within(old).getByTestId("state-badge").textContent).toBe("failed");
+    expect(within(old).getByTestId("job-attempts").textContent).toBe("retried — see attempt 2");
+    expect(within(old).getByRole("link", { name: "attempt 2" }).getAttribute("href")).toBe(`#job-${RETRY}`);
+    expect(within(old).queryByRole("button", { name: /^Retry/ })).toBeNull();
+    expect(within(fresh).getByTestId("job-attempts").textContent).toBe("attempt 2, retry of 22222222");
+    expect(within(fresh).getByRole("link", { name: "22222222" }).getAttribute("href")).toBe(`#job-${FAILED}`);
+    expect(screen.queryByText(/failed jobs? listed first/)).toBeNull();
   });
 
   it("says why a retry failed", async () => {

@@ -48,6 +48,7 @@ export function job(id: string, overrides: Partial<BuildJob> = {}): BuildJob {
     retried: false,
     retriedInJobId: null,
     retriesCount: null,
+    retrySource: null,
     hasLog: true,
     ...overrides,
   };

@@ -47,6 +47,26 @@ describe("JobLogView", () => {
     );
   });
 
+  it("keeps a retried attempt's name and state, and links it to its retry's log and back", async () => {
+    const RETRY_ID = "55555555-0000-4000-8000-000000000005";
+    const log = new FakeLog(numberedLines(3)).install();
+    const retry = failedJob({
+      state: "scheduled",
+      exitStatus: null,
+      retriesCount: 1,
+      retrySource: { jobId: JOB_ID, retryType: "manual" },
+    });
+    log.build = detail([failedJob({ retried: true, retriedInJobId: RETRY_ID }), { ...retry, id: RETRY_ID }]);
+    renderWithQueries(<JobLogView pipeline={LOG_REF.pipeline} number={LOG_REF.number} jobId={JOB_ID} />);
+
+    expect(await screen.findByRole("heading", { name: ":jest: Unit tests" })).toBeTruthy();
+    expect(screen.getByTestId("job-state").textContent).toBe("failed · exit 1");
+    expect(screen.getByTestId("job-attempts").textContent).toBe("retried — see attempt 2");
+    expect(screen.getByRole("link", { name: "attempt 2" }).getAttribute("href")).toBe(
+      `/builds/web/42/jobs/${RETRY_ID}`,
+    );
+  });
+
   it("explains that a wait or block step has no log", async () => {
     const log = new FakeLog("").install();
     log.build = detail([failedJob({ type: "waiter", name: null, stepKey: null, hasLog: false })]);
