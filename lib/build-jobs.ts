@@ -24,19 +24,22 @@ export const isFailedJob = (job: Pick<BuildJob, "state" | "softFailed" | "retrie
 
 /** The count of attempts that were retried: they are no longer the step's outcome, whatever their state. */
 export const RETRIED_COUNT = "retried";
+/** The count of failures that were allowed to fail: counting them as `failed` would disagree with the list. */
+export const SOFT_FAILED_COUNT = "soft_failed";
 
 /**
  * How many jobs are in each state, on top of `base`; waiters and jobs without a state are not counted.
- * Retried attempts have a count of their own: they are no longer the step's outcome.
+ * Retried attempts and soft failures have counts of their own, so `failed` counts exactly the failed jobs
+ * the build page lists first (with `timed_out`, `broken` and `expired`, which have theirs).
  */
 export function countJobsByState(
-  jobs: readonly Pick<BuildJob, "type" | "state" | "retried">[],
+  jobs: readonly Pick<BuildJob, "type" | "state" | "softFailed" | "retried">[],
   base: Readonly<Record<string, number>> = {},
 ): Record<string, number> {
   const counts: Record<string, number> = { ...base };
   for (const job of jobs) {
     if (isWaiter(job) || job.state === null) continue;
-    const key = job.retried ? RETRIED_COUNT : job.state;
+    const key = job.retried ? RETRIED_COUNT : job.softFailed ? SOFT_FAILED_COUNT : job.state;
     counts[key] = (counts[key] ?? 0) + 1;
   }
   return counts;

@@ -1,9 +1,19 @@
-import { RETRIED_COUNT } from "@/lib/build-jobs";
+import { RETRIED_COUNT, SOFT_FAILED_COUNT } from "@/lib/build-jobs";
 import { StateBadge } from "./state-badge";
 
 /** How many of the build's jobs are in each state, biggest problems first, superseded attempts last. */
 export function JobCounts({ counts }: { counts: Record<string, number> }) {
-  const order = ["failed", "timed_out", "broken", "canceled", "running", "scheduled", "passed", RETRIED_COUNT];
+  const order = [
+    "failed",
+    "timed_out",
+    "broken",
+    SOFT_FAILED_COUNT,
+    "canceled",
+    "running",
+    "scheduled",
+    "passed",
+    RETRIED_COUNT,
+  ];
   const rank = (state: string) => {
     const index = order.indexOf(state);
     return index < 0 ? order.length : index;

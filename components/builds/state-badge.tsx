@@ -30,6 +30,7 @@ const tones: Record<string, string> = {
   blocked: amber,
   unblocked: amber,
   canceling: amber,
+  soft_failed: amber,
   canceled: grey,
   skipped: grey,
   not_run: grey,

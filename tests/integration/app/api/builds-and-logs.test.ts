@@ -82,6 +82,9 @@ describe("builds", () => {
     const counts = body.summary.jobCounts as Record<string, number>;
     expect(counts.failed).toBeGreaterThanOrEqual(1);
     expect(Object.keys(counts)).toEqual(expect.arrayContaining(["passed", "failed", "running", "blocked"]));
+    // The build's soft failure has a count of its own, so "failed" agrees with the failed jobs listed first.
+    expect(counts.failed).toBe((body.summary.failedJobIds as string[]).length);
+    expect(counts.soft_failed).toBe(1);
   });
 });
 
