@@ -6,7 +6,7 @@ import sanitizeHtml from "sanitize-html";
  * they reach the browser: no scripts, styles, frames, forms, event handlers or `class`/`style` attributes
  * (a class could lay an annotation over the console), and links only to http(s), mailto or artifacts.
  * `artifact://path` targets become the console's download route for that build's artifact of that path;
- * one the build does not have loses its link but keeps its text.
+ * one the build does not have loses its link but keeps its text, as does any link left without a target.
  */
 export function sanitizeAnnotationHtml(html: string, artifactUrl: (path: string) => string | null): string {
   // Only absolute links survive (or artifacts, resolved to the console's own route): a relative one would
@@ -32,6 +32,7 @@ export function sanitizeAnnotationHtml(html: string, artifactUrl: (path: string)
     ],
     allowedAttributes: {
       a: ["href", "title", "rel", "target"],
+      span: ["title"],
       img: ["src", "alt", "title", "width", "height", "referrerpolicy"],
       td: ["align", "colspan", "rowspan"],
       th: ["align", "colspan", "rowspan"],
@@ -41,16 +42,16 @@ export function sanitizeAnnotationHtml(html: string, artifactUrl: (path: string)
     allowedSchemesByTag: { img: ["http", "https"] },
     allowProtocolRelative: false,
     transformTags: {
-      a: (tagName, attribs) => {
+      // A link left with no target (none given, or one that was dropped) is only text: as a `span` it
+      // cannot look like a link the reader would try in vain, whatever the page's link styles.
+      a: (_tagName, attribs) => {
         const href = resolve(attribs.href, /^(?:https?:|mailto:)/i);
+        if (href === undefined) {
+          const text: sanitizeHtml.Attributes = attribs.title === undefined ? {} : { title: attribs.title };
+          return { tagName: "span", attribs: text };
+        }
         const { href: _dropped, ...rest } = attribs;
-        return {
-          tagName,
-          attribs: {
-            ...rest,
-            ...(href === undefined ? {} : { href, rel: "noopener noreferrer nofollow", target: "_blank" }),
-          },
-        };
+        return { tagName: "a", attribs: { ...rest, href, rel: "noopener noreferrer nofollow", target: "_blank" } };
       },
       img: (tagName, attribs) => {
         const src = resolve(attribs.src, /^https?:/i);

@@ -33,9 +33,16 @@ describe("sanitizeAnnotationHtml", () => {
       `<a href="/api/v1/download/1" rel="noopener noreferrer nofollow" target="_blank">coverage</a>`,
     );
     expect(html).toContain(`<img alt="login" src="/api/v1/download/2" referrerpolicy="no-referrer" />`);
-    expect(html).toContain("<a>missing</a>");
+    expect(html).toContain("<span>missing</span>");
     expect(html).toContain(`<img alt="" referrerpolicy="no-referrer" />`);
-    expect(html).toContain("<a>settings</a>");
+    expect(html).toContain("<span>settings</span>");
+    expect(html).not.toMatch(/<a(?![^>]*href)/);
+  });
+
+  it("turns a link with no target into plain text, keeping its title", () => {
+    expect(clean(`<p>see <a title="the report">the report</a> and <a name="x">here</a></p>`)).toBe(
+      `<p>see <span title="the report">the report</span> and <span>here</span></p>`,
+    );
   });
 
   it("opens outside links in a new tab without a referrer", () => {
