@@ -5,7 +5,11 @@ import { z } from "zod";
 export const auditOutcomes = ["ok", "failed", "unknown"] as const;
 export type AuditOutcome = (typeof auditOutcomes)[number];
 
-/** The commands that change something, and so the actions an audit row can name. */
+/**
+ * The commands that change something, and so the actions an audit row can name and the audit page's
+ * Action filter offers. This is the one list: a command that is not `read` must be named in it, or it does
+ * not build (server/route-kit/command.ts).
+ */
 export const auditActions = [
   "jobs.reserve",
   "jobs.finish",
@@ -14,7 +18,10 @@ export const auditActions = [
   "jobs.retry",
   "stacks.register",
   "stacks.deregister",
+  "queue.pause",
+  "queue.resume",
 ] as const;
+export type AuditAction = (typeof auditActions)[number];
 
 export const auditEntrySchema = z.object({
   id: z.string(),

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { API_VERSION, type Envelope, type Pagination } from "@/lib/api/envelope";
+import type { AuditAction } from "@/lib/schemas/audit";
 import { ConsoleError, validationError, type FieldIssue } from "./console-error";
 import { runAs } from "./acting-operator";
 import { failureEnvelope } from "./envelope-json";
@@ -58,12 +59,25 @@ export interface CommandSpec<
   ): Promise<CommandOutput<z.input<O>>>;
 }
 
+/**
+ * A command that changes something leaves an audit row named after it, and the audit page offers exactly
+ * `auditActions` to filter by: such a command whose name is not in that list does not build (its `name`
+ * must then be `never`), so the list cannot miss one.
+ */
+type AuditedName<N extends string, M extends Permission> = M extends "read"
+  ? unknown
+  : [N] extends [AuditAction]
+    ? unknown
+    : { name: never };
+
 export function defineCommand<
   P extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
   O extends Schema = Schema,
->(spec: CommandSpec<P, Q, B, O>): CommandSpec<P, Q, B, O> {
+  N extends string = string,
+  M extends Permission = Permission,
+>(spec: CommandSpec<P, Q, B, O> & { name: N; permission: M } & AuditedName<N, M>): CommandSpec<P, Q, B, O> {
   return spec;
 }
 

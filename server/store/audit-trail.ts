@@ -15,6 +15,8 @@ import type { Store } from "./store";
 type Input = { params: unknown; query: unknown; body: unknown };
 
 const MAX_TEXT = 4096;
+/** The input fields that hold an operator's reason, recorded as the row's reason rather than in its request. */
+export const REASON_FIELDS = ["detail", "note"] as const;
 const record = (value: unknown): Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 const text = (value: unknown): string | null => (typeof value === "string" ? value.slice(0, MAX_TEXT) : null);
@@ -33,14 +35,15 @@ export function describeMutation(action: string, input: Input, operator: Operato
       : Array.isArray(body.jobIds)
         ? body.jobIds.filter((id): id is string => typeof id === "string")
         : (notifications?.flatMap((n) => (typeof n.jobId === "string" ? [n.jobId] : [])) ?? []);
+  // Why, in the operator's words: a finish's or notification's detail, or a queue pause's note.
   const reasons = notifications
     ? [...new Set(notifications.map((n) => text(n.detail)).filter((d) => d !== null))]
-    : [text(body.detail)];
-  // The request as it arrived minus the long lists the row already holds as job ids and reason.
+    : [text(body.detail) ?? text(body.note)];
+  // The request as it arrived minus the long lists and the text the row already holds as job ids and reason.
   const request: Record<string, unknown> = { ...params, ...record(input.query), ...body };
   if (Array.isArray(body.jobIds)) request.jobIds = body.jobIds.length;
   if (notifications) request.notifications = notifications.length;
-  delete request.detail;
+  for (const field of REASON_FIELDS) delete request[field];
   return {
     operator: { id: operator.id, name: operator.name, email: operator.email, role: operator.role },
     action,

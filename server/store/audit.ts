@@ -71,7 +71,17 @@ interface Row {
 const iso = (value: Date | string) => new Date(value).toISOString();
 const json = <T>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
 
+/**
+ * Rows written before a queue pause's note was recorded as its reason hold it only in their request, so it
+ * is read from there: every pause shows why.
+ */
+function reasonOf(row: Row, request: Record<string, unknown>): string | null {
+  if (row.reason !== null) return row.reason;
+  return row.action === "queue.pause" && typeof request.note === "string" ? request.note : null;
+}
+
 function toEntry(row: Row): AuditEntry {
+  const request = json(row.request);
   return {
     id: row.id,
     startedAt: iso(row.started_at),
@@ -83,8 +93,8 @@ function toEntry(row: Row): AuditEntry {
     action: row.action,
     stackKey: row.stack_key,
     jobIds: row.job_ids,
-    reason: row.reason,
-    request: json(row.request),
+    reason: reasonOf(row, request),
+    request,
     outcome: row.outcome,
     upstreamStatus: row.upstream_status,
     errorType: row.error_type,

@@ -107,6 +107,33 @@ describe("every mutation through the BFF is on the audit log", () => {
     });
   });
 
+  test("a queue pause records its note as the reason, in the table and the CSV's reason column", async () => {
+    const pause = await c.api(`/api/v1/stacks/${stack}/queue/pause?queue=_default`, {
+      body: { note: "db migration, back at 14:00" },
+    });
+    expect(pause.body.ok).toBe(true);
+    await c.api(`/api/v1/stacks/${stack}/queue/resume?queue=_default`, { body: {} });
+    const { body } = await c.api(`/api/v1/audit?from=${since}`);
+    const rows = body.data as Record<string, unknown>[];
+    expect(rows.map((r) => r.action)).toEqual(["queue.resume", "queue.pause"]);
+    expect(rows[1]).toMatchObject({
+      reason: "db migration, back at 14:00",
+      request: { key: stack, queue: "_default" },
+    });
+    expect(rows[1]?.request).not.toHaveProperty("note");
+    expect(rows[0]).toMatchObject({ reason: null });
+
+    const pauses = await c.api(`/api/v1/audit?action=queue.pause&from=${since}`);
+    expect(pauses.body.data.map((r: { action: string }) => r.action)).toEqual(["queue.pause"]);
+    const csv = await fetch(`${c.origin}/api/v1/audit?format=csv&action=queue.pause&from=${since}`, {
+      headers: identityHeaders("admin"),
+    });
+    const [header = "", row = ""] = (await csv.text()).split("\r\n");
+    const reasonColumn = header.split(",").indexOf("reason");
+    // The reason has a comma, so the cell is quoted; the cells before it hold none.
+    expect(row.split(",").slice(reasonColumn).join(",")).toMatch(/^"db migration, back at 14:00",ok,/);
+  });
+
   test("reads are not recorded", async () => {
     const [id = ""] = await jobIds(1);
     await c.api(`/api/v1/stacks/${stack}/jobs/${id}`);

@@ -113,6 +113,20 @@ describe.each(backends)("the store on $name", (backend) => {
     });
   });
 
+  test("a queue pause recorded with its note only in the request still shows the note as its reason", async () => {
+    const id = await store.audit.begin(
+      intent({
+        action: "queue.pause",
+        jobIds: [],
+        reason: null,
+        request: { key: "stack-console", queue: "_default", note: "db migration" },
+        requestId: "req-old-pause",
+      }),
+    );
+    const { entries } = await store.audit.list({ action: "queue.pause" }, { limit: 10, offset: 0 });
+    expect(entries.find((e) => e.id === id)).toMatchObject({ reason: "db migration" });
+  });
+
   test("filters by operator, action, job, outcome and time, newest first, with paging and a total", async () => {
     const base = Date.parse("2030-01-01T00:00:00Z");
     const at = (minutes: number) => new Date(base + minutes * 60_000);
