@@ -70,7 +70,7 @@ export function AuditFiltersForm({ filters, onApply }: AuditFiltersFormProps) {
           id={`${id}-job`}
           value={jobId}
           onChange={(e) => setJobId(e.target.value)}
-          placeholder="any job (UUID)"
+          placeholder="any job (its ID or first 8 characters)"
           autoComplete="off"
           spellCheck={false}
           className={`${fieldClass} mt-1 w-80 font-mono`}

@@ -1,11 +1,37 @@
+import { z } from "zod";
 import { AUDIT_PER_PAGE, auditOutcomes } from "../schemas/audit";
 
 // The filters of the /audit page, which live in its URL (`/audit?operator=&action=&jobId=&outcome=&from=&to=&page=`)
 // so a reload or a shared link shows the same rows.
 
+/** The shape of a Buildkite job id: `x` is a hex digit. */
+const JOB_ID_SHAPE = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+/** Fewer characters than this would match a good part of any log. */
+export const MIN_JOB_ID_PREFIX = 4;
+
+/** Whether `text` (lowercase) is the start of a job id, dashes where a UUID has them, or a whole one. */
+export function isJobIdPrefix(text: string): boolean {
+  if (text.length < MIN_JOB_ID_PREFIX || text.length > JOB_ID_SHAPE.length) return false;
+  return [...text].every((char, i) => (JOB_ID_SHAPE[i] === "-" ? char === "-" : /^[0-9a-f]$/.test(char)));
+}
+
+/**
+ * The audit log's Job ID filter: a whole job id or its start, such as the 8 characters the console shows
+ * for every job. Buildkite's ids are lowercase, so the filter is too.
+ */
+export const auditJobIdInput = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine(
+    isJobIdPrefix,
+    `must be a job ID or its first ${MIN_JOB_ID_PREFIX} or more characters (hexadecimal digits, dashes where the ID has them)`,
+  );
+
 export interface AuditFilters {
   operator: string;
   action: string;
+  /** A job id or its start (see auditJobIdInput). */
   jobId: string;
   /** One of `auditOutcomes`, or "" for any. */
   outcome: string;

@@ -4,7 +4,7 @@ import { auditEntrySchema } from "@/lib/schemas/audit";
 import { streamedFileOutput } from "../route-kit/streamed-file";
 import { z } from "zod";
 import { AUDIT_PER_PAGE, auditOutcomes } from "@/lib/schemas/audit";
-import { jobIdInput } from "@/lib/inputs/stacks";
+import { auditJobIdInput } from "@/lib/filters/audit";
 import { defineCommand, type CommandOutput } from "../route-kit/command";
 import { streamedFile, type StreamedFile } from "../route-kit/streamed-file";
 import type { AuditEntry } from "@/lib/schemas/audit";
@@ -23,7 +23,7 @@ const auditListInput = z.object({
     .string()
     .regex(/^[a-z]+(\.[a-z]+)+$/, "must be a command name such as jobs.finish")
     .optional(),
-  jobId: jobIdInput.optional(),
+  jobId: auditJobIdInput.optional(),
   outcome: z.enum(auditOutcomes, `must be one of ${auditOutcomes.join(", ")}`).optional(),
   from: time,
   to: time,

@@ -28,6 +28,7 @@ export interface AuditFilter {
   /** Matches the operator's name, email or id, case-insensitively, anywhere in the text. */
   operator?: string;
   action?: string;
+  /** A whole job id, or the start of one: rows naming a job whose id starts so. */
   jobId?: string;
   outcome?: AuditOutcome;
   from?: Date;
@@ -104,6 +105,12 @@ function toEntry(row: Row): AuditEntry {
   };
 }
 
+/** A whole job id (a UUID); anything shorter is the start of one. */
+const JOB_ID_LENGTH = 36;
+
+/** `text` for a LIKE pattern that matches it literally: `\`, `%` and `_` escaped with LIKE's default `\`. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 function where(filter: AuditFilter): { sql: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
@@ -112,11 +119,17 @@ function where(filter: AuditFilter): { sql: string; params: unknown[] } {
     clauses.push(clause(`$${params.length}`));
   };
   if (filter.operator) {
-    const pattern = `%${filter.operator.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = `%${likeLiteral(filter.operator)}%`;
     add((n) => `(operator_name ILIKE ${n} OR operator_email ILIKE ${n} OR operator_id ILIKE ${n})`, pattern);
   }
   if (filter.action) add((n) => `action = ${n}`, filter.action);
-  if (filter.jobId) add((n) => `job_ids @> ARRAY[${n}::text]`, filter.jobId);
+  if (filter.jobId && filter.jobId.length === JOB_ID_LENGTH) add((n) => `job_ids @> ARRAY[${n}::text]`, filter.jobId);
+  else if (filter.jobId)
+    // The start of an id: matched literally (LIKE's own characters escaped), whichever job of the row it is.
+    add(
+      (n) => `EXISTS (SELECT 1 FROM unnest(job_ids) AS job_id WHERE job_id LIKE ${n})`,
+      `${likeLiteral(filter.jobId)}%`,
+    );
   if (filter.outcome) add((n) => `outcome = ${n}`, filter.outcome);
   if (filter.from) add((n) => `started_at >= ${n}`, filter.from.toISOString());
   if (filter.to) add((n) => `started_at < ${n}`, filter.to.toISOString());

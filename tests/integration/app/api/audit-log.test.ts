@@ -168,6 +168,21 @@ describe("reading the audit log", () => {
     ).toBe(true);
   });
 
+  test("finds a job's rows by the 8 characters of its id the console shows, upper or lower case", async () => {
+    const [id = ""] = await jobIds(1);
+    await c.api(`/api/v1/stacks/${stack}/jobs/${id}/finish`, { body: { detail: "by prefix" } });
+    for (const jobId of [id.slice(0, 8), id.slice(0, 4), id.slice(0, 8).toUpperCase(), id]) {
+      const { status, body } = await c.api(`/api/v1/audit?jobId=${jobId}&from=${since}`);
+      expect(status, jobId).toBe(200);
+      expect(body.data.map((r: { reason: string }) => r.reason)).toEqual(["by prefix"]);
+    }
+    const short = await c.api(`/api/v1/audit?jobId=${id.slice(0, 3)}`);
+    expect(short.status).toBe(400);
+    expect(short.body.error?.details.issues).toEqual([expect.objectContaining({ field: "query.jobId" })]);
+    const pattern = await c.api(`/api/v1/audit?jobId=${encodeURIComponent("%%%%")}`);
+    expect(pattern.status).toBe(400);
+  });
+
   test("bad filters are validation errors naming the field", async () => {
     const { status, body } = await c.api("/api/v1/audit?jobId=nope&from=yesterday-ish");
     expect(status).toBe(400);

@@ -163,6 +163,29 @@ describe.each(backends)("the store on $name", (backend) => {
     expect((await store.audit.list({ operator: "%" }, { limit: 10, offset: 0 })).total).toBe(0);
   });
 
+  test("filters by the start of a job id, such as the 8 characters the console shows, matched literally", async () => {
+    const base = Date.parse("2032-01-01T00:00:00Z");
+    const window = { from: new Date(base), to: new Date(base + 60_000) };
+    const other = "7d3e0f11-2222-4000-8000-00000000000c";
+    const ids = [
+      await store.audit.begin(intent({ jobIds: [JOB_A, JOB_B], requestId: "p1" }), new Date(base + 1000)),
+      await store.audit.begin(intent({ jobIds: [other], requestId: "p2" }), new Date(base + 2000)),
+    ];
+    const matching = async (jobId: string) =>
+      (await store.audit.list({ jobId, ...window }, { limit: 10, offset: 0 })).entries.map((e) => e.id);
+    expect(await matching(JOB_A.slice(0, 8))).toEqual([ids[0]]);
+    expect(await matching("7d3e")).toEqual([ids[1]]);
+    expect(await matching(JOB_B)).toEqual([ids[0]]);
+    expect(await matching(`${JOB_B.slice(0, 35)}`)).toEqual([ids[0]]);
+    expect(await matching("0190c7a3")).toEqual([]);
+    // LIKE's own characters in the filter match only themselves.
+    expect(await matching("____")).toEqual([]);
+    expect(await matching("%")).toEqual([]);
+    let exported = 0;
+    for await (const _entry of store.audit.each({ jobId: "7d3e0f11", ...window })) exported++;
+    expect(exported).toBe(1);
+  });
+
   test("an export walks every matching row exactly once across pages", async () => {
     const base = Date.parse("2031-01-01T00:00:00Z");
     const written = [];
