@@ -8,6 +8,7 @@ import { StaleWarning } from "@/components/ui/stale-warning";
 import { ApiError } from "@/lib/api/api-error";
 import { auditFilterParams, noAuditFilters, type AuditFilters } from "@/lib/filters/audit";
 import { auditQuery } from "@/lib/queries/audit";
+import { isTransientFailure } from "@/lib/queries/retry";
 import { AuditFiltersForm } from "./audit-filters-form";
 import { AuditTable } from "./audit-table";
 import { useAuditFilters } from "./use-audit-filters";
@@ -24,7 +25,13 @@ function pageHref(filters: AuditFilters, page: number) {
 
 export function AuditView() {
   const { filters, search, setFilters } = useAuditFilters();
-  const query = useQuery({ ...auditQuery(filters), refetchInterval: REFRESH_MS, placeholderData: keepPreviousData });
+  const query = useQuery({
+    ...auditQuery(filters),
+    // Filters the server refused stay refused: polling them would only repeat the refusal.
+    refetchInterval: (current) =>
+      current.state.status === "error" && !isTransientFailure(current.state.error) ? false : REFRESH_MS,
+    placeholderData: keepPreviousData,
+  });
   const entries = query.data?.data;
   const total = typeof query.data?.summary.total === "number" ? query.data.summary.total : null;
   const error = query.error instanceof ApiError ? query.error : null;
