@@ -52,3 +52,30 @@ test("the audit log shows who finished a job and why, filters in the URL, and ex
   expect(lines).toHaveLength(3);
   expect(lines[2]).toContain("node lost");
 });
+
+test("a queue pause shows its note as the reason, and a job is found by the short id the console shows", async ({
+  page,
+  baseURL,
+}) => {
+  const [job = ""] = await newJobs(1);
+  const origin = baseURL ?? "";
+  const post = (path: string, data: unknown) => page.request.post(path, { data, headers: { origin } });
+  expect((await post(`/api/v1/stacks/${STACK}/queue/pause?queue=_default`, { note: "db migration" })).ok()).toBe(true);
+  expect((await post(`/api/v1/stacks/${STACK}/queue/resume?queue=_default`, {})).ok()).toBe(true);
+  expect((await post(`/api/v1/stacks/${STACK}/jobs/${job}/finish`, { detail: "found by prefix" })).ok()).toBe(true);
+
+  await page.goto("/audit");
+  await page.getByLabel("Action").selectOption("queue.pause");
+  await expect(page).toHaveURL(/action=queue\.pause/);
+  const rows = page.getByTestId("audit-row");
+  await expect(rows.first()).toContainText("queue.pause");
+  await expect(rows.first()).toContainText("db migration");
+  await expect(page.getByLabel("Action").locator("option", { hasText: "queue.resume" })).toHaveCount(1);
+
+  await page.getByLabel("Action").selectOption("");
+  await page.getByLabel("Job ID").fill(job.slice(0, 8));
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`/audit\\?jobId=${job.slice(0, 8)}$`));
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("found by prefix");
+});
