@@ -35,3 +35,16 @@ export const queueStateSchema = z.object({
   fetchedAt: z.string(),
 });
 export type QueueState = z.infer<typeof queueStateSchema>;
+
+/**
+ * queues.list's data: the queues the console watches. `configured` when QUEUE_KEY names them,
+ * `discovered` when they are every queue of the stack's cluster, `default` when discovery was not possible
+ * (`unavailable` says why) and only the default queue is watched.
+ */
+export const watchedQueuesSchema = z.object({
+  stackKey: z.string(),
+  queueKeys: z.array(z.string()).min(1),
+  source: z.enum(["configured", "discovered", "default"]),
+  unavailable: z.string().nullable(),
+});
+export type WatchedQueues = z.infer<typeof watchedQueuesSchema>;
