@@ -32,6 +32,12 @@ export const queueStateSchema = z.object({
   countComplete: z.boolean(),
   oldestScheduledAt: z.string().nullable(),
   oldestWaitSeconds: z.number().nullable(),
+  /** Jobs that had waited longer than the configured warning wait when the list was read. */
+  longWaitCount: z
+    .number()
+    .int()
+    .nullish()
+    .transform((value) => value ?? null),
   fetchedAt: z.string(),
 });
 export type QueueState = z.infer<typeof queueStateSchema>;
