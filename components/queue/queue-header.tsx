@@ -3,10 +3,12 @@
 import { OctagonPause } from "lucide-react";
 import { userLabel } from "@/lib/schemas/buildkite-user";
 import { formatAge, secondsSince } from "@/lib/format";
+import { formatLocalMoment } from "@/lib/local-time";
 import type { QueuePause, QueueState } from "@/lib/schemas/queue";
 import { queueLevels, type Thresholds } from "@/lib/thresholds";
 import { LevelBadge } from "./level-badge";
 import { LevelStat } from "./level-stat";
+import { useHydrated } from "./use-hydrated";
 import { useLevelTitle } from "./use-level-title";
 
 interface QueueHeaderProps {
@@ -17,14 +19,24 @@ interface QueueHeaderProps {
   now: number;
 }
 
-/** "Paused by Ada 3m 05s ago — “db migration”", with whichever parts Buildkite knows. */
+/**
+ * "Paused by Ada 3m 05s ago (at 03:14:07 CET, 2026-12-06) — “db migration”", with whichever parts
+ * Buildkite knows. The exact time is in the browser's zone, so it is written only once hydrated.
+ */
 function PauseLine({ pause, now }: { pause: QueuePause; now: number }) {
+  const hydrated = useHydrated();
   const who = pause.by ? ` by ${userLabel(pause.by)}` : "";
   const when = pause.at ? ` ${formatAge(secondsSince(pause.at, now))} ago` : "";
+  const moment = hydrated && pause.at ? formatLocalMoment(pause.at) : null;
   return (
     <p className="font-normal" data-testid="pause-details" suppressHydrationWarning>
       <span title={pause.by?.email ?? undefined}>Paused{who}</span>
-      {when && <time dateTime={pause.at ?? undefined}>{when}</time>}
+      {when && (
+        <time dateTime={pause.at ?? undefined} suppressHydrationWarning>
+          {when}
+          {moment && ` (at ${moment})`}
+        </time>
+      )}
       {pause.note ? <> — “{pause.note}”</> : " — no note given"}
     </p>
   );

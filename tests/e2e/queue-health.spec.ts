@@ -53,3 +53,22 @@ test("as jobs pile up the stack header turns warning, then critical, and the tab
   await expect(card(page, "linux-large").getByTestId("queue-level")).toHaveText("critical");
   await expect(page).toHaveTitle("▲ critical — Stack Console");
 });
+
+test.describe("in the operator's time zone", () => {
+  test.use({ timezoneId: "Asia/Tokyo" });
+
+  test("the paused banner says when, with the zone named, without a hydration error", async ({ page }) => {
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    await sim("queue", { queueKey: "macos", paused: true, note: "xcode upgrade", by: "Ada Lovelace" });
+    await page.goto(`${STACK}?queue=macos`);
+    const banner = page.getByRole("alert").filter({ hasText: "Dispatch paused" });
+    await expect(banner.getByTestId("pause-details")).toHaveText(
+      /^Paused by Ada Lovelace \d+s ago \(at \d\d:\d\d:\d\d GMT\+9, \d{4}-\d\d-\d\d\) — “xcode upgrade”$/,
+    );
+    await expect(page.getByTestId("queue-level")).toHaveText("critical");
+    expect(errors.filter((text) => /hydrat/i.test(text))).toEqual([]);
+  });
+});

@@ -1,5 +1,7 @@
-import { render, screen } from "@testing-library/react";
-import { beforeEach, describe, expect, it } from "vitest";
+import { act, render, screen } from "@testing-library/react";
+import { hydrateRoot } from "react-dom/client";
+import { renderToString } from "react-dom/server";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { QueueHeader } from "@/components/queue/queue-header";
 import type { QueueState } from "@/lib/schemas/queue";
 import { DEFAULT_THRESHOLDS } from "@/lib/thresholds";
@@ -35,6 +37,14 @@ const ada = {
   note: "db migration",
 };
 
+// The exact pause time is written in the browser's zone: a fixed zone keeps the expected text fixed.
+const savedZone = process.env.TZ;
+beforeAll(() => {
+  process.env.TZ = "Europe/Paris";
+});
+afterAll(() => {
+  process.env.TZ = savedZone;
+});
 beforeEach(() => {
   document.title = "Stack Console";
 });
@@ -55,13 +65,40 @@ describe("QueueHeader", () => {
     expect(screen.getByTestId("scheduled-count").textContent).toBe("5000+");
   });
 
-  it("alerts when dispatch is paused, saying who paused it, how long ago and why", () => {
+  it("alerts when dispatch is paused, saying who paused it, how long ago, at what time and why", () => {
     renderHeader(queue({ dispatchPaused: true, pause: ada }));
     const alert = screen.getByRole("alert");
     expect(alert.textContent).toContain(
       "Dispatch paused — agents take no jobs from queue _default until it is resumed.",
     );
-    expect(screen.getByTestId("pause-details").textContent).toBe("Paused by Ada Lovelace 1m 30s ago — “db migration”");
+    expect(screen.getByTestId("pause-details").textContent).toBe(
+      "Paused by Ada Lovelace 1m 30s ago (at 10:58:30 GMT+1, 2026-11-20) — “db migration”",
+    );
+  });
+
+  it("writes the exact pause time only once hydrated, so the server's HTML matches", async () => {
+    const view = queue({ dispatchPaused: true, pause: ada });
+    const html = renderToString(header(view, 0));
+    expect(html).toContain("1m 30s ago");
+    expect(html).not.toContain("(at ");
+
+    const container = document.createElement("div");
+    container.innerHTML = html;
+    document.body.append(container);
+    const recoverable = vi.fn();
+    const consoleError = vi.spyOn(console, "error").mockImplementation(() => {});
+    const root = await act(async () => hydrateRoot(container, header(view, 0), { onRecoverableError: recoverable }));
+    try {
+      expect(container.querySelector("[data-testid=pause-details]")?.textContent).toBe(
+        "Paused by Ada Lovelace 1m 30s ago (at 10:58:30 GMT+1, 2026-11-20) — “db migration”",
+      );
+      expect(recoverable).not.toHaveBeenCalled();
+      expect(consoleError).not.toHaveBeenCalled();
+    } finally {
+      consoleError.mockRestore();
+      act(() => root.unmount());
+      container.remove();
+    }
   });
 
   it("names whoever paused it by their email when Buildkite gives no name", () => {
