@@ -12,26 +12,13 @@ export function StackTitle({ stackKey, queueKey }: { stackKey: string; queueKey:
   const watched = useQuery(queuesQuery(stackKey));
   const queueKeys = watched.data?.data.queueKeys ?? [];
   return (
-    <header className="space-y-2">
-      <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
-        <h1 className="text-2xl font-semibold tracking-tight">
-          Queue <span className="font-mono">{queueKey}</span>
-        </h1>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          stack <span className="font-mono">{stackKey}</span>
-        </p>
-        <nav aria-label="Stack" className="ml-auto flex gap-4 text-sm">
-          <Link href="/" className="text-blue-700 hover:underline dark:text-blue-400">
-            All queues
-          </Link>
-          <Link
-            href={`/stacks/${encodeURIComponent(stackKey)}/states?queue=${encodeURIComponent(queueKey)}`}
-            className="text-blue-700 hover:underline dark:text-blue-400"
-          >
-            Job states
-          </Link>
-        </nav>
-      </div>
+    <header className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+      <h1 className="text-2xl font-semibold tracking-tight">
+        Queue <span className="font-mono">{queueKey}</span>
+      </h1>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        stack <span className="font-mono">{stackKey}</span>
+      </p>
       {queueKeys.length > 1 && (
         <nav aria-label="Watched queues" className="flex flex-wrap gap-2 text-sm">
           {queueKeys.map((key) =>
@@ -55,6 +42,17 @@ export function StackTitle({ stackKey, queueKey }: { stackKey: string; queueKey:
           )}
         </nav>
       )}
+      <nav aria-label="Stack" className="ml-auto flex gap-4 text-sm">
+        <Link href="/" className="text-blue-700 hover:underline dark:text-blue-400">
+          All queues
+        </Link>
+        <Link
+          href={`/stacks/${encodeURIComponent(stackKey)}/states?queue=${encodeURIComponent(queueKey)}`}
+          className="text-blue-700 hover:underline dark:text-blue-400"
+        >
+          Job states
+        </Link>
+      </nav>
     </header>
   );
 }
