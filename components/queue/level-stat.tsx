@@ -19,19 +19,19 @@ export function LevelStat({ label, value, spoken, level, testId, size = "xl" }: 
     <div className="min-w-28" data-level={level} data-testid={`${testId}-stat`} suppressHydrationWarning>
       <dt className="text-xs tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{label}</dt>
       <dd
-        className={`mt-1 flex items-baseline gap-2 ${levelText[level]}`}
+        className={`mt-1 flex flex-wrap items-baseline gap-x-2 ${levelText[level]}`}
         aria-label={`${level}: ${spoken}`}
         suppressHydrationWarning
       >
         <span
-          className={`font-semibold tabular-nums ${size === "xl" ? "text-2xl" : "text-xl"}`}
+          className={`font-semibold whitespace-nowrap tabular-nums ${size === "xl" ? "text-2xl" : "text-xl"}`}
           data-testid={testId}
           suppressHydrationWarning
         >
           {value}
         </span>
         {level !== "ok" && (
-          <span className="inline-flex items-center gap-0.5 text-xs font-bold uppercase" aria-hidden>
+          <span className="inline-flex items-center gap-0.5 text-xs font-bold whitespace-nowrap uppercase" aria-hidden>
             <Icon className="size-3.5" />
             {level}
           </span>
