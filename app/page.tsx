@@ -1,13 +1,17 @@
 import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query";
-import { QueueCard } from "@/components/queue/queue-card";
-import { queueQuery } from "@/lib/queries/stacks";
+import { QueueBoard } from "@/components/queue/queue-board";
+import { queueQuery, queuesQuery } from "@/lib/queries/stacks";
 import { queueGet } from "@/server/commands/queue-get";
+import { queuesList } from "@/server/commands/queues-list";
 import { config } from "@/server/config";
 import { prefetchCommand } from "@/server/route-kit/prefetch";
 
 export default async function HomePage() {
-  const { stackKey, queueKeys, pollIntervalMs } = config();
+  const { stackKey, queueKeys: configured, pollIntervalMs, thresholds } = config();
   const queryClient = new QueryClient();
+  const watched = await prefetchCommand(queuesList, { params: { key: stackKey } });
+  if (watched) queryClient.setQueryData(queuesQuery(stackKey).queryKey, watched);
+  const queueKeys = watched?.data.queueKeys ?? configured;
   await Promise.all(
     queueKeys.map(async (queueKey) => {
       const envelope = await prefetchCommand(queueGet, { params: { key: stackKey }, query: { queue: queueKey } });
@@ -21,11 +25,12 @@ export default async function HomePage() {
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
         What stack <span className="font-mono">{stackKey}</span> sees waiting in each queue it watches.
       </p>
-      <div className="mt-6 grid gap-4 md:grid-cols-2">
-        {queueKeys.map((queueKey) => (
-          <QueueCard key={queueKey} stackKey={stackKey} queueKey={queueKey} pollIntervalMs={pollIntervalMs} />
-        ))}
-      </div>
+      <QueueBoard
+        stackKey={stackKey}
+        initialQueueKeys={queueKeys}
+        pollIntervalMs={pollIntervalMs}
+        thresholds={thresholds}
+      />
     </HydrationBoundary>
   );
 }

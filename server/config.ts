@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { queueKeyInput, stackKeyInput } from "@/lib/inputs/stacks";
+import { DEFAULT_THRESHOLDS, type Band } from "@/lib/thresholds";
 import { authEnv, parseAuth } from "./auth/config";
 
 // The only module that reads process.env. Parsed once; a bad value stops start-up with one message
@@ -16,6 +17,13 @@ const queueKeyList = z
   )
   // The same rules as a request's `?queue=`: a key the API would refuse must stop start-up instead.
   .pipe(z.array(queueKeyInput).min(1, "at least one queue key"));
+// Unset or blank: every queue of the stack's cluster is watched (server/stacks/watched-queues.ts).
+const optionalQueueKeyList = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? value : undefined))
+  .pipe(queueKeyList.optional());
+const count = (fallback: number) => z.coerce.number().int().min(0).max(1_000_000).default(fallback);
 const optionalSecret = z
   .string()
   .trim()
@@ -31,7 +39,7 @@ const envSchema = z.object({
     .regex(/^[a-z0-9-]{1,100}$/, "an organization slug such as acme")
     .optional(),
   STACK_KEY: stackKeyInput.default("stack-console"),
-  QUEUE_KEY: queueKeyList.default(["_default"]),
+  QUEUE_KEY: optionalQueueKeyList,
   BUILDKITE_AGENT_API_URL: httpUrl.default("https://agent.buildkite.com/v3"),
   BUILDKITE_REST_API_URL: httpUrl.default("https://api.buildkite.com/v2"),
   POLL_INTERVAL_MS: z.coerce
@@ -69,8 +77,35 @@ const envSchema = z.object({
     .enum(["true", "false"], "true or false")
     .default("false")
     .transform((value) => value === "true"),
+  // When a queue's numbers turn warning or critical (lib/thresholds.ts explains the defaults).
+  BACKLOG_WARNING: count(DEFAULT_THRESHOLDS.backlog.warning),
+  BACKLOG_CRITICAL: count(DEFAULT_THRESHOLDS.backlog.critical),
+  WAIT_WARNING_SECONDS: count(DEFAULT_THRESHOLDS.waitSeconds.warning).pipe(z.number().min(1)),
+  WAIT_CRITICAL_SECONDS: count(DEFAULT_THRESHOLDS.waitSeconds.critical).pipe(z.number().min(1)),
+  LONG_WAITS_WARNING: count(DEFAULT_THRESHOLDS.longWaits.warning),
+  LONG_WAITS_CRITICAL: count(DEFAULT_THRESHOLDS.longWaits.critical),
   ...authEnv,
 });
+
+/** Each warning limit with its critical one: a warning above critical could never show. */
+const thresholdPairs = [
+  ["BACKLOG_WARNING", "BACKLOG_CRITICAL"],
+  ["WAIT_WARNING_SECONDS", "WAIT_CRITICAL_SECONDS"],
+  ["LONG_WAITS_WARNING", "LONG_WAITS_CRITICAL"],
+] as const;
+
+const checkedEnvSchema = envSchema.superRefine((e, ctx) => {
+  for (const [warning, critical] of thresholdPairs) {
+    if (e[warning] > e[critical])
+      ctx.addIssue({
+        code: "custom",
+        path: [warning],
+        message: `must not be above ${critical} (${e[warning]} > ${e[critical]})`,
+      });
+  }
+});
+
+const band = (warning: number, critical: number): Band => ({ warning, critical });
 
 export class ConfigError extends Error {
   constructor(
@@ -83,16 +118,24 @@ export class ConfigError extends Error {
 }
 
 /** The environment, parsed, in the shape the console uses; a variable is added here and nowhere else. */
-const configSchema = envSchema.transform((e) => {
+const configSchema = checkedEnvSchema.transform((e) => {
   const demo = e.BUILDKITE_CLUSTER_TOKEN === undefined;
   return {
     mode: demo ? ("demo" as const) : ("live" as const),
     clusterToken: e.BUILDKITE_CLUSTER_TOKEN,
     apiToken: e.BUILDKITE_API_TOKEN,
     org: e.BUILDKITE_ORG,
-    // Demo mode watches the simulator's own stack and queue whatever the environment says.
+    // Demo mode watches the simulator's own stack and all its queues whatever the environment says.
     stackKey: demo ? "stack-console" : e.STACK_KEY,
-    queueKeys: demo ? ["_default"] : e.QUEUE_KEY,
+    /** The configured queues; when none are, just the default queue, where discovery starts. */
+    queueKeys: demo ? ["_default"] : (e.QUEUE_KEY ?? ["_default"]),
+    /** True when QUEUE_KEY names no queue: every queue of the stack's cluster is watched. */
+    discoverQueues: demo || e.QUEUE_KEY === undefined,
+    thresholds: {
+      backlog: band(e.BACKLOG_WARNING, e.BACKLOG_CRITICAL),
+      waitSeconds: band(e.WAIT_WARNING_SECONDS, e.WAIT_CRITICAL_SECONDS),
+      longWaits: band(e.LONG_WAITS_WARNING, e.LONG_WAITS_CRITICAL),
+    },
     agentApiUrl: e.BUILDKITE_AGENT_API_URL,
     restApiUrl: e.BUILDKITE_REST_API_URL,
     pollIntervalMs: e.POLL_INTERVAL_MS,

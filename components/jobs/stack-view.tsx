@@ -8,6 +8,7 @@ import { StaleWarning } from "@/components/ui/stale-warning";
 import { useNow } from "@/components/ui/use-now";
 import { ApiError } from "@/lib/api/api-error";
 import { filterAndSort, filtersKey, type SortField } from "@/lib/filters/jobs";
+import type { Thresholds } from "@/lib/thresholds";
 import { allSelected } from "@/lib/selection";
 import { BulkActionBar } from "./bulk-action-bar";
 import { JobDrawer } from "./job-drawer";
@@ -25,16 +26,14 @@ import { useRowSelection } from "./use-row-selection";
 import { useStableRows } from "./use-stable-rows";
 import { useStackUrlState } from "./use-stack-url-state";
 
-/** Jobs waiting longer than this are counted in the header: past it a job is probably stuck, not queued. */
-const LONG_WAIT_SECONDS = 300;
-
 interface StackViewProps {
   stackKey: string;
   queueKey: string;
   pollIntervalMs: number;
+  thresholds: Thresholds;
 }
 
-export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps) {
+export function StackView({ stackKey, queueKey, pollIntervalMs, thresholds }: StackViewProps) {
   const refresh = useRefreshSettings(pollIntervalMs);
   const { queue, jobsQuery, loaded, jobs, jobsById, allIds, scheduledMs } = useQueueJobs(
     stackKey,
@@ -42,7 +41,8 @@ export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps
     refresh.paused ? false : refresh.intervalMs,
   );
   const now = useNow();
-  const overThreshold = loaded ? scheduledMs.filter((ms) => now - ms > LONG_WAIT_SECONDS * 1000).length : undefined;
+  const longWaitMs = thresholds.waitSeconds.warning * 1000;
+  const overThreshold = loaded ? scheduledMs.filter((ms) => now - ms > longWaitMs).length : undefined;
 
   const urlState = useStackUrlState();
   const { setFilters, openJob } = urlState;
@@ -118,12 +118,7 @@ export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps
     <div className="space-y-5">
       <StackTitle stackKey={stackKey} queueKey={queueKey} />
 
-      <QueueHeader
-        queue={queue.data?.data}
-        overThreshold={overThreshold}
-        thresholdSeconds={LONG_WAIT_SECONDS}
-        now={now}
-      />
+      <QueueHeader queue={queue.data?.data} overThreshold={overThreshold} thresholds={thresholds} now={now} />
       {queue.data && (
         <DispatchControl stackKey={stackKey} queueKey={queueKey} paused={queue.data.data.dispatchPaused} />
       )}

@@ -1,24 +1,29 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { UseQueryResult } from "@tanstack/react-query";
 import Link from "next/link";
 import { ApiError } from "@/lib/api/api-error";
+import type { SuccessEnvelope } from "@/lib/api/envelope";
 import { userLabel } from "@/lib/schemas/buildkite-user";
 import { formatAge, secondsSince } from "@/lib/format";
-import { queueQuery } from "@/lib/queries/stacks";
-import type { QueuePause } from "@/lib/schemas/queue";
+import type { QueuePause, QueueState } from "@/lib/schemas/queue";
+import { queueLevels, type Thresholds } from "@/lib/thresholds";
 import { StaleWarning } from "@/components/ui/stale-warning";
-import { useNow } from "@/components/ui/use-now";
+import { LevelBadge } from "./level-badge";
+import { LevelStat } from "./level-stat";
 
-function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <div>
-      <dt className="text-xs tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{label}</dt>
-      {/* Ages differ between the server render and hydration by design; they tick from then on. */}
-      <dd className="mt-1 text-2xl font-semibold tabular-nums" data-testid={testId} suppressHydrationWarning>
-        {value}
-      </dd>
-    </div>
+export type QueueQueryResult = UseQueryResult<SuccessEnvelope<QueueState>>;
+
+/** A queue's levels from what the card shows: the oldest wait as it ticks, long waits as last read. */
+export function cardLevels(view: QueueState, thresholds: Thresholds, now: number) {
+  return queueLevels(
+    {
+      dispatchPaused: view.dispatchPaused,
+      scheduledCount: view.scheduledCount,
+      oldestWaitSeconds: view.oldestScheduledAt ? secondsSince(view.oldestScheduledAt, now) : null,
+      longWaits: view.longWaitCount,
+    },
+    thresholds,
   );
 }
 
@@ -28,23 +33,23 @@ function pauseTitle(pause: QueuePause | null): string | undefined {
   return pause.note ? `Paused${who}: ${pause.note}` : `Paused${who}`;
 }
 
-export function QueueCard({
-  stackKey,
-  queueKey,
-  pollIntervalMs,
-}: {
+interface QueueCardProps {
   stackKey: string;
   queueKey: string;
   pollIntervalMs: number;
-}) {
-  const query = useQuery({
-    ...queueQuery(stackKey, queueKey),
-    refetchInterval: pollIntervalMs,
-    placeholderData: keepPreviousData,
-  });
-  const now = useNow();
+  /** The queue's read, owned by the board so the tab title can sum up every card. */
+  query: QueueQueryResult;
+  thresholds: Thresholds;
+  now: number;
+}
+
+export function QueueCard({ stackKey, queueKey, pollIntervalMs, query, thresholds, now }: QueueCardProps) {
   const view = query.data?.data;
   const error = query.error instanceof ApiError ? query.error : null;
+  const levels = view ? cardLevels(view, thresholds, now) : null;
+  const count = view ? `${view.scheduledCount}${view.countComplete ? "" : "+"}` : "";
+  const age = view?.oldestScheduledAt ? formatAge(secondsSince(view.oldestScheduledAt, now)) : "—";
+  const longWaitLabel = formatAge(thresholds.waitSeconds.warning).replace(" 00s", "");
 
   return (
     <section
@@ -56,42 +61,57 @@ export function QueueCard({
           <span className="font-mono">{queueKey}</span>
           <span className="ml-2 text-sm font-normal text-zinc-500 dark:text-zinc-400">stack {stackKey}</span>
         </h2>
-        {view &&
-          (view.dispatchPaused ? (
-            <span
-              className="rounded-full bg-red-600 px-2.5 py-0.5 text-xs font-bold text-white uppercase"
-              data-testid="dispatch-state"
-              title={pauseTitle(view.pause)}
-            >
-              Dispatch paused
-            </span>
-          ) : (
-            <span
-              className="rounded-full bg-emerald-100 px-2.5 py-0.5 text-xs font-semibold text-emerald-900 dark:bg-emerald-500/15 dark:text-emerald-300"
-              data-testid="dispatch-state"
-            >
-              Dispatching
-            </span>
-          ))}
+        <div className="flex items-center gap-2">
+          {levels && <LevelBadge level={levels.overall} testId="queue-level" />}
+          {view &&
+            (view.dispatchPaused ? (
+              <span
+                className="rounded-full bg-red-600 px-2.5 py-0.5 text-xs font-bold text-white uppercase"
+                data-testid="dispatch-state"
+                title={pauseTitle(view.pause)}
+              >
+                Dispatch paused
+              </span>
+            ) : (
+              <span
+                className="rounded-full bg-emerald-100 px-2.5 py-0.5 text-xs font-semibold text-emerald-900 dark:bg-emerald-500/15 dark:text-emerald-300"
+                data-testid="dispatch-state"
+              >
+                Dispatching
+              </span>
+            ))}
+        </div>
       </header>
 
-      {view ? (
-        <dl className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-3">
-          <Stat
+      {view && levels ? (
+        <dl className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-4">
+          <LevelStat
             label="Scheduled jobs"
-            value={`${view.scheduledCount}${view.countComplete ? "" : "+"}`}
+            value={count}
+            spoken={`${count} waiting`}
+            level={levels.backlog}
             testId="scheduled-count"
           />
-          <Stat
+          <LevelStat
             label="Oldest waiting"
-            value={view.oldestScheduledAt ? formatAge(secondsSince(view.oldestScheduledAt, now)) : "—"}
+            value={age}
+            spoken={view.oldestScheduledAt ? `oldest waited ${age}` : "no job waiting"}
+            level={levels.oldestWait}
             testId="oldest-wait"
           />
-          <Stat
-            label="Updated"
-            value={`${formatAge(secondsSince(query.dataUpdatedAt, now))} ago`}
-            testId="updated-ago"
+          <LevelStat
+            label={`Waiting > ${longWaitLabel}`}
+            value={view.longWaitCount === null ? "—" : String(view.longWaitCount)}
+            spoken={`${view.longWaitCount ?? "—"} waiting over ${longWaitLabel}`}
+            level={levels.longWaits}
+            testId="over-threshold"
           />
+          <div>
+            <dt className="text-xs tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Updated</dt>
+            <dd className="mt-1 text-2xl font-semibold tabular-nums" data-testid="updated-ago" suppressHydrationWarning>
+              {`${formatAge(secondsSince(query.dataUpdatedAt, now))} ago`}
+            </dd>
+          </div>
         </dl>
       ) : (
         !error && <p className="mt-4 text-sm text-zinc-500">Loading…</p>

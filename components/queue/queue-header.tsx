@@ -3,35 +3,40 @@
 import { OctagonPause } from "lucide-react";
 import { userLabel } from "@/lib/schemas/buildkite-user";
 import { formatAge, secondsSince } from "@/lib/format";
+import { formatLocalMoment } from "@/lib/local-time";
 import type { QueuePause, QueueState } from "@/lib/schemas/queue";
+import { queueLevels, type Thresholds } from "@/lib/thresholds";
+import { LevelBadge } from "./level-badge";
+import { LevelStat } from "./level-stat";
+import { useHydrated } from "./use-hydrated";
+import { useLevelTitle } from "./use-level-title";
 
 interface QueueHeaderProps {
   queue: QueueState | undefined;
-  /** Jobs on screen that have waited longer than `thresholdSeconds`. */
+  /** Jobs on screen that have waited longer than `thresholds.waitSeconds.warning`. */
   overThreshold: number | undefined;
-  thresholdSeconds: number;
+  thresholds: Thresholds;
   now: number;
 }
 
-function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <div className="min-w-28">
-      <dt className="text-xs tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{label}</dt>
-      <dd className="mt-1 text-xl font-semibold tabular-nums" data-testid={testId} suppressHydrationWarning>
-        {value}
-      </dd>
-    </div>
-  );
-}
-
-/** "Paused by Ada 3m 05s ago — “db migration”", with whichever parts Buildkite knows. */
+/**
+ * "Paused by Ada 3m 05s ago (at 03:14:07 CET, 2026-12-06) — “db migration”", with whichever parts
+ * Buildkite knows. The exact time is in the browser's zone, so it is written only once hydrated.
+ */
 function PauseLine({ pause, now }: { pause: QueuePause; now: number }) {
+  const hydrated = useHydrated();
   const who = pause.by ? ` by ${userLabel(pause.by)}` : "";
   const when = pause.at ? ` ${formatAge(secondsSince(pause.at, now))} ago` : "";
+  const moment = hydrated && pause.at ? formatLocalMoment(pause.at) : null;
   return (
     <p className="font-normal" data-testid="pause-details" suppressHydrationWarning>
       <span title={pause.by?.email ?? undefined}>Paused{who}</span>
-      {when && <time dateTime={pause.at ?? undefined}>{when}</time>}
+      {when && (
+        <time dateTime={pause.at ?? undefined} suppressHydrationWarning>
+          {when}
+          {moment && ` (at ${moment})`}
+        </time>
+      )}
       {pause.note ? <> — “{pause.note}”</> : " — no note given"}
     </p>
   );
@@ -52,8 +57,23 @@ function PauseUnavailableLine({ queue }: { queue: QueueState }) {
 }
 
 /** Answers "is this queue healthy?" at a glance: dispatch, backlog, and how long the oldest job waited. */
-export function QueueHeader({ queue, overThreshold, thresholdSeconds, now }: QueueHeaderProps) {
-  const thresholdLabel = formatAge(thresholdSeconds).replace(" 00s", "");
+export function QueueHeader({ queue, overThreshold, thresholds, now }: QueueHeaderProps) {
+  const thresholdLabel = formatAge(thresholds.waitSeconds.warning).replace(" 00s", "");
+  const oldestWait = queue?.oldestScheduledAt ? secondsSince(queue.oldestScheduledAt, now) : null;
+  const count = queue ? `${queue.scheduledCount}${queue.countComplete ? "" : "+"}` : "—";
+  const age = oldestWait === null ? "—" : formatAge(oldestWait);
+  const levels = queue
+    ? queueLevels(
+        {
+          dispatchPaused: queue.dispatchPaused,
+          scheduledCount: queue.scheduledCount,
+          oldestWaitSeconds: oldestWait,
+          longWaits: overThreshold ?? null,
+        },
+        thresholds,
+      )
+    : null;
+  useLevelTitle(levels?.overall ?? null);
   return (
     <div className="space-y-3">
       {queue?.dispatchPaused && (
@@ -71,27 +91,45 @@ export function QueueHeader({ queue, overThreshold, thresholdSeconds, now }: Que
           </div>
         </div>
       )}
-      <dl className="flex flex-wrap gap-x-8 gap-y-3">
-        <Stat
+      <dl className="flex flex-wrap items-end gap-x-8 gap-y-3">
+        <LevelStat
           label="Scheduled jobs"
-          value={queue ? `${queue.scheduledCount}${queue.countComplete ? "" : "+"}` : "—"}
+          value={count}
+          spoken={`${count} waiting`}
+          level={levels?.backlog ?? "ok"}
           testId="scheduled-count"
+          size="lg"
         />
-        <Stat
+        <LevelStat
           label="Oldest waiting"
-          value={queue?.oldestScheduledAt ? formatAge(secondsSince(queue.oldestScheduledAt, now)) : "—"}
+          value={age}
+          spoken={oldestWait === null ? "no job waiting" : `oldest waited ${age}`}
+          level={levels?.oldestWait ?? "ok"}
           testId="oldest-wait"
+          size="lg"
         />
-        <Stat
+        <LevelStat
           label={`Waiting > ${thresholdLabel}`}
           value={overThreshold === undefined ? "—" : String(overThreshold)}
+          spoken={`${overThreshold ?? "—"} waiting over ${thresholdLabel}`}
+          level={levels?.longWaits ?? "ok"}
           testId="over-threshold"
+          size="lg"
         />
-        <Stat
-          label="Dispatch"
-          value={queue ? (queue.dispatchPaused ? "Paused" : "Dispatching") : "—"}
-          testId="dispatch-state"
-        />
+        <div className="min-w-28">
+          <dt className="text-xs tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Dispatch</dt>
+          <dd className="mt-1 text-xl font-semibold" data-testid="dispatch-state">
+            {queue ? (queue.dispatchPaused ? "Paused" : "Dispatching") : "—"}
+          </dd>
+        </div>
+        {levels && (
+          <div className="min-w-28">
+            <dt className="text-xs tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Queue health</dt>
+            <dd className="mt-1.5" suppressHydrationWarning>
+              <LevelBadge level={levels.overall} testId="queue-level" />
+            </dd>
+          </div>
+        )}
       </dl>
     </div>
   );

@@ -24,6 +24,7 @@ export const apiPaths = {
   registerStack: () => "/api/v1/stacks",
   deregisterStack: (stackKey: string) => `${stack(stackKey)}/deregister`,
   queue: (stackKey: string, queueKey: string) => withQuery(`${stack(stackKey)}/queue`, { queue: queueKey }),
+  queues: (stackKey: string) => `${stack(stackKey)}/queues`,
   pauseDispatch: (stackKey: string, queueKey: string) =>
     withQuery(`${stack(stackKey)}/queue/pause`, { queue: queueKey }),
   resumeDispatch: (stackKey: string, queueKey: string) =>

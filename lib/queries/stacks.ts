@@ -9,7 +9,7 @@ import {
   reservationSchema,
   scheduledJobSchema,
 } from "../schemas/jobs";
-import { queueStateSchema } from "../schemas/queue";
+import { queueStateSchema, watchedQueuesSchema } from "../schemas/queue";
 import { queryKeys } from "./keys";
 
 // What the browser reads about a stack: its queue, its scheduled jobs, one job's details and history, job
@@ -19,6 +19,13 @@ export const queueQuery = (stackKey: string, queueKey: string) =>
   queryOptions({
     queryKey: queryKeys.stacks.queue(stackKey, queueKey),
     queryFn: ({ signal }) => apiFetch(apiPaths.queue(stackKey, queueKey), queueStateSchema, { signal }),
+  });
+
+/** The queues the console watches on the stack. */
+export const queuesQuery = (stackKey: string) =>
+  queryOptions({
+    queryKey: queryKeys.stacks.queues(stackKey),
+    queryFn: ({ signal }) => apiFetch(apiPaths.queues(stackKey), watchedQueuesSchema, { signal }),
   });
 
 /** Every scheduled job of the queue (up to 5000), from the server's shared snapshot. */

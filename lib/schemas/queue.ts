@@ -32,6 +32,25 @@ export const queueStateSchema = z.object({
   countComplete: z.boolean(),
   oldestScheduledAt: z.string().nullable(),
   oldestWaitSeconds: z.number().nullable(),
+  /** Jobs that had waited longer than the configured warning wait when the list was read. */
+  longWaitCount: z
+    .number()
+    .int()
+    .nullish()
+    .transform((value) => value ?? null),
   fetchedAt: z.string(),
 });
 export type QueueState = z.infer<typeof queueStateSchema>;
+
+/**
+ * queues.list's data: the queues the console watches. `configured` when QUEUE_KEY names them,
+ * `discovered` when they are every queue of the stack's cluster, `default` when discovery was not possible
+ * (`unavailable` says why) and only the default queue is watched.
+ */
+export const watchedQueuesSchema = z.object({
+  stackKey: z.string(),
+  queueKeys: z.array(z.string()).min(1),
+  source: z.enum(["configured", "discovered", "default"]),
+  unavailable: z.string().nullable(),
+});
+export type WatchedQueues = z.infer<typeof watchedQueuesSchema>;

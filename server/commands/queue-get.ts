@@ -18,6 +18,8 @@ export const queueGet = defineCommand({
     const oldest = jobs[0]?.scheduledAt ?? null;
     const details = await pauseDetails(runtime, clusterQueue.id, clusterQueue.dispatchPaused);
     const oldestWaitSeconds = oldest ? Math.max(0, Math.round((snapshot.fetchedAt - Date.parse(oldest)) / 1000)) : null;
+    const longWaitSince = snapshot.fetchedAt - runtime.config.thresholds.waitSeconds.warning * 1000;
+    const longWaitCount = jobs.filter((job) => Date.parse(job.scheduledAt) < longWaitSince).length;
     const data = {
       stackKey: params.key,
       queueKey,
@@ -29,6 +31,7 @@ export const queueGet = defineCommand({
       countComplete: complete,
       oldestScheduledAt: oldest,
       oldestWaitSeconds,
+      longWaitCount,
       fetchedAt: new Date(snapshot.fetchedAt).toISOString(),
     };
     return {

@@ -7,6 +7,8 @@ import { createSharedRead } from "./shared-read";
 const enrichmentOptions = { noRetry: true, timeoutMs: 5_000 };
 /** After a walk of every cluster did not find a queue, walking again sooner would only spend budget. */
 export const MISSING_QUEUE_RETRY_MS = 5 * 60_000;
+/** Queues are added to a cluster by hand and rarely; a minute's delay in watching a new one is fine. */
+export const QUEUE_LIST_TTL_MS = 60_000;
 
 /**
  * The REST view of cluster queues, addressed by the queue id the Stacks API reports. Which cluster holds a
@@ -27,6 +29,7 @@ export function createClusterQueueReads({
   const clusterOf = new Map<string, string>();
   const missingUntil = new Map<string, number>();
   const queues = createSharedRead<RestClusterQueue>({ ttlMs, maxEntries: 64 });
+  const queueLists = createSharedRead<RestClusterQueue[]>({ ttlMs: QUEUE_LIST_TTL_MS, maxEntries: 16, now });
   let walk: Promise<void> | null = null;
 
   async function walkClusters(): Promise<void> {
@@ -61,6 +64,17 @@ export function createClusterQueueReads({
     return read.value;
   }
 
+  /** Every queue of the cluster that holds `queueId`, as listed; null when no cluster the token can read holds it. */
+  async function queuesBeside(queueId: string): Promise<RestClusterQueue[] | null> {
+    const clusterId = await clusterHolding(queueId);
+    if (clusterId === null) return null;
+    const read = await queueLists.read(
+      clusterId,
+      async () => (await rest.listClusterQueues(org, clusterId, enrichmentOptions)).data,
+    );
+    return read.value;
+  }
+
   /** Pauses or resumes dispatch, then forgets the cached queue so the next read shows the change. */
   async function setDispatch(queueId: string, paused: boolean, note: string | null): Promise<RestClusterQueue | null> {
     const clusterId = await clusterHolding(queueId);
@@ -75,7 +89,7 @@ export function createClusterQueueReads({
     }
   }
 
-  return { queue, setDispatch };
+  return { queue, queuesBeside, setDispatch };
 }
 
 export type ClusterQueueReads = ReturnType<typeof createClusterQueueReads>;

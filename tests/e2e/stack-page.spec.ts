@@ -17,7 +17,9 @@ test("the paused banner appears when dispatch is paused and clears when it resum
 
   await sim("queue", { paused: true, note: "db migration", by: "Ada Lovelace" });
   await expect(banner).toBeVisible();
-  await expect(banner.getByTestId("pause-details")).toHaveText(/^Paused by Ada Lovelace \d+s ago — “db migration”$/);
+  await expect(banner.getByTestId("pause-details")).toHaveText(
+    /^Paused by Ada Lovelace \d+s ago \(at \d\d:\d\d:\d\d [^,]+, \d{4}-\d\d-\d\d\) — “db migration”$/,
+  );
   await sim("queue", { paused: false });
   await expect(banner).toBeHidden();
 });

@@ -2,11 +2,14 @@ import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StackView } from "@/components/jobs/stack-view";
-import { queueQuery, scheduledJobsQuery } from "@/lib/queries/stacks";
+import { queueQuery, queuesQuery, scheduledJobsQuery } from "@/lib/queries/stacks";
 import { jobsScheduledList } from "@/server/commands/jobs-scheduled-list";
 import { queueGet } from "@/server/commands/queue-get";
+import { queuesList } from "@/server/commands/queues-list";
 import { config } from "@/server/config";
 import { prefetchCommand } from "@/server/route-kit/prefetch";
+import { runtime } from "@/server/runtime";
+import { watchedQueues } from "@/server/stacks/watched-queues";
 
 export async function generateMetadata({ params, searchParams }: PageProps<"/stacks/[key]">): Promise<Metadata> {
   const [{ key }, search] = await Promise.all([params, searchParams]);
@@ -14,26 +17,39 @@ export async function generateMetadata({ params, searchParams }: PageProps<"/sta
   return { title: `${queue} · ${key}` };
 }
 
-/** The console watches one configured stack; its queues are the configured ones. Anything else is a 404. */
+/**
+ * The console watches one configured stack and the queues the home page shows (configured, or every queue
+ * of the cluster); without `?queue=` the first of them. Anything else is a 404.
+ */
 export default async function StackPage({ params, searchParams }: PageProps<"/stacks/[key]">) {
   const [{ key }, search] = await Promise.all([params, searchParams]);
-  const { stackKey, queueKeys, pollIntervalMs } = config();
+  const { stackKey, pollIntervalMs, thresholds } = config();
+  if (key !== stackKey) notFound();
+  const { queueKeys } = await watchedQueues(await runtime(), stackKey);
   const queueKey = typeof search.queue === "string" ? search.queue : queueKeys[0];
-  if (key !== stackKey || queueKey === undefined || !queueKeys.includes(queueKey)) notFound();
+  if (queueKey === undefined || !queueKeys.includes(queueKey)) notFound();
 
-  // Both reads come from the server's shared snapshot, so prefetching them costs one upstream pass and the
-  // first screenful of rows arrives in the HTML.
+  // The queue and its jobs come from the server's shared snapshot, so prefetching them costs one upstream
+  // pass and the first screenful of rows arrives in the HTML; the watched queues were just read above.
   const queryClient = new QueryClient();
-  const [queue, jobs] = await Promise.all([
+  const [queue, jobs, watched] = await Promise.all([
     prefetchCommand(queueGet, { params: { key }, query: { queue: queueKey } }),
     prefetchCommand(jobsScheduledList, { params: { key }, query: { queue: queueKey, all: "1" } }),
+    prefetchCommand(queuesList, { params: { key } }),
   ]);
   if (queue) queryClient.setQueryData(queueQuery(stackKey, queueKey).queryKey, queue);
+  if (watched) queryClient.setQueryData(queuesQuery(stackKey).queryKey, watched);
   if (jobs) queryClient.setQueryData(scheduledJobsQuery(stackKey, queueKey).queryKey, jobs);
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <StackView key={queueKey} stackKey={stackKey} queueKey={queueKey} pollIntervalMs={pollIntervalMs} />
+      <StackView
+        key={queueKey}
+        stackKey={stackKey}
+        queueKey={queueKey}
+        pollIntervalMs={pollIntervalMs}
+        thresholds={thresholds}
+      />
     </HydrationBoundary>
   );
 }

@@ -104,6 +104,56 @@ describe("parseConfig", () => {
     );
   });
 
+  test("every queue of the cluster is watched unless QUEUE_KEY names some, and always in demo mode", () => {
+    expect(parseConfig({ ...live })).toMatchObject({ queueKeys: ["_default"], discoverQueues: true });
+    expect(parseConfig({ ...live, QUEUE_KEY: "  " })).toMatchObject({ queueKeys: ["_default"], discoverQueues: true });
+    expect(parseConfig({ ...live, QUEUE_KEY: "linux,macos" })).toMatchObject({
+      queueKeys: ["linux", "macos"],
+      discoverQueues: false,
+    });
+    expect(parseConfig({ QUEUE_KEY: "linux" })).toMatchObject({ queueKeys: ["_default"], discoverQueues: true });
+  });
+
+  test("the health thresholds have defaults and are read from the environment", () => {
+    expect(parseConfig({ ...live }).thresholds).toEqual({
+      backlog: { warning: 50, critical: 200 },
+      waitSeconds: { warning: 300, critical: 900 },
+      longWaits: { warning: 1, critical: 20 },
+    });
+    const thresholds = parseConfig({
+      ...live,
+      BACKLOG_WARNING: "10",
+      BACKLOG_CRITICAL: "10",
+      WAIT_WARNING_SECONDS: "60",
+      WAIT_CRITICAL_SECONDS: "120",
+      LONG_WAITS_WARNING: "5",
+      LONG_WAITS_CRITICAL: "50",
+    }).thresholds;
+    expect(thresholds).toEqual({
+      backlog: { warning: 10, critical: 10 },
+      waitSeconds: { warning: 60, critical: 120 },
+      longWaits: { warning: 5, critical: 50 },
+    });
+  });
+
+  test.each([
+    ["BACKLOG_WARNING", { BACKLOG_WARNING: "300" }, "BACKLOG_CRITICAL (300 > 200)"],
+    ["WAIT_WARNING_SECONDS", { WAIT_CRITICAL_SECONDS: "120" }, "WAIT_CRITICAL_SECONDS (300 > 120)"],
+    ["LONG_WAITS_WARNING", { LONG_WAITS_WARNING: "21" }, "LONG_WAITS_CRITICAL (21 > 20)"],
+  ])("a warning threshold above its critical one stops start-up naming %s", (variable, env, detail) => {
+    const attempt = () => parseConfig({ ...live, ...env });
+    expect(attempt).toThrow(new RegExp(`^Invalid configuration: ${variable} is not valid: must not be above`));
+    expect(attempt).toThrow(detail);
+  });
+
+  test.each(["BACKLOG_CRITICAL", "WAIT_WARNING_SECONDS", "LONG_WAITS_CRITICAL"])(
+    "a threshold that is not a whole number stops start-up naming %s",
+    (variable) => {
+      expect(() => parseConfig({ ...live, [variable]: "lots" })).toThrow(`Invalid configuration: ${variable} `);
+      expect(() => parseConfig({ ...live, [variable]: "-1" })).toThrow(`Invalid configuration: ${variable} `);
+    },
+  );
+
   describe("sign-in fails closed", () => {
     const live = { BUILDKITE_CLUSTER_TOKEN: "bkct_x" };
     const oidc = {
