@@ -8,6 +8,7 @@ export type AuditOutcome = (typeof auditOutcomes)[number];
 /** The commands that change something, and so the actions an audit row can name. */
 export const auditActions = [
   "jobs.reserve",
+  "jobs.release",
   "jobs.finish",
   "jobs.finish.bulk",
   "jobs.notify",
