@@ -19,8 +19,8 @@ interface FiltersBarProps {
   filters: JobFilters;
   onChange: (update: Partial<JobFilters>) => void;
   firstFilterRef: Ref<HTMLInputElement>;
-  /** Finds the job and scrolls to it; returns a message when it cannot. */
-  onJump: (query: string) => string | null;
+  /** Finds the job and scrolls to it (or opens it); resolves to a message when it cannot. */
+  onJump: (query: string) => Promise<string | null>;
 }
 
 export function JobFiltersBar({ filters, onChange, firstFilterRef, onJump }: FiltersBarProps) {
@@ -55,7 +55,7 @@ export function JobFiltersBar({ filters, onChange, firstFilterRef, onJump }: Fil
         aria-label="Find a job"
         onSubmit={(event) => {
           event.preventDefault();
-          setJumpMessage(onJump(jumpQuery));
+          void onJump(jumpQuery).then(setJumpMessage);
         }}
       >
         <label htmlFor={`${baseId}-jump`} className="block text-xs font-medium text-zinc-600 dark:text-zinc-400">
