@@ -46,8 +46,6 @@ export function ReservationsTable({ pollIntervalMs }: { pollIntervalMs: number }
   return (
     <div className="mt-6 space-y-3">
       {error && <StaleWarning error={error} hasData={Boolean(reservations)} />}
-      {/* Always mounted: the jobs an action took leave the list, but their results stay until dismissed. */}
-      <ReservationActions selected={selected} onClear={clearSelection} />
       {reservations === undefined ? (
         !error && <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading…</p>
       ) : reservations.length === 0 ? (
@@ -93,6 +91,11 @@ export function ReservationsTable({ pollIntervalMs }: { pollIntervalMs: number }
           </table>
         </div>
       )}
+      {/* Below the rows, so picking one never moves the others under the pointer; sticky, so it stays in
+          view on a long list. Always mounted: acted-on jobs leave the list, their results stay until dismissed. */}
+      <div className="sticky bottom-4 z-10">
+        <ReservationActions selected={selected} onClear={clearSelection} />
+      </div>
       <p className="text-xs text-zinc-600 dark:text-zinc-400">Refreshes every {Math.round(pollIntervalMs / 1000)}s.</p>
     </div>
   );

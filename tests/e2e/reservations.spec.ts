@@ -83,7 +83,12 @@ test("two reserved jobs are finished together with a reason", async ({ page }) =
   await page.goto("/reservations");
   for (const id of ids) await expect(reservationRow(page, id)).toBeVisible();
 
+  // The actions appear below the rows: picking one leaves the next where the pointer is.
+  const top = () => reservationRow(page, second).evaluate((row) => row.getBoundingClientRect().top + window.scrollY);
+  const before = await top();
   await pick(page, first);
+  await expect(actions(page).getByText("1 selected")).toBeVisible();
+  expect(await top()).toBe(before);
   await pick(page, second);
   await expect(actions(page).getByText("2 selected")).toBeVisible();
   await actions(page).getByRole("button", { name: "Finish 2…" }).click();
