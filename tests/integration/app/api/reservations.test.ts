@@ -111,6 +111,16 @@ describe("acting on the console's reservations", () => {
     for (const id of ids) expect(held).not.toContain(id);
   });
 
+  test("finishing a job someone else finished fails with Buildkite's words, which the page reads as already finished", async () => {
+    const [id] = await freshJobs(1);
+    await c.api(`/api/v1/stacks/${stack}/reservations`, { body: { jobIds: [id] } });
+    await c.api(`/api/v1/stacks/${stack}/jobs/${id}/finish`, { body: { detail: "first" }, as: "operator" });
+    const again = await c.api(`/api/v1/stacks/${stack}/bulk-finish`, { body: { jobIds: [id], detail: "second" } });
+    expect(again.body.data.results).toEqual([
+      { jobId: id, outcome: "failed", error: expect.stringMatching(/already finished/i) },
+    ]);
+  });
+
   test("a viewer may list reservations but not extend, release or finish them", async () => {
     const [id] = await freshJobs(1);
     await c.api(`/api/v1/stacks/${stack}/reservations`, { body: { jobIds: [id] } });
