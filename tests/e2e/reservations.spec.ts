@@ -123,4 +123,16 @@ test("jump to job opens a job the console has reserved in the drawer", async ({ 
   await expect(drawer).toBeVisible();
   await expect(drawer.getByRole("status", { name: "State" })).toHaveText("reserved");
   await expect(page).toHaveURL(new RegExp(`job=${held}`));
+  await drawer.getByRole("button", { name: "Close" }).click();
+
+  // A job the console does not hold is found by its full id, through Buildkite's job states.
+  const finished = await page.request.post(`/api/v1/stacks/${STACK}/jobs/${listed}/finish`, {
+    data: { exitStatus: -1, detail: "not needed" },
+  });
+  expect(finished.ok()).toBe(true);
+  await expect(row(page, listed)).toHaveCount(0);
+  await page.getByLabel("Jump to job").fill(listed);
+  await page.getByLabel("Jump to job").press("Enter");
+  const other = page.getByRole("dialog", { name: `Job ${short(listed)}` });
+  await expect(other.getByRole("status", { name: "State" })).toHaveText("finished");
 });
