@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, type Ref } from "react";
+import { useId, useRef, useState, type Ref } from "react";
 import type { JobFilters } from "@/lib/filters/jobs";
 
 type TextFilter = "pipeline" | "branch" | "step" | "rules";
@@ -19,14 +19,16 @@ interface FiltersBarProps {
   filters: JobFilters;
   onChange: (update: Partial<JobFilters>) => void;
   firstFilterRef: Ref<HTMLInputElement>;
-  /** Finds the job and scrolls to it; returns a message when it cannot. */
-  onJump: (query: string) => string | null;
+  /** Finds the job and scrolls to it (or opens it); resolves to a message when it cannot. */
+  onJump: (query: string) => Promise<string | null>;
 }
 
 export function JobFiltersBar({ filters, onChange, firstFilterRef, onJump }: FiltersBarProps) {
   const baseId = useId();
   const [jumpQuery, setJumpQuery] = useState("");
   const [jumpMessage, setJumpMessage] = useState<string | null>(null);
+  // A lookup may answer after the operator has typed on: only the latest jump may speak.
+  const jumpSeq = useRef(0);
 
   return (
     <div className="flex flex-wrap items-end gap-3">
@@ -55,7 +57,10 @@ export function JobFiltersBar({ filters, onChange, firstFilterRef, onJump }: Fil
         aria-label="Find a job"
         onSubmit={(event) => {
           event.preventDefault();
-          setJumpMessage(onJump(jumpQuery));
+          const seq = ++jumpSeq.current;
+          void onJump(jumpQuery).then((message) => {
+            if (seq === jumpSeq.current) setJumpMessage(message);
+          });
         }}
       >
         <label htmlFor={`${baseId}-jump`} className="block text-xs font-medium text-zinc-600 dark:text-zinc-400">
@@ -69,6 +74,7 @@ export function JobFiltersBar({ filters, onChange, firstFilterRef, onJump }: Fil
             onChange={(event) => {
               setJumpQuery(event.target.value);
               setJumpMessage(null);
+              jumpSeq.current += 1;
             }}
             aria-describedby={jumpMessage ? `${baseId}-jump-message` : undefined}
             className={`${input} font-mono`}

@@ -98,6 +98,7 @@ export function StackView({ stackKey, queueKey, pollIntervalMs, thresholds }: St
   });
 
   const onJump = useJobJump({
+    stackKey,
     rows,
     newIds,
     allIds,
@@ -108,6 +109,7 @@ export function StackView({ stackKey, queueKey, pollIntervalMs, thresholds }: St
       // The merged rows are committed by the next frame; scroll once they are there.
       requestAnimationFrame(() => tableRef.current?.scrollToId(id));
     },
+    openJob: onOpen,
   });
 
   const error =

@@ -38,6 +38,7 @@ export const apiPaths = {
   finishJobsBulk: (stackKey: string) => `${stack(stackKey)}/bulk-finish`,
   jobStates: (stackKey: string) => `${stack(stackKey)}/job-states`,
   reserveJobs: (stackKey: string) => `${stack(stackKey)}/reservations`,
+  releaseJobs: (stackKey: string) => `${stack(stackKey)}/reservations/release`,
   notifyJobs: (stackKey: string) => `${stack(stackKey)}/notifications`,
   reservations: () => "/api/v1/reservations",
   audit: (query: Record<string, string>) => withQuery("/api/v1/audit", query),

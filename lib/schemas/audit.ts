@@ -12,6 +12,7 @@ export type AuditOutcome = (typeof auditOutcomes)[number];
  */
 export const auditActions = [
   "jobs.reserve",
+  "jobs.release",
   "jobs.finish",
   "jobs.finish.bulk",
   "jobs.notify",

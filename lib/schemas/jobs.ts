@@ -28,6 +28,9 @@ export const reserveResultSchema = z.object({
 });
 export type ReserveResult = z.infer<typeof reserveResultSchema>;
 
+export const releaseResultSchema = z.object({ released: z.array(z.string()), notReleased: z.array(z.string()) });
+export type ReleaseResult = z.infer<typeof releaseResultSchema>;
+
 export const finishResultSchema = z.object({ jobId: z.string(), finished: z.boolean(), exitStatus: z.number() });
 
 export const notifyResultSchema = z.object({
@@ -36,7 +39,7 @@ export const notifyResultSchema = z.object({
   errors: z.array(z.object({ error: z.string(), indexes: z.array(z.number()), jobIds: z.array(z.string()) })),
 });
 
-export const historyActions = ["reserve", "extend", "finish", "notify"] as const;
+export const historyActions = ["reserve", "extend", "release", "finish", "notify"] as const;
 export const historyEventSchema = z.object({
   id: z.string(),
   at: z.string(),
@@ -58,6 +61,10 @@ export const reservationSchema = z.object({
   reservedAt: z.string(),
   expiresAt: z.string(),
   expirySeconds: z.number(),
+  /** As listed when the job was reserved (a reserved job is no longer listed); null when unknown. */
+  pipelineSlug: z.string().nullable(),
+  buildNumber: z.number().nullable(),
+  queueKey: z.string().nullable(),
 });
 export type Reservation = z.infer<typeof reservationSchema>;
 

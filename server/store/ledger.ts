@@ -6,7 +6,7 @@ import type { Database } from "./database";
 // reservations page and the per-job notification count. Kept in the durable store, so it survives a
 // restart. Calls take lists: a bulk reserve of 1000 jobs is one statement, not a thousand.
 
-export type LedgerAction = "reserve" | "extend" | "finish" | "notify";
+export type LedgerAction = "reserve" | "extend" | "release" | "finish" | "notify";
 export type LedgerOutcome = "ok" | "failed" | "unknown";
 
 export interface LedgerEvent {
@@ -28,6 +28,10 @@ export interface LedgerReservation {
   reservedAt: string;
   expiresAt: string;
   expirySeconds: number;
+  /** The job's pipeline, build and queue as listed when it was reserved; null when it was not seen listed. */
+  pipelineSlug: string | null;
+  buildNumber: number | null;
+  queueKey: string | null;
 }
 
 export type LedgerIntent = Omit<LedgerEvent, "id" | "at" | "outcome" | "message">;
@@ -47,6 +51,7 @@ export interface Ledger {
   activeReservation(stackKey: string, jobId: string, now?: number): Promise<LedgerReservation | null>;
   activeReservations(now?: number): Promise<LedgerReservation[]>;
   endReservation(stackKey: string, jobId: string): Promise<void>;
+  endReservations(stackKey: string, jobIds: string[]): Promise<void>;
   /** Newest first, at most the last 500. */
   history(stackKey: string, jobId: string): Promise<LedgerEvent[]>;
   notificationsSent(stackKey: string, jobId: string): Promise<number>;
@@ -61,6 +66,9 @@ interface ReservationRow {
   reserved_at: Date | string;
   expires_at: Date | string;
   expiry_seconds: number;
+  pipeline_slug: string | null;
+  build_number: number | null;
+  queue_key: string | null;
 }
 
 interface EventRow {
@@ -84,6 +92,9 @@ const toReservation = (row: ReservationRow): LedgerReservation => ({
   reservedAt: iso(row.reserved_at),
   expiresAt: iso(row.expires_at),
   expirySeconds: row.expiry_seconds,
+  pipelineSlug: row.pipeline_slug,
+  buildNumber: row.build_number,
+  queueKey: row.queue_key,
 });
 
 const toEvent = (row: EventRow): LedgerEvent => ({
@@ -139,10 +150,15 @@ export function createStoreLedger(database: () => Promise<Pick<Database, "query"
     async recordReservations(reservations) {
       if (reservations.length === 0) return;
       await query(
-        `INSERT INTO reservations (stack_key, job_id, reserved_by, reserved_at, expires_at, expiry_seconds)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::integer[])
+        `INSERT INTO reservations (stack_key, job_id, reserved_by, reserved_at, expires_at, expiry_seconds,
+           pipeline_slug, build_number, queue_key)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::integer[],
+           $7::text[], $8::integer[], $9::text[])
          ON CONFLICT (stack_key, job_id) DO UPDATE SET reserved_by = excluded.reserved_by, reserved_at = excluded.reserved_at,
-           expires_at = excluded.expires_at, expiry_seconds = excluded.expiry_seconds`,
+           expires_at = excluded.expires_at, expiry_seconds = excluded.expiry_seconds,
+           pipeline_slug = coalesce(excluded.pipeline_slug, reservations.pipeline_slug),
+           build_number = coalesce(excluded.build_number, reservations.build_number),
+           queue_key = coalesce(excluded.queue_key, reservations.queue_key)`,
         [
           reservations.map((r) => r.stackKey),
           reservations.map((r) => r.jobId),
@@ -150,6 +166,9 @@ export function createStoreLedger(database: () => Promise<Pick<Database, "query"
           reservations.map((r) => r.reservedAt),
           reservations.map((r) => r.expiresAt),
           reservations.map((r) => r.expirySeconds),
+          reservations.map((r) => r.pipelineSlug),
+          reservations.map((r) => r.buildNumber),
+          reservations.map((r) => r.queueKey),
         ],
       );
     },
@@ -179,6 +198,10 @@ export function createStoreLedger(database: () => Promise<Pick<Database, "query"
     },
     async endReservation(stackKey, jobId) {
       await query("DELETE FROM reservations WHERE stack_key = $1 AND job_id = $2", [stackKey, jobId]);
+    },
+    async endReservations(stackKey, jobIds) {
+      if (jobIds.length === 0) return;
+      await query("DELETE FROM reservations WHERE stack_key = $1 AND job_id = ANY($2::text[])", [stackKey, jobIds]);
     },
     async history(stackKey, jobId) {
       const rows = await query<EventRow>(

@@ -62,4 +62,14 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    // What the reservations page shows of a job: a reserved job has left the scheduled list, so these are
+    // kept from when it was reserved. Null for reservations made before this, or of jobs not seen listed.
+    id: "003_reservation_job_details",
+    sql: `
+      ALTER TABLE reservations ADD COLUMN pipeline_slug text;
+      ALTER TABLE reservations ADD COLUMN build_number integer;
+      ALTER TABLE reservations ADD COLUMN queue_key text;
+    `,
+  },
 ];

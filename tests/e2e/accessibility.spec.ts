@@ -27,7 +27,7 @@ const targets: Target[] = [
         headers: { origin: new URL(page.url()).origin },
       });
       expect(response.ok()).toBe(true);
-      await expect(page.getByRole("row").filter({ hasText: id })).toBeVisible();
+      await expect(page.locator(`tr[data-job-id="${id}"]`)).toBeVisible();
     },
   },
   {

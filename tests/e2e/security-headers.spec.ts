@@ -79,7 +79,7 @@ const targets: Target[] = [
         headers: { origin: new URL(page.url()).origin },
       });
       expect(response.ok()).toBe(true);
-      await expect(page.getByRole("row").filter({ hasText: ids[0] })).toBeVisible();
+      await expect(page.locator(`tr[data-job-id="${ids[0]}"]`)).toBeVisible();
     },
   },
   {

@@ -3,6 +3,7 @@ import type { HistoryEvent } from "@/lib/schemas/jobs";
 const verbs: Record<HistoryEvent["action"], string> = {
   reserve: "Reserved",
   extend: "Extended reservation",
+  release: "Released reservation",
   finish: "Finished",
   notify: "Notified",
 };

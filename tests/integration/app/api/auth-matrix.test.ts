@@ -76,6 +76,7 @@ describe("the route list", () => {
         "POST /api/v1/stacks/[key]/jobs/[id]/finish",
         "POST /api/v1/stacks/[key]/notifications",
         "POST /api/v1/stacks/[key]/reservations",
+        "POST /api/v1/stacks/[key]/reservations/release",
       ].sort(),
     );
     expect(by(adminOnly)).toEqual(

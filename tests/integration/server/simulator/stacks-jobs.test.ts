@@ -68,6 +68,16 @@ describe("batch-reserve", () => {
     expect((await states([a]))[a]).toBe("scheduled");
   });
 
+  it("sets the expiry afresh on a re-reserve, so 1 s gives a held job back a second later", async () => {
+    const [a] = ids as [string];
+    await reserve([a], { reservation_expiry_seconds: 900 });
+    expect((await reserve([a], { reservation_expiry_seconds: 1 })).body).toEqual({ reserved: [a], not_reserved: [] });
+    expect((await states([a]))[a]).toBe("reserved");
+    await advance(1_000);
+    expect((await states([a]))[a]).toBe("scheduled");
+    expect(await h.listIds()).toContain(a);
+  });
+
   it("refuses finished jobs", async () => {
     const [a] = ids as [string];
     await h.api(`/stacks/stack-console/jobs/${a}/finish`, post({ detail: "no capacity" }));

@@ -56,7 +56,7 @@ describe.each(backends)("the store on $name", (backend) => {
 
   test("migrations are recorded and applied once", async () => {
     const rows = await store.db.query<{ id: string }>("SELECT id FROM schema_migrations ORDER BY id");
-    expect(rows.map((r) => r.id)).toEqual(["001_audit_log", "002_reservation_ledger"]);
+    expect(rows.map((r) => r.id)).toEqual(["001_audit_log", "002_reservation_ledger", "003_reservation_job_details"]);
     expect(await migrate(store.db)).toEqual([]);
   });
 
@@ -221,6 +221,9 @@ describe.each(backends)("the store on $name", (backend) => {
         reservedAt: new Date(now).toISOString(),
         expiresAt: later,
         expirySeconds: 600,
+        pipelineSlug: "web",
+        buildNumber: 12,
+        queueKey: "_default",
       },
     ]);
 
@@ -239,10 +242,35 @@ describe.each(backends)("the store on $name", (backend) => {
       jobId: JOB_A,
       expiresAt: later,
       expirySeconds: 600,
+      pipelineSlug: "web",
+      buildNumber: 12,
+      queueKey: "_default",
     });
     expect(await ledger.activeReservation("s", JOB_A, now + 601_000)).toBeNull();
     expect((await ledger.activeReservations()).map((r) => r.jobId)).toEqual([JOB_A]);
     await ledger.endReservation("s", JOB_A);
+    expect(await ledger.activeReservations()).toEqual([]);
+  });
+
+  test("an extension keeps the job's details when it brings none, and a release ends the reservations", async () => {
+    const ledger = createStoreLedger(async () => store.db);
+    const at = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
+    const reservation = { stackKey: "s", reservedBy: "Pat", reservedAt: at(0), expirySeconds: 600 };
+    await ledger.recordReservations([
+      { ...reservation, jobId: JOB_A, expiresAt: at(600_000), pipelineSlug: "web", buildNumber: 7, queueKey: "q" },
+      { ...reservation, jobId: JOB_B, expiresAt: at(600_000), pipelineSlug: null, buildNumber: null, queueKey: null },
+    ]);
+    const extended = at(1_200_000);
+    await ledger.recordReservations([
+      { ...reservation, jobId: JOB_A, expiresAt: extended, pipelineSlug: null, buildNumber: null, queueKey: null },
+    ]);
+    expect(await ledger.activeReservation("s", JOB_A)).toMatchObject({
+      expiresAt: extended,
+      pipelineSlug: "web",
+      buildNumber: 7,
+      queueKey: "q",
+    });
+    await ledger.endReservations("s", [JOB_A, JOB_B]);
     expect(await ledger.activeReservations()).toEqual([]);
   });
 
