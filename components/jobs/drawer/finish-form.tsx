@@ -6,6 +6,7 @@ import { exitStatusError, parseWholeNumber, reasonCounter, reasonError } from "@
 import { useFinishJob } from "@/lib/mutations/jobs";
 import { ActionMessage, FieldError } from "@/components/ui/action-message";
 import { dangerButton, inputClass } from "@/components/ui/form-styles";
+import { useInFlight } from "@/components/ui/use-in-flight";
 import { ConfirmFinishDialog } from "./confirm-finish-dialog";
 
 interface FinishFormProps {
@@ -27,15 +28,21 @@ export function FinishForm({ stackKey, jobId, shortId }: FinishFormProps) {
   const id = useId();
 
   const mutation = useFinishJob(stackKey);
-  const confirm = (input: { exitStatus: number; reason: string }) =>
+  const flight = useInFlight();
+  const confirm = (input: { exitStatus: number; reason: string }) => {
+    if (!flight.begin()) return;
     mutation.mutate(
       { jobId, exitStatus: input.exitStatus, detail: input.reason },
       {
         onSuccess: (envelope) => setResult(finishOutcome(envelope.data.exitStatus)),
         onError: (err) => setResult(failure(err)),
-        onSettled: () => setConfirming(null),
+        onSettled: () => {
+          flight.settle();
+          setConfirming(null);
+        },
       },
     );
+  };
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -95,7 +102,7 @@ export function FinishForm({ stackKey, jobId, shortId }: FinishFormProps) {
       <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
         Your operator name is added to the reason sent to Buildkite.
       </p>
-      <button type="submit" disabled={mutation.isPending} className={`${dangerButton} mt-2`}>
+      <button type="submit" disabled={flight.inFlight} className={`${dangerButton} mt-2`}>
         Finish job…
       </button>
       <ActionMessage result={result} />
@@ -104,7 +111,7 @@ export function FinishForm({ stackKey, jobId, shortId }: FinishFormProps) {
           shortId={shortId}
           exitStatus={confirming.exitStatus}
           reason={confirming.reason}
-          pending={mutation.isPending}
+          pending={flight.inFlight}
           onConfirm={() => confirm(confirming)}
           onCancel={() => setConfirming(null)}
         />

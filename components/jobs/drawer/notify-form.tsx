@@ -6,6 +6,7 @@ import { notificationCounter, notificationError } from "@/lib/field-errors";
 import { useNotifyJobs } from "@/lib/mutations/jobs";
 import { NOTIFICATION_DETAIL_MAX_CHARS } from "@/lib/inputs/stacks";
 import { ActionMessage, FieldError } from "@/components/ui/action-message";
+import { useInFlight } from "@/components/ui/use-in-flight";
 import { inputClass, primaryButton } from "@/components/ui/form-styles";
 
 interface NotifyFormProps {
@@ -25,13 +26,14 @@ export function NotifyForm({ stackKey, jobId, usage }: NotifyFormProps) {
   const maxChars = usage?.maxChars ?? NOTIFICATION_DETAIL_MAX_CHARS;
 
   const mutation = useNotifyJobs(stackKey);
+  const flight = useInFlight();
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const problem = notificationError(text, maxChars);
     setError(problem);
     setResult(null);
-    if (problem) return;
+    if (problem || !flight.begin()) return;
     mutation.mutate([{ jobId, detail: text }], {
       onSuccess: (envelope) => {
         const outcome = notifyOutcome(envelope.data);
@@ -39,6 +41,7 @@ export function NotifyForm({ stackKey, jobId, usage }: NotifyFormProps) {
         if (outcome.ok) setText("");
       },
       onError: (err) => setResult(failure(err)),
+      onSettled: flight.settle,
     });
   };
 
@@ -61,8 +64,8 @@ export function NotifyForm({ stackKey, jobId, usage }: NotifyFormProps) {
           aria-describedby={`${id}-counter${error ? ` ${id}-error` : ""}${atCap ? ` ${id}-cap` : ""}`}
           className={inputClass}
         />
-        <button type="submit" disabled={atCap || mutation.isPending} className={`${primaryButton} shrink-0`}>
-          {mutation.isPending ? "Sending…" : "Send notification"}
+        <button type="submit" disabled={atCap || flight.inFlight} className={`${primaryButton} shrink-0`}>
+          {flight.inFlight ? "Sending…" : "Send notification"}
         </button>
       </div>
       <p

@@ -9,6 +9,7 @@ import type { Reservation } from "@/lib/schemas/jobs";
 import { useReserveJobs } from "@/lib/mutations/jobs";
 import { RESERVATION_EXPIRY_DEFAULT_SECONDS, RESERVATION_EXPIRY_MAX_SECONDS } from "@/lib/inputs/stacks";
 import { ActionMessage, FieldError } from "@/components/ui/action-message";
+import { useInFlight } from "@/components/ui/use-in-flight";
 import { inputClass, primaryButton } from "@/components/ui/form-styles";
 
 function Countdown({ reservation }: { reservation: Reservation }) {
@@ -41,18 +42,20 @@ export function ReserveForm({ stackKey, jobId, reservation }: ReserveFormProps) 
   const extending = reservation !== null;
 
   const mutation = useReserveJobs(stackKey);
+  const flight = useInFlight();
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const problem = expiryError(expiry);
     setError(problem);
     setResult(null);
-    if (problem) return;
+    if (problem || !flight.begin()) return;
     mutation.mutate(
       { jobIds: [jobId], expirySeconds: parseWholeNumber(expiry) },
       {
         onSuccess: (envelope) => setResult(reserveOutcome(envelope.data, jobId, extending, Date.now())),
         onError: (err) => setResult(failure(err)),
+        onSettled: flight.settle,
       },
     );
   };
@@ -78,7 +81,7 @@ export function ReserveForm({ stackKey, jobId, reservation }: ReserveFormProps) 
             className={inputClass}
           />
         </div>
-        <button type="submit" disabled={mutation.isPending} className={primaryButton}>
+        <button type="submit" disabled={flight.inFlight} className={primaryButton}>
           {extending ? "Extend" : "Reserve"}
         </button>
       </div>
@@ -88,7 +91,7 @@ export function ReserveForm({ stackKey, jobId, reservation }: ReserveFormProps) 
       </p>
       <FieldError id={`${id}-error`} message={error} />
       <ActionMessage
-        result={mutation.isPending ? { ok: true, message: extending ? "Extending…" : "Reserving…" } : result}
+        result={flight.inFlight ? { ok: true, message: extending ? "Extending…" : "Reserving…" } : result}
       />
     </form>
   );

@@ -57,4 +57,13 @@ describe("NotifyForm", () => {
     expect(send).toHaveProperty("disabled", true);
     expect(screen.getByText(/reached Buildkite's cap of 100 notifications/)).toBeTruthy();
   });
+
+  it("sends one notification for a double-clicked Send", async () => {
+    const { api, input, send } = renderForm();
+    fireEvent.change(input, { target: { value: "Looking into it" } });
+    fireEvent.click(send);
+    fireEvent.click(send);
+    await waitFor(() => expect(screen.getByRole("status").textContent).toContain("Notification sent."));
+    expect(api.posts()).toHaveLength(1);
+  });
 });

@@ -1,0 +1,32 @@
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ReserveForm } from "@/components/jobs/drawer/reserve-form";
+import { renderWithQueries, stubApi } from "../../../../support/component-render";
+
+const JOB = "0190f6a1-8c52-7a1e-9d4e-2f3b5c6d7e8f";
+afterEach(() => vi.unstubAllGlobals());
+
+function renderForm() {
+  const api = stubApi("jobs.reserve", {
+    reserved: [JOB],
+    notReserved: [],
+    expirySeconds: 900,
+    expiresAt: new Date(Date.now() + 900_000).toISOString(),
+  });
+  renderWithQueries(<ReserveForm stackKey="stack-console" jobId={JOB} reservation={null} />);
+  return {
+    api,
+    expiry: screen.getByLabelText("Reservation expiry (seconds)"),
+    reserve: screen.getByRole("button", { name: "Reserve" }),
+  };
+}
+
+describe("ReserveForm", () => {
+  it("sends one reservation for a double-clicked Reserve", async () => {
+    const { api, reserve } = renderForm();
+    fireEvent.click(reserve);
+    fireEvent.click(reserve);
+    await waitFor(() => expect(screen.getByRole("status").textContent).toContain("Reserved for"));
+    expect(api.posts()).toHaveLength(1);
+  });
+});
