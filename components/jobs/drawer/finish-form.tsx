@@ -7,16 +7,19 @@ import { useFinishJob } from "@/lib/mutations/jobs";
 import { ActionMessage, FieldError } from "@/components/ui/action-message";
 import { dangerButton, inputClass } from "@/components/ui/form-styles";
 import { useInFlight } from "@/components/ui/use-in-flight";
+import { ActionUnavailable } from "./action-unavailable";
 import { ConfirmFinishDialog } from "./confirm-finish-dialog";
 
 interface FinishFormProps {
   stackKey: string;
   jobId: string;
   shortId: string;
+  /** Why the job cannot be finished in its current state; null when it can. */
+  unavailable?: string | null;
 }
 
 /** Finish fails (or completes) the job in Buildkite with a reason; checked inline, then confirmed. */
-export function FinishForm({ stackKey, jobId, shortId }: FinishFormProps) {
+export function FinishForm({ stackKey, jobId, shortId, unavailable = null }: FinishFormProps) {
   const [exitStatus, setExitStatus] = useState("-1");
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<{ exitStatus: string | null; reason: string | null }>({
@@ -52,6 +55,15 @@ export function FinishForm({ stackKey, jobId, shortId }: FinishFormProps) {
     if (next.exitStatus || next.reason) return;
     setConfirming({ exitStatus: parseWholeNumber(exitStatus), reason });
   };
+
+  // A finish already sent is seen through, even when the job's new state arrives before the answer.
+  if (unavailable && !flight.inFlight)
+    return (
+      <>
+        <ActionUnavailable reason={unavailable} />
+        <ActionMessage result={result} />
+      </>
+    );
 
   return (
     <form onSubmit={submit} noValidate>

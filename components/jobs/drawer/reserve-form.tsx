@@ -11,6 +11,7 @@ import { RESERVATION_EXPIRY_DEFAULT_SECONDS, RESERVATION_EXPIRY_MAX_SECONDS } fr
 import { ActionMessage, FieldError } from "@/components/ui/action-message";
 import { useInFlight } from "@/components/ui/use-in-flight";
 import { inputClass, primaryButton } from "@/components/ui/form-styles";
+import { ActionUnavailable } from "./action-unavailable";
 
 function Countdown({ reservation }: { reservation: Reservation }) {
   const now = useNow();
@@ -31,10 +32,12 @@ interface ReserveFormProps {
   jobId: string;
   /** The console's own reservation, shown only while Buildkite still reports the job reserved. */
   reservation: Reservation | null;
+  /** Why the job cannot be reserved in its current state; null when it can. */
+  unavailable?: string | null;
 }
 
 /** Reserve keeps agents off the job until the expiry; re-reserving a job this stack holds extends it. */
-export function ReserveForm({ stackKey, jobId, reservation }: ReserveFormProps) {
+export function ReserveForm({ stackKey, jobId, reservation, unavailable = null }: ReserveFormProps) {
   const [expiry, setExpiry] = useState(String(RESERVATION_EXPIRY_DEFAULT_SECONDS));
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ActionResult | null>(null);
@@ -59,6 +62,17 @@ export function ReserveForm({ stackKey, jobId, reservation }: ReserveFormProps) 
       },
     );
   };
+
+  const message = (
+    <ActionMessage result={flight.inFlight ? { ok: true, message: extending ? "Extending…" : "Reserving…" } : result} />
+  );
+  if (unavailable && !flight.inFlight)
+    return (
+      <>
+        <ActionUnavailable reason={unavailable} />
+        {message}
+      </>
+    );
 
   return (
     <form onSubmit={submit} noValidate>
@@ -90,9 +104,7 @@ export function ReserveForm({ stackKey, jobId, reservation }: ReserveFormProps) 
         {extending ? "Extending restarts the expiry from now." : "Agents will not pick the job up until it expires."}
       </p>
       <FieldError id={`${id}-error`} message={error} />
-      <ActionMessage
-        result={flight.inFlight ? { ok: true, message: extending ? "Extending…" : "Reserving…" } : result}
-      />
+      {message}
     </form>
   );
 }

@@ -29,4 +29,20 @@ describe("ReserveForm", () => {
     await waitFor(() => expect(screen.getByRole("status").textContent).toContain("Reserved for"));
     expect(api.posts()).toHaveLength(1);
   });
+
+  it("offers no form for a job that cannot be reserved, and says why", () => {
+    stubApi("jobs.reserve", {});
+    renderWithQueries(
+      <ReserveForm
+        stackKey="stack-console"
+        jobId={JOB}
+        reservation={null}
+        unavailable="The job is running: only a scheduled job can be reserved."
+      />,
+    );
+    expect(screen.queryByRole("button", { name: "Reserve" })).toBeNull();
+    expect(screen.getByTestId("action-unavailable").textContent).toBe(
+      "The job is running: only a scheduled job can be reserved.",
+    );
+  });
 });
