@@ -10,7 +10,7 @@ import { useReserveJobs } from "@/lib/mutations/jobs";
 import { RESERVATION_EXPIRY_DEFAULT_SECONDS, RESERVATION_EXPIRY_MAX_SECONDS } from "@/lib/inputs/stacks";
 import { ActionMessage, FieldError } from "@/components/ui/action-message";
 import { useInFlight } from "@/components/ui/use-in-flight";
-import { inputClass, primaryButton } from "@/components/ui/form-styles";
+import { inputClass, primaryButton, secondaryButton } from "@/components/ui/form-styles";
 import { ActionUnavailable } from "./action-unavailable";
 
 function Countdown({ reservation }: { reservation: Reservation }) {
@@ -26,6 +26,13 @@ function Countdown({ reservation }: { reservation: Reservation }) {
     </p>
   );
 }
+
+/** Common expiries, one click each; the field still takes any number of seconds up to the maximum. */
+const EXPIRY_PRESETS = [
+  { label: "5 min", seconds: 300 },
+  { label: "15 min", seconds: 900 },
+  { label: "1 h", seconds: 3600 },
+] as const;
 
 interface ReserveFormProps {
   stackKey: string;
@@ -98,6 +105,22 @@ export function ReserveForm({ stackKey, jobId, reservation, unavailable = null }
         <button type="submit" disabled={flight.inFlight} className={primaryButton}>
           {extending ? "Extend" : "Reserve"}
         </button>
+      </div>
+      <div role="group" aria-label="Expiry presets" className="mt-2 flex flex-wrap gap-2">
+        {EXPIRY_PRESETS.map((preset) => (
+          <button
+            key={preset.seconds}
+            type="button"
+            aria-pressed={expiry === String(preset.seconds)}
+            onClick={() => {
+              setExpiry(String(preset.seconds));
+              setError(null);
+            }}
+            className={`${secondaryButton} px-2 py-0.5 text-xs aria-pressed:border-zinc-900 aria-pressed:font-semibold dark:aria-pressed:border-zinc-100`}
+          >
+            {preset.label}
+          </button>
+        ))}
       </div>
       <p id={`${id}-hint`} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
         1 to {RESERVATION_EXPIRY_MAX_SECONDS} seconds.{" "}

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ReserveForm } from "@/components/jobs/drawer/reserve-form";
 import { renderWithQueries, stubApi } from "../../../../support/component-render";
@@ -28,6 +28,38 @@ describe("ReserveForm", () => {
     fireEvent.click(reserve);
     await waitFor(() => expect(screen.getByRole("status").textContent).toContain("Reserved for"));
     expect(api.posts()).toHaveLength(1);
+  });
+
+  it("sets the expiry field from a preset, and reserves for that long", async () => {
+    const { api, expiry, reserve } = renderForm();
+    const presets = screen.getByRole("group", { name: "Expiry presets" });
+    expect(
+      within(presets)
+        .getAllByRole("button")
+        .map((button) => button.textContent),
+    ).toEqual(["5 min", "15 min", "1 h"]);
+    expect(within(presets).getByRole("button", { name: "15 min" }).getAttribute("aria-pressed")).toBe("true");
+
+    fireEvent.click(within(presets).getByRole("button", { name: "5 min" }));
+    expect((expiry as HTMLInputElement).value).toBe("300");
+    expect(within(presets).getByRole("button", { name: "5 min" }).getAttribute("aria-pressed")).toBe("true");
+    fireEvent.click(within(presets).getByRole("button", { name: "1 h" }));
+    expect((expiry as HTMLInputElement).value).toBe("3600");
+    expect(api.posts()).toEqual([]);
+
+    fireEvent.click(reserve);
+    await waitFor(() => expect(api.posts()).toHaveLength(1));
+    expect(api.posts()[0]?.body).toEqual({ jobIds: [JOB], expirySeconds: 3600 });
+  });
+
+  it("clears an expiry error when a preset replaces the bad value", () => {
+    const { expiry, reserve } = renderForm();
+    fireEvent.change(expiry, { target: { value: "0" } });
+    fireEvent.click(reserve);
+    expect(screen.getByRole("alert").textContent).toBe("Reservation expiry must be at least 1 second.");
+    fireEvent.click(screen.getByRole("button", { name: "5 min" }));
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(expiry.getAttribute("aria-invalid")).toBe("false");
   });
 
   it("offers no form for a job that cannot be reserved, and says why", () => {
