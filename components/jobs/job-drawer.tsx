@@ -19,7 +19,7 @@ interface JobDrawerProps {
 }
 
 /** A side panel for one job: what it is, what state it is in, what was done to it, and the actions. */
-export function JobDrawer({ stackKey, jobId, job, onClose }: JobDrawerProps) {
+export function JobDrawer({ stackKey, queueKey, jobId, job, onClose }: JobDrawerProps) {
   const headingId = useId();
   const panelRef = useRef<HTMLElement>(null);
 
@@ -57,7 +57,7 @@ export function JobDrawer({ stackKey, jobId, job, onClose }: JobDrawerProps) {
       {/* An id from the URL that is not a job id (the API would refuse it too) asks Buildkite nothing. */}
       {jobIdInput.safeParse(jobId).success ? (
         // Keyed by job: typed input belongs to one job, and survives every refresh of that job.
-        <DrawerBody key={jobId} stackKey={stackKey} jobId={jobId} job={job} />
+        <DrawerBody key={jobId} stackKey={stackKey} queueKey={queueKey} jobId={jobId} job={job} />
       ) : (
         <NoSuchJob jobId={jobId} reason="not-a-job-id" />
       )}

@@ -27,13 +27,14 @@ const errorText = (error: unknown) =>
 
 interface DrawerBodyProps {
   stackKey: string;
+  queueKey: string;
   jobId: string;
   /** The job's row while it is in the scheduled list. */
   job: ScheduledJob | undefined;
 }
 
 /** One job's state, details, links, the actions its state allows, env and command, and history. */
-export function DrawerBody({ stackKey, jobId, job }: DrawerBodyProps) {
+export function DrawerBody({ stackKey, queueKey, jobId, job }: DrawerBodyProps) {
   const states = useQuery({
     ...jobStatesQuery(stackKey, [jobId]),
     // Buildkite leaves an id it does not know out of its answer (the API lists it in `unknown`): a job
@@ -52,7 +53,7 @@ export function DrawerBody({ stackKey, jobId, job }: DrawerBodyProps) {
   });
   // Until Buildkite answers, a job in the scheduled list is scheduled.
   const state = statesData?.states[jobId] ?? (statesData || !job ? undefined : "scheduled");
-  const context = useJobContext(stackKey, jobId, job, state);
+  const context = useJobContext(stackKey, queueKey, jobId, job, state);
   const denied = useDenied("jobs.write");
 
   if (rejected) return <NoSuchJob jobId={jobId} reason="not-a-job-id" />;

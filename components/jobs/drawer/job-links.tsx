@@ -18,7 +18,8 @@ export function JobLinks({ context, jobId }: { context: JobContext | undefined; 
         </a>
       )}
       {logPath && (
-        <Link href={logPath} className={linkClass}>
+        // Not prefetched: the log page reads the log from Buildkite, which only someone opening it should cost.
+        <Link href={logPath} prefetch={false} className={linkClass}>
           <ScrollText aria-hidden className="size-3.5" />
           Job log
         </Link>

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { buildQuery } from "@/lib/queries/builds";
-import { jobQuery } from "@/lib/queries/stacks";
+import { jobQuery, scheduledJobsQuery } from "@/lib/queries/stacks";
 import { ENDED_STATES } from "@/lib/job-actions";
 import { contextFromEnv, contextFromRow, withBuild, type JobContext } from "@/lib/job-context";
 import type { ScheduledJob } from "@/lib/schemas/jobs";
@@ -20,10 +20,12 @@ interface Seen {
 /**
  * The drawer's facts about a job. The scheduled list drops a job the moment it is reserved, started or
  * finished; the drawer keeps the last row it saw instead of blanking. A job opened after it left (a link,
- * a reload) is read from its environment instead, once Buildkite has said the job exists.
+ * a reload) is read from its environment instead, once Buildkite has said the job exists and the list
+ * has loaded without it (env and command can exceed 100 KB: a job in the list never needs them here).
  */
 export function useJobContext(
   stackKey: string,
+  queueKey: string,
   jobId: string,
   job: ScheduledJob | undefined,
   state: string | undefined,
@@ -34,7 +36,9 @@ export function useJobContext(
   if (!job && seen && seen.leftAt === null) setSeen({ ...seen, leftAt: new Date().toISOString() });
 
   const exists = state !== undefined && state !== "unknown";
-  const env = useQuery({ ...jobQuery(stackKey, jobId), enabled: seen === null && exists });
+  // Only watches the stack page's own read of the list (enabled: false fetches nothing).
+  const listLoaded = useQuery({ ...scheduledJobsQuery(stackKey, queueKey), enabled: false }).data !== undefined;
+  const env = useQuery({ ...jobQuery(stackKey, jobId), enabled: seen === null && exists && listLoaded });
   const base = seen
     ? contextFromRow(seen.row, seen.leftAt)
     : env.data

@@ -4,11 +4,26 @@ import type { ReactNode } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { JobDrawer } from "@/components/jobs/job-drawer";
 import { API_VERSION } from "@/lib/api/envelope";
+import { scheduledJobsQuery } from "@/lib/queries/stacks";
 import type { ScheduledJob } from "@/lib/schemas/jobs";
 
-/** Renders with a query client that stays across rerenders (a new row, or none). */
-function renderWithQueries(ui: ReactNode) {
+/**
+ * Renders with a query client that stays across rerenders (a new row, or none). `listed` stands for the
+ * stack page's read of the scheduled list, which the drawer watches but never makes.
+ */
+function renderWithQueries(ui: ReactNode, listed: ScheduledJob[] | null = null) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  if (listed)
+    client.setQueryData(scheduledJobsQuery("stack-console", "default").queryKey, {
+      ok: true as const,
+      apiVersion: API_VERSION,
+      command: "jobs.scheduled.list",
+      request: {},
+      summary: {},
+      pagination: null,
+      data: listed,
+      error: null,
+    });
   return render(ui, {
     wrapper: ({ children }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>,
   });
@@ -152,11 +167,17 @@ describe("JobDrawer", () => {
   });
 
   it("reads the context of a job opened after it left the list from its environment", async () => {
-    stubConsole({
+    const api = stubConsole({
       state: "reserved",
       env: { BUILDKITE_PIPELINE_SLUG: "web-app", BUILDKITE_BUILD_NUMBER: "42", BUILDKITE_BRANCH: "feature/login" },
     });
-    renderWithQueries(drawer(undefined));
+    // Until the list has loaded the job may yet be in it: its (possibly huge) environment is not read.
+    const view = renderWithQueries(drawer(undefined));
+    await waitFor(() => expect(screen.getByRole("status", { name: "State" }).textContent).toBe("reserved"));
+    expect(api.requests().filter((url) => url.endsWith(`/jobs/${JOB}`))).toEqual([]);
+    view.unmount();
+
+    renderWithQueries(drawer(undefined), []);
     await waitFor(() => expect(screen.getByText("feature/login")).toBeTruthy());
     expect(screen.getByTestId("context-source").textContent).toContain("from its environment");
     expect(screen.getByRole("link", { name: "Job log" }).getAttribute("href")).toBe(`/builds/web-app/42/jobs/${JOB}`);
