@@ -5,6 +5,7 @@ import {
   exitStatusInput,
   finishDetailInput,
   notificationDetailInput,
+  notificationLengthIssue,
   reservationExpiryInput,
   utf8Bytes,
 } from "./inputs/stacks";
@@ -42,11 +43,11 @@ export function reasonError(text: string): string | null {
 
 /** `maxChars` is what is left of Buildkite's limit once the console appends the operator's name. */
 export function notificationError(text: string, maxChars: number): string | null {
-  return (
-    firstIssue("Notification", notificationDetailInput, text) ??
-    (charCount(text) > maxChars ? `Notification must be at most ${maxChars} characters so your name fits.` : null)
-  );
+  const tooLong = notificationLengthIssue(text, maxChars);
+  return firstIssue("Notification", notificationDetailInput, text) ?? (tooLong && `Notification ${tooLong}.`);
 }
 
 export const reasonCounter = (text: string) => `${utf8Bytes(text)} / ${FINISH_DETAIL_MAX_BYTES} bytes`;
-export const notificationCounter = (text: string, maxChars: number) => `${charCount(text)} / ${maxChars} characters`;
+/** `maxChars` is undefined until the operator's room is known; the counter then counts without a limit. */
+export const notificationCounter = (text: string, maxChars: number | undefined) =>
+  maxChars === undefined ? `${charCount(text)} characters` : `${charCount(text)} / ${maxChars} characters`;

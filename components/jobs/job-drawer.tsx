@@ -1,25 +1,13 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef } from "react";
-import { ApiError } from "@/lib/api/api-error";
 import { shortId } from "@/lib/filters/jobs";
+import { jobIdInput } from "@/lib/inputs/stacks";
 import type { ScheduledJob } from "@/lib/schemas/jobs";
-import { jobHistoryQuery, jobStatesQuery } from "@/lib/queries/stacks";
 import { CopyButton } from "./copy-button";
 import { secondaryButton } from "@/components/ui/form-styles";
-import { useDenied } from "@/components/ui/operator-context";
-import { DrawerSection } from "./drawer/drawer-section";
-import { FinishForm } from "./drawer/finish-form";
-import { JobEnv } from "./drawer/job-env";
-import { JobHistoryList } from "./drawer/job-history-list";
-import { JobMetadata } from "./drawer/job-metadata";
-import { JobStateBadge } from "./drawer/job-state-badge";
-import { NotifyForm } from "./drawer/notify-form";
-import { ReserveForm } from "./drawer/reserve-form";
-
-/** The drawer reads the job's state and history this often while it is open. */
-const LIVE_MS = 1000;
+import { DrawerBody } from "./drawer/drawer-body";
+import { NoSuchJob } from "./drawer/no-such-job";
 
 interface JobDrawerProps {
   stackKey: string;
@@ -30,80 +18,8 @@ interface JobDrawerProps {
   onClose: () => void;
 }
 
-const errorText = (error: unknown) =>
-  error instanceof ApiError ? `${error.error.type}: ${error.message}` : error instanceof Error ? error.message : null;
-
-function DrawerBody({ stackKey, jobId, job }: { stackKey: string; jobId: string; job: ScheduledJob | undefined }) {
-  const states = useQuery({
-    ...jobStatesQuery(stackKey, [jobId]),
-    refetchInterval: LIVE_MS,
-    placeholderData: keepPreviousData,
-  });
-  const history = useQuery({
-    ...jobHistoryQuery(stackKey, jobId),
-    refetchInterval: LIVE_MS,
-    placeholderData: keepPreviousData,
-  });
-  const statesData = states.data?.data;
-  const state = statesData ? (statesData.states[jobId] ?? "unknown") : undefined;
-  const record = history.data?.data;
-  // The console's ledger counts a reservation until its own expiry; Buildkite's state is the truth about
-  // whether the job is still held (it may have lapsed, started or been finished).
-  const reservation = record?.reservation && (state === undefined || state === "reserved") ? record.reservation : null;
-  const denied = useDenied("jobs.write");
-
-  return (
-    <>
-      <JobStateBadge state={state} error={states.error ? errorText(states.error) : null} />
-      <DrawerSection title="Details">
-        <JobMetadata job={job} />
-      </DrawerSection>
-      {denied && (
-        <p
-          data-testid="actions-denied"
-          className="rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 text-sm text-zinc-800 dark:border-zinc-700 dark:bg-zinc-800/60 dark:text-zinc-200"
-        >
-          {denied}
-        </p>
-      )}
-      {/* A disabled fieldset disables every control inside it; the server refuses the action either way. */}
-      <fieldset disabled={denied !== null} title={denied ?? undefined} className="contents">
-        <DrawerSection title="Reserve">
-          <ReserveForm stackKey={stackKey} jobId={jobId} reservation={reservation} />
-        </DrawerSection>
-        <DrawerSection title="Finish">
-          <FinishForm stackKey={stackKey} jobId={jobId} shortId={shortId(jobId)} />
-        </DrawerSection>
-        <DrawerSection title="Notify">
-          <NotifyForm
-            stackKey={stackKey}
-            jobId={jobId}
-            usage={
-              record
-                ? { sent: record.notificationsSent, cap: record.notificationCap, maxChars: record.notificationMaxChars }
-                : undefined
-            }
-          />
-        </DrawerSection>
-      </fieldset>
-      <DrawerSection title="Environment and command">
-        <JobEnv stackKey={stackKey} jobId={jobId} />
-      </DrawerSection>
-      <DrawerSection title="History">
-        {history.error && !record ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-            Could not load the history. {errorText(history.error)}
-          </p>
-        ) : (
-          <JobHistoryList events={record?.events} />
-        )}
-      </DrawerSection>
-    </>
-  );
-}
-
 /** A side panel for one job: what it is, what state it is in, what was done to it, and the actions. */
-export function JobDrawer({ stackKey, jobId, job, onClose }: JobDrawerProps) {
+export function JobDrawer({ stackKey, queueKey, jobId, job, onClose }: JobDrawerProps) {
   const headingId = useId();
   const panelRef = useRef<HTMLElement>(null);
 
@@ -138,8 +54,13 @@ export function JobDrawer({ stackKey, jobId, job, onClose }: JobDrawerProps) {
           Close
         </button>
       </div>
-      {/* Keyed by job: typed input belongs to one job, and survives every refresh of that job. */}
-      <DrawerBody key={jobId} stackKey={stackKey} jobId={jobId} job={job} />
+      {/* An id from the URL that is not a job id (the API would refuse it too) asks Buildkite nothing. */}
+      {jobIdInput.safeParse(jobId).success ? (
+        // Keyed by job: typed input belongs to one job, and survives every refresh of that job.
+        <DrawerBody key={jobId} stackKey={stackKey} queueKey={queueKey} jobId={jobId} job={job} />
+      ) : (
+        <NoSuchJob jobId={jobId} reason="not-a-job-id" />
+      )}
     </aside>
   );
 }

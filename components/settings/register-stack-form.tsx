@@ -7,6 +7,7 @@ import type { MetadataRow } from "@/lib/metadata-rows";
 import { useRegisterStack } from "@/lib/mutations/stacks";
 import { registerErrorsFromApi, validateRegisterForm, type RegisterErrors } from "@/lib/register-stack-errors";
 import { cardClass, errorClass, inputClass, labelClass, primaryButton } from "@/components/ui/form-styles";
+import { useInFlight } from "@/components/ui/use-in-flight";
 import { MetadataRowsEditor, metadataInputId } from "./metadata-rows-editor";
 import { RegisteredStack } from "./registered-stack";
 
@@ -67,6 +68,7 @@ export function RegisterStackForm() {
   const [rows, setRows] = useState<MetadataRow[]>([]);
   const [errors, setErrors] = useState<RegisterErrors | null>(null);
   const mutation = useRegisterStack();
+  const flight = useInFlight();
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -77,7 +79,9 @@ export function RegisterStackForm() {
       if (target) document.getElementById(target)?.focus();
       return;
     }
+    if (!flight.begin()) return;
     mutation.mutate(checked.input, {
+      onSettled: flight.settle,
       onError: (error) =>
         setErrors(
           error instanceof ApiError
@@ -148,13 +152,13 @@ export function RegisterStackForm() {
           <button
             type="submit"
             className={primaryButton}
-            disabled={mutation.isPending || denied !== null}
+            disabled={flight.inFlight || denied !== null}
             title={denied ?? undefined}
           >
             Register stack
           </button>
           {denied && <span className="text-xs text-zinc-600 dark:text-zinc-400">{denied}</span>}
-          {mutation.isPending && (
+          {flight.inFlight && (
             <span role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
               Registering…
             </span>

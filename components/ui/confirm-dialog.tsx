@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { dangerButton, secondaryButton } from "./form-styles";
 
 interface ConfirmDialogProps {
@@ -10,6 +10,7 @@ interface ConfirmDialogProps {
   busy: boolean;
   /** Shown on the confirm button while the action runs. */
   busyLabel?: string;
+  /** Called once per opening: it must start the action (so `busy` turns true) or close the dialog. */
   onConfirm: () => void;
   onCancel: () => void;
 }
@@ -18,11 +19,34 @@ interface ConfirmDialogProps {
  * The last stop before an action that cannot be undone. A modal <dialog>: the page behind it is inert, and
  * only the operator's Confirm, Cancel or Esc closes it, so a live refresh re-renders around it. Cancel takes
  * the initial focus so a stray Enter cannot confirm.
+ *
+ * Confirm acts once: a double-click's second click arrives before the caller's `busy` does (a mutation
+ * reports pending a macrotask later), so the dialog latches on the first click itself and stays disabled
+ * until it closes or the action it started settles.
  */
 export function ConfirmDialog({ open, title, children, busy, busyLabel, onConfirm, onCancel }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const bodyId = useId();
+  const pressedRef = useRef(false);
+  const [pressed, setPressed] = useState(false);
+  const wasBusy = useRef(busy);
+  const acting = busy || pressed;
+
+  useEffect(() => {
+    const settled = wasBusy.current && !busy;
+    wasBusy.current = busy;
+    if (open && !settled) return;
+    pressedRef.current = false;
+    setPressed(false);
+  }, [open, busy]);
+
+  const confirm = () => {
+    if (pressedRef.current || busy) return;
+    pressedRef.current = true;
+    setPressed(true);
+    onConfirm();
+  };
 
   useEffect(() => {
     const dialog = ref.current;
@@ -35,7 +59,7 @@ export function ConfirmDialog({ open, title, children, busy, busyLabel, onConfir
     if (event.key === "Escape") {
       // Esc belongs to the dialog: marking it handled keeps the page's own Esc (close the job drawer) out.
       event.preventDefault();
-      if (!busy) onCancel();
+      if (!acting) onCancel();
       return;
     }
     if (event.key !== "Tab") return;
@@ -60,7 +84,7 @@ export function ConfirmDialog({ open, title, children, busy, busyLabel, onConfir
       aria-describedby={bodyId}
       onCancel={(event) => {
         event.preventDefault();
-        if (!busy) onCancel();
+        if (!acting) onCancel();
       }}
       onKeyDown={onKeyDown}
       className="m-auto w-full max-w-md rounded-lg border border-zinc-200 bg-white p-6 text-zinc-900 shadow-xl backdrop:bg-black/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
@@ -74,11 +98,11 @@ export function ConfirmDialog({ open, title, children, busy, busyLabel, onConfir
             {children}
           </div>
           <div className="mt-6 flex justify-end gap-2">
-            <button type="button" autoFocus className={secondaryButton} onClick={onCancel} disabled={busy}>
+            <button type="button" autoFocus className={secondaryButton} onClick={onCancel} disabled={acting}>
               Cancel
             </button>
-            <button type="button" className={dangerButton} onClick={onConfirm} disabled={busy}>
-              {busy && busyLabel ? busyLabel : "Confirm"}
+            <button type="button" className={dangerButton} onClick={confirm} disabled={acting}>
+              {acting && busyLabel ? busyLabel : "Confirm"}
             </button>
           </div>
         </>

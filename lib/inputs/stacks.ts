@@ -16,7 +16,21 @@ export const METADATA_MAX_KEYS = 100;
 export const PAUSE_NOTE_MAX_CHARS = 200;
 
 export const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
+/**
+ * Characters as Buildkite counts a notification's `detail`: Unicode code points (an emoji is one, not the
+ * two UTF-16 units of JavaScript's `length`). The form's counter, its check and the server all use this.
+ */
 export const charCount = (text: string) => [...text].length;
+
+/** What is left of Buildkite's limit for the operator's own text once `signature` is appended to it. */
+export const notificationRoom = (signature: string) => NOTIFICATION_DETAIL_MAX_CHARS - charCount(signature);
+
+/**
+ * The one length check of a notification, against the operator's room (Buildkite's 256 less their name):
+ * the form and the server both say it in these words, whatever the length, so only one limit is ever shown.
+ */
+export const notificationLengthIssue = (text: string, room: number): string | null =>
+  charCount(text) > room ? `must be at most ${room} characters so your name fits` : null;
 
 export const stackKeyInput = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, "must be 1–80 letters, digits, _ or -");
 // Queue keys double as agent tags (`queue=gpu.large`), so dots are allowed as well.
@@ -41,13 +55,8 @@ export const finishDetailInput = z
 
 export const exitStatusInput = z.number().int("must be a whole number").min(-2147483648).max(2147483647);
 
-export const notificationDetailInput = z
-  .string()
-  .refine((text) => text.trim().length > 0, "is required")
-  .refine(
-    (text) => charCount(text) <= NOTIFICATION_DETAIL_MAX_CHARS,
-    `must be at most ${NOTIFICATION_DETAIL_MAX_CHARS} characters`,
-  );
+/** The length is checked against the operator's room (`notificationLengthIssue`) once they are known. */
+export const notificationDetailInput = z.string().refine((text) => text.trim().length > 0, "is required");
 
 export const reservationExpiryInput = z
   .number()

@@ -1,5 +1,5 @@
 import "server-only";
-import { NOTIFICATION_DETAIL_MAX_CHARS, charCount } from "@/lib/inputs/stacks";
+import { notificationRoom as roomLeftBy } from "@/lib/inputs/stacks";
 import type { Config } from "../config";
 import { browserHost } from "../route-kit/browser-origin";
 import { proxyOperator } from "./proxy";
@@ -66,5 +66,4 @@ export function attribution(operator: Operator): string {
 export const notificationSignature = (operator: Operator) => ` — ${attribution(operator)}`;
 
 /** How many characters of a notification are left for the operator once their signature is appended. */
-export const notificationRoom = (operator: Operator) =>
-  NOTIFICATION_DETAIL_MAX_CHARS - charCount(notificationSignature(operator));
+export const notificationRoom = (operator: Operator) => roomLeftBy(notificationSignature(operator));

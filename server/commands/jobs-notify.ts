@@ -1,7 +1,7 @@
 import "server-only";
 import { notifyResultSchema } from "@/lib/schemas/jobs";
 import { z } from "zod";
-import { MAX_BATCH_IDS, charCount, jobIdInput, notificationDetailInput } from "@/lib/inputs/stacks";
+import { MAX_BATCH_IDS, jobIdInput, notificationDetailInput, notificationLengthIssue } from "@/lib/inputs/stacks";
 import { defineCommand } from "../route-kit/command";
 import { validationError } from "../route-kit/console-error";
 import { attribution, notificationRoom, notificationSignature } from "../auth/operator";
@@ -24,16 +24,12 @@ export const jobsNotify = defineCommand({
   async run({ params, body }, { runtime, operator, signal }) {
     const signature = notificationSignature(operator);
     const room = notificationRoom(operator);
-    const tooLong = body.notifications.flatMap((n, index) =>
-      charCount(n.detail) > room
-        ? [
-            {
-              field: `body.notifications[${index}].detail`,
-              message: `must be at most ${room} characters so your name fits`,
-            },
-          ]
-        : [],
-    );
+    // The body's schema checks only that there is text: the length limit depends on who sends it, and is
+    // stated once, as the room this operator has (what the drawer's form says too).
+    const tooLong = body.notifications.flatMap((n, index) => {
+      const message = notificationLengthIssue(n.detail, room);
+      return message ? [{ field: `body.notifications[${index}].detail`, message }] : [];
+    });
     if (tooLong.length > 0) throw validationError(tooLong);
 
     const by = attribution(operator);

@@ -224,3 +224,25 @@ test("Esc in the finish confirmation cancels it and leaves the drawer open; axe 
   await page.keyboard.press("Escape");
   await expect(drawer).toBeHidden();
 });
+
+test("a double-clicked finish confirmation sends one finish, and the drawer says finished, not failed", async ({
+  page,
+}) => {
+  const id = await oneJob();
+  const finishes: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && new URL(request.url()).pathname.endsWith(`/jobs/${id}/finish`))
+      finishes.push(request.url());
+  });
+  await page.goto(`${STACK}?job=${id}`);
+  const drawer = drawerOf(page, id);
+  await drawer.getByLabel("Reason").fill("stuck behind a dead agent");
+  await drawer.getByRole("button", { name: "Finish job…" }).click();
+  const confirm = page.getByRole("alertdialog", { name: `Finish job ${short(id)}?` });
+  await confirm.getByRole("button", { name: "Confirm" }).dblclick();
+
+  await expect(drawer.getByRole("status").filter({ hasText: "Finished with exit status -1." })).toBeVisible();
+  await expect(drawer.getByRole("status", { name: "State" })).toHaveText("finished");
+  await expect(drawer.getByText(/^Failed/)).toHaveCount(0);
+  expect(finishes).toHaveLength(1);
+});

@@ -6,16 +6,20 @@ import { exitStatusError, parseWholeNumber, reasonCounter, reasonError } from "@
 import { useFinishJob } from "@/lib/mutations/jobs";
 import { ActionMessage, FieldError } from "@/components/ui/action-message";
 import { dangerButton, inputClass } from "@/components/ui/form-styles";
+import { useInFlight } from "@/components/ui/use-in-flight";
+import { ActionUnavailable } from "./action-unavailable";
 import { ConfirmFinishDialog } from "./confirm-finish-dialog";
 
 interface FinishFormProps {
   stackKey: string;
   jobId: string;
   shortId: string;
+  /** Why the job cannot be finished in its current state; null when it can. */
+  unavailable?: string | null;
 }
 
 /** Finish fails (or completes) the job in Buildkite with a reason; checked inline, then confirmed. */
-export function FinishForm({ stackKey, jobId, shortId }: FinishFormProps) {
+export function FinishForm({ stackKey, jobId, shortId, unavailable = null }: FinishFormProps) {
   const [exitStatus, setExitStatus] = useState("-1");
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<{ exitStatus: string | null; reason: string | null }>({
@@ -27,15 +31,21 @@ export function FinishForm({ stackKey, jobId, shortId }: FinishFormProps) {
   const id = useId();
 
   const mutation = useFinishJob(stackKey);
-  const confirm = (input: { exitStatus: number; reason: string }) =>
+  const flight = useInFlight();
+  const confirm = (input: { exitStatus: number; reason: string }) => {
+    if (!flight.begin()) return;
     mutation.mutate(
       { jobId, exitStatus: input.exitStatus, detail: input.reason },
       {
         onSuccess: (envelope) => setResult(finishOutcome(envelope.data.exitStatus)),
         onError: (err) => setResult(failure(err)),
-        onSettled: () => setConfirming(null),
+        onSettled: () => {
+          flight.settle();
+          setConfirming(null);
+        },
       },
     );
+  };
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -45,6 +55,15 @@ export function FinishForm({ stackKey, jobId, shortId }: FinishFormProps) {
     if (next.exitStatus || next.reason) return;
     setConfirming({ exitStatus: parseWholeNumber(exitStatus), reason });
   };
+
+  // A finish already sent is seen through, even when the job's new state arrives before the answer.
+  if (unavailable && !flight.inFlight)
+    return (
+      <>
+        <ActionUnavailable reason={unavailable} />
+        <ActionMessage result={result} />
+      </>
+    );
 
   return (
     <form onSubmit={submit} noValidate>
@@ -95,7 +114,7 @@ export function FinishForm({ stackKey, jobId, shortId }: FinishFormProps) {
       <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
         Your operator name is added to the reason sent to Buildkite.
       </p>
-      <button type="submit" disabled={mutation.isPending} className={`${dangerButton} mt-2`}>
+      <button type="submit" disabled={flight.inFlight} className={`${dangerButton} mt-2`}>
         Finish job…
       </button>
       <ActionMessage result={result} />
@@ -104,7 +123,7 @@ export function FinishForm({ stackKey, jobId, shortId }: FinishFormProps) {
           shortId={shortId}
           exitStatus={confirming.exitStatus}
           reason={confirming.reason}
-          pending={mutation.isPending}
+          pending={flight.inFlight}
           onConfirm={() => confirm(confirming)}
           onCancel={() => setConfirming(null)}
         />

@@ -4,34 +4,45 @@ import { useId, useState } from "react";
 import { failure, notifyOutcome, type ActionResult } from "@/lib/action-results";
 import { notificationCounter, notificationError } from "@/lib/field-errors";
 import { useNotifyJobs } from "@/lib/mutations/jobs";
-import { NOTIFICATION_DETAIL_MAX_CHARS } from "@/lib/inputs/stacks";
 import { ActionMessage, FieldError } from "@/components/ui/action-message";
 import { inputClass, primaryButton } from "@/components/ui/form-styles";
+import { useInFlight } from "@/components/ui/use-in-flight";
+import { ActionUnavailable } from "./action-unavailable";
+
+export interface NotifyUsage {
+  sent: number;
+  cap: number;
+  /** Characters left for the operator's text once the console appends their name: the one limit shown. */
+  maxChars: number;
+}
 
 interface NotifyFormProps {
   stackKey: string;
   jobId: string;
-  /** Undefined until the history has loaded. */
-  usage: { sent: number; cap: number; maxChars: number } | undefined;
+  /** Undefined until the history has loaded; nothing is sent before the limit is known. */
+  usage: NotifyUsage | undefined;
+  /** Why Buildkite would not take a notification for the job now; null when it would. */
+  unavailable?: string | null;
 }
 
 /** A notification shows on the job in Buildkite, telling its author what the operator is doing. */
-export function NotifyForm({ stackKey, jobId, usage }: NotifyFormProps) {
+export function NotifyForm({ stackKey, jobId, usage, unavailable = null }: NotifyFormProps) {
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ActionResult | null>(null);
   const id = useId();
   const atCap = usage !== undefined && usage.sent >= usage.cap;
-  const maxChars = usage?.maxChars ?? NOTIFICATION_DETAIL_MAX_CHARS;
 
   const mutation = useNotifyJobs(stackKey);
+  const flight = useInFlight();
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    const problem = notificationError(text, maxChars);
+    if (!usage) return;
+    const problem = notificationError(text, usage.maxChars);
     setError(problem);
     setResult(null);
-    if (problem) return;
+    if (problem || !flight.begin()) return;
     mutation.mutate([{ jobId, detail: text }], {
       onSuccess: (envelope) => {
         const outcome = notifyOutcome(envelope.data);
@@ -39,8 +50,17 @@ export function NotifyForm({ stackKey, jobId, usage }: NotifyFormProps) {
         if (outcome.ok) setText("");
       },
       onError: (err) => setResult(failure(err)),
+      onSettled: flight.settle,
     });
   };
+
+  if (unavailable && !flight.inFlight)
+    return (
+      <>
+        <ActionUnavailable reason={unavailable} />
+        <ActionMessage result={result} />
+      </>
+    );
 
   return (
     <form onSubmit={submit} noValidate>
@@ -61,8 +81,8 @@ export function NotifyForm({ stackKey, jobId, usage }: NotifyFormProps) {
           aria-describedby={`${id}-counter${error ? ` ${id}-error` : ""}${atCap ? ` ${id}-cap` : ""}`}
           className={inputClass}
         />
-        <button type="submit" disabled={atCap || mutation.isPending} className={`${primaryButton} shrink-0`}>
-          {mutation.isPending ? "Sending…" : "Send notification"}
+        <button type="submit" disabled={!usage || atCap || flight.inFlight} className={`${primaryButton} shrink-0`}>
+          {flight.inFlight ? "Sending…" : "Send notification"}
         </button>
       </div>
       <p
@@ -70,8 +90,7 @@ export function NotifyForm({ stackKey, jobId, usage }: NotifyFormProps) {
         className="mt-1 text-xs text-zinc-500 tabular-nums dark:text-zinc-400"
         data-testid="notification-counter"
       >
-        {notificationCounter(text, maxChars)} — your name is appended to what Buildkite shows, within its{" "}
-        {NOTIFICATION_DETAIL_MAX_CHARS}.
+        {notificationCounter(text, usage?.maxChars)} — Buildkite shows your name after it.
       </p>
       {atCap && (
         <p id={`${id}-cap`} className="mt-1 text-sm text-amber-800 dark:text-amber-300">

@@ -60,18 +60,27 @@ describe("finish reason", () => {
 });
 
 describe("notification", () => {
-  it("allows 1 to 256 characters, counting emoji as one", () => {
-    expect(notificationError("", 256)).toBe("Notification is required.");
-    expect(notificationError("x".repeat(256), 256)).toBeNull();
-    expect(notificationError("x".repeat(257), 256)).toBe("Notification must be at most 256 characters.");
-    expect(notificationCounter("🚀 go", 256)).toBe("4 / 256 characters");
-  });
-
-  it("keeps room for the operator's name the console appends", () => {
-    expect(notificationError("x".repeat(240), 240)).toBeNull();
-    expect(notificationError("x".repeat(241), 240)).toBe(
+  it("is required, and counts characters as Buildkite does: an emoji is one", () => {
+    expect(notificationError("", 240)).toBe("Notification is required.");
+    expect(notificationError("   ", 240)).toBe("Notification is required.");
+    expect(notificationCounter("🚀 go", 240)).toBe("4 / 240 characters");
+    // 240 rockets are 480 UTF-16 units; the limit is in characters.
+    expect(notificationError("🚀".repeat(240), 240)).toBeNull();
+    expect(notificationError("🚀".repeat(241), 240)).toBe(
       "Notification must be at most 240 characters so your name fits.",
     );
+  });
+
+  it("states one limit, the room left beside the operator's name, whatever the length", () => {
+    expect(notificationError("x".repeat(240), 240)).toBeNull();
+    for (const length of [241, 256, 257, 1000])
+      expect(notificationError("x".repeat(length), 240)).toBe(
+        "Notification must be at most 240 characters so your name fits.",
+      );
     expect(notificationCounter("abc", 240)).toBe("3 / 240 characters");
+  });
+
+  it("counts without a limit until the operator's room is known", () => {
+    expect(notificationCounter("abc", undefined)).toBe("3 characters");
   });
 });

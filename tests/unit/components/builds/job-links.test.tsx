@@ -1,6 +1,7 @@
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { JobMetadata } from "@/components/jobs/drawer/job-metadata";
+import { contextFromRow } from "@/lib/job-context";
 import type { ScheduledJob } from "@/lib/schemas/jobs";
 
 const scheduled = (overrides: Partial<ScheduledJob> = {}): ScheduledJob => ({
@@ -17,12 +18,12 @@ const scheduled = (overrides: Partial<ScheduledJob> = {}): ScheduledJob => ({
 
 describe("the stack page's job drawer", () => {
   it("links a scheduled job to its build's page", () => {
-    render(<JobMetadata job={scheduled()} />);
+    render(<JobMetadata context={contextFromRow(scheduled(), null)} />);
     expect(screen.getByRole("link", { name: "Build #42" }).getAttribute("href")).toBe("/builds/web-app/42");
   });
 
   it("shows the number without a link when the pipeline is unknown", () => {
-    render(<JobMetadata job={scheduled({ pipeline: { slug: null, uuid: null } })} />);
+    render(<JobMetadata context={contextFromRow(scheduled({ pipeline: { slug: null, uuid: null } }), null)} />);
     expect(screen.queryByRole("link")).toBeNull();
     expect(screen.getByText("#42")).toBeTruthy();
   });

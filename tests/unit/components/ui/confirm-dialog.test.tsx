@@ -54,4 +54,59 @@ describe("ConfirmDialog", () => {
     expect(onConfirm).not.toHaveBeenCalled();
     expect(onCancel).not.toHaveBeenCalled();
   });
+
+  it("acts on the first of two quick clicks only, and stays disabled until the dialog closes", () => {
+    const onConfirm = vi.fn();
+    const props = { title: "Finish job 1234abcd?", busy: false, onConfirm, onCancel: vi.fn() };
+    const { rerender } = render(
+      <ConfirmDialog open {...props}>
+        <p>This cannot be undone.</p>
+      </ConfirmDialog>,
+    );
+    const confirm = screen.getByRole("button", { name: "Confirm", hidden: true });
+    // The caller has not reported busy yet (a mutation says pending a macrotask later): the dialog must not
+    // rely on it.
+    fireEvent.click(confirm);
+    fireEvent.click(confirm);
+    expect(onConfirm).toHaveBeenCalledTimes(1);
+    expect(confirm).toHaveProperty("disabled", true);
+
+    rerender(
+      <ConfirmDialog open={false} {...props}>
+        <p>This cannot be undone.</p>
+      </ConfirmDialog>,
+    );
+    rerender(
+      <ConfirmDialog open {...props}>
+        <p>This cannot be undone.</p>
+      </ConfirmDialog>,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Confirm", hidden: true }));
+    expect(onConfirm).toHaveBeenCalledTimes(2);
+  });
+
+  it("takes Confirm again once the action it started settles with the dialog still open", () => {
+    const onConfirm = vi.fn();
+    const props = { open: true, title: "Retry?", onConfirm, onCancel: vi.fn() };
+    const { rerender } = render(
+      <ConfirmDialog {...props} busy={false}>
+        <p>Again?</p>
+      </ConfirmDialog>,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Confirm", hidden: true }));
+    rerender(
+      <ConfirmDialog {...props} busy>
+        <p>Again?</p>
+      </ConfirmDialog>,
+    );
+    rerender(
+      <ConfirmDialog {...props} busy={false}>
+        <p>Again?</p>
+      </ConfirmDialog>,
+    );
+    const confirm = screen.getByRole("button", { name: "Confirm", hidden: true });
+    expect(confirm).toHaveProperty("disabled", false);
+    fireEvent.click(confirm);
+    expect(onConfirm).toHaveBeenCalledTimes(2);
+  });
 });

@@ -59,4 +59,15 @@ describe("FinishForm", () => {
     expect(screen.queryByRole("alertdialog")).toBeNull();
     expect(api.posts()).toEqual([]);
   });
+
+  it("sends one finish for a double-clicked Confirm", async () => {
+    const { api, reason, finish } = renderForm();
+    fireEvent.change(reason, { target: { value: "stuck behind a dead agent" } });
+    fireEvent.click(finish);
+    const confirm = screen.getByRole("button", { name: "Confirm" });
+    fireEvent.click(confirm);
+    fireEvent.click(confirm);
+    await waitFor(() => expect(screen.getByRole("status").textContent).toContain("Finished with exit status -1."));
+    expect(api.posts()).toHaveLength(1);
+  });
 });
