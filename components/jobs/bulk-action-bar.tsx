@@ -22,6 +22,8 @@ interface PendingFinish {
   jobIds: readonly string[];
   exitStatus: number;
   reason: string;
+  /** Confirmed: the dialog stays, busy, until the run ends. */
+  confirmed: boolean;
 }
 
 /**
@@ -37,6 +39,9 @@ export function BulkActionBar({ stackKey, queueKey, selectedIds, onClear }: Bulk
   const [finishOpen, setFinishOpen] = useState(false);
   const [draft, setDraft] = useState<FinishDraft>(emptyFinishDraft);
   const [pending, setPending] = useState<PendingFinish | null>(null);
+  // Set on the first Confirm click, before React has re-rendered the button disabled: a second click in
+  // the same frame must not start a second run.
+  const finishStartedRef = useRef(false);
   // A run that took every job it was given clears the selection, unless the operator has meanwhile
   // selected other jobs: those are theirs to keep.
   const selectedRef = useRef(selectedIds);
@@ -67,11 +72,17 @@ export function BulkActionBar({ stackKey, queueKey, selectedIds, onClear }: Bulk
   };
 
   const confirmFinish = () => {
-    if (!pending) return;
-    setPending(null);
+    if (!pending || pending.confirmed || finishStartedRef.current) return;
+    finishStartedRef.current = true;
+    setPending({ ...pending, confirmed: true });
     setFinishOpen(false);
-    void run.finish(pending.jobIds, pending.exitStatus, pending.reason);
+    void run.finish(pending.jobIds, pending.exitStatus, pending.reason).finally(() => {
+      finishStartedRef.current = false;
+      setPending(null);
+    });
   };
+  // A confirmed dialog closes in the render where the run ends, so the results can take the focus.
+  const dialogShown = pending !== null && (!pending.confirmed || busy);
 
   return (
     <div
@@ -142,18 +153,21 @@ export function BulkActionBar({ stackKey, queueKey, selectedIds, onClear }: Bulk
           count={count}
           draft={draft}
           onDraftChange={setDraft}
-          onReview={(exitStatus, reason) => setPending({ jobIds: [...selectedIds], exitStatus, reason })}
+          onReview={(exitStatus, reason) =>
+            setPending({ jobIds: [...selectedIds], exitStatus, reason, confirmed: false })
+          }
           onClose={() => setFinishOpen(false)}
           busy={busy}
         />
       )}
 
-      {pending && (
+      {pending && dialogShown && (
         <BulkConfirmDialog
           count={pending.jobIds.length}
           queueKey={queueKey}
           exitStatus={pending.exitStatus}
           reason={pending.reason}
+          busy={pending.confirmed}
           onConfirm={confirmFinish}
           onCancel={() => setPending(null)}
         />

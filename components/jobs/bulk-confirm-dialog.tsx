@@ -7,16 +7,22 @@ interface BulkConfirmDialogProps {
   queueKey: string;
   exitStatus: number;
   reason: string;
+  /** The run is going: Confirm stays disabled, so a second click cannot start another. */
+  busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-/** The last stop before finishing many jobs; the ids were fixed when it opened, so a refresh changes nothing. */
+/**
+ * The last stop before finishing many jobs; the ids were fixed when it opened, so a refresh changes nothing.
+ * It stays open, busy, until the run ends.
+ */
 export function BulkConfirmDialog({
   count,
   queueKey,
   exitStatus,
   reason,
+  busy,
   onConfirm,
   onCancel,
 }: BulkConfirmDialogProps) {
@@ -24,7 +30,8 @@ export function BulkConfirmDialog({
     <ConfirmDialog
       open
       title={`Finish ${count} ${count === 1 ? "job" : "jobs"}?`}
-      busy={false}
+      busy={busy}
+      busyLabel="Finishing…"
       onConfirm={onConfirm}
       onCancel={onCancel}
     >

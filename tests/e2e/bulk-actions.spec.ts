@@ -217,3 +217,33 @@ test("axe finds no serious violations in the bar's form, confirmation and result
   await expect(bar(page).getByRole("status")).toHaveText("Done: 2 finished.");
   expect(await serious()).toEqual([]);
 });
+
+function bulkFinishBodies(page: Page): { jobIds: string[] }[] {
+  const bodies: { jobIds: string[] }[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.url().endsWith("/bulk-finish"))
+      bodies.push(request.postDataJSON() as { jobIds: string[] });
+  });
+  return bodies;
+}
+
+test("a double-click on Confirm starts one bulk finish, and Confirm stays disabled until it ends", async ({ page }) => {
+  const ids = await newJobs(3, PIPELINE);
+  await page.goto(VIEW);
+  await expectRows(page, ids);
+  await select(page, ids);
+  const bodies = bulkFinishBodies(page);
+  // Slow every finish down so the run is still going when the second click lands.
+  await sim("faults", { method: "POST", path: "/v3/stacks/*/jobs/*/finish", delayMs: 1500, count: ids.length });
+
+  await bar(page).getByRole("button", { name: "Finish 3…", exact: true }).click();
+  await bar(page).getByLabel("Reason").fill("Double trouble");
+  await bar(page).getByRole("button", { name: "Finish 3 jobs…", exact: true }).click();
+  const dialog = page.getByRole("alertdialog", { name: "Finish 3 jobs?" });
+  await dialog.getByRole("button", { name: "Confirm" }).dblclick();
+
+  await expect(dialog.getByRole("button", { name: "Finishing…" })).toBeDisabled();
+  await expect(dialog).toBeHidden({ timeout: 15_000 });
+  await expect(bar(page).getByRole("status")).toHaveText("Done: 3 finished.");
+  expect(bodies).toHaveLength(1);
+});
