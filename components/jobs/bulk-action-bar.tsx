@@ -8,6 +8,7 @@ import { BulkConfirmDialog } from "./bulk-confirm-dialog";
 import { BulkFinishForm, emptyFinishDraft, type FinishDraft } from "./bulk-finish-form";
 import { BulkResultsPanel } from "./bulk-results-panel";
 import { useBulkRun } from "./bulk-run";
+import { useDepartedJobs, type QueuedJobPipeline } from "./use-departed-jobs";
 import { errorClass, fieldClass, secondaryButton } from "@/components/ui/form-styles";
 import { useDenied } from "@/components/ui/operator-context";
 
@@ -15,6 +16,8 @@ interface BulkActionBarProps {
   stackKey: string;
   queueKey: string;
   selectedIds: readonly string[];
+  /** The queue's jobs: each selected job's pipeline, and whether a job gone from the selection left the queue. */
+  jobsById: ReadonlyMap<string, QueuedJobPipeline>;
   onClear: () => void;
 }
 
@@ -31,7 +34,7 @@ interface PendingFinish {
  * and the page keeps it mounted, so a refresh that changes the rows never resets a field, closes the
  * confirmation or drops the results of a run.
  */
-export function BulkActionBar({ stackKey, queueKey, selectedIds, onClear }: BulkActionBarProps) {
+export function BulkActionBar({ stackKey, queueKey, selectedIds, jobsById, onClear }: BulkActionBarProps) {
   const expiryId = useId();
   const expiryErrorId = useId();
   const finishFormId = useId();
@@ -60,16 +63,27 @@ export function BulkActionBar({ stackKey, queueKey, selectedIds, onClear }: Bulk
 
   const count = selectedIds.length;
   const busy = run.state?.running === true;
+  const departed = useDepartedJobs(finishOpen, selectedIds, jobsById);
+  // Jobs leaving the queue do not take the form (and the reason typed) with them: it stays to say so.
+  const formShown = finishOpen && (count > 0 || departed.length > 0);
   const expiryCheck = checkExpiry(expiry);
   const expiryError = expiryCheck.ok ? null : expiryCheck.error;
 
-  if (count === 0 && run.state === null && pending === null) return null;
+  if (count === 0 && run.state === null && pending === null && !formShown) return null;
 
   const reserve = (event: FormEvent) => {
     event.preventDefault();
     if (!expiryCheck.ok || count === 0 || busy || denied) return;
     void run.reserve([...selectedIds], expiryCheck.value);
   };
+
+  const clear = () => {
+    setFinishOpen(false);
+    onClear();
+  };
+
+  const review = (exitStatus: number, reason: string) =>
+    setPending({ jobIds: [...selectedIds], exitStatus, reason, confirmed: false });
 
   const confirmFinish = () => {
     if (!pending || pending.confirmed || finishStartedRef.current) return;
@@ -96,7 +110,7 @@ export function BulkActionBar({ stackKey, queueKey, selectedIds, onClear }: Bulk
             <CheckSquare aria-hidden className="size-4 text-blue-700 dark:text-blue-400" />
             {count} selected
           </span>
-          <button type="button" onClick={onClear} className={secondaryButton}>
+          <button type="button" onClick={clear} className={secondaryButton}>
             <X aria-hidden className="size-3.5" />
             Clear selection
           </button>
@@ -147,15 +161,14 @@ export function BulkActionBar({ stackKey, queueKey, selectedIds, onClear }: Bulk
         </div>
       )}
 
-      {finishOpen && count > 0 && (
+      {formShown && (
         <BulkFinishForm
           id={finishFormId}
           count={count}
+          departed={departed}
           draft={draft}
           onDraftChange={setDraft}
-          onReview={(exitStatus, reason) =>
-            setPending({ jobIds: [...selectedIds], exitStatus, reason, confirmed: false })
-          }
+          onReview={review}
           onClose={() => setFinishOpen(false)}
           busy={busy}
         />
