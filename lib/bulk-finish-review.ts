@@ -1,7 +1,7 @@
 import { shortId } from "./filters/jobs";
 
-// What a bulk finish is about to act on, as the operator reviews it: which selected jobs left the queue
-// while the form was open.
+// What a bulk finish is about to act on, as the operator reviews it: which pipelines the jobs come from,
+// which selected jobs left the queue while the form was open, and when the count must be typed.
 
 export interface ReviewJob {
   id: string;
@@ -14,8 +14,33 @@ export type TrackedJobs = ReadonlyMap<string, string | null>;
 
 export const noTrackedJobs: TrackedJobs = new Map();
 
+/** Above this many jobs the count must be typed before Confirm: one slip should not finish a whole queue. */
+export const TYPED_COUNT_THRESHOLD = 50;
+
+export const needsTypedCount = (count: number) => count > TYPED_COUNT_THRESHOLD;
+
+/** The typed count must be the number itself, in decimal digits, so "5 5" or "55.0" do not pass for 55. */
+export const typedCountMatches = (typed: string, count: number) => typed.trim() === String(count);
+
 const UNKNOWN_PIPELINE = "unknown pipeline";
 const pipelineName = (pipeline: string | null) => pipeline ?? UNKNOWN_PIPELINE;
+
+export interface PipelineCount {
+  pipeline: string;
+  count: number;
+}
+
+/** Jobs per pipeline, most first; ties by name so the order does not change between renders. */
+export function countByPipeline(jobs: readonly ReviewJob[]): PipelineCount[] {
+  const counts = new Map<string, number>();
+  for (const job of jobs) {
+    const name = pipelineName(job.pipeline);
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return [...counts]
+    .map(([pipeline, count]) => ({ pipeline, count }))
+    .sort((a, b) => b.count - a.count || a.pipeline.localeCompare(b.pipeline));
+}
 
 /**
  * Folds the current selection into the jobs a finish form is about. A tracked job still in the queue but no

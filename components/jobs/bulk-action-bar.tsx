@@ -2,6 +2,7 @@
 
 import { CheckSquare, X } from "lucide-react";
 import { useCallback, useId, useLayoutEffect, useRef, useState, type FormEvent } from "react";
+import type { ReviewJob } from "@/lib/bulk-finish-review";
 import { EXPIRY_HINT, checkExpiry } from "@/lib/inputs/bulk-form";
 import { RESERVATION_EXPIRY_DEFAULT_SECONDS } from "@/lib/inputs/stacks";
 import { BulkConfirmDialog } from "./bulk-confirm-dialog";
@@ -22,7 +23,7 @@ interface BulkActionBarProps {
 }
 
 interface PendingFinish {
-  jobIds: readonly string[];
+  jobs: readonly ReviewJob[];
   exitStatus: number;
   reason: string;
   /** Confirmed: the dialog stays, busy, until the run ends. */
@@ -83,17 +84,28 @@ export function BulkActionBar({ stackKey, queueKey, selectedIds, jobsById, onCle
   };
 
   const review = (exitStatus: number, reason: string) =>
-    setPending({ jobIds: [...selectedIds], exitStatus, reason, confirmed: false });
+    setPending({
+      jobs: selectedIds.map((id) => ({ id, pipeline: jobsById.get(id)?.pipeline.slug ?? null })),
+      exitStatus,
+      reason,
+      confirmed: false,
+    });
 
   const confirmFinish = () => {
     if (!pending || pending.confirmed || finishStartedRef.current) return;
     finishStartedRef.current = true;
     setPending({ ...pending, confirmed: true });
     setFinishOpen(false);
-    void run.finish(pending.jobIds, pending.exitStatus, pending.reason).finally(() => {
-      finishStartedRef.current = false;
-      setPending(null);
-    });
+    void run
+      .finish(
+        pending.jobs.map((job) => job.id),
+        pending.exitStatus,
+        pending.reason,
+      )
+      .finally(() => {
+        finishStartedRef.current = false;
+        setPending(null);
+      });
   };
   // A confirmed dialog closes in the render where the run ends, so the results can take the focus.
   const dialogShown = pending !== null && (!pending.confirmed || busy);
@@ -176,7 +188,7 @@ export function BulkActionBar({ stackKey, queueKey, selectedIds, jobsById, onCle
 
       {pending && dialogShown && (
         <BulkConfirmDialog
-          count={pending.jobIds.length}
+          jobs={pending.jobs}
           queueKey={queueKey}
           exitStatus={pending.exitStatus}
           reason={pending.reason}

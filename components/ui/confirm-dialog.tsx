@@ -10,6 +10,8 @@ interface ConfirmDialogProps {
   busy: boolean;
   /** Shown on the confirm button while the action runs. */
   busyLabel?: string;
+  /** Keeps Confirm disabled until a check inside the dialog passes (a typed count, say). */
+  confirmDisabled?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
@@ -19,7 +21,16 @@ interface ConfirmDialogProps {
  * only the operator's Confirm, Cancel or Esc closes it, so a live refresh re-renders around it. Cancel takes
  * the initial focus so a stray Enter cannot confirm.
  */
-export function ConfirmDialog({ open, title, children, busy, busyLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  busy,
+  busyLabel,
+  confirmDisabled = false,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const bodyId = useId();
@@ -39,8 +50,10 @@ export function ConfirmDialog({ open, title, children, busy, busyLabel, onConfir
       return;
     }
     if (event.key !== "Tab") return;
-    // Keep Tab among the dialog's own controls instead of leaving for the browser's.
-    const controls = [...event.currentTarget.querySelectorAll<HTMLElement>("button:not(:disabled)")];
+    // Keep Tab among the dialog's own controls (a field in its body too) instead of leaving for the browser's.
+    const controls = [
+      ...event.currentTarget.querySelectorAll<HTMLButtonElement | HTMLInputElement>("button, input"),
+    ].filter((control) => !control.disabled);
     const first = controls[0];
     const last = controls[controls.length - 1];
     if (event.shiftKey && document.activeElement === first) {
@@ -77,7 +90,7 @@ export function ConfirmDialog({ open, title, children, busy, busyLabel, onConfir
             <button type="button" autoFocus className={secondaryButton} onClick={onCancel} disabled={busy}>
               Cancel
             </button>
-            <button type="button" className={dangerButton} onClick={onConfirm} disabled={busy}>
+            <button type="button" className={dangerButton} onClick={onConfirm} disabled={busy || confirmDisabled}>
               {busy && busyLabel ? busyLabel : "Confirm"}
             </button>
           </div>

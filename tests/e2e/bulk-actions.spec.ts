@@ -291,6 +291,34 @@ test("when every selected job leaves the queue the form says so, closes on reque
   await expect(bar(page).getByText(/left the queue/)).toBeHidden();
 });
 
+test("finishing more than 50 jobs shows them by pipeline and waits for the count to be typed", async ({ page }) => {
+  await newJobs(55, PIPELINE);
+  await page.goto(VIEW);
+  // The table only renders the rows in view, so wait for the count of rows shown instead.
+  await expect(async () => {
+    const announce = page.getByRole("button", { name: /^Show \d+ new jobs?$/ });
+    if (await announce.isVisible()) await announce.click();
+    await expect(page.getByText(/^55 of \d+ jobs shown$/)).toBeVisible({ timeout: 500 });
+  }).toPass();
+  await page.getByRole("checkbox", { name: "Select all 55 matching" }).check();
+  await expect(bar(page).getByText("55 selected")).toBeVisible();
+  await bar(page).getByRole("button", { name: "Finish 55…", exact: true }).click();
+  await bar(page).getByLabel("Reason").fill("Incident cleanup");
+  await bar(page).getByRole("button", { name: "Finish 55 jobs…", exact: true }).click();
+
+  const dialog = page.getByRole("alertdialog", { name: "Finish 55 jobs?" });
+  await expect(dialog.getByRole("list", { name: "Jobs by pipeline" })).toHaveText(`${PIPELINE}: 55`);
+  const confirm = dialog.getByRole("button", { name: "Confirm" });
+  await expect(confirm).toBeDisabled();
+  const typed = dialog.getByLabel("Type 55 to confirm");
+  await typed.fill("54");
+  await expect(confirm).toBeDisabled();
+  await typed.fill("55");
+  await expect(confirm).toBeEnabled();
+  await confirm.click();
+  await expect(bar(page).getByRole("status")).toHaveText("Done: 55 finished.");
+});
+
 test("a double-click on Confirm starts one bulk finish, and Confirm stays disabled until it ends", async ({ page }) => {
   const ids = await newJobs(3, PIPELINE);
   await page.goto(VIEW);

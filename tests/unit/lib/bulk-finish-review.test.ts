@@ -1,9 +1,44 @@
 import { describe, expect, it } from "vitest";
-import { departedJobs, departureNotice, noTrackedJobs, trackSelection, type ReviewJob } from "@/lib/bulk-finish-review";
+import {
+  countByPipeline,
+  departedJobs,
+  departureNotice,
+  needsTypedCount,
+  noTrackedJobs,
+  trackSelection,
+  typedCountMatches,
+  type ReviewJob,
+} from "@/lib/bulk-finish-review";
 
 const id = (n: number) => `${String(n).padStart(8, "0")}-0000-4000-8000-000000000000`;
 const jobs = (pipeline: string | null, count: number, from = 0): ReviewJob[] =>
   Array.from({ length: count }, (_, i) => ({ id: id(from + i), pipeline }));
+
+describe("countByPipeline", () => {
+  it("counts jobs per pipeline, most first, ties by name, with jobs of no known pipeline counted together", () => {
+    const all = [...jobs("docs", 3), ...jobs("web", 40, 10), ...jobs(null, 3, 60), ...jobs("api", 12, 70)];
+    expect(countByPipeline(all)).toEqual([
+      { pipeline: "web", count: 40 },
+      { pipeline: "api", count: 12 },
+      { pipeline: "docs", count: 3 },
+      { pipeline: "unknown pipeline", count: 3 },
+    ]);
+  });
+});
+
+describe("typed count", () => {
+  it("is asked for above 50 jobs only", () => {
+    expect(needsTypedCount(50)).toBe(false);
+    expect(needsTypedCount(51)).toBe(true);
+  });
+
+  it("matches only the number itself", () => {
+    expect(typedCountMatches("55", 55)).toBe(true);
+    expect(typedCountMatches(" 55 ", 55)).toBe(true);
+    for (const typed of ["", "54", "5 5", "55.0", "055", "+55", "55 jobs"])
+      expect(typedCountMatches(typed, 55)).toBe(false);
+  });
+});
 
 describe("jobs that leave the queue while the finish form is open", () => {
   const pipelines = new Map([
