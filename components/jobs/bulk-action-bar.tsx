@@ -2,12 +2,14 @@
 
 import { CheckSquare, X } from "lucide-react";
 import { useCallback, useId, useLayoutEffect, useRef, useState, type FormEvent } from "react";
+import type { ReviewJob } from "@/lib/bulk-finish-review";
 import { EXPIRY_HINT, checkExpiry } from "@/lib/inputs/bulk-form";
 import { RESERVATION_EXPIRY_DEFAULT_SECONDS } from "@/lib/inputs/stacks";
 import { BulkConfirmDialog } from "./bulk-confirm-dialog";
 import { BulkFinishForm, emptyFinishDraft, type FinishDraft } from "./bulk-finish-form";
 import { BulkResultsPanel } from "./bulk-results-panel";
 import { useBulkRun } from "./bulk-run";
+import { useDepartedJobs, type QueuedJobPipeline } from "./use-departed-jobs";
 import { errorClass, fieldClass, secondaryButton } from "@/components/ui/form-styles";
 import { useDenied } from "@/components/ui/operator-context";
 
@@ -15,13 +17,17 @@ interface BulkActionBarProps {
   stackKey: string;
   queueKey: string;
   selectedIds: readonly string[];
+  /** The queue's jobs: each selected job's pipeline, and whether a job gone from the selection left the queue. */
+  jobsById: ReadonlyMap<string, QueuedJobPipeline>;
   onClear: () => void;
 }
 
 interface PendingFinish {
-  jobIds: readonly string[];
+  jobs: readonly ReviewJob[];
   exitStatus: number;
   reason: string;
+  /** Confirmed: the dialog stays, busy, until the run ends. */
+  confirmed: boolean;
 }
 
 /**
@@ -29,7 +35,7 @@ interface PendingFinish {
  * and the page keeps it mounted, so a refresh that changes the rows never resets a field, closes the
  * confirmation or drops the results of a run.
  */
-export function BulkActionBar({ stackKey, queueKey, selectedIds, onClear }: BulkActionBarProps) {
+export function BulkActionBar({ stackKey, queueKey, selectedIds, jobsById, onClear }: BulkActionBarProps) {
   const expiryId = useId();
   const expiryErrorId = useId();
   const finishFormId = useId();
@@ -37,6 +43,9 @@ export function BulkActionBar({ stackKey, queueKey, selectedIds, onClear }: Bulk
   const [finishOpen, setFinishOpen] = useState(false);
   const [draft, setDraft] = useState<FinishDraft>(emptyFinishDraft);
   const [pending, setPending] = useState<PendingFinish | null>(null);
+  // Set on the first Confirm click, before React has re-rendered the button disabled: a second click in
+  // the same frame must not start a second run.
+  const finishStartedRef = useRef(false);
   // A run that took every job it was given clears the selection, unless the operator has meanwhile
   // selected other jobs: those are theirs to keep.
   const selectedRef = useRef(selectedIds);
@@ -55,10 +64,13 @@ export function BulkActionBar({ stackKey, queueKey, selectedIds, onClear }: Bulk
 
   const count = selectedIds.length;
   const busy = run.state?.running === true;
+  const departed = useDepartedJobs(finishOpen, selectedIds, jobsById);
+  // Jobs leaving the queue do not take the form (and the reason typed) with them: it stays to say so.
+  const formShown = finishOpen && (count > 0 || departed.length > 0);
   const expiryCheck = checkExpiry(expiry);
   const expiryError = expiryCheck.ok ? null : expiryCheck.error;
 
-  if (count === 0 && run.state === null && pending === null) return null;
+  if (count === 0 && run.state === null && pending === null && !formShown) return null;
 
   const reserve = (event: FormEvent) => {
     event.preventDefault();
@@ -66,12 +78,37 @@ export function BulkActionBar({ stackKey, queueKey, selectedIds, onClear }: Bulk
     void run.reserve([...selectedIds], expiryCheck.value);
   };
 
-  const confirmFinish = () => {
-    if (!pending) return;
-    setPending(null);
+  const clear = () => {
     setFinishOpen(false);
-    void run.finish(pending.jobIds, pending.exitStatus, pending.reason);
+    onClear();
   };
+
+  const review = (exitStatus: number, reason: string) =>
+    setPending({
+      jobs: selectedIds.map((id) => ({ id, pipeline: jobsById.get(id)?.pipeline.slug ?? null })),
+      exitStatus,
+      reason,
+      confirmed: false,
+    });
+
+  const confirmFinish = () => {
+    if (!pending || pending.confirmed || finishStartedRef.current) return;
+    finishStartedRef.current = true;
+    setPending({ ...pending, confirmed: true });
+    setFinishOpen(false);
+    void run
+      .finish(
+        pending.jobs.map((job) => job.id),
+        pending.exitStatus,
+        pending.reason,
+      )
+      .finally(() => {
+        finishStartedRef.current = false;
+        setPending(null);
+      });
+  };
+  // A confirmed dialog closes in the render where the run ends, so the results can take the focus.
+  const dialogShown = pending !== null && (!pending.confirmed || busy);
 
   return (
     <div
@@ -85,7 +122,7 @@ export function BulkActionBar({ stackKey, queueKey, selectedIds, onClear }: Bulk
             <CheckSquare aria-hidden className="size-4 text-blue-700 dark:text-blue-400" />
             {count} selected
           </span>
-          <button type="button" onClick={onClear} className={secondaryButton}>
+          <button type="button" onClick={clear} className={secondaryButton}>
             <X aria-hidden className="size-3.5" />
             Clear selection
           </button>
@@ -136,24 +173,26 @@ export function BulkActionBar({ stackKey, queueKey, selectedIds, onClear }: Bulk
         </div>
       )}
 
-      {finishOpen && count > 0 && (
+      {formShown && (
         <BulkFinishForm
           id={finishFormId}
           count={count}
+          departed={departed}
           draft={draft}
           onDraftChange={setDraft}
-          onReview={(exitStatus, reason) => setPending({ jobIds: [...selectedIds], exitStatus, reason })}
+          onReview={review}
           onClose={() => setFinishOpen(false)}
           busy={busy}
         />
       )}
 
-      {pending && (
+      {pending && dialogShown && (
         <BulkConfirmDialog
-          count={pending.jobIds.length}
+          jobs={pending.jobs}
           queueKey={queueKey}
           exitStatus={pending.exitStatus}
           reason={pending.reason}
+          busy={pending.confirmed}
           onConfirm={confirmFinish}
           onCancel={() => setPending(null)}
         />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useRef, type FormEvent } from "react";
+import { departureNotice, type ReviewJob } from "@/lib/bulk-finish-review";
 import { checkExitStatus, checkReason, reasonByteCount } from "@/lib/inputs/bulk-form";
 import { dangerButton, errorClass, fieldClass, inputClass, secondaryButton } from "@/components/ui/form-styles";
 
@@ -16,7 +17,10 @@ export const emptyFinishDraft: FinishDraft = { exitStatus: "-1", reason: "", rea
 
 interface BulkFinishFormProps {
   id: string;
+  /** The selected jobs still in the queue: the ones a finish will act on. */
   count: number;
+  /** Selected jobs that left the queue while the form was open. */
+  departed: readonly ReviewJob[];
   draft: FinishDraft;
   onDraftChange: (draft: FinishDraft) => void;
   /** Called only with valid input; nothing is sent until the operator confirms. */
@@ -26,7 +30,16 @@ interface BulkFinishFormProps {
 }
 
 /** Exit status and the one reason every selected job is finished with, checked before anything is sent. */
-export function BulkFinishForm({ id, count, draft, onDraftChange, onReview, onClose, busy }: BulkFinishFormProps) {
+export function BulkFinishForm({
+  id,
+  count,
+  departed,
+  draft,
+  onDraftChange,
+  onReview,
+  onClose,
+  busy,
+}: BulkFinishFormProps) {
   const exitId = useId();
   const reasonId = useId();
   const exitErrorId = useId();
@@ -40,6 +53,7 @@ export function BulkFinishForm({ id, count, draft, onDraftChange, onReview, onCl
   const counter = reasonByteCount(draft.reason);
   const exitError = !exit.ok ? exit.error : null;
   const reasonError = !reason.ok && (draft.reasonTouched || draft.attempted) ? reason.error : null;
+  const notice = departureNotice(departed, count);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -59,6 +73,17 @@ export function BulkFinishForm({ id, count, draft, onDraftChange, onReview, onCl
       aria-label="Finish selected jobs"
       className="mt-3 space-y-3 border-t border-blue-200 pt-3 dark:border-blue-500/30"
     >
+      {/* Always there, so a screen reader announces the notice when jobs leave the queue under the form. */}
+      <div role="status" className="empty:mb-0">
+        {notice && (
+          <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-500/50 dark:bg-amber-500/10 dark:text-amber-200">
+            {notice}{" "}
+            {count > 0
+              ? `Only the remaining ${count} will be finished.`
+              : "Nothing is left to finish: close the form, or select other jobs; the reason stays."}
+          </p>
+        )}
+      </div>
       <div className="flex flex-wrap items-start gap-4">
         <div className="flex flex-col gap-1">
           <label htmlFor={exitId} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">

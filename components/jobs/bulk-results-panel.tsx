@@ -43,10 +43,11 @@ export function BulkResultsPanel({ run, onDismiss }: { run: BulkRunState; onDism
   const titleId = useId();
   const sectionRef = useRef<HTMLElement>(null);
   // The control that started the run may be gone (the confirmation closed, or the selection cleared), so
-  // focus moves here, where the progress and results are read out.
+  // focus moves here, where the progress and results are read out; again when the run ends, as a bulk
+  // finish's confirmation stays open (and the page inert) until then.
   useEffect(() => {
     sectionRef.current?.focus({ preventScroll: true });
-  }, [run.jobIds]);
+  }, [run.jobIds, run.running]);
   const total = run.jobIds.length;
   const counts = countOutcomes(run.rows);
   // Live rows keep their arrival order so nothing jumps while the operator reads; the settled list leads

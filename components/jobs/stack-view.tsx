@@ -149,7 +149,13 @@ export function StackView({ stackKey, queueKey, pollIntervalMs, thresholds }: St
         {/* Always mounted: it hides itself with nothing selected, but must outlive the selection while a bulk
             action runs and until the operator has read its results (the acted-on rows leave the list). */}
         <div className="ml-auto">
-          <BulkActionBar stackKey={stackKey} queueKey={queueKey} selectedIds={selectedIds} onClear={clearSelection} />
+          <BulkActionBar
+            stackKey={stackKey}
+            queueKey={queueKey}
+            selectedIds={selectedIds}
+            jobsById={jobsById}
+            onClear={clearSelection}
+          />
         </div>
       </div>
 

@@ -10,6 +10,8 @@ interface ConfirmDialogProps {
   busy: boolean;
   /** Shown on the confirm button while the action runs. */
   busyLabel?: string;
+  /** Keeps Confirm disabled until a check inside the dialog passes (a typed count, say). */
+  confirmDisabled?: boolean;
   /** Called once per opening: it must start the action (so `busy` turns true) or close the dialog. */
   onConfirm: () => void;
   onCancel: () => void;
@@ -24,7 +26,16 @@ interface ConfirmDialogProps {
  * reports pending a macrotask later), so the dialog latches on the first click itself and stays disabled
  * until it closes or the action it started settles.
  */
-export function ConfirmDialog({ open, title, children, busy, busyLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  busy,
+  busyLabel,
+  confirmDisabled = false,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const bodyId = useId();
@@ -63,8 +74,10 @@ export function ConfirmDialog({ open, title, children, busy, busyLabel, onConfir
       return;
     }
     if (event.key !== "Tab") return;
-    // Keep Tab among the dialog's own controls instead of leaving for the browser's.
-    const controls = [...event.currentTarget.querySelectorAll<HTMLElement>("button:not(:disabled)")];
+    // Keep Tab among the dialog's own controls (a field in its body too) instead of leaving for the browser's.
+    const controls = [
+      ...event.currentTarget.querySelectorAll<HTMLButtonElement | HTMLInputElement>("button, input"),
+    ].filter((control) => !control.disabled);
     const first = controls[0];
     const last = controls[controls.length - 1];
     if (event.shiftKey && document.activeElement === first) {
@@ -101,7 +114,7 @@ export function ConfirmDialog({ open, title, children, busy, busyLabel, onConfir
             <button type="button" autoFocus className={secondaryButton} onClick={onCancel} disabled={acting}>
               Cancel
             </button>
-            <button type="button" className={dangerButton} onClick={confirm} disabled={acting}>
+            <button type="button" className={dangerButton} onClick={confirm} disabled={acting || confirmDisabled}>
               {acting && busyLabel ? busyLabel : "Confirm"}
             </button>
           </div>

@@ -217,3 +217,125 @@ test("axe finds no serious violations in the bar's form, confirmation and result
   await expect(bar(page).getByRole("status")).toHaveText("Done: 2 finished.");
   expect(await serious()).toEqual([]);
 });
+
+/** Reserves jobs behind the bar's back, as another console would: they leave the scheduled list. */
+async function takeElsewhere(page: Page, ids: readonly string[]) {
+  const response = await page.request.post(`/api/v1/stacks/stack-console/reservations`, {
+    data: { jobIds: ids, expirySeconds: 600 },
+  });
+  expect(response.ok()).toBe(true);
+}
+
+function bulkFinishBodies(page: Page): { jobIds: string[] }[] {
+  const bodies: { jobIds: string[] }[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.url().endsWith("/bulk-finish"))
+      bodies.push(request.postDataJSON() as { jobIds: string[] });
+  });
+  return bodies;
+}
+
+test("jobs that leave the queue while the finish form is open are named, and only the rest are finished", async ({
+  page,
+}) => {
+  const ids = await newJobs(5, PIPELINE);
+  const [goneA, goneB, ...staying] = ids as [string, string, ...string[]];
+  await page.goto(VIEW);
+  await expectRows(page, ids);
+  await select(page, ids);
+  const bodies = bulkFinishBodies(page);
+
+  await bar(page).getByRole("button", { name: "Finish 5…", exact: true }).click();
+  const form = bar(page).getByRole("form", { name: "Finish selected jobs" });
+  await form.getByLabel("Reason").fill("Stuck behind a dead agent");
+  await takeElsewhere(page, [goneA, goneB]);
+
+  const notice = form.getByRole("status");
+  await expect(notice).toContainText("2 of the 5 selected jobs left the queue:");
+  for (const id of [goneA, goneB]) await expect(notice).toContainText(`${short(id)} (${PIPELINE})`);
+  await expect(form.getByLabel("Reason")).toHaveValue("Stuck behind a dead agent");
+  await form.getByRole("button", { name: "Finish 3 jobs…", exact: true }).click();
+  const dialog = page.getByRole("alertdialog", { name: "Finish 3 jobs?" });
+  await dialog.getByRole("button", { name: "Confirm" }).click();
+
+  await expect(bar(page).getByRole("status")).toHaveText("Done: 3 finished.");
+  expect(bodies.map((body) => [...body.jobIds].sort())).toEqual([[...staying].sort()]);
+  const states = await jobStates(page, ids);
+  expect([states[goneA], states[goneB]]).toEqual(["reserved", "reserved"]);
+  for (const id of staying) expect(states[id]).toBe("finished");
+});
+
+test("when every selected job leaves the queue the form says so, closes on request and keeps the reason", async ({
+  page,
+}) => {
+  const ids = await newJobs(2, PIPELINE);
+  await page.goto(VIEW);
+  await expectRows(page, ids);
+  await select(page, ids);
+  await bar(page).getByRole("button", { name: "Finish 2…", exact: true }).click();
+  const form = bar(page).getByRole("form", { name: "Finish selected jobs" });
+  await form.getByLabel("Reason").fill("Kept for later");
+  await takeElsewhere(page, ids);
+
+  await expect(form.getByRole("status")).toContainText("All 2 selected jobs left the queue:");
+  await expect(form.getByLabel("Reason")).toHaveValue("Kept for later");
+  await expect(form.getByRole("button", { name: /^Finish/ })).toBeDisabled();
+  await form.getByRole("button", { name: "Close", exact: true }).click();
+  await expect(bar(page)).toBeHidden();
+
+  const [next] = await newJobs(1, PIPELINE);
+  await expectRows(page, [next!]);
+  await select(page, [next!]);
+  await bar(page).getByRole("button", { name: "Finish 1…", exact: true }).click();
+  await expect(bar(page).getByLabel("Reason")).toHaveValue("Kept for later");
+  await expect(bar(page).getByText(/left the queue/)).toBeHidden();
+});
+
+test("finishing more than 50 jobs shows them by pipeline and waits for the count to be typed", async ({ page }) => {
+  await newJobs(55, PIPELINE);
+  await page.goto(VIEW);
+  // The table only renders the rows in view, so wait for the count of rows shown instead.
+  await expect(async () => {
+    const announce = page.getByRole("button", { name: /^Show \d+ new jobs?$/ });
+    if (await announce.isVisible()) await announce.click();
+    await expect(page.getByText(/^55 of \d+ jobs shown$/)).toBeVisible({ timeout: 500 });
+  }).toPass();
+  await page.getByRole("checkbox", { name: "Select all 55 matching" }).check();
+  await expect(bar(page).getByText("55 selected")).toBeVisible();
+  await bar(page).getByRole("button", { name: "Finish 55…", exact: true }).click();
+  await bar(page).getByLabel("Reason").fill("Incident cleanup");
+  await bar(page).getByRole("button", { name: "Finish 55 jobs…", exact: true }).click();
+
+  const dialog = page.getByRole("alertdialog", { name: "Finish 55 jobs?" });
+  await expect(dialog.getByRole("list", { name: "Jobs by pipeline" })).toHaveText(`${PIPELINE}: 55`);
+  const confirm = dialog.getByRole("button", { name: "Confirm" });
+  await expect(confirm).toBeDisabled();
+  const typed = dialog.getByLabel("Type 55 to confirm");
+  await typed.fill("54");
+  await expect(confirm).toBeDisabled();
+  await typed.fill("55");
+  await expect(confirm).toBeEnabled();
+  await confirm.click();
+  await expect(bar(page).getByRole("status")).toHaveText("Done: 55 finished.");
+});
+
+test("a double-click on Confirm starts one bulk finish, and Confirm stays disabled until it ends", async ({ page }) => {
+  const ids = await newJobs(3, PIPELINE);
+  await page.goto(VIEW);
+  await expectRows(page, ids);
+  await select(page, ids);
+  const bodies = bulkFinishBodies(page);
+  // Slow every finish down so the run is still going when the second click lands.
+  await sim("faults", { method: "POST", path: "/v3/stacks/*/jobs/*/finish", delayMs: 1500, count: ids.length });
+
+  await bar(page).getByRole("button", { name: "Finish 3…", exact: true }).click();
+  await bar(page).getByLabel("Reason").fill("Double trouble");
+  await bar(page).getByRole("button", { name: "Finish 3 jobs…", exact: true }).click();
+  const dialog = page.getByRole("alertdialog", { name: "Finish 3 jobs?" });
+  await dialog.getByRole("button", { name: "Confirm" }).dblclick();
+
+  await expect(dialog.getByRole("button", { name: "Finishing…" })).toBeDisabled();
+  await expect(dialog).toBeHidden({ timeout: 15_000 });
+  await expect(bar(page).getByRole("status")).toHaveText("Done: 3 finished.");
+  expect(bodies).toHaveLength(1);
+});

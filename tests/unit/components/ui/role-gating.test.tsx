@@ -36,7 +36,13 @@ describe("actions a role cannot take are disabled with the reason", () => {
     const api = stubApi("jobs.reserve", {});
     as(
       "viewer",
-      <BulkActionBar stackKey="stack-console" queueKey="_default" selectedIds={["a", "b"]} onClear={() => {}} />,
+      <BulkActionBar
+        stackKey="stack-console"
+        queueKey="_default"
+        selectedIds={["a", "b"]}
+        jobsById={new Map()}
+        onClear={() => {}}
+      />,
     );
     expect(button("Reserve 2").disabled).toBe(true);
     expect(button("Finish 2…").disabled).toBe(true);
@@ -49,7 +55,13 @@ describe("actions a role cannot take are disabled with the reason", () => {
   it("an operator may reserve and finish selected jobs", () => {
     as(
       "operator",
-      <BulkActionBar stackKey="stack-console" queueKey="_default" selectedIds={["a", "b"]} onClear={() => {}} />,
+      <BulkActionBar
+        stackKey="stack-console"
+        queueKey="_default"
+        selectedIds={["a", "b"]}
+        jobsById={new Map()}
+        onClear={() => {}}
+      />,
     );
     expect(button("Reserve 2").disabled).toBe(false);
     expect(button("Finish 2…").disabled).toBe(false);
