@@ -5,12 +5,14 @@ import type { ReactNode } from "react";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { OperatorProvider } from "@/components/ui/operator-context";
 import { QueryProvider } from "@/components/ui/query-provider";
+import { RenderTimeProvider } from "@/components/ui/render-time";
 import { SignInPrompt, SignOutButton } from "@/components/ui/sign-in";
 import { SiteNav } from "@/components/ui/site-nav";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { themeInitScript } from "@/lib/theme";
 import { config } from "@/server/config";
 import { resolveOperator } from "@/server/auth/operator";
+import { requestTime } from "@/server/request-time";
 import { NONCE_HEADER } from "@/server/security-headers";
 import "./globals.css";
 
@@ -64,13 +66,16 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </div>
         </header>
         <QueryProvider>
-          <main className="mx-auto max-w-6xl px-6 py-8">
-            {operator ? (
-              <OperatorProvider operator={{ name: operator.name, role: operator.role }}>{children}</OperatorProvider>
-            ) : (
-              <SignInPrompt mode={cfg.auth.mode} />
-            )}
-          </main>
+          {/* Ages on the page are computed from this while the browser hydrates them: see RenderTimeContext. */}
+          <RenderTimeProvider renderedAt={requestTime()}>
+            <main className="mx-auto max-w-6xl px-6 py-8">
+              {operator ? (
+                <OperatorProvider operator={{ name: operator.name, role: operator.role }}>{children}</OperatorProvider>
+              ) : (
+                <SignInPrompt mode={cfg.auth.mode} />
+              )}
+            </main>
+          </RenderTimeProvider>
         </QueryProvider>
       </body>
     </html>

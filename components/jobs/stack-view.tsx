@@ -5,6 +5,7 @@ import { DispatchControl } from "@/components/queue/dispatch-control";
 import { QueueHeader } from "@/components/queue/queue-header";
 import { RefreshControls } from "@/components/queue/refresh-controls";
 import { StaleWarning } from "@/components/ui/stale-warning";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useNow } from "@/components/ui/use-now";
 import { ApiError } from "@/lib/api/api-error";
 import { filterAndSort, filtersKey, type SortField } from "@/lib/filters/jobs";
@@ -42,6 +43,7 @@ export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps
     refresh.paused ? false : refresh.intervalMs,
   );
   const now = useNow();
+  const hydrated = useHydrated();
   const overThreshold = loaded ? scheduledMs.filter((ms) => now - ms > LONG_WAIT_SECONDS * 1000).length : undefined;
 
   const urlState = useStackUrlState();
@@ -133,7 +135,10 @@ export function StackView({ stackKey, queueKey, pollIntervalMs }: StackViewProps
         paused={refresh.paused}
         onPausedChange={refresh.setPaused}
         updatedAt={jobsQuery.dataUpdatedAt}
-        fetching={jobsQuery.isFetching}
+        // The server never fetches while rendering, but a browser hydrating a page older than the data's
+        // staleTime already counts the refetch it is about to start: say so only once hydrated, or the text
+        // differs from the server's HTML.
+        fetching={hydrated && jobsQuery.isFetching}
         now={now}
       />
       {error && <StaleWarning error={error} hasData={loaded} />}

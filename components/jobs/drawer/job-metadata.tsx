@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { LocalTime } from "@/components/ui/local-time";
 import { useNow } from "@/components/ui/use-now";
 import { formatAge, secondsSince } from "@/lib/format";
 import type { ScheduledJob } from "@/lib/schemas/jobs";
@@ -68,7 +69,7 @@ export function JobMetadata({ job }: { job: ScheduledJob | undefined }) {
       </Item>
       <Item label="Priority">{job.priority}</Item>
       <Item label="Scheduled at">
-        <time dateTime={job.scheduledAt}>{new Date(job.scheduledAt).toLocaleString()}</time>
+        <LocalTime iso={job.scheduledAt} />
       </Item>
       <Item label="Waiting">
         <span className="tabular-nums" data-testid="drawer-waiting">
