@@ -45,7 +45,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
         <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-6 py-3">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
             <Link href="/" className="text-base font-semibold tracking-tight">
               Stack Console
             </Link>
@@ -68,7 +68,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <QueryProvider>
           {/* Ages on the page are computed from this while the browser hydrates them: see RenderTimeContext. */}
           <RenderTimeProvider renderedAt={requestTime()}>
-            <main className="mx-auto max-w-6xl px-6 py-8">
+            <main className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
               {operator ? (
                 <OperatorProvider operator={{ name: operator.name, role: operator.role }}>{children}</OperatorProvider>
               ) : (
