@@ -32,7 +32,12 @@ test("j and k keep the focused row on screen, scrolling the table down and back 
   await newJobs(120);
   await page.goto(STACK);
   const table = page.getByRole("table", { name: "Scheduled jobs" });
-  await expect(page.getByTestId("job-row").first()).toBeVisible();
+  // The page may first show a snapshot from before the jobs were added, with them waiting as "+N new".
+  await expect(async () => {
+    const announce = page.getByRole("button", { name: /^Show \d+ new jobs?$/ });
+    if (await announce.isVisible()) await announce.click();
+    expect(Number(await table.getAttribute("aria-rowcount", { timeout: 500 }))).toBeGreaterThan(120);
+  }).toPass();
   // Start with the table's top in view, as an operator arriving on the page sees it.
   await table.scrollIntoViewIfNeeded();
 
