@@ -5,12 +5,14 @@ import type { ReactNode } from "react";
 import { DemoBadge } from "@/components/ui/demo-badge";
 import { OperatorProvider } from "@/components/ui/operator-context";
 import { QueryProvider } from "@/components/ui/query-provider";
+import { RenderTimeProvider } from "@/components/ui/render-time";
 import { SignInPrompt, SignOutButton } from "@/components/ui/sign-in";
 import { SiteNav } from "@/components/ui/site-nav";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { themeInitScript } from "@/lib/theme";
 import { config } from "@/server/config";
 import { resolveOperator } from "@/server/auth/operator";
+import { requestTime } from "@/server/request-time";
 import { NONCE_HEADER } from "@/server/security-headers";
 import "./globals.css";
 
@@ -43,7 +45,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
         <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-6 py-3">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
             <Link href="/" className="text-base font-semibold tracking-tight">
               Stack Console
             </Link>
@@ -64,13 +66,16 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </div>
         </header>
         <QueryProvider>
-          <main className="mx-auto max-w-6xl px-6 py-8">
-            {operator ? (
-              <OperatorProvider operator={{ name: operator.name, role: operator.role }}>{children}</OperatorProvider>
-            ) : (
-              <SignInPrompt mode={cfg.auth.mode} />
-            )}
-          </main>
+          {/* Ages on the page are computed from this while the browser hydrates them: see RenderTimeContext. */}
+          <RenderTimeProvider renderedAt={requestTime()}>
+            <main className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+              {operator ? (
+                <OperatorProvider operator={{ name: operator.name, role: operator.role }}>{children}</OperatorProvider>
+              ) : (
+                <SignInPrompt mode={cfg.auth.mode} />
+              )}
+            </main>
+          </RenderTimeProvider>
         </QueryProvider>
       </body>
     </html>

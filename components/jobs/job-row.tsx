@@ -6,7 +6,7 @@ import { formatAge, secondsSince } from "@/lib/format";
 import { shortId } from "@/lib/filters/jobs";
 import type { ScheduledJob } from "@/lib/schemas/jobs";
 import { CopyButton } from "./copy-button";
-import { JOB_GRID_COLUMNS, JOB_ROW_HEIGHT } from "./job-columns";
+import { JOB_GRID_CLASS, JOB_ROW_HEIGHT, shownFrom } from "./job-columns";
 
 export interface JobRowHandlers {
   onToggle: (id: string, range: boolean) => void;
@@ -66,8 +66,8 @@ export const JobRow = memo(function JobRow({
       aria-current={focused || undefined}
       onClick={() => onFocusRow(job.id)}
       onDoubleClick={() => onOpen(job.id)}
-      style={{ gridTemplateColumns: JOB_GRID_COLUMNS, height: JOB_ROW_HEIGHT, transform: `translateY(${top}px)` }}
-      className={`absolute inset-x-0 top-0 grid items-center border-b border-zinc-100 text-sm dark:border-zinc-800 ${
+      style={{ height: JOB_ROW_HEIGHT, transform: `translateY(${top}px)` }}
+      className={`absolute inset-x-0 top-0 grid ${JOB_GRID_CLASS} items-center border-b border-zinc-100 text-sm dark:border-zinc-800 ${
         selected ? "bg-blue-50 dark:bg-blue-500/10" : "bg-white dark:bg-zinc-900"
       } ${focused ? "outline-2 -outline-offset-2 outline-blue-500" : "outline-none"} hover:bg-zinc-50 dark:hover:bg-zinc-800/60`}
     >
@@ -98,7 +98,7 @@ export const JobRow = memo(function JobRow({
       <div role="cell" className={cell} title={job.pipeline.slug ?? undefined}>
         {job.pipeline.slug ?? "—"}
       </div>
-      <div role="cell" className={`${cell} tabular-nums`}>
+      <div role="cell" className={`${cell} ${shownFrom.sm} tabular-nums`}>
         {job.build.number === null ? (
           "—"
         ) : job.pipeline.slug ? (
@@ -114,23 +114,27 @@ export const JobRow = memo(function JobRow({
           `#${job.build.number}`
         )}
       </div>
-      <div role="cell" className={`${cell} font-mono text-xs`} title={job.build.branch ?? undefined}>
+      <div role="cell" className={`${cell} ${shownFrom.md} font-mono text-xs`} title={job.build.branch ?? undefined}>
         {job.build.branch ?? "—"}
       </div>
-      <div role="cell" className={`${cell} font-mono text-xs`} title={job.step.key ?? undefined}>
+      <div role="cell" className={`${cell} ${shownFrom.lg} font-mono text-xs`} title={job.step.key ?? undefined}>
         {job.step.key ?? "—"}
       </div>
-      <div role="cell" className={`${cell} font-mono text-xs text-zinc-600 dark:text-zinc-400`} title={rules}>
+      <div
+        role="cell"
+        className={`${cell} ${shownFrom.lg} font-mono text-xs text-zinc-600 dark:text-zinc-400`}
+        title={rules}
+      >
         {rules || "—"}
       </div>
-      <div role="cell" className={`${cell} text-right tabular-nums`}>
+      <div role="cell" className={`${cell} ${shownFrom.sm} text-right tabular-nums`}>
         {job.priority}
       </div>
       {/* The server renders an age a moment older than hydration sees; it ticks from then on. */}
-      <div role="cell" className={`${cell} text-right tabular-nums`} suppressHydrationWarning>
+      <div role="cell" className={`${cell} text-right tabular-nums`} data-testid="job-waiting" suppressHydrationWarning>
         {formatAge(secondsSince(job.scheduledAt, now))}
       </div>
-      <div role="cell" className={cell}>
+      <div role="cell" className={`${cell} ${shownFrom.lg}`}>
         <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
           scheduled
         </span>

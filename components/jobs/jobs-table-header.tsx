@@ -2,7 +2,7 @@
 
 import { ArrowDown, ArrowUp } from "lucide-react";
 import type { JobFilters, SortField } from "@/lib/filters/jobs";
-import { JOB_GRID_COLUMNS, JOB_HEADER_HEIGHT } from "./job-columns";
+import { JOB_GRID_CLASS, JOB_HEADER_HEIGHT, shownFrom } from "./job-columns";
 
 interface HeaderProps {
   filters: JobFilters;
@@ -19,11 +19,14 @@ function SortHeader({
   label,
   filters,
   onSort,
+  className = "",
 }: {
   field: SortField;
   label: string;
   filters: JobFilters;
   onSort: (field: SortField) => void;
+  /** Extra classes for the header cell, e.g. to hide it on narrow screens with its column. */
+  className?: string;
 }) {
   const active = filters.sort === field;
   const Arrow = filters.dir === "asc" ? ArrowUp : ArrowDown;
@@ -31,7 +34,7 @@ function SortHeader({
     <div
       role="columnheader"
       aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : "none"}
-      className={`${head} text-right`}
+      className={`${head} ${className} text-right`}
     >
       <button
         type="button"
@@ -54,8 +57,8 @@ export function JobsTableHeader({ filters, onSort, matchingCount, allMatchingSel
       <div
         role="row"
         aria-rowindex={1}
-        className="grid items-center"
-        style={{ gridTemplateColumns: JOB_GRID_COLUMNS, height: JOB_HEADER_HEIGHT }}
+        className={`grid ${JOB_GRID_CLASS} items-center`}
+        style={{ height: JOB_HEADER_HEIGHT }}
       >
         <div role="columnheader" className="flex justify-center">
           <input
@@ -73,21 +76,21 @@ export function JobsTableHeader({ filters, onSort, matchingCount, allMatchingSel
         <div role="columnheader" className={head}>
           Pipeline
         </div>
-        <div role="columnheader" className={head}>
+        <div role="columnheader" className={`${head} ${shownFrom.sm}`}>
           Build
         </div>
-        <div role="columnheader" className={head}>
+        <div role="columnheader" className={`${head} ${shownFrom.md}`}>
           Branch
         </div>
-        <div role="columnheader" className={head}>
+        <div role="columnheader" className={`${head} ${shownFrom.lg}`}>
           Step
         </div>
-        <div role="columnheader" className={head}>
+        <div role="columnheader" className={`${head} ${shownFrom.lg}`}>
           Query rules
         </div>
-        <SortHeader field="priority" label="Priority" filters={filters} onSort={onSort} />
+        <SortHeader field="priority" label="Priority" filters={filters} onSort={onSort} className={shownFrom.sm} />
         <SortHeader field="wait" label="Waiting" filters={filters} onSort={onSort} />
-        <div role="columnheader" className={head}>
+        <div role="columnheader" className={`${head} ${shownFrom.lg}`}>
           State
         </div>
       </div>

@@ -5,6 +5,7 @@ import { useImperativeHandle, useLayoutEffect, useRef, type Ref } from "react";
 import type { JobFilters, SortField } from "@/lib/filters/jobs";
 import type { ScheduledJob } from "@/lib/schemas/jobs";
 import type { Selection } from "@/lib/selection";
+import { scrollTopToReveal } from "@/lib/scroll-reveal";
 import { anchoredScrollTop } from "@/lib/stable-rows";
 import { JOB_HEADER_HEIGHT, JOB_ROW_HEIGHT } from "./job-columns";
 import { JobRow, type JobRowHandlers } from "./job-row";
@@ -28,6 +29,31 @@ interface JobsTableProps extends JobRowHandlers {
   onSort: (field: SortField) => void;
   allMatchingSelected: boolean;
   onToggleAll: () => void;
+}
+
+/**
+ * Scrolls the table, then the window, as little as needed for row `index` to show whole: below the table's
+ * sticky header and inside the window (the table can be taller than what is left of the screen below the
+ * page's header). The row need not be rendered yet: rows have a fixed height, so its place is known, and
+ * the virtualizer renders it on the scroll.
+ */
+const WINDOW_MARGIN = 8;
+
+function revealRow(element: HTMLElement, index: number) {
+  const row = { top: JOB_HEADER_HEIGHT + index * JOB_ROW_HEIGHT, height: JOB_ROW_HEIGHT };
+  const scrollTop = scrollTopToReveal(row, {
+    scrollTop: element.scrollTop,
+    viewportHeight: element.clientHeight,
+    coveredTop: JOB_HEADER_HEIGHT,
+  });
+  if (scrollTop !== element.scrollTop) element.scrollTop = scrollTop;
+  const contentTop = element.getBoundingClientRect().top + element.clientTop + window.scrollY - element.scrollTop;
+  // A little room around the row in the window, so it does not sit on the screen's very edge.
+  const windowTop = scrollTopToReveal(
+    { top: contentTop + row.top - WINDOW_MARGIN, height: row.height + 2 * WINDOW_MARGIN },
+    { scrollTop: window.scrollY, viewportHeight: window.innerHeight },
+  );
+  if (windowTop !== window.scrollY) window.scrollTo({ top: windowTop });
 }
 
 /**
@@ -87,11 +113,12 @@ export function JobsTable({
     ref,
     () => ({
       scrollToId: (id) => {
+        const element = scrollRef.current;
         const index = rows.indexOf(id);
-        if (index >= 0) virtualizer.scrollToIndex(index, { align: "auto" });
+        if (element && index >= 0) revealRow(element, index);
       },
     }),
-    [rows, virtualizer],
+    [rows],
   );
 
   return (

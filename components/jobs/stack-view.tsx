@@ -5,6 +5,7 @@ import { DispatchControl } from "@/components/queue/dispatch-control";
 import { QueueHeader } from "@/components/queue/queue-header";
 import { RefreshControls } from "@/components/queue/refresh-controls";
 import { StaleWarning } from "@/components/ui/stale-warning";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useNow } from "@/components/ui/use-now";
 import { ApiError } from "@/lib/api/api-error";
 import { filterAndSort, filtersKey, type SortField } from "@/lib/filters/jobs";
@@ -43,6 +44,7 @@ export function StackView({ stackKey, queueKey, pollIntervalMs, thresholds }: St
   const now = useNow();
   const longWaitMs = thresholds.waitSeconds.warning * 1000;
   const overThreshold = loaded ? scheduledMs.filter((ms) => now - ms > longWaitMs).length : undefined;
+  const hydrated = useHydrated();
 
   const urlState = useStackUrlState();
   const { setFilters, openJob } = urlState;
@@ -130,7 +132,10 @@ export function StackView({ stackKey, queueKey, pollIntervalMs, thresholds }: St
         paused={refresh.paused}
         onPausedChange={refresh.setPaused}
         updatedAt={jobsQuery.dataUpdatedAt}
-        fetching={jobsQuery.isFetching}
+        // The server never fetches while rendering, but a browser hydrating a page older than the data's
+        // staleTime already counts the refetch it is about to start: say so only once hydrated, or the text
+        // differs from the server's HTML.
+        fetching={hydrated && jobsQuery.isFetching}
         now={now}
       />
       {error && <StaleWarning error={error} hasData={loaded} />}

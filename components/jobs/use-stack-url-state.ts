@@ -1,7 +1,8 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { filterHistoryWrite, type HistoryWrite, type TypingBurst } from "@/lib/filters/history-write";
 import { parseFilters, writeFilters, type JobFilters } from "@/lib/filters/jobs";
 
 export interface StackUrlState {
@@ -10,32 +11,65 @@ export interface StackUrlState {
   jobId: string | null;
 }
 
+interface ParamsReader {
+  get(name: string): string | null;
+}
+
+const readView = (params: ParamsReader): StackUrlState => ({ filters: parseFilters(params), jobId: params.get("job") });
+
+/** The page's search string with `view` written over the current one (other parameters, like `queue`, kept). */
+function searchFor(view: StackUrlState): string {
+  const params = writeFilters(new URLSearchParams(window.location.search), view.filters);
+  if (view.jobId) params.set("job", view.jobId);
+  else params.delete("job");
+  const search = params.toString();
+  return search ? `?${search}` : "";
+}
+
 /**
- * The table's filters, sort and open job, read once from the URL and mirrored back into it, so a reload or
- * a shared link reproduces the view. The mirror uses history.replaceState, which Next keeps in step with
- * its router: router.replace would re-render the server page (and re-read 5000 jobs) on every keystroke.
+ * The table's filters, sort and open job, read from the URL and mirrored back into it, so a reload or a
+ * shared link reproduces the view and Back undoes a change. The mirror uses history.pushState and
+ * replaceState, which Next keeps in step with its router: router.push would re-render the server page (and
+ * re-read 5000 jobs) on every keystroke. Back and Forward (popstate) bring the URL's view back.
  */
 export function useStackUrlState() {
   const searchParams = useSearchParams();
-  const [view, setView] = useState<StackUrlState>(() => ({
-    filters: parseFilters(searchParams),
-    jobId: searchParams.get("job"),
-  }));
+  const [view, setView] = useState<StackUrlState>(() => readView(searchParams));
+  // How the next mirror writes the URL: a push if any change since the last write asked for one.
+  const pendingWrite = useRef<HistoryWrite>("replace");
+  const burst = useRef<TypingBurst | null>(null);
 
   useEffect(() => {
-    const params = writeFilters(new URLSearchParams(window.location.search), view.filters);
-    if (view.jobId) params.set("job", view.jobId);
-    else params.delete("job");
-    const search = params.toString();
-    if (`?${search}` !== window.location.search && !(search === "" && window.location.search === "")) {
-      window.history.replaceState(null, "", `${window.location.pathname}${search ? `?${search}` : ""}`);
-    }
+    const search = searchFor(view);
+    const write = pendingWrite.current;
+    pendingWrite.current = "replace";
+    if (search === window.location.search) return;
+    const url = `${window.location.pathname}${search}`;
+    if (write === "push") window.history.pushState(null, "", url);
+    else window.history.replaceState(null, "", url);
   }, [view]);
 
+  useEffect(() => {
+    const onPopState = () => {
+      burst.current = null;
+      setView(readView(new URLSearchParams(window.location.search)));
+    };
+    window.addEventListener("popstate", onPopState);
+    return () => window.removeEventListener("popstate", onPopState);
+  }, []);
+
   const setFilters = useCallback((update: Partial<JobFilters>) => {
+    const next = filterHistoryWrite(update, burst.current, Date.now());
+    burst.current = next.burst;
+    if (next.write === "push") pendingWrite.current = "push";
     setView((current) => ({ ...current, filters: { ...current.filters, ...update } }));
   }, []);
-  const openJob = useCallback((jobId: string | null) => setView((current) => ({ ...current, jobId })), []);
+  /** Opening a job and closing the drawer are both places Back returns to. */
+  const openJob = useCallback((jobId: string | null) => {
+    burst.current = null;
+    pendingWrite.current = "push";
+    setView((current) => ({ ...current, jobId }));
+  }, []);
 
   return { ...view, setFilters, openJob };
 }

@@ -25,7 +25,9 @@ export function DataTable({
   children: ReactNode;
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+    // Relative: the box must contain its cells' absolutely positioned bits (sr-only text) too, or those
+    // escape the sideways scroll and widen the whole page on a phone.
+    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <table className={`w-full text-left text-sm transition-opacity ${busy ? "opacity-70" : ""}`} aria-busy={busy}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-zinc-50 text-xs tracking-wide text-zinc-600 uppercase dark:bg-zinc-800/60 dark:text-zinc-400">

@@ -16,7 +16,7 @@ export function SiteNav() {
   const pathname = usePathname();
   return (
     <nav aria-label="Main">
-      <ul className="flex items-center gap-1 text-sm">
+      <ul className="flex flex-wrap items-center gap-1 text-sm">
         {links.map(({ href, label, matches }) => {
           const active = matches(pathname);
           return (

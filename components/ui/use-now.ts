@@ -1,13 +1,26 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useContext, useEffect, useState } from "react";
+import { RenderTimeContext } from "./render-time";
+import { useHydrated } from "./use-hydrated";
 
-/** The current time, re-read every `intervalMs`, so ages on screen tick without refetching anything. */
+/**
+ * The current time, re-read every `intervalMs`, so ages on screen tick without refetching anything. On the
+ * server and while hydrating it is the time the server rendered the page (see RenderTimeContext).
+ */
 export function useNow(intervalMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
+  const renderedAt = useContext(RenderTimeContext);
+  const hydrated = useHydrated();
+  const [now, setNow] = useState(() => (!hydrated && renderedAt !== null ? renderedAt : Date.now()));
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
+    const tick = () => setNow(Date.now());
+    // Just hydrated, the server's time is as old as the page load: catch up at once, not a tick later.
+    const catchUp = setTimeout(tick, 0);
+    const timer = setInterval(tick, intervalMs);
+    return () => {
+      clearTimeout(catchUp);
+      clearInterval(timer);
+    };
   }, [intervalMs]);
   return now;
 }

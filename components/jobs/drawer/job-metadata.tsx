@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { LocalTime } from "@/components/ui/local-time";
 import { useNow } from "@/components/ui/use-now";
 import { formatAge, secondsSince } from "@/lib/format";
 import type { JobContext } from "@/lib/job-context";
@@ -76,7 +77,7 @@ export function JobMetadata({ context }: { context: JobContext | undefined }) {
         {context.priority !== null && <Item label="Priority">{context.priority}</Item>}
         <Item label="Scheduled at">
           {context.scheduledAt ? (
-            <time dateTime={context.scheduledAt}>{new Date(context.scheduledAt).toLocaleString()}</time>
+            <LocalTime iso={context.scheduledAt} />
           ) : (
             "—"
           )}
