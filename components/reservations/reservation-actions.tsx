@@ -147,6 +147,7 @@ export function ReservationActions({ selected, onClear }: ReservationActionsProp
         <BulkFinishForm
           id={finishFormId}
           count={count}
+          departed={[]}
           draft={draft}
           onDraftChange={setDraft}
           onReview={(exitStatus, detail) => review({ action: "finish", exitStatus, detail })}

@@ -5,6 +5,7 @@ import { CopyButton } from "@/components/jobs/copy-button";
 import { formatAge, secondsSince } from "@/lib/format";
 import { shortId } from "@/lib/filters/jobs";
 import type { Reservation } from "@/lib/schemas/jobs";
+import { LocalTime } from "@/components/ui/local-time";
 
 const cell = "px-3 py-2";
 const link = "text-blue-700 underline-offset-2 hover:underline dark:text-blue-300";
@@ -68,12 +69,9 @@ export function ReservationRow({ reservation, now, selected, onToggle }: Reserva
       <td className={`${cell} font-mono text-xs`}>{stackKey}</td>
       <td className={`${cell} font-mono text-xs`}>{queueKey ?? missing}</td>
       <td className={cell}>{reservedBy}</td>
-      {/* Local time and ticking ages differ between the server render and the browser by design. */}
-      <td className={`${cell} tabular-nums`} suppressHydrationWarning>
-        <time dateTime={reservedAt} title={reservedAt} suppressHydrationWarning>
-          {new Date(reservedAt).toLocaleTimeString()}
-        </time>{" "}
-        <span className="text-xs text-zinc-600 dark:text-zinc-400" suppressHydrationWarning>
+      <td className={`${cell} tabular-nums`}>
+        <LocalTime iso={reservedAt} part="time" />{" "}
+        <span className="text-xs text-zinc-600 dark:text-zinc-400">
           ({formatAge(secondsSince(reservedAt, now))} ago)
         </span>
       </td>

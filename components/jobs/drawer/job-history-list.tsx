@@ -1,4 +1,5 @@
 import type { HistoryEvent } from "@/lib/schemas/jobs";
+import { LocalTime } from "@/components/ui/local-time";
 
 const verbs: Record<HistoryEvent["action"], string> = {
   reserve: "Reserved",
@@ -40,9 +41,9 @@ export function JobHistoryList({ events }: { events: HistoryEvent[] | undefined 
             <span className="font-semibold">{verbs[event.action]}</span>
             <span className={`text-xs font-semibold ${outcomeTone[event.outcome]}`}>{outcomeText[event.outcome]}</span>
             <span className="text-zinc-600 dark:text-zinc-400">by {event.operator}</span>
-            <time dateTime={event.at} className="ml-auto text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
-              {new Date(event.at).toLocaleString()}
-            </time>
+            <span className="ml-auto text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
+              <LocalTime iso={event.at} />
+            </span>
           </div>
           {event.detail && (
             <p className="mt-1 break-words whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">{event.detail}</p>

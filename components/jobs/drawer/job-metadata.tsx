@@ -75,13 +75,7 @@ export function JobMetadata({ context }: { context: JobContext | undefined }) {
           )}
         </Item>
         {context.priority !== null && <Item label="Priority">{context.priority}</Item>}
-        <Item label="Scheduled at">
-          {context.scheduledAt ? (
-            <LocalTime iso={context.scheduledAt} />
-          ) : (
-            "—"
-          )}
-        </Item>
+        <Item label="Scheduled at">{context.scheduledAt ? <LocalTime iso={context.scheduledAt} /> : "—"}</Item>
         <Item label={context.waitEndedAt ? "Waited" : "Waiting"}>
           <span className="tabular-nums" data-testid="drawer-waiting">
             {!context.scheduledAt ? (

@@ -12,6 +12,7 @@ import { ActionMessage, FieldError } from "@/components/ui/action-message";
 import { useInFlight } from "@/components/ui/use-in-flight";
 import { inputClass, primaryButton, secondaryButton } from "@/components/ui/form-styles";
 import { ActionUnavailable } from "./action-unavailable";
+import { LocalTime } from "@/components/ui/local-time";
 
 function Countdown({ reservation }: { reservation: Reservation }) {
   const now = useNow();
@@ -22,7 +23,7 @@ function Countdown({ reservation }: { reservation: Reservation }) {
       <span className="font-mono font-semibold tabular-nums" data-testid="reservation-countdown">
         {left.label}
       </span>{" "}
-      (at <time dateTime={reservation.expiresAt}>{new Date(reservation.expiresAt).toLocaleTimeString()}</time>)
+      (at <LocalTime iso={reservation.expiresAt} part="time" />)
     </p>
   );
 }

@@ -34,6 +34,7 @@ const buildJob = (overrides: Partial<BuildJob>): BuildJob => ({
   retried: false,
   retriedInJobId: null,
   retriesCount: null,
+  retrySource: null,
   hasLog: true,
   ...overrides,
 });
