@@ -1,17 +1,17 @@
 "use client";
 
-import { CheckSquare, X } from "lucide-react";
 import { useCallback, useId, useLayoutEffect, useRef, useState, type FormEvent } from "react";
 import type { ReviewJob } from "@/lib/bulk-finish-review";
-import { EXPIRY_HINT, checkExpiry } from "@/lib/inputs/bulk-form";
+import { checkExpiry } from "@/lib/inputs/bulk-form";
 import { RESERVATION_EXPIRY_DEFAULT_SECONDS } from "@/lib/inputs/stacks";
 import { BulkConfirmDialog } from "./bulk-confirm-dialog";
 import { BulkFinishForm, emptyFinishDraft, type FinishDraft } from "./bulk-finish-form";
 import { BulkResultsPanel } from "./bulk-results-panel";
 import { useBulkRun } from "./bulk-run";
 import { useDepartedJobs, type QueuedJobPipeline } from "./use-departed-jobs";
-import { errorClass, fieldClass, secondaryButton } from "@/components/ui/form-styles";
+import { errorClass, secondaryButton } from "@/components/ui/form-styles";
 import { useDenied } from "@/components/ui/operator-context";
+import { ExpiryInput, SelectionCount } from "./selection-controls";
 
 interface BulkActionBarProps {
   stackKey: string;
@@ -118,33 +118,20 @@ export function BulkActionBar({ stackKey, queueKey, selectedIds, jobsById, onCle
     >
       {count > 0 && (
         <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-          <span className="inline-flex items-center gap-1.5 font-semibold tabular-nums">
-            <CheckSquare aria-hidden className="size-4 text-blue-700 dark:text-blue-400" />
-            {count} selected
-          </span>
-          <button type="button" onClick={clear} className={secondaryButton}>
-            <X aria-hidden className="size-3.5" />
-            Clear selection
-          </button>
+          <SelectionCount count={count} onClear={clear} />
           <form
             onSubmit={reserve}
             noValidate
             aria-label="Reserve selected jobs"
             className="ml-auto flex items-center gap-2"
           >
-            <label htmlFor={expiryId} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
-              Expiry (seconds)
-            </label>
-            <input
+            <ExpiryInput
               id={expiryId}
-              type="text"
-              inputMode="numeric"
+              label="Expiry (seconds)"
               value={expiry}
-              onChange={(event) => setExpiry(event.target.value)}
-              aria-invalid={expiryError !== null}
-              aria-describedby={expiryErrorId}
-              title={EXPIRY_HINT}
-              className={`${fieldClass} w-20 tabular-nums`}
+              onChange={setExpiry}
+              errorId={expiryErrorId}
+              invalid={expiryError !== null}
             />
             <button
               type="submit"

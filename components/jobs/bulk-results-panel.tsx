@@ -1,39 +1,17 @@
 "use client";
 
-import { memo, useEffect, useId, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 import { countOutcomes, failuresFirst, isFailure, summarize, type BulkOutcome } from "@/lib/bulk-results";
-import { shortId } from "@/lib/filters/jobs";
 import type { BulkRunState } from "./bulk-run";
-import { secondaryButton } from "@/components/ui/form-styles";
+import { ResultItem, ResultList, ResultsHeading, type ResultTone } from "@/components/ui/job-results";
 
-const outcomeClass: Record<BulkOutcome, string> = {
-  reserved: "bg-emerald-100 text-emerald-900 dark:bg-emerald-500/15 dark:text-emerald-300",
-  finished: "bg-emerald-100 text-emerald-900 dark:bg-emerald-500/15 dark:text-emerald-300",
-  "not reserved": "bg-amber-100 text-amber-900 dark:bg-amber-500/15 dark:text-amber-200",
-  failed: "bg-red-100 text-red-900 dark:bg-red-500/15 dark:text-red-300",
-  unknown: "bg-zinc-200 text-zinc-900 dark:bg-zinc-700 dark:text-zinc-100",
+const tones: Record<BulkOutcome, ResultTone> = {
+  reserved: "success",
+  finished: "success",
+  "not reserved": "refused",
+  failed: "failed",
+  unknown: "unknown",
 };
-
-/** Memoized by its primitive props: while thousands of results stream in, only new rows render. */
-const ResultItem = memo(function ResultItem({
-  jobId,
-  outcome,
-  reason,
-}: {
-  jobId: string;
-  outcome: BulkOutcome;
-  reason: string | null;
-}) {
-  return (
-    <li data-job-id={jobId} className="flex items-baseline gap-2 px-2 py-1">
-      <span className="font-mono" title={jobId}>
-        {shortId(jobId)}
-      </span>
-      <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${outcomeClass[outcome]}`}>{outcome}</span>
-      {reason && <span className="min-w-0 text-xs break-words text-zinc-600 dark:text-zinc-400">{reason}</span>}
-    </li>
-  );
-});
 
 const verbs = { reserve: "Reserving", finish: "Finishing" } as const;
 const titles = { reserve: "Bulk reserve", finish: "Bulk finish" } as const;
@@ -70,14 +48,7 @@ export function BulkResultsPanel({ run, onDismiss }: { run: BulkRunState; onDism
       aria-labelledby={titleId}
       className="mt-3 space-y-2 border-t border-blue-200 pt-3 outline-none first:mt-0 first:border-t-0 first:pt-0 dark:border-blue-500/30"
     >
-      <div className="flex items-center justify-between gap-3">
-        <h2 id={titleId} className="text-sm font-semibold">
-          {titles[run.kind]}
-        </h2>
-        <button type="button" onClick={onDismiss} disabled={run.running} className={secondaryButton}>
-          Dismiss results
-        </button>
-      </div>
+      <ResultsHeading id={titleId} title={titles[run.kind]} running={run.running} onDismiss={onDismiss} />
       {run.kind === "finish" ? (
         <div
           role="progressbar"
@@ -114,14 +85,17 @@ export function BulkResultsPanel({ run, onDismiss }: { run: BulkRunState; onDism
         </p>
       )}
       {rows.length > 0 && (
-        <ul
-          aria-label="Per-job results"
-          className="max-h-64 divide-y divide-zinc-100 overflow-auto rounded-md border border-zinc-200 bg-white text-sm dark:divide-zinc-800 dark:border-zinc-700 dark:bg-zinc-950"
-        >
+        <ResultList>
           {rows.map((row) => (
-            <ResultItem key={row.jobId} jobId={row.jobId} outcome={row.outcome} reason={row.reason} />
+            <ResultItem
+              key={row.jobId}
+              jobId={row.jobId}
+              outcome={row.outcome}
+              tone={tones[row.outcome]}
+              reason={row.reason}
+            />
           ))}
-        </ul>
+        </ResultList>
       )}
     </section>
   );

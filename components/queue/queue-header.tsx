@@ -8,7 +8,7 @@ import type { QueuePause, QueueState } from "@/lib/schemas/queue";
 import { queueLevels, type Thresholds } from "@/lib/thresholds";
 import { LevelBadge } from "./level-badge";
 import { LevelStat } from "./level-stat";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useLevelTitle } from "./use-level-title";
 
 interface QueueHeaderProps {

@@ -1,11 +1,11 @@
 "use client";
 
-import { CheckSquare, X } from "lucide-react";
 import { useId, useState, type FormEvent } from "react";
 import { BulkFinishForm, emptyFinishDraft, type FinishDraft } from "@/components/jobs/bulk-finish-form";
-import { errorClass, fieldClass, secondaryButton } from "@/components/ui/form-styles";
+import { errorClass, secondaryButton } from "@/components/ui/form-styles";
 import { useDenied } from "@/components/ui/operator-context";
-import { EXPIRY_HINT, checkExpiry } from "@/lib/inputs/bulk-form";
+import { ExpiryInput, SelectionCount } from "@/components/jobs/selection-controls";
+import { checkExpiry } from "@/lib/inputs/bulk-form";
 import { RESERVATION_EXPIRY_DEFAULT_SECONDS } from "@/lib/inputs/stacks";
 import { isSuccess } from "@/lib/reservation-results";
 import { ReservationConfirm } from "./reservation-confirm";
@@ -74,33 +74,20 @@ export function ReservationActions({ selected, onClear }: ReservationActionsProp
     >
       {count > 0 && (
         <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-          <span className="inline-flex items-center gap-1.5 font-semibold tabular-nums">
-            <CheckSquare aria-hidden className="size-4 text-blue-700 dark:text-blue-400" />
-            {count} selected
-          </span>
-          <button type="button" onClick={onClear} className={secondaryButton}>
-            <X aria-hidden className="size-3.5" />
-            Clear selection
-          </button>
+          <SelectionCount count={count} onClear={onClear} />
           <form
             onSubmit={extend}
             noValidate
             aria-label="Extend selected reservations"
             className="flex items-center gap-2"
           >
-            <label htmlFor={expiryId} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
-              New expiry (seconds)
-            </label>
-            <input
+            <ExpiryInput
               id={expiryId}
-              type="text"
-              inputMode="numeric"
+              label="New expiry (seconds)"
               value={expiry}
-              onChange={(event) => setExpiry(event.target.value)}
-              aria-invalid={expiryError !== null}
-              aria-describedby={expiryErrorId}
-              title={EXPIRY_HINT}
-              className={`${fieldClass} w-20 tabular-nums`}
+              onChange={setExpiry}
+              errorId={expiryErrorId}
+              invalid={expiryError !== null}
             />
             <button
               type="submit"

@@ -4,20 +4,22 @@ import type { ReactNode } from "react";
 import { vi } from "vitest";
 import { API_VERSION } from "@/lib/api/envelope";
 
+/** The console API's success envelope for `command`, carrying `data`. */
+export const envelope = (command: string, data: unknown) =>
+  Response.json({
+    ok: true,
+    apiVersion: API_VERSION,
+    command,
+    request: {},
+    summary: {},
+    pagination: null,
+    data,
+    error: null,
+  });
+
 /** Stands in for the console's API: every call answers with a success envelope carrying `data`. */
 export function stubApi(command: string, data: unknown) {
-  const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) =>
-    Response.json({
-      ok: true,
-      apiVersion: API_VERSION,
-      command,
-      request: {},
-      summary: {},
-      pagination: null,
-      data,
-      error: null,
-    }),
-  );
+  const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => envelope(command, data));
   vi.stubGlobal("fetch", fetchMock);
   return {
     /** The writes the component sent, with their JSON bodies. */

@@ -3,7 +3,7 @@ import { renderHook } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { useJobJump } from "@/components/jobs/use-job-jump";
-import { API_VERSION } from "@/lib/api/envelope";
+import { envelope } from "../../../support/component-render";
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -13,18 +13,6 @@ const HIDDEN = "22222222-0000-4000-8000-000000000002";
 const HELD = "33333333-0000-4000-8000-000000000003";
 const HELD_ELSEWHERE = "44444444-0000-4000-8000-000000000004";
 const RESERVED_BY_OTHERS = "55555555-0000-4000-8000-000000000005";
-
-const envelope = (command: string, data: unknown) =>
-  Response.json({
-    ok: true,
-    apiVersion: API_VERSION,
-    command,
-    request: {},
-    summary: {},
-    pagination: null,
-    data,
-    error: null,
-  });
 
 const reservation = (stackKey: string, jobId: string) => ({
   stackKey,

@@ -1,6 +1,7 @@
 import { vi } from "vitest";
-import type { BuildDetail } from "@/lib/schemas/builds";
 import { API_VERSION } from "@/lib/api/envelope";
+import type { BuildDetail } from "@/lib/schemas/builds";
+import { envelope } from "../../../support/component-render";
 import { parseLog } from "@/lib/log/parser";
 
 // A stand-in for the console's log routes over one in-memory log, with the semantics the viewer relies on:
@@ -9,18 +10,6 @@ import { parseLog } from "@/lib/log/parser";
 
 export const JOB_ID = "01890c4e-7f11-4c3a-9b1e-4f5d6a7b8c9d";
 export const LOG_REF = { pipeline: "web", number: 42, jobId: JOB_ID };
-
-const envelope = (command: string, data: unknown) =>
-  Response.json({
-    ok: true,
-    apiVersion: API_VERSION,
-    command,
-    request: {},
-    summary: {},
-    pagination: null,
-    data,
-    error: null,
-  });
 
 export interface FakeLogOptions {
   /** Bytes the tail holds at most. */

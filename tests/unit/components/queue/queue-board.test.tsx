@@ -1,10 +1,9 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { QueueBoard } from "@/components/queue/queue-board";
-import { API_VERSION } from "@/lib/api/envelope";
 import type { QueueState, WatchedQueues } from "@/lib/schemas/queue";
 import { DEFAULT_THRESHOLDS } from "@/lib/thresholds";
-import { renderWithQueries } from "../../../support/component-render";
+import { envelope, renderWithQueries } from "../../../support/component-render";
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
@@ -25,18 +24,6 @@ function queue(queueKey: string, overrides: Partial<QueueState> = {}): QueueStat
     ...overrides,
   };
 }
-
-const envelope = (command: string, data: unknown) =>
-  Response.json({
-    ok: true,
-    apiVersion: API_VERSION,
-    command,
-    request: {},
-    summary: {},
-    pagination: null,
-    data,
-    error: null,
-  });
 
 /** The console's API: the watched queues, and each queue's state by its `?queue=`. */
 function stubQueues(watched: WatchedQueues, states: Record<string, QueueState>) {

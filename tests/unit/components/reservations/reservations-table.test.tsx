@@ -1,11 +1,11 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { API_VERSION } from "@/lib/api/envelope";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ReservationsTable } from "@/components/reservations/reservations-table";
 import { OperatorProvider } from "@/components/ui/operator-context";
-import { API_VERSION } from "@/lib/api/envelope";
 import type { Role } from "@/lib/roles";
 import type { Reservation } from "@/lib/schemas/jobs";
-import { renderWithQueries } from "../../../support/component-render";
+import { envelope, renderWithQueries } from "../../../support/component-render";
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -25,18 +25,6 @@ const reservation = (jobId: string, overrides: Partial<Reservation> = {}): Reser
   queueKey: "_default",
   ...overrides,
 });
-
-const envelope = (command: string, data: unknown) =>
-  Response.json({
-    ok: true,
-    apiVersion: API_VERSION,
-    command,
-    request: {},
-    summary: {},
-    pagination: null,
-    data,
-    error: null,
-  });
 
 type Answer = (body: { jobIds: string[] }) => Response | Promise<Response>;
 
