@@ -34,7 +34,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          globalSetup: ["tests/support/postgres-global-setup.ts"],
+          globalSetup: ["tests/support/services-global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

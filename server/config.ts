@@ -71,6 +71,18 @@ const envSchema = z.object({
       .optional(),
   ),
   DATA_DIR: z.string().trim().min(1).default(".data"),
+  // Shared state between instances (reads, locks, budgets). A secret: the URL may carry a password.
+  REDIS_URL: optionalSecret.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, "a redis:// or rediss:// URL")
+      .optional(),
+  ),
+  // Every key the console writes starts with this, so consoles (or test runs) sharing one Redis never collide.
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, "1 to 64 letters, digits or : _ . -")
+    .default("stack-console:"),
   // Behind a reverse proxy that sets X-Forwarded-Host and -Proto, those name the console's origin; without
   // one they are whatever a caller sent, so they are ignored unless this says a proxy is there.
   TRUST_PROXY: z
@@ -149,6 +161,7 @@ const configSchema = checkedEnvSchema.transform((e) => {
     restReadsPerViewerPerMinute: demo ? null : e.REST_READS_PER_VIEWER_PER_MINUTE,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
+    redis: e.REDIS_URL === undefined ? null : { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX },
     trustProxy: e.TRUST_PROXY,
     auth: parseAuth(e, demo, (variable, detail) => new ConfigError(variable, detail)),
   };

@@ -1,24 +1,15 @@
 import "server-only";
+import { tokenBuckets, type Spend } from "./live/token-buckets";
 import { ConsoleError } from "./route-kit/console-error";
 
-// Per-operator token buckets: a burst as large as a minute's allowance, refilled evenly.
+// Per-operator token buckets: a burst as large as a minute's allowance, refilled evenly. They live in this
+// process unless `spend` is given: with Redis, the runtime passes buckets every instance shares, so
+// running several instances does not multiply anyone's allowance.
 
-function tokenBuckets({ perMinute, now }: { perMinute: number; now: () => number }) {
-  const buckets = new Map<string, { tokens: number; at: number }>();
-  const refillPerMs = perMinute / 60_000;
-  /** Spends one token of `id`'s; when none is left, how many seconds until one is. */
-  return (id: string): number | null => {
-    const time = now();
-    const bucket = buckets.get(id) ?? { tokens: perMinute, at: time };
-    bucket.tokens = Math.min(perMinute, bucket.tokens + (time - bucket.at) * refillPerMs);
-    bucket.at = time;
-    buckets.set(id, bucket);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return null;
-    }
-    return Math.ceil((1 - bucket.tokens) / refillPerMs / 1000);
-  };
+interface LimitOptions {
+  perMinute: number;
+  now?: () => number;
+  spend?: Spend;
 }
 
 function limited(message: string, code: string, retryAfterSeconds: number): ConsoleError {
@@ -28,22 +19,26 @@ function limited(message: string, code: string, retryAfterSeconds: number): Cons
   });
 }
 
+/** Throws when `wait` says no token was left; stays synchronous for synchronous buckets. */
+function enforce(wait: number | null | Promise<number | null>, refuse: (seconds: number) => ConsoleError) {
+  const check = (seconds: number | null) => {
+    if (seconds !== null) throw refuse(seconds);
+  };
+  return wait instanceof Promise ? wait.then(check) : check(wait);
+}
+
 /**
  * The console's writes per operator. It stops a runaway script or a stuck key from hammering Buildkite in
  * someone's name; an operator clearing a backlog by hand stays far below it (bulk actions are one request).
  */
-export function createMutationRateLimit({ perMinute, now = Date.now }: { perMinute: number; now?: () => number }) {
-  const take = tokenBuckets({ perMinute, now });
+export function createMutationRateLimit({ perMinute, now = Date.now, spend }: LimitOptions) {
+  const take = spend ?? tokenBuckets({ perMinute, now });
   return {
     /** Spends one of the operator's mutations, or throws `rate_limited` saying when the next is allowed. */
-    take(operatorId: string): void {
-      const wait = take(operatorId);
-      if (wait !== null)
-        throw limited(
-          `Too many changes in a short time: at most ${perMinute} a minute.`,
-          "mutation_rate_limited",
-          wait,
-        );
+    take(operatorId: string): void | Promise<void> {
+      return enforce(take(operatorId), (wait) =>
+        limited(`Too many changes in a short time: at most ${perMinute} a minute.`, "mutation_rate_limited", wait),
+      );
     },
   };
 }
@@ -55,19 +50,18 @@ export type MutationRateLimit = ReturnType<typeof createMutationRateLimit>;
  * people use the console: a viewer's reads that reach Buildkite spend their share, reads served from what
  * another viewer already fetched cost nothing. One person reading fast can then never starve the rest.
  */
-export function createReadShare({ perMinute, now = Date.now }: { perMinute: number; now?: () => number }) {
-  const take = tokenBuckets({ perMinute, now });
+export function createReadShare({ perMinute, now = Date.now, spend }: LimitOptions) {
+  const take = spend ?? tokenBuckets({ perMinute, now });
   return {
     /** Spends one of the viewer's upstream reads, or throws `rate_limited` saying when the next is allowed. */
-    take(operatorId: string): void {
-      const wait = take(operatorId);
-      if (wait !== null) {
-        throw limited(
+    take(operatorId: string): void | Promise<void> {
+      return enforce(take(operatorId), (wait) =>
+        limited(
           `You are reading from Buildkite faster than your share of the console's budget (${perMinute} reads a minute).`,
           "read_share_exhausted",
           wait,
-        );
-      }
+        ),
+      );
     },
   };
 }

@@ -9,6 +9,8 @@ import { createClusterQueueReads, type ClusterQueueReads } from "./live/cluster-
 import { createLiveReads, type LiveReads } from "./live/live-reads";
 import { createLogMirrors, type LogMirrors } from "./logs/log-mirrors";
 import { createRestReads, type RestReads } from "./live/rest-reads";
+import type { SharedState } from "./live/shared-state";
+import { sharedStateFor } from "./live/state";
 import { createStoreLedger, type Ledger } from "./store/ledger";
 import { store, type Store } from "./store/store";
 
@@ -23,6 +25,8 @@ export interface Runtime {
   ledger: Ledger;
   /** How many changes each operator may make a minute. */
   mutations: MutationRateLimit;
+  /** What this instance shares with the others: Redis when REDIS_URL is set, else its own memory. */
+  shared: SharedState;
   /** The durable store (audit log, ledger), opened and migrated on first use. */
   store: () => Promise<Store>;
 }
@@ -81,8 +85,15 @@ export async function createRuntime(cfg: Config, openStore: () => Promise<Store>
     logPayloads: cfg.logHttpPayloads,
     retry: { maxAttempts: cfg.retryAttempts },
   });
+  const shared = sharedStateFor(cfg);
+  // Buckets in Redis are shared with every instance; in memory they are exactly what one instance kept.
+  const sharedBuckets = (name: string, perMinute: number) =>
+    shared.kind === "memory" ? undefined : shared.tokenBuckets(name, perMinute);
+  const readsPerMinute = cfg.restReadsPerViewerPerMinute;
   const readShare =
-    cfg.restReadsPerViewerPerMinute === null ? null : createReadShare({ perMinute: cfg.restReadsPerViewerPerMinute });
+    readsPerMinute === null
+      ? null
+      : createReadShare({ perMinute: readsPerMinute, spend: sharedBuckets("rest-reads", readsPerMinute) });
   const rest =
     target.rest === null
       ? null
@@ -96,16 +107,18 @@ export async function createRuntime(cfg: Config, openStore: () => Promise<Store>
           // Reads spend the viewer's share; writes are limited per operator already (mutations).
           beforeSend: (method) => {
             const viewer = actingOperatorId();
-            if (readShare && viewer !== undefined && (method === "GET" || method === "HEAD")) readShare.take(viewer);
+            if (readShare && viewer !== undefined && (method === "GET" || method === "HEAD"))
+              return readShare.take(viewer);
           },
         });
   // Every cluster route is under an organization, so without one the REST client cannot read queues.
   const org = target.rest?.org;
-  const clusterQueues = rest && org ? createClusterQueueReads({ rest, org, ttlMs: cfg.pollIntervalMs }) : null;
+  const clusterQueues =
+    rest && org ? createClusterQueueReads({ rest, org, ttlMs: cfg.pollIntervalMs, state: shared }) : null;
   return {
     config: cfg,
     stacks,
-    live: createLiveReads({ stacks, ttlMs: cfg.pollIntervalMs }),
+    live: createLiveReads({ stacks, ttlMs: cfg.pollIntervalMs, state: shared }),
     clusterQueues,
     rest:
       rest && org
@@ -113,11 +126,15 @@ export async function createRuntime(cfg: Config, openStore: () => Promise<Store>
             client: rest,
             org,
             logs: createLogMirrors({ client: rest }),
-            reads: createRestReads({ ttlMs: Math.max(cfg.pollIntervalMs, REST_READ_TTL_MS) }),
+            reads: createRestReads({ ttlMs: Math.max(cfg.pollIntervalMs, REST_READ_TTL_MS), state: shared }),
           }
         : null,
     ledger: createStoreLedger(async () => (await openStore()).db),
-    mutations: createMutationRateLimit({ perMinute: cfg.mutationsPerMinute }),
+    mutations: createMutationRateLimit({
+      perMinute: cfg.mutationsPerMinute,
+      spend: sharedBuckets("mutations", cfg.mutationsPerMinute),
+    }),
+    shared,
     store: openStore,
   };
 }

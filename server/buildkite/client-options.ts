@@ -22,7 +22,7 @@ export interface BuildkiteClientOptions {
    * Called before each request (not each retry) is sent; throwing refuses it. The console spends the
    * acting viewer's share of the REST budget here.
    */
-  beforeSend?: (method: HttpMethod) => void;
+  beforeSend?: (method: HttpMethod) => void | Promise<void>;
 }
 
 /** The HTTP core's settings for a client whose API takes its token under `scheme`. */

@@ -38,7 +38,7 @@ export interface HttpCoreOptions {
   timeoutMs?: number;
   dispatcher?: Dispatcher;
   /** Called before each request (not each retry); throwing refuses it before anything is sent. */
-  beforeSend?: (method: HttpMethod) => void;
+  beforeSend?: (method: HttpMethod) => void | Promise<void>;
   /** REST reads both the organisation and the user budget; the Stacks API has one. */
   rateLimit?: (headers: Readonly<Record<string, string>>) => RateLimitInfo | null;
 }
@@ -287,7 +287,7 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
   }
 
   async function send(request: HttpRequest, requestOptions: RequestOptions = {}): Promise<HttpResponse> {
-    options.beforeSend?.(request.method);
+    await options.beforeSend?.(request.method);
     const fullPath = basePath + request.path + queryString(request.query);
     const requestBody = request.body === undefined ? undefined : JSON.stringify(request.body);
     const maxAttempts = requestOptions.noRetry ? 1 : policy.maxAttempts;

@@ -53,7 +53,7 @@ export const jobsFinishBulk = defineCommand({
     try {
       await Promise.all(Array.from({ length: Math.min(CONCURRENCY, body.jobIds.length) }, worker));
     } finally {
-      runtime.live.invalidateStack(params.key);
+      await runtime.live.invalidateStack(params.key);
     }
     const finished = results.filter((r) => r.outcome === "finished").length;
     return {

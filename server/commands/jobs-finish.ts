@@ -25,7 +25,7 @@ export const jobsFinish = defineCommand({
         summary: { finished: true, ...(confirmedByState ? { confirmedByState } : {}) },
       };
     } finally {
-      runtime.live.invalidateStack(params.key);
+      await runtime.live.invalidateStack(params.key);
     }
   },
 });

@@ -33,7 +33,7 @@ export const jobsRelease = defineCommand({
         },
       };
     } finally {
-      runtime.live.invalidateStack(params.key);
+      await runtime.live.invalidateStack(params.key);
     }
   },
 });

@@ -34,7 +34,7 @@ export const jobsReserve = defineCommand({
         },
       };
     } finally {
-      runtime.live.invalidateStack(params.key);
+      await runtime.live.invalidateStack(params.key);
     }
   },
 });

@@ -13,7 +13,7 @@ export const stacksDeregister = defineCommand({
       await runtime.stacks.deregisterStack(params.key, { signal });
       return { data: { key: params.key, deregistered: true }, summary: { deregistered: true } };
     } finally {
-      runtime.live.invalidateStack(params.key);
+      await runtime.live.invalidateStack(params.key);
     }
   },
 });

@@ -1,6 +1,8 @@
 import "server-only";
 import type { RestClusterQueue, RestClient } from "../buildkite/rest";
-import { createSharedRead } from "./shared-read";
+import { z } from "zod";
+import type { SharedState } from "./shared-state";
+import { restClusterQueueSchema } from "./snapshot-schemas";
 
 // Pause details decorate the header; a slow REST API must not hold it up for the full request timeout,
 // and the next poll is the retry.
@@ -19,17 +21,33 @@ export function createClusterQueueReads({
   rest,
   org,
   ttlMs,
+  state,
   now = Date.now,
 }: {
   rest: RestClient;
   org: string;
   ttlMs: number;
+  state: SharedState;
   now?: () => number;
 }) {
   const clusterOf = new Map<string, string>();
   const missingUntil = new Map<string, number>();
-  const queues = createSharedRead<RestClusterQueue>({ ttlMs, maxEntries: 64 });
-  const queueLists = createSharedRead<RestClusterQueue[]>({ ttlMs: QUEUE_LIST_TTL_MS, maxEntries: 16, now });
+  const wholeKey = (key: string) => key;
+  const queues = state.sharedRead<RestClusterQueue>({
+    name: "cluster-queue",
+    ttlMs,
+    maxEntries: 64,
+    schema: restClusterQueueSchema,
+    scopeOf: wholeKey,
+  });
+  const queueLists = state.sharedRead<RestClusterQueue[]>({
+    name: "cluster-queue-list",
+    ttlMs: QUEUE_LIST_TTL_MS,
+    maxEntries: 16,
+    schema: z.array(restClusterQueueSchema),
+    scopeOf: wholeKey,
+    now,
+  });
   let walk: Promise<void> | null = null;
 
   async function walkClusters(): Promise<void> {
@@ -85,7 +103,7 @@ export function createClusterQueueReads({
         : await rest.resumeDispatch(org, clusterId, queueId);
       return result.data;
     } finally {
-      queues.invalidate(queueId);
+      await queues.invalidate(queueId);
     }
   }
 

@@ -1,7 +1,9 @@
 import "server-only";
 import type { ScheduledJob } from "@/lib/schemas/jobs";
 import type { ApiResult, ScheduledJobsPage, StacksClient } from "../buildkite/stacks";
-import { createSharedRead, type SharedValue } from "./shared-read";
+import type { SharedValue } from "./shared-read";
+import type { SharedState } from "./shared-state";
+import { queueSnapshotSchema, scheduledPageResultSchema } from "./snapshot-schemas";
 
 /** Every scheduled job of a queue, read page by page up to a cap: what the queue views summarise. */
 export interface QueueSnapshot {
@@ -28,10 +30,23 @@ const pollOptions = { noRetry: true };
 // Keys start with the stack key and a separator that cannot occur in one, so invalidating
 // "stack-a" never touches "stack-ab".
 const stackPrefix = (stackKey: string) => `${stackKey}\n`;
+/** A stack's prefix is the scope a write invalidates. */
+const stackScope = (key: string) => key.slice(0, key.indexOf("\n") + 1);
 
-export function createLiveReads({ stacks, ttlMs }: { stacks: StacksClient; ttlMs: number }) {
-  const pages = createSharedRead<ApiResult<ScheduledJobsPage>>({ ttlMs });
-  const snapshots = createSharedRead<QueueSnapshot>({ ttlMs, maxEntries: 64 });
+export function createLiveReads({ stacks, ttlMs, state }: { stacks: StacksClient; ttlMs: number; state: SharedState }) {
+  const pages = state.sharedRead<ApiResult<ScheduledJobsPage>>({
+    name: "scheduled-page",
+    ttlMs,
+    schema: scheduledPageResultSchema,
+    scopeOf: stackScope,
+  });
+  const snapshots = state.sharedRead<QueueSnapshot>({
+    name: "queue-snapshot",
+    ttlMs,
+    maxEntries: 64,
+    schema: queueSnapshotSchema,
+    scopeOf: stackScope,
+  });
 
   function scheduledPage(query: ScheduledPageQuery): Promise<SharedValue<ApiResult<ScheduledJobsPage>>> {
     const key = `${stackPrefix(query.stackKey)}${query.queueKey}\n${query.limit ?? ""}\n${query.after ?? ""}`;
@@ -59,9 +74,8 @@ export function createLiveReads({ stacks, ttlMs }: { stacks: StacksClient; ttlMs
     });
   }
 
-  function invalidateStack(stackKey: string) {
-    pages.invalidate(stackPrefix(stackKey));
-    snapshots.invalidate(stackPrefix(stackKey));
+  async function invalidateStack(stackKey: string): Promise<void> {
+    await Promise.all([pages.invalidate(stackPrefix(stackKey)), snapshots.invalidate(stackPrefix(stackKey))]);
   }
 
   return { scheduledPage, queueSnapshot, invalidateStack };

@@ -1,15 +1,22 @@
 import "server-only";
-import { createSharedRead } from "./shared-read";
+import { z } from "zod";
+import type { SharedState } from "./shared-state";
 
 /**
  * Shared REST reads for the builds pages: every viewer of a build (or of the same list) within `ttlMs`
  * is served by one upstream call, because the REST budget is 50 requests a minute per user and the
  * console's token is one user however many operators watch. Writes invalidate what they change.
  */
-export function createRestReads({ ttlMs }: { ttlMs: number }) {
-  const shared = createSharedRead<unknown>({ ttlMs, maxEntries: 256 });
+export function createRestReads({ ttlMs, state }: { ttlMs: number; state: SharedState }) {
   const buildKey = (org: string, pipeline: string, build: number) =>
     `build\u0000${org}\u0000${pipeline}\u0000${build}\u0000`;
+  // What a write invalidates: one build's reads (its key's first four parts), or every list.
+  const scopeOf = (key: string) =>
+    key.startsWith("build\u0000") ? key.split("\u0000").slice(0, 4).join("\u0000") + "\u0000" : "list\u0000";
+  // The callers' values are the REST client's parsed results, of many types; what comes back from another
+  // instance is checked to be the plain JSON they were stored as (the clients produce no Dates or Maps) and
+  // typed by the caller's key, as within one instance.
+  const shared = state.sharedRead<unknown>({ name: "rest", ttlMs, maxEntries: 256, schema: z.json(), scopeOf });
 
   return {
     /** Reads through the cache; `key` must name everything the answer depends on. Callers' signals are not
@@ -20,9 +27,8 @@ export function createRestReads({ ttlMs }: { ttlMs: number }) {
     buildKey,
     listKey: (parts: unknown) => `list\u0000${JSON.stringify(parts)}`,
     /** After a write to a build: its own reads and every list (the build's state may have changed). */
-    invalidateBuild(org: string, pipeline: string, build: number) {
-      shared.invalidate(buildKey(org, pipeline, build));
-      shared.invalidate("list\u0000");
+    async invalidateBuild(org: string, pipeline: string, build: number): Promise<void> {
+      await Promise.all([shared.invalidate(buildKey(org, pipeline, build)), shared.invalidate("list\u0000")]);
     },
   };
 }

@@ -180,7 +180,7 @@ export async function executeCommand<
 
     const { runtime } = context;
     // Valid input first (a typo is answered as such), then the operator's budget, then the record.
-    if (isMutation(spec)) runtime.mutations.take(context.operator.id);
+    if (isMutation(spec)) await runtime.mutations.take(context.operator.id);
     const audit = isMutation(spec)
       ? await beginAudit(runtime.store, spec.name, { params, query, body }, context.operator, context.requestId)
       : null;

@@ -43,6 +43,26 @@ describe("parseConfig", () => {
     expect(parse).not.toThrow(/s3cret/);
   });
 
+  test("REDIS_URL turns on shared state under REDIS_KEY_PREFIX; unset or blank, instances share nothing", () => {
+    expect(parseConfig({}).redis).toBeNull();
+    expect(parseConfig({ REDIS_URL: " " }).redis).toBeNull();
+    expect(parseConfig({ REDIS_URL: "redis://:pw@cache:6379/0" }).redis).toEqual({
+      url: "redis://:pw@cache:6379/0",
+      keyPrefix: "stack-console:",
+    });
+    expect(parseConfig({ REDIS_URL: "rediss://cache:6380", REDIS_KEY_PREFIX: "console-eu:" }).redis).toEqual({
+      url: "rediss://cache:6380",
+      keyPrefix: "console-eu:",
+    });
+  });
+
+  test("a REDIS_URL that is not a Redis URL stops start-up without echoing it, and so does a bad prefix", () => {
+    const parse = () => parseConfig({ REDIS_URL: "http://user:s3cret@cache:6379" });
+    expect(parse).toThrow(/REDIS_URL/);
+    expect(parse).not.toThrow(/s3cret/);
+    expect(() => parseConfig({ REDIS_URL: "redis://cache", REDIS_KEY_PREFIX: "a b" })).toThrow(/REDIS_KEY_PREFIX/);
+  });
+
   test("an empty cluster token is no token", () => {
     expect(parseConfig({ BUILDKITE_CLUSTER_TOKEN: "" }).mode).toBe("demo");
   });

@@ -1,0 +1,131 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import { z } from "zod";
+import type { RedisConnection } from "./redis-connection";
+import { RedisUnavailableError } from "./redis-connection";
+import { redisStep, type OutageReporter } from "./redis-outage";
+import { createSharedRead, type SharedValue } from "./shared-read";
+import type { SharedRead, SharedReadOptions } from "./shared-state";
+
+// One instance reads Buildkite per key and TTL; the others take its result. The reader holds a lock
+// (SET NX PX) while it fetches, then stores the value as JSON with the generation of its scope and when it
+// was fetched. Others poll for that value (a GET every few tens of milliseconds costs Redis nothing next
+// to a Buildkite call, and needs no second connection for pub/sub). If the reader dies, its lock expires
+// within one TTL and the next poller takes over; if it fails, it drops the lock at once and failures are
+// never stored, so the next caller tries again.
+
+/** How often a waiting instance looks for the reader's result. */
+export const POLL_MS = 25;
+/** A lock outlives a fetch by at most this much past the TTL, so a slow or dead reader is replaced soon. */
+const MAX_LOCK_MS = 15_000;
+
+const UNLOCK_IF_OURS = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+
+interface Fetched<T> {
+  value: T;
+  fetchedAt: number;
+  /** True when this instance called the fetcher. */
+  fetched: boolean;
+}
+
+export function redisSharedRead<T>(
+  options: SharedReadOptions<T> & { connection: RedisConnection; keyPrefix: string; outage: OutageReporter },
+): SharedRead<T> {
+  const { connection, outage, scopeOf } = options;
+  const now = options.now ?? Date.now;
+  const lockTtlMs = Math.min(options.ttlMs, MAX_LOCK_MS);
+  const base = `${options.keyPrefix}read:${options.name}:`;
+  const keys = (key: string) => ({
+    generation: `${base}gen:${scopeOf(key)}`,
+    value: `${base}value:${key}`,
+    lock: `${base}lock:${key}`,
+  });
+  const entrySchema = z.object({ generation: z.string().nullable(), fetchedAt: z.number(), value: options.schema });
+  // Joins callers of this instance to one Redis round (and at most one fetch); when Redis is down it is
+  // all there is, as it was before instances shared anything.
+  const inFlight = new Map<string, Promise<Fetched<T>>>();
+  const local = createSharedRead<T>(options);
+
+  const step = <R>(work: (redis: Awaited<ReturnType<RedisConnection["ready"]>>) => Promise<R>) =>
+    redisStep(outage, async () => work(await connection.ready()));
+
+  function parseEntry(text: string | null): z.infer<typeof entrySchema> | null {
+    if (text === null) return null;
+    try {
+      const parsed = entrySchema.safeParse(JSON.parse(text));
+      // A value this version cannot read (written by another version mid-deploy) is fetched again.
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async function lead(key: string, generation: string | null, token: string, fetcher: () => Promise<T>) {
+    const k = keys(key);
+    const release = () => step((redis) => redis.eval(UNLOCK_IF_OURS, 1, k.lock, token)).catch(() => undefined);
+    let value: T;
+    try {
+      value = await fetcher();
+    } catch (error) {
+      await release();
+      throw error;
+    }
+    const fetchedAt = now();
+    // Storing is best effort: the caller has its value; the others fetch themselves when the lock lapses.
+    await step((redis) =>
+      redis.set(k.value, JSON.stringify({ generation, fetchedAt, value }), "PX", options.ttlMs),
+    ).catch(() => undefined);
+    await release();
+    return { value, fetchedAt, fetched: true };
+  }
+
+  async function readShared(key: string, fetcher: () => Promise<T>): Promise<Fetched<T>> {
+    const k = keys(key);
+    // Bounded: a lock lapses within lockTtlMs, after which the loop takes it; the bound only stops a loop
+    // that keeps losing the race for the lock to ever newer readers.
+    const maxRounds = Math.ceil((2 * lockTtlMs) / POLL_MS) + 4;
+    for (let round = 0; round < maxRounds; round++) {
+      const [generation = null, stored = null, lock = null] = await step((redis) =>
+        redis.mget(k.generation, k.value, k.lock),
+      );
+      const entry = parseEntry(stored);
+      if (entry && entry.generation === generation)
+        return { value: entry.value, fetchedAt: entry.fetchedAt, fetched: false };
+      if (lock === null) {
+        const token = randomUUID();
+        const taken = await step((redis) => redis.set(k.lock, token, "PX", lockTtlMs, "NX"));
+        if (taken === "OK") return lead(key, generation, token, fetcher);
+      }
+      await sleep(POLL_MS);
+    }
+    const fetchedAt = now();
+    return { value: await fetcher(), fetchedAt, fetched: true };
+  }
+
+  return {
+    async read(key, fetcher): Promise<SharedValue<T>> {
+      let pending = inFlight.get(key);
+      const joined = pending !== undefined;
+      if (!pending) {
+        pending = readShared(key, fetcher).finally(() => {
+          if (inFlight.get(key) === pending) inFlight.delete(key);
+        });
+        inFlight.set(key, pending);
+      }
+      try {
+        const result = await pending;
+        return { value: result.value, fetchedAt: result.fetchedAt, shared: joined || !result.fetched };
+      } catch (error) {
+        if (!(error instanceof RedisUnavailableError)) throw error;
+        return local.read(key, fetcher);
+      }
+    },
+    async invalidate(scope) {
+      for (const key of inFlight.keys()) if (scopeOf(key) === scope) inFlight.delete(key);
+      local.invalidate(scope);
+      // Without Redis, the other instances' values expire within their TTL; nothing more can be done.
+      await step((redis) => redis.incr(`${base}gen:${scope}`)).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import type { z } from "zod";
+import { createSharedRead, type SharedValue } from "./shared-read";
+import { tokenBuckets, type Spend } from "./token-buckets";
+
+// What instances of the console share: the single-flight and cached snapshots of upstream reads, and the
+// token buckets behind the per-operator limits. One interface, two implementations: this process's memory
+// (one instance, or no REDIS_URL: the console as it always was) and Redis (server/live/redis-state.ts).
+
+export interface SharedReadOptions<T> {
+  /** Names this cache among the others: keys of different caches never meet. */
+  name: string;
+  ttlMs: number;
+  maxEntries?: number;
+  /** Checks a value read back from another instance; it must accept what the fetcher returns. */
+  schema: z.ZodType<T>;
+  /**
+   * The part of a key that `invalidate` is called with. Across instances, invalidating is a generation
+   * counter per scope (no key scan on a hot path), so an invalidation prefix must be exactly a scope.
+   */
+  scopeOf: (key: string) => string;
+  now?: () => number;
+}
+
+export interface SharedRead<T> {
+  read(key: string, fetcher: () => Promise<T>): Promise<SharedValue<T>>;
+  /** Forgets the values of one scope (see SharedReadOptions.scopeOf), here and on every other instance. */
+  invalidate(scope: string): Promise<void>;
+}
+
+export interface SharedState {
+  readonly kind: "memory" | "redis";
+  sharedRead<T>(options: SharedReadOptions<T>): SharedRead<T>;
+  /** Per-id token buckets of `perMinute` under `name`, shared by every instance that uses the same state. */
+  tokenBuckets(name: string, perMinute: number): Spend;
+}
+
+/** This process's memory: what every instance did on its own before there was Redis. */
+export function memorySharedState(now: () => number = Date.now): SharedState {
+  return {
+    kind: "memory",
+    sharedRead<T>(options: SharedReadOptions<T>): SharedRead<T> {
+      const local = createSharedRead<T>(options);
+      return {
+        read: local.read,
+        invalidate: async (scope) => local.invalidate(scope),
+      };
+    },
+    tokenBuckets: (_name, perMinute) => tokenBuckets({ perMinute, now }),
+  };
+}
