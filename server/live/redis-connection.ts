@@ -64,6 +64,7 @@ const holder = globalThis as typeof globalThis & { __stackConsoleRedis?: { url: 
 /** The process's connection to `url`, created on first use. */
 export function redisConnection(url: string): RedisConnection {
   if (holder.__stackConsoleRedis?.url !== url) {
+    void holder.__stackConsoleRedis?.connection.close();
     holder.__stackConsoleRedis = { url, connection: openRedisConnection(url) };
   }
   return holder.__stackConsoleRedis.connection;

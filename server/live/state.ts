@@ -1,5 +1,5 @@
 import "server-only";
-import type { Config } from "../config";
+import { config, type Config } from "../config";
 import { log } from "../log";
 import { redisAnswers, redisConnection } from "./redis-connection";
 import { redisSharedState } from "./redis-state";
@@ -15,8 +15,8 @@ export function sharedStateFor(cfg: Pick<Config, "redis">): SharedState {
   });
 }
 
-/** For readiness: null when no Redis is configured, else whether it answers a PING. */
-export async function pingRedis(cfg: Pick<Config, "redis">): Promise<boolean | null> {
+/** For readiness: null when no Redis is configured, else whether it answers a PING. Says nothing of where. */
+export async function pingRedis(cfg: Pick<Config, "redis"> = config()): Promise<boolean | null> {
   if (cfg.redis === null) return null;
   return redisAnswers(redisConnection(cfg.redis.url));
 }

@@ -2,6 +2,7 @@ import { logParser } from "./log-parser";
 import { logStreaming } from "./log-streaming";
 import { mutationOverhead } from "./mutation-overhead";
 import { scheduledJobsLatency } from "./scheduled-jobs-latency";
+import { severalInstances } from "./several-instances";
 import { stackPage } from "./stack-page";
 
 // `npm run bench`: every benchmark in turn, each printing its own table of figures and ratios.
@@ -12,6 +13,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   "log-parser": logParser,
   "log-streaming": logStreaming,
   "mutation-overhead": mutationOverhead,
+  "several-instances": severalInstances,
 };
 
 async function main(): Promise<void> {

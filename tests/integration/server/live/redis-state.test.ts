@@ -4,6 +4,7 @@ import { Redis } from "ioredis";
 import { createMutationRateLimit } from "@/server/operator-limits";
 import { openRedisConnection, type RedisConnection } from "@/server/live/redis-connection";
 import { redisSharedState } from "@/server/live/redis-state";
+import { pingRedis } from "@/server/live/state";
 import type { SharedState } from "@/server/live/shared-state";
 import { dropKeys, TEST_REDIS_URL, uniqueKeyPrefix } from "../../../support/redis";
 
@@ -194,5 +195,13 @@ describe("when Redis is unreachable", () => {
     const limit = createMutationRateLimit({ perMinute: 1, spend: instance(downUrl).tokenBuckets("mutations", 1) });
     await limit.take("ada");
     await expect(limit.take("ada")).rejects.toMatchObject({ type: "rate_limited" });
+  });
+});
+
+describe("pingRedis", () => {
+  test("says null without Redis, true when it answers, false when it does not", async () => {
+    expect(await pingRedis({ redis: null })).toBeNull();
+    expect(await pingRedis({ redis: { url: TEST_REDIS_URL, keyPrefix: prefix } })).toBe(true);
+    expect(await pingRedis({ redis: { url: "redis://127.0.0.1:3598", keyPrefix: prefix } })).toBe(false);
   });
 });
