@@ -20,6 +20,8 @@ export const POLL_MS = 25;
 /** A lock outlives a fetch by at most this much past the TTL, so a slow or dead reader is replaced soon. */
 const MAX_LOCK_MS = 15_000;
 
+const GENERATION_TTL_MS = 24 * 60 * 60_000;
+
 const UNLOCK_IF_OURS = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
 interface Fetched<T> {
@@ -125,7 +127,12 @@ export function redisSharedRead<T>(
       for (const key of inFlight.keys()) if (scopeOf(key) === scope) inFlight.delete(key);
       local.invalidate(scope);
       // Without Redis, the other instances' values expire within their TTL; nothing more can be done.
-      await step((redis) => redis.incr(`${base}gen:${scope}`)).catch(() => undefined);
+      const generation = `${base}gen:${scope}`;
+      // Counters of scopes nobody writes to any more (old builds) go away; a lost counter only costs a
+      // value stored under it one extra read.
+      await step((redis) => redis.multi().incr(generation).pexpire(generation, GENERATION_TTL_MS).exec()).catch(
+        () => undefined,
+      );
     },
   };
 }
