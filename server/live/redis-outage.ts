@@ -1,13 +1,18 @@
 import "server-only";
-import type { Logger } from "pino";
 import { RedisUnavailableError } from "./redis-connection";
+
+/** The two lines of the log an outage writes (a pino logger is one). */
+export interface OutageLogger {
+  warn(fields: object, message: string): void;
+  info(message: string): void;
+}
 
 /**
  * Says once when Redis stops answering and once when it answers again, not once per request: during an
  * outage every read would otherwise log. The reason is the client's message (an address at most, never
  * the URL, which may hold a password).
  */
-export function outageReporter(logger: Pick<Logger, "warn" | "info">) {
+export function outageReporter(logger: OutageLogger) {
   let down = false;
   return {
     failed(error: unknown) {

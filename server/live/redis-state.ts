@@ -1,7 +1,6 @@
 import "server-only";
-import type { Logger } from "pino";
 import type { RedisConnection } from "./redis-connection";
-import { outageReporter } from "./redis-outage";
+import { outageReporter, type OutageLogger } from "./redis-outage";
 import { redisSharedRead } from "./redis-shared-read";
 import { redisTokenBuckets } from "./redis-token-buckets";
 import type { SharedState } from "./shared-state";
@@ -19,7 +18,7 @@ export function redisSharedState({
 }: {
   connection: RedisConnection;
   keyPrefix: string;
-  logger: Pick<Logger, "warn" | "info">;
+  logger: OutageLogger;
 }): SharedState {
   const outage = outageReporter(logger);
   return {

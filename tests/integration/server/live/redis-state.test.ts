@@ -13,7 +13,12 @@ import { dropKeys, TEST_REDIS_URL, uniqueKeyPrefix } from "../../../support/redi
 const prefix = uniqueKeyPrefix("adapter");
 const connections: RedisConnection[] = [];
 const warnings: string[] = [];
-const logger = { warn: (_fields: object, message: string) => warnings.push(message), info: () => {} };
+const logger = {
+  warn: (_fields: object, message: string) => {
+    warnings.push(message);
+  },
+  info: () => {},
+};
 
 function instance(url = TEST_REDIS_URL): SharedState {
   const connection = openRedisConnection(url);
