@@ -10,7 +10,9 @@ import type { SharedRead, SharedReadOptions } from "./shared-state";
 
 // One instance reads Buildkite per key and TTL; the others take its result. The reader holds a lock
 // (SET NX PX) while it fetches, then stores the value as JSON with the generation of its scope and when it
-// was fetched. Others poll for that value (a GET every few tens of milliseconds costs Redis nothing next
+// was fetched, beside a small stamp naming that value. Every read checks the stamp and the generation (one
+// small MGET) and parses the value only when it is not the one it already holds: a 1000-job snapshot is
+// moved and validated once per instance and TTL, not once per viewer. Others poll for that value (a GET every few tens of milliseconds costs Redis nothing next
 // to a Buildkite call, and needs no second connection for pub/sub). If the reader dies, its lock expires
 // within one TTL and the next poller takes over; if it fails, it drops the lock at once and failures are
 // never stored, so the next caller tries again.
@@ -41,9 +43,23 @@ export function redisSharedRead<T>(
   const keys = (key: string) => ({
     generation: `${base}gen:${scopeOf(key)}`,
     value: `${base}value:${key}`,
+    stamp: `${base}stamp:${key}`,
     lock: `${base}lock:${key}`,
   });
-  const entrySchema = z.object({ generation: z.string().nullable(), fetchedAt: z.number(), value: options.schema });
+  const stampSchema = z.object({ id: z.string(), generation: z.string().nullable() });
+  const entrySchema = z.object({ id: z.string(), fetchedAt: z.number(), value: options.schema });
+  type Entry = z.infer<typeof entrySchema>;
+  // The values this instance last fetched or read back, by key; served while their stamp is current.
+  const copies = new Map<string, Entry>();
+  const maxCopies = options.maxEntries ?? 256;
+  function remember(key: string, entry: Entry) {
+    copies.delete(key);
+    copies.set(key, entry);
+    for (const oldest of copies.keys()) {
+      if (copies.size <= maxCopies) break;
+      copies.delete(oldest);
+    }
+  }
   // Joins callers of this instance to one Redis round (and at most one fetch); when Redis is down it is
   // all there is, as it was before instances shared anything.
   const inFlight = new Map<string, Promise<Fetched<T>>>();
@@ -52,11 +68,11 @@ export function redisSharedRead<T>(
   const step = <R>(work: (redis: Awaited<ReturnType<RedisConnection["ready"]>>) => Promise<R>) =>
     redisStep(outage, async () => work(await connection.ready()));
 
-  function parseEntry(text: string | null): z.infer<typeof entrySchema> | null {
+  /** What Redis holds, if it parses; a value this version cannot read (another version's, mid-deploy) is none. */
+  function parse<S extends z.ZodType>(schema: S, text: string | null): z.infer<S> | null {
     if (text === null) return null;
     try {
-      const parsed = entrySchema.safeParse(JSON.parse(text));
-      // A value this version cannot read (written by another version mid-deploy) is fetched again.
+      const parsed = schema.safeParse(JSON.parse(text));
       return parsed.success ? parsed.data : null;
     } catch {
       return null;
@@ -73,13 +89,18 @@ export function redisSharedRead<T>(
       await release();
       throw error;
     }
-    const fetchedAt = now();
+    const entry = { id: token, fetchedAt: now(), value };
+    remember(key, entry);
     // Storing is best effort: the caller has its value; the others fetch themselves when the lock lapses.
     await step((redis) =>
-      redis.set(k.value, JSON.stringify({ generation, fetchedAt, value }), "PX", options.ttlMs),
+      redis
+        .multi()
+        .set(k.value, JSON.stringify(entry), "PX", options.ttlMs)
+        .set(k.stamp, JSON.stringify({ id: token, generation }), "PX", options.ttlMs)
+        .exec(),
     ).catch(() => undefined);
     await release();
-    return { value, fetchedAt, fetched: true };
+    return { value, fetchedAt: entry.fetchedAt, fetched: true };
   }
 
   async function readShared(key: string, fetcher: () => Promise<T>): Promise<Fetched<T>> {
@@ -88,12 +109,18 @@ export function redisSharedRead<T>(
     // that keeps losing the race for the lock to ever newer readers.
     const maxRounds = Math.ceil((2 * lockTtlMs) / POLL_MS) + 4;
     for (let round = 0; round < maxRounds; round++) {
-      const [generation = null, stored = null, lock = null] = await step((redis) =>
-        redis.mget(k.generation, k.value, k.lock),
+      const [generation = null, stampText = null, lock = null] = await step((redis) =>
+        redis.mget(k.generation, k.stamp, k.lock),
       );
-      const entry = parseEntry(stored);
-      if (entry && entry.generation === generation)
-        return { value: entry.value, fetchedAt: entry.fetchedAt, fetched: false };
+      const stamp = parse(stampSchema, stampText);
+      if (stamp && stamp.generation === generation) {
+        const held = copies.get(key);
+        const entry = held?.id === stamp.id ? held : parse(entrySchema, await step((redis) => redis.get(k.value)));
+        if (entry?.id === stamp.id) {
+          remember(key, entry);
+          return { value: entry.value, fetchedAt: entry.fetchedAt, fetched: false };
+        }
+      }
       if (lock === null) {
         const token = randomUUID();
         const taken = await step((redis) => redis.set(k.lock, token, "PX", lockTtlMs, "NX"));

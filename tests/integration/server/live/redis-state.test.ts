@@ -97,6 +97,20 @@ describe("shared reads through Redis", () => {
     expect(second).toEqual({ value: { n: 1, label: "one" }, fetchedAt: first.fetchedAt, shared: true });
   });
 
+  test("an instance's copy of a value is served only while that value is current in Redis", async () => {
+    const a = cacheOn(instance(), 300);
+    const b = sameCacheOn(instance(), 300);
+    let calls = 0;
+    const fetcher = async () => ({ n: (calls += 1), label: "n" });
+    await a.read("s/k", fetcher);
+    expect((await b.read("s/k", fetcher)).value.n).toBe(1);
+    expect((await b.read("s/k", fetcher)).value.n).toBe(1);
+    await expect.poll(async () => raw.exists(`${prefix}read:cache-${cacheCount}:stamp:s/k`)).toBe(0);
+    expect((await a.read("s/k", fetcher)).value.n).toBe(2);
+    expect((await b.read("s/k", fetcher)).value.n).toBe(2);
+    expect(calls).toBe(2);
+  });
+
   test("failures are not cached: the next reader on any instance calls again", async () => {
     const a = cacheOn(instance());
     const b = sameCacheOn(instance());
@@ -154,10 +168,8 @@ describe("shared reads through Redis", () => {
   test("a stored value that does not fit the schema is fetched again rather than served", async () => {
     const a = cacheOn(instance());
     const name = `cache-${cacheCount}`;
-    await raw.set(
-      `${prefix}read:${name}:value:s/k`,
-      JSON.stringify({ generation: null, fetchedAt: 1, value: { n: "x" } }),
-    );
+    await raw.set(`${prefix}read:${name}:stamp:s/k`, JSON.stringify({ id: "v1", generation: null }));
+    await raw.set(`${prefix}read:${name}:value:s/k`, JSON.stringify({ id: "v1", fetchedAt: 1, value: { n: "x" } }));
     const read = await a.read("s/k", async () => ({ n: 5, label: "five" }));
     expect(read).toMatchObject({ value: { n: 5 }, shared: false });
   });
