@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, afterEach, describe, expect, test } from "vitest";
 import { z } from "zod";
 import { Redis } from "ioredis";
@@ -221,4 +222,66 @@ describe("pingRedis", () => {
     expect(await pingRedis({ redis: { url: TEST_REDIS_URL, keyPrefix: prefix } })).toBe(true);
     expect(await pingRedis({ redis: { url: "redis://127.0.0.1:3598", keyPrefix: prefix } })).toBe(false);
   });
+});
+
+describe("when Redis goes away and comes back", () => {
+  // A Redis of this test's own (the shared one must stay up for everyone else), killed and started again.
+  const port = 3550 + Math.floor(Math.random() * 40);
+  const url = `redis://127.0.0.1:${port}`;
+  let server: ChildProcess | null = null;
+  const startServer = async () => {
+    server = spawn(
+      "redis-server",
+      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+      {
+        stdio: "ignore",
+      },
+    );
+    const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => 100 });
+    probe.on("error", () => {});
+    await expect.poll(async () => probe.ping().catch(() => "down"), { timeout: 10_000 }).toBe("PONG");
+    probe.disconnect();
+  };
+  const stopServer = async () => {
+    const running = server;
+    if (running === null || running.exitCode !== null) return;
+    const exited = new Promise((resolve) => running.once("exit", resolve));
+    running.kill("SIGKILL");
+    await exited;
+  };
+  afterAll(stopServer);
+
+  test(
+    "reads go on locally during the outage and are shared again once Redis is back",
+    { timeout: 30_000 },
+    async () => {
+      await startServer();
+      const a = cacheOn(instance(url));
+      const b = sameCacheOn(instance(url));
+      let calls = 0;
+      const fetcher = async () => ({ n: (calls += 1), label: "n" });
+      expect((await a.read("s/1", fetcher)).value.n).toBe(1);
+      expect((await b.read("s/1", fetcher)).value.n).toBe(1);
+
+      await stopServer();
+      // Each instance alone: both still answer, each from its own read.
+      expect((await a.read("s/2", fetcher)).shared).toBe(false);
+      expect((await b.read("s/2", fetcher)).shared).toBe(false);
+      expect(calls).toBe(3);
+      expect(warnings.filter((w) => /unreachable/.test(w)).length).toBeGreaterThanOrEqual(1);
+
+      await startServer();
+      // Once both have reconnected, what one reads the other is served.
+      await expect
+        .poll(
+          async () => {
+            const key = `s/back-${calls}`;
+            await a.read(key, fetcher);
+            return (await b.read(key, fetcher)).shared;
+          },
+          { timeout: 15_000, interval: 250 },
+        )
+        .toBe(true);
+    },
+  );
 });
