@@ -1,11 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/server/simulator";
 import { identityEmails, identityHeaders, PROXY_SECRET } from "../../../support/console";
+import {
+  startConsoleProcess as startConsoleProcessWith,
+  type ConsoleProcess,
+} from "../../../support/console-processes";
 import { simulatorEnv } from "../../../support/simulator-env";
 
 // The audit log's promise: an intent is on disk before the upstream call, so a console killed while a finish
@@ -14,48 +16,29 @@ import { simulatorEnv } from "../../../support/simulator-env";
 
 let sim: RunningSimulator;
 let dataDir: string;
-const children: ChildProcess[] = [];
+const children: ConsoleProcess[] = [];
 
 beforeAll(async () => {
   sim = await startSimulator({ seed: 7, activity: false, rateLimits: false });
   dataDir = await mkdtemp(join(tmpdir(), "stack-console-crash-"));
 });
 afterAll(async () => {
-  for (const child of children) child.kill("SIGKILL");
+  await Promise.all(children.map((child) => child.kill()));
   await sim.close();
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function startConsoleProcess(): Promise<{ origin: string; child: ChildProcess }> {
-  // One Node process (no tsx wrapper process), so the SIGKILL lands on the console itself. The react-server
-  // condition is how Next loads server code: `server-only` is then an empty module.
-  const child = spawn(
-    process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "tests/support/console-process.ts"],
-    {
-      cwd: process.cwd(),
-      env: {
-        NODE_ENV: "test",
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        ...simulatorEnv(sim),
-        BUILDKITE_RETRY_ATTEMPTS: "1",
-        LOG_LEVEL: "silent",
-        DATA_DIR: dataDir,
-        AUTH_MODE: "proxy",
-        AUTH_PROXY_SECRET: PROXY_SECRET,
-        AUTH_ADMIN_EMAILS: identityEmails.admin,
-      },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  children.push(child);
-  const lines = createInterface({ input: child.stdout! });
-  const origin = await new Promise<string>((resolve, reject) => {
-    lines.once("line", (line) => resolve((JSON.parse(line) as { origin: string }).origin));
-    child.once("exit", (code) => reject(new Error(`the console exited with ${code} before serving`)));
+async function startConsoleProcess(): Promise<ConsoleProcess> {
+  const started = await startConsoleProcessWith({
+    ...simulatorEnv(sim),
+    BUILDKITE_RETRY_ATTEMPTS: "1",
+    DATA_DIR: dataDir,
+    AUTH_MODE: "proxy",
+    AUTH_PROXY_SECRET: PROXY_SECRET,
+    AUTH_ADMIN_EMAILS: identityEmails.admin,
   });
-  return { origin, child };
+  children.push(started);
+  return started;
 }
 
 async function finishCalls(): Promise<number> {
