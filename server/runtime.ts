@@ -3,13 +3,14 @@ import { config, type Config } from "./config";
 import { log } from "./log";
 import { createMutationRateLimit, createReadShare, type MutationRateLimit } from "./operator-limits";
 import { actingOperatorId } from "./route-kit/acting-operator";
-import { createRestClient, type RestClient } from "./buildkite/rest";
+import { createRestClient, type RestBudget, type RestClient } from "./buildkite/rest";
 import { createStacksClient, type StacksClient } from "./buildkite/stacks";
 import { createClusterQueueReads, type ClusterQueueReads } from "./live/cluster-queues";
 import { createLiveReads, type LiveReads } from "./live/live-reads";
 import { createLogMirrors, type LogMirrors } from "./logs/log-mirrors";
 import { createRestReads, type RestReads } from "./live/rest-reads";
 import type { SharedState } from "./live/shared-state";
+import { restBudgetSchema } from "./live/snapshot-schemas";
 import { sharedStateFor } from "./live/state";
 import { createStoreLedger, type Ledger } from "./store/ledger";
 import { store, type Store } from "./store/store";
@@ -41,6 +42,8 @@ export interface RestAccess {
   logs: LogMirrors;
   /** Builds, artifacts and annotations read once for every viewer within a few seconds. */
   reads: RestReads;
+  /** What Buildkite last said is left of the REST budgets, as seen by whichever instance heard it last. */
+  budget(): Promise<RestBudget>;
 }
 
 interface Upstream {
@@ -90,6 +93,13 @@ export async function createRuntime(cfg: Config, openStore: () => Promise<Store>
   const sharedBuckets = (name: string, perMinute: number) =>
     shared.kind === "memory" ? undefined : shared.tokenBuckets(name, perMinute);
   const readsPerMinute = cfg.restReadsPerViewerPerMinute;
+  // Buildkite's budgets are per token, so every instance spends the same ones: the newest report counts.
+  const restBudget = shared.observation<RestBudget>({
+    name: "rest-budget",
+    schema: restBudgetSchema,
+    observedAt: (budget) => budget.observedAt,
+    ttlMs: 60_000,
+  });
   const readShare =
     readsPerMinute === null
       ? null
@@ -104,6 +114,7 @@ export async function createRuntime(cfg: Config, openStore: () => Promise<Store>
           logger: log().child({ component: "rest-api" }),
           logPayloads: cfg.logHttpPayloads,
           retry: { maxAttempts: cfg.retryAttempts },
+          onBudget: restBudget.offer,
           // Reads spend the viewer's share; writes are limited per operator already (mutations).
           beforeSend: (method) => {
             const viewer = actingOperatorId();
@@ -127,6 +138,7 @@ export async function createRuntime(cfg: Config, openStore: () => Promise<Store>
             org,
             logs: createLogMirrors({ client: rest }),
             reads: createRestReads({ ttlMs: Math.max(cfg.pollIntervalMs, REST_READ_TTL_MS), state: shared }),
+            budget: () => restBudget.newest(rest.budget()),
           }
         : null,
     ledger: createStoreLedger(async () => (await openStore()).db),

@@ -46,6 +46,8 @@ export type { StorageDownload } from "./storage-download";
 export interface RestClientOptions extends BuildkiteClientOptions {
   /** Page size for lists read whole; default (and Buildkite's maximum) 100. */
   perPage?: number;
+  /** Told each time Buildkite reports the budgets, so other instances of the console can see them too. */
+  onBudget?: (budget: RestBudget) => void;
 }
 
 /** One page of a REST list, with where the `Link` header says the neighbouring pages are. */
@@ -229,7 +231,10 @@ export function createRestClient(options: RestClientOptions): RestClient {
     rateLimit: (headers) => {
       const organization = parseRateLimit(headers);
       const user = parseRateLimit(headers, "ratelimit-user");
-      if (organization !== null || user !== null) Object.assign(budget, { organization, user, observedAt: Date.now() });
+      if (organization !== null || user !== null) {
+        Object.assign(budget, { organization, user, observedAt: Date.now() });
+        options.onBudget?.({ ...budget });
+      }
       return parseRestRateLimit(headers);
     },
   });

@@ -59,7 +59,7 @@ export const authStatus = defineCommand({
         scopes: rest.token?.scopes ?? [],
         requiredScopes: [...REQUIRED_REST_SCOPES],
         missingScopes: rest.missingScopes,
-        budget: runtime.rest?.client.budget() ?? null,
+        budget: runtime.rest ? await runtime.rest.budget() : null,
       },
       requiredScopes: [...REQUIRED_REST_SCOPES],
       missingScopes: rest.missingScopes,

@@ -1,5 +1,6 @@
 import "server-only";
 import type { RedisConnection } from "./redis-connection";
+import { redisObservation } from "./redis-observation";
 import { outageReporter, type OutageLogger } from "./redis-outage";
 import { redisSharedRead } from "./redis-shared-read";
 import { redisTokenBuckets } from "./redis-token-buckets";
@@ -26,5 +27,6 @@ export function redisSharedState({
     sharedRead: (options) => redisSharedRead({ ...options, connection, keyPrefix, outage }),
     tokenBuckets: (name, perMinute) =>
       redisTokenBuckets({ connection, perMinute, outage, key: (id) => `${keyPrefix}bucket:${name}:${id}` }),
+    observation: (options) => redisObservation({ ...options, connection, keyPrefix, outage }),
   };
 }

@@ -28,11 +28,28 @@ export interface SharedRead<T> {
   invalidate(scope: string): Promise<void>;
 }
 
+/** Something each instance observes now and then, of which the newest observation anywhere is wanted. */
+export interface SharedObservation<T> {
+  /** Offers this instance's latest observation to the others; never fails, never waits. */
+  offer(value: T): void;
+  /** The newer of `local` (this instance's) and the newest any instance offered. */
+  newest(local: T): Promise<T>;
+}
+
+export interface SharedObservationOptions<T> {
+  name: string;
+  schema: z.ZodType<T>;
+  observedAt: (value: T) => number | null;
+  /** How long an offered observation is worth keeping. */
+  ttlMs: number;
+}
+
 export interface SharedState {
   readonly kind: "memory" | "redis";
   sharedRead<T>(options: SharedReadOptions<T>): SharedRead<T>;
   /** Per-id token buckets of `perMinute` under `name`, shared by every instance that uses the same state. */
   tokenBuckets(name: string, perMinute: number): Spend;
+  observation<T>(options: SharedObservationOptions<T>): SharedObservation<T>;
 }
 
 /** This process's memory: what every instance did on its own before there was Redis. */
@@ -47,5 +64,7 @@ export function memorySharedState(now: () => number = Date.now): SharedState {
       };
     },
     tokenBuckets: (_name, perMinute) => tokenBuckets({ perMinute, now }),
+    // One instance: its own observation is the newest there is.
+    observation: () => ({ offer: () => {}, newest: async (local) => local }),
   };
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { buildkiteUserSchema } from "@/lib/schemas/buildkite-user";
 import { scheduledJobSchema } from "@/lib/schemas/jobs";
 import type { ApiResult } from "../buildkite/http";
+import type { RestBudget } from "../buildkite/rest";
 import type { RestClusterQueue } from "../buildkite/rest-schemas";
 import type { ScheduledJobsPage } from "../buildkite/stacks-schemas";
 
@@ -50,3 +51,9 @@ export const restClusterQueueSchema = z.object({
   dispatchPausedNote: z.string().nullable(),
   createdAt: z.string().nullable(),
 }) satisfies z.ZodType<RestClusterQueue>;
+
+export const restBudgetSchema = z.object({
+  organization: rateLimitSchema.nullable(),
+  user: rateLimitSchema.nullable(),
+  observedAt: z.number().nullable(),
+}) satisfies z.ZodType<RestBudget>;

@@ -189,6 +189,25 @@ describe("limits through Redis", () => {
   });
 });
 
+describe("observations through Redis", () => {
+  test("an instance reports the newest observation any instance offered, or its own when that is newer", async () => {
+    const options = {
+      name: `budget-${(cacheCount += 1)}`,
+      schema: z.object({ remaining: z.number(), observedAt: z.number().nullable() }),
+      observedAt: (value: { observedAt: number | null }) => value.observedAt,
+      ttlMs: 10_000,
+    };
+    const a = instance().observation(options);
+    const b = instance().observation(options);
+    expect(await b.newest({ remaining: 50, observedAt: null })).toEqual({ remaining: 50, observedAt: null });
+    a.offer({ remaining: 12, observedAt: 2_000 });
+    await expect
+      .poll(() => b.newest({ remaining: 40, observedAt: 1_000 }))
+      .toEqual({ remaining: 12, observedAt: 2_000 });
+    expect(await b.newest({ remaining: 9, observedAt: 3_000 })).toEqual({ remaining: 9, observedAt: 3_000 });
+  });
+});
+
 describe("when Redis is unreachable", () => {
   // Nothing listens there: the connection fails as an outage would.
   const downUrl = "redis://127.0.0.1:3599";
