@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { startConsole, type TestConsole } from "../../../support/console";
+import { uniqueKeyPrefix } from "../../../support/redis";
 import { captureStdout, exerciseEveryRoute } from "../../../support/secret-scan";
 
 // A console whose Redis cannot be reached keeps serving every route from its own memory, says so once in
@@ -13,7 +14,7 @@ let logged: string[] = [];
 beforeAll(async () => {
   logged = captureStdout();
   c = await startConsole({
-    env: { REDIS_URL, REDIS_KEY_PREFIX: "sc-test:outage:", LOG_LEVEL: "debug", LOG_HTTP_PAYLOADS: "true" },
+    env: { REDIS_URL, REDIS_KEY_PREFIX: uniqueKeyPrefix("outage"), LOG_LEVEL: "debug", LOG_HTTP_PAYLOADS: "true" },
   });
 });
 afterAll(async () => {
