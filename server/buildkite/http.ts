@@ -243,7 +243,8 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
     attemptNumber: number,
     requestOptions: RequestOptions,
   ): Promise<AttemptOutcome> {
-    const requestId = randomUUID();
+    // Tells this attempt's log line from its retries'; the console's request id is added by the logger.
+    const attemptId = randomUUID();
     const limit = deadline(requestOptions);
     const headers = { ...baseHeaders, ...request.headers };
     const started = performance.now();
@@ -252,7 +253,7 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
     const logAttempt = (fields: Record<string, unknown>) =>
       log(
         {
-          requestId,
+          attemptId,
           method: request.method,
           path: fullPath,
           attempt: attemptNumber,
