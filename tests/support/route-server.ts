@@ -41,8 +41,8 @@ export async function loadRoutes(): Promise<RouteFile[]> {
 }
 
 /**
- * The command routes: the JSON API under /api/v1, where every route resolves an operator. The endpoints
- * beside it (metrics) are for machines and answer to their own token instead.
+ * The routes of the envelope API (/api/v1), which the generated tests hold to its rules; operational
+ * endpoints such as /api/health and /api/metrics answer in shapes of their own and are tested on their own.
  */
 export async function loadCommandRoutes(): Promise<RouteFile[]> {
   return (await loadRoutes()).filter((route) => route.pattern.startsWith("/api/v1/"));
