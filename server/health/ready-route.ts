@@ -49,7 +49,10 @@ function buildkiteReadinessOf(runtime: Runtime): () => Promise<BuildkiteReadines
   return check;
 }
 
-/** GET /api/ready: no sign-in, never cached, and nothing in it but one word per part. */
+/**
+ * GET /api/ready: no sign-in, never cached, and nothing in it but one word per part. Not a route-kit
+ * command: it has no operator to resolve, and probes every few seconds would flood the request log.
+ */
 export async function readyHandler(): Promise<Response> {
   const ready = await assessReadiness({
     store: () =>

@@ -120,6 +120,33 @@ describe("the demo's clients on a serverless host", () => {
     expect(((await strangerRest.accessToken().catch((error: unknown) => error)) as BuildkiteError).status).toBe(401);
   });
 
+  it("see a dropped connection and a slow answer as the network failures they would be over a socket", async () => {
+    const arm = (fault: Record<string, unknown>) =>
+      sim.simulator.handle(
+        new Request("http://simulator.invalid/__sim/faults", { method: "POST", body: JSON.stringify(fault) }),
+      );
+    const once = { retry: { maxAttempts: 1 } };
+    const client = createStacksClient({
+      baseUrl: sim.agentApiUrl,
+      token: sim.clusterToken,
+      dispatcher: sim.dispatcher,
+      ...once,
+    });
+    const query = { stackKey: "stack-console", queueKey: "_default" };
+
+    await arm({ path: "/v3/stacks/*/scheduled-jobs", mode: "reset" });
+    const reset = (await client.listScheduledJobs(query).catch((error: unknown) => error)) as BuildkiteError;
+    expect(reset).toMatchObject({ kind: "network", retryable: true, status: null });
+
+    await arm({ path: "/v3/stacks/*/scheduled-jobs", delayMs: 2_000 });
+    const slow = (await client
+      .listScheduledJobs(query, { timeoutMs: 50 })
+      .catch((error: unknown) => error)) as BuildkiteError;
+    expect(slow).toMatchObject({ kind: "timeout", status: null });
+
+    expect((await client.listScheduledJobs(query)).status).toBe(200);
+  });
+
   it("are what a console started with VERCEL=1 in demo mode uses: a whole command's reads, without a port", async () => {
     const cfg = parseConfig({ VERCEL: "1", LOG_LEVEL: "silent" });
     expect(cfg.simulatorTransport).toBe("in-process");
