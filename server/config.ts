@@ -76,6 +76,9 @@ const envSchema = z.object({
       .optional(),
   ),
   DATA_DIR: z.string().trim().min(1).default(".data"),
+  // The Bearer token a Prometheus scraper sends for /api/metrics; unset, the endpoint is not served at all.
+  // A short one could be guessed, and the metrics name stacks, queues and how busy the console is.
+  METRICS_TOKEN: optionalSecret.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   // Behind a reverse proxy that sets X-Forwarded-Host and -Proto, those name the console's origin; without
   // one they are whatever a caller sent, so they are ignored unless this says a proxy is there.
   TRUST_PROXY: z
@@ -158,6 +161,7 @@ const configSchema = checkedEnvSchema.transform((e) => {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN,
     auth: parseAuth(e, demo, (variable, detail) => new ConfigError(variable, detail)),
   };
 });

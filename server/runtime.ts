@@ -2,6 +2,7 @@ import "server-only";
 import { config, type Config } from "./config";
 import type { Dispatcher } from "undici";
 import { log } from "./log";
+import { consoleMetrics } from "./metrics/registry";
 import { createMutationRateLimit, createReadShare, type MutationRateLimit } from "./operator-limits";
 import { actingOperatorId } from "./route-kit/acting-operator";
 import { createRestClient, type RestClient } from "./buildkite/rest";
@@ -95,6 +96,7 @@ export async function createRuntime(cfg: Config, openStore: () => Promise<Store>
     logger: log().child({ component: "stacks-api" }),
     logPayloads: cfg.logHttpPayloads,
     retry: { maxAttempts: cfg.retryAttempts },
+    observer: consoleMetrics().upstream.observer("stacks"),
   });
   const readShare =
     cfg.restReadsPerViewerPerMinute === null ? null : createReadShare({ perMinute: cfg.restReadsPerViewerPerMinute });
@@ -109,6 +111,7 @@ export async function createRuntime(cfg: Config, openStore: () => Promise<Store>
           logger: log().child({ component: "rest-api" }),
           logPayloads: cfg.logHttpPayloads,
           retry: { maxAttempts: cfg.retryAttempts },
+          observer: consoleMetrics().upstream.observer("rest"),
           // Reads spend the viewer's share; writes are limited per operator already (mutations).
           beforeSend: (method) => {
             const viewer = actingOperatorId();

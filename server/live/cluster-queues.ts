@@ -1,6 +1,7 @@
 import "server-only";
 import type { RestClusterQueue, RestClient } from "../buildkite/rest";
 import { createSharedRead } from "./shared-read";
+import { consoleMetrics } from "../metrics/registry";
 
 // Pause details decorate the header; a slow REST API must not hold it up for the full request timeout,
 // and the next poll is the retry.
@@ -61,6 +62,7 @@ export function createClusterQueueReads({
       queueId,
       async () => (await rest.getClusterQueue(org, clusterId, queueId, enrichmentOptions)).data,
     );
+    consoleMetrics().sharedReads.record("cluster_queue", read.shared);
     return read.value;
   }
 
@@ -72,6 +74,7 @@ export function createClusterQueueReads({
       clusterId,
       async () => (await rest.listClusterQueues(org, clusterId, enrichmentOptions)).data,
     );
+    consoleMetrics().sharedReads.record("cluster_queue_list", read.shared);
     return read.value;
   }
 

@@ -2,6 +2,7 @@ import "server-only";
 import type { ScheduledJob } from "@/lib/schemas/jobs";
 import type { ApiResult, ScheduledJobsPage, StacksClient } from "../buildkite/stacks";
 import { createSharedRead, type SharedValue } from "./shared-read";
+import { consoleMetrics } from "../metrics/registry";
 
 /** Every scheduled job of a queue, read page by page up to a cap: what the queue views summarise. */
 export interface QueueSnapshot {
@@ -35,10 +36,24 @@ export function createLiveReads({ stacks, ttlMs }: { stacks: StacksClient; ttlMs
 
   function scheduledPage(query: ScheduledPageQuery): Promise<SharedValue<ApiResult<ScheduledJobsPage>>> {
     const key = `${stackPrefix(query.stackKey)}${query.queueKey}\n${query.limit ?? ""}\n${query.after ?? ""}`;
-    return pages.read(key, () => stacks.listScheduledJobs(query, pollOptions));
+    return pages
+      .read(key, () => stacks.listScheduledJobs(query, pollOptions))
+      .then((read) => {
+        consoleMetrics().sharedReads.record("scheduled_page", read.shared);
+        return read;
+      });
   }
 
   function queueSnapshot(query: { stackKey: string; queueKey: string }): Promise<SharedValue<QueueSnapshot>> {
+    return readSnapshot(query).then((read) => {
+      const metrics = consoleMetrics();
+      metrics.sharedReads.record("queue_snapshot", read.shared);
+      metrics.queueSnapshots.fresh(query.stackKey, query.queueKey, read.fetchedAt);
+      return read;
+    });
+  }
+
+  function readSnapshot(query: { stackKey: string; queueKey: string }): Promise<SharedValue<QueueSnapshot>> {
     return snapshots.read(`${stackPrefix(query.stackKey)}${query.queueKey}`, async () => {
       const jobs: ScheduledJob[] = [];
       let clusterQueue: QueueSnapshot["clusterQueue"] = { id: null, dispatchPaused: false };

@@ -40,6 +40,14 @@ export async function loadRoutes(): Promise<RouteFile[]> {
   );
 }
 
+/**
+ * The command routes: the JSON API under /api/v1, where every route resolves an operator. The endpoints
+ * beside it (metrics) are for machines and answer to their own token instead.
+ */
+export async function loadCommandRoutes(): Promise<RouteFile[]> {
+  return (await loadRoutes()).filter((route) => route.pattern.startsWith("/api/v1/"));
+}
+
 function match(pattern: string, pathname: string): Record<string, string> | null {
   const want = pattern.split("/");
   const got = pathname.split("/");

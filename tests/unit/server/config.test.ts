@@ -43,6 +43,16 @@ describe("parseConfig", () => {
     expect(parse).not.toThrow(/s3cret/);
   });
 
+  test("METRICS_TOKEN: unset or blank serves no metrics; a short one stops start-up without echoing it", () => {
+    expect(parseConfig({}).metricsToken).toBeUndefined();
+    expect(parseConfig({ METRICS_TOKEN: "  " }).metricsToken).toBeUndefined();
+    expect(parseConfig({ METRICS_TOKEN: "scrape-token-0123456789" }).metricsToken).toBe("scrape-token-0123456789");
+    const parse = () => parseConfig({ METRICS_TOKEN: "tiny-s3cret" });
+    expect(parse).toThrow(ConfigError);
+    expect(parse).toThrow(/^Invalid configuration: METRICS_TOKEN .*at least 16 characters/);
+    expect(parse).not.toThrow(/tiny-s3cret/);
+  });
+
   test("an empty cluster token is no token", () => {
     expect(parseConfig({ BUILDKITE_CLUSTER_TOKEN: "" }).mode).toBe("demo");
   });
