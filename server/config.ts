@@ -52,6 +52,11 @@ const envSchema = z.object({
   // Demo mode only: pin the in-process simulator to a port so its /__sim control surface can be reached
   // (end-to-end tests drive the demo through it). Unset, it takes any free loopback port.
   DEMO_SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  // Vercel sets VERCEL=1 in its functions, where nothing may listen on a port and the disk is ephemeral.
+  VERCEL: z.string().optional(),
+  // Demo mode only: how the console reaches its simulator. "port" serves it on loopback; "in-process" calls
+  // it through an undici dispatcher without listening at all. Unset: in-process on Vercel, else port.
+  SIMULATOR_TRANSPORT: z.enum(["in-process", "port"], "in-process or port").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_HTTP_PAYLOADS: z
     .enum(["true", "false"])
@@ -144,6 +149,9 @@ const configSchema = checkedEnvSchema.transform((e) => {
     pollIntervalMs: e.POLL_INTERVAL_MS,
     retryAttempts: e.BUILDKITE_RETRY_ATTEMPTS,
     demoSimulatorPort: e.DEMO_SIMULATOR_PORT,
+    /** True on a serverless host (Vercel): no port to keep, and no disk that outlives the instance. */
+    serverless: e.VERCEL === "1",
+    simulatorTransport: e.SIMULATOR_TRANSPORT ?? (e.VERCEL === "1" ? ("in-process" as const) : ("port" as const)),
     userAgentPrefix: e.BUILDKITE_USER_AGENT_PREFIX,
     logLevel: e.LOG_LEVEL,
     logHttpPayloads: e.LOG_HTTP_PAYLOADS,

@@ -1,5 +1,6 @@
 import "server-only";
 import { config, type Config } from "./config";
+import type { Dispatcher } from "undici";
 import { log } from "./log";
 import { consoleMetrics } from "./metrics/registry";
 import { createMutationRateLimit, createReadShare, type MutationRateLimit } from "./operator-limits";
@@ -44,16 +45,29 @@ interface Upstream {
   agentApiUrl: string;
   clusterToken: string;
   rest: { url: string; token: string; org: string | undefined } | null;
+  /** How requests reach it; undefined: over the network, through the clients' own connection pool. */
+  dispatcher?: Dispatcher;
 }
 
-// Where Buildkite is. In demo mode that is the simulator started in-process on a free loopback port;
-// this is the only place in the app that knows the simulator exists.
+// Where Buildkite is. In demo mode that is the simulator, in this process: on a free loopback port, or,
+// where nothing may listen (a serverless function), behind an undici dispatcher that calls its handler
+// directly. This is the only place in the app that knows the simulator exists.
 async function upstream(cfg: Config): Promise<Upstream> {
   if (cfg.mode === "live" && cfg.clusterToken) {
     const rest = cfg.apiToken ? { url: cfg.restApiUrl, token: cfg.apiToken, org: cfg.org } : null;
     return { agentApiUrl: cfg.agentApiUrl, clusterToken: cfg.clusterToken, rest };
   }
-  const { startSimulator } = await import("./simulator");
+  const { startInProcessSimulator, startSimulator } = await import("./simulator");
+  if (cfg.simulatorTransport === "in-process") {
+    const sim = startInProcessSimulator({ activity: true });
+    log().info("demo mode: serving the simulated cluster in-process, without a port");
+    return {
+      agentApiUrl: sim.agentApiUrl,
+      clusterToken: sim.clusterToken,
+      rest: { url: sim.restApiUrl, token: sim.apiToken, org: sim.org },
+      dispatcher: sim.dispatcher,
+    };
+  }
   const sim = await startSimulator({ activity: true, port: cfg.demoSimulatorPort ?? 0 });
   log().info({ agentApiUrl: sim.agentApiUrl, restApiUrl: sim.restApiUrl }, "demo mode: serving the simulated cluster");
   return {
@@ -77,6 +91,7 @@ export async function createRuntime(cfg: Config, openStore: () => Promise<Store>
   const stacks = createStacksClient({
     baseUrl: target.agentApiUrl,
     token: target.clusterToken,
+    dispatcher: target.dispatcher,
     userAgentPrefix: cfg.userAgentPrefix,
     logger: log().child({ component: "stacks-api" }),
     logPayloads: cfg.logHttpPayloads,
@@ -91,6 +106,7 @@ export async function createRuntime(cfg: Config, openStore: () => Promise<Store>
       : createRestClient({
           baseUrl: target.rest.url,
           token: target.rest.token,
+          dispatcher: target.dispatcher,
           userAgentPrefix: cfg.userAgentPrefix,
           logger: log().child({ component: "rest-api" }),
           logPayloads: cfg.logHttpPayloads,

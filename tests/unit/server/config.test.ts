@@ -236,3 +236,17 @@ describe("parseConfig", () => {
     });
   });
 });
+
+describe("the demo simulator's transport", () => {
+  test("is a loopback port on a server, and in-process (no port at all) on Vercel", () => {
+    expect(parseConfig({}).simulatorTransport).toBe("port");
+    expect(parseConfig({ VERCEL: "1" })).toMatchObject({ simulatorTransport: "in-process", serverless: true });
+    expect(parseConfig({ VERCEL: "0" })).toMatchObject({ simulatorTransport: "port", serverless: false });
+  });
+
+  test("SIMULATOR_TRANSPORT overrides the guess either way, and a bad value names the variable", () => {
+    expect(parseConfig({ SIMULATOR_TRANSPORT: "in-process" }).simulatorTransport).toBe("in-process");
+    expect(parseConfig({ VERCEL: "1", SIMULATOR_TRANSPORT: "port" }).simulatorTransport).toBe("port");
+    expect(() => parseConfig({ SIMULATOR_TRANSPORT: "socket" })).toThrow(/SIMULATOR_TRANSPORT is not valid/);
+  });
+});
