@@ -4,9 +4,13 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The container image runs .next/standalone (the server and only the node_modules files it was traced
+  // to need); scripts/assemble-standalone.sh adds the static files Next leaves out of it.
+  output: "standalone",
   // pino and the simulator use Node built-ins; keep them out of the bundler's way. PGlite loads its WASM
   // and data files from its own package folder at run time, so it must stay a plain Node import.
-  serverExternalPackages: ["pino", "@electric-sql/pglite", "pg"],
+  // prom-client reads Node's process and GC internals and has an optional OpenTelemetry import.
+  serverExternalPackages: ["pino", "@electric-sql/pglite", "pg", "prom-client"],
   // The proxy sets every page's and API answer's headers but skips static assets to keep them cheap;
   // scripts and styles still must never be sniffed as another type.
   async headers() {

@@ -20,6 +20,11 @@ const IGNORED = new Set([
   "playwright-report",
   "out",
   ".ci",
+  // The container's recipe and the compose stack package a build; they are not read by one.
+  "deploy",
+  "Dockerfile",
+  ".dockerignore",
+  "compose.yaml",
 ]);
 const IGNORED_FILE = /\.(md|tsbuildinfo)$|^next-env\.d\.ts$/;
 

@@ -52,6 +52,11 @@ const envSchema = z.object({
   // Demo mode only: pin the in-process simulator to a port so its /__sim control surface can be reached
   // (end-to-end tests drive the demo through it). Unset, it takes any free loopback port.
   DEMO_SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  // Vercel sets VERCEL=1 in its functions, where nothing may listen on a port and the disk is ephemeral.
+  VERCEL: z.string().optional(),
+  // Demo mode only: how the console reaches its simulator. "port" serves it on loopback; "in-process" calls
+  // it through an undici dispatcher without listening at all. Unset: in-process on Vercel, else port.
+  SIMULATOR_TRANSPORT: z.enum(["in-process", "port"], "in-process or port").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_HTTP_PAYLOADS: z
     .enum(["true", "false"])
@@ -83,6 +88,9 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9:_.-]{1,64}$/, "1 to 64 letters, digits or : _ . -")
     .default("stack-console:"),
+  // The Bearer token a Prometheus scraper sends for /api/metrics; unset, the endpoint is not served at all.
+  // A short one could be guessed, and the metrics name stacks, queues and how busy the console is.
+  METRICS_TOKEN: optionalSecret.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   // Behind a reverse proxy that sets X-Forwarded-Host and -Proto, those name the console's origin; without
   // one they are whatever a caller sent, so they are ignored unless this says a proxy is there.
   TRUST_PROXY: z
@@ -153,6 +161,9 @@ const configSchema = checkedEnvSchema.transform((e) => {
     pollIntervalMs: e.POLL_INTERVAL_MS,
     retryAttempts: e.BUILDKITE_RETRY_ATTEMPTS,
     demoSimulatorPort: e.DEMO_SIMULATOR_PORT,
+    /** True on a serverless host (Vercel): no port to keep, and no disk that outlives the instance. */
+    serverless: e.VERCEL === "1",
+    simulatorTransport: e.SIMULATOR_TRANSPORT ?? (e.VERCEL === "1" ? ("in-process" as const) : ("port" as const)),
     userAgentPrefix: e.BUILDKITE_USER_AGENT_PREFIX,
     logLevel: e.LOG_LEVEL,
     logHttpPayloads: e.LOG_HTTP_PAYLOADS,
@@ -163,6 +174,7 @@ const configSchema = checkedEnvSchema.transform((e) => {
     dataDir: e.DATA_DIR,
     redis: e.REDIS_URL === undefined ? null : { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX },
     trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN,
     auth: parseAuth(e, demo, (variable, detail) => new ConfigError(variable, detail)),
   };
 });

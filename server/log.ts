@@ -1,6 +1,7 @@
 import "server-only";
 import pino, { type Logger } from "pino";
 import { config } from "./config";
+import { currentRequestId } from "./request-context";
 
 // One process-wide logger. Secrets are kept out at the source (the http core redacts tokens and job env
 // values); these paths are a second line of defence for anything that logs a header bag or a job.
@@ -22,6 +23,11 @@ export function log(): Logger {
       name: "stack-console",
       level: config().logLevel,
       redact: { paths: redactPaths, censor: "[REDACTED]" },
+      // Every line written while a request is handled names it, however deep the code that writes it.
+      mixin: () => {
+        const requestId = currentRequestId();
+        return requestId === undefined ? {} : { requestId };
+      },
     },
     process.stdout,
   );

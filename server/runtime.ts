@@ -1,6 +1,8 @@
 import "server-only";
 import { config, type Config } from "./config";
+import type { Dispatcher } from "undici";
 import { log } from "./log";
+import { consoleMetrics } from "./metrics/registry";
 import { createMutationRateLimit, createReadShare, type MutationRateLimit } from "./operator-limits";
 import { actingOperatorId } from "./route-kit/acting-operator";
 import { createRestClient, type RestBudget, type RestClient } from "./buildkite/rest";
@@ -50,16 +52,29 @@ interface Upstream {
   agentApiUrl: string;
   clusterToken: string;
   rest: { url: string; token: string; org: string | undefined } | null;
+  /** How requests reach it; undefined: over the network, through the clients' own connection pool. */
+  dispatcher?: Dispatcher;
 }
 
-// Where Buildkite is. In demo mode that is the simulator started in-process on a free loopback port;
-// this is the only place in the app that knows the simulator exists.
+// Where Buildkite is. In demo mode that is the simulator, in this process: on a free loopback port, or,
+// where nothing may listen (a serverless function), behind an undici dispatcher that calls its handler
+// directly. This is the only place in the app that knows the simulator exists.
 async function upstream(cfg: Config): Promise<Upstream> {
   if (cfg.mode === "live" && cfg.clusterToken) {
     const rest = cfg.apiToken ? { url: cfg.restApiUrl, token: cfg.apiToken, org: cfg.org } : null;
     return { agentApiUrl: cfg.agentApiUrl, clusterToken: cfg.clusterToken, rest };
   }
-  const { startSimulator } = await import("./simulator");
+  const { startInProcessSimulator, startSimulator } = await import("./simulator");
+  if (cfg.simulatorTransport === "in-process") {
+    const sim = startInProcessSimulator({ activity: true });
+    log().info("demo mode: serving the simulated cluster in-process, without a port");
+    return {
+      agentApiUrl: sim.agentApiUrl,
+      clusterToken: sim.clusterToken,
+      rest: { url: sim.restApiUrl, token: sim.apiToken, org: sim.org },
+      dispatcher: sim.dispatcher,
+    };
+  }
   const sim = await startSimulator({ activity: true, port: cfg.demoSimulatorPort ?? 0 });
   log().info({ agentApiUrl: sim.agentApiUrl, restApiUrl: sim.restApiUrl }, "demo mode: serving the simulated cluster");
   return {
@@ -83,10 +98,12 @@ export async function createRuntime(cfg: Config, openStore: () => Promise<Store>
   const stacks = createStacksClient({
     baseUrl: target.agentApiUrl,
     token: target.clusterToken,
+    dispatcher: target.dispatcher,
     userAgentPrefix: cfg.userAgentPrefix,
     logger: log().child({ component: "stacks-api" }),
     logPayloads: cfg.logHttpPayloads,
     retry: { maxAttempts: cfg.retryAttempts },
+    observer: consoleMetrics().upstream.observer("stacks"),
   });
   const shared = sharedStateFor(cfg);
   // Buckets in Redis are shared with every instance; in memory they are exactly what one instance kept.
@@ -110,11 +127,13 @@ export async function createRuntime(cfg: Config, openStore: () => Promise<Store>
       : createRestClient({
           baseUrl: target.rest.url,
           token: target.rest.token,
+          dispatcher: target.dispatcher,
           userAgentPrefix: cfg.userAgentPrefix,
           logger: log().child({ component: "rest-api" }),
           logPayloads: cfg.logHttpPayloads,
           retry: { maxAttempts: cfg.retryAttempts },
           onBudget: restBudget.offer,
+          observer: consoleMetrics().upstream.observer("rest"),
           // Reads spend the viewer's share; writes are limited per operator already (mutations).
           beforeSend: (method) => {
             const viewer = actingOperatorId();

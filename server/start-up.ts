@@ -1,7 +1,8 @@
 import "server-only";
-import { ConfigError, config } from "./config";
+import { ConfigError, config, type Config } from "./config";
 import { ConsoleError } from "./route-kit/console-error";
 import { runtime } from "./runtime";
+import { storePlacementFor } from "./store/store-placement";
 import { store } from "./store/store";
 
 /**
@@ -9,12 +10,21 @@ import { store } from "./store/store";
  * the first request at 3 a.m. Then it connects (in demo mode: starts the simulator) before the first visitor.
  */
 export async function startUp(): Promise<void> {
+  let cfg: Config;
   try {
-    config();
+    cfg = config();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(`stack-console: ${error.message}`);
     process.exit(1);
+    return;
+  }
+  // A live console whose embedded store would vanish with its instance (or cannot be written) stops here.
+  const placement = await storePlacementFor(cfg);
+  if (placement.kind === "refused") {
+    console.error(`stack-console: ${placement.message}`);
+    process.exit(1);
+    return;
   }
   await runtime();
   // Two consoles on one embedded database would corrupt it: the second one stops here.

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Logger } from "pino";
 import type { Dispatcher } from "undici";
-import type { AuthScheme, HttpCoreOptions, HttpMethod } from "./http";
+import type { AuthScheme, HttpCoreOptions, HttpMethod, HttpObserver } from "./http";
 import type { RetryPolicy } from "./retry";
 import { buildUserAgent } from "./user-agent";
 
@@ -23,6 +23,8 @@ export interface BuildkiteClientOptions {
    * acting viewer's share of the REST budget here.
    */
   beforeSend?: (method: HttpMethod) => void | Promise<void>;
+  /** Told of every attempt and retry (the console counts them for /api/metrics). */
+  observer?: HttpObserver;
 }
 
 /** The HTTP core's settings for a client whose API takes its token under `scheme`. */
@@ -37,5 +39,6 @@ export function httpCoreOptions(options: BuildkiteClientOptions, scheme: AuthSch
     timeoutMs: options.timeoutMs,
     dispatcher: options.dispatcher,
     beforeSend: options.beforeSend,
+    observer: options.observer,
   };
 }

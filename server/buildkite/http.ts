@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 import { Agent, type Dispatcher } from "undici";
 import { z } from "zod";
 
-import { BuildkiteError, type BuildkiteErrorInit } from "./errors";
+import { BuildkiteError, type BuildkiteErrorInit, type BuildkiteErrorKind } from "./errors";
 import { parseRateLimit, type RateLimitInfo } from "./rate-limit";
 import { redactHeaders, redactPayload, scrubSecrets, scrubSecretsDeep } from "./redact";
 import { classifyFailure, failureMessage } from "./failure";
@@ -41,6 +41,25 @@ export interface HttpCoreOptions {
   beforeSend?: (method: HttpMethod) => void | Promise<void>;
   /** REST reads both the organisation and the user budget; the Stacks API has one. */
   rateLimit?: (headers: Readonly<Record<string, string>>) => RateLimitInfo | null;
+  /** Told of every attempt and retry, for metrics; the core itself keeps no counts. */
+  observer?: HttpObserver;
+}
+
+/** One attempt's end, as an observer sees it. */
+export interface HttpAttempt {
+  method: HttpMethod;
+  /** The request's path relative to the base URL, without the query string. */
+  path: string;
+  /** The HTTP status; null when no answer came (`failure` says why). */
+  status: number | null;
+  failure: BuildkiteErrorKind | null;
+  rateLimit: RateLimitInfo | null;
+}
+
+export interface HttpObserver {
+  attempt(attempt: HttpAttempt): void;
+  /** A failed attempt that will be tried again: `reason` is the status, or the failure's kind. */
+  retry(retry: { method: HttpMethod; path: string; reason: string }): void;
 }
 
 export interface HttpRequest {
@@ -243,7 +262,8 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
     attemptNumber: number,
     requestOptions: RequestOptions,
   ): Promise<AttemptOutcome> {
-    const requestId = randomUUID();
+    // Tells this attempt's log line from its retries'; the console's request id is added by the logger.
+    const attemptId = randomUUID();
     const limit = deadline(requestOptions);
     const headers = { ...baseHeaders, ...request.headers };
     const started = performance.now();
@@ -252,7 +272,7 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
     const logAttempt = (fields: Record<string, unknown>) =>
       log(
         {
-          requestId,
+          attemptId,
           method: request.method,
           path: fullPath,
           attempt: attemptNumber,
@@ -271,6 +291,13 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
     } catch (cause) {
       const { kind, retryable } = classifyFailure(cause, requestOptions.signal, limit.timeoutSignal);
       logAttempt({ status: null, errorKind: kind });
+      options.observer?.attempt({
+        method: request.method,
+        path: request.path,
+        status: null,
+        failure: kind,
+        rateLimit: null,
+      });
       return {
         ok: false,
         error: fail({ kind, retryable, message: failureMessage(kind, cause, limit.timeoutMs, secrets), cause }),
@@ -283,7 +310,15 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
       rateLimitRemaining: rateLimit?.remaining ?? null,
       ...(logsPayloads() ? { responseBody: payloadForLog(json.ok ? json.value : received.text, secrets) } : {}),
     });
-    return outcomeOf(request, received, rateLimit, json, fail, attemptNumber);
+    const outcome = outcomeOf(request, received, rateLimit, json, fail, attemptNumber);
+    options.observer?.attempt({
+      method: request.method,
+      path: request.path,
+      status: received.status,
+      failure: outcome.ok ? null : outcome.error.kind,
+      rateLimit,
+    });
+    return outcome;
   }
 
   async function send(request: HttpRequest, requestOptions: RequestOptions = {}): Promise<HttpResponse> {
@@ -324,6 +359,11 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
         },
         "buildkite retry scheduled",
       );
+      options.observer?.retry({
+        method: request.method,
+        path: request.path,
+        reason: error.status === null ? error.kind : String(error.status),
+      });
       try {
         await policy.sleep(delayMs, requestOptions.signal);
       } catch {

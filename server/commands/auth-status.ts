@@ -4,6 +4,10 @@ import { BuildkiteError } from "../buildkite/errors";
 import { defineCommand } from "../route-kit/command";
 import { rolePermissions } from "../auth/permissions";
 import { REQUIRED_REST_SCOPES, restTokenStatus } from "../auth/rest-token-status";
+import { tokenVerdicts, type TokenVerdict } from "../auth/token-verdicts";
+
+const verdict = (valid: boolean | null): TokenVerdict | null =>
+  valid === true ? "accepted" : valid === false ? "rejected" : null;
 
 async function checkClusterToken(run: () => Promise<unknown>) {
   try {
@@ -31,6 +35,9 @@ export const authStatus = defineCommand({
       checkClusterToken(() => runtime.live.scheduledPage({ stackKey, queueKey, limit: 1 })),
       restTokenStatus(runtime.rest, signal),
     ]);
+    // What Buildkite said is what readiness reports next, without asking again.
+    tokenVerdicts().record("cluster", verdict(cluster.valid));
+    if (rest.configured) tokenVerdicts().record("rest", verdict(rest.valid));
     const warnings: string[] = [];
     if (cluster.valid === false) warnings.push("Buildkite rejected the cluster token.");
     else if (cluster.error) warnings.push(`Could not check the cluster token: ${cluster.error.message}`);

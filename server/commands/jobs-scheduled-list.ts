@@ -3,6 +3,7 @@ import { scheduledJobSchema } from "@/lib/schemas/jobs";
 import { z } from "zod";
 import { wholeNumberText } from "@/lib/inputs/numbers";
 import { defineCommand } from "../route-kit/command";
+import { consoleMetrics } from "../metrics/registry";
 import { SNAPSHOT_MAX_PAGES, SNAPSHOT_PAGE_SIZE } from "../live/live-reads";
 import { queueInput, stackInput, watchedQueue } from "../stacks/stack-inputs";
 
@@ -23,8 +24,9 @@ export const jobsScheduledList = defineCommand({
   output: z.array(scheduledJobSchema),
   params: stackInput,
   query: scheduledJobsListInput,
-  async run({ params, query }, { runtime }) {
+  async run({ params, query }, { runtime, operator }) {
     const queueKey = watchedQueue(runtime, query.queue);
+    consoleMetrics().liveViewers.polled(operator.id);
     if (query.all) {
       const snapshot = await runtime.live.queueSnapshot({ stackKey: params.key, queueKey });
       const { jobs, clusterQueue, complete } = snapshot.value;

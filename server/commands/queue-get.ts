@@ -1,6 +1,7 @@
 import "server-only";
 import { queueStateSchema } from "@/lib/schemas/queue";
 import { defineCommand } from "../route-kit/command";
+import { consoleMetrics } from "../metrics/registry";
 import { queueInput, stackInput, watchedQueue } from "../stacks/stack-inputs";
 import { pauseDetails } from "../stacks/pause-details";
 
@@ -10,8 +11,9 @@ export const queueGet = defineCommand({
   output: queueStateSchema,
   params: stackInput,
   query: queueInput,
-  async run({ params, query }, { runtime }) {
+  async run({ params, query }, { runtime, operator }) {
     const queueKey = watchedQueue(runtime, query.queue);
+    consoleMetrics().liveViewers.polled(operator.id);
     const snapshot = await runtime.live.queueSnapshot({ stackKey: params.key, queueKey });
     const { jobs, clusterQueue, complete } = snapshot.value;
     // The list is oldest first, so the first job is the one that has waited longest.

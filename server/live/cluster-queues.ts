@@ -3,6 +3,7 @@ import type { RestClusterQueue, RestClient } from "../buildkite/rest";
 import { z } from "zod";
 import type { SharedState } from "./shared-state";
 import { restClusterQueueSchema } from "./snapshot-schemas";
+import { consoleMetrics } from "../metrics/registry";
 
 // Pause details decorate the header; a slow REST API must not hold it up for the full request timeout,
 // and the next poll is the retry.
@@ -79,6 +80,7 @@ export function createClusterQueueReads({
       queueId,
       async () => (await rest.getClusterQueue(org, clusterId, queueId, enrichmentOptions)).data,
     );
+    consoleMetrics().sharedReads.record("cluster_queue", read.shared);
     return read.value;
   }
 
@@ -90,6 +92,7 @@ export function createClusterQueueReads({
       clusterId,
       async () => (await rest.listClusterQueues(org, clusterId, enrichmentOptions)).data,
     );
+    consoleMetrics().sharedReads.record("cluster_queue_list", read.shared);
     return read.value;
   }
 

@@ -4,6 +4,7 @@ import type { ApiResult, ScheduledJobsPage, StacksClient } from "../buildkite/st
 import type { SharedValue } from "./shared-read";
 import type { SharedState } from "./shared-state";
 import { queueSnapshotSchema, scheduledPageResultSchema } from "./snapshot-schemas";
+import { consoleMetrics } from "../metrics/registry";
 
 /** Every scheduled job of a queue, read page by page up to a cap: what the queue views summarise. */
 export interface QueueSnapshot {
@@ -50,10 +51,24 @@ export function createLiveReads({ stacks, ttlMs, state }: { stacks: StacksClient
 
   function scheduledPage(query: ScheduledPageQuery): Promise<SharedValue<ApiResult<ScheduledJobsPage>>> {
     const key = `${stackPrefix(query.stackKey)}${query.queueKey}\n${query.limit ?? ""}\n${query.after ?? ""}`;
-    return pages.read(key, () => stacks.listScheduledJobs(query, pollOptions));
+    return pages
+      .read(key, () => stacks.listScheduledJobs(query, pollOptions))
+      .then((read) => {
+        consoleMetrics().sharedReads.record("scheduled_page", read.shared);
+        return read;
+      });
   }
 
   function queueSnapshot(query: { stackKey: string; queueKey: string }): Promise<SharedValue<QueueSnapshot>> {
+    return readSnapshot(query).then((read) => {
+      const metrics = consoleMetrics();
+      metrics.sharedReads.record("queue_snapshot", read.shared);
+      metrics.queueSnapshots.fresh(query.stackKey, query.queueKey, read.fetchedAt);
+      return read;
+    });
+  }
+
+  function readSnapshot(query: { stackKey: string; queueKey: string }): Promise<SharedValue<QueueSnapshot>> {
     return snapshots.read(`${stackPrefix(query.stackKey)}${query.queueKey}`, async () => {
       const jobs: ScheduledJob[] = [];
       let clusterQueue: QueueSnapshot["clusterQueue"] = { id: null, dispatchPaused: false };

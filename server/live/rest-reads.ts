@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { SharedState } from "./shared-state";
+import { consoleMetrics } from "../metrics/registry";
 
 /**
  * Shared REST reads for the builds pages: every viewer of a build (or of the same list) within `ttlMs`
@@ -22,7 +23,9 @@ export function createRestReads({ ttlMs, state }: { ttlMs: number; state: Shared
     /** Reads through the cache; `key` must name everything the answer depends on. Callers' signals are not
      *  passed upstream: one viewer leaving must not cancel a read others are waiting for. */
     async read<T>(key: string, fetcher: () => Promise<T>): Promise<T> {
-      return (await shared.read(key, fetcher)).value as T;
+      const read = await shared.read(key, fetcher);
+      consoleMetrics().sharedReads.record("rest", read.shared);
+      return read.value as T;
     },
     buildKey,
     listKey: (parts: unknown) => `list\u0000${JSON.stringify(parts)}`,

@@ -1,5 +1,6 @@
 import "server-only";
 import { config, type Config } from "../config";
+import { registerReadinessCheck } from "../health/readiness-checks";
 import { log } from "../log";
 import { redisAnswers, redisConnection } from "./redis-connection";
 import { redisSharedState } from "./redis-state";
@@ -8,8 +9,11 @@ import { memorySharedState, type SharedState } from "./shared-state";
 /** Redis when REDIS_URL is set, else this process's memory. */
 export function sharedStateFor(cfg: Pick<Config, "redis">): SharedState {
   if (cfg.redis === null) return memorySharedState();
+  const connection = redisConnection(cfg.redis.url);
+  // Registered here, as the runtime is built at start-up: readiness knows of Redis before any request.
+  registerReadinessCheck("redis", async () => ((await redisAnswers(connection)) ? "ok" : "unreachable"));
   return redisSharedState({
-    connection: redisConnection(cfg.redis.url),
+    connection,
     keyPrefix: cfg.redis.keyPrefix,
     logger: log().child({ component: "shared-state" }),
   });

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { executeCommand, type CommandSpec } from "./command";
 import { resolveOperator } from "../auth/operator";
 import { runtime } from "../runtime";
+import { withRequestId } from "../request-context";
 import type { z } from "zod";
 import type { SuccessEnvelope } from "@/lib/api/envelope";
 
@@ -26,10 +27,13 @@ export async function prefetchCommand<P extends Schema | undefined, Q extends Sc
   const operator = await resolveOperator(await headers(), current.config);
   // Signed out, the page shows the sign-in prompt instead and prefetches nothing.
   if (!operator) return null;
-  const running = executeCommand(
-    spec,
-    { params: input.params ?? {}, query: input.query ?? {}, body: undefined, raw: false },
-    { runtime: current, operator, requestId: randomUUID(), signal: AbortSignal.timeout(PREFETCH_BUDGET_MS) },
+  const requestId = randomUUID();
+  const running = withRequestId(requestId, () =>
+    executeCommand(
+      spec,
+      { params: input.params ?? {}, query: input.query ?? {}, body: undefined, raw: false },
+      { runtime: current, operator, requestId, signal: AbortSignal.timeout(PREFETCH_BUDGET_MS) },
+    ),
   );
   let timer: NodeJS.Timeout | undefined;
   const budget = new Promise<null>((resolve) => {

@@ -6,6 +6,7 @@ import { failureEnvelope, envelopeText } from "./envelope-json";
 import { toEnvelopeError } from "./error-envelope";
 import { readJsonBody } from "./json-body";
 import { log } from "../log";
+import { withRequestId } from "../request-context";
 import { runtime, type Runtime } from "../runtime";
 import { authenticate, type Operator } from "../auth/operator";
 import { browserHost } from "./browser-origin";
@@ -113,10 +114,14 @@ export function command<
   B extends Schema | undefined,
   O extends Schema,
 >(spec: CommandSpec<P, Q, B, O>) {
-  async function handler(request: Request, context: RouteContext): Promise<Response> {
+  function handler(request: Request, context: RouteContext): Promise<Response> {
     const requestId = randomUUID();
+    return withRequestId(requestId, () => handle(request, context, requestId));
+  }
+  async function handle(request: Request, context: RouteContext, requestId: string): Promise<Response> {
     const started = performance.now();
-    const logger = log().child({ requestId, command: spec.name });
+    // The request id comes from the request context (server/log.ts), on this line as on every other.
+    const logger = log().child({ command: spec.name });
     let status: number;
     let body: unknown;
     let headers: Record<string, string> = {};
@@ -168,8 +173,12 @@ export function command<
 }
 
 /** Answers paths under /api/v1 that name no command, in the envelope rather than Next's HTML 404 page. */
-export async function unknownRoute(request: Request): Promise<Response> {
+export function unknownRoute(request: Request): Promise<Response> {
   const requestId = randomUUID();
+  return withRequestId(requestId, () => answerUnknown(request, requestId));
+}
+
+async function answerUnknown(request: Request, requestId: string): Promise<Response> {
   const path = new URL(request.url).pathname;
   // Signed out, every path answers alike: which routes exist is no business of an anonymous caller.
   if (!(await authenticate(request.headers, (await runtime()).config)).operator) {

@@ -20,6 +20,8 @@ export interface SimulatorOptions {
   stackLimit?: number;
   /** Scheduled jobs on the default queue at seed time. Default 40 (a few more land on other queues). */
   initialScheduledJobs?: number;
+  /** Tokens to accept instead of the ones derived from the seed (a container stack sets both sides). */
+  tokens?: Partial<Tokens>;
 }
 
 export interface Simulator {
@@ -39,6 +41,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     rateLimits: options.rateLimits ?? true,
     stackLimit: options.stackLimit ?? 10,
     initialScheduledJobs: options.initialScheduledJobs ?? 40,
+    tokens: options.tokens,
   });
   const handle = createHandler(
     runtime,

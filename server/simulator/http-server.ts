@@ -7,6 +7,11 @@ import { SimulatedConnectionReset } from "./http-errors";
 export interface ServeOptions {
   host: string;
   port: number;
+  /**
+   * The origin clients reach the server by, when that is not its listen address (a container network
+   * name): the URLs it hands out (pagination links, artifact redirects) must work from the client's side.
+   */
+  publicOrigin?: string;
 }
 
 export interface Served {
@@ -89,7 +94,7 @@ export async function serve(handler: Handler, options: ServeOptions): Promise<Se
   server.listen(options.port, options.host);
   await once(server, "listening");
   const { port } = server.address() as AddressInfo;
-  origin = `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${port}`;
+  origin = options.publicOrigin ?? `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${port}`;
   return {
     origin,
     close: () =>

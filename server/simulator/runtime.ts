@@ -15,6 +15,8 @@ export interface ResolvedOptions {
   rateLimits: boolean;
   stackLimit: number;
   initialScheduledJobs: number;
+  /** Tokens to accept instead of the seed's, for clients configured before the simulator starts. */
+  tokens?: Partial<Tokens>;
 }
 
 /** Everything the routes share. `state` is replaced wholesale on reset, so routes read it per request. */
@@ -33,7 +35,12 @@ export class SimRuntime {
   constructor(readonly options: ResolvedOptions) {
     this.rateLimiter = new RateLimiter(options.rateLimits);
     this.restRateLimiter = new RestRateLimiter(options.rateLimits);
-    this.tokens = deriveTokens(options.seed);
+    const derived = deriveTokens(options.seed);
+    this.tokens = {
+      cluster: options.tokens?.cluster ?? derived.cluster,
+      api: options.tokens?.api ?? derived.api,
+      apiReadOnly: options.tokens?.apiReadOnly ?? derived.apiReadOnly,
+    };
     this.state = this.seeded();
     this.random = createRandom(deriveSeed(options.seed, "live"));
     this.setActivity(options.activity);

@@ -16,10 +16,14 @@ export interface RunningSimulator {
 }
 
 export async function startSimulator(
-  options: SimulatorOptions & { port?: number; host?: string } = {},
+  options: SimulatorOptions & { port?: number; host?: string; publicOrigin?: string } = {},
 ): Promise<RunningSimulator> {
   const simulator = createSimulator(options);
-  const served = await serve(simulator.handle, { host: options.host ?? "127.0.0.1", port: options.port ?? 0 });
+  const served = await serve(simulator.handle, {
+    host: options.host ?? "127.0.0.1",
+    port: options.port ?? 0,
+    publicOrigin: options.publicOrigin,
+  });
   return {
     simulator,
     origin: served.origin,

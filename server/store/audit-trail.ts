@@ -3,6 +3,7 @@ import { BuildkiteError } from "../buildkite/errors";
 import { ConsoleError } from "../route-kit/console-error";
 import { toEnvelopeError } from "../route-kit/error-envelope";
 import { log } from "../log";
+import { consoleMetrics } from "../metrics/registry";
 import type { Operator } from "../auth/operator";
 import type { Permission } from "../auth/permissions";
 import type { AuditIntent, AuditSettlement } from "./audit";
@@ -87,10 +88,13 @@ export async function beginAudit(
 ): Promise<AuditTrail> {
   let audit;
   let id: string;
+  const metrics = consoleMetrics().audit;
   try {
     audit = (await openStore()).audit;
     id = await audit.begin(describeMutation(action, input, operator, requestId));
+    metrics.write(action, "intent", true);
   } catch (error) {
+    metrics.write(action, "intent", false);
     log().error({ err: error, requestId }, "could not record an audit intent");
     // The store already says why it is unavailable, in words for the operator.
     if (error instanceof ConsoleError) throw error;
@@ -100,12 +104,16 @@ export async function beginAudit(
       "audit_unavailable",
     );
   }
-  const settle = (s: AuditSettlement) =>
-    audit
-      .settle(id, s)
-      .catch((error: unknown) =>
-        log().error({ err: error, auditId: id, requestId }, "could not record an audit outcome"),
-      );
+  const settle = (s: AuditSettlement) => {
+    metrics.outcome(action, s.outcome);
+    return audit.settle(id, s).then(
+      () => metrics.write(action, "outcome", true),
+      (error: unknown) => {
+        metrics.write(action, "outcome", false);
+        log().error({ err: error, auditId: id, requestId }, "could not record an audit outcome");
+      },
+    );
+  };
   return {
     succeeded: (summary) => settle({ outcome: "ok", result: summary ?? {} }),
     failed: (error) => settle(settlementFor(error, requestId)),

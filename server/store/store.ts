@@ -4,6 +4,7 @@ import { ConsoleError } from "../route-kit/console-error";
 import { createAuditLog, type AuditLog } from "./audit";
 import { openDatabase, type Database } from "./database";
 import { DataDirInUseError } from "./data-dir-lock";
+import { storePlacementFor } from "./store-placement";
 
 export interface Store {
   db: Database;
@@ -18,6 +19,9 @@ export async function openStore(options: { url?: string; dataDir?: string }): Pr
 const STORE_IN_USE_MESSAGE =
   "The console's embedded store is held by another console process, so no change can be recorded and none is made. Each console needs its own DATA_DIR, or all must share DATABASE_URL.";
 
+const STORE_REFUSED_MESSAGE =
+  "The console has no durable store on this host, so no change can be recorded and none is made. Its server log says what to set.";
+
 // On globalThis so that Next's separately bundled route and page modules share one connection pool (and,
 // for PGlite, one owner of the data directory, which allows only one).
 const holder = globalThis as typeof globalThis & { __stackConsoleStore?: Promise<Store> };
@@ -25,8 +29,11 @@ const holder = globalThis as typeof globalThis & { __stackConsoleStore?: Promise
 /** The console's durable store, opened and migrated on first use. */
 export function store(): Promise<Store> {
   holder.__stackConsoleStore ??= (async () => {
-    const cfg = config();
-    return openStore({ url: cfg.databaseUrl, dataDir: cfg.dataDir });
+    const placement = await storePlacementFor(config());
+    // Start-up stops a console whose store is refused; this keeps any other caller from opening it anyway.
+    if (placement.kind === "refused")
+      throw new ConsoleError("internal_error", STORE_REFUSED_MESSAGE, "store_refused", {});
+    return openStore(placement.kind === "postgres" ? { url: placement.url } : { dataDir: placement.dataDir });
   })().catch((error: unknown) => {
     holder.__stackConsoleStore = undefined;
     if (error instanceof DataDirInUseError) {

@@ -47,3 +47,10 @@ test("a viewer sees the console, but actions they cannot take are disabled with 
   expect(forged.status()).toBe(403);
   expect((await forged.json()).error.type).toBe("permission_error");
 });
+
+test("signed out, the liveness check still answers: the orchestrator that asks has no session", async ({ request }) => {
+  expect((await request.get("/api/v1/auth/status")).status()).toBe(401);
+  const health = await request.get("/api/health");
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toMatchObject({ status: "ok" });
+});

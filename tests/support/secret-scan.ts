@@ -1,5 +1,5 @@
 import { vi } from "vitest";
-import { loadRoutes } from "./route-server";
+import { loadCommandRoutes } from "./route-server";
 import { identityHeaders, type TestConsole } from "./console";
 
 // Drives every API route of a console the way operators and attackers would — valid and invalid input,
@@ -45,7 +45,7 @@ export interface Exercised {
 }
 
 export async function exerciseEveryRoute(c: TestConsole, options: { faults?: boolean } = {}): Promise<Exercised> {
-  const routes = (await loadRoutes()).filter((route) => !route.pattern.includes("[..."));
+  const routes = (await loadCommandRoutes()).filter((route) => !route.pattern.includes("[..."));
   const fixtures = await c.control<Record<string, Fixture>>("fixtures");
   const failed = fixtures.failedJob as Fixture;
   const artifact = fixtures.smallArtifact as Fixture;

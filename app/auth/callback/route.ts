@@ -1,4 +1,5 @@
 // GET /auth/callback – the identity provider's answer: verify it and start the operator's session
 import { callbackHandler } from "@/server/auth/handlers";
+import { requestScoped } from "@/server/request-context";
 
-export const GET = callbackHandler;
+export const GET = requestScoped(callbackHandler);

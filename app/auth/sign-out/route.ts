@@ -1,4 +1,5 @@
 // POST /auth/sign-out – end the operator's session
 import { signOutHandler } from "@/server/auth/handlers";
+import { requestScoped } from "@/server/request-context";
 
-export const POST = signOutHandler;
+export const POST = requestScoped(signOutHandler);

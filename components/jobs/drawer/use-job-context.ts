@@ -36,8 +36,12 @@ export function useJobContext(
   if (!job && seen && seen.leftAt === null) setSeen({ ...seen, leftAt: new Date().toISOString() });
 
   const exists = state !== undefined && state !== "unknown";
+  const [openedAt] = useState(() => Date.now());
   // Only watches the stack page's own read of the list (enabled: false fetches nothing).
-  const listLoaded = useQuery({ ...scheduledJobsQuery(stackKey, queueKey), enabled: false }).data !== undefined;
+  const list = useQuery({ ...scheduledJobsQuery(stackKey, queueKey), enabled: false });
+  // A scheduled job missing from a list read before the drawer opened (the page's server render, a
+  // cached poll) may simply be newer than that list: wait for the next poll before reading its env.
+  const listLoaded = list.data !== undefined && (state !== "scheduled" || list.dataUpdatedAt >= openedAt);
   const env = useQuery({ ...jobQuery(stackKey, jobId), enabled: seen === null && exists && listLoaded });
   const base = seen
     ? contextFromRow(seen.row, seen.leftAt)

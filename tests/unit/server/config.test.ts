@@ -63,6 +63,16 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ REDIS_URL: "redis://cache", REDIS_KEY_PREFIX: "a b" })).toThrow(/REDIS_KEY_PREFIX/);
   });
 
+  test("METRICS_TOKEN: unset or blank serves no metrics; a short one stops start-up without echoing it", () => {
+    expect(parseConfig({}).metricsToken).toBeUndefined();
+    expect(parseConfig({ METRICS_TOKEN: "  " }).metricsToken).toBeUndefined();
+    expect(parseConfig({ METRICS_TOKEN: "scrape-token-0123456789" }).metricsToken).toBe("scrape-token-0123456789");
+    const parse = () => parseConfig({ METRICS_TOKEN: "tiny-s3cret" });
+    expect(parse).toThrow(ConfigError);
+    expect(parse).toThrow(/^Invalid configuration: METRICS_TOKEN .*at least 16 characters/);
+    expect(parse).not.toThrow(/tiny-s3cret/);
+  });
+
   test("an empty cluster token is no token", () => {
     expect(parseConfig({ BUILDKITE_CLUSTER_TOKEN: "" }).mode).toBe("demo");
   });
@@ -244,5 +254,19 @@ describe("parseConfig", () => {
       expect(() => parseConfig({ ...oidc, SESSION_SECRET: "short-secret-value" })).toThrow(/SESSION_SECRET/);
       expect(() => parseConfig({ ...oidc, SESSION_SECRET: "short-secret-value" })).not.toThrow(/short-secret-value/);
     });
+  });
+});
+
+describe("the demo simulator's transport", () => {
+  test("is a loopback port on a server, and in-process (no port at all) on Vercel", () => {
+    expect(parseConfig({}).simulatorTransport).toBe("port");
+    expect(parseConfig({ VERCEL: "1" })).toMatchObject({ simulatorTransport: "in-process", serverless: true });
+    expect(parseConfig({ VERCEL: "0" })).toMatchObject({ simulatorTransport: "port", serverless: false });
+  });
+
+  test("SIMULATOR_TRANSPORT overrides the guess either way, and a bad value names the variable", () => {
+    expect(parseConfig({ SIMULATOR_TRANSPORT: "in-process" }).simulatorTransport).toBe("in-process");
+    expect(parseConfig({ VERCEL: "1", SIMULATOR_TRANSPORT: "port" }).simulatorTransport).toBe("port");
+    expect(() => parseConfig({ SIMULATOR_TRANSPORT: "socket" })).toThrow(/SIMULATOR_TRANSPORT is not valid/);
   });
 });

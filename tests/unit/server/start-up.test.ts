@@ -1,15 +1,23 @@
 import { afterEach, expect, test, vi } from "vitest";
 import { ConsoleError } from "@/server/route-kit/console-error";
 import { DataDirInUseError } from "@/server/store/data-dir-lock";
+import type { StorePlacement } from "@/server/store/store-placement";
 
 // Start-up is where a console that must not serve stops, with one line saying why.
 
 const store = vi.fn();
+const runtime = vi.fn(async () => ({}));
+const placement = vi.fn(async (): Promise<StorePlacement> => ({ kind: "embedded", dataDir: ".data" }));
 vi.mock("@/server/config", () => ({ ConfigError: class extends Error {}, config: () => ({ dataDir: ".data" }) }));
-vi.mock("@/server/runtime", () => ({ runtime: async () => ({}) }));
+vi.mock("@/server/runtime", () => ({ runtime: () => runtime() }));
 vi.mock("@/server/store/store", () => ({ store: () => store() }));
+vi.mock("@/server/store/store-placement", () => ({ storePlacementFor: () => placement() }));
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  runtime.mockClear();
+  placement.mockResolvedValue({ kind: "embedded", dataDir: ".data" });
+});
 
 async function startUpExit(): Promise<{ code: number | undefined; printed: string }> {
   const exit = vi.spyOn(process, "exit").mockImplementation((() => undefined) as never);
@@ -36,4 +44,13 @@ test("any other store failure leaves the console serving: reads work, and each c
   expect((await startUpExit()).code).toBeUndefined();
   store.mockResolvedValue({});
   expect((await startUpExit()).code).toBeUndefined();
+});
+
+test("a live console on Vercel without DATABASE_URL stops before it starts anything, with the placement's one line", async () => {
+  const message = "Invalid configuration: DATABASE_URL must be set: on Vercel …";
+  placement.mockResolvedValue({ kind: "refused", message });
+  const { code, printed } = await startUpExit();
+  expect(code).toBe(1);
+  expect(printed).toBe(`stack-console: ${message}`);
+  expect(runtime).not.toHaveBeenCalled();
 });

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Permission } from "@/lib/roles";
-import { loadRoutes } from "../../../support/route-server";
+import { loadCommandRoutes } from "../../../support/route-server";
 import { identityHeaders, PROXY_SECRET_HEADER, startConsole, type TestConsole } from "../../../support/console";
 
-// Generated from app/api: every route and method, signed out, as each role and cross-site. A route added
+// Generated from app/api/v1: every command route and method, signed out, as each role and cross-site. A route added
 // later is in the matrix without anyone listing it, and one whose handler does not declare its
 // permission fails the first test.
 
-const routes = await loadRoutes();
+const routes = await loadCommandRoutes();
 const samples: Record<string, string> = {
   key: "stack-console",
   number: "1",

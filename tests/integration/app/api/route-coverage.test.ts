@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { loadRoutes, type RouteFile } from "../../../support/route-server";
+import { loadCommandRoutes, type RouteFile } from "../../../support/route-server";
 import { startConsole, type TestConsole } from "../../../support/console";
 
 // Generated from app/api: a route added later is covered without anyone listing it here.
-const routes: RouteFile[] = (await loadRoutes()).filter((route) => !route.pattern.includes("[..."));
+const routes: RouteFile[] = (await loadCommandRoutes()).filter((route) => !route.pattern.includes("[..."));
 let c: TestConsole;
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { loadRoutes, type RouteFile } from "../../../support/route-server";
+import { loadCommandRoutes, type RouteFile } from "../../../support/route-server";
 import { identityHeaders, startConsole, type TestConsole } from "../../../support/console";
 
 // Property-based fuzzing of every /api/v1 route, generated from app/api so a new route is fuzzed without
@@ -149,7 +149,7 @@ const junkValue: fc.Arbitrary<unknown> = fc.oneof(
 
 let c: TestConsole;
 let known: Record<string, string[]>;
-const routes = (await loadRoutes()).filter((route) => !route.pattern.includes("[..."));
+const routes = (await loadCommandRoutes()).filter((route) => !route.pattern.includes("[..."));
 const cases = routes.flatMap((route) => route.methods.map((method) => ({ method, pattern: route.pattern, route })));
 const fuzzed: string[] = [];
 let upstreamJudged = 0;

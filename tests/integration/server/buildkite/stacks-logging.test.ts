@@ -61,7 +61,7 @@ describe("Stacks client logging", () => {
       [1, 503],
       [2, 200],
     ]);
-    expect(attempts[0]?.requestId).not.toBe(attempts[1]?.requestId);
+    expect(attempts[0]?.attemptId).not.toBe(attempts[1]?.attemptId);
     expect(attempts[1]).toMatchObject({
       level: 20,
       method: "GET",

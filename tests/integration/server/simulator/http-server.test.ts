@@ -65,6 +65,32 @@ describe("node:http adapter", () => {
   });
 });
 
+describe("behind a name of its own (a container network)", () => {
+  it("accepts the tokens it is given instead of the seed's, and hands out URLs under its public origin", async () => {
+    const sim = await startSimulator({
+      publicOrigin: "http://simulator.test:4010",
+      tokens: { cluster: "cluster-token-given", api: "api-token-given" },
+    });
+    try {
+      expect([sim.agentApiUrl, sim.restApiUrl]).toEqual([
+        "http://simulator.test:4010/v3",
+        "http://simulator.test:4010/v2",
+      ]);
+      expect([sim.clusterToken, sim.apiToken]).toEqual(["cluster-token-given", "api-token-given"]);
+      const list = (token: string) =>
+        sim.simulator.handle(
+          new Request("http://simulator.test:4010/v3/stacks/stack-console/scheduled-jobs?queue_key=_default", {
+            headers: { Authorization: `Token ${token}` },
+          }),
+        );
+      expect((await list("cluster-token-given")).status).toBe(200);
+      expect((await list(h.sim.clusterToken)).status).toBe(401);
+    } finally {
+      await sim.close();
+    }
+  });
+});
+
 describe("cli", () => {
   it("prints one JSON line and serves the API with the printed token until killed", async () => {
     // Its own process group: npx and tsx do not forward SIGTERM to the node process that serves.

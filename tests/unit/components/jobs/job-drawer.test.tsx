@@ -11,10 +11,19 @@ import type { ScheduledJob } from "@/lib/schemas/jobs";
  * Renders with a query client that stays across rerenders (a new row, or none). `listed` stands for the
  * stack page's read of the scheduled list, which the drawer watches but never makes.
  */
-function renderWithQueries(ui: ReactNode, listed: ScheduledJob[] | null = null) {
+function renderWithQueries(ui: ReactNode, listed: ScheduledJob[] | null = null, listedAt = Date.now()) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  if (listed)
-    client.setQueryData(scheduledJobsQuery("stack-console", "default").queryKey, {
+  if (listed) setListed(client, listed, listedAt);
+  const view = render(ui, {
+    wrapper: ({ children }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>,
+  });
+  return { ...view, client };
+}
+
+function setListed(client: QueryClient, listed: ScheduledJob[], updatedAt: number) {
+  client.setQueryData(
+    scheduledJobsQuery("stack-console", "default").queryKey,
+    {
       ok: true as const,
       apiVersion: API_VERSION,
       command: "jobs.scheduled.list",
@@ -23,10 +32,9 @@ function renderWithQueries(ui: ReactNode, listed: ScheduledJob[] | null = null) 
       pagination: null,
       data: listed,
       error: null,
-    });
-  return render(ui, {
-    wrapper: ({ children }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>,
-  });
+    },
+    { updatedAt },
+  );
 }
 
 const JOB = "0190f6a1-8c52-7a1e-9d4e-2f3b5c6d7e8f";
@@ -184,6 +192,24 @@ describe("JobDrawer", () => {
     // Reserved: it can still be reserved again (Buildkite extends it when this stack holds it) and finished.
     expect(screen.getByRole("button", { name: "Reserve" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Finish job…" })).toBeTruthy();
+  });
+
+  it("reads a scheduled job's environment only when a list read since the drawer opened lacks it", async () => {
+    const api = stubConsole({
+      state: "scheduled",
+      env: { BUILDKITE_PIPELINE_SLUG: "web-app", BUILDKITE_BUILD_NUMBER: "42", BUILDKITE_BRANCH: "feature/login" },
+    });
+    const envReads = () => api.requests().filter((url) => url.endsWith(`/jobs/${JOB}`));
+    // The page's server render listed the queue before this job was scheduled.
+    const { client } = renderWithQueries(drawer(undefined), [], Date.now() - 5_000);
+    await waitFor(() => expect(screen.getByRole("status", { name: "State" }).textContent).toBe("scheduled"));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(envReads()).toEqual([]);
+
+    // The next poll still lacks it (another queue's job): now its environment is what there is.
+    act(() => setListed(client, [], Date.now() + 1));
+    await waitFor(() => expect(screen.getByText("feature/login")).toBeTruthy());
+    expect(envReads()).toHaveLength(1);
   });
 
   it("closes on Close", () => {

@@ -1,0 +1,5 @@
+// GET /api/health – liveness for container health checks and orchestrators; no sign-in
+import { health } from "@/server/health";
+
+export const dynamic = "force-dynamic";
+export const GET = health;

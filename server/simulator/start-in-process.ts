@@ -1,0 +1,44 @@
+import type { Dispatcher } from "undici";
+import { createSimulator, type Simulator, type SimulatorOptions } from "./create-simulator";
+import { createInProcessDispatcher } from "./in-process-dispatcher";
+
+export interface InProcessSimulator {
+  simulator: Simulator;
+  /** Hand this to the Buildkite clients: it answers their requests without any socket. */
+  dispatcher: Dispatcher;
+  agentApiUrl: string;
+  restApiUrl: string;
+  clusterToken: string;
+  apiToken: string;
+  apiReadOnlyToken: string;
+  org: string;
+  stackKey: string;
+  queueKey: string;
+  close(): Promise<void>;
+}
+
+// A name under .invalid never resolves (RFC 2606): a request that somehow bypassed the dispatcher fails
+// at once instead of reaching whatever host the name might otherwise mean.
+const ORIGIN = "http://simulator.invalid";
+
+/** The simulator behind an undici Dispatcher instead of a port, for hosts where nothing may listen. */
+export function startInProcessSimulator(options: SimulatorOptions = {}): InProcessSimulator {
+  const simulator = createSimulator(options);
+  const dispatcher = createInProcessDispatcher(simulator.handle);
+  return {
+    simulator,
+    dispatcher,
+    agentApiUrl: `${ORIGIN}/v3`,
+    restApiUrl: `${ORIGIN}/v2`,
+    clusterToken: simulator.tokens.cluster,
+    apiToken: simulator.tokens.api,
+    apiReadOnlyToken: simulator.tokens.apiReadOnly,
+    org: simulator.org,
+    stackKey: simulator.stackKey,
+    queueKey: simulator.queueKey,
+    close: async () => {
+      simulator.stop();
+      await dispatcher.close();
+    },
+  };
+}
