@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
 import { ensureProductionBuild } from "./production-build";
 
 // `npm run demo`: the console in demo mode (its own simulated Buildkite, no tokens, a local admin with no
@@ -19,6 +20,17 @@ async function answers(origin: string): Promise<boolean> {
   }
 }
 
+// The build is also the container image's standalone server, so `next start` warns that it should not
+// serve it. It serves the same build correctly (the end-to-end suites run it); the warning would only send
+// a newcomer looking for a problem that is not there.
+const STANDALONE_WARNING = '"next start" does not work with "output: standalone"';
+
+function passErrorsOn(stream: NodeJS.ReadableStream): void {
+  createInterface({ input: stream, crlfDelay: Infinity }).on("line", (line) => {
+    if (!line.includes(STANDALONE_WARNING)) process.stderr.write(`${line}\n`);
+  });
+}
+
 async function main(): Promise<void> {
   ensureProductionBuild();
   // Next's own bin, not npx: a signal sent to this script then reaches the server itself.
@@ -26,10 +38,11 @@ async function main(): Promise<void> {
     process.execPath,
     [require.resolve("next/dist/bin/next"), "start", "--hostname", host, "--port", String(port)],
     {
-      stdio: ["ignore", "ignore", "inherit"],
+      stdio: ["ignore", "ignore", "pipe"],
       env: { ...process.env, BUILDKITE_CLUSTER_TOKEN: "" },
     },
   );
+  passErrorsOn(server.stderr);
   let exited = false;
   server.once("exit", (code, signal) => {
     exited = true;

@@ -12,8 +12,9 @@ import type { SharedRead, SharedReadOptions } from "./shared-state";
 // (SET NX PX) while it fetches, then stores the value as JSON with the generation of its scope and when it
 // was fetched, beside a small stamp naming that value. Every read checks the stamp and the generation (one
 // small MGET) and parses the value only when it is not the one it already holds: a 1000-job snapshot is
-// moved and validated once per instance and TTL, not once per viewer. Others poll for that value (a GET every few tens of milliseconds costs Redis nothing next
-// to a Buildkite call, and needs no second connection for pub/sub). If the reader dies, its lock expires
+// moved and validated once per instance and TTL, not once per viewer. Others poll for that value (a GET
+// every few tens of milliseconds costs Redis nothing next to a Buildkite call, and needs no second
+// connection for pub/sub). If the reader dies, its lock expires
 // within one TTL and the next poller takes over; if it fails, it drops the lock at once and failures are
 // never stored, so the next caller tries again.
 

@@ -1,19 +1,12 @@
 import type { Dispatcher } from "undici";
 import { createSimulator, type Simulator, type SimulatorOptions } from "./create-simulator";
+import { simulatorEndpoints, type SimulatorEndpoints } from "./endpoints";
 import { createInProcessDispatcher } from "./in-process-dispatcher";
 
-export interface InProcessSimulator {
+export interface InProcessSimulator extends SimulatorEndpoints {
   simulator: Simulator;
   /** Hand this to the Buildkite clients: it answers their requests without any socket. */
   dispatcher: Dispatcher;
-  agentApiUrl: string;
-  restApiUrl: string;
-  clusterToken: string;
-  apiToken: string;
-  apiReadOnlyToken: string;
-  org: string;
-  stackKey: string;
-  queueKey: string;
   close(): Promise<void>;
 }
 
@@ -28,14 +21,7 @@ export function startInProcessSimulator(options: SimulatorOptions = {}): InProce
   return {
     simulator,
     dispatcher,
-    agentApiUrl: `${ORIGIN}/v3`,
-    restApiUrl: `${ORIGIN}/v2`,
-    clusterToken: simulator.tokens.cluster,
-    apiToken: simulator.tokens.api,
-    apiReadOnlyToken: simulator.tokens.apiReadOnly,
-    org: simulator.org,
-    stackKey: simulator.stackKey,
-    queueKey: simulator.queueKey,
+    ...simulatorEndpoints(simulator, ORIGIN),
     close: async () => {
       simulator.stop();
       await dispatcher.close();

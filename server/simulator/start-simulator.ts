@@ -1,17 +1,10 @@
 import { createSimulator, type Simulator, type SimulatorOptions } from "./create-simulator";
+import { simulatorEndpoints, type SimulatorEndpoints } from "./endpoints";
 import { serve } from "./http-server";
 
-export interface RunningSimulator {
+export interface RunningSimulator extends SimulatorEndpoints {
   simulator: Simulator;
   origin: string;
-  agentApiUrl: string;
-  restApiUrl: string;
-  clusterToken: string;
-  apiToken: string;
-  apiReadOnlyToken: string;
-  org: string;
-  stackKey: string;
-  queueKey: string;
   close(): Promise<void>;
 }
 
@@ -27,14 +20,7 @@ export async function startSimulator(
   return {
     simulator,
     origin: served.origin,
-    agentApiUrl: `${served.origin}/v3`,
-    restApiUrl: `${served.origin}/v2`,
-    clusterToken: simulator.tokens.cluster,
-    apiToken: simulator.tokens.api,
-    apiReadOnlyToken: simulator.tokens.apiReadOnly,
-    org: simulator.org,
-    stackKey: simulator.stackKey,
-    queueKey: simulator.queueKey,
+    ...simulatorEndpoints(simulator, served.origin),
     close: async () => {
       simulator.stop();
       await served.close();
