@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # The console as a container: `docker build -t stack-console .` (README: "Run in a container").
-# Node 24 is the active LTS line; the build and the runtime use the same image so native packages
-# (sharp's libvips) installed by `npm ci` match the system they run on.
+# Node 24 is the active LTS line; the build and the runtime use the same image so any native package
+# installed by `npm ci` matches the system it runs on.
 ARG NODE_IMAGE=node:24-slim
 
 FROM ${NODE_IMAGE} AS deps
