@@ -199,3 +199,11 @@ export function config(): Config {
   loaded ??= parseConfig(process.env);
   return loaded;
 }
+
+/**
+ * Whether this is a production server (`next build` and `next start` set NODE_ENV so); dev servers and
+ * tests are not. Not part of Config: it describes the build, not how an operator configured the console.
+ */
+export function isProductionServer(): boolean {
+  return process.env.NODE_ENV === "production";
+}

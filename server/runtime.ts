@@ -86,7 +86,7 @@ async function upstream(cfg: Config): Promise<Upstream> {
 
 /**
  * Everything a command needs, built from a parsed configuration: routes get the one `runtime()` makes
- * from the environment; a test can build its own and hand it to a command without touching process.env.
+ * from the environment; a test can build its own and hand it to a command without touching the environment.
  */
 export async function createRuntime(cfg: Config, openStore: () => Promise<Store> = store): Promise<Runtime> {
   // The store opens alongside: an embedded database's first start is heavy enough to stall requests that

@@ -6,6 +6,7 @@ import { ConsoleError, validationError, type FieldIssue } from "./console-error"
 import { runAs } from "./acting-operator";
 import { failureEnvelope } from "./envelope-json";
 import { toEnvelopeError, type MappedError } from "./error-envelope";
+import { isProductionServer } from "../config";
 import type { Operator } from "../auth/operator";
 import { can, type Permission } from "../auth/permissions";
 import type { Runtime } from "../runtime";
@@ -133,7 +134,7 @@ function echo(...parts: unknown[]): Record<string, unknown> {
  * that reaches a command catches a value the types allow but the browser refuses (a fractional count, a
  * string the browser expects to be one of a few). Production trusts the compiler and spends nothing on it.
  */
-const CHECK_OUTPUT = process.env.NODE_ENV !== "production";
+const CHECK_OUTPUT = !isProductionServer();
 
 function checkOutput(spec: { name: string; output: Schema }, data: unknown): void {
   const checked = spec.output.safeParse(data);
