@@ -37,6 +37,8 @@ export interface TestConsole {
   api(path: string, init?: ApiInit): Promise<{ status: number; body: ApiBody; headers: Headers; text: string }>;
   control<T = unknown>(path: string, body?: unknown, method?: string): Promise<T>;
   upstreamCalls(route: string): Promise<number>;
+  /** Every upstream call the simulator has answered, on any route. */
+  upstreamTotal(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -106,6 +108,11 @@ export async function startConsole(
     return stats.requests[route] ?? 0;
   }
 
+  async function upstreamTotal(): Promise<number> {
+    const stats = await control<{ requests: Record<string, number> }>("stats");
+    return Object.values(stats.requests).reduce((total, count) => total + count, 0);
+  }
+
   return {
     sim,
     routes,
@@ -113,6 +120,7 @@ export async function startConsole(
     api,
     control,
     upstreamCalls,
+    upstreamTotal,
     close: async () => {
       await routes.close();
       await sim.close();

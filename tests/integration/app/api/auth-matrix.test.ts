@@ -48,11 +48,6 @@ beforeAll(async () => {
 });
 afterAll(() => c.close());
 
-async function upstreamTotal(): Promise<number> {
-  const stats = await c.control<{ requests: Record<string, number> }>("stats");
-  return Object.values(stats.requests).reduce((total, count) => total + count, 0);
-}
-
 const send = (
   k: Case,
   init: {
@@ -103,14 +98,14 @@ describe("signed out, every route answers 401 in the envelope", () => {
   });
 
   test.each(cases)("$method $pattern with the proxy's headers but a wrong secret", async (k) => {
-    const before = await upstreamTotal();
+    const before = await c.upstreamTotal();
     const { status, body } = await send(k, {
       as: "admin",
       headers: { [PROXY_SECRET_HEADER]: "guessed-secret-guessed-secret" },
     });
     expect(status).toBe(401);
     expect(body.error?.type).toBe("auth_error");
-    expect(await upstreamTotal()).toBe(before);
+    expect(await c.upstreamTotal()).toBe(before);
   });
 
   test.each(cases)("$method $pattern with forged identity headers and no secret", async (k) => {
@@ -129,7 +124,7 @@ describe("a viewer reads but changes nothing", () => {
   });
 
   test.each(mutating)("$method $pattern is a permission_error and never reaches Buildkite", async (k) => {
-    const before = await upstreamTotal();
+    const before = await c.upstreamTotal();
     const { status, body } = await send(k, { as: "viewer" });
     expect(status).toBe(403);
     expect(body.error).toMatchObject({
@@ -137,7 +132,7 @@ describe("a viewer reads but changes nothing", () => {
       code: "forbidden",
       details: { source: "console", requiredPermission: k.permission },
     });
-    expect(await upstreamTotal()).toBe(before);
+    expect(await c.upstreamTotal()).toBe(before);
   });
 });
 
@@ -156,11 +151,11 @@ describe("an operator acts on jobs but not on stacks", () => {
 
 describe("cross-site requests cannot change anything, even an admin's", () => {
   test.each(posts)("$method $pattern from a cross-site page", async (k) => {
-    const before = await upstreamTotal();
+    const before = await c.upstreamTotal();
     const { status, body } = await send(k, { as: "admin", headers: { "sec-fetch-site": "cross-site" } });
     expect(status).toBe(403);
     expect(body.error).toMatchObject({ type: "permission_error", code: "cross_site" });
-    expect(await upstreamTotal()).toBe(before);
+    expect(await c.upstreamTotal()).toBe(before);
   });
 
   test.each(posts)("$method $pattern with a foreign Origin", async (k) => {

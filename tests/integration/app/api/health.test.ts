@@ -11,11 +11,6 @@ beforeAll(async () => {
 });
 afterAll(() => c.close());
 
-async function upstreamTotal(): Promise<number> {
-  const stats = await c.control<{ requests: Record<string, number> }>("stats");
-  return Object.values(stats.requests).reduce((total, count) => total + count, 0);
-}
-
 describe("GET /api/health", () => {
   test("answers signed out with the status and version, never cached", async () => {
     const signedOut = await fetch(`${c.origin}/api/v1/auth/status`);
@@ -31,10 +26,10 @@ describe("GET /api/health", () => {
   test("calls nothing upstream, so it stays ok while Buildkite fails", async () => {
     await c.control("faults", { path: "/*", status: 503, count: 1000 });
     try {
-      const before = await upstreamTotal();
+      const before = await c.upstreamTotal();
       const response = await fetch(`${c.origin}/api/health`);
       expect(response.status).toBe(200);
-      expect(await upstreamTotal()).toBe(before);
+      expect(await c.upstreamTotal()).toBe(before);
     } finally {
       await c.control("faults", undefined, "DELETE");
     }

@@ -8,6 +8,7 @@ import { redisSharedState } from "@/server/live/redis-state";
 import { pingRedis } from "@/server/live/state";
 import type { SharedState } from "@/server/live/shared-state";
 import { dropKeys, TEST_REDIS_URL, uniqueKeyPrefix } from "../../../support/redis";
+import { deferred } from "../../../support/deferred";
 
 // Two adapters on two connections stand for two console instances sharing one Redis.
 
@@ -47,16 +48,6 @@ function sameCacheOn(state: SharedState, ttlMs = 10_000) {
     schema: valueSchema,
     scopeOf: (key) => key.slice(0, key.indexOf("/") + 1),
   });
-}
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
 }
 
 const raw = new Redis(TEST_REDIS_URL);

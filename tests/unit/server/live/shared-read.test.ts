@@ -1,15 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { createSharedRead } from "@/server/live/shared-read";
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred } from "../../../support/deferred";
 
 describe("createSharedRead", () => {
   test("concurrent reads of one key share a single fetch", async () => {
