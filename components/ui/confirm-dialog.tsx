@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+import { useInFlight } from "./use-in-flight";
 import { dangerButton, secondaryButton } from "./form-styles";
 
 interface ConfirmDialogProps {
@@ -39,23 +40,18 @@ export function ConfirmDialog({
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const bodyId = useId();
-  const pressedRef = useRef(false);
-  const [pressed, setPressed] = useState(false);
+  const { inFlight: pressed, begin, settle } = useInFlight();
   const wasBusy = useRef(busy);
   const acting = busy || pressed;
 
   useEffect(() => {
     const settled = wasBusy.current && !busy;
     wasBusy.current = busy;
-    if (open && !settled) return;
-    pressedRef.current = false;
-    setPressed(false);
-  }, [open, busy]);
+    if (!open || settled) settle();
+  }, [open, busy, settle]);
 
   const confirm = () => {
-    if (pressedRef.current || busy) return;
-    pressedRef.current = true;
-    setPressed(true);
+    if (busy || !begin()) return;
     onConfirm();
   };
 
