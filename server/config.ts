@@ -34,6 +34,8 @@ const httpUrl = z.url({ protocol: /^https?$/ }).transform((value) => value.repla
 const envSchema = z.object({
   BUILDKITE_CLUSTER_TOKEN: optionalSecret,
   BUILDKITE_API_TOKEN: optionalSecret,
+  // Buildkite webhooks' token: compared to X-Buildkite-Token, or the HMAC key of X-Buildkite-Signature.
+  BUILDKITE_WEBHOOK_TOKEN: optionalSecret,
   BUILDKITE_ORG: z
     .string()
     .regex(/^[a-z0-9-]{1,100}$/, "an organization slug such as acme")
@@ -144,6 +146,7 @@ const configSchema = checkedEnvSchema.transform((e) => {
     mode: demo ? ("demo" as const) : ("live" as const),
     clusterToken: e.BUILDKITE_CLUSTER_TOKEN,
     apiToken: e.BUILDKITE_API_TOKEN,
+    webhookToken: e.BUILDKITE_WEBHOOK_TOKEN ?? null,
     org: e.BUILDKITE_ORG,
     // Demo mode watches the simulator's own stack and all its queues whatever the environment says.
     stackKey: demo ? "stack-console" : e.STACK_KEY,

@@ -9,6 +9,8 @@ import { createRestClient, type RestBudget, type RestClient } from "./buildkite/
 import { createStacksClient, type StacksClient } from "./buildkite/stacks";
 import { createClusterQueueReads, type ClusterQueueReads } from "./live/cluster-queues";
 import { createLiveReads, type LiveReads } from "./live/live-reads";
+import { createQueueStreams, type QueueStreams } from "./live/queue-streams";
+import { toEnvelopeError } from "./route-kit/error-envelope";
 import { createLogMirrors, type LogMirrors } from "./logs/log-mirrors";
 import { createRestReads, type RestReads } from "./live/rest-reads";
 import type { SharedState } from "./live/shared-state";
@@ -21,6 +23,8 @@ export interface Runtime {
   config: Config;
   stacks: StacksClient;
   live: LiveReads;
+  /** The event streams of queue changes open on this instance, and the reads that keep them current. */
+  streams: QueueStreams;
   /** Null without a REST API token and organization: pause details are then unavailable. */
   clusterQueues: ClusterQueueReads | null;
   /** The REST API and the organization it is used for; null without a REST token and organization. */
@@ -145,10 +149,17 @@ export async function createRuntime(cfg: Config, openStore: () => Promise<Store>
   const org = target.rest?.org;
   const clusterQueues =
     rest && org ? createClusterQueueReads({ rest, org, ttlMs: cfg.pollIntervalMs, state: shared }) : null;
+  const live = createLiveReads({ stacks, ttlMs: cfg.pollIntervalMs, state: shared });
   return {
     config: cfg,
     stacks,
-    live: createLiveReads({ stacks, ttlMs: cfg.pollIntervalMs, state: shared }),
+    live,
+    streams: createQueueStreams({
+      live,
+      changes: shared.changes,
+      pollIntervalMs: cfg.pollIntervalMs,
+      describeError: (error) => toEnvelopeError(error, "").error,
+    }),
     clusterQueues,
     rest:
       rest && org

@@ -41,6 +41,8 @@ export const jobsScheduledList = defineCommand({
           clusterQueueId: clusterQueue.id,
           oldestScheduledAt: jobs[0]?.scheduledAt ?? null,
           fetchedAt: new Date(snapshot.fetchedAt).toISOString(),
+          // Where this list stands in the queue's change feed: the stream continues from here.
+          version: snapshot.value.version,
         },
         pagination: { page: null, perPage: null, nextPage: null, prevPage: null, hasMore: !complete },
       };

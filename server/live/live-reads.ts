@@ -1,10 +1,12 @@
 import "server-only";
+import type { ChangeCause } from "@/lib/schemas/change-sets";
 import type { ScheduledJob } from "@/lib/schemas/jobs";
 import type { ApiResult, ScheduledJobsPage, StacksClient } from "../buildkite/stacks";
 import type { SharedValue } from "./shared-read";
 import type { SharedState } from "./shared-state";
 import { queueSnapshotSchema, scheduledPageResultSchema } from "./snapshot-schemas";
 import { consoleMetrics } from "../metrics/registry";
+import { recordSnapshot } from "./record-snapshot";
 
 /** Every scheduled job of a queue, read page by page up to a cap: what the queue views summarise. */
 export interface QueueSnapshot {
@@ -12,6 +14,8 @@ export interface QueueSnapshot {
   clusterQueue: ScheduledJobsPage["clusterQueue"];
   /** False when the page cap stopped the walk: the count is then a lower bound. */
   complete: boolean;
+  /** Where this read stands in the queue's change feed (see record-snapshot.ts). */
+  version: number;
 }
 
 export const SNAPSHOT_PAGE_SIZE = 1000;
@@ -33,6 +37,9 @@ const pollOptions = { noRetry: true };
 const stackPrefix = (stackKey: string) => `${stackKey}\n`;
 /** A stack's prefix is the scope a write invalidates. */
 const stackScope = (key: string) => key.slice(0, key.indexOf("\n") + 1);
+
+/** Names one queue's change feed. */
+export const feedTopic = (stackKey: string, queueKey: string) => `${stackPrefix(stackKey)}${queueKey}`;
 
 export function createLiveReads({ stacks, ttlMs, state }: { stacks: StacksClient; ttlMs: number; state: SharedState }) {
   const pages = state.sharedRead<ApiResult<ScheduledJobsPage>>({
@@ -68,8 +75,18 @@ export function createLiveReads({ stacks, ttlMs, state }: { stacks: StacksClient
     });
   }
 
+  // Why the next reads of a stack happen, when something other than the poll asked for them: good for one
+  // interval, the time in which every queue of the stack is read again.
+  const causes = new Map<string, { cause: ChangeCause; until: number }>();
+  const causeOf = (stackKey: string) => {
+    const marked = causes.get(stackKey);
+    return marked !== undefined && marked.until > Date.now() ? marked.cause : "poll";
+  };
+
   function readSnapshot(query: { stackKey: string; queueKey: string }): Promise<SharedValue<QueueSnapshot>> {
-    return snapshots.read(`${stackPrefix(query.stackKey)}${query.queueKey}`, async () => {
+    const topic = feedTopic(query.stackKey, query.queueKey);
+    return snapshots.read(topic, async () => {
+      const cause = causeOf(query.stackKey);
       const jobs: ScheduledJob[] = [];
       let clusterQueue: QueueSnapshot["clusterQueue"] = { id: null, dispatchPaused: false };
       let complete = true;
@@ -85,15 +102,36 @@ export function createLiveReads({ stacks, ttlMs, state }: { stacks: StacksClient
       // Jobs move between pages while we walk them (the list is not a snapshot upstream), so one job can
       // be seen twice; keep its first sighting.
       const seen = new Set<string>();
-      return { jobs: jobs.filter((job) => !seen.has(job.id) && seen.add(job.id)), clusterQueue, complete };
+      const unique = jobs.filter((job) => !seen.has(job.id) && seen.add(job.id));
+      const version = await recordSnapshot(state.changes, {
+        topic,
+        queueKey: query.queueKey,
+        jobs: unique,
+        dispatchPaused: clusterQueue.dispatchPaused,
+        complete,
+        readAt: Date.now(),
+        cause,
+      });
+      return { jobs: unique, clusterQueue, complete, version };
     });
   }
 
-  async function invalidateStack(stackKey: string): Promise<void> {
+  /**
+   * Forgets what was read of a stack, so the next read asks Buildkite; `cause` is what the change sets that
+   * read produces will say made it (an operator's change by default).
+   */
+  async function invalidateStack(stackKey: string, cause: ChangeCause = "action"): Promise<void> {
+    causes.set(stackKey, { cause, until: Date.now() + ttlMs });
     await Promise.all([pages.invalidate(stackPrefix(stackKey)), snapshots.invalidate(stackPrefix(stackKey))]);
   }
 
-  return { scheduledPage, queueSnapshot, invalidateStack };
+  /** Reads the queues again now (after a webhook, say), so every stream hears what changed at once. */
+  async function refreshStack(stackKey: string, queueKeys: readonly string[], cause: ChangeCause): Promise<void> {
+    await invalidateStack(stackKey, cause);
+    await Promise.all(queueKeys.map((queueKey) => readSnapshot({ stackKey, queueKey })));
+  }
+
+  return { scheduledPage, queueSnapshot, invalidateStack, refreshStack, changes: state.changes };
 }
 
 export type LiveReads = ReturnType<typeof createLiveReads>;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { memoryChangeLog, type ChangeLog } from "./change-log";
 import { createSharedRead, type SharedValue } from "./shared-read";
 import { tokenBuckets, type Spend } from "./token-buckets";
 
@@ -50,6 +51,8 @@ export interface SharedState {
   /** Per-id token buckets of `perMinute` under `name`, shared by every instance that uses the same state. */
   tokenBuckets(name: string, perMinute: number): Spend;
   observation<T>(options: SharedObservationOptions<T>): SharedObservation<T>;
+  /** The versioned changes of every queue the console streams; one per state, heard by every instance. */
+  readonly changes: ChangeLog;
 }
 
 /** This process's memory: what every instance did on its own before there was Redis. */
@@ -66,5 +69,6 @@ export function memorySharedState(now: () => number = Date.now): SharedState {
     tokenBuckets: (_name, perMinute) => tokenBuckets({ perMinute, now }),
     // One instance: its own observation is the newest there is.
     observation: () => ({ offer: () => {}, newest: async (local) => local }),
+    changes: memoryChangeLog(),
   };
 }

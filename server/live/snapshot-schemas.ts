@@ -39,6 +39,7 @@ export const queueSnapshotSchema = z.object({
   jobs: z.array(scheduledJobSchema),
   clusterQueue: clusterQueueRefSchema,
   complete: z.boolean(),
+  version: z.number().int(),
 });
 
 export const restClusterQueueSchema = z.object({

@@ -1,6 +1,7 @@
 import "server-only";
 import { Registry, collectDefaultMetrics } from "prom-client";
 import { createAuditMetrics } from "./audit";
+import { createEventStreamMetrics } from "./event-streams";
 import { createLiveViewerMetrics } from "./live-viewers";
 import { createQueueSnapshotMetrics } from "./queue-snapshots";
 import { createSharedReadMetrics } from "./shared-reads";
@@ -17,6 +18,7 @@ export function createConsoleMetrics(now: () => number = Date.now) {
     queueSnapshots: createQueueSnapshotMetrics(registry, now),
     audit: createAuditMetrics(registry),
     liveViewers: createLiveViewerMetrics(registry, now),
+    eventStreams: createEventStreamMetrics(registry),
   };
 }
 

@@ -23,6 +23,8 @@ export interface CommandContext {
   consoleHost?: string | null;
   /** Set when the caller streams progress (NDJSON): long commands report each step through it. */
   progress?: (event: unknown) => void;
+  /** Set when the caller accepts server-sent events; `lastEventId` is where a reconnecting one left off. */
+  eventStream?: { lastEventId: string | null };
 }
 
 export interface CommandOutput<D> {

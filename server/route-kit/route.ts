@@ -11,6 +11,7 @@ import { runtime, type Runtime } from "../runtime";
 import { authenticate, type Operator } from "../auth/operator";
 import { browserHost } from "./browser-origin";
 import { fileResponse, isStreamedFile } from "./streamed-file";
+import { EVENT_STREAM, eventStreamResponse, isEventStream, type EventStreamTiming } from "./event-stream";
 import type { Logger } from "pino";
 import type { z } from "zod";
 
@@ -53,6 +54,14 @@ async function readInput(request: Request, context: RouteContext): Promise<RawIn
 }
 
 const NDJSON = "application/x-ndjson";
+
+// A serverless function's response lives a few minutes at most, so its streams end well before the host
+// cuts them; elsewhere a quarter of an hour keeps viewers spreading over instances as they come and go.
+const eventStreamTiming = (serverless: boolean): EventStreamTiming => ({
+  heartbeatMs: 15_000,
+  maxLifetimeMs: serverless ? 240_000 : 900_000,
+  retryMs: 2_000,
+});
 
 /**
  * A command run for a caller that accepts NDJSON: each progress event is one line as it happens, and the
@@ -150,10 +159,18 @@ export function command<
         requestId,
         signal: request.signal,
         consoleHost,
+        eventStream: request.headers.get("accept")?.includes(EVENT_STREAM)
+          ? { lastEventId: request.headers.get("last-event-id") }
+          : undefined,
       });
       if (executed.envelope.ok && isStreamedFile(executed.envelope.data)) {
         logger.info({ method: request.method, status: 200, ms: Math.round(performance.now() - started) }, "streaming");
         return fileResponse(executed.envelope.data, requestId);
+      }
+      if (executed.envelope.ok && isEventStream(executed.envelope.data)) {
+        logger.info({ method: request.method, status: 200, ms: Math.round(performance.now() - started) }, "streaming");
+        const timing = eventStreamTiming(current.config.serverless);
+        return eventStreamResponse(executed.envelope.data, { signal: request.signal, requestId, timing });
       }
       ({ status, headers } = executed);
       body = executed.envelope;

@@ -72,7 +72,7 @@ function match(pattern: string, pathname: string): Record<string, string> | null
 // Static segments beat dynamic ones and catch-alls come last, as in Next's router.
 const specificity = (pattern: string) => (pattern.includes("[...") ? -1000 : -(pattern.match(/\[/g)?.length ?? 0));
 
-async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
+async function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Promise<Request> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const headers = new Headers();
@@ -81,7 +81,7 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
     else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
   }
   const body = chunks.length > 0 && req.method !== "GET" && req.method !== "HEAD" ? Buffer.concat(chunks) : undefined;
-  return new Request(new URL(req.url ?? "/", origin), { method: req.method, headers, body });
+  return new Request(new URL(req.url ?? "/", origin), { method: req.method, headers, body, signal });
 }
 
 export interface RouteServer {
@@ -94,8 +94,11 @@ export async function startRouteServer(): Promise<RouteServer> {
   const routes = (await loadRoutes()).sort((a, b) => specificity(b.pattern) - specificity(a.pattern));
   let origin = "";
   const server: Server = createServer((req, res) => {
+    // As in Next: the request's signal aborts when the client goes away, which ends event streams.
+    const gone = new AbortController();
+    res.on("close", () => gone.abort());
     void (async () => {
-      const request = await toRequest(req, origin);
+      const request = await toRequest(req, origin, gone.signal);
       const pathname = new URL(request.url).pathname;
       let response: Response = new Response("not found", { status: 404 });
       for (const route of routes) {
@@ -108,7 +111,9 @@ export async function startRouteServer(): Promise<RouteServer> {
         break;
       }
       res.writeHead(response.status, Object.fromEntries(response.headers));
-      res.end(Buffer.from(await response.arrayBuffer()));
+      // Chunk by chunk, as Next sends them: a stream's events must arrive as they are written.
+      if (response.body) for await (const chunk of response.body) res.write(chunk);
+      res.end();
     })().catch((error: unknown) => {
       res.writeHead(599).end(String(error));
     });
