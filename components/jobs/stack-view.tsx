@@ -11,6 +11,7 @@ import { ApiError } from "@/lib/api/api-error";
 import { filterAndSort, filtersKey, type SortField } from "@/lib/filters/jobs";
 import type { Thresholds } from "@/lib/thresholds";
 import { allSelected } from "@/lib/selection";
+import { isPartial } from "@/lib/live/first-screen";
 import { BulkActionBar } from "./bulk-action-bar";
 import { JobDrawer } from "./job-drawer";
 import { JobFiltersBar } from "./job-filters-bar";
@@ -36,10 +37,11 @@ interface StackViewProps {
 
 export function StackView({ stackKey, queueKey, pollIntervalMs, thresholds }: StackViewProps) {
   const refresh = useRefreshSettings(pollIntervalMs);
-  const { queue, jobsQuery, loaded, jobs, jobsById, allIds, scheduledMs } = useQueueJobs(
+  const { queue, jobsQuery, stream, loaded, jobs, jobsById, allIds, scheduledMs } = useQueueJobs(
     stackKey,
     queueKey,
-    refresh.paused ? false : refresh.intervalMs,
+    refresh.intervalMs,
+    refresh.paused,
   );
   const now = useNow();
   const longWaitMs = thresholds.waitSeconds.warning * 1000;
@@ -51,7 +53,14 @@ export function StackView({ stackKey, queueKey, pollIntervalMs, thresholds }: St
   const filters = useDeferredValue(urlState.filters);
   const sortedIds = useMemo(() => filterAndSort(jobs, filters), [jobs, filters]);
   const currentFiltersKey = filtersKey(filters);
-  const { rows, newIds, merge } = useStableRows(sortedIds, currentFiltersKey);
+  // The first screen of rows from the HTML is replaced by the whole list as a fresh view, not as "+N new".
+  const partial = isPartial(jobsQuery.data);
+  const counted = jobsQuery.data?.summary.count;
+  const totalCount = partial && typeof counted === "number" ? counted : jobs.length;
+  const { rows, newIds, merge } = useStableRows(
+    sortedIds,
+    partial ? `${currentFiltersKey}\npartial` : currentFiltersKey,
+  );
   const { selection, selectedIds, onToggle, onToggleAll, clearSelection } = useRowSelection(rows, allIds);
 
   const [focusedId, setFocusedId] = useState<string | null>(urlState.jobId);
@@ -115,7 +124,11 @@ export function StackView({ stackKey, queueKey, pollIntervalMs, thresholds }: St
   });
 
   const error =
-    jobsQuery.error instanceof ApiError ? jobsQuery.error : queue.error instanceof ApiError ? queue.error : null;
+    jobsQuery.error instanceof ApiError
+      ? jobsQuery.error
+      : queue.error instanceof ApiError
+        ? queue.error
+        : stream.upstreamError;
   const clearFilters = () => setFilters({ pipeline: "", branch: "", step: "", rules: "" });
 
   return (
@@ -132,6 +145,7 @@ export function StackView({ stackKey, queueKey, pollIntervalMs, thresholds }: St
         paused={refresh.paused}
         onPausedChange={refresh.setPaused}
         updatedAt={jobsQuery.dataUpdatedAt}
+        stream={stream}
         // The server never fetches while rendering, but a browser hydrating a page older than the data's
         // staleTime already counts the refetch it is about to start: say so only once hydrated, or the text
         // differs from the server's HTML.
@@ -147,7 +161,7 @@ export function StackView({ stackKey, queueKey, pollIntervalMs, thresholds }: St
         {/* Level with the bulk bar's first line when the bar grows to show a form or results. */}
         <div className="flex h-12 items-center gap-3">
           <p className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
-            {loaded ? `${rows.length} of ${jobs.length} jobs shown` : ""}
+            {loaded ? `${rows.length} of ${totalCount} jobs shown` : ""}
           </p>
           <NewJobsButton count={newIds.length} onShow={merge} />
         </div>

@@ -32,6 +32,12 @@ export const apiPaths = {
   /** Every scheduled job of the queue in one answer, from the server's shared snapshot. */
   scheduledJobs: (stackKey: string, queueKey: string) =>
     withQuery(`${stack(stackKey)}/scheduled-jobs`, { queue: queueKey, all: "1" }),
+  /** The queue's changes as server-sent events, continuing from `since` (the version the page holds). */
+  queueEvents: (stackKey: string, queueKey: string, since: number | null) =>
+    withQuery(
+      `${stack(stackKey)}/events`,
+      since === null ? { queue: queueKey } : { queue: queueKey, since: String(since) },
+    ),
   job: (stackKey: string, jobId: string) => stackJob(stackKey, jobId),
   jobHistory: (stackKey: string, jobId: string) => `${stackJob(stackKey, jobId)}/history`,
   finishJob: (stackKey: string, jobId: string) => `${stackJob(stackKey, jobId)}/finish`,

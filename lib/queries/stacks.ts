@@ -11,6 +11,10 @@ import {
 } from "../schemas/jobs";
 import { queueStateSchema, watchedQueuesSchema } from "../schemas/queue";
 import { queryKeys } from "./keys";
+import { isPartial } from "../live/first-screen";
+
+/** As the app's default (components/ui/query-provider.tsx): a second-old list is fresh enough. */
+const LIST_STALE_MS = 1000;
 
 // What the browser reads about a stack: its queue, its scheduled jobs, one job's details and history, job
 // states, and the reservations the console holds.
@@ -34,6 +38,8 @@ export const scheduledJobsQuery = (stackKey: string, queueKey: string) =>
     queryKey: queryKeys.stacks.scheduledJobs(stackKey, queueKey),
     queryFn: ({ signal }) =>
       apiFetch(apiPaths.scheduledJobs(stackKey, queueKey), z.array(scheduledJobSchema), { signal }),
+    // The page's HTML brings only the first screen of rows: the whole list is wanted as soon as it mounts.
+    staleTime: (query) => (isPartial(query.state.data) ? 0 : LIST_STALE_MS),
   });
 
 export const jobQuery = (stackKey: string, jobId: string) =>

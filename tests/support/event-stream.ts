@@ -36,7 +36,10 @@ export async function openEventStream(url: string, headers: Record<string, strin
     const decoder = new TextDecoder();
     let buffer = "";
     try {
-      for await (const chunk of response.body) {
+      const reader = response.body.getReader();
+      for (;;) {
+        const { value: chunk, done: finished } = await reader.read();
+        if (finished) break;
         buffer += decoder.decode(chunk, { stream: true });
         let split: number;
         while ((split = buffer.indexOf("\n\n")) >= 0) {

@@ -112,7 +112,8 @@ export async function startRouteServer(): Promise<RouteServer> {
       }
       res.writeHead(response.status, Object.fromEntries(response.headers));
       // Chunk by chunk, as Next sends them: a stream's events must arrive as they are written.
-      if (response.body) for await (const chunk of response.body) res.write(chunk);
+      const reader = response.body?.getReader();
+      for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) res.write(read.value);
       res.end();
     })().catch((error: unknown) => {
       res.writeHead(599).end(String(error));

@@ -2,6 +2,8 @@ import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StackView } from "@/components/jobs/stack-view";
+import { parseFilters } from "@/lib/filters/jobs";
+import { firstScreen } from "@/lib/live/first-screen";
 import { queueQuery, queuesQuery, scheduledJobsQuery } from "@/lib/queries/stacks";
 import { jobsScheduledList } from "@/server/commands/jobs-scheduled-list";
 import { queueGet } from "@/server/commands/queue-get";
@@ -30,7 +32,8 @@ export default async function StackPage({ params, searchParams }: PageProps<"/st
   if (queueKey === undefined || !queueKeys.includes(queueKey)) notFound();
 
   // The queue and its jobs come from the server's shared snapshot, so prefetching them costs one upstream
-  // pass and the first screenful of rows arrives in the HTML; the watched queues were just read above.
+  // pass; the HTML carries only the first screenful of rows (5000 jobs would make it megabytes), and the
+  // browser reads the rest at once. The watched queues were just read above.
   const queryClient = new QueryClient();
   const [queue, jobs, watched] = await Promise.all([
     prefetchCommand(queueGet, { params: { key }, query: { queue: queueKey } }),
@@ -39,7 +42,11 @@ export default async function StackPage({ params, searchParams }: PageProps<"/st
   ]);
   if (queue) queryClient.setQueryData(queueQuery(stackKey, queueKey).queryKey, queue);
   if (watched) queryClient.setQueryData(queuesQuery(stackKey).queryKey, watched);
-  if (jobs) queryClient.setQueryData(scheduledJobsQuery(stackKey, queueKey).queryKey, jobs);
+  if (jobs) {
+    const filters = parseFilters({ get: (name) => (typeof search[name] === "string" ? search[name] : null) });
+    const openJob = typeof search.job === "string" ? search.job : null;
+    queryClient.setQueryData(scheduledJobsQuery(stackKey, queueKey).queryKey, firstScreen(jobs, filters, openJob));
+  }
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

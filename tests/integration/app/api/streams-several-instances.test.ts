@@ -75,7 +75,10 @@ test("both instances deliver the same change sets, with the same versions, from 
   const first = await schedule(3);
   const second = await schedule(2);
   const added = (sets: ChangeSet[]) => sets.flatMap((set) => set.added.map((job) => job.id));
-  const [setsA, setsB] = await Promise.all([a!, b!].map((s) => collectUntil(s, [...first, ...second])));
+  const [setsA, setsB] = await Promise.all([
+    collectUntil(a!, [...first, ...second]),
+    collectUntil(b!, [...first, ...second]),
+  ]);
   expect(setsB).toEqual(setsA);
   expect(added(setsA).sort()).toEqual([...first, ...second].sort());
   // Two instances streaming, one Buildkite read per 1 s interval between them (plus one in flight).
