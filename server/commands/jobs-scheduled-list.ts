@@ -3,6 +3,7 @@ import { scheduledJobSchema } from "@/lib/schemas/jobs";
 import { z } from "zod";
 import { wholeNumberText } from "@/lib/inputs/numbers";
 import { defineCommand } from "../route-kit/command";
+import { contentHash, omitFields } from "../route-kit/etag";
 import { consoleMetrics } from "../metrics/registry";
 import { SNAPSHOT_MAX_PAGES, SNAPSHOT_PAGE_SIZE } from "../live/live-reads";
 import { queueInput, stackInput, watchedQueue } from "../stacks/stack-inputs";
@@ -72,4 +73,13 @@ export const jobsScheduledList = defineCommand({
       },
     };
   },
+  // Everything answered but the time of the read. The jobs are the cached read's own array, hashed once
+  // per read however many viewers poll it; a snapshot version number can replace that hash once the
+  // snapshot carries one.
+  etag: (output, { raw }) =>
+    contentHash([
+      contentHash(raw ? output.raw : output.data),
+      omitFields(output.summary ?? {}, ["fetchedAt"]),
+      output.pagination ?? null,
+    ]),
 });
