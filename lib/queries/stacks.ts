@@ -1,6 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { z } from "zod";
 import { apiFetch, postJson } from "../api/api-fetch";
+import { shareTaggedAnswer } from "../api/answer-cache";
 import { apiPaths } from "../api/paths";
 import {
   jobDetailSchema,
@@ -22,7 +23,10 @@ const LIST_STALE_MS = 1000;
 export const queueQuery = (stackKey: string, queueKey: string) =>
   queryOptions({
     queryKey: queryKeys.stacks.queue(stackKey, queueKey),
-    queryFn: ({ signal }) => apiFetch(apiPaths.queue(stackKey, queueKey), queueStateSchema, { signal }),
+    // Polled every few seconds by every open page: an unchanged queue is answered 304 and not parsed again.
+    queryFn: ({ signal }) =>
+      apiFetch(apiPaths.queue(stackKey, queueKey), queueStateSchema, { signal }, { conditional: true }),
+    structuralSharing: shareTaggedAnswer,
   });
 
 /** The queues the console watches on the stack. */
@@ -32,12 +36,19 @@ export const queuesQuery = (stackKey: string) =>
     queryFn: ({ signal }) => apiFetch(apiPaths.queues(stackKey), watchedQueuesSchema, { signal }),
   });
 
-/** Every scheduled job of the queue (up to 5000), from the server's shared snapshot. */
+// One schema object for every call: a 304 stands for the last answer only if it was parsed with the same one.
+const scheduledJobsSchema = z.array(scheduledJobSchema);
+
+/**
+ * Every scheduled job of the queue (up to 5000, ~2 MiB), from the server's shared snapshot. Polled: an
+ * unchanged list is answered 304 and not parsed again.
+ */
 export const scheduledJobsQuery = (stackKey: string, queueKey: string) =>
   queryOptions({
     queryKey: queryKeys.stacks.scheduledJobs(stackKey, queueKey),
     queryFn: ({ signal }) =>
-      apiFetch(apiPaths.scheduledJobs(stackKey, queueKey), z.array(scheduledJobSchema), { signal }),
+      apiFetch(apiPaths.scheduledJobs(stackKey, queueKey), scheduledJobsSchema, { signal }, { conditional: true }),
+    structuralSharing: shareTaggedAnswer,
     // The page's HTML brings only the first screen of rows: the whole list is wanted as soon as it mounts.
     staleTime: (query) => (isPartial(query.state.data) ? 0 : LIST_STALE_MS),
   });

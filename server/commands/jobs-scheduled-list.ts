@@ -3,6 +3,7 @@ import { scheduledJobSchema } from "@/lib/schemas/jobs";
 import { z } from "zod";
 import { wholeNumberText } from "@/lib/inputs/numbers";
 import { defineCommand } from "../route-kit/command";
+import { contentHash, omitFields } from "../route-kit/etag";
 import { consoleMetrics } from "../metrics/registry";
 import { SNAPSHOT_MAX_PAGES, SNAPSHOT_PAGE_SIZE } from "../live/live-reads";
 import { queueInput, stackInput, watchedQueue } from "../stacks/stack-inputs";
@@ -73,5 +74,14 @@ export const jobsScheduledList = defineCommand({
         hasMore: pageInfo.hasNextPage,
       },
     };
+  },
+  // Everything answered but the time of the read. The whole list stands at a version of the queue's change
+  // feed (see server/live/record-snapshot.ts), which changes exactly when a job does and never repeats
+  // across restarts, so 5000 jobs need no hashing; one page of them is hashed.
+  etag: (output, { raw }) => {
+    const summary = omitFields(output.summary ?? {}, ["fetchedAt"]);
+    return typeof summary.version === "number" && !raw
+      ? contentHash([summary, output.pagination ?? null])
+      : contentHash([contentHash(raw ? output.raw : output.data), summary, output.pagination ?? null]);
   },
 });

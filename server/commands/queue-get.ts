@@ -1,6 +1,7 @@
 import "server-only";
 import { queueStateSchema } from "@/lib/schemas/queue";
 import { defineCommand } from "../route-kit/command";
+import { contentHash, omitFields } from "../route-kit/etag";
 import { consoleMetrics } from "../metrics/registry";
 import { queueInput, stackInput, watchedQueue } from "../stacks/stack-inputs";
 import { pauseDetails } from "../stacks/pause-details";
@@ -47,4 +48,12 @@ export const queueGet = defineCommand({
       },
     };
   },
+  // The time of the read and the wait derived from it change on every read; the browser reckons the wait
+  // from `oldestScheduledAt` itself. `longWaitCount` also depends on the time, but only changes when a job
+  // crosses the threshold, and then the tag changes with it.
+  etag: ({ data, summary }) =>
+    contentHash([
+      omitFields(data, ["fetchedAt", "oldestWaitSeconds"]),
+      omitFields(summary ?? {}, ["oldestWaitSeconds"]),
+    ]),
 });

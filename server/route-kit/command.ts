@@ -6,6 +6,7 @@ import { ConsoleError, validationError, type FieldIssue } from "./console-error"
 import { runAs } from "./acting-operator";
 import { failureEnvelope } from "./envelope-json";
 import { toEnvelopeError, type MappedError } from "./error-envelope";
+import { answerTag } from "./etag";
 import { isProductionServer } from "../config";
 import type { Operator } from "../auth/operator";
 import { can, type Permission } from "../auth/permissions";
@@ -60,6 +61,13 @@ export interface CommandSpec<
     input: { params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> },
     ctx: CommandContext,
   ): Promise<CommandOutput<z.input<O>>>;
+  /**
+   * For a read the browser polls: a tag for what `run` returned, which changes whenever anything the
+   * browser shows changes and not when only the time of the read does. The route answers a matching
+   * `If-None-Match` with 304. `raw` says whether the answer carries `output.raw` instead of `data`. The
+   * command, its input and `raw` are mixed in by the route kit; this tags only the content.
+   */
+  etag?: (output: CommandOutput<z.input<O>>, answered: { raw: boolean }) => string;
 }
 
 /**
@@ -117,6 +125,8 @@ export interface Executed<D> {
   envelope: Envelope<D>;
   /** What went wrong, for the server's log only: it never reaches the response. */
   failure?: unknown;
+  /** The answer's entity tag (unquoted), for a successful command that declares `etag`. */
+  etag?: string;
 }
 
 /**
@@ -199,6 +209,7 @@ export async function executeCommand<
     return {
       status: output.status ?? 200,
       headers: {},
+      etag: spec.etag && answerTag(spec.name, request, useRaw, spec.etag(output, { raw: useRaw })),
       envelope: {
         ok: true,
         apiVersion: API_VERSION,

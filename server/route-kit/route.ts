@@ -4,6 +4,7 @@ import { executeCommand, type CommandSpec, type RawInput } from "./command";
 import { ConsoleError } from "./console-error";
 import { failureEnvelope, envelopeText } from "./envelope-json";
 import { toEnvelopeError } from "./error-envelope";
+import { ifNoneMatchHits } from "./etag";
 import { readJsonBody } from "./json-body";
 import { log } from "../log";
 import { withRequestId } from "../request-context";
@@ -109,8 +110,21 @@ function json(
   if (!serialised) log().error({ requestId, command }, "an answer could not be serialised");
   return new Response(text, {
     status: serialised ? status : 500,
-    headers: { ...headers, "content-type": "application/json", "cache-control": "no-store", "x-request-id": requestId },
+    // A tagged answer brings its own cache-control; every other answer is never stored.
+    headers: { "cache-control": "no-store", ...headers, "content-type": "application/json", "x-request-id": requestId },
   });
+}
+
+/**
+ * What a tagged answer adds: its tag, and leave to keep it only if revalidated each time. `private`: the
+ * answer is for a signed-in operator, so no shared cache may hold it; the browser's own cache is bypassed
+ * by the console's pages anyway (they keep the parsed answer, lib/api/api-fetch.ts).
+ */
+const taggedHeaders = (tag: string) => ({ etag: `"${tag}"`, "cache-control": "private, no-cache" });
+
+/** 304 for a poll whose answer has not changed: no body, the same tag and caching rules, the request id. */
+function notModified(headers: Record<string, string>, requestId: string): Response {
+  return new Response(null, { status: 304, headers: { ...headers, "x-request-id": requestId } });
 }
 
 /**
@@ -175,6 +189,14 @@ export function command<
       ({ status, headers } = executed);
       body = executed.envelope;
       if (executed.status >= 500) logger.error({ err: executed.failure }, "command failed");
+      // Only a successful read is tagged, so an error is always answered in full and never as 304.
+      if (executed.etag !== undefined && request.method === "GET" && executed.envelope.ok && status === 200) {
+        headers = { ...headers, ...taggedHeaders(executed.etag) };
+        if (ifNoneMatchHits(request.headers.get("if-none-match"), executed.etag)) {
+          logger.info({ method: request.method, status: 304, ms: Math.round(performance.now() - started) }, "served");
+          return notModified(renewed ? { ...headers, "set-cookie": renewed } : headers, requestId);
+        }
+      }
     } catch (error) {
       const mapped = toEnvelopeError(error, requestId);
       status = mapped.status;
