@@ -54,6 +54,9 @@ const envSchema = z.object({
   // Demo mode only: pin the in-process simulator to a port so its /__sim control surface can be reached
   // (end-to-end tests drive the demo through it). Unset, it takes any free loopback port.
   DEMO_SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  // The port the console's server listens on (`next start` and the standalone server set it). Demo mode
+  // registers its own webhook receiver at this port with the simulator.
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   // Vercel sets VERCEL=1 in its functions, where nothing may listen on a port and the disk is ephemeral.
   VERCEL: z.string().optional(),
   // Demo mode only: how the console reaches its simulator. "port" serves it on loopback; "in-process" calls
@@ -164,6 +167,7 @@ const configSchema = checkedEnvSchema.transform((e) => {
     pollIntervalMs: e.POLL_INTERVAL_MS,
     retryAttempts: e.BUILDKITE_RETRY_ATTEMPTS,
     demoSimulatorPort: e.DEMO_SIMULATOR_PORT,
+    port: e.PORT,
     /** True on a serverless host (Vercel): no port to keep, and no disk that outlives the instance. */
     serverless: e.VERCEL === "1",
     simulatorTransport: e.SIMULATOR_TRANSPORT ?? (e.VERCEL === "1" ? ("in-process" as const) : ("port" as const)),

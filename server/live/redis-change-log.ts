@@ -72,9 +72,12 @@ export function redisChangeLog({
     // A subscribed connection can do nothing else, so it is its own. It queues the SUBSCRIBE until it
     // connects and subscribes again after every reconnect; what was published meanwhile is lost, and the
     // browsers that missed it see a gap in the versions and catch up.
-    subscriber = connection.client.duplicate({ lazyConnect: false, enableOfflineQueue: true });
-    subscriber.on("error", () => {});
-    subscriber.on("message", (from: string, message: string) => {
+    const listening = connection.client.duplicate({ lazyConnect: false, enableOfflineQueue: true });
+    subscriber = listening;
+    listening.on("error", () => {});
+    // Closing the connection (a test, a shutdown) closes its subscriber too.
+    connection.client.once("end", () => listening.disconnect());
+    listening.on("message", (from: string, message: string) => {
       if (from !== channel) return;
       const split = message.indexOf("\n");
       let topic: unknown;
@@ -88,7 +91,7 @@ export function redisChangeLog({
       if (typeof topic !== "string" || change === null) return;
       for (const listener of listeners) listener(topic, change, text);
     });
-    void subscriber.subscribe(channel).catch(() => undefined);
+    void listening.subscribe(channel).catch(() => undefined);
   }
 
   return {
