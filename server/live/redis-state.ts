@@ -1,4 +1,5 @@
 import "server-only";
+import { redisClaimOnce } from "./redis-claim-once";
 import type { RedisConnection } from "./redis-connection";
 import { redisObservation } from "./redis-observation";
 import { outageReporter, type OutageLogger } from "./redis-outage";
@@ -28,5 +29,6 @@ export function redisSharedState({
     tokenBuckets: (name, perMinute) =>
       redisTokenBuckets({ connection, perMinute, outage, key: (id) => `${keyPrefix}bucket:${name}:${id}` }),
     observation: (options) => redisObservation({ ...options, connection, keyPrefix, outage }),
+    claimOnce: redisClaimOnce({ connection, keyPrefix, outage }),
   };
 }
