@@ -3,6 +3,7 @@ import { Redis } from "ioredis";
 import { openRedisConnection, type RedisConnection } from "@/server/live/redis-connection";
 import { redisSharedState } from "@/server/live/redis-state";
 import type { SharedState } from "@/server/live/shared-state";
+import { claimDelivery } from "@/server/webhooks/deduplicate";
 import { dropKeys, TEST_REDIS_URL, uniqueKeyPrefix } from "../../../support/redis";
 
 // claimOnce through the real Redis: two adapters on two connections stand for two console instances. Each
@@ -69,6 +70,15 @@ describe("claimOnce through Redis", () => {
     } = instances(1);
     expect(await a!.claimOnce("one", "k", 60_000)).toBe(true);
     expect(await a!.claimOnce("two", "k", 60_000)).toBe(true);
+  });
+
+  test("a webhook delivery received by one instance is a duplicate on the other", async () => {
+    const {
+      states: [a, b],
+    } = instances(2);
+    const body = Buffer.from('{"event":"job.scheduled","job":{"id":"j1"}}');
+    expect(await claimDelivery(a!, "job.scheduled", body)).toBe(true);
+    expect(await claimDelivery(b!, "job.scheduled", body)).toBe(false);
   });
 });
 
