@@ -34,8 +34,6 @@ const httpUrl = z.url({ protocol: /^https?$/ }).transform((value) => value.repla
 const envSchema = z.object({
   BUILDKITE_CLUSTER_TOKEN: optionalSecret,
   BUILDKITE_API_TOKEN: optionalSecret,
-  // Buildkite webhooks' token: compared to X-Buildkite-Token, or the HMAC key of X-Buildkite-Signature.
-  BUILDKITE_WEBHOOK_TOKEN: optionalSecret,
   BUILDKITE_ORG: z
     .string()
     .regex(/^[a-z0-9-]{1,100}$/, "an organization slug such as acme")
@@ -96,6 +94,9 @@ const envSchema = z.object({
   // The Bearer token a Prometheus scraper sends for /api/metrics; unset, the endpoint is not served at all.
   // A short one could be guessed, and the metrics name stacks, queues and how busy the console is.
   METRICS_TOKEN: optionalSecret.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  // The token of Buildkite's webhook: compared with X-Buildkite-Token, or the HMAC key of X-Buildkite-Signature.
+  // Unset, /api/v1/webhooks/buildkite does not exist. Buildkite generates it, so its length is not ours to set.
+  BUILDKITE_WEBHOOK_TOKEN: optionalSecret,
   // Behind a reverse proxy that sets X-Forwarded-Host and -Proto, those name the console's origin; without
   // one they are whatever a caller sent, so they are ignored unless this says a proxy is there.
   TRUST_PROXY: z
@@ -149,7 +150,6 @@ const configSchema = checkedEnvSchema.transform((e) => {
     mode: demo ? ("demo" as const) : ("live" as const),
     clusterToken: e.BUILDKITE_CLUSTER_TOKEN,
     apiToken: e.BUILDKITE_API_TOKEN,
-    webhookToken: e.BUILDKITE_WEBHOOK_TOKEN ?? null,
     org: e.BUILDKITE_ORG,
     // Demo mode watches the simulator's own stack and all its queues whatever the environment says.
     stackKey: demo ? "stack-console" : e.STACK_KEY,
@@ -182,6 +182,7 @@ const configSchema = checkedEnvSchema.transform((e) => {
     redis: e.REDIS_URL === undefined ? null : { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX },
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN,
+    webhookToken: e.BUILDKITE_WEBHOOK_TOKEN,
     auth: parseAuth(e, demo, (variable, detail) => new ConfigError(variable, detail)),
   };
 });

@@ -36,6 +36,11 @@ export interface Runtime {
   shared: SharedState;
   /** The durable store (audit log, ledger), opened and migrated on first use. */
   store: () => Promise<Store>;
+  /**
+   * What Buildkite's webhook deliveries are verified with: BUILDKITE_WEBHOOK_TOKEN, or in demo mode the
+   * token the console registered its own receiver with at the simulator. Null: webhooks are off.
+   */
+  webhookToken: string | null;
 }
 
 /** Builds change slowly next to a queue; the pages poll them every 5 s at most. */
@@ -53,6 +58,8 @@ export interface RestAccess {
 }
 
 interface Upstream {
+  /** In demo mode, the token of the webhook receiver the console registered with its simulator. */
+  webhookToken?: string;
   agentApiUrl: string;
   clusterToken: string;
   rest: { url: string; token: string; org: string | undefined } | null;
@@ -178,6 +185,7 @@ export async function createRuntime(cfg: Config, openStore: () => Promise<Store>
     }),
     shared,
     store: openStore,
+    webhookToken: cfg.webhookToken ?? target.webhookToken ?? null,
   };
 }
 

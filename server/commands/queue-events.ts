@@ -62,7 +62,7 @@ export const queueEvents = defineCommand({
           queueKey,
           resumed: backlog !== null,
           snapshotUrl: apiPaths.scheduledJobs(params.key, queueKey),
-          webhooks: config.webhookToken !== null,
+          webhooks: runtime.webhookToken !== null,
           pollIntervalMs: config.pollIntervalMs,
         };
         sink.send(sseFrame("hello", JSON.stringify(hello), now));

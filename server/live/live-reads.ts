@@ -125,13 +125,7 @@ export function createLiveReads({ stacks, ttlMs, state }: { stacks: StacksClient
     await Promise.all([pages.invalidate(stackPrefix(stackKey)), snapshots.invalidate(stackPrefix(stackKey))]);
   }
 
-  /** Reads the queues again now (after a webhook, say), so every stream hears what changed at once. */
-  async function refreshStack(stackKey: string, queueKeys: readonly string[], cause: ChangeCause): Promise<void> {
-    await invalidateStack(stackKey, cause);
-    await Promise.all(queueKeys.map((queueKey) => readSnapshot({ stackKey, queueKey })));
-  }
-
-  return { scheduledPage, queueSnapshot, invalidateStack, refreshStack, changes: state.changes };
+  return { scheduledPage, queueSnapshot, invalidateStack, changes: state.changes };
 }
 
 export type LiveReads = ReturnType<typeof createLiveReads>;

@@ -1,5 +1,6 @@
 import "server-only";
 import { redisChangeLog } from "./redis-change-log";
+import { redisClaimOnce } from "./redis-claim-once";
 import type { RedisConnection } from "./redis-connection";
 import { redisObservation } from "./redis-observation";
 import { outageReporter, type OutageLogger } from "./redis-outage";
@@ -30,5 +31,6 @@ export function redisSharedState({
       redisTokenBuckets({ connection, perMinute, outage, key: (id) => `${keyPrefix}bucket:${name}:${id}` }),
     observation: (options) => redisObservation({ ...options, connection, keyPrefix, outage }),
     changes: redisChangeLog({ connection, keyPrefix, outage }),
+    claimOnce: redisClaimOnce({ connection, keyPrefix, outage }),
   };
 }

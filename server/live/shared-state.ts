@@ -1,11 +1,12 @@
 import "server-only";
 import type { z } from "zod";
 import { memoryChangeLog, type ChangeLog } from "./change-log";
+import { localClaims } from "./claim-once";
 import { createSharedRead, type SharedValue } from "./shared-read";
 import { tokenBuckets, type Spend } from "./token-buckets";
 
 // What instances of the console share: the single-flight and cached snapshots of upstream reads, and the
-// token buckets behind the per-operator limits. One interface, two implementations: this process's memory
+// token buckets behind the per-operator limits, and one-time claims (a webhook delivery handled once). One interface, two implementations: this process's memory
 // (one instance, or no REDIS_URL: the console as it always was) and Redis (server/live/redis-state.ts).
 
 export interface SharedReadOptions<T> {
@@ -53,10 +54,17 @@ export interface SharedState {
   observation<T>(options: SharedObservationOptions<T>): SharedObservation<T>;
   /** The versioned changes of every queue the console streams; one per state, heard by every instance. */
   readonly changes: ChangeLog;
+  /**
+   * True for the first caller, on any instance, to claim `key` under `name` within `ttlMs`; false for every
+   * later one until the claim expires. Fails open: if the shared store cannot be reached, this instance's
+   * own claims decide, so an outage can let a repeat through but never refuses a first.
+   */
+  claimOnce(name: string, key: string, ttlMs: number): Promise<boolean>;
 }
 
 /** This process's memory: what every instance did on its own before there was Redis. */
 export function memorySharedState(now: () => number = Date.now): SharedState {
+  const claims = localClaims({ now });
   return {
     kind: "memory",
     sharedRead<T>(options: SharedReadOptions<T>): SharedRead<T> {
@@ -70,5 +78,6 @@ export function memorySharedState(now: () => number = Date.now): SharedState {
     // One instance: its own observation is the newest there is.
     observation: () => ({ offer: () => {}, newest: async (local) => local }),
     changes: memoryChangeLog(),
+    claimOnce: async (name, key, ttlMs) => claims(name, key, ttlMs),
   };
 }

@@ -6,6 +6,7 @@ import { createLiveViewerMetrics } from "./live-viewers";
 import { createQueueSnapshotMetrics } from "./queue-snapshots";
 import { createSharedReadMetrics } from "./shared-reads";
 import { createUpstreamMetrics } from "./upstream";
+import { createWebhookMetrics } from "./webhooks";
 
 /** Every metric the console exports, in a registry of its own (nothing registers on prom-client's global). */
 export function createConsoleMetrics(now: () => number = Date.now) {
@@ -19,6 +20,7 @@ export function createConsoleMetrics(now: () => number = Date.now) {
     audit: createAuditMetrics(registry),
     liveViewers: createLiveViewerMetrics(registry, now),
     eventStreams: createEventStreamMetrics(registry),
+    webhooks: createWebhookMetrics(registry),
   };
 }
 

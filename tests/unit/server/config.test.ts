@@ -73,6 +73,14 @@ describe("parseConfig", () => {
     expect(parse).not.toThrow(/tiny-s3cret/);
   });
 
+  test("BUILDKITE_WEBHOOK_TOKEN: unset or blank receives no webhooks; set, it is kept as given", () => {
+    expect(parseConfig({}).webhookToken).toBeUndefined();
+    expect(parseConfig({ BUILDKITE_WEBHOOK_TOKEN: " " }).webhookToken).toBeUndefined();
+    expect(parseConfig({ BUILDKITE_WEBHOOK_TOKEN: "29b1ff5779c76bd48ba6705eb99ff970" }).webhookToken).toBe(
+      "29b1ff5779c76bd48ba6705eb99ff970",
+    );
+  });
+
   test("an empty cluster token is no token", () => {
     expect(parseConfig({ BUILDKITE_CLUSTER_TOKEN: "" }).mode).toBe("demo");
   });

@@ -32,4 +32,13 @@ describe("memorySharedState", () => {
     now += 30_000;
     expect(spend("ada")).toBeNull();
   });
+
+  test("a claim is the first caller's until it expires", async () => {
+    let now = 0;
+    const state = memorySharedState(() => now);
+    expect(await state.claimOnce("delivery", "k", 1_000)).toBe(true);
+    expect(await state.claimOnce("delivery", "k", 1_000)).toBe(false);
+    now += 1_000;
+    expect(await state.claimOnce("delivery", "k", 1_000)).toBe(true);
+  });
 });
