@@ -7,6 +7,7 @@ import type { User } from "./model";
 import type { Route, RouteRequest } from "./routes";
 import type { SimRuntime } from "./runtime";
 import { pipelineTemplate, scheduleJobs } from "./schedule-jobs";
+import { webhookControlRoutes } from "./webhook-control-routes";
 
 const clockBody = z.object({ advanceMs: z.number().int().min(0) });
 const queueBody = z.object({
@@ -33,7 +34,24 @@ function userNamed(name: string): User {
   return { name, email: `${local}@acme.example` };
 }
 
-/** Test and benchmark levers under /__sim; never counted in stats and never rate limited. */
+/**
+ * Test and benchmark levers under /__sim (loopback only); never counted in stats and never rate limited.
+ *
+ * | call | effect |
+ * |---|---|
+ * | `GET /__sim/stats` | requests by route pattern, jobs by state |
+ * | `GET /__sim/fixtures` | ids of the showcase jobs, builds and artifacts |
+ * | `POST /__sim/reset` `{liveStream?}` | back to the seeded world; webhook receivers stay, their deliveries go |
+ * | `POST /__sim/clock` `{advanceMs}` | move simulated time forward |
+ * | `POST /__sim/queue` `{queueKey?, paused, note?, by?}` | pause or resume dispatch |
+ * | `POST /__sim/jobs` `{count, queueKey?, pipeline?}` | schedule new jobs in a new build; returns their ids |
+ * | `POST /__sim/faults` `{method?, path, status?, count?, delayMs?, retryAfter?, mode?}` | arm the next `count` matching requests to fail: `mode` "reset" or "malformed"; with `method: "WEBHOOK"`, `path` matches event names and `mode: "drop"` or `delayMs` act on deliveries |
+ * | `GET /__sim/faults` · `DELETE /__sim/faults` | list · clear armed faults |
+ * | `POST /__sim/activity` `{on}` | start or stop the background activity |
+ * | `POST /__sim/webhooks` `{url, token, mode: "token" \| "signature", events}` | register a webhook receiver; returns `{id}` |
+ * | `GET /__sim/webhooks` | receivers with their last 50 deliveries |
+ * | `DELETE /__sim/webhooks` · `DELETE /__sim/webhooks/{id}` | remove every receiver · one |
+ */
 export function controlRoutes(runtime: SimRuntime): Route[] {
   const stats = (): Response => {
     runtime.state.expireReservations(runtime.now());
@@ -106,5 +124,6 @@ export function controlRoutes(runtime: SimRuntime): Route[] {
     { method: "GET", pattern: "/__sim/faults", handle: listFaults },
     { method: "DELETE", pattern: "/__sim/faults", handle: clearFaults },
     { method: "POST", pattern: "/__sim/activity", handle: activity },
+    ...webhookControlRoutes(runtime),
   ];
 }

@@ -8,6 +8,13 @@ import { restRoutes } from "./rest-routes";
 import { SimRuntime } from "./runtime";
 import { stacksRoutes } from "./stacks-routes";
 import type { Tokens } from "./tokens";
+import { describeIssues } from "./http-errors";
+import {
+  InvalidWebhookRegistration,
+  webhookRegistrationSchema,
+  type WebhookRegistration,
+} from "./webhook-control-routes";
+import type { WebhookDeliveryOptions } from "./webhook-receiver";
 
 export interface SimulatorOptions {
   /** Default 42; all generated data is a deterministic function of the seed. */
@@ -22,6 +29,8 @@ export interface SimulatorOptions {
   initialScheduledJobs?: number;
   /** Tokens to accept instead of the ones derived from the seed (a container stack sets both sides). */
   tokens?: Partial<Tokens>;
+  /** Webhook delivery: retry waits (default 200 ms, 1 s, 3 s), per-attempt timeout, queue limit per receiver. */
+  webhooks?: Partial<WebhookDeliveryOptions>;
 }
 
 export interface Simulator {
@@ -31,6 +40,14 @@ export interface Simulator {
   readonly stackKey: string;
   readonly queueKey: string;
   setActivity(on: boolean): void;
+  /**
+   * Sends Buildkite-style webhooks for the chosen events to `url`, as `POST /__sim/webhooks` does.
+   * Throws InvalidWebhookRegistration, naming the field, for what that route would refuse.
+   */
+  registerWebhook(registration: WebhookRegistration): { id: string };
+  /** The origin clients reach the simulator by: the URLs inside webhook payloads point there. */
+  setPublicOrigin(origin: string): void;
+  /** Stops the background activity and abandons pending webhook deliveries. */
   stop(): void;
 }
 
@@ -42,6 +59,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     stackLimit: options.stackLimit ?? 10,
     initialScheduledJobs: options.initialScheduledJobs ?? 40,
     tokens: options.tokens,
+    webhooks: options.webhooks,
   });
   const handle = createHandler(
     runtime,
@@ -54,6 +72,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     ],
     controlRoutes(runtime),
   );
+  const registerWebhook = (registration: WebhookRegistration): { id: string } => {
+    const parsed = webhookRegistrationSchema.safeParse(registration);
+    if (!parsed.success) throw new InvalidWebhookRegistration(describeIssues(parsed.error));
+    return runtime.webhooks.register(parsed.data);
+  };
   return {
     handle,
     tokens: runtime.tokens,
@@ -61,6 +84,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     stackKey: PRE_REGISTERED_STACK_KEY,
     queueKey: DEFAULT_QUEUE_KEY,
     setActivity: (on) => runtime.setActivity(on),
-    stop: () => runtime.setActivity(false),
+    registerWebhook,
+    setPublicOrigin: (origin) => runtime.webhooks.setPublicOrigin(origin),
+    stop: () => runtime.stop(),
   };
 }

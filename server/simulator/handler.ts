@@ -72,7 +72,7 @@ export function createHandler(
     if (match.kind === "method-not-allowed")
       return jsonResponse({ message: "Method Not Allowed" }, 405, { Allow: match.allow.join(", ") });
     try {
-      return await match.route.handle({ url, params: {}, body, headers: request.headers });
+      return await match.route.handle({ url, params: decodeParams(match.rawParams), body, headers: request.headers });
     } catch (error) {
       return failure(error);
     }

@@ -129,7 +129,7 @@ export function jobJson(base: string, state: SimState, job: Job): Record<string,
   };
 }
 
-function graphqlId(type: string, id: string): string {
+export function graphqlId(type: string, id: string): string {
   return Buffer.from(`${type}---${id}`).toString("base64");
 }
 

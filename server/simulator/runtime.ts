@@ -8,6 +8,8 @@ import { RestRateLimiter } from "./rest-rate-limit";
 import { seedState } from "./seed";
 import type { SimState } from "./state";
 import { deriveTokens, type Tokens } from "./tokens";
+import { WebhookHub } from "./webhook-hub";
+import { DEFAULT_WEBHOOK_DELIVERY, type WebhookDeliveryOptions } from "./webhook-receiver";
 
 export interface ResolvedOptions {
   seed: number;
@@ -17,6 +19,7 @@ export interface ResolvedOptions {
   initialScheduledJobs: number;
   /** Tokens to accept instead of the seed's, for clients configured before the simulator starts. */
   tokens?: Partial<Tokens>;
+  webhooks?: Partial<WebhookDeliveryOptions>;
 }
 
 /** Everything the routes share. `state` is replaced wholesale on reset, so routes read it per request. */
@@ -27,6 +30,8 @@ export class SimRuntime {
   readonly rateLimiter: RateLimiter;
   readonly restRateLimiter: RestRateLimiter;
   readonly tokens: Tokens;
+  readonly webhooks: WebhookHub;
+  /** Replaced on reset; `seeded()` connects each new state to the webhooks. */
   state: SimState;
   /** Draws for jobs created after seeding (control surface, activity). */
   random: Random;
@@ -35,6 +40,7 @@ export class SimRuntime {
   constructor(readonly options: ResolvedOptions) {
     this.rateLimiter = new RateLimiter(options.rateLimits);
     this.restRateLimiter = new RestRateLimiter(options.rateLimits);
+    this.webhooks = new WebhookHub(this.faults, { ...DEFAULT_WEBHOOK_DELIVERY, ...options.webhooks });
     const derived = deriveTokens(options.seed);
     this.tokens = {
       cluster: options.tokens?.cluster ?? derived.cluster,
@@ -61,6 +67,7 @@ export class SimRuntime {
     this.faults.clear();
     this.rateLimiter.reset();
     this.restRateLimiter.reset();
+    this.webhooks.forgetDeliveries();
     this.state = this.seeded();
     this.random = createRandom(deriveSeed(this.options.seed, `live${liveStream}`));
   }
@@ -80,11 +87,27 @@ export class SimRuntime {
     }
   }
 
+  /** Nothing stays behind to deliver or retry once the simulator is stopped. */
+  stop(): void {
+    this.setActivity(false);
+    this.webhooks.forgetDeliveries();
+  }
+
+  /** The seeded world, silent while it is built, then reporting every change to the webhooks. */
   private seeded(): SimState {
-    return seedState({
+    const state = seedState({
       seed: this.options.seed,
       initialScheduledJobs: this.options.initialScheduledJobs,
       startMs: this.clock.now(),
     });
+    state.eventSink = (event) => {
+      // A webhook bug must never fail the state change (or the request) that caused the event.
+      try {
+        this.webhooks.publish(event, state);
+      } catch (error) {
+        console.error("[simulator] webhook event not published", error);
+      }
+    };
+    return state;
   }
 }

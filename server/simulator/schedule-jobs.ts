@@ -37,7 +37,7 @@ export function newBuild(
   forceNullBranch = false,
 ): Build {
   const build = createBuild(random, pipeline, nextBuildNumber(state, pipeline.slug), createdAt, forceNullBranch);
-  state.builds.set(build.uuid, build);
+  state.addBuild(build);
   return build;
 }
 

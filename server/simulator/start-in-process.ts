@@ -7,6 +7,8 @@ export interface InProcessSimulator extends SimulatorEndpoints {
   simulator: Simulator;
   /** Hand this to the Buildkite clients: it answers their requests without any socket. */
   dispatcher: Dispatcher;
+  /** Same as `simulator.registerWebhook`; deliveries still go over the network, to the receiver's URL. */
+  registerWebhook: Simulator["registerWebhook"];
   close(): Promise<void>;
 }
 
@@ -18,9 +20,11 @@ const ORIGIN = "http://simulator.invalid";
 export function startInProcessSimulator(options: SimulatorOptions = {}): InProcessSimulator {
   const simulator = createSimulator(options);
   const dispatcher = createInProcessDispatcher(simulator.handle);
+  simulator.setPublicOrigin(ORIGIN);
   return {
     simulator,
     dispatcher,
+    registerWebhook: (registration) => simulator.registerWebhook(registration),
     ...simulatorEndpoints(simulator, ORIGIN),
     close: async () => {
       simulator.stop();

@@ -5,6 +5,8 @@ import { serve } from "./http-server";
 export interface RunningSimulator extends SimulatorEndpoints {
   simulator: Simulator;
   origin: string;
+  /** Same as `simulator.registerWebhook`: the console registers its own webhook URL this way in demo mode. */
+  registerWebhook: Simulator["registerWebhook"];
   close(): Promise<void>;
 }
 
@@ -17,9 +19,11 @@ export async function startSimulator(
     port: options.port ?? 0,
     publicOrigin: options.publicOrigin,
   });
+  simulator.setPublicOrigin(served.origin);
   return {
     simulator,
     origin: served.origin,
+    registerWebhook: (registration) => simulator.registerWebhook(registration),
     ...simulatorEndpoints(simulator, served.origin),
     close: async () => {
       simulator.stop();

@@ -15,10 +15,12 @@ import {
   type User,
 } from "./model";
 import { ScheduledIndex, type SortKey } from "./scheduled-index";
+import { buildEventFor, jobEventFor, type SimEvent, type SimEventSink } from "./sim-events";
 
 /**
  * In-memory organisation plus the job state machine. Every state change goes through here so the
- * per-queue scheduled index and the reservation set always agree with `job.state`.
+ * per-queue scheduled index and the reservation set always agree with `job.state`, and so every change is
+ * reported to the event sink (webhooks) with none missed.
  */
 export class SimState {
   readonly pipelines = new Map<string, Pipeline>();
@@ -32,6 +34,14 @@ export class SimState {
   readonly annotations = new Map<string, AnnotationRecord[]>();
   /** The showcase jobs and builds tests and benchmarks ask `/__sim/fixtures` for; set by seeding. */
   fixtures: ShowcaseIds | null = null;
+  /**
+   * Told of job and build state changes. Events are held until the outermost change is complete, so a
+   * finished job is reported with its exit status and finish time already set, whatever order a method
+   * assigns them in; null (while seeding) records nothing.
+   */
+  eventSink: SimEventSink | null = null;
+  private pendingEvents: SimEvent[] = [];
+  private changeDepth = 0;
   private readonly scheduled = new Map<string, ScheduledIndex>();
   private readonly reserved = new Set<Job>();
   private seq = 0;
@@ -55,15 +65,29 @@ export class SimState {
   }
 
   addJob(job: Job): void {
-    this.jobs.set(job.uuid, job);
-    this.enter(job);
+    this.change(() => {
+      this.jobs.set(job.uuid, job);
+      this.enter(job);
+      this.emitJob(job, job.state);
+    });
+  }
+
+  /** A new build starts out scheduled; its jobs follow with addJob. */
+  addBuild(build: Build): void {
+    this.change(() => {
+      this.builds.set(build.uuid, build);
+      const name = buildEventFor(build.state);
+      if (name !== null) this.emit({ kind: "build", name, build });
+    });
   }
 
   /** Lazy expiry: called before every read so a reservation lapses exactly when simulated time passes it. */
   expireReservations(now: number): void {
-    for (const job of this.reserved) {
-      if (job.reservation !== null && job.reservation.expiresAt <= now) this.transition(job, "scheduled");
-    }
+    this.change(() => {
+      for (const job of this.reserved) {
+        if (job.reservation !== null && job.reservation.expiresAt <= now) this.transition(job, "scheduled");
+      }
+    });
   }
 
   scheduledCount(): number {
@@ -83,36 +107,46 @@ export class SimState {
       return true;
     }
     if (job.state !== "scheduled") return false;
-    this.transition(job, "reserved");
-    job.reservation = { stackKey, expiresAt };
+    this.change(() => {
+      this.transition(job, "reserved");
+      job.reservation = { stackKey, expiresAt };
+    });
     return true;
   }
 
   finishByStack(job: Job, stackKey: string, exitStatus: number, detail: string, now: number): void {
-    this.transition(job, "finished");
-    job.exitStatus = exitStatus;
-    job.finishedAt = now;
-    job.finishedDetail = detail;
-    job.finishedByStack = stackKey;
-    this.refreshBuild(job, now);
+    this.change(() => {
+      this.transition(job, "finished");
+      job.exitStatus = exitStatus;
+      job.finishedAt = now;
+      job.finishedDetail = detail;
+      job.finishedByStack = stackKey;
+      this.refreshBuild(job, now);
+    });
   }
 
   assign(job: Job, agentName: string, now: number): void {
-    this.transition(job, "assigned");
-    job.agentName = agentName;
-    this.refreshBuild(job, now);
+    this.change(() => {
+      this.transition(job, "assigned");
+      job.agentName = agentName;
+      this.refreshBuild(job, now);
+    });
   }
 
   start(job: Job, now: number): void {
-    this.transition(job, "running");
-    job.startedAt = now;
+    this.change(() => {
+      this.transition(job, "running");
+      job.startedAt = now;
+    });
   }
 
   complete(job: Job, exitStatus: number, now: number): void {
-    this.transition(job, "finished");
-    job.exitStatus = exitStatus;
-    job.finishedAt = now;
-    this.refreshBuild(job, now);
+    this.change(() => {
+      this.transition(job, "finished");
+      job.exitStatus = exitStatus;
+      job.finishedAt = now;
+      this.refreshBuild(job, now);
+    });
   }
 
   countByState(): Partial<Record<JobState, number>> {
@@ -132,60 +166,74 @@ export class SimState {
    * the queue's scheduled list, and the build runs again.
    */
   retry(old: Job, fresh: Job): void {
-    old.retried = true;
-    old.retriedInJobId = fresh.uuid;
-    const build = this.builds.get(old.buildUuid);
-    if (build !== undefined) {
-      build.jobIds.splice(build.jobIds.indexOf(old.uuid) + 1, 0, fresh.uuid);
-      build.state = "running";
-      build.finishedAt = null;
-    }
-    this.addJob(fresh);
+    this.change(() => {
+      old.retried = true;
+      old.retriedInJobId = fresh.uuid;
+      const build = this.builds.get(old.buildUuid);
+      if (build !== undefined) {
+        build.jobIds.splice(build.jobIds.indexOf(old.uuid) + 1, 0, fresh.uuid);
+        build.finishedAt = null;
+        this.setBuildState(build, "running");
+      }
+      this.addJob(fresh);
+    });
   }
 
   /** A block step lets its build continue: the jobs after it are scheduled (up to the next gate). */
   unblock(job: Job, by: User, now: number): void {
-    this.transition(job, "unblocked");
-    job.unblockedBy = by;
-    job.unblockedAt = now;
-    const build = this.builds.get(job.buildUuid);
-    if (build === undefined) return;
-    build.blocked = false;
-    build.state = "running";
-    build.finishedAt = null;
-    this.refresh(build, now);
+    this.change(() => {
+      this.transition(job, "unblocked");
+      job.unblockedBy = by;
+      job.unblockedAt = now;
+      const build = this.builds.get(job.buildUuid);
+      if (build === undefined) return;
+      build.blocked = false;
+      build.finishedAt = null;
+      this.setBuildState(build, "running");
+      this.refresh(build, now);
+    });
   }
 
   /** Cancels every job of the build that has not ended; scheduled and reserved ones leave their lists. */
   cancelBuild(build: Build, now: number): void {
-    for (const job of this.latestJobs(build)) {
-      if (isDone(job)) continue;
-      const started = job.startedAt !== null;
-      this.transition(job, "canceled");
-      if (started) {
-        job.finishedAt = now;
-        job.exitStatus = -1;
+    this.change(() => {
+      for (const job of this.latestJobs(build)) {
+        if (isDone(job)) continue;
+        const started = job.startedAt !== null;
+        this.transition(job, "canceled");
+        if (started) {
+          job.finishedAt = now;
+          job.exitStatus = -1;
+        }
       }
-    }
-    build.state = "canceled";
-    build.blocked = false;
-    build.finishedAt = now;
+      build.blocked = false;
+      build.finishedAt = now;
+      this.setBuildState(build, "canceled");
+    });
   }
 
-  /** After jobs change: runs the build's gates (waiters, block steps) and settles its state. */
+  /**
+   * After jobs change: runs the build's gates (waiters, block steps) and settles its state. A build with a
+   * failed job and work still to do is `failing`, as on Buildkite, until the rest ends.
+   */
   refresh(build: Build, now: number): void {
-    const jobs = this.latestJobs(build);
-    if (this.advance(build, jobs, now) === "blocked") return;
-    if (jobs.every(isDone)) {
-      build.state = jobs.every(jobSucceeded) ? "passed" : "failed";
-      build.finishedAt = now;
-    } else if (
-      build.state === "scheduled" &&
-      jobs.some((j) => !["scheduled", "reserved", "waiting", "blocked"].includes(j.state))
-    ) {
-      build.state = "running";
-      build.startedAt = now;
-    }
+    this.change(() => {
+      const jobs = this.latestJobs(build);
+      if (this.advance(build, jobs, now) === "blocked") return;
+      if (jobs.every(isDone)) {
+        build.finishedAt = now;
+        this.setBuildState(build, jobs.every(jobSucceeded) ? "passed" : "failed");
+      } else if (jobs.some((j) => isDone(j) && !jobSucceeded(j))) {
+        build.startedAt ??= now;
+        this.setBuildState(build, "failing");
+      } else if (
+        build.state === "scheduled" &&
+        jobs.some((j) => !["scheduled", "reserved", "waiting", "blocked"].includes(j.state))
+      ) {
+        build.startedAt = now;
+        this.setBuildState(build, "running");
+      }
+    });
   }
 
   /** A retried job was replaced by its retry: only the latest attempt of each job counts. */
@@ -217,8 +265,8 @@ export class SimState {
         }
         if (job.state !== "blocked") this.transition(job, "blocked");
         build.blocked = true;
-        build.state = "passed";
         build.finishedAt ??= now;
+        this.setBuildState(build, "passed");
         return "blocked";
       }
       if (job.state !== "waiting") continue;
@@ -248,6 +296,41 @@ export class SimState {
     this.leave(job);
     job.state = to;
     this.enter(job);
+    this.emitJob(job, to);
+  }
+
+  private setBuildState(build: Build, to: Build["state"]): void {
+    if (build.state === to) return;
+    build.state = to;
+    const name = buildEventFor(to);
+    if (name !== null) this.emit({ kind: "build", name, build });
+  }
+
+  private emitJob(job: Job, state: JobState): void {
+    const name = jobEventFor(job, state);
+    if (name !== null) this.emit({ kind: "job", name, job });
+  }
+
+  private emit(event: SimEvent): void {
+    if (this.eventSink !== null) this.pendingEvents.push(event);
+  }
+
+  /**
+   * Runs one public change; the outermost one hands the events it gathered to the sink once every field is
+   * set. Public methods call each other (retry adds a job, a finish refreshes the build), hence the depth.
+   */
+  private change(apply: () => void): void {
+    this.changeDepth++;
+    try {
+      apply();
+    } finally {
+      this.changeDepth--;
+      if (this.changeDepth === 0 && this.pendingEvents.length > 0) {
+        const events = this.pendingEvents;
+        this.pendingEvents = [];
+        for (const event of events) this.eventSink?.(event);
+      }
+    }
   }
 
   private enter(job: Job): void {
