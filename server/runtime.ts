@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { config, type Config } from "./config";
 import type { Dispatcher } from "undici";
 import { log } from "./log";
@@ -88,12 +89,35 @@ async function upstream(cfg: Config): Promise<Upstream> {
   }
   const sim = await startSimulator({ activity: true, port: cfg.demoSimulatorPort ?? 0 });
   log().info({ agentApiUrl: sim.agentApiUrl, restApiUrl: sim.restApiUrl }, "demo mode: serving the simulated cluster");
+  // Like a Buildkite organisation with a webhook set up: the simulator signs its deliveries with a token
+  // only this process knows and sends them to this server, so changes reach the page without the poll.
+  // (In-process, above, there is no address of ours to send them to: the demo then relies on polling.)
+  const webhookToken = randomBytes(24).toString("hex");
+  sim.registerWebhook({
+    url: `http://127.0.0.1:${cfg.port}/api/v1/webhooks/buildkite`,
+    token: webhookToken,
+    mode: "signature",
+    events: [...DEMO_WEBHOOK_EVENTS],
+  });
   return {
     agentApiUrl: sim.agentApiUrl,
     clusterToken: sim.clusterToken,
     rest: { url: sim.restApiUrl, token: sim.apiToken, org: sim.org },
+    webhookToken,
   };
 }
+
+/** The deliveries that change what the console shows: jobs and builds. */
+const DEMO_WEBHOOK_EVENTS = [
+  "job.scheduled",
+  "job.started",
+  "job.finished",
+  "job.activated",
+  "build.scheduled",
+  "build.running",
+  "build.failing",
+  "build.finished",
+] as const;
 
 /**
  * Everything a command needs, built from a parsed configuration: routes get the one `runtime()` makes

@@ -7,9 +7,9 @@ export const LIVE_VIEWER_WINDOW_MS = 60_000;
 const MAX_TRACKED = 10_000;
 
 /**
- * Live views are polled today (there is no long-lived stream to count), so "viewers" are the distinct
- * operators whose browser polled a queue's live view within the last minute. Several tabs of one person
- * are one viewer.
+ * The distinct operators whose browser polled a queue's live view within the last minute: pages whose
+ * event stream cannot be held, the home page's cards, scripts. Open streams are counted by
+ * stack_console_event_streams (event-streams.ts). Several tabs of one person are one viewer.
  */
 export function createLiveViewerMetrics(registry: Registry, now: () => number) {
   const lastPoll = new Map<string, number>();
@@ -19,7 +19,7 @@ export function createLiveViewerMetrics(registry: Registry, now: () => number) {
   };
   const viewers: Gauge = new Gauge({
     name: "stack_console_live_viewers_last_minute",
-    help: "Distinct operators who polled a queue's live view (queue state or scheduled jobs) in the last 60 s; views are polled, so this counts recent pollers, not open connections",
+    help: "Distinct operators who polled a queue's live view (queue state or scheduled jobs) in the last 60 s; open event streams are counted by stack_console_event_streams",
     registers: [registry],
     collect() {
       forgetQuiet();

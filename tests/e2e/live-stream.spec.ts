@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { resetSimulator } from "./demo-simulator";
+import { resetSimulator, sim } from "./demo-simulator";
 import { expectRows, newJobs, row, short } from "./stack-page-helpers";
 
 // Changes are pushed: with the page's own polling set to a minute, anything that shows up within seconds
@@ -28,13 +28,22 @@ function listReads(page: Page): { count: number } {
   return seen;
 }
 
-test("a job scheduled in Buildkite appears without the page polling", async ({ page }) => {
+test("a job scheduled in Buildkite appears without the page polling, pushed by its webhook", async ({ page }) => {
   await openLive(page);
+  // The demo registers its own webhook receiver with its simulator, as an organisation would with Buildkite.
+  await expect(page.getByTestId("live-status")).toHaveText("Live · webhooks");
   const reads = listReads(page);
   const [id] = await newJobs(1, PIPELINE);
   await expectRows(page, [id!]);
   expect(reads.count).toBe(0);
   await expect(page.getByTestId("updated-ago")).toHaveText(/^last change \d+s ago/);
+  const receivers = (await (await sim("webhooks")).json()) as {
+    webhooks: { url: string; deliveries: { event: string; outcome: string }[] }[];
+  };
+  const console_ = receivers.webhooks.find((receiver) => receiver.url.endsWith("/api/v1/webhooks/buildkite"));
+  expect(console_?.deliveries).toContainEqual(
+    expect.objectContaining({ event: "job.scheduled", outcome: "delivered" }),
+  );
 });
 
 test("a dropped stream reconnects and catches up on what it missed", async ({ page }) => {

@@ -2,6 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { changeSetSchema, changesSinceSchema, streamHelloSchema } from "@/lib/schemas/change-sets";
 import { identityHeaders, startConsole, type TestConsole } from "../../../support/console";
 import { openEventStream, type OpenStream } from "../../../support/event-stream";
+import { metricValue, parseMetrics } from "../../../support/metrics-text";
+import { consoleMetrics } from "@/server/metrics/registry";
 
 let c: TestConsole;
 const open: OpenStream[] = [];
@@ -99,6 +101,22 @@ describe("the event stream of a queue", () => {
   test("a version it no longer keeps is not resumed: the browser is told to read the list", async () => {
     const s = await stream("?since=1");
     expect(streamHelloSchema.parse(JSON.parse((await s.next()).data)).resumed).toBe(false);
+  });
+
+  test("open streams are counted in the metrics, and a closed one no longer is", async () => {
+    // The route handlers run in this process, so their metrics registry is this one.
+    const open = async () =>
+      metricValue(parseMetrics(await consoleMetrics().registry.metrics()), "stack_console_event_streams");
+    const before = await open();
+    const [a, b] = [await stream(), await stream()];
+    await Promise.all([a.next(), b.next()]);
+    expect(await open()).toBe(before + 2);
+    a.close();
+    await a.ended();
+    for (let attempt = 0; attempt < 50 && (await open()) !== before + 1; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await open()).toBe(before + 1);
   });
 
   test("a viewer leaving ends its stream, and the reads made for it stop", async () => {
