@@ -23,6 +23,22 @@ export function reconcileRows(previous: readonly string[] | null, current: reado
 }
 
 /**
+ * From the first screen of rows a page's HTML carried (the top of the view) to the whole view: rows that
+ * sort below the last one shown simply continue the list, as if they had been there all along; rows that
+ * sort among those shown arrived since the first screen was read, and wait behind "+N new" like any.
+ */
+export function continueRows(firstScreen: readonly string[], current: readonly string[]): ReconciledRows {
+  const kept = reconcileRows(firstScreen, current);
+  const last = kept.rows.at(-1);
+  if (last === undefined || kept.newIds.length === 0) return kept;
+  const below = new Set(current.slice(current.indexOf(last) + 1));
+  return {
+    rows: [...kept.rows, ...kept.newIds.filter((id) => below.has(id))],
+    newIds: kept.newIds.filter((id) => !below.has(id)),
+  };
+}
+
+/**
  * The scrollTop that keeps the rows still after `previous` became `next` (fixed-height rows). The row under
  * the pointer, when there is one and it stayed, keeps its place on screen; otherwise the first visible row
  * does, and if that row itself left, the nearest surviving row below it takes its place.

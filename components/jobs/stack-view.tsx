@@ -53,14 +53,11 @@ export function StackView({ stackKey, queueKey, pollIntervalMs, thresholds }: St
   const filters = useDeferredValue(urlState.filters);
   const sortedIds = useMemo(() => filterAndSort(jobs, filters), [jobs, filters]);
   const currentFiltersKey = filtersKey(filters);
-  // The first screen of rows from the HTML is replaced by the whole list as a fresh view, not as "+N new".
+  // The first screen of rows from the HTML is continued by the whole list, not announced as "+N new".
   const partial = isPartial(jobsQuery.data);
   const counted = jobsQuery.data?.summary.count;
   const totalCount = partial && typeof counted === "number" ? counted : jobs.length;
-  const { rows, newIds, merge } = useStableRows(
-    sortedIds,
-    partial ? `${currentFiltersKey}\npartial` : currentFiltersKey,
-  );
+  const { rows, newIds, merge } = useStableRows(sortedIds, currentFiltersKey, partial);
   const { selection, selectedIds, onToggle, onToggleAll, clearSelection } = useRowSelection(rows, allIds);
 
   const [focusedId, setFocusedId] = useState<string | null>(urlState.jobId);

@@ -86,3 +86,21 @@ test("the drawer and its finish confirmation stay open while changes are pushed"
   await expect(drawer.getByRole("status").filter({ hasText: "Finished with exit status -1." })).toBeVisible();
   await expect(row(page, id!)).toHaveCount(0);
 });
+
+test("the page's HTML carries the first screen of rows, and the rest follows at once", async ({ page }) => {
+  const ids = await newJobs(100, PIPELINE);
+  // The server's shared read may predate the jobs by an interval: wait until the API lists them all.
+  await expect(async () => {
+    const listed = await page.request.get("/api/v1/stacks/stack-console/scheduled-jobs?queue=_default&all=1");
+    const body = (await listed.json()) as { data: { id: string }[] };
+    const present = new Set(body.data.map((job) => job.id));
+    expect(ids.every((id) => present.has(id))).toBe(true);
+  }).toPass();
+  const html = await (await page.request.get(VIEW)).text();
+  const inHtml = ids.filter((id) => html.includes(id)).length;
+  expect(inHtml).toBeGreaterThan(0);
+  expect(inHtml).toBeLessThanOrEqual(60);
+
+  await page.goto(VIEW);
+  await expect(page.getByText(/^100 of \d+ jobs shown$/)).toBeVisible();
+});

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { anchoredScrollTop, reconcileRows } from "@/lib/stable-rows";
+import { anchoredScrollTop, reconcileRows, continueRows } from "@/lib/stable-rows";
 
 describe("reconcileRows", () => {
   test("the first data is shown as it comes", () => {
@@ -47,5 +47,18 @@ describe("anchoredScrollTop", () => {
     expect(anchoredScrollTop(rows, ["b"], 0, 40)).toBe(0);
     expect(anchoredScrollTop(rows, ["a", "b"], 4 * 40, 40)).toBe(40);
     expect(anchoredScrollTop(rows, [], 4 * 40, 40)).toBe(0);
+  });
+});
+
+describe("continuing the HTML's first screen of rows with the whole list", () => {
+  test("rows below the first screen continue it, and rows that arrived among it since wait as new", () => {
+    // The first screen was a, b, c; since, x arrived between a and b, and b left; d and e sort below.
+    const next = continueRows(["a", "b", "c"], ["a", "x", "c", "d", "e"]);
+    expect(next.rows).toEqual(["a", "c", "d", "e"]);
+    expect(next.newIds).toEqual(["x"]);
+  });
+
+  test("with nothing of the first screen left, the whole view shows as is", () => {
+    expect(continueRows(["a"], ["b", "c"])).toEqual({ rows: ["b", "c"], newIds: [] });
   });
 });
