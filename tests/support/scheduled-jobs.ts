@@ -14,3 +14,10 @@ export function scheduledJob(n: number, overrides: Partial<ScheduledJob> = {}): 
     ...overrides,
   };
 }
+
+/** A scheduled job named `id` (tests that care about ids, not times), with `overrides`. */
+export const jobNamed = (id: string, overrides: Partial<ScheduledJob> = {}): ScheduledJob => ({
+  ...scheduledJob(0),
+  id,
+  ...overrides,
+});

@@ -3,20 +3,12 @@ import { createQueryClient } from "@/components/ui/query-provider";
 import { taggedAnswers } from "@/lib/api/answer-cache";
 import { scheduledJobsQuery } from "@/lib/queries/stacks";
 import type { ScheduledJob } from "@/lib/schemas/jobs";
+import { jobNamed } from "../../../support/scheduled-jobs";
 
 // A poll answered 304 through TanStack Query: the data stays the very same object (nothing re-renders),
 // while the time of the last update, which "updated Ns ago" shows, still advances.
 
-const job = (id: string, priority = 0): ScheduledJob => ({
-  id,
-  priority,
-  agentQueryRules: ["queue=_default"],
-  scheduledAt: "2026-12-06T10:00:00.000Z",
-  runnableAt: null,
-  pipeline: { slug: "app", uuid: null },
-  build: { uuid: null, number: 7, branch: "main" },
-  step: { key: null },
-});
+const job = (id: string, priority = 0) => jobNamed(id, { priority });
 
 const listAnswer = (jobs: ScheduledJob[], etag: string) =>
   new Response(

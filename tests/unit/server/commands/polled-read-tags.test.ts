@@ -3,21 +3,12 @@ import { jobsScheduledList } from "@/server/commands/jobs-scheduled-list";
 import { queueGet } from "@/server/commands/queue-get";
 import type { ScheduledJob } from "@/lib/schemas/jobs";
 import type { QueueState } from "@/lib/schemas/queue";
+import { jobNamed } from "../../../support/scheduled-jobs";
 
 // The tags of the two polled reads: equal when only the time of the read differs, different when anything
 // the page shows differs.
 
-const job = (id: string, overrides: Partial<ScheduledJob> = {}): ScheduledJob => ({
-  id,
-  priority: 0,
-  agentQueryRules: ["queue=_default"],
-  scheduledAt: "2026-12-06T10:00:00.000Z",
-  runnableAt: null,
-  pipeline: { slug: "app", uuid: null },
-  build: { uuid: null, number: 7, branch: "main" },
-  step: { key: null },
-  ...overrides,
-});
+const job = jobNamed;
 
 function listOutput(jobs: ScheduledJob[], fetchedAt: string, summary: Record<string, unknown> = {}) {
   return {
@@ -48,6 +39,13 @@ describe("jobs.scheduled.list's tag", () => {
     ];
     for (const tag of changed) expect(tag).not.toBe(base);
     expect(new Set(changed).size).toBe(changed.length);
+  });
+
+  it("tags the whole list by its change-feed version, without hashing its jobs", () => {
+    const at = (version: number, list: ScheduledJob[]) => listTag(listOutput(list, "t", { version }));
+    // One version is one list: the jobs are not read to tag it (5000 of them would be 2 MiB of JSON).
+    expect(at(41, jobs)).toBe(at(41, [job("z")]));
+    expect(at(42, jobs)).not.toBe(at(41, jobs));
   });
 
   it("tags the raw answer by the raw JSON when that is what is answered", () => {
