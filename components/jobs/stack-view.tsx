@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { DispatchControl } from "@/components/queue/dispatch-control";
 import { QueueHeader } from "@/components/queue/queue-header";
 import { RefreshControls } from "@/components/queue/refresh-controls";
@@ -22,6 +22,7 @@ import { NewJobsButton } from "./new-jobs-button";
 import { StackTitle } from "./stack-title";
 import { useJobJump } from "./use-job-jump";
 import { useJobKeys } from "./use-job-keys";
+import { useWholeList } from "./use-whole-list";
 import { useQueueJobs } from "./use-queue-jobs";
 import { useRefreshSettings } from "./use-refresh-settings";
 import { useRowSelection } from "./use-row-selection";
@@ -105,7 +106,7 @@ export function StackView({ stackKey, queueKey, pollIntervalMs, thresholds }: St
     },
   });
 
-  const onJump = useJobJump({
+  const jump = useJobJump({
     stackKey,
     rows,
     newIds,
@@ -119,6 +120,20 @@ export function StackView({ stackKey, queueKey, pollIntervalMs, thresholds }: St
     },
     openJob: onOpen,
   });
+  // The jump must see every job: with only the first screen of rows yet, it waits for the rest. The latest
+  // jump (over the whole list's rows) is the one to run once they are there.
+  const wholeList = useWholeList(partial);
+  const latestJump = useRef(jump);
+  useEffect(() => {
+    latestJump.current = jump;
+  });
+  const onJump = useCallback(
+    async (query: string) => {
+      await wholeList();
+      return latestJump.current(query);
+    },
+    [wholeList],
+  );
 
   const error =
     jobsQuery.error instanceof ApiError
