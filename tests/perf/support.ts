@@ -69,6 +69,10 @@ async function startAuthProxy(target: string): Promise<{ origin: string; close()
       if (!res.headersSent) res.writeHead(502);
       res.end();
     });
+    // A viewer that leaves mid-answer (an event stream, above all) must leave the console too.
+    res.on("close", () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
     req.pipe(upstream);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
