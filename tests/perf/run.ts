@@ -1,3 +1,4 @@
+import { livePush } from "./live-push";
 import { logParser } from "./log-parser";
 import { logStreaming } from "./log-streaming";
 import { mutationOverhead } from "./mutation-overhead";
@@ -14,6 +15,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   "log-streaming": logStreaming,
   "mutation-overhead": mutationOverhead,
   "several-instances": severalInstances,
+  "live-push": livePush,
 };
 
 async function main(): Promise<void> {
