@@ -1,10 +1,7 @@
 "use client";
 
 import { useLayoutEffect } from "react";
-
-// Past this many entries the oldest are dropped: a console left open for a day must not grow the
-// performance timeline without bound.
-const MAX_ENTRIES = 200;
+import { recordMeasure } from "@/lib/user-timing";
 
 /**
  * Records how long React took from starting to render a component to committing it, as a User Timing
@@ -19,8 +16,7 @@ export function useCommitTiming(name: string, deps: readonly unknown[]): void {
     performance.mark(startMark);
   }
   useLayoutEffect(() => {
-    if (performance.getEntriesByName(name, "measure").length >= MAX_ENTRIES) performance.clearMeasures(name);
-    performance.measure(name, { start: startMark, end: performance.now() });
+    recordMeasure(name, startMark);
     // Only a change of `deps` (fresh rows) is a commit worth timing; ticking clocks are not.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);

@@ -10,6 +10,7 @@ import { applyToEnvelope, listVersion, type ScheduledJobsEnvelope } from "@/lib/
 import { isPartial } from "@/lib/live/first-screen";
 import { changeSetSchema, streamHelloSchema, type ChangeSet } from "@/lib/schemas/change-sets";
 import { queueQuery, scheduledJobsQuery } from "@/lib/queries/stacks";
+import { recordMeasure } from "@/lib/user-timing";
 
 export interface QueueStreamStatus {
   /** live: the stream is open and changes arrive as they happen; polling: it is not (yet, or any more). */
@@ -24,6 +25,9 @@ const upstreamSchema = z.union([
   z.object({ ok: z.literal(true) }),
   z.object({ ok: z.literal(false), error: envelopeErrorSchema }),
 ]);
+
+/** The User Timing measure of handling one change event: parsing it and applying it to the cache. */
+export const CHANGE_SET_APPLY_MEASURE = "change-set-apply";
 
 /** Seconds before reconnecting after the n-th failure in a row: quick at first, then every 30 s. */
 const backoffMs = (failures: number) => Math.min(30_000, 1_000 * 2 ** Math.min(failures, 5));
@@ -79,10 +83,12 @@ export function useQueueStream(stackKey: string, queueKey: string, enabled: bool
         if (!hello.resumed && listVersion(held()) !== hello.version) readAgain();
       });
       opened.addEventListener("change", (event) => {
+        const start = performance.now();
         const change = parseData(changeSetSchema, event.data);
-        if (change === null) return readAgain();
-        if (reading) waiting.push(change);
+        if (change === null) readAgain();
+        else if (reading) waiting.push(change);
         else apply(change);
+        recordMeasure(CHANGE_SET_APPLY_MEASURE, start);
       });
       opened.addEventListener("upstream", (event) => {
         const said = parseData(upstreamSchema, event.data);

@@ -4,6 +4,8 @@ import type { Page } from "@playwright/test";
 // Plain JavaScript text: the browser runs it as is, without the transpiler's helpers.
 
 export const COMMIT_MEASURE = "jobs-table-commit";
+/** The stream's handling of one change set: parse, apply to the list, update the cache (use-queue-stream.ts). */
+export const APPLY_MEASURE = "change-set-apply";
 
 /**
  * Records when the first job row enters the DOM, each scheduled-jobs response, every long task, and layout

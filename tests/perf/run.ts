@@ -1,4 +1,5 @@
 import { conditionalPolls } from "./conditional-polls";
+import { livePush } from "./live-push";
 import { logParser } from "./log-parser";
 import { logStreaming } from "./log-streaming";
 import { mutationOverhead } from "./mutation-overhead";
@@ -16,6 +17,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   "mutation-overhead": mutationOverhead,
   "several-instances": severalInstances,
   "conditional-polls": conditionalPolls,
+  "live-push": livePush,
 };
 
 async function main(): Promise<void> {

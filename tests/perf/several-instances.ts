@@ -1,9 +1,8 @@
-import { execFileSync } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import { startSimulator, type RunningSimulator } from "../../server/simulator";
 import { dropKeys, TEST_REDIS_URL, uniqueKeyPrefix } from "../support/redis";
 import { simulatorEnv } from "../support/simulator-env";
-import { ms, printTable, startConsoleServer, stats, timed } from "./support";
+import { ms, printTable, processGroupRssMb, startConsoleServer, stats, timed } from "./support";
 
 // Several instances of a production build sharing one Redis, measured side by side in one run:
 // - upstream list calls per poll interval with viewers spread over 1 and 3 instances (and 3 without Redis,
@@ -45,14 +44,7 @@ async function callsWhileViewing(sim: RunningSimulator, servers: Server[], path:
   return (await listCalls(sim)) - before;
 }
 
-/** Resident memory of the console's whole process group (npx, next and its workers), in MB. */
-function rssMb(server: Server): number {
-  const out = execFileSync("ps", ["-o", "rss=", "-g", String(server.pid)], { encoding: "utf8" });
-  return out
-    .split("\n")
-    .map((line) => Number(line.trim()) || 0)
-    .reduce((sum, kb) => sum + kb / 1024, 0);
-}
+const rssMb = (server: Server) => processGroupRssMb(server.pid);
 
 async function cachedLatency(origin: string, path: string): Promise<number[]> {
   const samples: number[] = [];

@@ -2,7 +2,16 @@ import { chromiumLaunchOptions } from "../support/chromium";
 import { chromium, devices, type Browser, type Page } from "@playwright/test";
 import { startSimulator, type RunningSimulator } from "../../server/simulator";
 import { PROBE_SCRIPT, readNavigation, readProbe, renderedRowIds, resetProbe, type ProbeSnapshot } from "./page-probes";
-import { ms, printTable, startConsoleServer, stats } from "./support";
+import {
+  fillQueue,
+  ms,
+  postJson as post,
+  printTable,
+  scheduledJobIds,
+  sleep,
+  startConsoleServer,
+  stats,
+} from "./support";
 
 // The stack page with 5000 scheduled jobs, through a production build in Chromium: how soon rows show after
 // navigation, how long one live refresh's React commit takes when 50 rows change (beside 1 changed row and
@@ -21,7 +30,6 @@ const IDLE_POLL_WINDOW_MS = 6000;
 
 const pct = (ratio: number) => `${(ratio * 100).toFixed(2)} %`;
 const verdict = (value: number, budget: number) => (value < budget ? "PASS" : "OVER");
-const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
 
 interface Env {
   sim: RunningSimulator;
@@ -30,40 +38,7 @@ interface Env {
   browser: Browser;
 }
 
-async function post(url: string, body: unknown): Promise<unknown> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`POST ${url} answered ${response.status}`);
-  return response.json();
-}
-
-async function scheduledIds(env: Env): Promise<string[]> {
-  const response = await fetch(
-    `${env.origin}/api/v1/stacks/${env.sim.stackKey}/scheduled-jobs?queue=${env.sim.queueKey}&all=1`,
-  );
-  const body = (await response.json()) as { ok: boolean; data: { id: string }[] };
-  if (!body.ok) throw new Error("the console could not list the scheduled jobs");
-  return body.data.map((job) => job.id);
-}
-
-/** Tops the default queue up to 5000 scheduled jobs, spread over an hour so waits and sort order vary. */
-async function fillQueue(env: Env): Promise<void> {
-  const missing = TARGET_JOBS - (await scheduledIds(env)).length;
-  const chunks = 10;
-  for (let i = 0; i < chunks && missing > 0; i++) {
-    const count = Math.floor(missing / chunks) + (i < missing % chunks ? 1 : 0);
-    if (count > 0) await post(`${env.sim.origin}/__sim/jobs`, { count });
-    await post(`${env.sim.origin}/__sim/clock`, { advanceMs: 6 * 60_000 });
-  }
-  const deadline = Date.now() + 10_000;
-  while ((await scheduledIds(env)).length < TARGET_JOBS) {
-    if (Date.now() > deadline) throw new Error(`the queue did not reach ${TARGET_JOBS} jobs`);
-    await sleep(250);
-  }
-}
+const scheduledIds = (env: Env) => scheduledJobIds(env.origin, env.sim);
 
 async function openPage(env: Env): Promise<Page> {
   const context = await env.browser.newContext({ ...devices["Desktop Chrome"] });
@@ -295,7 +270,7 @@ export async function stackPage(): Promise<void> {
     browser,
   };
   try {
-    await fillQueue(env);
+    await fillQueue(env.origin, sim, TARGET_JOBS);
     await measureLoads(env);
     await measureRefreshes(env);
   } finally {

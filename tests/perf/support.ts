@@ -1,8 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer as createHttpServer, request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
 import { ensureProductionBuild } from "../../scripts/production-build";
+import type { RunningSimulator } from "../../server/simulator";
 
 export interface Stats {
   n: number;
@@ -69,6 +71,10 @@ async function startAuthProxy(target: string): Promise<{ origin: string; close()
       if (!res.headersSent) res.writeHead(502);
       res.end();
     });
+    // A viewer that leaves mid-answer (an event stream, above all) must leave the console too.
+    res.on("close", () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
     req.pipe(upstream);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -127,3 +133,88 @@ export function printTable(title: string, rows: Record<string, string | number>[
 }
 
 export const ms = (x: number) => Number(x.toFixed(2));
+
+export const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
+
+export async function postJson(url: string, body: unknown): Promise<unknown> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`POST ${url} answered ${response.status}`);
+  return response.json();
+}
+
+/** The ids of the watched queue's scheduled jobs, as the console lists them. */
+export async function scheduledJobIds(origin: string, sim: RunningSimulator): Promise<string[]> {
+  const response = await fetch(`${origin}/api/v1/stacks/${sim.stackKey}/scheduled-jobs?queue=${sim.queueKey}&all=1`);
+  const body = (await response.json()) as { ok: boolean; data: { id: string }[] };
+  if (!body.ok) throw new Error("the console could not list the scheduled jobs");
+  return body.data.map((job) => job.id);
+}
+
+/** Tops the default queue up to `target` scheduled jobs, spread over an hour so waits and sort order vary. */
+export async function fillQueue(origin: string, sim: RunningSimulator, target: number): Promise<void> {
+  const missing = target - (await scheduledJobIds(origin, sim)).length;
+  const chunks = 10;
+  for (let i = 0; i < chunks && missing > 0; i++) {
+    const count = Math.floor(missing / chunks) + (i < missing % chunks ? 1 : 0);
+    if (count > 0) await postJson(`${sim.origin}/__sim/jobs`, { count });
+    await postJson(`${sim.origin}/__sim/clock`, { advanceMs: 6 * 60_000 });
+  }
+  const deadline = Date.now() + 10_000;
+  while ((await scheduledJobIds(origin, sim)).length < target) {
+    if (Date.now() > deadline) throw new Error(`the queue did not reach ${target} jobs`);
+    await sleep(250);
+  }
+}
+
+/** The processes of a process group (a console started by startConsoleServer: npx, next and its workers). */
+function groupPids(pgid: number): number[] {
+  const out = execFileSync("ps", ["-o", "pid=", "-g", String(pgid)], { encoding: "utf8" });
+  return out
+    .split("\n")
+    .map((line) => Number(line.trim()))
+    .filter((pid) => pid > 0);
+}
+
+/** Resident memory of a process group, in MB. */
+export function processGroupRssMb(pgid: number): number {
+  const out = execFileSync("ps", ["-o", "rss=", "-g", String(pgid)], { encoding: "utf8" });
+  return out
+    .split("\n")
+    .map((line) => Number(line.trim()) || 0)
+    .reduce((sum, kb) => sum + kb / 1024, 0);
+}
+
+const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+
+/** The process in a console's group that serves requests: next's server, which names itself next-server. */
+export function nextServerPid(pgid: number): number {
+  const pid = groupPids(pgid).find((candidate) => {
+    try {
+      return readFileSync(`/proc/${candidate}/cmdline`, "utf8").startsWith("next-server");
+    } catch {
+      return false;
+    }
+  });
+  if (pid === undefined) throw new Error(`no next-server process in process group ${pgid}`);
+  return pid;
+}
+
+/** A process's resident memory (VmRSS), in MB. */
+export function processRssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((entry) => entry.startsWith("VmRSS:"));
+  return Number(line?.match(/\d+/)?.[0] ?? NaN) / 1024;
+}
+
+/** CPU time (user + system) a process has used so far, in seconds. */
+export function processCpuSeconds(pid: number): number {
+  // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th of them.
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
