@@ -58,27 +58,35 @@ export const filtersKey = (filters: JobFilters) =>
 const contains = (value: string | null, needle: string) =>
   needle === "" || (value ?? "").toLowerCase().includes(needle);
 
-export function matchesFilters(job: ScheduledJob, filters: JobFilters): boolean {
-  const rules = filters.rules.trim().toLowerCase();
-  return (
-    contains(job.pipeline.slug, filters.pipeline.trim().toLowerCase()) &&
-    contains(job.build.branch, filters.branch.trim().toLowerCase()) &&
-    contains(job.step.key, filters.step.trim().toLowerCase()) &&
-    (rules === "" || job.agentQueryRules.some((rule) => rule.toLowerCase().includes(rules)))
-  );
+/** The filters as one test of a job, with each needle lowered once rather than once per job. */
+function matcher(filters: JobFilters): (job: ScheduledJob) => boolean {
+  const [pipeline, branch, step, rules] = textKeys.map((key) => filters[key].trim().toLowerCase());
+  return (job) =>
+    contains(job.pipeline.slug, pipeline ?? "") &&
+    contains(job.build.branch, branch ?? "") &&
+    contains(job.step.key, step ?? "") &&
+    (!rules || job.agentQueryRules.some((rule) => rule.toLowerCase().includes(rules)));
 }
+
+export const matchesFilters = (job: ScheduledJob, filters: JobFilters) => matcher(filters)(job);
 
 const scheduledMs = (job: ScheduledJob) => {
   const ms = Date.parse(job.scheduledAt);
   return Number.isFinite(ms) ? ms : 0;
 };
 
-function compare(a: ScheduledJob, b: ScheduledJob, filters: JobFilters): number {
+interface Keyed {
+  job: ScheduledJob;
+  /** Parsed once per job: a sort of 5000 compares some 60 000 times, and parsing dates there dominated. */
+  ms: number;
+}
+
+function compare(a: Keyed, b: Keyed, filters: JobFilters): number {
   // Waiting longer means scheduled earlier; ties fall back to waiting time, then id, so the order is total.
-  const byWait = scheduledMs(a) - scheduledMs(b);
-  const byId = a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  const byWait = a.ms - b.ms;
+  const byId = a.job.id < b.job.id ? -1 : a.job.id > b.job.id ? 1 : 0;
   if (filters.sort === "priority") {
-    const byPriority = a.priority - b.priority;
+    const byPriority = a.job.priority - b.job.priority;
     return (filters.dir === "asc" ? byPriority : -byPriority) || byWait || byId;
   }
   return (filters.dir === "desc" ? byWait : -byWait) || byId;
@@ -86,10 +94,10 @@ function compare(a: ScheduledJob, b: ScheduledJob, filters: JobFilters): number 
 
 /** The ids of the jobs that pass the filters, in the requested order. */
 export function filterAndSort(jobs: readonly ScheduledJob[], filters: JobFilters): string[] {
-  return jobs
-    .filter((job) => matchesFilters(job, filters))
-    .sort((a, b) => compare(a, b, filters))
-    .map((job) => job.id);
+  const matches = matcher(filters);
+  const keyed: Keyed[] = [];
+  for (const job of jobs) if (matches(job)) keyed.push({ job, ms: scheduledMs(job) });
+  return keyed.sort((a, b) => compare(a, b, filters)).map(({ job }) => job.id);
 }
 
 /** A job by full id or by an id prefix (what an operator copies from a log or a chat). */

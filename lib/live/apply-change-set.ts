@@ -19,8 +19,12 @@ export function listVersion(envelope: ScheduledJobsEnvelope | undefined): number
  * stay the same objects, so rows that did not change do not render again; the list stays oldest first,
  * as Buildkite sends it.
  */
-export function applyChangeSet(jobs: readonly ScheduledJob[], change: ChangeSet): ScheduledJob[] | null {
+export function applyChangeSet(jobs: ScheduledJob[], change: ChangeSet): ScheduledJob[] | null {
   if (change.reload) return null;
+  // Only the pause state or completeness changed: the very same list, so nothing downstream recomputes.
+  if (change.added.length + change.changed.length + change.removed.length === 0) {
+    return jobs.length === change.count ? jobs : null;
+  }
   const removed = new Set(change.removed);
   const changed = new Map(change.changed.map((job) => [job.id, job]));
   const next: ScheduledJob[] = [];

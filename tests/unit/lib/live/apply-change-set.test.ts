@@ -39,6 +39,10 @@ describe("applying a change set to the list the page holds", () => {
     expect(next?.map((job) => job.id)).toEqual([older, ...jobs].map((job) => job.id));
   });
 
+  test("a change of the pause state alone keeps the very same list", () => {
+    expect(applyChangeSet(jobs, change({ dispatchPaused: true, count: 3 }))).toBe(jobs);
+  });
+
   test("asks for the list again when the result would not count what the server counts", () => {
     expect(applyChangeSet(jobs, change({ added: [scheduledJob(4)], count: 5 }))).toBeNull();
   });
