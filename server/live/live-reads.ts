@@ -75,6 +75,19 @@ export function createLiveReads({ stacks, ttlMs, state }: { stacks: StacksClient
     });
   }
 
+  /**
+   * What an open stream's timer calls a few times an interval to have the queue read once it is due. Not a
+   * viewer's read: only the Buildkite call it makes counts in the shared-read metrics, or every tick would
+   * count as a hit.
+   */
+  function keepFresh(query: { stackKey: string; queueKey: string }): Promise<void> {
+    return readSnapshot(query).then((read) => {
+      const metrics = consoleMetrics();
+      if (!read.shared) metrics.sharedReads.record("queue_snapshot", false);
+      metrics.queueSnapshots.fresh(query.stackKey, query.queueKey, read.fetchedAt);
+    });
+  }
+
   // Why the next reads of a stack happen, when something other than the poll asked for them: good for one
   // interval, the time in which every queue of the stack is read again.
   const causes = new Map<string, { cause: ChangeCause; until: number }>();
@@ -125,7 +138,7 @@ export function createLiveReads({ stacks, ttlMs, state }: { stacks: StacksClient
     await Promise.all([pages.invalidate(stackPrefix(stackKey)), snapshots.invalidate(stackPrefix(stackKey))]);
   }
 
-  return { scheduledPage, queueSnapshot, invalidateStack, changes: state.changes };
+  return { scheduledPage, queueSnapshot, keepFresh, invalidateStack, changes: state.changes };
 }
 
 export type LiveReads = ReturnType<typeof createLiveReads>;

@@ -63,7 +63,7 @@ export function createQueueStreams({
     if (hub.reading) return;
     hub.reading = true;
     try {
-      await live.queueSnapshot({ stackKey, queueKey });
+      await live.keepFresh({ stackKey, queueKey });
       tell(hub, false);
     } catch (error) {
       tell(hub, true, error);

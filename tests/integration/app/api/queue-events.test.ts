@@ -123,6 +123,21 @@ describe("the event stream of a queue", () => {
     expect(await settled(1)).toBe(1);
   });
 
+  test("a stream's own timer keeps the queue read without counting its ticks as shared-read hits", async () => {
+    const count = async (result: string) =>
+      metricValue(parseMetrics(await consoleMetrics().registry.metrics()), "stack_console_shared_reads_total", {
+        read: "queue_snapshot",
+        result,
+      });
+    const s = await stream();
+    await s.next();
+    const [hits, misses] = [await count("hit"), await count("miss")];
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    // Ticking four times an interval, the timer read the queue from Buildkite once or twice, and nothing else.
+    expect(await count("hit")).toBe(hits);
+    expect(await count("miss")).toBeGreaterThan(misses);
+  });
+
   test("a viewer leaving ends its stream, and the reads made for it stop", async () => {
     // The 15 s heartbeat and the lifetime cap are covered by the unit test of the stream's response.
     const s = await stream();
