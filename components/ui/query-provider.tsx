@@ -4,6 +4,7 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@ta
 import { useState, type ReactNode } from "react";
 import { ApiError } from "@/lib/api/api-error";
 import { retryQuery } from "@/lib/queries/retry";
+import { DEFAULT_STALE_MS } from "@/lib/queries/defaults";
 
 // The console itself said the session is over (not Buildkite rejecting a token): reloading lets the
 // layout show the sign-in step instead of a page of errors.
@@ -19,8 +20,7 @@ export function createQueryClient(): QueryClient {
     mutationCache: new MutationCache({ onError: signInAgainIfSignedOut }),
     defaultOptions: {
       queries: {
-        // Server-prefetched data is fresh on arrival; polling takes it from there.
-        staleTime: 1000,
+        staleTime: DEFAULT_STALE_MS,
         // Network failures, 5xx and 429 are tried again; a 4xx (a refused filter, say) never is.
         retry: retryQuery,
         refetchOnWindowFocus: true,

@@ -68,8 +68,6 @@ function matcher(filters: JobFilters): (job: ScheduledJob) => boolean {
     (!rules || job.agentQueryRules.some((rule) => rule.toLowerCase().includes(rules)));
 }
 
-export const matchesFilters = (job: ScheduledJob, filters: JobFilters) => matcher(filters)(job);
-
 const scheduledMs = (job: ScheduledJob) => {
   const ms = Date.parse(job.scheduledAt);
   return Number.isFinite(ms) ? ms : 0;

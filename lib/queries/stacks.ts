@@ -13,9 +13,7 @@ import {
 import { queueStateSchema, watchedQueuesSchema } from "../schemas/queue";
 import { queryKeys } from "./keys";
 import { isPartial } from "../live/first-screen";
-
-/** As the app's default (components/ui/query-provider.tsx): a second-old list is fresh enough. */
-const LIST_STALE_MS = 1000;
+import { DEFAULT_STALE_MS } from "./defaults";
 
 // What the browser reads about a stack: its queue, its scheduled jobs, one job's details and history, job
 // states, and the reservations the console holds.
@@ -50,7 +48,7 @@ export const scheduledJobsQuery = (stackKey: string, queueKey: string) =>
       apiFetch(apiPaths.scheduledJobs(stackKey, queueKey), scheduledJobsSchema, { signal }, { conditional: true }),
     structuralSharing: shareTaggedAnswer,
     // The page's HTML brings only the first screen of rows: the whole list is wanted as soon as it mounts.
-    staleTime: (query) => (isPartial(query.state.data) ? 0 : LIST_STALE_MS),
+    staleTime: (query) => (isPartial(query.state.data) ? 0 : DEFAULT_STALE_MS),
   });
 
 export const jobQuery = (stackKey: string, jobId: string) =>

@@ -2,20 +2,10 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { vi } from "vitest";
-import { API_VERSION } from "@/lib/api/envelope";
+import { successBody } from "./envelopes";
 
 /** The console API's success envelope for `command`, carrying `data`. */
-export const envelope = (command: string, data: unknown) =>
-  Response.json({
-    ok: true,
-    apiVersion: API_VERSION,
-    command,
-    request: {},
-    summary: {},
-    pagination: null,
-    data,
-    error: null,
-  });
+export const envelope = (command: string, data: unknown) => Response.json(successBody(command, data));
 
 /** Stands in for the console's API: every call answers with a success envelope carrying `data`. */
 export function stubApi(command: string, data: unknown) {

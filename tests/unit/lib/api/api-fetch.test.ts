@@ -2,20 +2,12 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { ApiError } from "@/lib/api/api-error";
 import { apiFetch } from "@/lib/api/api-fetch";
+import { successBody } from "../../../support/envelopes";
 
 // The browser's side of the contract: what the server sent is checked against what the page reads, and a
 // mismatch is reported as such, never as an outage.
 
-const envelope = (data: unknown) => ({
-  ok: true,
-  apiVersion: "v1",
-  command: "queue.get",
-  request: {},
-  summary: {},
-  pagination: null,
-  data,
-  error: null,
-});
+const envelope = (data: unknown) => successBody("queue.get", data);
 const answer = (body: unknown, status = 200) =>
   vi.stubGlobal(
     "fetch",

@@ -3,20 +3,12 @@ import { z } from "zod";
 import { ApiError } from "@/lib/api/api-error";
 import { apiFetch } from "@/lib/api/api-fetch";
 import { ANSWER_CACHE_ENTRIES, taggedAnswers } from "@/lib/api/answer-cache";
+import { successBody } from "../../../support/envelopes";
 
 // Conditional polls: the last tagged answer per URL is kept, its tag sent, and a 304 answered with that
 // very object, neither read nor validated again.
 
-const envelope = (data: unknown) => ({
-  ok: true,
-  apiVersion: "v1",
-  command: "queue.get",
-  request: {},
-  summary: {},
-  pagination: null,
-  data,
-  error: null,
-});
+const envelope = (data: unknown) => successBody("queue.get", data);
 
 type Answer = { status: number; body?: unknown; etag?: string };
 
