@@ -34,10 +34,11 @@ export const authStatusParts = {
       uuid: z.string(),
       // A token made without a description has none.
       description: z.string().nullable(),
-      createdAt: z.string(),
+      createdAt: z.string().nullable(),
       scopes: scopeList,
     }),
-    user: z.object({ name: z.string(), email: z.string() }),
+    // Buildkite may leave out the user, or their name or email.
+    user: z.object({ name: z.string().nullable(), email: z.string().nullable() }).nullable(),
     requiredScopes: scopeList,
     missingScopes: scopeList,
     capabilities: z.object({ jobsRetry: capabilitySchema }),

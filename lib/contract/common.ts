@@ -10,7 +10,10 @@ export const buildRequestSchema = z.object({
 
 export const jobRequestSchema = buildRequestSchema.extend({ jobId: z.string() });
 
-/** A job as builds.get and jobs.retry show it; `exitStatus` is text, as the contract writes it ("1"). */
+/**
+ * A job as builds.get and jobs.retry show it; `exitStatus` is text, as the contract writes it ("1"). Waiters
+ * are not jobs in this sense (they have no state, name or log), so lists leave them out.
+ */
 export const contractJobSchema = z.object({
   id: z.string(),
   type: z.string(),
@@ -27,18 +30,18 @@ export type ContractJob = z.infer<typeof contractJobSchema>;
 export const contractBuildSchema = z.object({
   number: z.number().int(),
   state: z.string(),
-  branch: z.string(),
+  // Null only when Buildkite leaves a field out; a build without a message is allowed.
+  branch: z.string().nullable(),
   commit: z.string(),
-  // Buildkite allows a build without a message.
   message: z.string().nullable(),
-  webUrl: z.string(),
+  webUrl: z.string().nullable(),
 });
 export type ContractBuild = z.infer<typeof contractBuildSchema>;
 
 /** A build as builds.list shows it: builds.get's fields plus its pipeline and times. */
 export const contractBuildListItemSchema = contractBuildSchema.extend({
   pipeline: z.object({ slug: z.string() }),
-  createdAt: z.string(),
+  createdAt: z.string().nullable(),
   // A build that has not started (or not finished) has no such time yet.
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),

@@ -94,3 +94,4 @@ export const rawContractSchemas = {
 } as const satisfies Partial<Record<CommandName, z.ZodType>>;
 
 export type ContractEnvelope<Name extends CommandName> = z.infer<(typeof contractSchemas)[Name]>;
+export * from "./scopes";

@@ -1,4 +1,3 @@
-import "server-only";
 import type { Logger } from "pino";
 import type { Dispatcher } from "undici";
 import type { AuthScheme, HttpCoreOptions, HttpMethod, HttpObserver } from "./http";

@@ -1,5 +1,3 @@
-import "server-only";
-
 // Metrics name the Buildkite endpoint a call went to, never its raw path: a path carries stack keys,
 // pipeline slugs, build numbers and job ids, and one label value per job would grow a metric without end.
 

@@ -1,5 +1,3 @@
-import "server-only";
-
 import type { RateLimitInfo } from "./rate-limit";
 
 export type BuildkiteErrorKind = "http" | "network" | "timeout" | "aborted" | "parse";

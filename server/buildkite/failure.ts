@@ -1,5 +1,3 @@
-import "server-only";
-
 import type { BuildkiteErrorKind } from "./errors";
 import { scrubSecrets } from "./redact";
 

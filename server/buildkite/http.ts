@@ -1,5 +1,3 @@
-import "server-only";
-
 import { randomUUID } from "node:crypto";
 import { STATUS_CODES, type IncomingHttpHeaders } from "node:http";
 import type { Logger } from "pino";

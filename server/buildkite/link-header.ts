@@ -1,5 +1,3 @@
-import "server-only";
-
 /**
  * RFC 8288 `Link` header as Buildkite's REST API sends it for pagination:
  * `<https://api.buildkite.com/v2/…?page=3&per_page=30>; rel="next", <…>; rel="last"`.

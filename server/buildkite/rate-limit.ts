@@ -1,5 +1,3 @@
-import "server-only";
-
 export interface RateLimitInfo {
   scope: string | null;
   limit: number | null;

@@ -1,5 +1,3 @@
-import "server-only";
-
 export const REDACTED = "[REDACTED]";
 
 const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie"]);

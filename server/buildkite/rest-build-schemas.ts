@@ -1,5 +1,3 @@
-import "server-only";
-
 import { z } from "zod";
 
 import type { BuildkiteUser } from "@/lib/schemas/buildkite-user";

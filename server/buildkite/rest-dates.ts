@@ -1,5 +1,3 @@
-import "server-only";
-
 // Buildkite's REST API mostly sends ISO-8601, but access-token dates, pipeline `created_at` and webhook
 // payloads use "2026-11-20 09:14:03 UTC". Both become one ISO string so nothing downstream cares.
 const UTC_FORM = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d+)?) UTC$/;

@@ -1,4 +1,5 @@
-import "server-only";
+// server/buildkite also runs in the bkci CLI, in plain Node, so its modules do not import "server-only"; the
+// ESLint no-restricted-imports fence still keeps server/ out of browser code.
 
 import type { z } from "zod";
 

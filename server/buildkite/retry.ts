@@ -1,5 +1,3 @@
-import "server-only";
-
 import { parseRateLimit, type RateLimitInfo } from "./rate-limit";
 
 /*

@@ -1,5 +1,3 @@
-import "server-only";
-
 import { z } from "zod";
 import type { JobDetail, ScheduledJob } from "@/lib/schemas/jobs";
 import type { Stack } from "@/lib/schemas/stacks";

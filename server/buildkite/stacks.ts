@@ -1,4 +1,3 @@
-import "server-only";
 import { httpCoreOptions, type BuildkiteClientOptions } from "./client-options";
 
 import { createHttpCore, type ApiResult, type RequestOptions } from "./http";

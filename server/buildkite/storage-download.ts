@@ -1,5 +1,3 @@
-import "server-only";
-
 import { Agent, type Dispatcher } from "undici";
 
 import { BuildkiteError } from "./errors";

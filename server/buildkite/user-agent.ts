@@ -1,5 +1,3 @@
-import "server-only";
-
 import packageJson from "@/package.json";
 
 export const STACKS_CLIENT_VERSION: string = packageJson.version;

@@ -1,4 +1,4 @@
-import "server-only";
+// Shared with the bkci CLI, which runs in plain Node: no "server-only" import (ESLint keeps it out of browsers).
 import sanitizeHtml from "sanitize-html";
 
 /**

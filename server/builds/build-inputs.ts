@@ -2,15 +2,13 @@ import "server-only";
 import { z } from "zod";
 import { buildNumberInput } from "@/lib/inputs/numbers";
 import { jobIdInput } from "@/lib/inputs/stacks";
+import { pipelineSlugInput } from "@/lib/inputs/builds";
 import { ConsoleError } from "../route-kit/console-error";
 import type { RestAccess, Runtime } from "../runtime";
 
 // Inputs naming builds, jobs and artifacts, checked before any REST call.
 
-export const pipelineSlugInput = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "must be a pipeline slug (letters, digits, - or _)");
-export const artifactIdInput = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, "must be an artifact id");
+export { artifactIdInput, pipelineSlugInput } from "@/lib/inputs/builds";
 
 export const buildInput = z.object({ pipeline: pipelineSlugInput, number: buildNumberInput });
 export const buildJobInput = buildInput.extend({ id: jobIdInput });

@@ -2,7 +2,8 @@ import "server-only";
 import { logChunkSchema } from "@/lib/schemas/logs";
 import { defineCommand } from "../route-kit/command";
 import { log } from "../log";
-import { chunkAfter, chunkBefore, directTail, lineChunk, tailChunk } from "../logs/log-chunks";
+import { directTail } from "../buildkite/log-tail";
+import { chunkAfter, chunkBefore, lineChunk, tailChunk } from "../logs/log-chunks";
 import { logChunkInput } from "../logs/log-inputs";
 import { buildJobInput, jobRef, restAccess } from "../builds/build-inputs";
 

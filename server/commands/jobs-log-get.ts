@@ -1,8 +1,8 @@
 import "server-only";
 import { jobLogSchema } from "@/lib/schemas/logs";
-import { toPlainText } from "@/lib/log/plain-text";
+import { logExcerpt } from "@/lib/log/log-excerpt";
 import { defineCommand } from "../route-kit/command";
-import { directTail } from "../logs/log-chunks";
+import { directTail } from "../buildkite/log-tail";
 import { logGetInput } from "../logs/log-inputs";
 import { buildJobInput, jobRef } from "../builds/build-inputs";
 
@@ -20,22 +20,15 @@ export const jobsLogGet = defineCommand({
   async run({ params, query }, { runtime, raw }) {
     const { client, ref } = jobRef(runtime, params);
     const tail = await directTail(client, ref, query.maxBytes, true);
-    let lines = (raw ? tail.text : toPlainText(tail.text)).split("\n");
-    if (lines.at(-1) === "") lines.pop();
-    let truncated = tail.start > 0;
-    if (query.tailLines !== undefined && lines.length > query.tailLines) {
-      lines = lines.slice(-query.tailLines);
-      truncated = true;
-    }
-    const content = lines.join("\n");
+    const { content, lineCount, truncated } = logExcerpt(tail, { raw: raw === true, tailLines: query.tailLines });
     const data = {
       jobId: params.id,
       encoding: "utf-8" as const,
-      lineCount: lines.length,
+      lineCount,
       truncated,
       totalBytes: tail.totalBytes,
       content,
     };
-    return { data, summary: { lineCount: lines.length, truncated, totalBytes: tail.totalBytes } };
+    return { data, summary: { lineCount, truncated, totalBytes: tail.totalBytes } };
   },
 });
