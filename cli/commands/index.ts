@@ -1,0 +1,23 @@
+import type { CliCommand } from "../command";
+import { annotationsList } from "./annotations-list";
+import { artifactsDownload } from "./artifacts-download";
+import { artifactsList } from "./artifacts-list";
+import { authSetup } from "./auth-setup";
+import { authStatus } from "./auth-status";
+import { buildsGet } from "./builds-get";
+import { buildsList } from "./builds-list";
+import { jobsLogGet } from "./jobs-log-get";
+import { jobsRetry } from "./jobs-retry";
+
+/** Every bkci command, in the order --help lists them. */
+export const commands: readonly CliCommand[] = [
+  authSetup,
+  authStatus,
+  buildsList,
+  buildsGet,
+  jobsLogGet,
+  jobsRetry,
+  artifactsList,
+  artifactsDownload,
+  annotationsList,
+];
