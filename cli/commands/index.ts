@@ -8,6 +8,11 @@ import { buildsGet } from "./builds-get";
 import { buildsList } from "./builds-list";
 import { jobsLogGet } from "./jobs-log-get";
 import { jobsRetry } from "./jobs-retry";
+import { stacksJobsFinish } from "./stacks-jobs-finish";
+import { stacksJobsList } from "./stacks-jobs-list";
+import { stacksJobsNotify } from "./stacks-jobs-notify";
+import { stacksJobsReserve } from "./stacks-jobs-reserve";
+import { stacksQueuePause, stacksQueueResume } from "./stacks-queue-dispatch";
 
 /** Every bkci command, in the order --help lists them. */
 export const commands: readonly CliCommand[] = [
@@ -20,4 +25,10 @@ export const commands: readonly CliCommand[] = [
   artifactsList,
   artifactsDownload,
   annotationsList,
+  stacksJobsList,
+  stacksJobsReserve,
+  stacksJobsFinish,
+  stacksJobsNotify,
+  stacksQueuePause,
+  stacksQueueResume,
 ];
