@@ -12,8 +12,8 @@ export const pipelineSlugInput = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "must be a pipeline slug (letters, digits, - or _)");
 export const artifactIdInput = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, "must be an artifact id");
 
-export const buildInput = z.object({ pipeline: pipelineSlugInput, number: buildNumberInput });
-export const buildJobInput = buildInput.extend({ id: jobIdInput });
+export const buildInput = z.object({ pipeline: pipelineSlugInput, buildNumber: buildNumberInput });
+export const buildJobInput = buildInput.extend({ jobId: jobIdInput });
 
 /** The REST API, or an error the operator can act on: the console has no REST token or organization. */
 export function restAccess(runtime: Runtime): RestAccess {
@@ -26,9 +26,12 @@ export function restAccess(runtime: Runtime): RestAccess {
   );
 }
 
-export function buildRef(runtime: Runtime, params: { pipeline: string; number: number }) {
+/** The contract's `request` names the organization of every REST command; null when the console has none. */
+export const echoOrg = (runtime: Runtime) => ({ org: runtime.rest?.org ?? null });
+
+export function buildRef(runtime: Runtime, params: { pipeline: string; buildNumber: number }) {
   const { client, org, reads } = restAccess(runtime);
-  const ref = { org, pipeline: params.pipeline, build: params.number };
+  const ref = { org, pipeline: params.pipeline, build: params.buildNumber };
   return {
     client,
     reads,
@@ -37,7 +40,7 @@ export function buildRef(runtime: Runtime, params: { pipeline: string; number: n
   };
 }
 
-export function jobRef(runtime: Runtime, params: { pipeline: string; number: number; id: string }) {
+export function jobRef(runtime: Runtime, params: { pipeline: string; buildNumber: number; jobId: string }) {
   const { client, reads, ref } = buildRef(runtime, params);
-  return { client, reads, ref: { ...ref, job: params.id } };
+  return { client, reads, ref: { ...ref, job: params.jobId } };
 }

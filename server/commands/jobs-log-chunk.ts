@@ -4,11 +4,12 @@ import { defineCommand } from "../route-kit/command";
 import { log } from "../log";
 import { chunkAfter, chunkBefore, directTail, lineChunk, tailChunk } from "../logs/log-chunks";
 import { logChunkInput } from "../logs/log-inputs";
-import { buildJobInput, jobRef, restAccess } from "../builds/build-inputs";
+import { buildJobInput, jobRef, restAccess, echoOrg } from "../builds/build-inputs";
 
 export const jobsLogChunk = defineCommand({
   name: "jobs.log.chunk",
   permission: "read",
+  echoDefaults: echoOrg,
   output: logChunkSchema,
   params: buildJobInput,
   query: logChunkInput,

@@ -4,7 +4,7 @@ import { toPlainText } from "@/lib/log/plain-text";
 import { defineCommand } from "../route-kit/command";
 import { directTail } from "../logs/log-chunks";
 import { logGetInput } from "../logs/log-inputs";
-import { buildJobInput, jobRef } from "../builds/build-inputs";
+import { buildJobInput, jobRef, echoOrg } from "../builds/build-inputs";
 
 /**
  * The contract's `jobs.log.get`: the last `maxBytes` of the log (by a suffix `Range`, so a huge log costs
@@ -14,6 +14,7 @@ import { buildJobInput, jobRef } from "../builds/build-inputs";
 export const jobsLogGet = defineCommand({
   name: "jobs.log.get",
   permission: "read",
+  echoDefaults: echoOrg,
   output: jobLogSchema,
   params: buildJobInput,
   query: logGetInput,
@@ -29,7 +30,7 @@ export const jobsLogGet = defineCommand({
     }
     const content = lines.join("\n");
     const data = {
-      jobId: params.id,
+      jobId: params.jobId,
       encoding: "utf-8" as const,
       lineCount: lines.length,
       truncated,
