@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { contractSchemas, rawContractSchemas, type CommandName } from "@/lib/contract";
 import { seededConsole } from "../../../support/console";
 
 // The API keeps the bkci contract's names: `request` echoes org, pipeline, buildNumber, jobId, maxBytes and
@@ -64,6 +66,63 @@ describe("the contract's request names", () => {
     const bad = await world.console.api(`/api/v1/pipelines/${job.pipeline}/builds/x1/annotations`);
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatchObject({ type: "validation_error", details: { field: "params.buildNumber" } });
+  });
+});
+
+/** The body parses with the contract's schema for its command; a failure names each field it breaks. */
+function expectContract(body: unknown, command: CommandName, raw = false) {
+  const schemas: Partial<Record<CommandName, z.ZodType>> = raw ? rawContractSchemas : contractSchemas;
+  const schema = schemas[command];
+  if (!schema) throw new Error(`no ${raw ? "raw " : ""}contract schema for ${command}`);
+  const parsed = schema.safeParse(body);
+  const broken = parsed.error?.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`) ?? [];
+  expect(broken, `${command}${raw ? " (raw)" : ""}`).toEqual([]);
+}
+
+describe("every command the API shares with the contract answers in the contract's shape", () => {
+  const reads = (): [CommandName, string][] => {
+    const job = world.fixtures.failedJob;
+    const annotated = world.fixtures.hostileAnnotation;
+    return [
+      ["auth.status", "/api/v1/auth/status"],
+      ["builds.list", "/api/v1/builds?perPage=5"],
+      ["builds.list", `/api/v1/builds?pipeline=${job.pipeline}&state=failed&branch=main`],
+      ["builds.get", buildPath(job)],
+      ["jobs.log.get", `${buildPath(job)}/jobs/${job.jobId}/log?tailLines=20`],
+      ["jobs.log.get", `${buildPath(job)}/jobs/${job.jobId}/log`],
+      ["artifacts.list", `${buildPath(job)}/artifacts`],
+      ["artifacts.list", `${buildPath(job)}/artifacts?jobId=${job.jobId}`],
+      ["annotations.list", `${buildPath(annotated)}/annotations`],
+    ];
+  };
+
+  it("reads, as they are and with ?raw=1", async () => {
+    for (const [command, path] of reads()) {
+      const { status, body } = await world.console.api(path);
+      expect(status, path).toBe(200);
+      expect(body.command).toBe(command);
+      expectContract(body, command);
+      if (command in rawContractSchemas && command !== "jobs.log.get") {
+        const raw = await world.console.api(`${path}${path.includes("?") ? "&" : "?"}raw=1`);
+        expectContract(raw.body, command, true);
+      }
+    }
+  });
+
+  it("jobs.retry, and its failure", async () => {
+    const job = world.fixtures.failedJob;
+    const retried = await world.console.api(`${buildPath(job)}/jobs/${job.jobId}/retry`, { body: {} });
+    expect(retried.body.ok).toBe(true);
+    expectContract(retried.body, "jobs.retry");
+    const again = await world.console.api(`${buildPath(job)}/jobs/${job.jobId}/retry`, { body: {} });
+    expect(again.body.ok).toBe(false);
+    expectContract(again.body, "jobs.retry");
+  });
+
+  it("a failed read", async () => {
+    const { body } = await world.console.api(`/api/v1/pipelines/nope/builds/1`);
+    expect(body.error).toMatchObject({ type: "not_found" });
+    expectContract(body, "builds.get");
   });
 });
 
