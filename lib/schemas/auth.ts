@@ -36,17 +36,6 @@ export const authStatusSchema = z.object({
     configured: z.boolean(),
     valid: z.boolean().nullable(),
     error: tokenCheckErrorSchema.nullable(),
-    token: z
-      .object({
-        uuid: z.string(),
-        description: z.string().nullable(),
-        createdAt: z.string().nullable(),
-        expiresAt: z.string().nullable(),
-        scopes: z.array(z.string()),
-        user: buildkiteUserSchema.nullable(),
-      })
-      .nullable(),
-    user: buildkiteUserSchema.nullable(),
     scopes: z.array(z.string()),
     requiredScopes: z.array(z.string()),
     missingScopes: z.array(z.string()),
@@ -59,6 +48,18 @@ export const authStatusSchema = z.object({
       })
       .nullable(),
   }),
+  /** The REST token as `GET /v2/access-token` describes it: the contract's `data.token` and `data.user`. */
+  token: z
+    .object({
+      uuid: z.string(),
+      description: z.string().nullable(),
+      createdAt: z.string().nullable(),
+      expiresAt: z.string().nullable(),
+      scopes: z.array(z.string()),
+      user: buildkiteUserSchema.nullable(),
+    })
+    .nullable(),
+  user: buildkiteUserSchema.nullable(),
   requiredScopes: z.array(z.string()),
   missingScopes: z.array(z.string()),
   /** Optional actions and the scopes each needs: the UI disables one with the scopes it lacks. */

@@ -91,6 +91,17 @@ export interface BuildRef {
   build: number;
 }
 
+/** What a new build runs: `commit` (a SHA or `HEAD`) and `branch` are required by Buildkite. */
+export interface CreateBuildInput {
+  commit: string;
+  branch: string;
+  message?: string;
+  env?: Readonly<Record<string, string>>;
+  metaData?: Readonly<Record<string, string>>;
+  /** The commit's author; the build's creator is always the token's user. */
+  author?: { name: string; email: string };
+}
+
 /** A log's raw bytes as they stream in; `range` is set for a 206 tail. */
 export interface LogStream {
   status: number;
@@ -125,8 +136,23 @@ export interface RestClient {
   /** The last `bytes` of the raw log by a suffix `Range`; null when the log is empty (nothing written yet). */
   jobLogTail(ref: JobRef, bytes: number, opts?: RequestOptions): Promise<LogStream | null>;
   jobEnv(ref: JobRef, opts?: RequestOptions): Promise<ApiResult<Record<string, string>>>;
+  /** The same env by job id alone, for a job whose build is not known. */
+  orgJobEnv(org: string, job: string, opts?: RequestOptions): Promise<ApiResult<Record<string, string>>>;
   /** Returns the new job; the retried one can never be retried again. */
   retryJob(ref: JobRef, opts?: RequestOptions): Promise<ApiResult<RestJob>>;
+  /** Starts a build (Buildkite answers 201); the build is created at most once, so it is never resent. */
+  createBuild(
+    org: string,
+    pipeline: string,
+    input: CreateBuildInput,
+    opts?: RequestOptions,
+  ): Promise<ApiResult<RestBuild>>;
+  /** Scheduled, running and failing builds only (422 otherwise); returns the build as it now stands. */
+  cancelBuild(ref: BuildRef, opts?: RequestOptions): Promise<ApiResult<RestBuild>>;
+  /** Returns the **new** build, a fresh run of the same commit. */
+  rebuildBuild(ref: BuildRef, opts?: RequestOptions): Promise<ApiResult<RestBuild>>;
+  /** Block steps only (400 otherwise); the fields become the build's meta-data. Returns the unblocked job. */
+  unblockJob(ref: JobRef, fields: Record<string, string>, opts?: RequestOptions): Promise<ApiResult<RestJob>>;
   listArtifacts(
     ref: BuildRef & { job?: string },
     filters?: { state?: string; path?: string },
@@ -407,9 +433,47 @@ export function createRestClient(options: RestClientOptions): RestClient {
 
     jobEnv: (ref, opts) => http.sendJson({ method: "GET", path: `${jobPath(ref)}/env` }, jobEnvSchema, opts),
 
-    // A retry is not idempotent (a second one is refused, or would start a second job), so never resend it.
+    orgJobEnv: (org, job, opts) =>
+      http.sendJson({ method: "GET", path: escapedPath`/organizations/${org}/jobs/${job}/env` }, jobEnvSchema, opts),
+
+    // None of the writes below is idempotent, so none is resent after a 5xx or a dropped connection: the
+    // first attempt may have landed. A second retry or unblock is refused (400), a second cancel is a 422
+    // for a build that is already canceled, and a second create or rebuild would start another build.
     retryJob: (ref, opts) =>
       http.sendJson({ method: "PUT", path: `${jobPath(ref)}/retry` }, restJobSchema, { ...opts, noRetry: true }),
+
+    createBuild: (org, pipeline, input, opts) =>
+      http.sendJson(
+        {
+          method: "POST",
+          path: escapedPath`/organizations/${org}/pipelines/${pipeline}/builds`,
+          body: {
+            commit: input.commit,
+            branch: input.branch,
+            message: input.message,
+            env: input.env,
+            meta_data: input.metaData,
+            author: input.author,
+          },
+        },
+        restBuildSchema,
+        { ...opts, noRetry: true },
+      ),
+
+    cancelBuild: (ref, opts) =>
+      http.sendJson({ method: "PUT", path: `${buildPath(ref)}/cancel` }, restBuildSchema, { ...opts, noRetry: true }),
+
+    rebuildBuild: (ref, opts) =>
+      http.sendJson({ method: "PUT", path: `${buildPath(ref)}/rebuild` }, restBuildSchema, {
+        ...opts,
+        noRetry: true,
+      }),
+
+    unblockJob: (ref, fields, opts) =>
+      http.sendJson({ method: "PUT", path: `${jobPath(ref)}/unblock`, body: { fields } }, restJobSchema, {
+        ...opts,
+        noRetry: true,
+      }),
 
     listArtifacts: (ref, filters = {}, opts) =>
       all(

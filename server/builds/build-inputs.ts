@@ -10,8 +10,8 @@ import type { RestAccess, Runtime } from "../runtime";
 
 export { artifactIdInput, pipelineSlugInput } from "@/lib/inputs/builds";
 
-export const buildInput = z.object({ pipeline: pipelineSlugInput, number: buildNumberInput });
-export const buildJobInput = buildInput.extend({ id: jobIdInput });
+export const buildInput = z.object({ pipeline: pipelineSlugInput, buildNumber: buildNumberInput });
+export const buildJobInput = buildInput.extend({ jobId: jobIdInput });
 
 /** The REST API, or an error the operator can act on: the console has no REST token or organization. */
 export function restAccess(runtime: Runtime): RestAccess {
@@ -24,9 +24,12 @@ export function restAccess(runtime: Runtime): RestAccess {
   );
 }
 
-export function buildRef(runtime: Runtime, params: { pipeline: string; number: number }) {
+/** The contract's `request` names the organization of every REST command; null when the console has none. */
+export const echoOrg = (runtime: Runtime) => ({ org: runtime.rest?.org ?? null });
+
+export function buildRef(runtime: Runtime, params: { pipeline: string; buildNumber: number }) {
   const { client, org, reads } = restAccess(runtime);
-  const ref = { org, pipeline: params.pipeline, build: params.number };
+  const ref = { org, pipeline: params.pipeline, build: params.buildNumber };
   return {
     client,
     reads,
@@ -35,7 +38,7 @@ export function buildRef(runtime: Runtime, params: { pipeline: string; number: n
   };
 }
 
-export function jobRef(runtime: Runtime, params: { pipeline: string; number: number; id: string }) {
+export function jobRef(runtime: Runtime, params: { pipeline: string; buildNumber: number; jobId: string }) {
   const { client, reads, ref } = buildRef(runtime, params);
-  return { client, reads, ref: { ...ref, job: params.id } };
+  return { client, reads, ref: { ...ref, job: params.jobId } };
 }

@@ -5,7 +5,7 @@ import { annotationStyles, type Annotation } from "@/lib/schemas/builds";
 import { defineCommand } from "../route-kit/command";
 import { sanitizeAnnotationHtml, annotationText } from "../builds/annotation-html";
 import { apiPaths } from "@/lib/api/paths";
-import { buildInput, buildRef } from "../builds/build-inputs";
+import { buildInput, buildRef, echoOrg } from "../builds/build-inputs";
 
 const annotationsListInput = z.object({
   scope: z.enum(["build", "job", "all"], "must be build, job or all").default("all"),
@@ -17,6 +17,7 @@ const isStyle = (value: string): value is Style => (annotationStyles as readonly
 export const annotationsList = defineCommand({
   name: "annotations.list",
   permission: "read",
+  echoDefaults: echoOrg,
   output: z.array(annotationSchema),
   params: buildInput,
   query: annotationsListInput,
@@ -34,7 +35,7 @@ export const annotationsList = defineCommand({
         byPath.set(
           artifact.path,
           apiPaths.artifactDownload(
-            { pipeline: params.pipeline, number: params.number, jobId: artifact.jobId },
+            { pipeline: params.pipeline, number: params.buildNumber, jobId: artifact.jobId },
             artifact.id,
           ),
         );

@@ -2,13 +2,14 @@ import "server-only";
 import { streamedFileOutput } from "../route-kit/streamed-file";
 import { defineCommand } from "../route-kit/command";
 import { streamedFile, type StreamedFile } from "../route-kit/streamed-file";
-import { artifactIdInput, buildJobInput, jobRef } from "../builds/build-inputs";
+import { artifactIdInput, buildJobInput, jobRef, echoOrg } from "../builds/build-inputs";
 
 const artifactInput = buildJobInput.extend({ artifactId: artifactIdInput });
 
 export const artifactsDownload = defineCommand({
   name: "artifacts.download",
   permission: "read",
+  echoDefaults: echoOrg,
   output: streamedFileOutput,
   params: artifactInput,
   async run({ params }, { runtime, signal, consoleHost }) {

@@ -5,7 +5,7 @@ import { jobIdInput } from "@/lib/inputs/stacks";
 import type { Artifact } from "@/lib/schemas/builds";
 import { defineCommand } from "../route-kit/command";
 import { apiPaths } from "@/lib/api/paths";
-import { buildInput, buildRef } from "../builds/build-inputs";
+import { buildInput, buildRef, echoOrg } from "../builds/build-inputs";
 
 export const artifactStates = ["new", "error", "finished", "deleted", "expired"] as const;
 
@@ -18,6 +18,8 @@ const artifactsListInput = z.object({
 export const artifactsList = defineCommand({
   name: "artifacts.list",
   permission: "read",
+  // The contract echoes `jobId: null` for a whole build's artifacts.
+  echoDefaults: (runtime) => ({ ...echoOrg(runtime), jobId: null }),
   output: z.array(artifactSchema),
   params: buildInput,
   query: artifactsListInput,
@@ -38,7 +40,7 @@ export const artifactsList = defineCommand({
       sha1sum: artifact.sha1sum,
       state: artifact.state,
       downloadUrl: apiPaths.artifactDownload(
-        { pipeline: params.pipeline, number: params.number, jobId: artifact.jobId },
+        { pipeline: params.pipeline, number: params.buildNumber, jobId: artifact.jobId },
         artifact.id,
       ),
     }));

@@ -3,11 +3,12 @@ import { buildDetailSchema } from "@/lib/schemas/builds";
 import { isFailedJob } from "@/lib/build-jobs";
 import { defineCommand } from "../route-kit/command";
 import { toBuildJob, toBuildSummary, jobCounts } from "../builds/build-records";
-import { buildInput, buildRef } from "../builds/build-inputs";
+import { buildInput, buildRef, echoOrg } from "../builds/build-inputs";
 
 export const buildsGet = defineCommand({
   name: "builds.get",
   permission: "read",
+  echoDefaults: echoOrg,
   output: buildDetailSchema,
   params: buildInput,
   async run({ params }, { runtime }) {

@@ -6,7 +6,7 @@ import { buildStates } from "@/lib/build-states";
 import type { Pagination } from "@/lib/api/envelope";
 import { defineCommand } from "../route-kit/command";
 import { toBuildSummary } from "../builds/build-records";
-import { pipelineSlugInput, restAccess } from "../builds/build-inputs";
+import { pipelineSlugInput, restAccess, echoOrg } from "../builds/build-inputs";
 
 const DEFAULT_PER_PAGE = 30;
 /** Buildkite refuses to list builds past this offset; the console says so without asking. */
@@ -33,6 +33,8 @@ const buildsListInput = z
 export const buildsList = defineCommand({
   name: "builds.list",
   permission: "read",
+  // The contract echoes every filter, null when not given.
+  echoDefaults: (runtime) => ({ ...echoOrg(runtime), pipeline: null, branch: null, state: null }),
   output: z.array(buildSummarySchema),
   query: buildsListInput,
   async run({ query }, { runtime }) {

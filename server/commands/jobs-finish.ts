@@ -17,11 +17,11 @@ export const jobsFinish = defineCommand({
       const { confirmedByState } = await finishOne(
         runtime,
         operator,
-        { stackKey: params.key, jobId: params.id, exitStatus: body.exitStatus, reason: body.detail },
+        { stackKey: params.key, jobId: params.jobId, exitStatus: body.exitStatus, reason: body.detail },
         signal,
       );
       return {
-        data: { jobId: params.id, finished: true, exitStatus: body.exitStatus },
+        data: { jobId: params.jobId, finished: true, exitStatus: body.exitStatus },
         summary: { finished: true, ...(confirmedByState ? { confirmedByState } : {}) },
       };
     } finally {

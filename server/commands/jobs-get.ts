@@ -10,7 +10,7 @@ export const jobsGet = defineCommand({
   output: jobDetailSchema,
   params: stackJobInput,
   async run({ params }, { runtime, signal }) {
-    const result = await runtime.stacks.getJob({ stackKey: params.key, jobId: params.id }, { signal });
+    const result = await runtime.stacks.getJob({ stackKey: params.key, jobId: params.jobId }, { signal });
     const { env, redacted } = redactSecretEnv(result.data.env);
     const job = { ...result.data, env };
     return {

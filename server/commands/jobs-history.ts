@@ -15,9 +15,9 @@ export const jobsHistory = defineCommand({
   async run({ params }, { runtime, operator }) {
     const { ledger } = runtime;
     const [events, notificationsSent, reservation] = await Promise.all([
-      ledger.history(params.key, params.id),
-      ledger.notificationsSent(params.key, params.id),
-      ledger.activeReservation(params.key, params.id),
+      ledger.history(params.key, params.jobId),
+      ledger.notificationsSent(params.key, params.jobId),
+      ledger.activeReservation(params.key, params.jobId),
     ]);
     const data = {
       events,

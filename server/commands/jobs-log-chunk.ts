@@ -5,11 +5,12 @@ import { log } from "../log";
 import { directTail } from "../buildkite/log-tail";
 import { chunkAfter, chunkBefore, lineChunk, tailChunk } from "../logs/log-chunks";
 import { logChunkInput } from "../logs/log-inputs";
-import { buildJobInput, jobRef, restAccess } from "../builds/build-inputs";
+import { buildJobInput, jobRef, restAccess, echoOrg } from "../builds/build-inputs";
 
 export const jobsLogChunk = defineCommand({
   name: "jobs.log.chunk",
   permission: "read",
+  echoDefaults: echoOrg,
   output: logChunkSchema,
   params: buildJobInput,
   query: logChunkInput,

@@ -2,12 +2,13 @@ import "server-only";
 import { streamedFileOutput } from "../route-kit/streamed-file";
 import { defineCommand } from "../route-kit/command";
 import { streamedFile } from "../route-kit/streamed-file";
-import { buildJobInput, jobRef } from "../builds/build-inputs";
+import { buildJobInput, jobRef, echoOrg } from "../builds/build-inputs";
 
 /** The whole raw log, streamed from Buildkite to the browser as it arrives. */
 export const jobsLogDownload = defineCommand({
   name: "jobs.log.download",
   permission: "read",
+  echoDefaults: echoOrg,
   output: streamedFileOutput,
   params: buildJobInput,
   async run({ params }, { runtime, signal }) {
@@ -16,7 +17,7 @@ export const jobsLogDownload = defineCommand({
     const data = streamedFile(log.body, {
       contentType: "text/plain; charset=utf-8",
       contentLength: log.totalBytes,
-      filename: `${params.pipeline}-${params.number}-${params.id}.log`,
+      filename: `${params.pipeline}-${params.buildNumber}-${params.jobId}.log`,
     });
     return { data, summary: { totalBytes: log.totalBytes } };
   },

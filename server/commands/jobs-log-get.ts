@@ -4,7 +4,7 @@ import { logExcerpt } from "@/lib/log/log-excerpt";
 import { defineCommand } from "../route-kit/command";
 import { directTail } from "../buildkite/log-tail";
 import { logGetInput } from "../logs/log-inputs";
-import { buildJobInput, jobRef } from "../builds/build-inputs";
+import { buildJobInput, jobRef, echoOrg } from "../builds/build-inputs";
 
 /**
  * The contract's `jobs.log.get`: the last `maxBytes` of the log (by a suffix `Range`, so a huge log costs
@@ -14,6 +14,8 @@ import { buildJobInput, jobRef } from "../builds/build-inputs";
 export const jobsLogGet = defineCommand({
   name: "jobs.log.get",
   permission: "read",
+  // The contract echoes `tailLines: null` when every fetched line is wanted.
+  echoDefaults: (runtime) => ({ ...echoOrg(runtime), tailLines: null }),
   output: jobLogSchema,
   params: buildJobInput,
   query: logGetInput,
@@ -22,7 +24,7 @@ export const jobsLogGet = defineCommand({
     const tail = await directTail(client, ref, query.maxBytes, true);
     const { content, lineCount, truncated } = logExcerpt(tail, { raw: raw === true, tailLines: query.tailLines });
     const data = {
-      jobId: params.id,
+      jobId: params.jobId,
       encoding: "utf-8" as const,
       lineCount,
       truncated,

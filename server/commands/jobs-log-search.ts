@@ -4,11 +4,12 @@ import type { LogSearch } from "@/lib/schemas/logs";
 import { defineCommand } from "../route-kit/command";
 import { SEARCH_LINE_LIMIT, searchLog } from "../logs/log-search";
 import { logSearchInput } from "../logs/log-inputs";
-import { buildJobInput, jobRef, restAccess } from "../builds/build-inputs";
+import { buildJobInput, jobRef, restAccess, echoOrg } from "../builds/build-inputs";
 
 export const jobsLogSearch = defineCommand({
   name: "jobs.log.search",
   permission: "read",
+  echoDefaults: echoOrg,
   output: logSearchSchema,
   params: buildJobInput,
   query: logSearchInput,

@@ -2,11 +2,12 @@ import "server-only";
 import { retryResultSchema } from "@/lib/schemas/builds";
 import { defineCommand } from "../route-kit/command";
 import { toBuildJob } from "../builds/build-records";
-import { buildJobInput, jobRef } from "../builds/build-inputs";
+import { buildJobInput, jobRef, echoOrg } from "../builds/build-inputs";
 
 export const jobsRetry = defineCommand({
   name: "jobs.retry",
   permission: "jobs.write",
+  echoDefaults: echoOrg,
   output: retryResultSchema,
   params: buildJobInput,
   async run({ params }, { runtime, signal }) {

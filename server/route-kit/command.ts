@@ -57,6 +57,11 @@ export interface CommandSpec<
    * a field renamed on one side only does not build.
    */
   output: O;
+  /**
+   * What the contract's `request` names that the caller did not send: the organization the console acts
+   * in, and inputs the contract echoes as `null` when absent. Sent inputs override these.
+   */
+  echoDefaults?: (runtime: Runtime) => Record<string, unknown>;
   run(
     input: { params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> },
     ctx: CommandContext,
@@ -188,7 +193,7 @@ export async function executeCommand<
     const query = validate<Q>(spec.query as Q, input.query, "query", issues);
     const body = validate<B>(spec.body as B, input.body, "body", issues);
     // A part that failed validation is undefined here, so only what passed is echoed.
-    request = echo(body, query, params);
+    request = echo(spec.echoDefaults?.(context.runtime), body, query, params);
     if (issues.length > 0) throw validationError(issues);
 
     const { runtime } = context;

@@ -46,6 +46,8 @@ export interface JobSpec {
   state: JobState;
   scheduledAt: number;
   bulky?: boolean;
+  /** The step this job runs; a random one of the pipeline's when absent. */
+  step?: PipelineTemplate["steps"][number];
   /** Forces the optional-field gaps a client must cope with, so every seed is guaranteed to have some. */
   forceGaps?: boolean;
 }
@@ -82,7 +84,7 @@ export function notYetRun(): Pick<
 
 export function createJob(random: Random, spec: JobSpec): Job {
   const uuid = random.uuid();
-  const step = random.pick(spec.template.steps);
+  const step = spec.step ?? random.pick(spec.template.steps);
   const stepKey = random.chance(0.1) || spec.forceGaps === true ? null : step.key;
   const command = spec.bulky ? bulkyCommand(random, step.command) : step.command;
   const rules = QUEUE_RULES[spec.queueKey] ?? [[`queue=${spec.queueKey}`]];

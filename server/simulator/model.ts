@@ -88,6 +88,8 @@ export interface Build {
    * so the console is tested against a creator it cannot name.
    */
   creatorIdsOnly: boolean;
+  /** Who started the build when it was not the commit's author (a build created through the API); else the author. */
+  creator?: User;
 }
 
 export interface StackNotification {

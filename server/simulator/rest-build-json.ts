@@ -197,12 +197,13 @@ export function buildJson(
 }
 
 function creatorJson(build: Build): Record<string, unknown> {
-  const id = graphqlId("User", build.author.email);
+  const creator = build.creator ?? build.author;
+  const id = graphqlId("User", creator.email);
   if (build.creatorIdsOnly) return { id, graphql_id: graphqlId("User", id) };
   return {
     id,
-    name: build.author.name,
-    email: build.author.email,
+    name: creator.name,
+    email: creator.email,
     avatar_url: "https://www.gravatar.com/avatar/0",
     created_at: iso(build.createdAt - 400 * 86_400_000),
   };

@@ -3,6 +3,7 @@ import { HttpError, jsonResponse, parseBody } from "./http-errors";
 import { notYetRun } from "./job-factory";
 import type { Build, Job } from "./model";
 import { createRandom, deriveSeed } from "./random";
+import { createBuildRoute } from "./rest-build-create";
 import { buildJson, jobJson, pipelineJson, restJobState, utcDate } from "./rest-build-json";
 import { requireBuild, requireBuildJob, requireOrgJob } from "./rest-lookup";
 import { paginate } from "./rest-pagination";
@@ -326,6 +327,13 @@ export function restBuildRoutes(runtime: SimRuntime): RestRoute[] {
       pattern: "/v2/organizations/:org/pipelines/:pipeline/builds",
       requiredScope: "read_builds",
       handle: listBuilds,
+    },
+    {
+      api: "rest",
+      method: "POST",
+      pattern: "/v2/organizations/:org/pipelines/:pipeline/builds",
+      requiredScope: "write_builds",
+      handle: createBuildRoute(runtime),
     },
     { api: "rest", method: "GET", pattern: BUILD, requiredScope: "read_builds", handle: getBuild },
     {

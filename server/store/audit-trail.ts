@@ -31,8 +31,8 @@ export function describeMutation(action: string, input: Input, operator: Operato
   const body = record(input.body);
   const notifications = Array.isArray(body.notifications) ? body.notifications.map(record) : null;
   const jobIds =
-    typeof params.id === "string"
-      ? [params.id]
+    typeof params.jobId === "string"
+      ? [params.jobId]
       : Array.isArray(body.jobIds)
         ? body.jobIds.filter((id): id is string => typeof id === "string")
         : (notifications?.flatMap((n) => (typeof n.jobId === "string" ? [n.jobId] : [])) ?? []);

@@ -76,9 +76,9 @@ describe("the route list", () => {
     const by = (list: Case[]) => list.map((k) => `${k.method} ${k.pattern}`).sort();
     expect(by(jobWrites)).toEqual(
       [
-        "POST /api/v1/pipelines/[pipeline]/builds/[number]/jobs/[id]/retry",
+        "POST /api/v1/pipelines/[pipeline]/builds/[buildNumber]/jobs/[jobId]/retry",
         "POST /api/v1/stacks/[key]/bulk-finish",
-        "POST /api/v1/stacks/[key]/jobs/[id]/finish",
+        "POST /api/v1/stacks/[key]/jobs/[jobId]/finish",
         "POST /api/v1/stacks/[key]/notifications",
         "POST /api/v1/stacks/[key]/reservations",
         "POST /api/v1/stacks/[key]/reservations/release",

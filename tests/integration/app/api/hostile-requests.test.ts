@@ -90,7 +90,7 @@ describe("build numbers", () => {
       const before = await totalUpstreamCalls();
       const { status, body } = await c.api(`/api/v1/pipelines/web/builds/${number}`);
       expect(status).toBe(400);
-      expect(body.error).toMatchObject({ type: "validation_error", details: { field: "params.number" } });
+      expect(body.error).toMatchObject({ type: "validation_error", details: { field: "params.buildNumber" } });
       expect(await totalUpstreamCalls()).toBe(before);
     },
   );

@@ -39,7 +39,7 @@ const cases: Case[] = [
     path: () => `/api/v1/stacks/${stack}/scheduled-jobs?limit=ten`,
     field: "query.limit",
   },
-  { name: "jobs.get: id not a UUID", path: () => `/api/v1/stacks/${stack}/jobs/not-a-uuid`, field: "params.id" },
+  { name: "jobs.get: id not a UUID", path: () => `/api/v1/stacks/${stack}/jobs/not-a-uuid`, field: "params.jobId" },
   {
     name: "jobs.reserve: no ids",
     path: () => `/api/v1/stacks/${stack}/reservations`,
@@ -91,7 +91,7 @@ const cases: Case[] = [
     path: () => `/api/v1/stacks/${stack}/scheduled-jobs?all=yes`,
     field: "query.all",
   },
-  { name: "jobs.history: bad job id", path: () => `/api/v1/stacks/${stack}/jobs/x/history`, field: "params.id" },
+  { name: "jobs.history: bad job id", path: () => `/api/v1/stacks/${stack}/jobs/x/history`, field: "params.jobId" },
   {
     name: "jobs.reserve: expiry 3601",
     path: () => `/api/v1/stacks/${stack}/reservations`,
@@ -132,7 +132,7 @@ const cases: Case[] = [
     name: "jobs.finish: bad job id",
     path: () => `/api/v1/stacks/${stack}/jobs/123/finish`,
     body: { detail: "x" },
-    field: "params.id",
+    field: "params.jobId",
   },
   {
     name: "jobs.notify: none",

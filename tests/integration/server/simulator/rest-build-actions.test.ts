@@ -160,3 +160,38 @@ describe("PUT …/builds/{n}/rebuild", () => {
     expect((await put(`${buildPath(fx.largeArtifact)}/rebuild`, undefined, h.sim.apiReadOnlyToken)).status).toBe(403);
   });
 });
+
+describe("POST …/pipelines/{p}/builds", () => {
+  const create = (body: unknown, token?: string) =>
+    h.rest(
+      "/organizations/acme/pipelines/docs/builds",
+      { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } },
+      token,
+    );
+
+  it("answers 201 with a scheduled build of the pipeline's steps, whose jobs the Stacks API lists", async () => {
+    const response = await create({ commit: "HEAD", branch: "main", meta_data: { env: "staging" } });
+    expect(response.status).toBe(201);
+    const build = (await response.json()) as RestBuild & { creator: { name: string }; source: string };
+    expect(build).toMatchObject({
+      state: "scheduled",
+      commit: "HEAD",
+      source: "api",
+      meta_data: { env: "staging" },
+      creator: { name: "Demo Operator" },
+    });
+    expect(build.jobs.map((job) => [job.name, job.state])).toEqual([[":books: Build site", "scheduled"]]);
+    const listed = await h.listIds();
+    for (const job of build.jobs) expect(listed).toContain(job.id);
+  });
+
+  it("answers 422 with Buildkite's error body listing each blank field, and 403 without write_builds", async () => {
+    const response = await create({ message: "no commit" });
+    expect(response.status).toBe(422);
+    expect(await response.json()).toEqual({
+      message: "Validation Failed",
+      errors: ["Commit can't be blank", "Branch can't be blank"],
+    });
+    expect((await create({ commit: "HEAD", branch: "main" }, h.sim.apiReadOnlyToken)).status).toBe(403);
+  });
+});

@@ -73,7 +73,7 @@ describe("actions a role cannot take are disabled with the reason", () => {
       <BuildJobsTable
         pipeline="web-app"
         number={1}
-        jobs={[job("22222222-0000-4000-8000-000000000000", { state: "failed", exitStatus: 1 })]}
+        jobs={[job("22222222-0000-4000-8000-000000000000", { state: "failed", exitStatus: "1" })]}
         failedJobIds={null}
         retryAccess={{ capability: undefined, rest: undefined as never }}
         stackKey={null}
