@@ -6,6 +6,9 @@ export const REQUIRED_REST_SCOPES = ["read_builds", "read_build_logs", "read_art
 /** Optional capabilities and the scopes each needs; the UI disables an action with the missing ones. */
 export const REST_CAPABILITIES = {
   jobsRetry: ["write_builds"],
+  jobsUnblock: ["write_builds"],
+  buildsCancel: ["write_builds"],
+  buildsRebuild: ["write_builds"],
   jobEnv: ["read_job_env"],
   pipelinesList: ["read_pipelines"],
   pauseDetails: ["read_clusters"],

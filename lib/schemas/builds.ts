@@ -2,7 +2,8 @@ import { z } from "zod";
 import { buildkiteUserSchema } from "./buildkite-user";
 
 // The shapes of the BFF's build, artifact and annotation data as the browser parses them (server/commands
-// builds-*.ts, artifacts-list.ts, annotations-list.ts and jobs-retry.ts produce them).
+// builds-*.ts, artifacts-list.ts, annotations-list.ts, jobs-retry.ts, jobs-unblock.ts, jobs-env-get.ts and
+// pipelines-list.ts produce them).
 // Dates are ISO strings; Buildkite's other date form is normalised on the server.
 
 const date = z.string();
@@ -65,6 +66,24 @@ export const buildSummaryFactsSchema = z.object({
 });
 
 export const retryResultSchema = z.object({ job: buildJobSchema });
+
+/** `jobs.unblock`: the block step as Buildkite answered, now unblocked. */
+export const unblockResultSchema = z.object({ job: buildJobSchema });
+
+/** `builds.cancel` (the build as it now stands) and `builds.rebuild` (the new build). */
+export const buildResultSchema = z.object({ build: buildSummarySchema });
+
+/** `jobs.env.get`: secret-named values are already replaced on the server. */
+export const jobEnvResultSchema = z.object({ jobId: z.string(), env: z.record(z.string(), z.string()) });
+
+export const pipelineSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  repository: z.string().nullable(),
+  defaultBranch: z.string().nullable(),
+  webUrl: z.string().nullable(),
+});
+export type Pipeline = z.infer<typeof pipelineSchema>;
 
 export const artifactSchema = z.object({
   id: z.string(),

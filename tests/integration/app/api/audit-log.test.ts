@@ -44,7 +44,7 @@ describe("every mutation through the BFF is on the audit log", () => {
       stackKey: stack,
       jobIds: [id],
       reason: "image pull failed",
-      request: { key: stack, id, exitStatus: 2 },
+      request: { key: stack, jobId: id, exitStatus: 2 },
       outcome: "ok",
       upstreamStatus: null,
       requestId: finish.headers.get("x-request-id"),

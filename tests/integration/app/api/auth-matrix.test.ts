@@ -72,11 +72,14 @@ describe("the route list", () => {
     expect(commands.filter((k) => k.permission === null).map((k) => `${k.method} ${k.pattern}`)).toEqual([]);
   });
 
-  test("the issue's roles: operators reserve, finish, notify and retry; admins register and deregister stacks", () => {
+  test("the issue's roles: operators reserve, finish, notify, retry, unblock, cancel and rebuild; admins register and deregister stacks", () => {
     const by = (list: Case[]) => list.map((k) => `${k.method} ${k.pattern}`).sort();
     expect(by(jobWrites)).toEqual(
       [
+        "POST /api/v1/pipelines/[pipeline]/builds/[buildNumber]/cancel",
+        "POST /api/v1/pipelines/[pipeline]/builds/[buildNumber]/rebuild",
         "POST /api/v1/pipelines/[pipeline]/builds/[buildNumber]/jobs/[jobId]/retry",
+        "POST /api/v1/pipelines/[pipeline]/builds/[buildNumber]/jobs/[jobId]/unblock",
         "POST /api/v1/stacks/[key]/bulk-finish",
         "POST /api/v1/stacks/[key]/jobs/[jobId]/finish",
         "POST /api/v1/stacks/[key]/notifications",

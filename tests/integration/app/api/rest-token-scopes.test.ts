@@ -21,6 +21,9 @@ describe("a read-only REST token", () => {
       missingScopes: ["write_builds"],
       ready: false,
     });
+    for (const name of ["jobsUnblock", "buildsCancel", "buildsRebuild"])
+      expect(body.data.capabilities[name]).toMatchObject({ missingScopes: ["write_builds"], ready: false });
+    expect(body.data.capabilities.pipelinesList.ready).toBe(true);
     expect(body.data.capabilities.pauseDispatch.ready).toBe(false);
     expect(body.summary).toMatchObject({
       requiredScopes: ["read_builds", "read_build_logs", "read_artifacts"],
@@ -41,5 +44,38 @@ describe("a read-only REST token", () => {
     expect(status).toBe(403);
     expect(body.error).toMatchObject({ type: "permission_error", httpStatus: 403, details: { source: "buildkite" } });
     expect(body.error?.message).toMatch(/write_builds/);
+  });
+});
+
+describe("build writes with a read-only REST token", () => {
+  it("are refused with the scope they need, after Buildkite says so", async () => {
+    const fixtures = await c.control<{
+      runningBuild: { pipeline: string; buildNumber: number };
+      manualJob: { pipeline: string; buildNumber: number; jobId: string };
+    }>("fixtures");
+    const build = `/api/v1/pipelines/${fixtures.runningBuild.pipeline}/builds/${fixtures.runningBuild.buildNumber}`;
+    const job = fixtures.manualJob;
+    for (const path of [
+      `${build}/cancel`,
+      `${build}/rebuild`,
+      `/api/v1/pipelines/${job.pipeline}/builds/${job.buildNumber}/jobs/${job.jobId}/unblock`,
+    ]) {
+      const { status, body } = await c.api(path, { method: "POST", body: {} });
+      expect(status).toBe(403);
+      expect(body.error).toMatchObject({ type: "permission_error", httpStatus: 403 });
+      expect(body.error?.message).toMatch(/write_builds/);
+    }
+  });
+});
+
+describe("a refusal Buildkite words its own way", () => {
+  afterAll(() => c.control("faults", undefined, "DELETE"));
+
+  it("is passed on naming the scope the read needs", async () => {
+    await c.control("faults", { path: "/v2/organizations/*/pipelines", status: 403, count: 1 });
+    const { status, body } = await c.api("/api/v1/pipelines");
+    expect(status).toBe(403);
+    expect(body.error).toMatchObject({ type: "permission_error", httpStatus: 403, details: { source: "buildkite" } });
+    expect(body.error?.message).toMatch(/read_pipelines/);
   });
 });
