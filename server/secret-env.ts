@@ -1,4 +1,4 @@
-import "server-only";
+// Shared with the bkci CLI, which runs in plain Node: no "server-only" import (ESLint keeps it out of browsers).
 import { REDACTED } from "./buildkite/redact";
 
 // The variable names Buildkite itself treats as secret (the agent's default --redacted-vars,

@@ -179,6 +179,7 @@ interface ArtifactFixture extends JobFixture {
 export interface Fixtures {
   failedJob: JobFixture;
   passedJob: JobFixture;
+  manualJob: JobFixture;
   colourLog: JobFixture & { bytes: number };
   smallArtifact: ArtifactFixture;
   imageArtifact: ArtifactFixture;
