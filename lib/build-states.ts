@@ -15,3 +15,10 @@ export const buildStates = [
   "finished",
 ] as const;
 export type BuildStateFilter = (typeof buildStates)[number];
+
+/** builds.list's `summary.states`: how many of the listed builds are in each state. */
+export function countBuildStates(builds: readonly { state: string }[]): Record<string, number> {
+  const states: Record<string, number> = {};
+  for (const build of builds) states[build.state] = (states[build.state] ?? 0) + 1;
+  return states;
+}

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { buildStates } from "@/lib/build-states";
-import type { Pagination } from "@/lib/contract/pagination";
+import { buildStates, countBuildStates } from "@/lib/build-states";
+import { pageNumberPagination } from "@/lib/contract/pagination";
 import { pipelineSlugInput } from "@/lib/inputs/builds";
 import { wholeNumberText } from "@/lib/inputs/numbers";
 import { defineCommand } from "../command";
@@ -58,15 +58,11 @@ export const buildsList = defineCommand({
     };
     const result = await (await context.rest()).listBuilds(scope, filters);
     const builds = result.data.map((build) => toBuildListItem(build, input.pipeline ?? null));
-    const states: Record<string, number> = {};
-    for (const build of builds) states[build.state] = (states[build.state] ?? 0) + 1;
-    const pagination: Pagination = {
-      page: input.page,
-      perPage: input.perPage,
-      nextPage: result.nextPage,
-      prevPage: result.prevPage ?? (input.page > 1 ? input.page - 1 : null),
-      hasMore: result.nextPage !== null,
+    const pagination = pageNumberPagination(input, result);
+    return {
+      summary: { count: builds.length, states: countBuildStates(builds) },
+      data: context.raw ? result.raw : builds,
+      pagination,
     };
-    return { summary: { count: builds.length, states }, data: context.raw ? result.raw : builds, pagination };
   },
 });

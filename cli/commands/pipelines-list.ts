@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { toPipeline } from "@/server/builds/build-records";
 import { defineCommand } from "../command";
 import { fields, options } from "../options";
 
@@ -11,13 +12,7 @@ export const pipelinesList = defineCommand({
   request: (input) => ({ org: input.org }),
   async run(input, context) {
     const result = await (await context.rest()).listPipelines(input.org);
-    const pipelines = result.data.map(({ slug, name, repository, defaultBranch, webUrl }) => ({
-      slug,
-      name,
-      repository,
-      defaultBranch,
-      webUrl,
-    }));
+    const pipelines = result.data.map(toPipeline);
     return { summary: { count: pipelines.length }, data: context.raw ? result.raw : pipelines };
   },
 });

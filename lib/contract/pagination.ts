@@ -10,3 +10,20 @@ export const paginationSchema = z.object({
   hasMore: z.boolean(),
 });
 export type Pagination = z.infer<typeof paginationSchema>;
+
+/**
+ * A page-numbered REST list's pagination: the page asked for and the neighbours the `Link` header named.
+ * Without a `prev` link, the page before is still known from the page number.
+ */
+export function pageNumberPagination(
+  asked: { page: number; perPage: number },
+  links: { nextPage: number | null; prevPage: number | null },
+): Pagination {
+  return {
+    page: asked.page,
+    perPage: asked.perPage,
+    nextPage: links.nextPage,
+    prevPage: links.prevPage ?? (asked.page > 1 ? asked.page - 1 : null),
+    hasMore: links.nextPage !== null,
+  };
+}

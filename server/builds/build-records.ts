@@ -1,7 +1,7 @@
 // Shared with the bkci CLI, which runs in plain Node: no "server-only" import (ESLint keeps it out of browsers).
 import { countJobsByState } from "@/lib/build-jobs";
-import type { BuildJob, BuildSummary } from "@/lib/schemas/builds";
-import type { RestBuild, RestJob } from "../buildkite/rest";
+import type { BuildJob, BuildSummary, Pipeline } from "@/lib/schemas/builds";
+import type { RestBuild, RestJob, RestPipeline } from "../buildkite/rest";
 
 export function toBuildSummary(build: RestBuild, pipelineSlug?: string): BuildSummary {
   return {
@@ -50,4 +50,9 @@ export function toBuildJob(job: RestJob): BuildJob {
 /** Counts by state, always with the four the contract names so a reader need not test for absence. */
 export function jobCounts(jobs: readonly BuildJob[]): Record<string, number> {
   return countJobsByState(jobs, { passed: 0, failed: 0, running: 0, blocked: 0 });
+}
+
+/** A pipeline as pipelines.list shows it (the console's API and bkci alike). */
+export function toPipeline({ slug, name, repository, defaultBranch, webUrl }: RestPipeline): Pipeline {
+  return { slug, name, repository, defaultBranch, webUrl };
 }

@@ -2,8 +2,8 @@ import "server-only";
 import { wholeNumberText } from "@/lib/inputs/numbers";
 import { buildSummarySchema } from "@/lib/schemas/builds";
 import { z } from "zod";
-import { buildStates } from "@/lib/build-states";
-import type { Pagination } from "@/lib/api/envelope";
+import { buildStates, countBuildStates } from "@/lib/build-states";
+import { pageNumberPagination } from "@/lib/contract/pagination";
 import { defineCommand } from "../route-kit/command";
 import { toBuildSummary } from "../builds/build-records";
 import { pipelineSlugInput, restAccess, echoOrg } from "../builds/build-inputs";
@@ -51,15 +51,12 @@ export const buildsList = defineCommand({
     };
     const result = await reads.read(reads.listKey([scope, filters]), () => client.listBuilds(scope, filters));
     const builds = result.data.map((build) => toBuildSummary(build, query.pipeline));
-    const states: Record<string, number> = {};
-    for (const build of builds) states[build.state] = (states[build.state] ?? 0) + 1;
-    const pagination: Pagination = {
-      page: query.page,
-      perPage: query.perPage,
-      nextPage: result.nextPage,
-      prevPage: result.prevPage ?? (query.page > 1 ? query.page - 1 : null),
-      hasMore: result.nextPage !== null,
+    const pagination = pageNumberPagination(query, result);
+    return {
+      data: builds,
+      raw: result.raw,
+      pagination,
+      summary: { count: builds.length, states: countBuildStates(builds) },
     };
-    return { data: builds, raw: result.raw, pagination, summary: { count: builds.length, states } };
   },
 });

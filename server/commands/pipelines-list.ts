@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { pipelineSchema } from "@/lib/schemas/builds";
 import { defineCommand } from "../route-kit/command";
+import { toPipeline } from "../builds/build-records";
 import { echoOrg, restAccess } from "../builds/build-inputs";
 import { needingScope } from "../builds/scope-refusal";
 
@@ -16,13 +17,7 @@ export const pipelinesList = defineCommand({
     const result = await reads.read(reads.listKey(["pipelines", org]), () =>
       needingScope("read_pipelines", () => client.listPipelines(org)),
     );
-    const pipelines = result.data.map(({ slug, name, repository, defaultBranch, webUrl }) => ({
-      slug,
-      name,
-      repository,
-      defaultBranch,
-      webUrl,
-    }));
+    const pipelines = result.data.map(toPipeline);
     return { data: pipelines, raw: result.raw, summary: { count: pipelines.length } };
   },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bkciWorld, expectContract, fixtures, runBkci, simEnv } from "./bkci-harness";
+import { bkciWorld, buildFlags, expectContract, fixtures, runBkci, simEnv } from "./bkci-harness";
 
 const world = bkciWorld();
 const stack = () => ["--stack-key", world.sim.stackKey];
@@ -7,18 +7,7 @@ const stack = () => ["--stack-key", world.sim.stackKey];
 describe("annotations.list", () => {
   it("lists a build's annotations as plain text, highest priority first", async () => {
     const { annotatedBuild } = await fixtures(world);
-    const run = await runBkci(
-      [
-        "annotations.list",
-        "--org",
-        "acme",
-        "--pipeline",
-        annotatedBuild.pipeline,
-        "--build-number",
-        String(annotatedBuild.buildNumber),
-      ],
-      simEnv(world),
-    );
+    const run = await runBkci(["annotations.list", ...buildFlags(annotatedBuild)], simEnv(world));
     const envelope = expectContract(run, "annotations.list");
     const annotations = envelope.data as { body: string; priority: number }[];
     expect(annotations.length).toBeGreaterThan(0);

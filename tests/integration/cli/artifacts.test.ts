@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bkciWorld, expectContract, fixtures, runBkci, simEnv, type Fixtures } from "./bkci-harness";
+import { bkciWorld, buildFlags, expectContract, fixtures, runBkci, simEnv, type Fixtures } from "./bkci-harness";
 import { startRewritingProxy } from "./rewriting-proxy";
 
 const world = bkciWorld();
@@ -12,14 +12,6 @@ beforeAll(async () => {
 });
 
 const sha1 = (bytes: Buffer) => createHash("sha1").update(bytes).digest("hex");
-const buildArgs = (artifact: Fixtures["junitArtifact"]) => [
-  "--org",
-  "acme",
-  "--pipeline",
-  artifact.pipeline,
-  "--build-number",
-  String(artifact.buildNumber),
-];
 
 interface Downloaded {
   files: { artifactId: string; path: string; bytes: number; sha1sum: string }[];
@@ -29,7 +21,7 @@ interface Downloaded {
 describe("artifacts.list", () => {
   it("lists a build's artifacts, or one job's, with their count and total size", async () => {
     const build = expectContract(
-      await runBkci(["artifacts.list", ...buildArgs(f.junitArtifact)], simEnv(world)),
+      await runBkci(["artifacts.list", ...buildFlags(f.junitArtifact)], simEnv(world)),
       "artifacts.list",
     );
     const artifacts = build.data as { id: string; fileSize: number; sha1sum: string }[];
@@ -43,7 +35,7 @@ describe("artifacts.list", () => {
     });
     const job = expectContract(
       await runBkci(
-        ["artifacts.list", ...buildArgs(f.junitArtifact), "--job-id", f.junitArtifact.jobId],
+        ["artifacts.list", ...buildFlags(f.junitArtifact), "--job-id", f.junitArtifact.jobId],
         simEnv(world),
       ),
       "artifacts.list",
@@ -58,7 +50,7 @@ describe("artifacts.download", () => {
     const run = await runBkci(
       [
         "artifacts.download",
-        ...buildArgs(f.junitArtifact),
+        ...buildFlags(f.junitArtifact),
         "--artifact-id",
         f.junitArtifact.artifactId,
         "--glob",
@@ -96,7 +88,7 @@ describe("artifacts.download", () => {
     const run = await runBkci(
       [
         "artifacts.download",
-        ...buildArgs(f.junitArtifact),
+        ...buildFlags(f.junitArtifact),
         "--artifact-id",
         "no-such-artifact",
         "--output-dir",
@@ -116,7 +108,7 @@ describe("artifacts.download", () => {
     await mkdir(outside, { recursive: true });
     await symlink(outside, join(dir, "reports"));
     const run = await runBkci(
-      ["artifacts.download", ...buildArgs(f.junitArtifact), "--glob", "reports/*", "--output-dir", dir],
+      ["artifacts.download", ...buildFlags(f.junitArtifact), "--glob", "reports/*", "--output-dir", dir],
       simEnv(world),
     );
     const data = expectContract(run, "artifacts.download").data as Downloaded;
@@ -146,7 +138,7 @@ describe("artifacts.download", () => {
       const parent = join(world.home, "lied");
       const dir = join(parent, "out");
       const run = await runBkci(
-        ["artifacts.download", ...buildArgs(f.junitArtifact), "--output-dir", dir],
+        ["artifacts.download", ...buildFlags(f.junitArtifact), "--output-dir", dir],
         simEnv(world, { BUILDKITE_REST_API_URL: proxy.url }),
       );
       const envelope = expectContract(run, "artifacts.download");

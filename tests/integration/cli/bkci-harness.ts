@@ -188,4 +188,15 @@ export interface Fixtures {
   passedBuild: { pipeline: string; buildNumber: number };
 }
 
+/** The flags naming a fixture's build, or its job. */
+export const buildFlags = (ref: { pipeline: string; buildNumber: number }) => [
+  "--org",
+  "acme",
+  "--pipeline",
+  ref.pipeline,
+  "--build-number",
+  String(ref.buildNumber),
+];
+export const jobFlags = (ref: JobFixture) => [...buildFlags(ref), "--job-id", ref.jobId];
+
 export const fixtures = (world: World) => simJson(world, "GET", "/__sim/fixtures") as Promise<Fixtures>;

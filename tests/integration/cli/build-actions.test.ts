@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { REDACTED } from "@/server/buildkite/redact";
-import { bkciWorld, expectContract, fixtures, requestCount, runBkci, simEnv } from "./bkci-harness";
+import {
+  bkciWorld,
+  buildFlags,
+  expectContract,
+  fixtures,
+  jobFlags,
+  requestCount,
+  runBkci,
+  simEnv,
+} from "./bkci-harness";
 
 const world = bkciWorld();
 const env = () => simEnv(world, { BUILDKITE_ORG: "acme" });
@@ -42,10 +51,7 @@ describe("builds.create, builds.rebuild and builds.cancel", () => {
 
   it("answers validation_error when Buildkite refuses to cancel a finished build (422)", async () => {
     const { passedBuild } = await fixtures(world);
-    const run = await runBkci(
-      ["builds.cancel", "--pipeline", passedBuild.pipeline, "--build-number", String(passedBuild.buildNumber)],
-      env(),
-    );
+    const run = await runBkci(["builds.cancel", ...buildFlags(passedBuild)], env());
     expect(expectContract(run, "builds.cancel").error).toMatchObject({ type: "validation_error", httpStatus: 422 });
   });
 });
@@ -53,20 +59,7 @@ describe("builds.create, builds.rebuild and builds.cancel", () => {
 describe("jobs.unblock, jobs.env.get and pipelines.list", () => {
   it("unblocks a block step with its fields", async () => {
     const { manualJob } = await fixtures(world);
-    const run = await runBkci(
-      [
-        "jobs.unblock",
-        "--pipeline",
-        manualJob.pipeline,
-        "--build-number",
-        String(manualJob.buildNumber),
-        "--job-id",
-        manualJob.jobId,
-        "--field",
-        "release=v1=2",
-      ],
-      env(),
-    );
+    const run = await runBkci(["jobs.unblock", ...jobFlags(manualJob), "--field", "release=v1=2"], env());
     const envelope = expectContract(run, "jobs.unblock");
     expect(envelope.request.fields).toEqual({ release: "v1=2" });
     expect(envelope.summary).toEqual({ unblocked: true, jobId: manualJob.jobId, state: "unblocked" });
@@ -86,18 +79,7 @@ describe("jobs.unblock, jobs.env.get and pipelines.list", () => {
 
   it("shows a job's env with secret-looking values hidden", async () => {
     const { failedJob } = await fixtures(world);
-    const run = await runBkci(
-      [
-        "jobs.env.get",
-        "--pipeline",
-        failedJob.pipeline,
-        "--build-number",
-        String(failedJob.buildNumber),
-        "--job-id",
-        failedJob.jobId,
-      ],
-      env(),
-    );
+    const run = await runBkci(["jobs.env.get", ...jobFlags(failedJob)], env());
     const envelope = expectContract(run, "jobs.env.get");
     const { env: vars } = envelope.data as { env: Record<string, string> };
     expect(envelope.summary.count).toBe(Object.keys(vars).length);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   armFault,
   bkciWorld,
+  buildFlags,
   clearFaults,
   expectContract,
   fixtures,
@@ -62,18 +63,7 @@ describe("builds.list", () => {
 describe("builds.get", () => {
   it("shows the build, its jobs in the contract's names, job counts and failed job ids", async () => {
     const { failedJob } = await fixtures(world);
-    const run = await runBkci(
-      [
-        "builds.get",
-        "--org",
-        "acme",
-        "--pipeline",
-        failedJob.pipeline,
-        "--build-number",
-        String(failedJob.buildNumber),
-      ],
-      simEnv(world),
-    );
+    const run = await runBkci(["builds.get", ...buildFlags(failedJob)], simEnv(world));
     const envelope = expectContract(run, "builds.get");
     expect(run.exitCode).toBe(0);
     expect(envelope.request).toEqual({ org: "acme", pipeline: failedJob.pipeline, buildNumber: failedJob.buildNumber });
