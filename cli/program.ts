@@ -20,7 +20,8 @@ const collect = (value: string, previous: string[] | undefined) => [...(previous
  */
 export function parseArguments(commands: readonly CliCommand[], argv: readonly string[], version: string) {
   let help = "";
-  let selection: Selection | null = null;
+  // Filled by the chosen command's action while commander parses.
+  const chosen: { selection?: Selection } = {};
   const program = new Command("bkci")
     .description("Buildkite from the command line, with one JSON envelope per command on stdout.")
     .version(version, "-V, --version")
@@ -44,7 +45,7 @@ export function parseArguments(commands: readonly CliCommand[], argv: readonly s
     if (command.raw) sub.option("--raw", "put Buildkite's exact JSON in data (the envelope is unchanged)");
     sub.option("--verbose", "log each request to Buildkite on stderr");
     sub.action((values: Record<string, unknown>) => {
-      selection = { command, values };
+      chosen.selection = { command, values };
     });
   }
   try {
@@ -55,7 +56,6 @@ export function parseArguments(commands: readonly CliCommand[], argv: readonly s
     if (error.exitCode === 0) return { kind: "help", text: help } satisfies ParseOutcome;
     return { kind: "error", error } satisfies ParseOutcome;
   }
-  const chosen = selection as Selection | null;
-  if (chosen === null) return { kind: "help", text: help } satisfies ParseOutcome;
-  return { kind: "selected", selection: chosen } satisfies ParseOutcome;
+  if (chosen.selection === undefined) return { kind: "help", text: help } satisfies ParseOutcome;
+  return { kind: "selected", selection: chosen.selection } satisfies ParseOutcome;
 }

@@ -5,10 +5,11 @@ const MAX_STDIN_BYTES = 64 * 1024;
 
 /** Reads a line from the terminal without echoing it; Ctrl-C abandons the setup. */
 export function promptHidden(prompt: string, input: NodeJS.ReadStream, output: NodeJS.WriteStream): Promise<string> {
-  output.write(prompt);
+  // Echo goes off before the prompt shows, so nothing typed after it ever reaches the screen.
   input.setRawMode(true);
   input.setEncoding("utf8");
   input.resume();
+  output.write(prompt);
   return new Promise((resolve, reject) => {
     let value = "";
     const finish = () => {

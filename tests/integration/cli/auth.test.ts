@@ -1,3 +1,6 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -41,6 +44,29 @@ describe("auth.setup", () => {
     expect(await mode(dir)).toBe(0o700);
     expect(await mode(join(dir, "auth.json"))).toBe(0o600);
     expect(run.stdout + run.stderr).not.toContain(world.sim.apiToken);
+  });
+
+  // A terminal needs a pseudo-terminal: util-linux's `script` gives bkci one, and the token is typed only
+  // once the prompt shows, as a person would (typed earlier, the terminal would echo it before bkci hides it).
+  it.skipIf(!existsSync("/usr/bin/script"))("prompts for the token on a terminal without echoing it", async () => {
+    const home = join(world.home, "prompt");
+    const child = spawn("/usr/bin/script", ["-qec", `${process.execPath} bin/bkci.mjs auth.setup`, "/dev/null"], {
+      cwd: new URL("../../../", import.meta.url).pathname,
+      env: simEnv(world, { XDG_CONFIG_HOME: home }),
+    });
+    let output = "";
+    child.stdout.setEncoding("utf8").on("data", (text: string) => {
+      output += text;
+      if (output.includes("Buildkite API token:") && !output.includes("{")) child.stdin.end(`${world.sim.apiToken}\r`);
+    });
+    const [exitCode] = (await once(child, "close")) as [number];
+    expect(exitCode).toBe(0);
+    const envelope = JSON.parse(output.slice(output.indexOf("{"), output.lastIndexOf("}") + 1)) as { summary: unknown };
+    expect(envelope.summary).toEqual({ configured: true, source: "prompt" });
+    expect(output).not.toContain(world.sim.apiToken);
+    expect(JSON.parse(await readFile(join(home, "buildkite-cli", "auth.json"), "utf8"))).toEqual({
+      token: world.sim.apiToken,
+    });
   });
 
   it("refuses an empty token from stdin or --token as a validation error (exit 2)", async () => {
