@@ -40,6 +40,7 @@ export * from "./errors";
 export * from "./future";
 export * from "./jobs";
 export * from "./pagination";
+export * from "./scopes";
 export * from "./stacks";
 
 /** Every command's envelope, by its canonical name: the API, bkci and the tests all check against these. */
@@ -94,4 +95,3 @@ export const rawContractSchemas = {
 } as const satisfies Partial<Record<CommandName, z.ZodType>>;
 
 export type ContractEnvelope<Name extends CommandName> = z.infer<(typeof contractSchemas)[Name]>;
-export * from "./scopes";
