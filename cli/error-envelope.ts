@@ -32,7 +32,13 @@ const hints: Partial<Record<ErrorType, string>> = {
 
 function fromBuildkite(error: BuildkiteError): EnvelopeError {
   const requestId = error.headers["x-request-id"] ?? randomUUID();
-  const details: Record<string, unknown> = { attempts: error.attempts, method: error.method, path: error.path };
+  // `source` says whose fault it is, as the console's API does: Buildkite's answer, or bkci's own refusal.
+  const details: Record<string, unknown> = {
+    source: "buildkite",
+    attempts: error.attempts,
+    method: error.method,
+    path: error.path,
+  };
   if (error.rateLimit) details.rateLimit = error.rateLimit;
   if (error.kind === "http" && error.status !== null) {
     const type = typeForStatus(error.status);
@@ -72,7 +78,7 @@ export function toEnvelopeError(error: unknown): EnvelopeError {
       code: error.code,
       retryable: false,
       requestId: randomUUID(),
-      details: error.details,
+      details: { source: "bkci", ...error.details },
     };
   if (error instanceof BuildkiteError) return fromBuildkite(error);
   return {
@@ -82,7 +88,7 @@ export function toEnvelopeError(error: unknown): EnvelopeError {
     code: "internal",
     retryable: false,
     requestId: randomUUID(),
-    details: {},
+    details: { source: "bkci" },
   };
 }
 

@@ -1,3 +1,4 @@
+import { relative, resolve } from "node:path";
 import picomatch from "picomatch";
 import { z } from "zod";
 import { DEFAULT_ARTIFACT_DIR, type DownloadFailure } from "@/lib/contract/artifacts";
@@ -45,7 +46,7 @@ async function download(
     const saved = await saveVerified(stream.body, target.path, artifact.sha1sum, progress.add);
     if (!saved.ok) return fail(saved.reason);
     // Named as the user would type it (`./.bk-artifacts/report/index.html`), as the contract shows.
-    const shown = `${input.outputDir.replace(/\/+$/, "")}/${artifact.path}`;
+    const shown = `${input.outputDir.replace(/\/+$/, "")}/${relative(resolve(input.outputDir), planned.path)}`;
     return { ok: true, file: { artifactId: artifact.id, path: shown, bytes: saved.bytes, sha1sum: saved.sha1 } };
   } catch (error) {
     // One artifact's failure (a 404, a refused storage URL) is listed; the others still download.
