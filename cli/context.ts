@@ -17,8 +17,12 @@ export interface Credentials {
 /** The token and org: BUILDKITE_API_TOKEN and BUILDKITE_ORG first, then what auth.setup stored. */
 export async function readCredentials(env: CliEnv): Promise<Credentials> {
   let file: AuthFile | null = null;
-  // The file is read only when the environment leaves something to find, so a CI job needs no file at all.
-  if (env.apiToken === undefined || env.org === undefined) file = await readAuthFile(authFilePath(env));
+  // The file is read only when the environment leaves something to find, so a CI job needs no file at all;
+  // with the token in the environment, a broken file only means no stored org.
+  if (env.apiToken === undefined || env.org === undefined) {
+    const reading = readAuthFile(authFilePath(env));
+    file = env.apiToken === undefined ? await reading : await reading.catch(() => null);
+  }
   return { token: env.apiToken ?? file?.token ?? null, org: env.org ?? file?.org ?? null };
 }
 

@@ -124,6 +124,22 @@ describe("auth.status", () => {
     expect(run.stdout).not.toMatch(/\bat .+:\d+:\d+/);
   });
 
+  it("answers auth_error for a broken auth file, unless the environment has the token", async () => {
+    const home = join(world.home, "broken");
+    await mkdir(join(home, "buildkite-cli"), { recursive: true });
+    await writeFile(join(home, "buildkite-cli", "auth.json"), "not json", { mode: 0o600 });
+    const fromFile = await runBkci(
+      ["auth.status"],
+      simEnv(world, { XDG_CONFIG_HOME: home, BUILDKITE_API_TOKEN: undefined }),
+    );
+    expect(expectContract(fromFile, "auth.status").error).toMatchObject({
+      type: "auth_error",
+      code: "auth_file_invalid",
+    });
+    const fromEnv = await runBkci(["auth.status"], simEnv(world, { XDG_CONFIG_HOME: home }));
+    expect(expectContract(fromEnv, "auth.status").ok).toBe(true);
+  });
+
   it("answers auth_error naming auth.setup when there is no token at all", async () => {
     const run = await runBkci(
       ["auth.status"],
