@@ -77,7 +77,7 @@ export const restBuildContracts: Record<string, PayloadContract> = {
       ["script", "Annotate", "failed"],
     ]);
     expect(jobs[2]).toMatchObject({ stepKey: null, exitStatus: null, hasLog: false });
-    expect(jobs[3]).toMatchObject({ exitStatus: 126, retriesCount: null });
+    expect(jobs[3]).toMatchObject({ exitStatus: "126", retriesCount: null });
     // A finished build has nothing waiting: the waiter is not counted as a job at all.
     expect(jobCounts(jobs)).toEqual({ passed: 2, failed: 1, running: 0, blocked: 0 });
   }),
