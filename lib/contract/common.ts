@@ -11,8 +11,9 @@ export const buildRequestSchema = z.object({
 export const jobRequestSchema = buildRequestSchema.extend({ jobId: z.string() });
 
 /**
- * A job as builds.get and jobs.retry show it; `exitStatus` is text, as the contract writes it ("1"). Waiters
- * are not jobs in this sense (they have no state, name or log), so lists leave them out.
+ * A job as builds.get and jobs.retry show it; `exitStatus` is text, as the contract writes it ("1"). Buildkite
+ * may send a waiter (a wait step) with no state: bkci leaves waiters out of its lists, while the console's
+ * build page keeps them to draw the wait between steps.
  */
 export const contractJobSchema = z.object({
   id: z.string(),
@@ -20,7 +21,7 @@ export const contractJobSchema = z.object({
   // Waiters have no name or step key, and a job that has not finished has no exit status.
   name: z.string().nullable(),
   stepKey: z.string().nullable(),
-  state: z.string(),
+  state: z.string().nullable(),
   exitStatus: z.string().nullable(),
   webUrl: z.string().nullable(),
 });
