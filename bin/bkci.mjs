@@ -1,17 +1,22 @@
 #!/usr/bin/env node
-// Runs the bundled CLI (npm run build:cli) when it is there, else the TypeScript source through tsx, so
-// `npx bkci` works in a checkout without a build.
+// Runs the TypeScript source through tsx in a checkout, so `npx bkci` always runs the code beside it; an
+// install without dev dependencies (no tsx) runs the bundle `npm run build:cli` made instead.
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-const bundle = fileURLToPath(new URL("../dist/bkci.mjs", import.meta.url));
-if (existsSync(bundle)) {
-  await import(pathToFileURL(bundle).href);
-} else {
+const source = fileURLToPath(new URL("../cli/main.ts", import.meta.url));
+const tsx = existsSync(source) ? await import("tsx/esm/api").catch(() => null) : null;
+if (tsx) {
   // tsImport loads the source whatever module format Node would pick for it, with the tsconfig's @/ alias.
-  const { tsImport } = await import("tsx/esm/api");
-  await tsImport("../cli/main.ts", {
+  await tsx.tsImport("../cli/main.ts", {
     parentURL: import.meta.url,
     tsconfig: fileURLToPath(new URL("../tsconfig.json", import.meta.url)),
   });
+} else {
+  const bundle = fileURLToPath(new URL("../dist/bkci.mjs", import.meta.url));
+  if (!existsSync(bundle)) {
+    process.stderr.write("bkci: no tsx to run the source and no dist/bkci.mjs: run `npm run build:cli` first.\n");
+    process.exit(1);
+  }
+  await import(pathToFileURL(bundle).href);
 }
