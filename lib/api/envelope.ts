@@ -1,45 +1,17 @@
 import { z } from "zod";
+import { API_VERSION } from "@/lib/contract/envelope";
+import { envelopeErrorSchema, type EnvelopeError } from "@/lib/contract/errors";
+import { paginationSchema, type Pagination } from "@/lib/contract/pagination";
 
-// The JSON envelope every /api/v1 response uses (the bkci JSON envelope contract; the README's API section).
-// Shared by the BFF, which builds it, and the browser, which parses it before use.
-
-export const API_VERSION = "v1";
-
-export const errorTypes = [
-  "auth_error",
-  "permission_error",
-  "not_found",
-  "validation_error",
-  "rate_limited",
-  "network_error",
-  "server_error",
-  "internal_error",
-] as const;
-export type ErrorType = (typeof errorTypes)[number];
+// The JSON envelope every /api/v1 response uses, shared by the BFF, which builds it, and the browser, which
+// parses it before use. The contract's pieces live in lib/contract (one source for the API, bkci and the
+// tests) and are re-exported here for the console's existing imports.
+export { API_VERSION } from "@/lib/contract/envelope";
+export { envelopeErrorSchema, errorTypes, type EnvelopeError, type ErrorType } from "@/lib/contract/errors";
+export { paginationSchema, type Pagination } from "@/lib/contract/pagination";
 
 /** Whose fault an error is: the console (its input, its operator, its own token) or Buildkite. */
 export type ErrorSource = "console" | "buildkite";
-
-export const paginationSchema = z.object({
-  page: z.number().int().nullable(),
-  perPage: z.number().int().nullable(),
-  // A page number for REST lists; for the Stacks list, the opaque cursor to pass back as `after`.
-  nextPage: z.union([z.number().int(), z.string()]).nullable(),
-  prevPage: z.union([z.number().int(), z.string()]).nullable(),
-  hasMore: z.boolean(),
-});
-export type Pagination = z.infer<typeof paginationSchema>;
-
-export const envelopeErrorSchema = z.object({
-  type: z.enum(errorTypes),
-  message: z.string(),
-  httpStatus: z.number().int().nullable(),
-  code: z.string(),
-  retryable: z.boolean(),
-  requestId: z.string(),
-  details: z.record(z.string(), z.unknown()),
-});
-export type EnvelopeError = z.infer<typeof envelopeErrorSchema>;
 
 const baseEnvelope = {
   apiVersion: z.literal(API_VERSION),

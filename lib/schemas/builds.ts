@@ -35,7 +35,8 @@ export const buildJobSchema = z.object({
   stepKey: z.string().nullable(),
   /** Null for waiters, which Buildkite sends without a state. */
   state: z.string().nullable(),
-  exitStatus: z.number().int().nullable(),
+  /** Text, as the contract writes it ("1"): Buildkite's number, or null until the job finishes. */
+  exitStatus: z.string().nullable(),
   softFailed: z.boolean(),
   agentQueryRules: z.array(z.string()),
   agentName: z.string().nullable(),

@@ -30,7 +30,7 @@ export function toBuildJob(job: RestJob): BuildJob {
     name: job.name,
     stepKey: job.stepKey,
     state: job.state,
-    exitStatus: job.exitStatus,
+    exitStatus: job.exitStatus === null ? null : String(job.exitStatus),
     softFailed: job.softFailed,
     agentQueryRules: job.agentQueryRules,
     agentName: job.agentName,

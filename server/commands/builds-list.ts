@@ -33,7 +33,8 @@ const buildsListInput = z
 export const buildsList = defineCommand({
   name: "builds.list",
   permission: "read",
-  echoDefaults: echoOrg,
+  // The contract echoes every filter, null when not given.
+  echoDefaults: (runtime) => ({ ...echoOrg(runtime), pipeline: null, branch: null, state: null }),
   output: z.array(buildSummarySchema),
   query: buildsListInput,
   async run({ query }, { runtime }) {

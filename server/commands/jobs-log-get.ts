@@ -14,7 +14,8 @@ import { buildJobInput, jobRef, echoOrg } from "../builds/build-inputs";
 export const jobsLogGet = defineCommand({
   name: "jobs.log.get",
   permission: "read",
-  echoDefaults: echoOrg,
+  // The contract echoes `tailLines: null` when every fetched line is wanted.
+  echoDefaults: (runtime) => ({ ...echoOrg(runtime), tailLines: null }),
   output: jobLogSchema,
   params: buildJobInput,
   query: logGetInput,

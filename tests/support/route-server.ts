@@ -12,7 +12,7 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 export interface RouteFile {
   file: string;
-  /** e.g. /api/v1/stacks/[key]/jobs/[id]/finish */
+  /** e.g. /api/v1/stacks/[key]/jobs/[jobId]/finish */
   pattern: string;
   methods: string[];
   module: Record<string, unknown>;

@@ -5,11 +5,11 @@ import { job, waiter } from "../components/builds/fixtures";
 describe("countJobsByState and isFailedJob", () => {
   const jobs = [
     job("11111111-0000-4000-8000-000000000001", { state: "passed" }),
-    job("22222222-0000-4000-8000-000000000002", { state: "failed", exitStatus: 1 }),
-    job("33333333-0000-4000-8000-000000000003", { state: "failed", exitStatus: 1, softFailed: true }),
+    job("22222222-0000-4000-8000-000000000002", { state: "failed", exitStatus: "1" }),
+    job("33333333-0000-4000-8000-000000000003", { state: "failed", exitStatus: "1", softFailed: true }),
     job("44444444-0000-4000-8000-000000000004", {
       state: "failed",
-      exitStatus: 1,
+      exitStatus: "1",
       retried: true,
       retriedInJobId: "55555555-0000-4000-8000-000000000005",
     }),

@@ -22,7 +22,7 @@ const buildJob = (overrides: Partial<BuildJob>): BuildJob => ({
   name: "e2e",
   stepKey: "e2e",
   state: "finished",
-  exitStatus: -1,
+  exitStatus: "-1",
   softFailed: false,
   agentQueryRules: ["queue=default"],
   agentName: null,

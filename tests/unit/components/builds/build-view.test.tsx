@@ -26,7 +26,7 @@ const retryOfFailed = () =>
 const jobs: BuildJob[] = [
   job(PASSED, { name: "lint" }),
   waiter("99999999-0000-4000-8000-000000000009"),
-  job(FAILED, { name: "unit tests", state: "failed", exitStatus: 1, agentName: "agent-7" }),
+  job(FAILED, { name: "unit tests", state: "failed", exitStatus: "1", agentName: "agent-7" }),
   job(SCHEDULED, {
     name: "deploy",
     state: "scheduled",
@@ -35,7 +35,7 @@ const jobs: BuildJob[] = [
     startedAt: null,
     finishedAt: null,
   }),
-  job(TIMED_OUT, { name: "e2e", state: "timed_out", exitStatus: -1, hasLog: false }),
+  job(TIMED_OUT, { name: "e2e", state: "timed_out", exitStatus: "-1", hasLog: false }),
 ];
 
 interface Options {
@@ -201,7 +201,7 @@ describe("BuildView", () => {
     const retried = job(FAILED, {
       name: "unit tests",
       state: "failed",
-      exitStatus: 1,
+      exitStatus: "1",
       retried: true,
       retriedInJobId: RETRY,
     });

@@ -36,7 +36,7 @@ export function job(id: string, overrides: Partial<BuildJob> = {}): BuildJob {
     name: `step ${id.slice(0, 4)}`,
     stepKey: null,
     state: "passed",
-    exitStatus: 0,
+    exitStatus: "0",
     softFailed: false,
     agentQueryRules: ["queue=default"],
     agentName: "agent-1",

@@ -7,7 +7,7 @@ import { renderWithQueries } from "../../../support/component-render";
 import { FakeLog, fakeScrollLayout, JOB_ID, LOG_REF, numberedLines } from "./fake-log-api";
 
 const failedJob = (overrides: Partial<BuildJob> = {}) =>
-  job(JOB_ID, { name: ":jest: Unit tests", stepKey: "unit", state: "failed", exitStatus: 1, ...overrides });
+  job(JOB_ID, { name: ":jest: Unit tests", stepKey: "unit", state: "failed", exitStatus: "1", ...overrides });
 
 function detail(jobs: BuildJob[]): BuildDetail {
   const pipeline = { slug: LOG_REF.pipeline, name: "Web" };

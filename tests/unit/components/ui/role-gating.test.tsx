@@ -75,7 +75,7 @@ describe("actions a role cannot take are disabled with the reason", () => {
         pipeline="web-app"
         number={1}
         jobs={[
-          job("22222222-0000-4000-8000-000000000000", { state: "failed", exitStatus: 1 }),
+          job("22222222-0000-4000-8000-000000000000", { state: "failed", exitStatus: "1" }),
           job("33333333-0000-4000-8000-000000000000", { type: "manual", name: "Deploy", state: "blocked" }),
         ]}
         failedJobIds={null}

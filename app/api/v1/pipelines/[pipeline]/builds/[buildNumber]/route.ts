@@ -1,4 +1,4 @@
-// GET /api/v1/pipelines/{p}/builds/{n} – a build with its jobs, failed ones named
+// GET /api/v1/pipelines/{p}/builds/{buildNumber} – a build with its jobs, failed ones named
 import { command } from "@/server/route-kit/route";
 import { buildsGet } from "@/server/commands/builds-get";
 

@@ -1,4 +1,4 @@
-// GET /api/v1/stacks/{key}/jobs/{id} – a job's env and command
+// GET /api/v1/stacks/{key}/jobs/{jobId} – a job's env and command
 import { command } from "@/server/route-kit/route";
 import { jobsGet } from "@/server/commands/jobs-get";
 

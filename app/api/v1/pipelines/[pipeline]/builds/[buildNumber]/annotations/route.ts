@@ -1,4 +1,4 @@
-// GET /api/v1/pipelines/{p}/builds/{n}/annotations – a build's annotations, sanitised
+// GET /api/v1/pipelines/{p}/builds/{buildNumber}/annotations – a build's annotations, sanitised
 import { command } from "@/server/route-kit/route";
 import { annotationsList } from "@/server/commands/annotations-list";
 

@@ -1,4 +1,4 @@
-// POST /api/v1/stacks/{key}/jobs/{id}/finish – finish a job with a reason
+// POST /api/v1/stacks/{key}/jobs/{jobId}/finish – finish a job with a reason
 import { command } from "@/server/route-kit/route";
 import { jobsFinish } from "@/server/commands/jobs-finish";
 

@@ -1,4 +1,4 @@
-// GET /api/v1/stacks/{key}/jobs/{id}/history – what the console's operators did to a job
+// GET /api/v1/stacks/{key}/jobs/{jobId}/history – what the console's operators did to a job
 import { command } from "@/server/route-kit/route";
 import { jobsHistory } from "@/server/commands/jobs-history";
 

@@ -1,4 +1,4 @@
-// GET /api/v1/pipelines/{p}/builds/{n}/jobs/{id}/log – the log's tail as plain text (or raw)
+// GET /api/v1/pipelines/{p}/builds/{buildNumber}/jobs/{jobId}/log – the log's tail as plain text (or raw)
 import { command } from "@/server/route-kit/route";
 import { jobsLogGet } from "@/server/commands/jobs-log-get";
 

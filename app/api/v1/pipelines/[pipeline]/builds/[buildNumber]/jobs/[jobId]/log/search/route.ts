@@ -1,4 +1,4 @@
-// GET /api/v1/pipelines/{p}/builds/{n}/jobs/{id}/log/search – count matches over the whole log
+// GET /api/v1/pipelines/{p}/builds/{buildNumber}/jobs/{jobId}/log/search – count matches over the whole log
 import { command } from "@/server/route-kit/route";
 import { jobsLogSearch } from "@/server/commands/jobs-log-search";
 
