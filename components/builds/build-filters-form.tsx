@@ -5,6 +5,7 @@ import { FilterField } from "@/components/ui/filter-field";
 import { fieldClass, primaryButton, secondaryButton } from "@/components/ui/form-styles";
 import { noBuildFilters, type BuildFilters } from "@/lib/filters/builds";
 import { buildStates } from "@/lib/build-states";
+import { PipelinePicker } from "./pipeline-picker";
 
 interface BuildFiltersFormProps {
   filters: BuildFilters;
@@ -14,8 +15,9 @@ interface BuildFiltersFormProps {
 
 /**
  * Pipeline and branch apply on Enter or Apply, not on every keystroke: each change is a history entry and
- * an upstream read. The state applies as soon as it is picked. The caller remounts the form when the URL
- * changes (back/forward), so the fields always show the filters of the list below them.
+ * an upstream read. A pipeline picked from the list and the state apply as soon as they are picked. The
+ * caller remounts the form when the URL changes (back/forward), so the fields always show the filters of
+ * the list below them.
  */
 export function BuildFiltersForm({ filters, onApply }: BuildFiltersFormProps) {
   const id = useId();
@@ -31,6 +33,14 @@ export function BuildFiltersForm({ filters, onApply }: BuildFiltersFormProps) {
 
   return (
     <form role="search" aria-label="Filter builds" onSubmit={submit} className="flex flex-wrap items-end gap-3">
+      <PipelinePicker
+        id={`${id}-picker`}
+        value={filters.pipeline}
+        onPick={(slug) => {
+          setPipeline(slug);
+          apply({ pipeline: slug });
+        }}
+      />
       <FilterField id={`${id}-pipeline`} label="Pipeline">
         <input
           id={`${id}-pipeline`}

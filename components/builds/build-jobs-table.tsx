@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useId, useState } from "react";
+import { ActionMessage } from "@/components/ui/action-message";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { secondaryButton } from "@/components/ui/form-styles";
@@ -9,16 +10,20 @@ import { failure, type ActionResult } from "@/lib/action-results";
 import { durationSeconds, formatDurationSeconds } from "@/lib/build-format";
 import { useDenied } from "@/components/ui/operator-context";
 import { hasState, isFailedJob, isWaiter } from "@/lib/build-jobs";
-import { useRetryJob } from "@/lib/mutations/builds";
-import type { AuthStatus, Capability } from "@/lib/schemas/auth";
+import { useRetryJob, useUnblockJob } from "@/lib/mutations/builds";
 import type { BuildJob } from "@/lib/schemas/builds";
 import { shortId } from "@/lib/filters/jobs";
+import { capabilityBlockedReason, type CapabilityAccess } from "./capability-access";
 import { JobAttempts } from "./job-attempts";
 import { retryableJobStates, StateBadge } from "./state-badge";
+import { UnblockDialog } from "./unblock-dialog";
 
 // The build's jobs, failed ones first, each with its log, its retry and its way back to the stack page.
 
 export const jobAnchor = (jobId: string) => `job-${jobId}`;
+
+/** A block step still waiting for someone to let the build continue. */
+const isUnblockable = (job: BuildJob) => job.type === "manual" && job.state === "blocked";
 
 /** Waiters that stand between two listed jobs; one at either end, or right after another, would separate nothing. */
 function separatingWaiters(jobs: BuildJob[]): BuildJob[] {
@@ -45,29 +50,15 @@ export function orderJobs(
   return { ordered: [...failedFirst, ...separatingWaiters(jobs.filter((job) => !failed.has(job.id)))], failed };
 }
 
-/** What `auth.status` says about retrying: still loading, or the capability and the REST token's facts. */
-export type RetryAccess = "loading" | { capability: Capability | undefined; rest: AuthStatus["rest"] | undefined };
-
-/** What blocks retrying, in words, or null when retry may be tried (the server still checks). */
-export function retryBlockedReason(access: RetryAccess): string | null {
-  if (access === "loading") return "Checking the REST token's scopes…";
-  const { capability, rest } = access;
-  if (!capability || capability.ready) return null;
-  if (rest && !rest.configured) return "Retry is unavailable: the console has no Buildkite REST API token.";
-  if (rest?.valid === false) return "Retry is unavailable: Buildkite rejected the console's REST API token.";
-  if (rest?.error)
-    return `Retry is unavailable: the console could not read its REST API token's scopes (${rest.error.message}).`;
-  const missing = capability.missingScopes.length > 0 ? capability.missingScopes : capability.requiredScopes;
-  return `Retry is unavailable: the console's REST API token lacks the ${missing.join(", ")} scope${missing.length === 1 ? "" : "s"}.`;
-}
-
 interface BuildJobsTableProps {
   pipeline: string;
   number: number;
   jobs: BuildJob[];
   failedJobIds: readonly string[] | null;
   /** `auth.status`'s jobsRetry capability (undefined when the server does not report it) and REST token. */
-  retryAccess: RetryAccess;
+  retryAccess: CapabilityAccess;
+  /** The same for jobsUnblock. */
+  unblockAccess: CapabilityAccess;
   /** The console's stack, for links from scheduled jobs back to the stack page; null until known. */
   stackKey: string | null;
   now: number;
@@ -107,15 +98,26 @@ export function BuildJobsTable({
   jobs,
   failedJobIds,
   retryAccess,
+  unblockAccess,
   stackKey,
   now,
 }: BuildJobsTableProps) {
   const reasonId = useId();
+  const unblockReasonId = useId();
   const retry = useRetryJob(pipeline, number);
+  const unblock = useUnblockJob(pipeline, number);
   const [confirming, setConfirming] = useState<BuildJob | null>(null);
+  const [unblocking, setUnblocking] = useState<BuildJob | null>(null);
   const [result, setResult] = useState<(ActionResult & { newJob?: BuildJob }) | null>(null);
   const denied = useDenied("jobs.write");
-  const blockedReason = denied ?? retryBlockedReason(retryAccess);
+  const blockedReason = denied ?? capabilityBlockedReason(retryAccess, "Retry");
+  const unblockBlockedReason = denied ?? capabilityBlockedReason(unblockAccess, "Unblock");
+  // Said once for the table: a viewer's reason is the same for both actions.
+  const showUnblockReason =
+    unblockBlockedReason !== null &&
+    unblockAccess !== "loading" &&
+    unblockBlockedReason !== blockedReason &&
+    jobs.some(isUnblockable);
   const { ordered, failed } = orderJobs(jobs, failedJobIds);
   const base = `/builds/${encodeURIComponent(pipeline)}/${number}`;
 
@@ -130,6 +132,23 @@ export function BuildJobsTable({
     });
   };
 
+  const confirmUnblock = (fields: Record<string, string>) => {
+    const job = unblocking;
+    if (!job) return;
+    unblock.mutate(
+      { jobId: job.id, fields },
+      {
+        onSuccess: (envelope) =>
+          setResult({
+            ok: true,
+            message: `${envelope.data.job.name ?? `Job ${shortId(job.id)}`} unblocked: the build continues.`,
+          }),
+        onError: (error) => setResult(failure(error)),
+        onSettled: () => setUnblocking(null),
+      },
+    );
+  };
+
   return (
     <div className="space-y-3">
       {blockedReason && retryAccess !== "loading" && (
@@ -138,6 +157,14 @@ export function BuildJobsTable({
           className="rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 text-sm text-zinc-800 dark:border-zinc-700 dark:bg-zinc-800/60 dark:text-zinc-200"
         >
           {blockedReason}
+        </p>
+      )}
+      {showUnblockReason && (
+        <p
+          id={unblockReasonId}
+          className="rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 text-sm text-zinc-800 dark:border-zinc-700 dark:bg-zinc-800/60 dark:text-zinc-200"
+        >
+          {unblockBlockedReason}
         </p>
       )}
       {result &&
@@ -157,12 +184,7 @@ export function BuildJobsTable({
             {result.newJob.state !== null && ` (${result.newJob.state})`}.
           </p>
         ) : (
-          <p
-            role="alert"
-            className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-500/10 dark:text-red-200"
-          >
-            {result.message}
-          </p>
+          <ActionMessage result={result} />
         ))}
       {failed.size > 0 && (
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
@@ -245,6 +267,28 @@ export function BuildJobsTable({
                         Retry
                       </button>
                     )}
+                    {isUnblockable(job) && (
+                      <button
+                        type="button"
+                        className={`${secondaryButton} px-2 py-0.5 text-xs`}
+                        disabled={unblockBlockedReason !== null || unblock.isPending}
+                        aria-describedby={
+                          unblockBlockedReason && unblockAccess !== "loading"
+                            ? showUnblockReason
+                              ? unblockReasonId
+                              : reasonId
+                            : undefined
+                        }
+                        title={unblockBlockedReason ?? undefined}
+                        aria-label={`Unblock ${job.name ?? `job ${short}`}`}
+                        onClick={() => {
+                          setResult(null);
+                          setUnblocking(job);
+                        }}
+                      >
+                        Unblock
+                      </button>
+                    )}
                   </div>
                 </td>
               </tr>
@@ -252,6 +296,13 @@ export function BuildJobsTable({
           })}
         </DataTable>
       )}
+      <UnblockDialog
+        key={unblocking?.id ?? "closed"}
+        jobLabel={unblocking ? (unblocking.name ?? `job ${shortId(unblocking.id)}`) : null}
+        busy={unblock.isPending}
+        onConfirm={confirmUnblock}
+        onCancel={() => setUnblocking(null)}
+      />
       <ConfirmDialog
         open={confirming !== null}
         title={confirming ? `Retry job ${shortId(confirming.id)}?` : ""}

@@ -14,7 +14,9 @@ import type { BuildDetail } from "@/lib/schemas/builds";
 import { AnnotationsList } from "./annotations-section";
 import { ArtifactsTable } from "./artifacts-section";
 import { BuildHeader } from "./build-header";
-import { BuildJobsTable, type RetryAccess } from "./build-jobs-table";
+import { BuildActions } from "./build-actions";
+import { BuildJobsTable } from "./build-jobs-table";
+import { capabilityAccess } from "./capability-access";
 import { JobCounts } from "./job-counts";
 
 /** While the build or one of its jobs can still change, it is read again this often. */
@@ -138,9 +140,6 @@ export function BuildView({ pipeline, number }: { pipeline: string; number: numb
 
   const facts = buildFacts(build.data);
   const counts = facts?.jobCounts ?? countJobsByState(detail.jobs);
-  const retryAccess: RetryAccess = auth.isPending
-    ? "loading"
-    : { capability: auth.data?.data.capabilities.jobsRetry, rest: auth.data?.data.rest };
 
   return (
     <div className="space-y-8">
@@ -160,13 +159,19 @@ export function BuildView({ pipeline, number }: { pipeline: string; number: numb
       </nav>
       {error && <StaleWarning error={error} hasData />}
       <BuildHeader build={detail.build} now={now} />
+      <BuildActions
+        detail={detail}
+        cancelAccess={capabilityAccess(auth, "buildsCancel")}
+        rebuildAccess={capabilityAccess(auth, "buildsRebuild")}
+      />
       <Section title="Jobs" aside={<JobCounts counts={counts} />}>
         <BuildJobsTable
           pipeline={pipeline}
           number={number}
           jobs={detail.jobs}
           failedJobIds={facts?.failedJobIds ?? null}
-          retryAccess={retryAccess}
+          retryAccess={capabilityAccess(auth, "jobsRetry")}
+          unblockAccess={capabilityAccess(auth, "jobsUnblock")}
           stackKey={auth.data?.data.clusterToken.stackKey ?? null}
           now={now}
         />

@@ -58,7 +58,12 @@ export function ConfirmDialog({
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // Cancel's autoFocus ran while the dialog was still closed (a dialog mounted open, say), when nothing
+      // inside it can take focus; showModal would then focus the first control, which may be a field.
+      dialog.querySelector<HTMLElement>("[data-initial-focus]")?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
@@ -107,7 +112,14 @@ export function ConfirmDialog({
             {children}
           </div>
           <div className="mt-6 flex justify-end gap-2">
-            <button type="button" autoFocus className={secondaryButton} onClick={onCancel} disabled={acting}>
+            <button
+              type="button"
+              autoFocus
+              data-initial-focus
+              className={secondaryButton}
+              onClick={onCancel}
+              disabled={acting}
+            >
               Cancel
             </button>
             <button type="button" className={dangerButton} onClick={confirm} disabled={acting || confirmDisabled}>

@@ -55,6 +55,12 @@ export const apiPaths = {
   /** The console's own route that streams an artifact: the browser never sees Buildkite's URL or token. */
   artifactDownload: (ref: BuildJobRef, artifactId: string) => `${buildJob(ref)}/artifacts/${enc(artifactId)}/download`,
   retryJob: (ref: BuildJobRef) => `${buildJob(ref)}/retry`,
+  unblockJob: (ref: BuildJobRef) => `${buildJob(ref)}/unblock`,
+  cancelBuild: (pipeline: string, number: number) => `${build(pipeline, number)}/cancel`,
+  rebuildBuild: (pipeline: string, number: number) => `${build(pipeline, number)}/rebuild`,
+  /** A job's env from the REST API by its id alone: no build number needed. */
+  jobEnvById: (jobId: string) => `/api/v1/jobs/${enc(jobId)}/env`,
+  pipelines: () => "/api/v1/pipelines",
   logChunk: (ref: BuildJobRef, query: URLSearchParams) => withQuery(`${buildJob(ref)}/log/chunk`, query),
   logSearch: (ref: BuildJobRef, query: URLSearchParams) => withQuery(`${buildJob(ref)}/log/search`, query),
   /** The raw log, streamed as an attachment (not an envelope). */

@@ -9,6 +9,8 @@ import {
   buildDetailSchema,
   buildSummaryFactsSchema,
   buildSummarySchema,
+  jobEnvResultSchema,
+  pipelineSchema,
 } from "../schemas/builds";
 import type { SuccessEnvelope } from "../api/envelope";
 import { queryKeys } from "./keys";
@@ -39,6 +41,22 @@ export const annotationsQuery = (pipeline: string, number: number) =>
   queryOptions({
     queryKey: queryKeys.builds.annotations(pipeline, number),
     queryFn: ({ signal }) => apiFetch(apiPaths.annotations(pipeline, number), z.array(annotationSchema), { signal }),
+  });
+
+export const pipelinesQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.builds.pipelines(),
+    queryFn: ({ signal }) => apiFetch(apiPaths.pipelines(), z.array(pipelineSchema), { signal }),
+    // Pipelines are added rarely; the picker need not follow within seconds.
+    staleTime: 5 * 60_000,
+  });
+
+/** A job's env from the REST API, for a job the Stacks API no longer has. */
+export const restJobEnvQuery = (jobId: string) =>
+  queryOptions({
+    queryKey: queryKeys.jobs.restEnv(jobId),
+    queryFn: ({ signal }) => apiFetch(apiPaths.jobEnvById(jobId), jobEnvResultSchema, { signal }),
+    staleTime: Infinity,
   });
 
 /** `builds.get`'s summary: job counts by state and the failed jobs, or null if the server left them out. */

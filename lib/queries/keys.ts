@@ -32,6 +32,10 @@ export const queryKeys = {
     build: (pipeline: string, number: number) => ["builds", "build", pipeline, number] as const,
     artifacts: (pipeline: string, number: number) => ["builds", "build", pipeline, number, "artifacts"] as const,
     annotations: (pipeline: string, number: number) => ["builds", "build", pipeline, number, "annotations"] as const,
+    pipelines: () => ["builds", "pipelines"] as const,
+  },
+  jobs: {
+    restEnv: (jobId: string) => ["jobs", jobId, "rest-env"] as const,
   },
   logs: {
     search: (ref: BuildJobRef, query: string, caseSensitive: boolean) =>

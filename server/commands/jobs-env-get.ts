@@ -18,7 +18,7 @@ async function envOutput(jobId: string, read: () => Promise<ApiResult<Record<str
   return {
     data: { jobId, env },
     raw: { ...raw, env },
-    summary: { envCount: Object.keys(env).length, redactedEnv: redacted },
+    summary: { count: Object.keys(env).length, redactedEnv: redacted },
   };
 }
 
@@ -34,8 +34,12 @@ export const jobsEnvGet = defineCommand({
   },
 });
 
-export const jobsEnvGetById = defineCommand({
-  name: "jobs.env.get",
+/**
+ * Not the contract's jobs.env.get, whose request names the job's build: the stack drawer knows only the
+ * job's id, so this one asks Buildkite by id alone and echoes only that.
+ */
+export const jobsEnvLookup = defineCommand({
+  name: "jobs.env.lookup",
   permission: "read",
   echoDefaults: echoOrg,
   output: jobEnvResultSchema,

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { memo, useDeferredValue, useMemo, useState } from "react";
 import { CopyButton } from "@/components/jobs/copy-button";
 import { ApiError } from "@/lib/api/api-error";
+import { restJobEnvQuery } from "@/lib/queries/builds";
 import { jobQuery } from "@/lib/queries/stacks";
 import { inputClass, secondaryButton } from "@/components/ui/form-styles";
 
@@ -59,11 +60,41 @@ function EnvList({ env }: { env: Record<string, string> }) {
   );
 }
 
+const errorText = (error: Error) =>
+  error instanceof ApiError ? `${error.error.type}: ${error.message}` : error.message;
+
+/**
+ * The Stacks API forgets a job once it has run; the REST API keeps its env (by job id alone, so no build
+ * number is needed). The server hides the same secret-named values in both.
+ */
+function RestEnv({ jobId }: { jobId: string }) {
+  const query = useQuery(restJobEnvQuery(jobId));
+  if (query.error) {
+    return (
+      <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+        The Stacks API no longer has this job, and its environment could not be read from the REST API either.{" "}
+        {errorText(query.error)}
+      </p>
+    );
+  }
+  const detail = query.data?.data;
+  if (!detail) return <p className="text-sm text-zinc-500">Loading from the REST API…</p>;
+  return (
+    <div data-testid="rest-env">
+      <p className="mb-2 rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 text-xs text-zinc-800 dark:border-zinc-700 dark:bg-zinc-800/60 dark:text-zinc-200">
+        The Stacks API no longer has this job: this environment comes from Buildkite&apos;s REST API.
+      </p>
+      <EnvList env={detail.env} />
+    </div>
+  );
+}
+
 function Loaded({ stackKey, jobId, part }: { stackKey: string; jobId: string; part: "env" | "command" }) {
   const query = useQuery(jobQuery(stackKey, jobId));
   if (query.error) {
-    const message =
-      query.error instanceof ApiError ? `${query.error.error.type}: ${query.error.message}` : query.error.message;
+    if (part === "env" && query.error instanceof ApiError && query.error.error.type === "not_found")
+      return <RestEnv jobId={jobId} />;
+    const message = errorText(query.error);
     return (
       <p role="alert" className="text-sm text-red-700 dark:text-red-300">
         Could not load the job&apos;s {part === "env" ? "environment" : "command"}. {message}

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { seededConsole, type TestIdentity } from "../../../support/console";
+import { contractSchemas, rawContractSchemas } from "@/lib/contract";
+import { seededConsole, type ApiBody, type TestIdentity } from "../../../support/console";
 
 // builds.cancel, builds.rebuild, jobs.unblock, jobs.env.get and pipelines.list over real HTTP:
 // test → route → simulator.
@@ -29,6 +30,12 @@ const post = (path: string, body: unknown = {}, as: TestIdentity = "operator") =
   world.console.api(path, { method: "POST", body, as });
 const BUILD = "/v2/organizations/:org/pipelines/:pipeline/builds/:number";
 
+/** The answer as bkci's contract defines it: parsed by the command's own envelope schema. */
+function expectContract(name: keyof typeof contractSchemas, body: ApiBody) {
+  const parsed = contractSchemas[name].safeParse(body);
+  expect(parsed.error?.issues ?? []).toEqual([]);
+}
+
 async function auditRows(action: string, since: string) {
   const { body } = await world.console.api(`/api/v1/audit?action=${action}&from=${since}`);
   expect(body.ok).toBe(true);
@@ -48,6 +55,7 @@ describe("builds.cancel", () => {
       summary: { canceled: true, buildNumber: build.buildNumber, state: "canceled" },
     });
     expect(body.data.build).toMatchObject({ number: build.buildNumber, state: "canceled" });
+    expectContract("builds.cancel", body);
     // The build page reads the canceled build at once, not a cached running one.
     expect((await world.console.api(buildPath(build))).body.data.build.state).toBe("canceled");
     const [row] = await auditRows("builds.cancel", since);
@@ -84,6 +92,7 @@ describe("builds.rebuild", () => {
     expect(body.data.build.number).toBeGreaterThan(build.buildNumber);
     expect(body.data.build).toMatchObject({ state: "scheduled", pipeline: { slug: build.pipeline } });
     expect(body.summary).toMatchObject({ rebuilt: true, rebuiltFrom: build.buildNumber });
+    expectContract("builds.rebuild", body);
     const fresh = await world.console.api(`/api/v1/pipelines/${build.pipeline}/builds/${body.data.build.number}`);
     expect(fresh.body.data.build.id).toBe(body.data.build.id);
     expect(await auditRows("builds.rebuild", since)).toHaveLength(1);
@@ -108,6 +117,7 @@ describe("jobs.unblock", () => {
       summary: { unblocked: true, jobId: job.jobId, state: "unblocked", fields: 1 },
     });
     expect(body.data.job).toMatchObject({ id: job.jobId, type: "manual", state: "unblocked" });
+    expectContract("jobs.unblock", body);
     const build = await world.console.api(buildPath(job));
     expect(build.body.data.build.blocked).toBe(false);
     const { body: audit } = await world.console.api(`/api/v1/audit?jobId=${job.jobId}&from=${since}`);
@@ -170,13 +180,20 @@ describe("jobs.env.get", () => {
     });
     expect(body.data.env.BUILDKITE_JOB_ID).toBe(job.jobId);
     for (const name of body.summary.redactedEnv as string[]) expect(body.data.env[name]).toBe("[REDACTED]");
+    expectContract("jobs.env.get", body);
+    const raw = await world.console.api(`${jobPath(job)}/env?raw=1`);
+    expect(rawContractSchemas["jobs.env.get"].safeParse(raw.body).error?.issues ?? []).toEqual([]);
   });
 
   it("reads the same env by job id alone, and hides secrets in raw mode too", async () => {
     const job = world.fixtures.passedJob;
     const byBuild = await world.console.api(`${jobPath(job)}/env`);
     const byId = await world.console.api(`/api/v1/jobs/${job.jobId}/env`);
-    expect(byId.body).toMatchObject({ ok: true, command: "jobs.env.get", request: { jobId: job.jobId } });
+    expect(byId.body).toMatchObject({
+      ok: true,
+      command: "jobs.env.lookup",
+      request: { org: world.console.sim.org, jobId: job.jobId },
+    });
     expect(byId.body.data).toEqual(byBuild.body.data);
     const raw = await world.console.api(`/api/v1/jobs/${job.jobId}/env?raw=1`);
     expect(raw.body.data.env).toEqual(byBuild.body.data.env);
@@ -206,5 +223,6 @@ describe("pipelines.list", () => {
       webUrl: expect.any(String),
     });
     expect(body.summary.count).toBe(slugs.length);
+    expectContract("pipelines.list", body);
   });
 });

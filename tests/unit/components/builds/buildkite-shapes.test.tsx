@@ -74,12 +74,16 @@ describe("the build page with Buildkite's real shapes", () => {
     expect(within(wait).queryByRole("button")).toBeNull();
   });
 
-  it("shows a block step by its label and state, with nothing to open or retry", async () => {
+  it("shows a block step by its label and state, with nothing to open or retry, only its unblock", async () => {
     showBuild(build({ state: "passed", blocked: true }), true);
     const gate = (await screen.findByText("Deploy to production?")).closest("tr")!;
     expect(within(gate).getByTestId("state-badge").textContent).toBe("blocked");
     expect(within(gate).queryByRole("link")).toBeNull();
-    expect(within(gate).queryByRole("button")).toBeNull();
+    expect(
+      within(gate)
+        .getAllByRole("button")
+        .map((button) => button.textContent),
+    ).toEqual(["Unblock"]);
   });
 
   it("counts no job as waiting when it counts the jobs itself (the server's summary had no counts)", async () => {

@@ -166,7 +166,7 @@ export function routeApi(routes: [RegExp, Answer | ((url: URL, init?: RequestIni
   return { fetchMock, calls };
 }
 
-/** auth.status as the server sends it, with or without the retry capability. */
+/** auth.status as the server sends it, with or without write_builds (retry, unblock, cancel and rebuild). */
 export function authStatus(retryReady: boolean): AuthStatus {
   const scopes = retryReady
     ? ["read_builds", "read_build_logs", "read_artifacts", "write_builds"]
@@ -196,13 +196,12 @@ export function authStatus(retryReady: boolean): AuthStatus {
     user: null,
     requiredScopes: ["read_builds", "read_build_logs", "read_artifacts"],
     missingScopes: [],
-    capabilities: {
-      jobsRetry: {
-        requiredScopes: ["write_builds"],
-        missingScopes: retryReady ? [] : ["write_builds"],
-        ready: retryReady,
-      },
-    },
+    capabilities: Object.fromEntries(
+      ["jobsRetry", "jobsUnblock", "buildsCancel", "buildsRebuild"].map((name) => [
+        name,
+        { requiredScopes: ["write_builds"], missingScopes: retryReady ? [] : ["write_builds"], ready: retryReady },
+      ]),
+    ),
     pollIntervalMs: 2000,
     operator: { name: "Demo Operator", role: "admin", permissions: ["read", "jobs.write", "stacks.admin"] },
   };

@@ -67,20 +67,26 @@ describe("actions a role cannot take are disabled with the reason", () => {
     expect(button("Finish 2…").disabled).toBe(false);
   });
 
-  it("a viewer cannot retry a failed job", () => {
+  it("a viewer cannot retry a failed job or unblock a block step", () => {
+    const access = { capability: undefined, rest: undefined as never };
     as(
       "viewer",
       <BuildJobsTable
         pipeline="web-app"
         number={1}
-        jobs={[job("22222222-0000-4000-8000-000000000000", { state: "failed", exitStatus: "1" })]}
+        jobs={[
+          job("22222222-0000-4000-8000-000000000000", { state: "failed", exitStatus: "1" }),
+          job("33333333-0000-4000-8000-000000000000", { type: "manual", name: "Deploy", state: "blocked" }),
+        ]}
         failedJobIds={null}
-        retryAccess={{ capability: undefined, rest: undefined as never }}
+        retryAccess={access}
+        unblockAccess={access}
         stackKey={null}
         now={Date.now()}
       />,
     );
     expect(button("Retry job 22222222").disabled).toBe(true);
+    expect(button("Unblock Deploy").disabled).toBe(true);
     expect(screen.getByText("Your role (viewer) cannot do this: it needs the operator role.")).toBeTruthy();
   });
 

@@ -1,5 +1,5 @@
 // GET /api/v1/jobs/{id}/env – a job's environment by its id alone, secrets hidden
 import { command } from "@/server/route-kit/route";
-import { jobsEnvGetById } from "@/server/commands/jobs-env-get";
+import { jobsEnvLookup } from "@/server/commands/jobs-env-get";
 
-export const GET = command(jobsEnvGetById);
+export const GET = command(jobsEnvLookup);
