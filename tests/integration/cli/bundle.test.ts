@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bkciWorld, expectContract, runBkci, simEnv } from "./bkci-harness";
+import { bkciWorld, expectContract, launcher, runBkci, simEnv } from "./bkci-harness";
 
 const world = bkciWorld();
 const root = new URL("../../../", import.meta.url).pathname;
@@ -31,6 +31,14 @@ describe("the bundled bkci", () => {
 
   it("runs auth.status against Buildkite", async () => {
     const run = await runBkci(["auth.status"], simEnv(world), { script: join(dir, "bkci.mjs"), cwd: dir });
+    expect(expectContract(run, "auth.status").summary.ready).toBe(true);
+    expect(run.exitCode).toBe(0);
+  });
+});
+
+describe("npx bkci in a checkout", () => {
+  it("runs the source through bin/bkci.mjs", async () => {
+    const run = await runBkci(["auth.status"], simEnv(world), { script: launcher });
     expect(expectContract(run, "auth.status").summary.ready).toBe(true);
     expect(run.exitCode).toBe(0);
   });
