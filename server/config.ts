@@ -3,6 +3,7 @@ import { z } from "zod";
 import { queueKeyInput, stackKeyInput } from "@/lib/inputs/stacks";
 import { DEFAULT_THRESHOLDS, type Band } from "@/lib/thresholds";
 import { authEnv, parseAuth } from "./auth/config";
+import { DEFAULT_WAIT_SLO_SECONDS } from "./triage/input";
 
 // The only module that reads process.env. Parsed once; a bad value stops start-up with one message
 // that names the variable, because a half-configured console pointed at production is worse than none.
@@ -110,6 +111,7 @@ const envSchema = z.object({
   WAIT_CRITICAL_SECONDS: count(DEFAULT_THRESHOLDS.waitSeconds.critical).pipe(z.number().min(1)),
   LONG_WAITS_WARNING: count(DEFAULT_THRESHOLDS.longWaits.warning),
   LONG_WAITS_CRITICAL: count(DEFAULT_THRESHOLDS.longWaits.critical),
+  WAIT_SLO_SECONDS: count(DEFAULT_WAIT_SLO_SECONDS).pipe(z.number().min(1)),
   ...authEnv,
 });
 
@@ -162,6 +164,8 @@ const configSchema = checkedEnvSchema.transform((e) => {
       waitSeconds: band(e.WAIT_WARNING_SECONDS, e.WAIT_CRITICAL_SECONDS),
       longWaits: band(e.LONG_WAITS_WARNING, e.LONG_WAITS_CRITICAL),
     },
+    /** How long a job may wait before triage flags it. */
+    waitSloSeconds: e.WAIT_SLO_SECONDS,
     agentApiUrl: e.BUILDKITE_AGENT_API_URL,
     restApiUrl: e.BUILDKITE_REST_API_URL,
     pollIntervalMs: e.POLL_INTERVAL_MS,

@@ -2,9 +2,7 @@ import "server-only";
 import { createAgentIndex, type RuleSetMatch } from "@/lib/triage/agent-index";
 import { DEFAULT_QUEUE } from "@/lib/triage/agent-rules";
 import type { ScheduledJob } from "@/lib/schemas/jobs";
-import type { TriageAgent, TriageInput } from "./input";
-
-export const DEFAULT_WAIT_SLO_SECONDS = 300;
+import { DEFAULT_WAIT_SLO_SECONDS, type TriageAgent, type TriageInput } from "./input";
 
 export interface RuleSetGroup {
   match: RuleSetMatch;

@@ -2,6 +2,9 @@ import "server-only";
 import type { ScheduledJob } from "@/lib/schemas/jobs";
 import type { QueuePause } from "@/lib/schemas/queue";
 
+/** How long a job may wait before triage flags it, unless WAIT_SLO_SECONDS says otherwise. */
+export const DEFAULT_WAIT_SLO_SECONDS = 300;
+
 /** An agent as triage needs it; the REST agents read maps into this. */
 export interface TriageAgent {
   id: string;

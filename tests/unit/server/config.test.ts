@@ -174,6 +174,12 @@ describe("parseConfig", () => {
     });
   });
 
+  test("the triage wait SLO defaults to 300 seconds and must be at least one", () => {
+    expect(parseConfig({ ...live }).waitSloSeconds).toBe(300);
+    expect(parseConfig({ ...live, WAIT_SLO_SECONDS: "600" }).waitSloSeconds).toBe(600);
+    expect(() => parseConfig({ ...live, WAIT_SLO_SECONDS: "0" })).toThrow("Invalid configuration: WAIT_SLO_SECONDS ");
+  });
+
   test.each([
     ["BACKLOG_WARNING", { BACKLOG_WARNING: "300" }, "BACKLOG_CRITICAL (300 > 200)"],
     ["WAIT_WARNING_SECONDS", { WAIT_CRITICAL_SECONDS: "120" }, "WAIT_CRITICAL_SECONDS (300 > 120)"],
