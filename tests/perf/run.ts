@@ -6,6 +6,7 @@ import { mutationOverhead } from "./mutation-overhead";
 import { scheduledJobsLatency } from "./scheduled-jobs-latency";
 import { severalInstances } from "./several-instances";
 import { stackPage } from "./stack-page";
+import { triage } from "./triage";
 
 // `npm run bench`: every benchmark in turn, each printing its own table of figures and ratios.
 // `npm run bench -- log-parser` (names separated by spaces): only those.
@@ -18,6 +19,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   "several-instances": severalInstances,
   "conditional-polls": conditionalPolls,
   "live-push": livePush,
+  triage,
 };
 
 async function main(): Promise<void> {
