@@ -14,7 +14,6 @@ export interface TriageContext {
   input: TriageInput;
   now: number;
   sloSeconds: number;
-  defaultQueue: string;
   /** Connected agents only: a disconnected agent can take no job. */
   agents: readonly TriageAgent[];
   /** The scheduled jobs grouped by their normalised rule set, each set resolved once. */
@@ -40,7 +39,6 @@ export function triageContext(input: TriageInput): TriageContext {
     input,
     now: input.now,
     sloSeconds: input.waitSloSeconds ?? DEFAULT_WAIT_SLO_SECONDS,
-    defaultQueue,
     agents,
     groups: [...groups.values()],
     waitStart,

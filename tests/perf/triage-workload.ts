@@ -1,6 +1,7 @@
 import type { ScheduledJob } from "../../lib/schemas/jobs";
 import { createAgentIndex } from "../../lib/triage/agent-index";
 import { parseAgentRules, parseAgentTags, ruleHolds } from "../../lib/triage/agent-rules";
+import { createRandom } from "../../server/simulator/random";
 import { computeFindings } from "../../server/triage/findings";
 import type { TriageAgent, TriageInput } from "../../server/triage/input";
 import { stats, type Stats } from "./support";
@@ -15,18 +16,6 @@ const RUNS = 50;
 // Every pair costs the naive matcher, so it gets fewer runs to keep the benchmark short.
 const NAIVE_RUNS = 20;
 const NOW = Date.parse("2026-12-07T12:00:00.000Z");
-
-/** mulberry32: the same workload every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Most jobs share a handful of rule sets; a few ask for what no agent has.
 const RULE_SETS: [weight: number, rules: string[]][] = [
@@ -49,7 +38,9 @@ function pick<T>(next: () => number, weighted: [number, T][]): T {
 }
 
 function workload(): TriageInput {
-  const next = random(42);
+  // Seeded as the simulator is, so every run measures the same workload.
+  const random = createRandom(42);
+  const next = () => random.next();
   const jobs: ScheduledJob[] = Array.from({ length: JOBS }, (_, i) => ({
     id: `job-${i}`,
     priority: next() < 0.1 ? 10 : 0,

@@ -2,7 +2,7 @@ import "server-only";
 import type { Finding } from "@/lib/schemas/triage";
 import { QUEUE_TAG } from "@/lib/triage/agent-rules";
 import { oldestWait, type RuleSetGroup, type TriageContext } from "../context";
-import { age, listed, plural, ruleWanted, whatAgentLacks } from "../wording";
+import { age, listed, plural, ruleWanted, waited, whatAgentLacks } from "../wording";
 
 /** Jobs no connected agent can take, one finding per distinct set of rules nobody meets. */
 export function noMatchingAgent(context: TriageContext): Finding[] {
@@ -36,7 +36,7 @@ export function noMatchingAgent(context: TriageContext): Finding[] {
       count: jobIds.length,
       since: wait.since,
       maxWaitSeconds: wait.seconds,
-      explanation: `${plural(jobIds.length, "job")} ${jobIds.length === 1 ? "has" : "have"} waited up to ${age(wait.seconds)} because ${reason}${closestClause}.`,
+      explanation: `${plural(jobIds.length, "job")} ${waited(jobIds.length)} up to ${age(wait.seconds)} because ${reason}${closestClause}.`,
       suggestedAction: queueMissing
         ? `Start agents for queue ${queue}, or point the steps at a queue that has agents.`
         : `Connect an agent in queue ${queue} tagged ${listed(unmetRules.length > 0 ? unmetRules : wanted, Infinity)}, retag ${nearest?.name ?? "an existing agent"}, or change the steps' agent rules.`,

@@ -101,18 +101,19 @@ describe("createAgentIndex", () => {
   const tagKey = fc.constantFrom("os", "arch", "gpu", "queue");
   const tagValue = fc.constantFrom("linux", "arm64", "true", "default", "gpu", "", "*", "1.9*");
   const pair = fc.tuple(tagKey, tagValue).map(([key, value]) => `${key}=${value}`);
+  const agentsAndRules = fc.tuple(
+    fc
+      .array(fc.array(pair, { maxLength: 4 }), { maxLength: 8 })
+      .map((tagLists) => tagLists.map((tags, i) => agent(`a${i}`, tags))),
+    fc.array(pair, { maxLength: 4 }),
+  );
 
   test("agrees with the one-agent-at-a-time reference on any agents and rules", () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.array(pair, { maxLength: 4 }), { maxLength: 8 }),
-        fc.array(pair, { maxLength: 4 }),
-        (tagLists, rules) => {
-          const pool = tagLists.map((tags, i) => agent(`a${i}`, tags));
-          const expected = pool.flatMap((a, i) => (agentMatches(rules, a.tags) ? [i] : []));
-          expect(createAgentIndex(pool).match(rules).matching).toEqual(expected);
-        },
-      ),
+      fc.property(agentsAndRules, ([pool, rules]) => {
+        const expected = pool.flatMap((a, i) => (agentMatches(rules, a.tags) ? [i] : []));
+        expect(createAgentIndex(pool).match(rules).matching).toEqual(expected);
+      }),
     );
   });
 
@@ -129,26 +130,21 @@ describe("createAgentIndex", () => {
 
   test("unmet means no agent of the job's queue meets the rule; closest agents lack only real shortfalls", () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.array(pair, { maxLength: 4 }), { maxLength: 8 }),
-        fc.array(pair, { maxLength: 4 }),
-        (tagLists, rules) => {
-          const pool = tagLists.map((tags, i) => agent(`a${i}`, tags));
-          const result = createAgentIndex(pool).match(rules);
-          if (result.matching.length > 0) return;
-          const queueRules = result.rules.filter((rule) => rule.key === "queue").map((rule) => rule.text);
-          const metInQueue = (rule: string) => pool.some((a) => agentMatches([...queueRules, rule], a.tags));
-          // An empty queue is the whole story: its rule is the one named.
-          if (!pool.some((a) => agentMatches(queueRules, a.tags))) expect(result.unmetRules).toEqual(queueRules);
-          else
-            for (const rule of result.rules) expect(metInQueue(rule.text)).toBe(!result.unmetRules.includes(rule.text));
-          for (const closest of result.closest) {
-            const tags = pool.find((a) => a.id === closest.id)!.tags;
-            expect(closest.lacks.length).toBeGreaterThan(0);
-            for (const lack of closest.lacks) expect(agentMatches([lack.rule], tags)).toBe(false);
-          }
-        },
-      ),
+      fc.property(agentsAndRules, ([pool, rules]) => {
+        const result = createAgentIndex(pool).match(rules);
+        if (result.matching.length > 0) return;
+        const queueRules = result.rules.filter((rule) => rule.key === "queue").map((rule) => rule.text);
+        const metInQueue = (rule: string) => pool.some((a) => agentMatches([...queueRules, rule], a.tags));
+        // An empty queue is the whole story: its rule is the one named.
+        if (!pool.some((a) => agentMatches(queueRules, a.tags))) expect(result.unmetRules).toEqual(queueRules);
+        else
+          for (const rule of result.rules) expect(metInQueue(rule.text)).toBe(!result.unmetRules.includes(rule.text));
+        for (const closest of result.closest) {
+          const tags = pool.find((a) => a.id === closest.id)!.tags;
+          expect(closest.lacks.length).toBeGreaterThan(0);
+          for (const lack of closest.lacks) expect(agentMatches([lack.rule], tags)).toBe(false);
+        }
+      }),
     );
   });
 });

@@ -57,6 +57,13 @@ describe("no_matching_agent", () => {
     );
   });
 
+  test("the default queue is the caller's: jobs without a queue rule go to it", () => {
+    const jobs = [job("plain")];
+    const agents = [agent("cluster-1", ["queue=_default"])];
+    expect(noMatch(computeFindings(input({ jobs, agents })))).toHaveLength(1);
+    expect(noMatch(computeFindings(input({ jobs, agents, defaultQueue: "_default" })))).toEqual([]);
+  });
+
   test("without any agent there is no closest to name", () => {
     const [finding] = noMatch(computeFindings(input({ jobs: gpuJobs })));
     expect(finding!.explanation).toBe(
