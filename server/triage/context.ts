@@ -6,7 +6,7 @@ import { DEFAULT_WAIT_SLO_SECONDS, type TriageAgent, type TriageInput } from "./
 
 export interface RuleSetGroup {
   match: RuleSetMatch;
-  jobIds: string[];
+  jobs: ScheduledJob[];
 }
 
 /** What every finding kind reads, worked out once per computation. */
@@ -20,20 +20,25 @@ export interface TriageContext {
   groups: RuleSetGroup[];
   /** When each job became able to run (ms), by id. */
   waitStart: ReadonlyMap<string, number>;
+  /** When each job was scheduled (ms; NaN when unreadable), by id: parsed once for every kind. */
+  scheduledAt: ReadonlyMap<string, number>;
 }
 
 export function triageContext(input: TriageInput): TriageContext {
   const defaultQueue = input.defaultQueue ?? DEFAULT_QUEUE;
   const agents = input.agents.filter((agent) => agent.connected);
   const waitStart = new Map<string, number>();
+  const scheduledAt = new Map<string, number>();
   const index = createAgentIndex(agents, { defaultQueue });
   const groups = new Map<string, RuleSetGroup>();
   for (const job of input.jobs) {
-    waitStart.set(job.id, jobWaitStart(job, input.now));
+    const scheduled = Date.parse(job.scheduledAt);
+    scheduledAt.set(job.id, scheduled);
+    waitStart.set(job.id, waitStartOf(job.runnableAt === null ? scheduled : Date.parse(job.runnableAt), input.now));
     const match = index.match(job.agentQueryRules);
     const group = groups.get(match.key);
-    if (group) group.jobIds.push(job.id);
-    else groups.set(match.key, { match, jobIds: [job.id] });
+    if (group) group.jobs.push(job);
+    else groups.set(match.key, { match, jobs: [job] });
   }
   return {
     input,
@@ -42,13 +47,13 @@ export function triageContext(input: TriageInput): TriageContext {
     agents,
     groups: [...groups.values()],
     waitStart,
+    scheduledAt,
   };
 }
 
 // A job waits from when it became runnable (after its dependencies); before that, waiting is not dispatch's
 // doing. An unreadable time counts as now, so a bad timestamp never raises an alarm.
-function jobWaitStart(job: ScheduledJob, now: number): number {
-  const at = Date.parse(job.runnableAt ?? job.scheduledAt);
+function waitStartOf(at: number, now: number): number {
   return Number.isFinite(at) ? Math.min(at, now) : now;
 }
 

@@ -16,7 +16,7 @@ export function allMatchingAgentsBusy(context: TriageContext): Finding[] {
     byPool.set(key, [...(byPool.get(key) ?? []), group]);
   }
   return [...byPool.values()].map((groups) => {
-    const jobIds = groups.flatMap((group) => group.jobIds);
+    const jobIds = groups.flatMap((group) => group.jobs.map((job) => job.id));
     const pool = groups[0]!.match.matching.map((index) => context.agents[index]!);
     const starts = pool.map((agent) => agent.busySince);
     const allBusySince = starts.every((start) => start !== undefined) ? Math.max(...starts) : null;

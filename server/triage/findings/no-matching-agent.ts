@@ -15,9 +15,9 @@ export function noMatchingAgent(context: TriageContext): Finding[] {
     byUnmet.set(key, [...(byUnmet.get(key) ?? []), group]);
   }
   return [...byUnmet.values()].map((groups) => {
-    const jobIds = groups.flatMap((group) => group.jobIds);
+    const jobIds = groups.flatMap((group) => group.jobs.map((job) => job.id));
     // The largest group's nearest agents stand for all: they differ only in rules somebody does meet.
-    const largest = groups.reduce((a, b) => (b.jobIds.length > a.jobIds.length ? b : a));
+    const largest = groups.reduce((a, b) => (b.jobs.length > a.jobs.length ? b : a));
     const { queue, unmetRules, closest } = largest.match;
     const wait = oldestWait(context, jobIds);
     const queueMissing = unmetRules.length > 0 && unmetRules.every((rule) => rule.startsWith(`${QUEUE_TAG}=`));

@@ -19,17 +19,15 @@ interface Arrival {
 
 export function priorityStarvation(context: TriageContext): Finding[] {
   const windowStart = context.now - STARVATION_WINDOW_MINUTES * 60_000;
-  const jobsById = new Map(context.input.jobs.map((job) => [job.id, job]));
   const byQueue = new Map<string, { candidates: Arrival[]; recent: Arrival[] }>();
   for (const group of context.groups) {
     const queue = byQueue.get(group.match.queue) ?? { candidates: [], recent: [] };
     byQueue.set(group.match.queue, queue);
-    for (const id of group.jobIds) {
-      const job = jobsById.get(id)!;
-      const at = Date.parse(job.scheduledAt);
+    for (const job of group.jobs) {
+      const at = context.scheduledAt.get(job.id) ?? NaN;
       if (!Number.isFinite(at)) continue;
       if (at >= windowStart) queue.recent.push({ job, at });
-      if (group.match.matching.length > 0 && waitSeconds(context, id) > context.sloSeconds)
+      if (group.match.matching.length > 0 && waitSeconds(context, job.id) > context.sloSeconds)
         queue.candidates.push({ job, at });
     }
   }
@@ -66,21 +64,24 @@ export function priorityStarvation(context: TriageContext): Finding[] {
 }
 
 /**
- * For a job, how many recent arrivals have a higher priority and came after it. Arrival times are sorted
- * per priority once, so each question is a binary search per distinct priority rather than a scan.
+ * For a job, how many recent arrivals have a higher priority and came after it. The arrival times above each
+ * priority are sorted once, so each question is one binary search rather than a scan.
  */
 function higherPriorityArrivalsAfter(recent: readonly Arrival[]): (job: Arrival) => number {
-  const byPriority = new Map<number, number[]>();
-  for (const { job, at } of recent) {
-    const times = byPriority.get(job.priority);
-    if (times) times.push(at);
-    else byPriority.set(job.priority, [at]);
-  }
-  const sorted = [...byPriority].map(([priority, times]) => ({ priority, times: times.sort((a, b) => a - b) }));
-  return ({ job, at }) =>
-    sorted
-      .filter((entry) => entry.priority > job.priority)
-      .reduce((sum, entry) => sum + entry.times.length - firstAfter(entry.times, at), 0);
+  const above = new Map<number, number[]>();
+  const timesAbove = (priority: number) => {
+    let times = above.get(priority);
+    if (!times) {
+      times = recent.filter(({ job }) => job.priority > priority).map(({ at }) => at);
+      times.sort((a, b) => a - b);
+      above.set(priority, times);
+    }
+    return times;
+  };
+  return ({ job, at }) => {
+    const times = timesAbove(job.priority);
+    return times.length - firstAfter(times, at);
+  };
 }
 
 /** Index of the first time strictly after `at` in an ascending list. */
