@@ -6,8 +6,8 @@ import { age, listed, plural, waited } from "../wording";
 
 // Buildkite dispatches a queue's jobs by priority, then by age. A job is starved when it has waited past the
 // SLO, agents that can take it exist (else no_matching_agent explains the wait), and in the last
-// WINDOW_MINUTES at least MIN_ARRIVALS jobs of higher priority for the same queue arrived after it: each of
-// those goes ahead of it. The snapshot holds only jobs still waiting, so arrivals already dispatched are not
+// STARVATION_WINDOW_MINUTES at least STARVATION_MIN_ARRIVALS jobs of higher priority for the same queue
+// arrived after it: each of those is dispatched before it. The snapshot holds only jobs still waiting, so arrivals already dispatched are not
 // counted and the figure is a lower bound — the rule errs towards silence.
 export const STARVATION_WINDOW_MINUTES = 15;
 export const STARVATION_MIN_ARRIVALS = 3;
@@ -49,7 +49,7 @@ export function priorityStarvation(context: TriageContext): Finding[] {
         count: jobIds.length,
         since: wait.since,
         maxWaitSeconds: wait.seconds,
-        explanation: `${plural(jobIds.length, "job")} of priority ${listed(priorities.map(String))} in queue ${queueKey} ${waited(jobIds.length)} up to ${age(wait.seconds)} while ${plural(arrivals, "job")} of higher priority scheduled after ${jobIds.length === 1 ? "it" : "them"} in the last ${STARVATION_WINDOW_MINUTES} min went ahead.`,
+        explanation: `${plural(jobIds.length, "job")} of priority ${listed(priorities.map(String))} in queue ${queueKey} ${waited(jobIds.length)} up to ${age(wait.seconds)} while ${plural(arrivals, "job")} of higher priority, scheduled after ${jobIds.length === 1 ? "it" : "them"} in the last ${STARVATION_WINDOW_MINUTES} min, ${arrivals === 1 ? "goes" : "go"} first.`,
         suggestedAction: `Raise the waiting jobs' priority, or add agents to queue ${queueKey} so the higher-priority stream stops taking every slot.`,
         details: {
           queueKey,

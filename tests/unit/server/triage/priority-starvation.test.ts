@@ -20,7 +20,7 @@ describe("priority_starvation", () => {
       details: { queueKey: "default", starvedPriorities: [0], higherPriorityArrivals: 4, windowMinutes: 15 },
     });
     expect(finding!.explanation).toBe(
-      "1 job of priority 0 in queue default has waited up to 12m 00s while 4 jobs of higher priority scheduled after it in the last 15 min went ahead.",
+      "1 job of priority 0 in queue default has waited up to 12m 00s while 4 jobs of higher priority, scheduled after it in the last 15 min, go first.",
     );
   });
 
