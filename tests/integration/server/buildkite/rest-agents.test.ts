@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { BuildkiteError } from "@/server/buildkite/errors";
-import { quietSimulator, simulatorRestClient } from "./quiet-simulator";
+import { quietSimulator, simControl, simulatorRestClient } from "./quiet-simulator";
 
 // listAgents against the simulator over real HTTP: every Link page followed, filters sent in Buildkite's
 // names, and the read_agents scope.
@@ -9,15 +9,7 @@ const world = quietSimulator();
 const sleeps: number[] = [];
 const AGENTS_ROUTE = "GET /v2/organizations/:org/agents";
 
-async function control<T = unknown>(path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${world.sim.origin}/__sim/${path}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(response.ok).toBe(true);
-  return (await response.json()) as T;
-}
+const control = <T = unknown>(path: string, body?: unknown) => simControl<T>(world, path, body);
 
 const calls = async () => (await control<{ requests: Record<string, number> }>("stats")).requests[AGENTS_ROUTE] ?? 0;
 
