@@ -107,7 +107,7 @@ async function upstream(cfg: Config): Promise<Upstream> {
   };
 }
 
-/** The deliveries that change what the console shows: jobs and builds. */
+/** The deliveries that change what the console shows: jobs, builds and agents. */
 const DEMO_WEBHOOK_EVENTS = [
   "job.scheduled",
   "job.started",
@@ -117,6 +117,9 @@ const DEMO_WEBHOOK_EVENTS = [
   "build.running",
   "build.failing",
   "build.finished",
+  "agent.connected",
+  "agent.lost",
+  "agent.disconnected",
 ] as const;
 
 /**

@@ -7,6 +7,7 @@ const links = [
   // A stack's pages are where its queues lead, so they keep "Queues" lit.
   { href: "/", label: "Queues", matches: (path: string) => path === "/" || path.startsWith("/stacks/") },
   { href: "/builds", label: "Builds", matches: (path: string) => path.startsWith("/builds") },
+  { href: "/agents", label: "Agents", matches: (path: string) => path.startsWith("/agents") },
   { href: "/reservations", label: "Reservations", matches: (path: string) => path.startsWith("/reservations") },
   { href: "/audit", label: "Audit log", matches: (path: string) => path.startsWith("/audit") },
   { href: "/settings", label: "Settings", matches: (path: string) => path.startsWith("/settings") },

@@ -61,6 +61,7 @@ export const apiPaths = {
   /** A job's env from the REST API by its id alone: no build number needed. */
   jobEnvById: (jobId: string) => `/api/v1/jobs/${enc(jobId)}/env`,
   pipelines: () => "/api/v1/pipelines",
+  agents: () => "/api/v1/agents",
   logChunk: (ref: BuildJobRef, query: URLSearchParams) => withQuery(`${buildJob(ref)}/log/chunk`, query),
   logSearch: (ref: BuildJobRef, query: URLSearchParams) => withQuery(`${buildJob(ref)}/log/search`, query),
   /** The raw log, streamed as an attachment (not an envelope). */

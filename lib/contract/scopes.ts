@@ -13,6 +13,7 @@ export const REST_CAPABILITIES = {
   pipelinesList: ["read_pipelines"],
   pauseDetails: ["read_clusters"],
   pauseDispatch: ["write_clusters"],
+  agentsList: ["read_agents"],
 } as const satisfies Record<string, readonly string[]>;
 
 export interface Capability {

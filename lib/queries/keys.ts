@@ -23,6 +23,9 @@ export const queryKeys = {
   reservations: {
     all: () => ["reservations"] as const,
   },
+  agents: {
+    all: () => ["agents"] as const,
+  },
   audit: {
     page: (filters: AuditFilters) => ["audit", filters] as const,
   },

@@ -9,6 +9,7 @@ import { createHttpCore, type ApiResult, type HttpRequest, type RequestOptions, 
 import { pageNumber, parseLinkHeader } from "./link-header";
 import { escapedPath } from "./path";
 import { parseRateLimit, parseRestRateLimit, type RateLimitInfo } from "./rate-limit";
+import { restAgentListSchema, type RestAgent, type RestAgentQuery } from "./rest-agent-schemas";
 import {
   artifactDownloadBodySchema,
   restAnnotationListSchema,
@@ -42,6 +43,7 @@ import { openStorageDownload, type StorageDownload } from "./storage-download";
 export type { RestCluster, RestClusterQueue } from "./rest-schemas";
 export type { AccessToken, JobLogJson, RestBuild, RestJob, RestPipeline } from "./rest-build-schemas";
 export type { RestAnnotation, RestArtifact } from "./rest-artifact-schemas";
+export type { RestAgent, RestAgentJob, RestAgentQuery } from "./rest-agent-schemas";
 export type { StorageDownload } from "./storage-download";
 
 export interface RestClientOptions extends BuildkiteClientOptions {
@@ -195,6 +197,8 @@ export interface RestClient {
     queueId: string,
     opts?: RequestOptions,
   ): Promise<ApiResult<RestClusterQueue>>;
+  /** Every connected agent of the organization (scope read_agents), following the `Link` header page by page. */
+  listAgents(org: string, filters?: RestAgentQuery, opts?: RequestOptions): Promise<ApiResult<RestAgent[]>>;
   /** What Buildkite last said is left of both budgets, for callers deciding whether to spend it. */
   budget(): RestBudget;
 }
@@ -521,6 +525,13 @@ export function createRestClient(options: RestClientOptions): RestClient {
         { method: "POST", path: `${queuePath(org, clusterId, queueId)}/resume_dispatch`, body: {} },
         clusterQueueSchema,
         { ...opts, noRetry: true },
+      ),
+
+    listAgents: (org, filters = {}, opts) =>
+      all(
+        { method: "GET", path: escapedPath`/organizations/${org}/agents`, query: { ...filters } },
+        restAgentListSchema,
+        opts,
       ),
 
     budget: () => ({ ...budget }),

@@ -11,9 +11,13 @@ import { consoleMetrics } from "../metrics/registry";
 export function createRestReads({ ttlMs, state }: { ttlMs: number; state: SharedState }) {
   const buildKey = (org: string, pipeline: string, build: number) =>
     `build\u0000${org}\u0000${pipeline}\u0000${build}\u0000`;
-  // What a write invalidates: one build's reads (its key's first four parts), or every list.
-  const scopeOf = (key: string) =>
-    key.startsWith("build\u0000") ? key.split("\u0000").slice(0, 4).join("\u0000") + "\u0000" : "list\u0000";
+  // The agents list is its own scope: agent webhooks drop it, and builds' writes leave it alone.
+  const agentsKey = (org: string) => `agents\u0000${org}\u0000`;
+  // What a write invalidates: one build's reads (its key's first four parts), an org's agents, or every list.
+  const scopeOf = (key: string) => {
+    if (key.startsWith("build\u0000")) return key.split("\u0000").slice(0, 4).join("\u0000") + "\u0000";
+    return key.startsWith("agents\u0000") ? key : "list\u0000";
+  };
   // The callers' values are the REST client's parsed results, of many types; what comes back from another
   // instance is checked to be the plain JSON they were stored as (the clients produce no Dates or Maps) and
   // typed by the caller's key, as within one instance.
@@ -29,6 +33,11 @@ export function createRestReads({ ttlMs, state }: { ttlMs: number; state: Shared
     },
     buildKey,
     listKey: (parts: unknown) => `list\u0000${JSON.stringify(parts)}`,
+    agentsKey,
+    /** After an agent webhook: the agents list is read again when next asked for, on every instance. */
+    async invalidateAgents(org: string): Promise<void> {
+      await shared.invalidate(agentsKey(org));
+    },
     /** After a write to a build: its own reads and every list (the build's state may have changed). */
     async invalidateBuild(org: string, pipeline: string, build: number): Promise<void> {
       await Promise.all([shared.invalidate(buildKey(org, pipeline, build)), shared.invalidate("list\u0000")]);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { agentControlRoutes } from "./agent-control-routes";
 import { DEFAULT_QUEUE_KEY } from "./catalog";
 import { faultSpecSchema } from "./faults";
 import { fixturesJson } from "./fixtures";
@@ -49,6 +50,8 @@ function userNamed(name: string): User {
  * | `GET /__sim/faults` · `DELETE /__sim/faults` | list · clear armed faults |
  * | `POST /__sim/activity` `{on}` | start or stop the background activity |
  * | `POST /__sim/webhooks` `{url, token, mode: "token" \| "signature", events}` | register a webhook receiver; returns `{id}` |
+ * | `POST /__sim/agents` `{name, tags}` | connect an agent (agent.connected); returns `{id}` |
+ * | `DELETE /__sim/agents/{id}` `{state?: "lost" \| "disconnected"}` | the agent is lost or signs off |
  * | `GET /__sim/webhooks` | receivers with their last 50 deliveries |
  * | `DELETE /__sim/webhooks` · `DELETE /__sim/webhooks/{id}` | remove every receiver · one |
  */
@@ -124,6 +127,7 @@ export function controlRoutes(runtime: SimRuntime): Route[] {
     { method: "GET", pattern: "/__sim/faults", handle: listFaults },
     { method: "DELETE", pattern: "/__sim/faults", handle: clearFaults },
     { method: "POST", pattern: "/__sim/activity", handle: activity },
+    ...agentControlRoutes(runtime),
     ...webhookControlRoutes(runtime),
   ];
 }

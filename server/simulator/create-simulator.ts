@@ -1,6 +1,7 @@
 import { DEFAULT_QUEUE_KEY, ORG_SLUG, PRE_REGISTERED_STACK_KEY } from "./catalog";
 import { controlRoutes } from "./control-routes";
 import { createHandler, type ClientInfo } from "./handler";
+import { restAgentRoutes } from "./rest-agent-routes";
 import { restArtifactRoutes } from "./rest-artifact-routes";
 import { restBuildRoutes } from "./rest-build-routes";
 import { restLogRoutes } from "./rest-log-routes";
@@ -69,6 +70,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       ...restBuildRoutes(runtime),
       ...restLogRoutes(runtime),
       ...restArtifactRoutes(runtime),
+      ...restAgentRoutes(runtime),
     ],
     controlRoutes(runtime),
   );

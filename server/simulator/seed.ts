@@ -1,9 +1,10 @@
 import { AGENT_NAMES, DEFAULT_QUEUE_KEY, ORG_SLUG, PIPELINES, PRE_REGISTERED_STACK_KEY } from "./catalog";
+import { seedAgents } from "./agents";
 import { createJob } from "./job-factory";
 import { seedRestHistory } from "./rest-history";
 import type { Job, JobState, PausedField } from "./model";
 import { createRandom, deriveSeed, type Random } from "./random";
-import { choosePipeline, newBuild } from "./schedule-jobs";
+import { choosePipeline, newBuild, scheduleJobs } from "./schedule-jobs";
 import { SimState } from "./state";
 
 export interface SeedOptions {
@@ -83,10 +84,37 @@ export function seedState(options: SeedOptions): SimState {
   // Last, and from its own stream, so the jobs above keep their ids whatever the history holds.
   const showcase = seedRestHistory(state, createRandom(deriveSeed(options.seed, "rest-history")), options.startMs);
   renumberBuilds(state);
+  // After everything else and from their own streams, so every job and build above keeps its id and number.
+  seedAgentsAndTheirJobs(state, createRandom(deriveSeed(options.seed, "agents")), createdAt);
+  seedUnmatchedJobs(state, createRandom(deriveSeed(options.seed, "unmatched")), options.startMs);
   const defaultQueue = state.queue(DEFAULT_QUEUE_KEY);
   const [waiting] = defaultQueue === undefined ? [] : state.page(defaultQueue, null, 1).jobs;
   state.fixtures = { ...showcase, jobs: { ...showcase.jobs, scheduledJob: waiting?.uuid ?? "" } };
   return state;
+}
+
+/** Rules no seeded agent satisfies: the jobs that wait for an agent that never comes. */
+const UNMATCHED_RULES: readonly (readonly string[])[] = [
+  [`queue=${DEFAULT_QUEUE_KEY}`, "os=windows"],
+  [`queue=${DEFAULT_QUEUE_KEY}`, "gpu=true"],
+];
+
+/** The agents; each seeded running job is on the agent of its name, which is busy with it. */
+function seedAgentsAndTheirJobs(state: SimState, random: Random, createdAt: number): void {
+  for (const agent of seedAgents(random, createdAt)) state.agents.set(agent.uuid, agent);
+  for (const job of state.jobs.values()) {
+    if (job.state !== "running" && job.state !== "assigned") continue;
+    const agent = [...state.agents.values()].find((candidate) => candidate.name === job.agentName);
+    if (agent !== undefined && state.agentJob(agent) === null) agent.jobUuid = job.uuid;
+  }
+}
+
+/** Newest of all, one build each, so the lists and build numbers before them stay as they were. */
+function seedUnmatchedJobs(state: SimState, random: Random, startMs: number): void {
+  for (const rules of UNMATCHED_RULES) {
+    const [job] = scheduleJobs(state, random, { count: 1, queueKey: DEFAULT_QUEUE_KEY, scheduledAt: startMs });
+    if (job !== undefined) job.agentQueryRules = [...rules];
+  }
 }
 
 /** Where each pipeline's numbering had got to before the simulated past begins. */

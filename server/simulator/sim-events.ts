@@ -1,3 +1,4 @@
+import type { SimAgent } from "./agents";
 import type { Build, BuildState, Job, JobState } from "./model";
 import { TERMINAL_JOB_STATES } from "./model";
 
@@ -26,10 +27,13 @@ export type WebhookEventName = (typeof WEBHOOK_EVENT_NAMES)[number];
 
 export type JobEventName = "job.scheduled" | "job.started" | "job.finished" | "job.activated";
 export type BuildEventName = "build.scheduled" | "build.running" | "build.failing" | "build.finished";
+export type AgentEventName = "agent.connected" | "agent.lost" | "agent.disconnected";
 
 /** A change in the simulated world, as the state machine reports it once the change is complete. */
 export type SimEvent =
-  { kind: "job"; name: JobEventName; job: Job } | { kind: "build"; name: BuildEventName; build: Build };
+  | { kind: "job"; name: JobEventName; job: Job }
+  | { kind: "build"; name: BuildEventName; build: Build }
+  | { kind: "agent"; name: AgentEventName; agent: SimAgent };
 
 export type SimEventSink = (event: SimEvent) => void;
 

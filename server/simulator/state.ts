@@ -1,3 +1,5 @@
+import { agentSatisfies } from "./agent-targeting";
+import type { SimAgent } from "./agents";
 import { DEFAULT_QUEUE_ALIASES, DEFAULT_QUEUE_KEY } from "./catalog";
 import type { AnnotationRecord } from "./annotations";
 import type { ArtifactRecord } from "./artifacts";
@@ -17,6 +19,8 @@ import {
 import { ScheduledIndex, type SortKey } from "./scheduled-index";
 import { buildEventFor, jobEventFor, type SimEvent, type SimEventSink } from "./sim-events";
 
+const BUSY_JOB_STATES: ReadonlySet<JobState> = new Set(["assigned", "accepted", "running"]);
+
 /**
  * In-memory organisation plus the job state machine. Every state change goes through here so the
  * per-queue scheduled index and the reservation set always agree with `job.state`, and so every change is
@@ -30,6 +34,8 @@ export class SimState {
   readonly stacks = new Map<string, SimStack>();
   /** Artifacts by id; each names its job and build. */
   readonly artifacts = new Map<string, ArtifactRecord>();
+  /** Agents by uuid, in the order they connected; disconnected ones stay, out of the agents list. */
+  readonly agents = new Map<string, SimAgent>();
   /** Annotations by build uuid, in creation order. */
   readonly annotations = new Map<string, AnnotationRecord[]>();
   /** The showcase jobs and builds tests and benchmarks ask `/__sim/fixtures` for; set by seeding. */
@@ -130,6 +136,42 @@ export class SimState {
       this.transition(job, "assigned");
       job.agentName = agentName;
       this.refreshBuild(job, now);
+    });
+  }
+
+  /** Gives `job` to `agent`, which stays busy until the job ends. */
+  assignTo(job: Job, agent: SimAgent, now: number): void {
+    this.assign(job, agent.name, now);
+    agent.jobUuid = job.uuid;
+  }
+
+  /** The job an agent is busy with, or null when it is idle. */
+  agentJob(agent: SimAgent): Job | null {
+    const job = agent.jobUuid === null ? undefined : this.jobs.get(agent.jobUuid);
+    return job !== undefined && BUSY_JOB_STATES.has(job.state) ? job : null;
+  }
+
+  /** The first connected, idle agent whose tags satisfy the job's agent query rules. */
+  idleAgentFor(job: Job): SimAgent | undefined {
+    for (const agent of this.agents.values()) {
+      if (agent.connection !== "connected" || this.agentJob(agent) !== null) continue;
+      if (agentSatisfies(agent.tags, job.agentQueryRules, job.queueKey)) return agent;
+    }
+    return undefined;
+  }
+
+  connectAgent(agent: SimAgent): void {
+    this.change(() => {
+      this.agents.set(agent.uuid, agent);
+      this.emit({ kind: "agent", name: "agent.connected", agent });
+    });
+  }
+
+  /** An agent stops answering (lost) or signs off (disconnected); its job, if any, is left as it was. */
+  dropAgent(agent: SimAgent, to: "lost" | "disconnected"): void {
+    this.change(() => {
+      agent.connection = to;
+      this.emit({ kind: "agent", name: to === "lost" ? "agent.lost" : "agent.disconnected", agent });
     });
   }
 

@@ -17,7 +17,10 @@ export function deriveTokens(seed: number): Tokens {
   };
 }
 
-/** The REST API scopes the simulator knows; the full token has all of them, the read-only one the read_* ones. */
+/**
+ * The REST API scopes the simulator knows; the full token has all of them, the read-only one the read_* ones
+ * but read_agents, like a token made for builds before anyone needed agents (so consoles meet its refusal).
+ */
 export const REST_SCOPES = [
   "read_builds",
   "write_builds",
@@ -27,10 +30,13 @@ export const REST_SCOPES = [
   "read_pipelines",
   "read_clusters",
   "write_clusters",
+  "read_agents",
 ] as const;
 export type RestScope = (typeof REST_SCOPES)[number];
 
-const READ_SCOPES: readonly RestScope[] = REST_SCOPES.filter((scope) => scope.startsWith("read_"));
+const READ_SCOPES: readonly RestScope[] = REST_SCOPES.filter(
+  (scope) => scope.startsWith("read_") && scope !== "read_agents",
+);
 
 export interface RestIdentity {
   scopes: readonly RestScope[];

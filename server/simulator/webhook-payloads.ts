@@ -1,7 +1,9 @@
 import type { Build } from "./model";
+import { agentJson } from "./rest-agent-json";
 import { buildJson, graphqlId, jobJson, pipelineJson, utcDate } from "./rest-build-json";
 import type { SimEvent } from "./sim-events";
 import type { SimState } from "./state";
+import { API_USER } from "./tokens";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
@@ -29,9 +31,15 @@ const BUILD_ONLY = { jobs: false, pipeline: false, retriedJobs: false, stateCoun
 /**
  * The body of an event's webhook: job events `{event, job, build, pipeline, sender}`, build events
  * `{event, build, pipeline, sender}`. `apiBase` is the REST API root the URLs inside point at. Null when
- * the build the event belongs to is gone (pruned), so there is nothing true left to say.
+ * the build the event belongs to is gone (pruned), so there is nothing true left to say. Agent events are
+ * `{event, agent, sender}`; the simulator's agents are registered by its one API user.
  */
 export function webhookPayload(event: SimEvent, state: SimState, apiBase: string): Record<string, unknown> | null {
+  if (event.kind === "agent") {
+    const agent = agentJson(apiBase, state, event.agent);
+    const sender = { id: graphqlId("User", API_USER.email), name: API_USER.name };
+    return withWebhookDates({ event: event.name, agent, sender }) as Record<string, unknown>;
+  }
   const build = event.kind === "build" ? event.build : state.builds.get(event.job.buildUuid);
   const pipeline = build === undefined ? undefined : state.pipelines.get(build.pipelineSlug);
   if (build === undefined || pipeline === undefined) return null;

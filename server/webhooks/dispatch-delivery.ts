@@ -4,7 +4,7 @@ import { afterResponse } from "./after-response";
 import { agentEvents } from "./agent-events";
 import type { Delivery } from "./delivery-schema";
 import { eventFamily } from "./event-family";
-import { refreshAfterWebhook } from "./refresh-reads";
+import { dropAgentsRead, refreshAfterWebhook } from "./refresh-reads";
 
 /** What the console does with a verified, first-seen delivery. */
 export type DeliveryAction = "refresh" | "agent_recorded" | "none" | "ignored";
@@ -32,6 +32,7 @@ export function dispatchDelivery(
       return answer("refresh");
     case "agent":
       agentEvents().record(delivery.event, delivery.agent, receivedAt);
+      schedule(() => dropAgentsRead(runtime));
       return answer("agent_recorded");
     // A ping proves the webhook works; a blocked registration changes nothing the console reads.
     case "ping":

@@ -59,3 +59,14 @@ export async function refreshAfterWebhook(runtime: Runtime, delivery: Delivery):
       : undefined;
   await Promise.all([stackRefresher(runtime)(), build]);
 }
+
+/**
+ * After an agent.* delivery: the cached agents list is dropped (on every instance, with Redis), so the next
+ * read of it is fresh. Nothing is read now: no one may be looking at agents. Never throws.
+ */
+export async function dropAgentsRead(runtime: Runtime): Promise<void> {
+  if (runtime.rest === null) return;
+  await runtime.rest.reads
+    .invalidateAgents(runtime.rest.org)
+    .catch((error: unknown) => log().warn({ err: error }, "webhook refresh: agents invalidation failed"));
+}

@@ -31,6 +31,13 @@ const targets: Target[] = [
     },
   },
   {
+    name: "agents",
+    path: "/agents",
+    ready: async (page) => {
+      await expect(page.getByRole("table", { name: "Agents of queue _default" })).toBeVisible();
+    },
+  },
+  {
     name: "settings",
     path: "/settings",
   },

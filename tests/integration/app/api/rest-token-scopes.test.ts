@@ -47,6 +47,21 @@ describe("a read-only REST token", () => {
   });
 });
 
+describe("agents with a token lacking read_agents", () => {
+  it("are refused with a permission error naming the scope, and auth.status says agentsList is not ready", async () => {
+    const { status, body } = await c.api("/api/v1/agents");
+    expect(status).toBe(403);
+    expect(body.error).toMatchObject({ type: "permission_error", details: { source: "buildkite" } });
+    expect(body.error?.message).toMatch(/read_agents/);
+    const auth = await c.api("/api/v1/auth/status");
+    expect(auth.body.data.capabilities.agentsList).toEqual({
+      requiredScopes: ["read_agents"],
+      missingScopes: ["read_agents"],
+      ready: false,
+    });
+  });
+});
+
 describe("build writes with a read-only REST token", () => {
   it("are refused with the scope they need, after Buildkite says so", async () => {
     const fixtures = await c.control<{

@@ -1,5 +1,5 @@
 import { Agent } from "undici";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { createRestClient, type RestClientOptions } from "@/server/buildkite/rest";
 import { startSimulator, type RunningSimulator } from "@/server/simulator";
 
@@ -33,4 +33,19 @@ export function simulatorRestClient(
     retry: { sleep: async (ms) => void sleeps.push(ms), maxAttempts: 3 },
     ...overrides,
   });
+}
+
+/** A `/__sim` control call: GET without a body, POST with one; it must succeed. */
+export async function simControl<T = unknown>(
+  world: ReturnType<typeof quietSimulator>,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(`${world.sim.origin}/__sim/${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(response.ok).toBe(true);
+  return (await response.json()) as T;
 }

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { BuildkiteError } from "@/server/buildkite/errors";
 import { createRestClient, type RestClientOptions } from "@/server/buildkite/rest";
 import { startSimulator } from "@/server/simulator";
-import { quietSimulator, simulatorRestClient } from "./quiet-simulator";
+import { quietSimulator, simControl, simulatorRestClient } from "./quiet-simulator";
 
 // The REST client against the simulator over real HTTP: Bearer auth, scopes, Link pagination and the
 // cluster queue that says who paused dispatch.
@@ -17,15 +17,7 @@ beforeEach(async () => {
   sleeps.length = 0;
 });
 
-async function control<T = unknown>(path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${world.sim.origin}/__sim/${path}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(response.ok).toBe(true);
-  return (await response.json()) as T;
-}
+const control = <T = unknown>(path: string, body?: unknown) => simControl<T>(world, path, body);
 
 const calls = async (route: string) =>
   (await control<{ requests: Record<string, number> }>("stats")).requests[route] ?? 0;

@@ -35,14 +35,14 @@ describe("stats", () => {
 
   it("counts jobs by state, and the counts follow reservations and finishes", async () => {
     const before = (await stats()).jobs;
-    expect(before.scheduled).toBe(46);
+    expect(before.scheduled).toBe(48);
     expect(before.reserved).toBe(0);
     const [a, b] = await h.listIds();
     await h.api("/stacks/stack-console/scheduled-jobs/batch-reserve", put({ job_uuids: [a] }));
     await h.api(`/stacks/stack-console/jobs/${b}/finish`, post({ detail: "x" }));
     const after = (await stats()).jobs;
     expect(after).toMatchObject({
-      scheduled: 44,
+      scheduled: 46,
       reserved: 1,
       finished: (before.finished ?? 0) + 1,
       running: before.running,

@@ -5,6 +5,7 @@ import {
   restArtifactListSchema,
   restArtifactSchema,
 } from "@/server/buildkite/rest-artifact-schemas";
+import { restAgentListSchema } from "@/server/buildkite/rest-agent-schemas";
 import { accessTokenSchema, restPipelineListSchema } from "@/server/buildkite/rest-build-schemas";
 import { clusterListSchema, clusterQueueListSchema, clusterQueueSchema } from "@/server/buildkite/rest-schemas";
 import { contract, type PayloadContract } from "./contract";
@@ -32,6 +33,30 @@ const DISPATCHING = {
 };
 
 export const restResourceContracts: Record<string, PayloadContract> = {
+  "rest.agents.list.docs.json": contract("restAgentListSchema", restAgentListSchema, ([agent]) => {
+    expect(agent).toEqual({
+      id: "0b461f65-e7be-4c80-888a-ef11d81fd971",
+      name: "my-agent",
+      connectionState: "connected",
+      hostname: "some.server",
+      version: "2.1.0",
+      metaData: ["key1=val1", "key2=val2"],
+      job: {
+        id: "cd164055-9649-452b-8d8e-28fe67370a1e",
+        state: "passed",
+        name: "rspec",
+        webUrl: "https://buildkite.com/my-great-org/sleeper/builds/50#cd164055-9649-452b-8d8e-28fe67370a1e",
+        pipelineSlug: "sleeper",
+        buildNumber: 50,
+      },
+      busy: true,
+      lastJobFinishedAt: null,
+      createdAt: "2014-02-24T22:33:45.263Z",
+      clusterId: "78088c9a-6e72-4896-848d-e6f479f50c24",
+      queue: "default",
+    });
+  }),
+
   "rest.artifacts.list.docs.json": contract("restArtifactListSchema", restArtifactListSchema, ([first, second]) => {
     expect(first).toMatchObject(ARTIFACT);
     expect(second).toMatchObject({
