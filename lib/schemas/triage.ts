@@ -96,3 +96,7 @@ export type Finding = z.infer<typeof findingSchema>;
 export type FindingKind = Finding["kind"];
 
 export const findingsSchema = z.array(findingSchema);
+
+/** triage.get's data: the findings, most pressing first. */
+export const triageSchema = z.object({ findings: findingsSchema });
+export type Triage = z.infer<typeof triageSchema>;

@@ -50,6 +50,11 @@ export interface Ledger {
   reservedJobs(stackKey: string, jobIds: string[], now?: number): Promise<Set<string>>;
   activeReservation(stackKey: string, jobId: string, now?: number): Promise<LedgerReservation | null>;
   activeReservations(now?: number): Promise<LedgerReservation[]>;
+  /**
+   * A stack's reservations that ran out without the console ending them (no release or finish). Listing
+   * the active reservations prunes these, so this is what remains since the last such listing.
+   */
+  expiredReservations(stackKey: string, now?: number): Promise<LedgerReservation[]>;
   endReservation(stackKey: string, jobId: string): Promise<void>;
   endReservations(stackKey: string, jobIds: string[]): Promise<void>;
   /** Newest first, at most the last 500. */
@@ -193,6 +198,13 @@ export function createStoreLedger(database: () => Promise<Pick<Database, "query"
       const rows = await query<ReservationRow>(
         "SELECT * FROM reservations WHERE expires_at > $1 ORDER BY expires_at, stack_key, job_id",
         [cutoff],
+      );
+      return rows.map(toReservation);
+    },
+    async expiredReservations(stackKey, now = Date.now()) {
+      const rows = await query<ReservationRow>(
+        "SELECT * FROM reservations WHERE stack_key = $1 AND expires_at <= $2 ORDER BY expires_at, job_id",
+        [stackKey, new Date(now).toISOString()],
       );
       return rows.map(toReservation);
     },
