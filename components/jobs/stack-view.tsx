@@ -4,10 +4,14 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import { DispatchControl } from "@/components/queue/dispatch-control";
 import { QueueHeader } from "@/components/queue/queue-header";
 import { RefreshControls } from "@/components/queue/refresh-controls";
+import { FindingJobsChip } from "@/components/triage/finding-jobs-chip";
+import { findingTitles } from "@/components/triage/finding-titles";
+import { WhyJobsWaitPanel } from "@/components/triage/why-jobs-wait-panel";
 import { StaleWarning } from "@/components/ui/stale-warning";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useNow } from "@/components/ui/use-now";
 import { ApiError } from "@/lib/api/api-error";
+import type { Finding } from "@/lib/schemas/triage";
 import { filterAndSort, filtersKey, type SortField } from "@/lib/filters/jobs";
 import type { Thresholds } from "@/lib/thresholds";
 import { allSelected } from "@/lib/selection";
@@ -59,7 +63,7 @@ export function StackView({ stackKey, queueKey, pollIntervalMs, thresholds }: St
   const counted = jobsQuery.data?.summary.count;
   const totalCount = partial && typeof counted === "number" ? counted : jobs.length;
   const { rows, newIds, merge } = useStableRows(sortedIds, currentFiltersKey, partial);
-  const { selection, selectedIds, onToggle, onToggleAll, clearSelection } = useRowSelection(rows, allIds);
+  const { selection, selectedIds, onToggle, onToggleAll, clearSelection, selectOnly } = useRowSelection(rows, allIds);
 
   const [focusedId, setFocusedId] = useState<string | null>(urlState.jobId);
   const tableRef = useRef<JobsTableHandle>(null);
@@ -141,7 +145,20 @@ export function StackView({ stackKey, queueKey, pollIntervalMs, thresholds }: St
       : queue.error instanceof ApiError
         ? queue.error
         : stream.upstreamError;
-  const clearFilters = () => setFilters({ pipeline: "", branch: "", step: "", rules: "" });
+  const clearFindingJobs = () => setFilters({ jobs: "", finding: "" });
+  const clearFilters = () => setFilters({ pipeline: "", branch: "", step: "", rules: "", jobs: "", finding: "" });
+  // A finding narrows the table to exactly its jobs through the URL, like every other filter, so Back undoes it.
+  const showFinding = useCallback(
+    (finding: Finding) => setFilters({ jobs: finding.jobIds.join(","), finding: findingTitles[finding.kind] }),
+    [setFilters],
+  );
+  const selectFinding = useCallback(
+    (finding: Finding) => {
+      showFinding(finding);
+      selectOnly(finding.jobIds);
+    },
+    [showFinding, selectOnly],
+  );
 
   return (
     <div className="space-y-5">
@@ -166,7 +183,17 @@ export function StackView({ stackKey, queueKey, pollIntervalMs, thresholds }: St
       />
       {error && <StaleWarning error={error} hasData={loaded} />}
 
+      <WhyJobsWaitPanel
+        stackKey={stackKey}
+        queueKey={queueKey}
+        // Findings follow the page's refresh, even while the job list itself streams in.
+        refetchInterval={refresh.paused ? false : refresh.intervalMs}
+        onShowJobs={showFinding}
+        onSelectJobs={selectFinding}
+      />
+
       <JobFiltersBar filters={urlState.filters} onChange={setFilters} firstFilterRef={firstFilterRef} onJump={onJump} />
+      <FindingJobsChip filters={urlState.filters} onClear={clearFindingJobs} />
 
       {/* Tall enough for the bulk bar, so selecting a row does not push the table down. */}
       <div className="flex min-h-12 flex-wrap items-start gap-3">

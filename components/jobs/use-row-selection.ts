@@ -28,5 +28,7 @@ export function useRowSelection(rows: readonly string[], allIds: readonly string
     setSelection((current) => toggleAll(current, currentRows));
   }, []);
   const clearSelection = useCallback(() => setSelection(emptySelection), []);
-  return { selection, selectedIds, onToggle, onToggleAll, clearSelection };
+  /** Exactly these rows, as a triage finding lists them. */
+  const selectOnly = useCallback((ids: readonly string[]) => setSelection(new Set(ids)), []);
+  return { selection, selectedIds, onToggle, onToggleAll, clearSelection, selectOnly };
 }

@@ -29,6 +29,7 @@ export const apiPaths = {
     withQuery(`${stack(stackKey)}/queue/pause`, { queue: queueKey }),
   resumeDispatch: (stackKey: string, queueKey: string) =>
     withQuery(`${stack(stackKey)}/queue/resume`, { queue: queueKey }),
+  triage: (stackKey: string, queueKey: string) => withQuery(`${stack(stackKey)}/triage`, { queue: queueKey }),
   /** Every scheduled job of the queue in one answer, from the server's shared snapshot. */
   scheduledJobs: (stackKey: string, queueKey: string) =>
     withQuery(`${stack(stackKey)}/scheduled-jobs`, { queue: queueKey, all: "1" }),

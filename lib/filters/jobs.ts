@@ -12,14 +12,34 @@ export interface JobFilters {
   branch: string;
   step: string;
   rules: string;
+  /** Exactly these jobs (comma-separated ids), as a triage finding listed them; "" for no such limit. */
+  jobs: string;
+  /** What `jobs` came from, for the chip that says why the table is narrowed. */
+  finding: string;
   sort: SortField;
   dir: SortDirection;
 }
 
 /** Longest-waiting first: the job most likely to be stuck is the one to look at. */
-export const defaultFilters: JobFilters = { pipeline: "", branch: "", step: "", rules: "", sort: "wait", dir: "desc" };
+export const defaultFilters: JobFilters = {
+  pipeline: "",
+  branch: "",
+  step: "",
+  rules: "",
+  jobs: "",
+  finding: "",
+  sort: "wait",
+  dir: "desc",
+};
 
 const textKeys = ["pipeline", "branch", "step", "rules"] as const;
+const urlKeys = [...textKeys, "jobs", "finding"] as const;
+
+/** The ids a `jobs` filter names, or null when it names none (no limit). */
+export function jobIdsFilter(filters: Pick<JobFilters, "jobs">): Set<string> | null {
+  const ids = filters.jobs.split(",").filter((id) => id !== "");
+  return ids.length > 0 ? new Set(ids) : null;
+}
 
 interface ParamsReader {
   get(name: string): string | null;
@@ -33,6 +53,8 @@ export function parseFilters(params: ParamsReader): JobFilters {
     branch: params.get("branch") ?? "",
     step: params.get("step") ?? "",
     rules: params.get("rules") ?? "",
+    jobs: params.get("jobs") ?? "",
+    finding: params.get("finding") ?? "",
     sort: sortFields.find((field) => field === sort) ?? defaultFilters.sort,
     dir: dir === "asc" || dir === "desc" ? dir : defaultFilters.dir,
   };
@@ -40,7 +62,7 @@ export function parseFilters(params: ParamsReader): JobFilters {
 
 /** Writes the filters into `params`, leaving defaults out so the plain page keeps a plain URL. */
 export function writeFilters(params: URLSearchParams, filters: JobFilters): URLSearchParams {
-  for (const key of textKeys) {
+  for (const key of urlKeys) {
     if (filters[key]) params.set(key, filters[key]);
     else params.delete(key);
   }
@@ -53,7 +75,12 @@ export function writeFilters(params: URLSearchParams, filters: JobFilters): URLS
 
 /** A key that changes exactly when the set or order of rows the operator asked for changes. */
 export const filtersKey = (filters: JobFilters) =>
-  JSON.stringify([...textKeys.map((key) => filters[key].trim().toLowerCase()), filters.sort, filters.dir]);
+  JSON.stringify([
+    ...textKeys.map((key) => filters[key].trim().toLowerCase()),
+    filters.jobs,
+    filters.sort,
+    filters.dir,
+  ]);
 
 const contains = (value: string | null, needle: string) =>
   needle === "" || (value ?? "").toLowerCase().includes(needle);
@@ -61,7 +88,9 @@ const contains = (value: string | null, needle: string) =>
 /** The filters as one test of a job, with each needle lowered once rather than once per job. */
 function matcher(filters: JobFilters): (job: ScheduledJob) => boolean {
   const [pipeline, branch, step, rules] = textKeys.map((key) => filters[key].trim().toLowerCase());
+  const only = jobIdsFilter(filters);
   return (job) =>
+    (only === null || only.has(job.id)) &&
     contains(job.pipeline.slug, pipeline ?? "") &&
     contains(job.build.branch, branch ?? "") &&
     contains(job.step.key, step ?? "") &&

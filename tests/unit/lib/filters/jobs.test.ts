@@ -3,6 +3,7 @@ import {
   defaultFilters,
   filterAndSort,
   findJobId,
+  jobIdsFilter,
   parseFilters,
   filtersKey,
   writeFilters,
@@ -55,6 +56,25 @@ describe("filters in the URL", () => {
   test("the view key ignores case and surrounding spaces but not the sort", () => {
     expect(filtersKey(view({ pipeline: " Web " }))).toBe(filtersKey(view({ pipeline: "web" })));
     expect(filtersKey(view({ dir: "asc" }))).not.toBe(filtersKey(defaultFilters));
+  });
+});
+
+describe("a finding's jobs filter", () => {
+  const finding = view({ jobs: "c,a", finding: "No agent matches" });
+
+  test("keeps exactly the listed jobs, with the other filters and the sort still applied", () => {
+    expect(filterAndSort(jobs, finding)).toEqual(["a", "c"]);
+    expect(filterAndSort(jobs, { ...finding, pipeline: "api" })).toEqual(["c"]);
+    expect(jobIdsFilter(view({}))).toBeNull();
+    expect(jobIdsFilter(finding)).toEqual(new Set(["c", "a"]));
+  });
+
+  test("lives in the URL with the finding it came from, and changes the view key", () => {
+    const params = writeFilters(new URLSearchParams(), finding);
+    expect(params.get("jobs")).toBe("c,a");
+    expect(params.get("finding")).toBe("No agent matches");
+    expect(parseFilters(params)).toEqual(finding);
+    expect(filtersKey(finding)).not.toBe(filtersKey(view({})));
   });
 });
 

@@ -1,0 +1,65 @@
+import type { Finding } from "@/lib/schemas/triage";
+import { LocalTime } from "@/components/ui/local-time";
+import { secondaryButton } from "@/components/ui/form-styles";
+import { findingTitles } from "./finding-titles";
+import { SeverityBadge } from "./severity-badge";
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+interface FindingItemProps {
+  finding: Finding;
+  onShowJobs: (finding: Finding) => void;
+  onSelectJobs: (finding: Finding) => void;
+}
+
+/** One finding: what holds the jobs, what to do about it, and buttons to look at or act on exactly those jobs. */
+export function FindingItem({ finding, onShowJobs, onSelectJobs }: FindingItemProps) {
+  const title = findingTitles[finding.kind];
+  const jobs = finding.jobIds.length;
+  return (
+    <li className="space-y-2 py-3" data-testid="triage-finding" data-kind={finding.kind}>
+      <div className="flex flex-wrap items-center gap-2">
+        <SeverityBadge severity={finding.severity} />
+        <h3 className="text-sm font-semibold">{title}</h3>
+        <span className="text-sm text-zinc-600 dark:text-zinc-400">
+          {plural(finding.count, "job")}
+          {finding.since && (
+            <>
+              {" · since "}
+              <LocalTime iso={finding.since} />
+            </>
+          )}
+        </span>
+      </div>
+      <p className="text-sm">{finding.explanation}</p>
+      <p className="text-sm text-zinc-700 dark:text-zinc-300">
+        <span className="font-medium">Suggested: </span>
+        {finding.suggestedAction}
+      </p>
+      {jobs > 0 && (
+        <div className="flex flex-wrap gap-2">
+          {/* The names start with the visible words and add the finding, as several findings sit side by side. */}
+          <button
+            type="button"
+            className={secondaryButton}
+            onClick={() => onShowJobs(finding)}
+            aria-label={`Show these ${plural(jobs, "job")} (${title})`}
+          >
+            Show these {plural(jobs, "job")}
+          </button>
+          {/* Selecting them brings up the table's bulk bar: reserve or finish them the usual way. */}
+          {finding.kind !== "dispatch_paused" && (
+            <button
+              type="button"
+              className={secondaryButton}
+              onClick={() => onSelectJobs(finding)}
+              aria-label={`Select them to reserve or finish (${title})`}
+            >
+              Select them to reserve or finish
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,123 @@
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { WhyJobsWaitPanel } from "@/components/triage/why-jobs-wait-panel";
+import type { Finding } from "@/lib/schemas/triage";
+import { renderWithQueries, stubApi } from "../../../support/component-render";
+import { successBody } from "../../../support/envelopes";
+
+afterEach(() => vi.unstubAllGlobals());
+
+const NO_AGENT: Finding = {
+  kind: "no_matching_agent",
+  severity: "critical",
+  jobIds: ["j1", "j2"],
+  count: 2,
+  since: "2026-12-06T10:00:00.000Z",
+  explanation: "2 jobs need os=windows, which no agent of queue _default has.",
+  suggestedAction: "Start an agent tagged os=windows, or change the jobs' rules.",
+  maxWaitSeconds: 600,
+  details: { queueKey: "_default", unmetRules: ["os=windows"], ruleSets: [["os=windows"]], closestAgents: [] },
+};
+
+const PAUSED: Finding = {
+  kind: "dispatch_paused",
+  severity: "critical",
+  jobIds: ["j1", "j2", "j3"],
+  count: 3,
+  since: null,
+  explanation: "Dispatch of queue _default is paused, so none of its 3 jobs can start.",
+  suggestedAction: "Resume dispatch when the reason for the pause is over.",
+  maxWaitSeconds: 600,
+  details: { queueKey: "_default", by: null, at: null, note: null, pausedSeconds: null },
+};
+
+const failure = () =>
+  Response.json(
+    {
+      ...successBody("triage.get", null),
+      ok: false,
+      error: {
+        type: "network_error",
+        message: "Buildkite did not answer",
+        httpStatus: null,
+        code: "network",
+        retryable: true,
+        requestId: "r1",
+        details: { source: "buildkite" },
+      },
+    },
+    { status: 502 },
+  );
+
+function renderPanel(refetchInterval: number | false = false) {
+  const onShowJobs = vi.fn();
+  const onSelectJobs = vi.fn();
+  renderWithQueries(
+    <WhyJobsWaitPanel
+      stackKey="s"
+      queueKey="_default"
+      refetchInterval={refetchInterval}
+      onShowJobs={onShowJobs}
+      onSelectJobs={onSelectJobs}
+    />,
+  );
+  return { onShowJobs, onSelectJobs };
+}
+
+describe("WhyJobsWaitPanel", () => {
+  it("lists each finding with its severity in words, explanation, suggestion and count, under a heading", async () => {
+    stubApi("triage.get", { findings: [PAUSED, NO_AGENT] });
+    renderPanel();
+    const list = await screen.findByRole("list");
+    const items = within(list).getAllByRole("listitem");
+    expect(items).toHaveLength(2);
+    expect(screen.getByRole("heading", { name: "Why jobs wait" })).toBeTruthy();
+    const second = items[1] as HTMLElement;
+    expect(within(second).getByRole("heading", { name: "No agent matches" })).toBeTruthy();
+    expect(second.textContent).toContain("critical");
+    expect(second.textContent).toContain(NO_AGENT.explanation);
+    expect(second.textContent).toContain(NO_AGENT.suggestedAction);
+    expect(second.textContent).toContain("2 jobs");
+    expect(second.querySelector("time")?.getAttribute("datetime")).toBe(NO_AGENT.since);
+  });
+
+  it("hands a finding to the table to show, or to select for a bulk action, except a paused queue's", async () => {
+    stubApi("triage.get", { findings: [PAUSED, NO_AGENT] });
+    const { onShowJobs, onSelectJobs } = renderPanel();
+    fireEvent.click(await screen.findByRole("button", { name: "Show these 2 jobs (No agent matches)" }));
+    expect(onShowJobs).toHaveBeenCalledWith(NO_AGENT);
+    fireEvent.click(screen.getByRole("button", { name: "Select them to reserve or finish (No agent matches)" }));
+    expect(onSelectJobs).toHaveBeenCalledWith(NO_AGENT);
+    expect(screen.getByRole("button", { name: /Show these 3 jobs/ })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /Select them.*Dispatch is paused/ })).toBeNull();
+  });
+
+  it("says nothing holds jobs back when there are no findings", async () => {
+    stubApi("triage.get", { findings: [] });
+    renderPanel();
+    expect(await screen.findByText("Nothing is holding jobs back.")).toBeTruthy();
+    expect(screen.queryByRole("list")).toBeNull();
+  });
+
+  it("shows the summary's warnings, such as agent findings being unavailable", async () => {
+    vi.stubGlobal("fetch", async () =>
+      Response.json({
+        ...successBody("triage.get", { findings: [] }),
+        summary: { warnings: ["Agent findings are unavailable: it needs read_agents"] },
+      }),
+    );
+    renderPanel();
+    expect(await screen.findByText(/Agent findings are unavailable/)).toBeTruthy();
+  });
+
+  it("keeps the last good findings with a warning when a refresh fails", async () => {
+    let calls = 0;
+    vi.stubGlobal("fetch", async () =>
+      ++calls === 1 ? Response.json(successBody("triage.get", { findings: [NO_AGENT] })) : failure(),
+    );
+    renderPanel(50);
+    await screen.findByRole("heading", { name: "No agent matches" });
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("showing the last good data"));
+    expect(screen.getByRole("heading", { name: "No agent matches" })).toBeTruthy();
+  });
+});
