@@ -50,10 +50,7 @@ export interface Ledger {
   reservedJobs(stackKey: string, jobIds: string[], now?: number): Promise<Set<string>>;
   activeReservation(stackKey: string, jobId: string, now?: number): Promise<LedgerReservation | null>;
   activeReservations(now?: number): Promise<LedgerReservation[]>;
-  /**
-   * A stack's reservations that ran out without the console ending them (no release or finish). Listing
-   * the active reservations prunes these, so this is what remains since the last such listing.
-   */
+  /** A stack's reservations that ran out in the last day without the console ending them (no release or finish). */
   expiredReservations(stackKey: string, now?: number): Promise<LedgerReservation[]>;
   endReservation(stackKey: string, jobId: string): Promise<void>;
   endReservations(stackKey: string, jobIds: string[]): Promise<void>;
@@ -63,6 +60,11 @@ export interface Ledger {
 }
 
 const HISTORY_LIMIT = 500;
+/**
+ * How long a reservation that ran out without being ended stays in the table: triage reports it as
+ * reservation_expired meanwhile, and a day is long enough for someone to look. Older ones are pruned.
+ */
+const EXPIRED_KEPT_MS = 24 * 60 * 60 * 1000;
 
 interface ReservationRow {
   stack_key: string;
@@ -194,7 +196,7 @@ export function createStoreLedger(database: () => Promise<Pick<Database, "query"
     },
     async activeReservations(now = Date.now()) {
       const cutoff = new Date(now).toISOString();
-      await query("DELETE FROM reservations WHERE expires_at <= $1", [cutoff]);
+      await query("DELETE FROM reservations WHERE expires_at <= $1", [new Date(now - EXPIRED_KEPT_MS).toISOString()]);
       const rows = await query<ReservationRow>(
         "SELECT * FROM reservations WHERE expires_at > $1 ORDER BY expires_at, stack_key, job_id",
         [cutoff],
@@ -203,8 +205,8 @@ export function createStoreLedger(database: () => Promise<Pick<Database, "query"
     },
     async expiredReservations(stackKey, now = Date.now()) {
       const rows = await query<ReservationRow>(
-        "SELECT * FROM reservations WHERE stack_key = $1 AND expires_at <= $2 ORDER BY expires_at, job_id",
-        [stackKey, new Date(now).toISOString()],
+        "SELECT * FROM reservations WHERE stack_key = $1 AND expires_at <= $2 AND expires_at > $3 ORDER BY expires_at, job_id",
+        [stackKey, new Date(now).toISOString(), new Date(now - EXPIRED_KEPT_MS).toISOString()],
       );
       return rows.map(toReservation);
     },

@@ -274,6 +274,26 @@ describe.each(backends)("the store on $name", (backend) => {
     expect(await ledger.activeReservations()).toEqual([]);
   });
 
+  test("a reservation that ran out unended is listed as expired for a day, until the console ends it", async () => {
+    const ledger = createStoreLedger(async () => store.db);
+    const now = Date.now();
+    const at = (offsetMs: number) => new Date(now + offsetMs).toISOString();
+    const reservation = { stackKey: "s", reservedBy: "Pat", expirySeconds: 60, pipelineSlug: null, buildNumber: null };
+    await ledger.recordReservations([
+      { ...reservation, jobId: JOB_A, reservedAt: at(-120_000), expiresAt: at(-60_000), queueKey: null },
+      { ...reservation, jobId: JOB_B, reservedAt: at(-60_000), expiresAt: at(60_000), queueKey: null },
+    ]);
+    // Listing the active ones leaves the recently expired one for triage.
+    expect((await ledger.activeReservations(now)).map((r) => r.jobId)).toEqual([JOB_B]);
+    expect((await ledger.expiredReservations("s", now)).map((r) => r.jobId)).toEqual([JOB_A]);
+    expect(await ledger.expiredReservations("other", now)).toEqual([]);
+    // A day on, only the one that ran out since is still listed.
+    const dayLater = now + 24 * 60 * 60 * 1000 + 1000;
+    expect((await ledger.expiredReservations("s", dayLater)).map((r) => r.jobId)).toEqual([JOB_B]);
+    await ledger.endReservations("s", [JOB_A, JOB_B]);
+    expect(await ledger.expiredReservations("s", now)).toEqual([]);
+  });
+
   test("a batch of ledger rows with a NUL or half a surrogate pair in their text is kept with U+FFFD", async () => {
     const ledger = createStoreLedger(async () => store.db);
     const job = "0e0e0e0e-0000-4000-8000-000000000000";
