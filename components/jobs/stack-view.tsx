@@ -5,7 +5,7 @@ import { DispatchControl } from "@/components/queue/dispatch-control";
 import { QueueHeader } from "@/components/queue/queue-header";
 import { RefreshControls } from "@/components/queue/refresh-controls";
 import { FindingJobsChip } from "@/components/triage/finding-jobs-chip";
-import { findingTitles } from "@/components/triage/finding-titles";
+import { findingTitle } from "@/components/triage/finding-titles";
 import { WhyJobsWaitPanel } from "@/components/triage/why-jobs-wait-panel";
 import { StaleWarning } from "@/components/ui/stale-warning";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -149,7 +149,7 @@ export function StackView({ stackKey, queueKey, pollIntervalMs, thresholds }: St
   const clearFilters = () => setFilters({ pipeline: "", branch: "", step: "", rules: "", jobs: "", finding: "" });
   // A finding narrows the table to exactly its jobs through the URL, like every other filter, so Back undoes it.
   const showFinding = useCallback(
-    (finding: Finding) => setFilters({ jobs: finding.jobIds.join(","), finding: findingTitles[finding.kind] }),
+    (finding: Finding) => setFilters({ jobs: finding.jobIds.join(","), finding: findingTitle(finding) }),
     [setFilters],
   );
   const selectFinding = useCallback(

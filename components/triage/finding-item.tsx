@@ -1,7 +1,7 @@
 import type { Finding } from "@/lib/schemas/triage";
 import { LocalTime } from "@/components/ui/local-time";
 import { secondaryButton } from "@/components/ui/form-styles";
-import { findingTitles } from "./finding-titles";
+import { findingTitle } from "./finding-titles";
 import { SeverityBadge } from "./severity-badge";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -14,7 +14,7 @@ interface FindingItemProps {
 
 /** One finding: what holds the jobs, what to do about it, and buttons to look at or act on exactly those jobs. */
 export function FindingItem({ finding, onShowJobs, onSelectJobs }: FindingItemProps) {
-  const title = findingTitles[finding.kind];
+  const title = findingTitle(finding);
   const jobs = finding.jobIds.length;
   return (
     <li className="space-y-2 py-3" data-testid="triage-finding" data-kind={finding.kind}>

@@ -7,6 +7,25 @@ import { successBody } from "./envelopes";
 /** The console API's success envelope for `command`, carrying `data`. */
 export const envelope = (command: string, data: unknown) => Response.json(successBody(command, data));
 
+/** A 502 from the console API: Buildkite did not answer `command`, as a refresh meets it mid-incident. */
+export const upstreamFailure = (command: string) =>
+  Response.json(
+    {
+      ...successBody(command, null),
+      ok: false,
+      error: {
+        type: "network_error",
+        message: "Buildkite did not answer",
+        httpStatus: null,
+        code: "network",
+        retryable: true,
+        requestId: "r1",
+        details: { source: "buildkite" },
+      },
+    },
+    { status: 502 },
+  );
+
 /** Stands in for the console's API: every call answers with a success envelope carrying `data`. */
 export function stubApi(command: string, data: unknown) {
   const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => envelope(command, data));

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AgentsView } from "@/components/agents/agents-view";
 import type { Agent, AgentsList } from "@/lib/schemas/agents";
-import { envelope, renderWithQueries, stubApi } from "../../../support/component-render";
+import { envelope, renderWithQueries, stubApi, upstreamFailure } from "../../../support/component-render";
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -90,27 +90,7 @@ describe("AgentsView", () => {
       vi.fn(async () => {
         calls++;
         if (calls === 1) return envelope("agents.list", LIST);
-        return Response.json(
-          {
-            ok: false,
-            apiVersion: "v1",
-            command: "agents.list",
-            request: {},
-            summary: {},
-            pagination: null,
-            data: null,
-            error: {
-              type: "network_error",
-              message: "Buildkite did not answer",
-              httpStatus: null,
-              code: "network",
-              retryable: true,
-              requestId: "r1",
-              details: { source: "buildkite" },
-            },
-          },
-          { status: 502 },
-        );
+        return upstreamFailure("agents.list");
       }),
     );
     renderWithQueries(<AgentsView pollIntervalMs={50} />);

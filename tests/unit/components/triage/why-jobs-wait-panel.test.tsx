@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { WhyJobsWaitPanel } from "@/components/triage/why-jobs-wait-panel";
 import type { Finding } from "@/lib/schemas/triage";
-import { renderWithQueries, stubApi } from "../../../support/component-render";
+import { renderWithQueries, stubApi, upstreamFailure } from "../../../support/component-render";
 import { successBody } from "../../../support/envelopes";
 
 afterEach(() => vi.unstubAllGlobals());
@@ -31,24 +31,6 @@ const PAUSED: Finding = {
   details: { queueKey: "_default", by: null, at: null, note: null, pausedSeconds: null },
 };
 
-const failure = () =>
-  Response.json(
-    {
-      ...successBody("triage.get", null),
-      ok: false,
-      error: {
-        type: "network_error",
-        message: "Buildkite did not answer",
-        httpStatus: null,
-        code: "network",
-        retryable: true,
-        requestId: "r1",
-        details: { source: "buildkite" },
-      },
-    },
-    { status: 502 },
-  );
-
 function renderPanel(refetchInterval: number | false = false) {
   const onShowJobs = vi.fn();
   const onSelectJobs = vi.fn();
@@ -73,7 +55,7 @@ describe("WhyJobsWaitPanel", () => {
     expect(items).toHaveLength(2);
     expect(screen.getByRole("heading", { name: "Why jobs wait" })).toBeTruthy();
     const second = items[1] as HTMLElement;
-    expect(within(second).getByRole("heading", { name: "No agent matches" })).toBeTruthy();
+    expect(within(second).getByRole("heading", { name: "No agent matches os=windows" })).toBeTruthy();
     expect(second.textContent).toContain("critical");
     expect(second.textContent).toContain(NO_AGENT.explanation);
     expect(second.textContent).toContain(NO_AGENT.suggestedAction);
@@ -84,9 +66,11 @@ describe("WhyJobsWaitPanel", () => {
   it("hands a finding to the table to show, or to select for a bulk action, except a paused queue's", async () => {
     stubApi("triage.get", { findings: [PAUSED, NO_AGENT] });
     const { onShowJobs, onSelectJobs } = renderPanel();
-    fireEvent.click(await screen.findByRole("button", { name: "Show these 2 jobs (No agent matches)" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Show these 2 jobs (No agent matches os=windows)" }));
     expect(onShowJobs).toHaveBeenCalledWith(NO_AGENT);
-    fireEvent.click(screen.getByRole("button", { name: "Select them to reserve or finish (No agent matches)" }));
+    fireEvent.click(
+      screen.getByRole("button", { name: "Select them to reserve or finish (No agent matches os=windows)" }),
+    );
     expect(onSelectJobs).toHaveBeenCalledWith(NO_AGENT);
     expect(screen.getByRole("button", { name: /Show these 3 jobs/ })).toBeTruthy();
     expect(screen.queryByRole("button", { name: /Select them.*Dispatch is paused/ })).toBeNull();
@@ -113,11 +97,13 @@ describe("WhyJobsWaitPanel", () => {
   it("keeps the last good findings with a warning when a refresh fails", async () => {
     let calls = 0;
     vi.stubGlobal("fetch", async () =>
-      ++calls === 1 ? Response.json(successBody("triage.get", { findings: [NO_AGENT] })) : failure(),
+      ++calls === 1
+        ? Response.json(successBody("triage.get", { findings: [NO_AGENT] }))
+        : upstreamFailure("triage.get"),
     );
     renderPanel(50);
-    await screen.findByRole("heading", { name: "No agent matches" });
+    await screen.findByRole("heading", { name: "No agent matches os=windows" });
     await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("showing the last good data"));
-    expect(screen.getByRole("heading", { name: "No agent matches" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "No agent matches os=windows" })).toBeTruthy();
   });
 });
