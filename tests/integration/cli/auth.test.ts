@@ -5,6 +5,7 @@ import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bkciWorld, expectContract, runBkci, simEnv } from "./bkci-harness";
+import { REST_SCOPES } from "@/server/simulator/tokens";
 
 const world = bkciWorld();
 const mode = async (path: string) => (await stat(path)).mode & 0o777;
@@ -86,7 +87,7 @@ describe("auth.status", () => {
     const run = await runBkci(["auth.status"], simEnv(world));
     const envelope = expectContract(run, "auth.status");
     expect(run.exitCode).toBe(0);
-    expect(envelope.summary).toMatchObject({ ready: true, missingScopes: [], grantedScopes: 8 });
+    expect(envelope.summary).toMatchObject({ ready: true, missingScopes: [], grantedScopes: REST_SCOPES.length });
     expect(envelope.data).toMatchObject({
       user: { name: "Demo Operator" },
       capabilities: { jobsRetry: { ready: true, missingScopes: [] } },
@@ -111,7 +112,7 @@ describe("auth.status", () => {
     );
     expect(expectContract(stored, "auth.status").summary.grantedScopes).toBe(6);
     const overridden = await runBkci(["auth.status"], simEnv(world, { XDG_CONFIG_HOME: home }));
-    expect(expectContract(overridden, "auth.status").summary.grantedScopes).toBe(8);
+    expect(expectContract(overridden, "auth.status").summary.grantedScopes).toBe(REST_SCOPES.length);
   });
 
   it("answers auth_error (401) for a token Buildkite rejects, without echoing it", async () => {
