@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ContractAnnotation } from "@/lib/contract/annotations";
-import { annotationText } from "@/server/builds/annotation-html";
+import { annotationText } from "@/server/buildkite/annotation-html";
 import { defineCommand } from "../command";
 import { buildFields, buildOptions, buildRef, buildRequest } from "../options";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isFailedJob } from "@/lib/build-jobs";
-import { jobCounts, toBuildJob } from "@/server/builds/build-records";
+import { jobCounts, toBuildJob } from "@/server/buildkite/build-records";
 import { defineCommand } from "../command";
 import { buildFields, buildOptions, buildRef, buildRequest } from "../options";
 import { isWaiter, toContractBuild, toContractJob } from "../records";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MAX_UNBLOCK_FIELDS, unblockFieldKeyInput, unblockFieldValueInput } from "@/lib/inputs/builds";
-import { redactSecretEnv } from "@/server/secret-env";
+import { redactSecretEnv } from "@/server/buildkite/secret-env";
 import { defineCommand } from "../command";
 import { jobFields, jobOptions, jobRef, jobRequest } from "../options";
 import { toContractJob } from "../records";

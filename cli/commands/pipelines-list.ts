@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { toPipeline } from "@/server/builds/build-records";
+import { toPipeline } from "@/server/buildkite/build-records";
 import { defineCommand } from "../command";
 import { fields, options } from "../options";
 

@@ -71,7 +71,7 @@ function AnnotationCard({ annotation }: { annotation: Annotation }) {
       </h3>
       <div
         className={bodyClass}
-        // Safe: bodyHtml is sanitised by the console's server (server/commands/annotation-html.ts, an allow
+        // Safe: bodyHtml is sanitised by the console's server (server/buildkite/annotation-html.ts, an allow
         // list of tags, attributes and URL schemes via sanitize-html) before it is sent; the browser never
         // receives Buildkite's raw annotation HTML. This is the only place the page renders server HTML.
         dangerouslySetInnerHTML={{ __html: annotation.bodyHtml }}

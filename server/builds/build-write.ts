@@ -3,7 +3,7 @@ import type { ApiResult } from "../buildkite/http";
 import type { BuildRef, RestBuild, RestClient } from "../buildkite/rest";
 import type { Runtime } from "../runtime";
 import { buildRef } from "./build-inputs";
-import { toBuildSummary } from "./build-records";
+import { toBuildSummary } from "../buildkite/build-records";
 import { needingScope } from "./scope-refusal";
 
 /**

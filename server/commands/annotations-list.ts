@@ -3,7 +3,7 @@ import { annotationSchema } from "@/lib/schemas/builds";
 import { z } from "zod";
 import { annotationStyles, type Annotation } from "@/lib/schemas/builds";
 import { defineCommand } from "../route-kit/command";
-import { sanitizeAnnotationHtml, annotationText } from "../builds/annotation-html";
+import { sanitizeAnnotationHtml, annotationText } from "../buildkite/annotation-html";
 import { apiPaths } from "@/lib/api/paths";
 import { buildInput, buildRef, echoOrg } from "../builds/build-inputs";
 

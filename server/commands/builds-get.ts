@@ -2,7 +2,7 @@ import "server-only";
 import { buildDetailSchema } from "@/lib/schemas/builds";
 import { isFailedJob } from "@/lib/build-jobs";
 import { defineCommand } from "../route-kit/command";
-import { toBuildJob, toBuildSummary, jobCounts } from "../builds/build-records";
+import { toBuildJob, toBuildSummary, jobCounts } from "../buildkite/build-records";
 import { buildInput, buildRef, echoOrg } from "../builds/build-inputs";
 
 export const buildsGet = defineCommand({

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { buildStates, countBuildStates } from "@/lib/build-states";
 import { pageNumberPagination } from "@/lib/contract/pagination";
 import { defineCommand } from "../route-kit/command";
-import { toBuildSummary } from "../builds/build-records";
+import { toBuildSummary } from "../buildkite/build-records";
 import { pipelineSlugInput, restAccess, echoOrg } from "../builds/build-inputs";
 
 const DEFAULT_PER_PAGE = 30;

@@ -6,7 +6,7 @@ import type { ApiResult } from "../buildkite/http";
 import { defineCommand } from "../route-kit/command";
 import { buildJobInput, echoOrg, jobRef, restAccess } from "../builds/build-inputs";
 import { needingScope } from "../builds/scope-refusal";
-import { redactSecretEnv } from "../secret-env";
+import { redactSecretEnv } from "../buildkite/secret-env";
 
 // A job's env from the REST API, with the same values hidden as the Stacks API's jobs.get hides: by the
 // job's build, or by its id alone for a job the Stacks API no longer lists (its build is not known there).

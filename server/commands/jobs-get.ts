@@ -1,7 +1,7 @@
 import "server-only";
 import { jobDetailSchema } from "@/lib/schemas/jobs";
 import { defineCommand } from "../route-kit/command";
-import { redactSecretEnv } from "../secret-env";
+import { redactSecretEnv } from "../buildkite/secret-env";
 import { stackJobInput } from "../stacks/stack-inputs";
 
 export const jobsGet = defineCommand({

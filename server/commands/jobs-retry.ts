@@ -1,7 +1,7 @@
 import "server-only";
 import { retryResultSchema } from "@/lib/schemas/builds";
 import { defineCommand } from "../route-kit/command";
-import { toBuildJob } from "../builds/build-records";
+import { toBuildJob } from "../buildkite/build-records";
 import { buildJobInput, jobRef, echoOrg } from "../builds/build-inputs";
 
 export const jobsRetry = defineCommand({

@@ -2,7 +2,7 @@ import "server-only";
 import { unblockBodyInput } from "@/lib/inputs/builds";
 import { unblockResultSchema } from "@/lib/schemas/builds";
 import { defineCommand } from "../route-kit/command";
-import { toBuildJob } from "../builds/build-records";
+import { toBuildJob } from "../buildkite/build-records";
 import { buildJobInput, echoOrg, jobRef } from "../builds/build-inputs";
 import { needingScope } from "../builds/scope-refusal";
 

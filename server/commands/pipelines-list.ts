@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { pipelineSchema } from "@/lib/schemas/builds";
 import { defineCommand } from "../route-kit/command";
-import { toPipeline } from "../builds/build-records";
+import { toPipeline } from "../buildkite/build-records";
 import { echoOrg, restAccess } from "../builds/build-inputs";
 import { needingScope } from "../builds/scope-refusal";
 

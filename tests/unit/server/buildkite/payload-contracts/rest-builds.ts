@@ -7,7 +7,7 @@ import {
   restBuildSchema,
   restJobSchema,
 } from "@/server/buildkite/rest-build-schemas";
-import { toBuildJob, jobCounts } from "@/server/builds/build-records";
+import { toBuildJob, jobCounts } from "@/server/buildkite/build-records";
 import { contract, type PayloadContract } from "./contract";
 
 // Builds and jobs as Buildkite documents and sends them. The console calls get/list builds, retry, log and

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { annotationText, sanitizeAnnotationHtml } from "@/server/builds/annotation-html";
+import { annotationText, sanitizeAnnotationHtml } from "@/server/buildkite/annotation-html";
 
 const artifacts = new Map([
   ["reports/coverage.html", "/api/v1/download/1"],

@@ -1,5 +1,5 @@
 // Shared with the bkci CLI, which runs in plain Node: no "server-only" import (ESLint keeps it out of browsers).
-import { REDACTED } from "./buildkite/redact";
+import { REDACTED } from "./redact";
 
 // The variable names Buildkite itself treats as secret (the agent's default --redacted-vars,
 // https://buildkite.com/docs/agent/cli/reference/start), plus *_API_KEY, which its list misses and real

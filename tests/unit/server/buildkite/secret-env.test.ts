@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { isSecretEnvName, redactSecretEnv } from "@/server/secret-env";
+import { isSecretEnvName, redactSecretEnv } from "@/server/buildkite/secret-env";
 
 test("Buildkite's secret name patterns are recognised, case-insensitively", () => {
   for (const name of [

@@ -1,7 +1,7 @@
 // Shared with the bkci CLI, which runs in plain Node: no "server-only" import (ESLint keeps it out of browsers).
 import { countJobsByState } from "@/lib/build-jobs";
 import type { BuildJob, BuildSummary, Pipeline } from "@/lib/schemas/builds";
-import type { RestBuild, RestJob, RestPipeline } from "../buildkite/rest";
+import type { RestBuild, RestJob, RestPipeline } from "./rest";
 
 export function toBuildSummary(build: RestBuild, pipelineSlug?: string): BuildSummary {
   return {
