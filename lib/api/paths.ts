@@ -30,6 +30,8 @@ export const apiPaths = {
   resumeDispatch: (stackKey: string, queueKey: string) =>
     withQuery(`${stack(stackKey)}/queue/resume`, { queue: queueKey }),
   triage: (stackKey: string, queueKey: string) => withQuery(`${stack(stackKey)}/triage`, { queue: queueKey }),
+  queueHistory: (stackKey: string, queueKey: string, range: string) =>
+    withQuery(`${stack(stackKey)}/queue/history`, { queue: queueKey, range }),
   /** Every scheduled job of the queue in one answer, from the server's shared snapshot. */
   scheduledJobs: (stackKey: string, queueKey: string) =>
     withQuery(`${stack(stackKey)}/scheduled-jobs`, { queue: queueKey, all: "1" }),

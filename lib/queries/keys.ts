@@ -15,6 +15,8 @@ export const queryKeys = {
     queue: (stackKey: string, queueKey: string) => ["stacks", stackKey, "queue", queueKey] as const,
     queues: (stackKey: string) => ["stacks", stackKey, "queues"] as const,
     triage: (stackKey: string, queueKey: string) => ["stacks", stackKey, "triage", queueKey] as const,
+    queueHistory: (stackKey: string, queueKey: string, range: string) =>
+      ["stacks", stackKey, "queue-history", queueKey, range] as const,
     scheduledJobs: (stackKey: string, queueKey: string) => ["stacks", stackKey, "scheduled-jobs", queueKey] as const,
     job: (stackKey: string, jobId: string) => ["stacks", stackKey, "job", jobId] as const,
     jobHistory: (stackKey: string, jobId: string) => ["stacks", stackKey, "job", jobId, "history"] as const,
