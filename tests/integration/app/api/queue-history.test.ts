@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { runtime } from "@/server/runtime";
-import { startConsole, type TestConsole } from "../../../support/console";
+import { identityHeaders, startConsole, type TestConsole } from "../../../support/console";
 import { historyPath, minuteOf, readHistory, sampleOfMinute } from "../../../support/queue-history";
 
 // queue.history over real HTTP: the samples the shared poller records as the stack page reads the queue.
@@ -61,7 +61,13 @@ describe("queue.history", () => {
     await sampleOfMinute(c, minuteOf(queue.fetchedAt));
     const hour = await readHistory(c);
     expect(hour.summary).toMatchObject({ range: "1h", bucketSeconds: 60, count: hour.samples.length });
-    expect(hour.headers.get("etag")).not.toBeNull();
+    // A chart polling an unchanged history gets 304 and no body.
+    const etag = hour.headers.get("etag");
+    expect(etag).not.toBeNull();
+    const again = await fetch(c.origin + historyPath(c), {
+      headers: { ...identityHeaders("admin"), "if-none-match": etag! },
+    });
+    expect(again.status).toBe(304);
     const week = await readHistory(c, "7d");
     expect(week.summary).toMatchObject({ range: "7d", bucketSeconds: 1800, count: week.samples.length });
     const last = week.samples[week.samples.length - 1]!;
