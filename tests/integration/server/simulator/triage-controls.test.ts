@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { deriveTokens } from "@/server/simulator/tokens";
 import { post, startHarness, type Harness, type ListBody } from "./sim-harness";
 
-// The control levers the triage tests pull: jobs of a chosen priority, a build that ends while its jobs stay
-// scheduled, an agent made busy on demand, and a cluster whose default queue changes.
+// The levers the triage tests pull: jobs of a chosen priority, a build that ends while its jobs stay
+// scheduled, an agent made busy on demand, a cluster whose default queue changes, and a REST token that
+// cannot read builds.
 
 const scheduled = z.object({
   ids: z.array(z.uuid()),
@@ -105,5 +107,16 @@ describe("POST /__sim/cluster", () => {
     }[];
     expect(queues.find((queue) => queue.id === cluster?.default_queue_id)?.key).toBe("linux-large");
     expect((await h.control("cluster", { defaultQueueKey: "nowhere" })).status).toBe(404);
+  });
+});
+
+describe("the agents-only REST token", () => {
+  it("reads agents and clusters, says so in its scopes, and is refused builds", async () => {
+    const token = deriveTokens(42).apiAgentsOnly;
+    const access = (await (await h.rest("/access-token", {}, token)).json()) as { scopes: string[] };
+    expect([...access.scopes].sort()).toEqual(["read_agents", "read_clusters"]);
+    expect((await h.rest("/organizations/acme/agents", {}, token)).status).toBe(200);
+    expect((await h.rest("/organizations/acme/clusters", {}, token)).status).toBe(200);
+    expect((await h.rest("/organizations/acme/builds", {}, token)).status).toBe(403);
   });
 });
