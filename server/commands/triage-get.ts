@@ -14,6 +14,7 @@ import { pauseDetails } from "../stacks/pause-details";
 import { computeFindings } from "../triage/findings";
 import { triageAgents } from "../triage/triage-agents";
 import { triageBuildStates } from "../triage/triage-build-states";
+import { triageDefaultQueue } from "../triage/triage-default-queue";
 import type { TriageReservation } from "../triage/input";
 
 /** Findings that judge jobs against agents: without the agents they would blame every job on nobody. */
@@ -29,16 +30,17 @@ export const triageGet = defineCommand({
     const queueKey = watchedQueue(runtime, query.queue);
     consoleMetrics().liveViewers.polled(operator.id);
     // Everything here is shared: the queue snapshot and the agents list are the reads every viewer's poll
-    // already uses, the waiting jobs' builds are shared REST reads, and the ledger is the
+    // already uses, the waiting jobs' builds and the cluster are shared REST reads, and the ledger is the
     // console's own store.
     const snapshot = await runtime.live.queueSnapshot({ stackKey: params.key, queueKey });
     const { jobs, clusterQueue } = snapshot.value;
     const now = snapshot.fetchedAt;
-    const [details, agents, expired, builds] = await Promise.all([
+    const [details, agents, expired, builds, defaultQueue] = await Promise.all([
       pauseDetails(runtime, clusterQueue.id, clusterQueue.dispatchPaused),
       triageAgents(runtime),
       runtime.ledger.expiredReservations(params.key, now),
       triageBuildStates(runtime, jobs),
+      triageDefaultQueue(runtime, clusterQueue.id),
     ]);
     // Only reservations of jobs back in this queue matter here; the rest ran or belong to another queue.
     const waiting = new Set(jobs.map((job) => job.id));
@@ -53,14 +55,13 @@ export const triageGet = defineCommand({
       reservations,
       buildStates: builds.states,
       waitSloSeconds: runtime.config.waitSloSeconds,
-      // The cluster's default queue is only known from a cluster read; Buildkite names the one it creates
-      // `_default`, which is also the simulator's.
-      defaultQueue: "_default",
+      defaultQueue: defaultQueue.key,
     });
     const findings = agents.agents === null ? computed.filter((f) => !AGENT_KINDS.has(f.kind)) : computed;
     const warnings = [
       ...(agents.unavailable ? [agents.unavailable] : []),
       ...builds.warnings,
+      ...(defaultQueue.unavailable ? [defaultQueue.unavailable] : []),
       ...(details.unavailable ? [details.unavailable.message] : []),
     ];
     return {
