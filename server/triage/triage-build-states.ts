@@ -6,6 +6,7 @@ import { buildRef } from "../builds/build-inputs";
 import { ConsoleError } from "../route-kit/console-error";
 import type { Runtime } from "../runtime";
 import { buildStateKeys } from "./input";
+import { buildsByLongestWait, type WaitingBuild } from "./waiting-builds";
 
 /**
  * How many builds one computation reads at most: those of the longest-waiting jobs, where a build that
@@ -25,11 +26,6 @@ export interface TriageBuildStates {
   warnings: string[];
 }
 
-interface WaitingBuild {
-  pipeline: string;
-  number: number;
-}
-
 const unavailable = (why: string): TriageBuildStates => ({
   states: new Map(),
   warnings: [`Build findings are unavailable: ${why}`],
@@ -47,7 +43,13 @@ export async function triageBuildStates(runtime: Runtime, jobs: readonly Schedul
     );
   const builds = buildsByLongestWait(jobs);
   if (builds.length === 0) return { states: new Map(), warnings: [] };
-  const token = await restTokenStatus(runtime.rest, AbortSignal.timeout(TOKEN_CHECK_TIMEOUT_MS));
+  const token = await restTokenStatus(runtime.rest, AbortSignal.timeout(TOKEN_CHECK_TIMEOUT_MS)).catch(
+    (error: unknown) => {
+      // The viewer's read share refused the check: like Buildkite's refusals, that must not fail triage.
+      if (error instanceof ConsoleError) return { token: null, error: { message: error.message } };
+      throw error;
+    },
+  );
   if (token.token === null)
     return unavailable(`could not check what the REST API token may read: ${token.error?.message ?? "no answer"}`);
   if (!token.token.scopes.includes("read_builds"))
@@ -64,14 +66,11 @@ export async function triageBuildStates(runtime: Runtime, jobs: readonly Schedul
       return;
     }
     const build = read[at]!;
-    for (const key of buildStateKeys(
+    const keys = buildStateKeys(
       { uuid: result.value.id, number: build.number, branch: null },
-      {
-        slug: build.pipeline,
-        uuid: null,
-      },
-    ))
-      states.set(key, result.value.state);
+      { slug: build.pipeline, uuid: null },
+    );
+    for (const key of keys) states.set(key, result.value.state);
   });
   const warnings: string[] = [];
   const unread = builds.length - read.length;
@@ -81,30 +80,9 @@ export async function triageBuildStates(runtime: Runtime, jobs: readonly Schedul
     );
   if (failed > 0)
     warnings.push(
-      `${failed} of the waiting jobs' ${failed === 1 ? "build" : "builds"} could not be read, so whether ${failed === 1 ? "it has" : "they have"} ended is unknown.`,
+      `${failed} of the waiting jobs' builds could not be read, so whether ${failed === 1 ? "it has" : "they have"} ended is unknown.`,
     );
   return { states, warnings };
-}
-
-/** Distinct builds (by pipeline and number) in the order of their longest-waiting job; unreadable times last. */
-function buildsByLongestWait(jobs: readonly ScheduledJob[]): WaitingBuild[] {
-  const waitStart = (job: ScheduledJob) => {
-    const at = Date.parse(job.runnableAt ?? job.scheduledAt);
-    return Number.isFinite(at) ? at : Infinity;
-  };
-  const builds = new Map<string, WaitingBuild & { since: number }>();
-  for (const job of jobs) {
-    const { slug } = job.pipeline;
-    const { number } = job.build;
-    if (slug === null || number === null) continue;
-    const key = `${slug}#${number}`;
-    const since = waitStart(job);
-    const known = builds.get(key);
-    if (known === undefined) builds.set(key, { pipeline: slug, number, since });
-    else known.since = Math.min(known.since, since);
-  }
-  // Unreadable times are Infinity, and Infinity - Infinity is NaN: equal, not unordered.
-  return [...builds.values()].sort((a, b) => a.since - b.since || 0);
 }
 
 async function readBuildState(runtime: Runtime, build: WaitingBuild): Promise<{ id: string; state: string }> {

@@ -4,7 +4,7 @@ import { startConsole, type TestConsole } from "../../../support/console";
 import { readTriage, triagePath } from "../../../support/triage";
 
 // triage.get reads only what every viewer shares: the queue snapshot, the agents list, the waiting jobs'
-// builds (bounded) and the cluster.
+// builds (bounded) and the cluster; a build it cannot read costs the answer nothing but a warning.
 
 const LIST = "GET /v3/stacks/:key/scheduled-jobs";
 const AGENTS = "GET /v2/organizations/:org/agents";
@@ -58,5 +58,21 @@ describe("triage.get's upstream cost", () => {
         `${builds - MAX_BUILD_READS} more ${builds - MAX_BUILD_READS === 1 ? "was" : "were"} not read`,
       ),
     );
+  });
+
+  test("leaves a build it cannot read unknown, answers anyway, and says so", async () => {
+    await c.control("reset", {});
+    // One build read fails; the linux-large queue's builds have not been read by this console before.
+    await c.control("faults", {
+      method: "GET",
+      path: "/v2/organizations/*/pipelines/*/builds/*",
+      status: 503,
+      count: 1,
+    });
+    const { summary } = await readTriage(c, "linux-large");
+    expect(summary.warnings).toContainEqual(
+      expect.stringMatching(/^1 of the waiting jobs' builds could not be read, so whether it has ended is unknown/),
+    );
+    await c.control("faults", undefined, "DELETE");
   });
 });
