@@ -4,14 +4,15 @@ import { restTokenStatus } from "../auth/rest-token-status";
 import { BuildkiteError } from "../buildkite/errors";
 import { buildRef } from "../builds/build-inputs";
 import { ConsoleError } from "../route-kit/console-error";
+import type { BuildStateRead } from "../live/rest-reads";
 import type { Runtime } from "../runtime";
 import { buildStateKeys } from "./input";
 import { buildsByLongestWait, type WaitingBuild } from "./waiting-builds";
 
 /**
  * How many builds one computation reads at most: those of the longest-waiting jobs, where a build that
- * ended matters most. Reads are shared (one upstream call per build per REST read TTL, whoever asks), but a
- * queue spread over hundreds of builds would still spend the REST budget (one user's 50 a minute) on a panel.
+ * ended matters most. Reads are shared (one upstream call per build per BUILD_STATE_TTL_MS, whoever asks),
+ * but a queue spread over hundreds of builds would still spend the REST budget (one user's 50 a minute).
  */
 export const MAX_BUILD_READS = 20;
 
@@ -32,8 +33,8 @@ const unavailable = (why: string): TriageBuildStates => ({
 });
 
 /**
- * The states of the builds the waiting jobs belong to, for build_no_longer_running. Each build is read
- * through the REST reads builds.get uses (same key), so viewers share them and a build webhook drops them.
+ * The states of the builds the waiting jobs belong to, for build_no_longer_running. Each is a shared REST
+ * read, so viewers (and, with Redis, instances) share it; a build webhook drops it like the build's other reads.
  * Nothing here fails triage: a build that cannot be read stays unknown, and the summary says so.
  */
 export async function triageBuildStates(runtime: Runtime, jobs: readonly ScheduledJob[]): Promise<TriageBuildStates> {
@@ -85,8 +86,10 @@ export async function triageBuildStates(runtime: Runtime, jobs: readonly Schedul
   return { states, warnings };
 }
 
-async function readBuildState(runtime: Runtime, build: WaitingBuild): Promise<{ id: string; state: string }> {
-  const { client, reads, ref, cacheKey } = buildRef(runtime, { pipeline: build.pipeline, buildNumber: build.number });
-  const result = await reads.read(cacheKey("build"), () => client.getBuild(ref, BUILD_READ_OPTIONS));
-  return { id: result.data.id, state: result.data.state };
+async function readBuildState(runtime: Runtime, build: WaitingBuild): Promise<BuildStateRead> {
+  const { client, reads, ref } = buildRef(runtime, { pipeline: build.pipeline, buildNumber: build.number });
+  return reads.readBuildState(ref.org, ref.pipeline, ref.build, async () => {
+    const { data } = await client.getBuild(ref, BUILD_READ_OPTIONS);
+    return { id: data.id, state: data.state };
+  });
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, onTestFinished, test } from "vitest";
 import { startConsole, type TestConsole } from "../../../support/console";
 import { ofKind, readTriage, triageUntil } from "../../../support/triage";
 import type { Finding } from "@/lib/schemas/triage";
@@ -17,6 +17,8 @@ async function unmatchedJobIds(c: TestConsole): Promise<string[]> {
     .sort();
 }
 
+const WEBHOOK_TOKEN = "triage-webhook-token-0123456789";
+
 /** The ids of a queue's waiting jobs, oldest first, as the console lists them. */
 async function waitingJobs(c: TestConsole, queueKey: string) {
   const { body } = await c.api(`/api/v1/stacks/${c.sim.stackKey}/scheduled-jobs?queue=${queueKey}&all=1`);
@@ -34,7 +36,7 @@ const idsOf = (findings: Finding[]) => findings.flatMap((f) => f.jobIds).sort();
 describe("triage.get", () => {
   let c: TestConsole;
   beforeAll(async () => {
-    c = await startConsole({ env: { WAIT_SLO_SECONDS: "1" } });
+    c = await startConsole({ env: { WAIT_SLO_SECONDS: "1", BUILDKITE_WEBHOOK_TOKEN: WEBHOOK_TOKEN } });
   });
   beforeEach(() => c.control("reset", {}));
   afterAll(() => c.close());
@@ -131,6 +133,14 @@ describe("triage.get", () => {
   });
 
   test("says when waiting jobs belong to a build that ended, until they leave the queue", async () => {
+    // Triage keeps a build's state for minutes; the build.finished webhook is what makes it read the build again.
+    await c.control("webhooks", {
+      url: `${c.origin}/api/v1/webhooks/buildkite`,
+      token: WEBHOOK_TOKEN,
+      mode: "token",
+      events: ["build.finished"],
+    });
+    onTestFinished(() => c.control("webhooks", undefined, "DELETE"));
     const { ids, build } = await c.control<{ ids: string[]; build: { id: string; pipeline: string; number: number } }>(
       "jobs",
       { count: 2, queueKey: "macos" },
