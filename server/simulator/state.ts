@@ -155,7 +155,7 @@ export class SimState {
   idleAgentFor(job: Job): SimAgent | undefined {
     for (const agent of this.agents.values()) {
       if (agent.connection !== "connected" || this.agentJob(agent) !== null) continue;
-      if (agentSatisfies(agent.tags, job.agentQueryRules, job.queueKey)) return agent;
+      if (agentSatisfies(agent.tags, job.agentQueryRules, job.queueKey, this.cluster.defaultQueueKey)) return agent;
     }
     return undefined;
   }
@@ -274,7 +274,9 @@ export class SimState {
       if (queue.paused) continue;
       const job = this.index(queue.key)
         .page(null, Number.MAX_SAFE_INTEGER)
-        .jobs.find((candidate) => agentSatisfies(agent.tags, candidate.agentQueryRules, candidate.queueKey));
+        .jobs.find((candidate) =>
+          agentSatisfies(agent.tags, candidate.agentQueryRules, candidate.queueKey, this.cluster.defaultQueueKey),
+        );
       if (job !== undefined && (oldest === undefined || job.scheduledAt < oldest.scheduledAt)) oldest = job;
     }
     return oldest;
