@@ -13,6 +13,8 @@ import { queueInput, stackInput, watchedQueue } from "../stacks/stack-inputs";
 import { pauseDetails } from "../stacks/pause-details";
 import { computeFindings } from "../triage/findings";
 import { triageAgents } from "../triage/triage-agents";
+import { triageBuildStates } from "../triage/triage-build-states";
+import { triageDefaultQueue } from "../triage/triage-default-queue";
 import type { TriageReservation } from "../triage/input";
 
 /** Findings that judge jobs against agents: without the agents they would blame every job on nobody. */
@@ -28,14 +30,17 @@ export const triageGet = defineCommand({
     const queueKey = watchedQueue(runtime, query.queue);
     consoleMetrics().liveViewers.polled(operator.id);
     // Everything here is shared: the queue snapshot and the agents list are the reads every viewer's poll
-    // already uses, and the ledger is the console's own store.
+    // already uses, the waiting jobs' builds and the cluster are shared REST reads, and the ledger is the
+    // console's own store.
     const snapshot = await runtime.live.queueSnapshot({ stackKey: params.key, queueKey });
     const { jobs, clusterQueue } = snapshot.value;
     const now = snapshot.fetchedAt;
-    const [details, agents, expired] = await Promise.all([
+    const [details, agents, expired, builds, defaultQueue] = await Promise.all([
       pauseDetails(runtime, clusterQueue.id, clusterQueue.dispatchPaused),
       triageAgents(runtime),
       runtime.ledger.expiredReservations(params.key, now),
+      triageBuildStates(runtime, jobs),
+      triageDefaultQueue(runtime, clusterQueue.id),
     ]);
     // Only reservations of jobs back in this queue matter here; the rest ran or belong to another queue.
     const waiting = new Set(jobs.map((job) => job.id));
@@ -48,16 +53,15 @@ export const triageGet = defineCommand({
       queue: { key: queueKey, dispatchPaused: clusterQueue.dispatchPaused, pause: details.pause },
       agents: agents.agents ?? [],
       reservations,
-      // No build states: knowing them would take a build read per waiting build, which is not shared and
-      // not cheap, so build_no_longer_running stays silent rather than cost upstream calls per viewer.
+      buildStates: builds.states,
       waitSloSeconds: runtime.config.waitSloSeconds,
-      // The cluster's default queue is only known from a cluster read; Buildkite names the one it creates
-      // `_default`, which is also the simulator's.
-      defaultQueue: "_default",
+      defaultQueue: defaultQueue.key,
     });
     const findings = agents.agents === null ? computed.filter((f) => !AGENT_KINDS.has(f.kind)) : computed;
     const warnings = [
       ...(agents.unavailable ? [agents.unavailable] : []),
+      ...builds.warnings,
+      ...(defaultQueue.unavailable ? [defaultQueue.unavailable] : []),
       ...(details.unavailable ? [details.unavailable.message] : []),
     ];
     return {

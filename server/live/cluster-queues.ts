@@ -1,8 +1,8 @@
 import "server-only";
-import type { RestClusterQueue, RestClient } from "../buildkite/rest";
+import type { RestCluster, RestClusterQueue, RestClient } from "../buildkite/rest";
 import { z } from "zod";
 import type { SharedState } from "./shared-state";
-import { restClusterQueueSchema } from "./snapshot-schemas";
+import { restClusterQueueSchema, restClusterSchema } from "./snapshot-schemas";
 import { consoleMetrics } from "../metrics/registry";
 
 // Pause details decorate the header; a slow REST API must not hold it up for the full request timeout,
@@ -46,6 +46,16 @@ export function createClusterQueueReads({
     ttlMs: QUEUE_LIST_TTL_MS,
     maxEntries: 16,
     schema: z.array(restClusterQueueSchema),
+    scopeOf: wholeKey,
+    now,
+  });
+  // An administrator can name another default queue at any time, so the clusters are read again like the
+  // queue lists, rather than remembered from the walk.
+  const clusterLists = state.sharedRead<RestCluster[]>({
+    name: "cluster-list",
+    ttlMs: QUEUE_LIST_TTL_MS,
+    maxEntries: 4,
+    schema: z.array(restClusterSchema),
     scopeOf: wholeKey,
     now,
   });
@@ -96,6 +106,22 @@ export function createClusterQueueReads({
     return read.value;
   }
 
+  /**
+   * The key of the default queue of the cluster that holds `queueId`: where a job without a queue rule goes
+   * and which agents without a queue tag serve. Null when no cluster the token can read holds the queue, or
+   * the cluster names no default queue it lists.
+   */
+  async function defaultQueueKey(queueId: string): Promise<string | null> {
+    const clusterId = await clusterHolding(queueId);
+    if (clusterId === null) return null;
+    const read = await clusterLists.read(org, async () => (await rest.listClusters(org, enrichmentOptions)).data);
+    consoleMetrics().sharedReads.record("cluster_list", read.shared);
+    const defaultId = read.value.find((cluster) => cluster.id === clusterId)?.defaultQueueId ?? null;
+    if (defaultId === null) return null;
+    const listed = await queuesBeside(queueId);
+    return listed?.find((queue) => queue.id === defaultId)?.key ?? null;
+  }
+
   /** Pauses or resumes dispatch, then forgets the cached queue so the next read shows the change. */
   async function setDispatch(queueId: string, paused: boolean, note: string | null): Promise<RestClusterQueue | null> {
     const clusterId = await clusterHolding(queueId);
@@ -110,7 +136,7 @@ export function createClusterQueueReads({
     }
   }
 
-  return { queue, queuesBeside, setDispatch };
+  return { queue, queuesBeside, defaultQueueKey, setDispatch };
 }
 
 export type ClusterQueueReads = ReturnType<typeof createClusterQueueReads>;

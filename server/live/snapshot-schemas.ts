@@ -4,7 +4,7 @@ import { buildkiteUserSchema } from "@/lib/schemas/buildkite-user";
 import { scheduledJobSchema } from "@/lib/schemas/jobs";
 import type { ApiResult } from "../buildkite/http";
 import type { RestBudget } from "../buildkite/rest";
-import type { RestClusterQueue } from "../buildkite/rest-schemas";
+import type { RestCluster, RestClusterQueue } from "../buildkite/rest-schemas";
 import type { ScheduledJobsPage } from "../buildkite/stacks-schemas";
 
 // What the shared reads cache, as it reads back from another instance: the values as the clients return
@@ -52,6 +52,14 @@ export const restClusterQueueSchema = z.object({
   dispatchPausedNote: z.string().nullable(),
   createdAt: z.string().nullable(),
 }) satisfies z.ZodType<RestClusterQueue>;
+
+export const restClusterSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  defaultQueueId: z.string().nullable(),
+  createdAt: z.string().nullable(),
+}) satisfies z.ZodType<RestCluster>;
 
 export const restBudgetSchema = z.object({
   organization: rateLimitSchema.nullable(),

@@ -2,7 +2,8 @@ import "server-only";
 import { Counter, type Registry } from "prom-client";
 
 /** The console's shared reads, by what they hold. */
-export type SharedReadName = "scheduled_page" | "queue_snapshot" | "rest" | "cluster_queue" | "cluster_queue_list";
+export type SharedReadName =
+  "scheduled_page" | "queue_snapshot" | "rest" | "cluster_queue" | "cluster_queue_list" | "cluster_list";
 
 /**
  * Whether a read was served from what someone else already fetched (hit) or cost an upstream call (miss):

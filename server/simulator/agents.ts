@@ -71,8 +71,8 @@ export function seedAgents(random: Random, createdAt: number): SimAgent[] {
   return SEEDED.map((spec) => createAgent(random, spec, createdAt));
 }
 
-/** The queue an agent serves: its `queue=` tag, or Buildkite's `default` without one. */
-export function agentQueue(agent: SimAgent): string {
+/** The queue an agent serves: its `queue=` tag, or without one the cluster's default queue. */
+export function agentQueue(agent: SimAgent, untaggedQueue: string = UNTAGGED_QUEUE): string {
   const queue = agentTag(agent.tags, "queue");
-  return queue === null || queue === "" ? UNTAGGED_QUEUE : queue;
+  return queue === null || queue === "" ? untaggedQueue : queue;
 }

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { agentControlRoutes } from "./agent-control-routes";
+import { buildControlRoutes } from "./build-control-routes";
 import { DEFAULT_QUEUE_KEY } from "./catalog";
 import { faultSpecSchema } from "./faults";
 import { fixturesJson } from "./fixtures";
+import { clusterControlRoutes } from "./cluster-control-routes";
 import { HttpError, jsonResponse, parseBody } from "./http-errors";
 import type { User } from "./model";
 import type { Route, RouteRequest } from "./routes";
@@ -21,6 +23,7 @@ const jobsBody = z.object({
   count: z.number().int().min(1).max(5000),
   queueKey: z.string().min(1).default(DEFAULT_QUEUE_KEY),
   pipeline: z.string().min(1).optional(),
+  priority: z.number().int().optional(),
 });
 const activityBody = z.object({ on: z.boolean() });
 const resetBody = z.object({ liveStream: z.string().max(100).optional() });
@@ -45,13 +48,16 @@ function userNamed(name: string): User {
  * | `POST /__sim/reset` `{liveStream?}` | back to the seeded world; webhook receivers stay, their deliveries go |
  * | `POST /__sim/clock` `{advanceMs}` | move simulated time forward |
  * | `POST /__sim/queue` `{queueKey?, paused, note?, by?}` | pause or resume dispatch |
- * | `POST /__sim/jobs` `{count, queueKey?, pipeline?}` | schedule new jobs in a new build; returns their ids |
+ * | `POST /__sim/jobs` `{count, queueKey?, pipeline?, priority?}` | schedule new jobs in a new build; returns their ids and the build |
+ * | `POST /__sim/builds/{uuid}/state` `{state}` | end a build as passed, failed or canceled, leaving its jobs as they are |
+ * | `POST /__sim/cluster` `{defaultQueueKey}` | name another queue the cluster's default (REST `default_queue_id`) |
  * | `POST /__sim/faults` `{method?, path, status?, count?, delayMs?, retryAfter?, mode?}` | arm the next `count` matching requests to fail: `mode` "reset" or "malformed"; with `method: "WEBHOOK"`, `path` matches event names and `mode: "drop"` or `delayMs` act on deliveries |
  * | `GET /__sim/faults` · `DELETE /__sim/faults` | list · clear armed faults |
  * | `POST /__sim/activity` `{on}` | start or stop the background activity |
  * | `POST /__sim/webhooks` `{url, token, mode: "token" \| "signature", events}` | register a webhook receiver; returns `{id}` |
  * | `POST /__sim/agents` `{name, tags}` | connect an agent (agent.connected); returns `{id}` |
  * | `DELETE /__sim/agents/{id}` `{state?: "lost" \| "disconnected"}` | the agent is lost or signs off |
+ * | `POST /__sim/agents/{id}/pickup` | the idle agent takes the oldest scheduled job it satisfies; returns `{jobId}` |
  * | `GET /__sim/webhooks` | receivers with their last 50 deliveries |
  * | `DELETE /__sim/webhooks` · `DELETE /__sim/webhooks/{id}` | remove every receiver · one |
  */
@@ -101,7 +107,12 @@ export function controlRoutes(runtime: SimRuntime): Route[] {
       pipelineSlug: body.pipeline,
       scheduledAt: runtime.now(),
     });
-    return jsonResponse({ ids: created.map((job) => job.uuid) });
+    if (body.priority !== undefined) for (const job of created) job.priority = body.priority;
+    const build = created[0] === undefined ? undefined : runtime.state.builds.get(created[0].buildUuid);
+    return jsonResponse({
+      ids: created.map((job) => job.uuid),
+      build: build === undefined ? null : { id: build.uuid, pipeline: build.pipelineSlug, number: build.number },
+    });
   };
 
   const armFault = (request: RouteRequest): Response =>
@@ -128,6 +139,8 @@ export function controlRoutes(runtime: SimRuntime): Route[] {
     { method: "DELETE", pattern: "/__sim/faults", handle: clearFaults },
     { method: "POST", pattern: "/__sim/activity", handle: activity },
     ...agentControlRoutes(runtime),
+    ...buildControlRoutes(runtime),
+    ...clusterControlRoutes(runtime),
     ...webhookControlRoutes(runtime),
   ];
 }

@@ -11,7 +11,7 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
 export function agentJson(base: string, state: SimState, agent: SimAgent): Record<string, unknown> {
   const job = state.agentJob(agent);
   const last = agent.jobUuid === null ? undefined : state.jobs.get(agent.jobUuid);
-  const queue = state.queue(agentQueue(agent));
+  const queue = state.queue(agentQueue(agent, state.cluster.defaultQueueKey));
   const where = queue === undefined ? "" : `/clusters/${state.cluster.id}/queues/${queue.id}`;
   return {
     id: agent.uuid,

@@ -21,6 +21,11 @@ const MAX_BUILD_OFFSET = 10_000;
 const DEFAULT_PER_PAGE = 30;
 
 /** `finished` is shorthand for every state a build ends in. */
+const TOKEN_DESCRIPTIONS: Record<RestIdentity["token"], string> = {
+  full: "Stack Console",
+  "read-only": "Stack Console (read only)",
+  "agents-only": "Stack Console (agents)",
+};
 const FINISHED_STATES = ["passed", "failed", "blocked", "canceled"];
 const RETRYABLE_STATES = new Set(["failed", "timed_out", "canceled"]);
 
@@ -92,7 +97,7 @@ export function restBuildRoutes(runtime: SimRuntime): RestRoute[] {
     return jsonResponse({
       uuid: random.uuid(),
       scopes: identity.scopes,
-      description: identity.token === "full" ? "Stack Console" : "Stack Console (read only)",
+      description: TOKEN_DESCRIPTIONS[identity.token],
       created_at: utcDate(createdAt),
       expires_at: identity.token === "full" ? null : utcDate(createdAt + 365 * 86_400_000),
       user: { name: identity.user.name, email: identity.user.email },

@@ -46,6 +46,7 @@ export class SimRuntime {
       cluster: options.tokens?.cluster ?? derived.cluster,
       api: options.tokens?.api ?? derived.api,
       apiReadOnly: options.tokens?.apiReadOnly ?? derived.apiReadOnly,
+      apiAgentsOnly: options.tokens?.apiAgentsOnly ?? derived.apiAgentsOnly,
     };
     this.state = this.seeded();
     this.random = createRandom(deriveSeed(options.seed, "live"));

@@ -155,7 +155,7 @@ export class SimState {
   idleAgentFor(job: Job): SimAgent | undefined {
     for (const agent of this.agents.values()) {
       if (agent.connection !== "connected" || this.agentJob(agent) !== null) continue;
-      if (agentSatisfies(agent.tags, job.agentQueryRules, job.queueKey)) return agent;
+      if (agentSatisfies(agent.tags, job.agentQueryRules, job.queueKey, this.cluster.defaultQueueKey)) return agent;
     }
     return undefined;
   }
@@ -255,10 +255,40 @@ export class SimState {
   }
 
   /**
+   * The build ends as `to` while its jobs stay where they are. Buildkite shows this when a build was canceled
+   * or finished while a stack still held some of its jobs: they stay in the scheduled list until the stack
+   * finishes them (Stacks API: a stack learns of the cancel from the job states it asks for).
+   */
+  endBuildLeavingJobs(build: Build, to: "passed" | "failed" | "canceled", now: number): void {
+    this.change(() => {
+      build.blocked = false;
+      build.finishedAt = now;
+      this.setBuildState(build, to);
+    });
+  }
+
+  /** The oldest scheduled job of an unpaused queue whose rules the agent satisfies, as an agent asking for work gets. */
+  oldestJobFor(agent: SimAgent): Job | undefined {
+    let oldest: Job | undefined;
+    for (const queue of this.queues.values()) {
+      if (queue.paused) continue;
+      const job = this.index(queue.key)
+        .page(null, Number.MAX_SAFE_INTEGER)
+        .jobs.find((candidate) =>
+          agentSatisfies(agent.tags, candidate.agentQueryRules, candidate.queueKey, this.cluster.defaultQueueKey),
+        );
+      if (job !== undefined && (oldest === undefined || job.scheduledAt < oldest.scheduledAt)) oldest = job;
+    }
+    return oldest;
+  }
+
+  /**
    * After jobs change: runs the build's gates (waiters, block steps) and settles its state. A build with a
-   * failed job and work still to do is `failing`, as on Buildkite, until the rest ends.
+   * failed job and work still to do is `failing`, as on Buildkite, until the rest ends. A canceled build
+   * stays canceled whatever its remaining jobs do: a stack finishing them must not revive it.
    */
   refresh(build: Build, now: number): void {
+    if (build.state === "canceled") return;
     this.change(() => {
       const jobs = this.latestJobs(build);
       if (this.advance(build, jobs, now) === "blocked") return;

@@ -5,6 +5,8 @@ export interface Tokens {
   cluster: string;
   api: string;
   apiReadOnly: string;
+  /** A REST token made for watching agents: it reads agents and clusters, never builds. */
+  apiAgentsOnly: string;
 }
 
 /** Realistic-looking and distinct per seed, so a token leaked from one demo never works against another. */
@@ -14,6 +16,8 @@ export function deriveTokens(seed: number): Tokens {
     cluster: `bkct_${random.alphanumeric(40)}`,
     api: `bkua_${random.hex(40)}`,
     apiReadOnly: `bkua_${random.hex(40)}`,
+    // Drawn last, so the tokens before it keep their values.
+    apiAgentsOnly: `bkua_${random.hex(40)}`,
   };
 }
 
@@ -38,11 +42,13 @@ const READ_SCOPES: readonly RestScope[] = REST_SCOPES.filter(
   (scope) => scope.startsWith("read_") && scope !== "read_agents",
 );
 
+const AGENTS_ONLY_SCOPES: readonly RestScope[] = ["read_agents", "read_clusters"];
+
 export interface RestIdentity {
   scopes: readonly RestScope[];
   user: User;
-  /** Which of the two REST tokens it was, so `GET /access-token` can describe it. */
-  token: "full" | "read-only";
+  /** Which of the REST tokens it was, so `GET /access-token` can describe it. */
+  token: "full" | "read-only" | "agents-only";
 }
 
 /** Both REST tokens belong to the demo organisation's one API user. */
@@ -53,5 +59,7 @@ export function restIdentity(tokens: Tokens, authorization: string | null): Rest
   if (authorization === `Bearer ${tokens.api}`) return { scopes: REST_SCOPES, user: API_USER, token: "full" };
   if (authorization === `Bearer ${tokens.apiReadOnly}`)
     return { scopes: READ_SCOPES, user: API_USER, token: "read-only" };
+  if (authorization === `Bearer ${tokens.apiAgentsOnly}`)
+    return { scopes: AGENTS_ONLY_SCOPES, user: API_USER, token: "agents-only" };
   return null;
 }

@@ -4,10 +4,11 @@ import type { TestConsole } from "./console";
 
 // Reading triage.get in the integration tests.
 
-export const triagePath = (c: TestConsole) => `/api/v1/stacks/${c.sim.stackKey}/triage?queue=_default`;
+export const triagePath = (c: TestConsole, queueKey = "_default") =>
+  `/api/v1/stacks/${c.sim.stackKey}/triage?queue=${queueKey}`;
 
-export async function readTriage(c: TestConsole) {
-  const { status, body } = await c.api(triagePath(c));
+export async function readTriage(c: TestConsole, queueKey?: string) {
+  const { status, body } = await c.api(triagePath(c, queueKey));
   expect(status).toBe(200);
   expect(body.command).toBe("triage.get");
   return { findings: triageSchema.parse(body.data).findings, summary: body.summary };
@@ -17,12 +18,16 @@ export const ofKind = (findings: Finding[], kind: FindingKind) => findings.filte
 
 /**
  * Reads triage.get until it matches: the snapshot is reused for one poll interval (1 s in the tests) and the
- * agents list for the REST reads' 5 s, so a change upstream shows by the first read after those.
+ * agents list and builds for the REST reads' 5 s, so a change upstream shows by the first read after those.
  */
-export async function triageUntil(c: TestConsole, predicate: (findings: Finding[]) => boolean): Promise<Finding[]> {
+export async function triageUntil(
+  c: TestConsole,
+  predicate: (findings: Finding[]) => boolean,
+  queueKey?: string,
+): Promise<Finding[]> {
   const deadline = Date.now() + 12_000;
   for (;;) {
-    const { findings } = await readTriage(c);
+    const { findings } = await readTriage(c, queueKey);
     if (predicate(findings)) return findings;
     if (Date.now() > deadline)
       throw new Error(`triage.get never matched: ${JSON.stringify(findings.map((f) => f.kind))}`);

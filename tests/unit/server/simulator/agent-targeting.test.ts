@@ -47,6 +47,17 @@ describe("agents in the seeded world", () => {
     expect(state.idleAgentFor(windows)).toBe(agent);
   });
 
+  it("has an agent without a queue tag serve the cluster's default queue, wherever the cluster names it", () => {
+    const state = seedState({ seed: 42, initialScheduledJobs: 40, startMs: T0 });
+    const windows = [...state.jobs.values()].find((job) => job.agentQueryRules.includes("os=windows"));
+    if (windows === undefined) throw new Error("the seeded world has no windows job");
+    const agent = createAgent(createRandom(1), { name: "win-untagged", tags: ["os=windows"] }, T0);
+    state.connectAgent(agent);
+    expect(state.idleAgentFor(windows)).toBe(agent);
+    state.cluster.defaultQueueKey = "linux-large";
+    expect(state.idleAgentFor(windows)).toBeUndefined();
+  });
+
   it("activity gives each job to an idle agent whose tags satisfy it, one job per agent", () => {
     const state = seedState({ seed: 42, initialScheduledJobs: 40, startMs: T0 });
     const random = createRandom(3);
@@ -57,7 +68,7 @@ describe("agents in the seeded world", () => {
         const job = state.agentJob(agent);
         if (job === null) continue;
         expect(agent.connection).toBe("connected");
-        expect(agentSatisfies(agent.tags, job.agentQueryRules, job.queueKey)).toBe(true);
+        expect(agentSatisfies(agent.tags, job.agentQueryRules, job.queueKey, state.cluster.defaultQueueKey)).toBe(true);
         expect(running.has(job.uuid)).toBe(false);
         running.set(job.uuid, agent.uuid);
       }
