@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import type { Logger } from "pino";
 import { config, type Config } from "./config";
 import type { Dispatcher } from "undici";
 import { log } from "./log";
@@ -19,6 +20,9 @@ import { restBudgetSchema } from "./live/snapshot-schemas";
 import { sharedStateFor } from "./live/state";
 import { createStoreLedger, type Ledger } from "./store/ledger";
 import { store, type Store } from "./store/store";
+import { createHistoryRecorder, type HistoryRecorder } from "./history/history-recorder";
+import { createQueueSamples, type QueueSamples } from "./history/queue-samples";
+import { triageAgents } from "./triage/triage-agents";
 
 export interface Runtime {
   config: Config;
@@ -42,6 +46,8 @@ export interface Runtime {
    * token the console registered its own receiver with at the simulator. Null: webhooks are off.
    */
   webhookToken: string | null;
+  /** The queue history: one sample per queue and minute, recorded from the shared poller's fresh reads. */
+  history: { samples: QueueSamples; recorder: HistoryRecorder; logger: Logger };
 }
 
 /** Builds change slowly next to a queue; the pages poll them every 5 s at most. */
@@ -183,7 +189,24 @@ export async function createRuntime(cfg: Config, openStore: () => Promise<Store>
   const org = target.rest?.org;
   const clusterQueues =
     rest && org ? createClusterQueueReads({ rest, org, ttlMs: cfg.pollIntervalMs, state: shared }) : null;
-  const live = createLiveReads({ stacks, ttlMs: cfg.pollIntervalMs, state: shared });
+  const restAccess: RestAccess | null =
+    rest && org
+      ? {
+          client: rest,
+          org,
+          logs: createLogMirrors({ client: rest }),
+          reads: createRestReads({ ttlMs: Math.max(cfg.pollIntervalMs, REST_READ_TTL_MS), state: shared }),
+          budget: () => restBudget.newest(rest.budget()),
+        }
+      : null;
+  const samples = createQueueSamples(async () => (await openStore()).db);
+  const historyLogger = log().child({ component: "queue-history" });
+  const recorder = createHistoryRecorder({
+    samples,
+    agents: async () => (await triageAgents({ rest: restAccess })).agents,
+    logger: historyLogger,
+  });
+  const live = createLiveReads({ stacks, ttlMs: cfg.pollIntervalMs, state: shared, onFreshRead: recorder.observe });
   return {
     config: cfg,
     stacks,
@@ -195,16 +218,8 @@ export async function createRuntime(cfg: Config, openStore: () => Promise<Store>
       describeError: (error) => toEnvelopeError(error, "").error,
     }),
     clusterQueues,
-    rest:
-      rest && org
-        ? {
-            client: rest,
-            org,
-            logs: createLogMirrors({ client: rest }),
-            reads: createRestReads({ ttlMs: Math.max(cfg.pollIntervalMs, REST_READ_TTL_MS), state: shared }),
-            budget: () => restBudget.newest(rest.budget()),
-          }
-        : null,
+    rest: restAccess,
+    history: { samples, recorder, logger: historyLogger },
     ledger: createStoreLedger(async () => (await openStore()).db),
     mutations: createMutationRateLimit({
       perMinute: cfg.mutationsPerMinute,

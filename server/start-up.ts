@@ -1,6 +1,7 @@
 import "server-only";
 import { ConfigError, config, type Config } from "./config";
 import { ConsoleError } from "./route-kit/console-error";
+import { startRuntimeSampler } from "./history/runtime-sampler";
 import { runtime } from "./runtime";
 import { storePlacementFor } from "./store/store-placement";
 import { store } from "./store/store";
@@ -26,7 +27,7 @@ export async function startUp(): Promise<void> {
     process.exit(1);
     return;
   }
-  await runtime();
+  const started = await runtime();
   // Two consoles on one embedded database would corrupt it: the second one stops here.
   const held = await store().then(
     () => null,
@@ -35,5 +36,8 @@ export async function startUp(): Promise<void> {
   if (held !== null) {
     console.error(`stack-console: ${held.cause instanceof Error ? held.cause.message : held.message}`);
     process.exit(1);
+    return;
   }
+  // A serverless host keeps no process between requests: there the history accrues only while queues are read.
+  if (!cfg.serverless) startRuntimeSampler(started);
 }

@@ -7,6 +7,7 @@ import type { SharedState } from "./shared-state";
 import { queueSnapshotSchema, scheduledPageResultSchema } from "./snapshot-schemas";
 import { consoleMetrics } from "../metrics/registry";
 import { recordSnapshot } from "./record-snapshot";
+import type { FreshQueueRead } from "../history/history-recorder";
 
 /** Every scheduled job of a queue, read page by page up to a cap: what the queue views summarise. */
 export interface QueueSnapshot {
@@ -41,7 +42,18 @@ const stackScope = (key: string) => key.slice(0, key.indexOf("\n") + 1);
 /** Names one queue's change feed. */
 export const feedTopic = (stackKey: string, queueKey: string) => `${stackPrefix(stackKey)}${queueKey}`;
 
-export function createLiveReads({ stacks, ttlMs, state }: { stacks: StacksClient; ttlMs: number; state: SharedState }) {
+export interface LiveReadsOptions {
+  stacks: StacksClient;
+  ttlMs: number;
+  state: SharedState;
+  /**
+   * Hears each queue read that reached Buildkite (not those answered from the shared cache), once its
+   * changes are committed: the queue history samples these. Must return at once and never throw.
+   */
+  onFreshRead?: (read: FreshQueueRead) => void;
+}
+
+export function createLiveReads({ stacks, ttlMs, state, onFreshRead }: LiveReadsOptions) {
   const pages = state.sharedRead<ApiResult<ScheduledJobsPage>>({
     name: "scheduled-page",
     ttlMs,
@@ -116,15 +128,17 @@ export function createLiveReads({ stacks, ttlMs, state }: { stacks: StacksClient
       // be seen twice; keep its first sighting.
       const seen = new Set<string>();
       const unique = jobs.filter((job) => !seen.has(job.id) && seen.add(job.id));
+      const readAt = Date.now();
       const version = await recordSnapshot(state.changes, {
         topic,
         queueKey: query.queueKey,
         jobs: unique,
         dispatchPaused: clusterQueue.dispatchPaused,
         complete,
-        readAt: Date.now(),
+        readAt,
         cause,
       });
+      onFreshRead?.({ ...query, jobs: unique, dispatchPaused: clusterQueue.dispatchPaused, complete, readAt });
       return { jobs: unique, clusterQueue, complete, version };
     });
   }

@@ -72,4 +72,27 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE reservations ADD COLUMN queue_key text;
     `,
   },
+  {
+    // One row per queue and minute. The primary key is what keeps instances sharing one database to one
+    // sample a minute: each inserts with ON CONFLICT DO NOTHING, so no lock is needed. The index on \`at\`
+    // alone is for the hourly prune, which spans every queue.
+    id: "004_queue_samples",
+    sql: `
+      CREATE TABLE queue_samples (
+        stack_key text NOT NULL,
+        queue_key text NOT NULL,
+        at timestamptz NOT NULL,
+        backlog integer NOT NULL,
+        oldest_wait_seconds double precision NOT NULL,
+        p50_wait_seconds double precision NOT NULL,
+        p95_wait_seconds double precision NOT NULL,
+        paused boolean NOT NULL,
+        busy_agents integer,
+        idle_agents integer,
+        complete boolean NOT NULL,
+        PRIMARY KEY (stack_key, queue_key, at)
+      );
+      CREATE INDEX queue_samples_at ON queue_samples (at);
+    `,
+  },
 ];

@@ -23,7 +23,7 @@ export function toTriageAgent(agent: RestAgent): TriageAgent {
  * call per viewer. Without a REST token or the read_agents scope (or when Buildkite fails), the findings that
  * need no agents still stand: the reason comes back instead of an error.
  */
-export async function triageAgents(runtime: Runtime): Promise<TriageAgents> {
+export async function triageAgents(runtime: Pick<Runtime, "rest">): Promise<TriageAgents> {
   if (runtime.rest === null)
     return {
       agents: null,

@@ -1,4 +1,5 @@
 import { conditionalPolls } from "./conditional-polls";
+import { history } from "./history";
 import { livePush } from "./live-push";
 import { logParser } from "./log-parser";
 import { logStreaming } from "./log-streaming";
@@ -20,6 +21,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   "conditional-polls": conditionalPolls,
   "live-push": livePush,
   triage,
+  history,
 };
 
 async function main(): Promise<void> {

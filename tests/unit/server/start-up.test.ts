@@ -8,7 +8,13 @@ import type { StorePlacement } from "@/server/store/store-placement";
 const store = vi.fn();
 const runtime = vi.fn(async () => ({}));
 const placement = vi.fn(async (): Promise<StorePlacement> => ({ kind: "embedded", dataDir: ".data" }));
-vi.mock("@/server/config", () => ({ ConfigError: class extends Error {}, config: () => ({ dataDir: ".data" }) }));
+const sampler = vi.fn();
+const serverless = { value: false };
+vi.mock("@/server/config", () => ({
+  ConfigError: class extends Error {},
+  config: () => ({ dataDir: ".data", serverless: serverless.value }),
+}));
+vi.mock("@/server/history/runtime-sampler", () => ({ startRuntimeSampler: () => sampler() }));
 vi.mock("@/server/runtime", () => ({ runtime: () => runtime() }));
 vi.mock("@/server/store/store", () => ({ store: () => store() }));
 vi.mock("@/server/store/store-placement", () => ({ storePlacementFor: () => placement() }));
@@ -16,6 +22,8 @@ vi.mock("@/server/store/store-placement", () => ({ storePlacementFor: () => plac
 afterEach(() => {
   vi.restoreAllMocks();
   runtime.mockClear();
+  sampler.mockClear();
+  serverless.value = false;
   placement.mockResolvedValue({ kind: "embedded", dataDir: ".data" });
 });
 
@@ -53,4 +61,19 @@ test("a live console on Vercel without DATABASE_URL stops before it starts anyth
   expect(code).toBe(1);
   expect(printed).toBe(`stack-console: ${message}`);
   expect(runtime).not.toHaveBeenCalled();
+});
+
+test("a long-running server samples the queue history in the background; a serverless host cannot", async () => {
+  store.mockResolvedValue({});
+  await startUpExit();
+  expect(sampler).toHaveBeenCalledTimes(1);
+  serverless.value = true;
+  await startUpExit();
+  expect(sampler).toHaveBeenCalledTimes(1);
+});
+
+test("a console that stops at start-up samples nothing", async () => {
+  store.mockRejectedValue(new ConsoleError("internal_error", "held", "store_in_use", {}, { cause: new Error("held") }));
+  await startUpExit();
+  expect(sampler).not.toHaveBeenCalled();
 });

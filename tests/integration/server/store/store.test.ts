@@ -56,7 +56,12 @@ describe.each(backends)("the store on $name", (backend) => {
 
   test("migrations are recorded and applied once", async () => {
     const rows = await store.db.query<{ id: string }>("SELECT id FROM schema_migrations ORDER BY id");
-    expect(rows.map((r) => r.id)).toEqual(["001_audit_log", "002_reservation_ledger", "003_reservation_job_details"]);
+    expect(rows.map((r) => r.id)).toEqual([
+      "001_audit_log",
+      "002_reservation_ledger",
+      "003_reservation_job_details",
+      "004_queue_samples",
+    ]);
     expect(await migrate(store.db)).toEqual([]);
   });
 
