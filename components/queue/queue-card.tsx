@@ -119,7 +119,7 @@ export function QueueCard({ stackKey, queueKey, pollIntervalMs, query, threshold
         !error && <p className="mt-4 text-sm text-zinc-500">Loading…</p>
       )}
 
-      <div className="mt-4 grid gap-3 sm:grid-cols-2 sm:items-start">
+      <div className="mt-4 space-y-3">
         <TopFinding stackKey={stackKey} queueKey={queueKey} refetchInterval={pollIntervalMs} />
         <BacklogSparkline stackKey={stackKey} queueKey={queueKey} />
       </div>
