@@ -1,6 +1,6 @@
 "use client";
 
-import { useId } from "react";
+import { useCallback, useId } from "react";
 import type { HistoryMetric } from "@/lib/history/metrics";
 import { rangeWords } from "@/lib/history/ranges";
 import { describeSeries, formatChartTime, historyNote, MIN_SAMPLES_TO_DRAW } from "@/lib/history/series-summary";
@@ -32,6 +32,8 @@ export function HistoryChartFigure({ metric, range, samples, failure }: HistoryC
   // Named by its caption: the words are the figure's text alternative.
   const captionId = useId();
   const time = (sample: QueueSample) => formatChartTime(Date.parse(sample.at), range, timeZone);
+  // The canvas is drawn only after hydrating, so its axis can use the operator's zone from the start.
+  const axisTime = useCallback((ms: number) => formatChartTime(ms, range), [range]);
   const drawable = samples !== undefined && samples.length >= MIN_SAMPLES_TO_DRAW;
   const note = samples === undefined ? null : historyNote(samples, range);
   const columns: ChartTableColumn<QueueSample>[] = [
@@ -49,6 +51,7 @@ export function HistoryChartFigure({ metric, range, samples, failure }: HistoryC
             samples={samples}
             value={metric.value}
             formatTick={metric.formatTick}
+            formatTime={axisTime}
             height={CHART_HEIGHT}
           />
         ) : (

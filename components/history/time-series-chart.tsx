@@ -20,8 +20,10 @@ import { chartPalettes, type ChartPalette } from "./chart-palette";
 export interface TimeSeriesChartProps {
   samples: readonly QueueSample[];
   value: (sample: QueueSample) => number;
-  /** The y axis' tick labels; the x axis shows the browser's local time, as the rest of the console does. */
+  /** The y axis' tick labels. */
   formatTick?: (value: number) => string;
+  /** The x axis' tick labels, from ms: the clock the captions use, in the browser's time zone. */
+  formatTime?: (ms: number) => string;
   height: number;
   /** A sparkline: no axes or grid. */
   compact?: boolean;
@@ -53,7 +55,12 @@ function shadePaused(plot: uPlot, samples: readonly QueueSample[], colour: strin
 
 function chartOptions(
   width: number,
-  { height, compact, formatTick }: Pick<TimeSeriesChartProps, "height" | "compact" | "formatTick">,
+  {
+    height,
+    compact,
+    formatTick,
+    formatTime,
+  }: Pick<TimeSeriesChartProps, "height" | "compact" | "formatTick" | "formatTime">,
   palette: ChartPalette,
   samples: () => readonly QueueSample[],
 ): uPlot.Options {
@@ -64,6 +71,7 @@ function chartOptions(
     grid: { stroke: palette.grid, width: 1 },
     ticks: { stroke: palette.grid, width: 1, size: 4 },
     ...(side === "y" && formatTick ? { values: (_plot, ticks) => ticks.map(formatTick), size: 44 } : {}),
+    ...(side === "x" && formatTime ? { values: (_plot, ticks) => ticks.map((tick) => formatTime(tick * 1000)) } : {}),
   });
   return {
     width,
@@ -82,7 +90,14 @@ function chartOptions(
   };
 }
 
-export function TimeSeriesChart({ samples, value, formatTick, height, compact = false }: TimeSeriesChartProps) {
+export function TimeSeriesChart({
+  samples,
+  value,
+  formatTick,
+  formatTime,
+  height,
+  compact = false,
+}: TimeSeriesChartProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);
   const theme = useResolvedTheme();
@@ -105,7 +120,7 @@ export function TimeSeriesChart({ samples, value, formatTick, height, compact = 
       if (cancelled) return;
       const options = chartOptions(
         box.clientWidth,
-        { height, compact, formatTick },
+        { height, compact, formatTick, formatTime },
         chartPalettes[theme],
         () => latest.current.samples,
       );
@@ -118,7 +133,7 @@ export function TimeSeriesChart({ samples, value, formatTick, height, compact = 
       plotRef.current?.destroy();
       plotRef.current = null;
     };
-  }, [theme, height, compact, formatTick]);
+  }, [theme, height, compact, formatTick, formatTime]);
 
   // The figure around it carries the words; the canvas is a picture of them.
   return (
