@@ -8,14 +8,15 @@ import { useResolvedTheme } from "@/components/ui/use-resolved-theme";
 import { chartPalettes, type ChartPalette } from "./chart-palette";
 
 // Why uPlot (1.6.32): 52.0 KB minified, 23.0 KB gzipped (+0.8 KB of CSS), measured with esbuild. It draws on
-// a canvas, one path per series, so 7 days of minute samples (10,080 points) cost no DOM nodes and redraw in
-// milliseconds. The alternatives weighed: d3-scale + d3-shape is 19.4 KB gzipped but leaves axes, ticks,
-// resizing and theming to hand-written code and puts every point in the SVG; Recharts is 117.9 KB gzipped
-// (without React) and renders SVG through React on every update. uPlot injects no <style> or <script>
-// (its layout CSS is the imported stylesheet, bundled with the app's own); it sizes its elements through the
-// CSSOM, which the page's CSP allows. It needs a DOM, so it is imported and drawn only after mount: the
-// server and the hydrating render show the same empty box, and no hydration mismatch is possible. A canvas
-// follows no CSS, so the chart redraws with the other palette when the theme changes.
+// a canvas, one path per series, so even 7 days of raw minute samples (10,080 points) would add no DOM node
+// per point (the history route buckets long ranges to a few hundred anyway). The alternatives weighed:
+// d3-scale + d3-shape is 19.4 KB gzipped but leaves axes, ticks, resizing and theming to hand-written code
+// and puts every point in the SVG; Recharts is 117.9 KB gzipped (without React) and renders SVG through React
+// on every update. uPlot injects no <style> or <script> (its layout CSS is the imported stylesheet, bundled
+// with the app's own); it sizes its elements through the CSSOM, which the page's CSP allows. It needs a DOM,
+// so it is imported and drawn only after mount: the server and the hydrating render show the same empty box,
+// and no hydration mismatch is possible. A canvas follows no CSS, so the chart redraws with the other palette
+// when the theme changes.
 
 export interface TimeSeriesChartProps {
   samples: readonly QueueSample[];
