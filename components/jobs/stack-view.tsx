@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { QueueHistorySection } from "@/components/history/queue-history-section";
 import { DispatchControl } from "@/components/queue/dispatch-control";
 import { QueueHeader } from "@/components/queue/queue-header";
 import { RefreshControls } from "@/components/queue/refresh-controls";
@@ -54,7 +55,7 @@ export function StackView({ stackKey, queueKey, pollIntervalMs, thresholds }: St
   const hydrated = useHydrated();
 
   const urlState = useStackUrlState();
-  const { setFilters, openJob } = urlState;
+  const { setFilters, openJob, setRange } = urlState;
   const filters = useDeferredValue(urlState.filters);
   const sortedIds = useMemo(() => filterAndSort(jobs, filters), [jobs, filters]);
   const currentFiltersKey = filtersKey(filters);
@@ -190,6 +191,15 @@ export function StackView({ stackKey, queueKey, pollIntervalMs, thresholds }: St
         refetchInterval={refresh.paused ? false : refresh.intervalMs}
         onShowJobs={showFinding}
         onSelectJobs={selectFinding}
+      />
+      <QueueHistorySection
+        stackKey={stackKey}
+        queueKey={queueKey}
+        range={urlState.range}
+        onRangeChange={setRange}
+        scheduledMs={scheduledMs}
+        now={now}
+        loaded={loaded}
       />
 
       <JobFiltersBar filters={urlState.filters} onChange={setFilters} firstFilterRef={firstFilterRef} onJump={onJump} />

@@ -4,30 +4,40 @@ import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { filterHistoryWrite, type HistoryWrite, type TypingBurst } from "@/lib/filters/history-write";
 import { parseFilters, writeFilters, type JobFilters } from "@/lib/filters/jobs";
+import { DEFAULT_HISTORY_RANGE } from "@/lib/history/ranges";
+import { historyRangeSchema, type HistoryRange } from "@/lib/schemas/queue-history";
 
 export interface StackUrlState {
   filters: JobFilters;
   /** The job whose drawer is open (`?job=`), kept even after the job leaves the list. */
   jobId: string | null;
+  /** The history charts' range (`?range=`); the default is left out of the URL. */
+  range: HistoryRange;
 }
 
 interface ParamsReader {
   get(name: string): string | null;
 }
 
-const readView = (params: ParamsReader): StackUrlState => ({ filters: parseFilters(params), jobId: params.get("job") });
+const readView = (params: ParamsReader): StackUrlState => ({
+  filters: parseFilters(params),
+  jobId: params.get("job"),
+  range: historyRangeSchema.catch(DEFAULT_HISTORY_RANGE).parse(params.get("range")),
+});
 
 /** The page's search string with `view` written over the current one (other parameters, like `queue`, kept). */
 function searchFor(view: StackUrlState): string {
   const params = writeFilters(new URLSearchParams(window.location.search), view.filters);
   if (view.jobId) params.set("job", view.jobId);
   else params.delete("job");
+  if (view.range === DEFAULT_HISTORY_RANGE) params.delete("range");
+  else params.set("range", view.range);
   const search = params.toString();
   return search ? `?${search}` : "";
 }
 
 /**
- * The table's filters, sort and open job, read from the URL and mirrored back into it, so a reload or a
+ * The table's filters, sort and open job, and the history charts' range, read from the URL and mirrored back into it, so a reload or a
  * shared link reproduces the view and Back undoes a change. The mirror uses history.pushState and
  * replaceState, which Next keeps in step with its router: router.push would re-render the server page (and
  * re-read 5000 jobs) on every keystroke. Back and Forward (popstate) bring the URL's view back.
@@ -71,5 +81,12 @@ export function useStackUrlState() {
     setView((current) => ({ ...current, jobId }));
   }, []);
 
-  return { ...view, setFilters, openJob };
+  /** A range is a view to return to, like an open job. */
+  const setRange = useCallback((range: HistoryRange) => {
+    burst.current = null;
+    pendingWrite.current = "push";
+    setView((current) => ({ ...current, range }));
+  }, []);
+
+  return { ...view, setFilters, openJob, setRange };
 }

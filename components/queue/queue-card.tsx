@@ -9,6 +9,8 @@ import { formatAge, secondsSince } from "@/lib/format";
 import type { QueuePause, QueueState } from "@/lib/schemas/queue";
 import { queueLevels, type Thresholds } from "@/lib/thresholds";
 import { StaleWarning } from "@/components/ui/stale-warning";
+import { BacklogSparkline } from "@/components/history/backlog-sparkline";
+import { TopFinding } from "@/components/triage/top-finding";
 import { LevelBadge } from "./level-badge";
 import { LevelStat } from "./level-stat";
 
@@ -116,6 +118,11 @@ export function QueueCard({ stackKey, queueKey, pollIntervalMs, query, threshold
       ) : (
         !error && <p className="mt-4 text-sm text-zinc-500">Loading…</p>
       )}
+
+      <div className="mt-4 space-y-3">
+        <TopFinding stackKey={stackKey} queueKey={queueKey} refetchInterval={pollIntervalMs} />
+        <BacklogSparkline stackKey={stackKey} queueKey={queueKey} />
+      </div>
 
       {error && (
         <div className="mt-4">

@@ -25,13 +25,16 @@ function queue(queueKey: string, overrides: Partial<QueueState> = {}): QueueStat
   };
 }
 
-/** The console's API: the watched queues, and each queue's state by its `?queue=`. */
+/** The console's API: the watched queues, and each queue's state (and empty triage and history) by its `?queue=`. */
 function stubQueues(watched: WatchedQueues, states: Record<string, QueueState>) {
   vi.stubGlobal(
     "fetch",
     vi.fn(async (url: string) => {
       const parsed = new URL(url, "http://console.test");
       if (parsed.pathname.endsWith("/queues")) return envelope("queues.list", watched);
+      // Each card's top finding and sparkline are tested in queue-card-pictures; here they find nothing.
+      if (parsed.pathname.endsWith("/triage")) return envelope("triage.get", { findings: [] });
+      if (parsed.pathname.endsWith("/queue/history")) return envelope("queue.history", { samples: [] });
       const state = states[parsed.searchParams.get("queue") ?? ""];
       return state ? envelope("queue.get", state) : new Response("no such queue", { status: 404 });
     }),
