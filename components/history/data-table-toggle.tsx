@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState, type ReactNode } from "react";
+import { linkButton } from "@/components/ui/form-styles";
 
 /**
  * A chart's "table view": the same figures as an accessible table, for screen readers, for copying into an
@@ -17,7 +18,7 @@ export function DataTableToggle({ subject, children }: { subject: string; childr
         aria-expanded={open}
         aria-controls={id}
         onClick={() => setOpen((value) => !value)}
-        className="text-xs font-medium text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:text-blue-300"
+        className={`${linkButton} text-xs`}
       >
         {open ? "Hide" : "Show"} table view <span className="sr-only">of {subject}</span>
       </button>

@@ -1,10 +1,11 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { ApiError } from "@/lib/api/api-error";
 import { triageQuery } from "@/lib/queries/triage";
 import type { Finding } from "@/lib/schemas/triage";
-import { cardClass } from "@/components/ui/form-styles";
+import { cardClass, linkButton } from "@/components/ui/form-styles";
 import { StaleWarning } from "@/components/ui/stale-warning";
 import { FindingItem } from "./finding-item";
 
@@ -16,6 +17,12 @@ interface WhyJobsWaitPanelProps {
   onShowJobs: (finding: Finding) => void;
   onSelectJobs: (finding: Finding) => void;
 }
+
+/**
+ * How many findings show before "Show N more": the most pressing few answer the question, and a queue in
+ * real trouble can have many, which would push the jobs table an operator acts on off the screen.
+ */
+export const FINDINGS_SHOWN = 3;
 
 /**
  * Why jobs wait: the server's findings over the shared queue snapshot, most pressing first. A failed refresh
@@ -31,6 +38,8 @@ export function WhyJobsWaitPanel({
   const triage = useQuery({ ...triageQuery(stackKey, queueKey), refetchInterval, placeholderData: keepPreviousData });
   const findings = triage.data?.findings;
   const warnings = triage.data?.summary.warnings ?? [];
+  const [showAll, setShowAll] = useState(false);
+  const hidden = findings === undefined || showAll ? 0 : Math.max(0, findings.length - FINDINGS_SHOWN);
   return (
     <section aria-labelledby="why-jobs-wait-heading" className={`${cardClass} space-y-2`} data-testid="why-jobs-wait">
       <h2 id="why-jobs-wait-heading" className="text-base font-semibold">
@@ -47,16 +56,29 @@ export function WhyJobsWaitPanel({
       ) : findings.length === 0 ? (
         <p className="text-sm text-zinc-700 dark:text-zinc-300">Nothing is holding jobs back.</p>
       ) : (
-        <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
-          {findings.map((finding) => (
-            <FindingItem
-              key={`${finding.kind}:${finding.jobIds[0] ?? ""}`}
-              finding={finding}
-              onShowJobs={onShowJobs}
-              onSelectJobs={onSelectJobs}
-            />
-          ))}
-        </ul>
+        <>
+          <ul id="why-jobs-wait-findings" className="divide-y divide-zinc-200 dark:divide-zinc-800">
+            {findings.slice(0, findings.length - hidden).map((finding) => (
+              <FindingItem
+                key={`${finding.kind}:${finding.jobIds[0] ?? ""}`}
+                finding={finding}
+                onShowJobs={onShowJobs}
+                onSelectJobs={onSelectJobs}
+              />
+            ))}
+          </ul>
+          {findings.length > FINDINGS_SHOWN && (
+            <button
+              type="button"
+              className={linkButton}
+              aria-expanded={showAll}
+              aria-controls="why-jobs-wait-findings"
+              onClick={() => setShowAll((all) => !all)}
+            >
+              {showAll ? "Show only the most pressing" : `Show ${hidden} more finding${hidden === 1 ? "" : "s"}`}
+            </button>
+          )}
+        </>
       )}
     </section>
   );

@@ -13,3 +13,6 @@ export const secondaryButton = `${button} border border-zinc-300 bg-white text-z
 export const dangerButton = `${button} bg-red-700 text-white hover:bg-red-800 dark:bg-red-600 dark:hover:bg-red-500`;
 export const cardClass =
   "rounded-lg border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900";
+/** A button that reads as a link: for showing more or less of what is already on the page. */
+export const linkButton =
+  "text-sm font-medium text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:text-blue-300";

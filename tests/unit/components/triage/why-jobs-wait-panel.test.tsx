@@ -76,6 +76,29 @@ describe("WhyJobsWaitPanel", () => {
     expect(screen.queryByRole("button", { name: /Select them.*Dispatch is paused/ })).toBeNull();
   });
 
+  it("shows the three most pressing findings and the rest on request, so the jobs table stays near", async () => {
+    const findings = ["a", "b", "c", "d", "e"].map((os) => ({
+      ...NO_AGENT,
+      jobIds: [`job-${os}`],
+      details: { ...NO_AGENT.details, unmetRules: [`os=${os}`] },
+    }));
+    stubApi("triage.get", { findings });
+    renderPanel();
+    const list = await screen.findByRole("list");
+    expect(within(list).getAllByRole("listitem")).toHaveLength(3);
+    const more = screen.getByRole("button", { name: "Show 2 more findings" });
+    expect(more.getAttribute("aria-expanded")).toBe("false");
+
+    fireEvent.click(more);
+    expect(within(list).getAllByRole("listitem")).toHaveLength(5);
+    expect(screen.getByRole("heading", { name: "No agent matches os=e" })).toBeTruthy();
+    const fewer = screen.getByRole("button", { name: "Show only the most pressing" });
+    expect(fewer.getAttribute("aria-expanded")).toBe("true");
+
+    fireEvent.click(fewer);
+    expect(within(list).getAllByRole("listitem")).toHaveLength(3);
+  });
+
   it("says nothing holds jobs back when there are no findings", async () => {
     stubApi("triage.get", { findings: [] });
     renderPanel();
