@@ -21,6 +21,7 @@ import { sharedStateFor } from "./live/state";
 import { createStoreLedger, type Ledger } from "./store/ledger";
 import { store, type Store } from "./store/store";
 import { createHistoryRecorder, type HistoryRecorder } from "./history/history-recorder";
+import { triageDefaultQueue } from "./triage/triage-default-queue";
 import { createQueueSamples, type QueueSamples } from "./history/queue-samples";
 import { triageAgents } from "./triage/triage-agents";
 
@@ -204,6 +205,7 @@ export async function createRuntime(cfg: Config, openStore: () => Promise<Store>
   const recorder = createHistoryRecorder({
     samples,
     agents: async () => (await triageAgents({ rest: restAccess })).agents,
+    defaultQueue: async (clusterQueueId) => (await triageDefaultQueue({ clusterQueues }, clusterQueueId)).key,
     logger: historyLogger,
   });
   const live = createLiveReads({ stacks, ttlMs: cfg.pollIntervalMs, state: shared, onFreshRead: recorder.observe });

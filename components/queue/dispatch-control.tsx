@@ -8,6 +8,7 @@ import { ActionMessage, FieldError } from "@/components/ui/action-message";
 import { useDenied } from "@/components/ui/operator-context";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { dangerButton, inputClass, labelClass, secondaryButton } from "@/components/ui/form-styles";
+import { ResumeDispatch } from "./resume-dispatch";
 
 /**
  * Pause or resume dispatch of the watched queue. Pausing stops every agent of the cluster taking the
@@ -24,19 +25,35 @@ export function DispatchControl({
 }) {
   // Only admins may stop or start a whole queue; the server refuses anyone else either way.
   const denied = useDenied("stacks.admin");
+  return (
+    <div className="space-y-2">
+      {paused ? (
+        <ResumeDispatch stackKey={stackKey} queueKey={queueKey} />
+      ) : (
+        <PauseDispatch stackKey={stackKey} queueKey={queueKey} denied={denied} />
+      )}
+      {denied && <p className="text-sm text-zinc-600 dark:text-zinc-400">{denied}</p>}
+    </div>
+  );
+}
+
+function PauseDispatch({ stackKey, queueKey, denied }: { stackKey: string; queueKey: string; denied: string | null }) {
   const [note, setNote] = useState("");
   const [noteError, setNoteError] = useState<string | null>(null);
   const [writing, setWriting] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const mutation = useSetDispatch(stackKey, queueKey);
   const confirm = () =>
-    mutation.mutate(paused ? { paused: false } : { paused: true, note: note.trim() }, {
-      onSuccess: () => {
-        setNote("");
-        setWriting(false);
+    mutation.mutate(
+      { paused: true, note: note.trim() },
+      {
+        onSuccess: () => {
+          setNote("");
+          setWriting(false);
+        },
+        onSettled: () => setConfirming(false),
       },
-      onSettled: () => setConfirming(false),
-    });
+    );
 
   function ask(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -53,22 +70,9 @@ export function DispatchControl({
     mutation.error instanceof ApiError
       ? `${mutation.error.error.type}: ${mutation.error.message}`
       : mutation.error?.message;
-  const result = failure
-    ? { ok: false as const, message: `Could not ${paused ? "resume" : "pause"} dispatch — ${failure}` }
-    : null;
   return (
-    <div className="space-y-2">
-      {paused ? (
-        <button
-          type="button"
-          className={secondaryButton}
-          disabled={denied !== null}
-          title={denied ?? undefined}
-          onClick={() => (mutation.reset(), setConfirming(true))}
-        >
-          Resume dispatch
-        </button>
-      ) : writing ? (
+    <>
+      {writing ? (
         <form onSubmit={ask} noValidate className="flex flex-wrap items-end gap-3">
           <div className="min-w-72 flex-1">
             <label htmlFor="pause-note" className={labelClass}>
@@ -103,30 +107,21 @@ export function DispatchControl({
           Pause dispatch…
         </button>
       )}
-      {denied && <p className="text-sm text-zinc-600 dark:text-zinc-400">{denied}</p>}
-      <ActionMessage result={result} />
+      <ActionMessage result={failure ? { ok: false, message: `Could not pause dispatch — ${failure}` } : null} />
       <ConfirmDialog
         open={confirming}
-        title={paused ? "Resume dispatch?" : "Pause dispatch?"}
+        title="Pause dispatch?"
         busy={mutation.isPending}
-        busyLabel={paused ? "Resuming…" : "Pausing…"}
+        busyLabel="Pausing…"
         onConfirm={confirm}
         onCancel={() => setConfirming(false)}
       >
-        {paused ? (
-          <p>
-            Agents start taking jobs from queue <span className="font-mono">{queueKey}</span> again.
-          </p>
-        ) : (
-          <>
-            <p>
-              No agent takes jobs from queue <span className="font-mono">{queueKey}</span> until someone resumes it.
-              Running jobs carry on.
-            </p>
-            <p>Note: “{note.trim()}”</p>
-          </>
-        )}
+        <p>
+          No agent takes jobs from queue <span className="font-mono">{queueKey}</span> until someone resumes it. Running
+          jobs carry on.
+        </p>
+        <p>Note: “{note.trim()}”</p>
       </ConfirmDialog>
-    </div>
+    </>
   );
 }

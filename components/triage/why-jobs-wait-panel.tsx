@@ -60,6 +60,7 @@ export function WhyJobsWaitPanel({
           <ul id="why-jobs-wait-findings" className="divide-y divide-zinc-200 dark:divide-zinc-800">
             {findings.slice(0, findings.length - hidden).map((finding) => (
               <FindingItem
+                stackKey={stackKey}
                 key={`${finding.kind}:${finding.jobIds[0] ?? ""}`}
                 finding={finding}
                 onShowJobs={onShowJobs}

@@ -12,6 +12,11 @@ export function useSetDispatch(stackKey: string, queueKey: string) {
       input.paused
         ? apiFetch(apiPaths.pauseDispatch(stackKey, queueKey), dispatchResultSchema, postJson({ note: input.note }))
         : apiFetch(apiPaths.resumeDispatch(stackKey, queueKey), dispatchResultSchema, postJson({})),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.stacks.queue(stackKey, queueKey) }),
+    // The triage panel's "dispatch is paused" finding goes (or comes) with the pause, not a poll later.
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.stacks.queue(stackKey, queueKey) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.stacks.triage(stackKey, queueKey) }),
+      ]),
   });
 }

@@ -11,6 +11,8 @@ export interface FreshQueueRead {
   queueKey: string;
   jobs: readonly ScheduledJob[];
   dispatchPaused: boolean;
+  /** The cluster queue the Stacks API said this is: it finds the cluster's default queue. */
+  clusterQueueId: string | null;
   complete: boolean;
   readAt: number;
 }
@@ -19,6 +21,11 @@ export interface HistoryRecorderOptions {
   samples: QueueSamples;
   /** The shared agents read (null when the agents cannot be read): the one triage uses, no call of its own. */
   agents: () => Promise<readonly TriageAgent[] | null>;
+  /**
+   * The key of the queue agents without a queue tag serve, from the shared cluster reads; without it, `_default`.
+   * It decides which agents count as the queue's busy and idle ones.
+   */
+  defaultQueue?: (clusterQueueId: string | null) => Promise<string>;
   logger: Pick<Logger, "warn">;
   /** How often this instance prunes; an hour unless a test says otherwise. */
   pruneEveryMs?: number;
@@ -39,7 +46,7 @@ export interface HistoryRecorder {
 const HOUR_MS = 60 * 60 * 1000;
 
 export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryRecorder {
-  const { samples, agents, logger, pruneEveryMs = HOUR_MS } = options;
+  const { samples, agents, defaultQueue, logger, pruneEveryMs = HOUR_MS } = options;
   // The minute each queue was last recorded by this instance: a queue is read every poll interval, so
   // without it every poll would be a database write. Other instances are kept out by the primary key.
   const recorded = new Map<string, string>();
@@ -49,7 +56,11 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
 
   async function record(read: FreshQueueRead, topic: string, minute: string): Promise<void> {
     try {
-      const sample = sampleOf({ ...read, now: read.readAt, agents: await agents().catch(() => null) });
+      const [serving, defaultKey] = await Promise.all([
+        agents().catch(() => null),
+        defaultQueue?.(read.clusterQueueId).catch(() => undefined),
+      ]);
+      const sample = sampleOf({ ...read, now: read.readAt, agents: serving, defaultQueue: defaultKey });
       await samples.record(read.stackKey, read.queueKey, sample);
       await pruneIfDue(read.readAt);
     } catch (error) {

@@ -138,7 +138,14 @@ export function createLiveReads({ stacks, ttlMs, state, onFreshRead }: LiveReads
         readAt,
         cause,
       });
-      onFreshRead?.({ ...query, jobs: unique, dispatchPaused: clusterQueue.dispatchPaused, complete, readAt });
+      onFreshRead?.({
+        ...query,
+        jobs: unique,
+        dispatchPaused: clusterQueue.dispatchPaused,
+        clusterQueueId: clusterQueue.id,
+        complete,
+        readAt,
+      });
       return { jobs: unique, clusterQueue, complete, version };
     });
   }

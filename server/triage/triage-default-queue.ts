@@ -26,7 +26,10 @@ const fallback = (why: string): TriageDefaultQueue => ({
  * agents needs its real key. Without a REST token there are no agents to match and the fallback says nothing;
  * when the cluster cannot be read, the fallback stands in and says why.
  */
-export async function triageDefaultQueue(runtime: Runtime, clusterQueueId: string | null): Promise<TriageDefaultQueue> {
+export async function triageDefaultQueue(
+  runtime: Pick<Runtime, "clusterQueues">,
+  clusterQueueId: string | null,
+): Promise<TriageDefaultQueue> {
   if (runtime.clusterQueues === null) return { key: FALLBACK_DEFAULT_QUEUE, unavailable: null };
   if (clusterQueueId === null) return fallback("the Stacks API did not say which cluster queue this is");
   try {

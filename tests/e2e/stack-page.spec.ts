@@ -41,7 +41,7 @@ test("an operator pauses dispatch with a reason, confirmed, and resumes it", asy
     /Paused by Demo Operator .*via Stack Console: db failover/,
   );
 
-  await page.getByRole("button", { name: "Resume dispatch" }).click();
+  await page.getByRole("button", { name: "Resume dispatch", exact: true }).click();
   await page.getByRole("alertdialog", { name: "Resume dispatch?" }).getByRole("button", { name: "Confirm" }).click();
   await expect(banner).toBeHidden();
   await expect(page.getByTestId("dispatch-state")).toHaveText("Dispatching");

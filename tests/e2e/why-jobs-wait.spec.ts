@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { resetSimulator } from "./demo-simulator";
+import { resetSimulator, sim } from "./demo-simulator";
 
 // The stack page's "Why jobs wait" panel: the seeded os=windows and gpu=true jobs no agent matches are
 // found, their button narrows the table to exactly them, and the chip's clear button brings the rest back.
@@ -48,6 +48,21 @@ test("the no-matching-agent finding's button shows exactly its jobs, and clearin
   await expect(chip).toHaveCount(0);
   await expect(rows).toHaveCount(before);
   await expect(page).not.toHaveURL(/[?&]jobs=/);
+});
+
+test("the paused-dispatch finding carries its remedy: resuming there clears it and the banner", async ({ page }) => {
+  await sim("queue", { paused: true, note: "db migration", by: "Ada Lovelace" });
+  await page.goto(`${STACK}?queue=_default`);
+  const finding = panel(page).locator('[data-testid="triage-finding"][data-kind="dispatch_paused"]');
+  await expect(finding).toContainText("Ada Lovelace");
+  await expect(finding).toContainText("db migration");
+  const banner = page.getByRole("alert").filter({ hasText: "Dispatch paused" });
+  await expect(banner).toBeVisible();
+
+  await finding.getByRole("button", { name: /^Resume dispatch of queue _default \(/ }).click();
+  await page.getByRole("alertdialog", { name: "Resume dispatch?" }).getByRole("button", { name: "Confirm" }).click();
+  await expect(finding).toHaveCount(0);
+  await expect(banner).toBeHidden();
 });
 
 for (const theme of ["light", "dark"] as const) {

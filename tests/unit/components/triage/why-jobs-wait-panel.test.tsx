@@ -1,6 +1,8 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { WhyJobsWaitPanel } from "@/components/triage/why-jobs-wait-panel";
+import { OperatorProvider } from "@/components/ui/operator-context";
+import type { Role } from "@/lib/roles";
 import type { Finding } from "@/lib/schemas/triage";
 import { renderWithQueries, stubApi, upstreamFailure } from "../../../support/component-render";
 import { successBody } from "../../../support/envelopes";
@@ -31,19 +33,21 @@ const PAUSED: Finding = {
   details: { queueKey: "_default", by: null, at: null, note: null, pausedSeconds: null },
 };
 
-function renderPanel(refetchInterval: number | false = false) {
+function renderPanel(refetchInterval: number | false = false, role: Role = "admin") {
   const onShowJobs = vi.fn();
   const onSelectJobs = vi.fn();
-  renderWithQueries(
-    <WhyJobsWaitPanel
-      stackKey="s"
-      queueKey="_default"
-      refetchInterval={refetchInterval}
-      onShowJobs={onShowJobs}
-      onSelectJobs={onSelectJobs}
-    />,
+  const view = renderWithQueries(
+    <OperatorProvider operator={{ name: "Pat", role }}>
+      <WhyJobsWaitPanel
+        stackKey="s"
+        queueKey="_default"
+        refetchInterval={refetchInterval}
+        onShowJobs={onShowJobs}
+        onSelectJobs={onSelectJobs}
+      />
+    </OperatorProvider>,
   );
-  return { onShowJobs, onSelectJobs };
+  return { onShowJobs, onSelectJobs, unmount: view.unmount };
 }
 
 describe("WhyJobsWaitPanel", () => {
@@ -97,6 +101,25 @@ describe("WhyJobsWaitPanel", () => {
 
     fireEvent.click(fewer);
     expect(within(list).getAllByRole("listitem")).toHaveLength(3);
+  });
+
+  it("offers a paused queue's remedy, resuming dispatch after a confirmation, to an admin only", async () => {
+    const api = stubApi("triage.get", { findings: [PAUSED] });
+    const view = renderPanel(false, "admin");
+    fireEvent.click(await screen.findByRole("button", { name: /^Resume dispatch of queue _default \(/ }));
+    fireEvent.click(
+      within(screen.getByRole("alertdialog", { name: "Resume dispatch?" })).getByRole("button", { name: "Confirm" }),
+    );
+    await waitFor(() =>
+      expect(api.posts().map((post) => post.url)).toEqual(["/api/v1/stacks/s/queue/resume?queue=_default"]),
+    );
+    view.unmount();
+
+    renderPanel(false, "operator");
+    const button = (await screen.findByRole("button", {
+      name: /^Resume dispatch of queue _default \(/,
+    })) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
   });
 
   it("says nothing holds jobs back when there are no findings", async () => {

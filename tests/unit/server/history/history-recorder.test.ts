@@ -30,11 +30,16 @@ function fakeSamples() {
   return { samples, recorded, prunedBefore, failing };
 }
 
-function recorderOver(store: ReturnType<typeof fakeSamples>, agents: () => Promise<TriageAgent[] | null>) {
+function recorderOver(
+  store: ReturnType<typeof fakeSamples>,
+  agents: () => Promise<TriageAgent[] | null>,
+  defaultQueue?: (clusterQueueId: string | null) => Promise<string>,
+) {
   const warnings: string[] = [];
   const recorder = createHistoryRecorder({
     samples: store.samples,
     agents,
+    defaultQueue,
     logger: { warn: (_: unknown, message?: string) => void warnings.push(message ?? "") },
   });
   return { recorder, warnings };
@@ -45,6 +50,7 @@ const read = (readAt: number, overrides: Partial<FreshQueueRead> = {}): FreshQue
   queueKey: "_default",
   jobs: [],
   dispatchPaused: false,
+  clusterQueueId: null,
   complete: true,
   readAt,
   ...overrides,
@@ -109,5 +115,38 @@ describe("the history recorder", () => {
     store.failing.prune = false;
     await recorder.pruneIfDue(NOW + 1);
     expect(store.prunedBefore).toHaveLength(1);
+  });
+
+  test("counts untagged agents for the cluster's default queue, whatever its key, and for _default without it", async () => {
+    const store = fakeSamples();
+    const asked: (string | null)[] = [];
+    const { recorder } = recorderOver(
+      store,
+      async () => [idleAgent],
+      async (id) => {
+        asked.push(id);
+        return "default";
+      },
+    );
+    recorder.observe(read(NOW, { queueKey: "default", clusterQueueId: "cq-1" }));
+    recorder.observe(read(NOW, { queueKey: "_default", clusterQueueId: "cq-1" }));
+    await recorder.settled();
+    expect(asked).toEqual(["cq-1", "cq-1"]);
+    expect(store.recorded.map(({ queueKey, sample }) => [queueKey, sample.idleAgents])).toEqual([
+      ["default", 1],
+      ["_default", 0],
+    ]);
+
+    const fallback = fakeSamples();
+    const unreadable = recorderOver(
+      fallback,
+      async () => [idleAgent],
+      async () => {
+        throw new Error("the cluster cannot be read");
+      },
+    );
+    unreadable.recorder.observe(read(NOW));
+    await unreadable.recorder.settled();
+    expect(fallback.recorded[0]?.sample.idleAgents).toBe(1);
   });
 });
