@@ -6,6 +6,7 @@ import { backlogMetric, oldestWaitMetric } from "@/lib/history/metrics";
 import { queueHistoryQuery } from "@/lib/queries/queue-history";
 import type { HistoryRange } from "@/lib/schemas/queue-history";
 import { cardClass } from "@/components/ui/form-styles";
+import { StaleWarning } from "@/components/ui/stale-warning";
 import { HistoryChartFigure } from "./history-chart-figure";
 import { RangePicker } from "./range-picker";
 import { WaitHistogramFigure } from "./wait-histogram-figure";
@@ -40,6 +41,9 @@ export function QueueHistorySection({
       : history.error
         ? "The queue's history could not be read."
         : null;
+  // A failed refresh keeps the last history read on screen, under a warning; with nothing read yet, each
+  // chart says why it is empty instead.
+  const staleError = history.data !== undefined && history.error instanceof ApiError ? history.error : null;
   return (
     <section aria-labelledby="queue-history-heading" className={cardClass} data-testid="queue-history">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -48,6 +52,11 @@ export function QueueHistorySection({
         </h2>
         <RangePicker range={range} onChange={onRangeChange} />
       </div>
+      {staleError && (
+        <div className="mt-2">
+          <StaleWarning error={staleError} hasData />
+        </div>
+      )}
       <div className="mt-3 grid gap-5 md:grid-cols-3">
         <HistoryChartFigure metric={backlogMetric} range={range} samples={history.data} failure={failure} />
         <HistoryChartFigure metric={oldestWaitMetric} range={range} samples={history.data} failure={failure} />

@@ -1,7 +1,8 @@
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { QueueHistorySection } from "@/components/history/queue-history-section";
-import { envelope, renderWithQueries } from "../../../support/component-render";
+import { envelope, renderWithQueries, upstreamFailure } from "../../../support/component-render";
 import { minuteSamples } from "../../../support/queue-samples";
 
 vi.mock("@/components/history/time-series-chart", () => ({
@@ -65,5 +66,40 @@ describe("QueueHistorySection", () => {
     );
     await waitFor(() => expect(screen.getAllByText(/^The queue's history could not be read/)).toHaveLength(2));
     expect(screen.queryByTestId("time-series-chart")).toBeNull();
+  });
+
+  it("keeps the last history drawn when a refresh fails, with a warning naming the error", async () => {
+    let failing = false;
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () =>
+        failing
+          ? upstreamFailure("queue.history")
+          : envelope("queue.history", { samples: minuteSamples("2026-12-07T11:00:00Z", Array(60).fill(2)) }),
+      ),
+    );
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <QueueHistorySection
+          stackKey="stack-console"
+          queueKey="_default"
+          range="1h"
+          onRangeChange={() => {}}
+          scheduledMs={[]}
+          now={NOW}
+          loaded
+        />
+      </QueryClientProvider>,
+    );
+    await waitFor(() => expect(screen.getAllByTestId("time-series-chart")).toHaveLength(2));
+    expect(screen.queryByRole("alert")).toBeNull();
+
+    failing = true;
+    await client.refetchQueries();
+    const warning = await screen.findByRole("alert");
+    expect(warning.textContent).toContain("Refresh failed — showing the last good data.");
+    expect(warning.textContent).toContain("Buildkite did not answer");
+    expect(screen.getAllByTestId("time-series-chart")).toHaveLength(2);
   });
 });
