@@ -237,6 +237,15 @@ export async function createRuntime(cfg: Config, openStore: () => Promise<Store>
 // simulator, one cache) instead of one each.
 const holder = globalThis as typeof globalThis & { __stackConsoleRuntime?: Promise<Runtime> };
 
+/**
+ * Resolves once the work a read leaves running after its answer (recording the queue's minute sample, with
+ * the shared reads that takes) is done, if a runtime exists: for a test that counts upstream calls.
+ */
+export async function backgroundSettled(): Promise<void> {
+  const current = await holder.__stackConsoleRuntime?.catch(() => undefined);
+  await current?.history.recorder.settled();
+}
+
 export function runtime(): Promise<Runtime> {
   holder.__stackConsoleRuntime ??= createRuntime(config()).catch((error: unknown) => {
     holder.__stackConsoleRuntime = undefined;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
+import { backgroundSettled } from "@/server/runtime";
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "@/server/simulator";
 import { startRouteServer, type RouteServer } from "./route-server";
 import { simulatorEnv } from "./simulator-env";
@@ -36,6 +37,8 @@ export interface TestConsole {
   origin: string;
   api(path: string, init?: ApiInit): Promise<{ status: number; body: ApiBody; headers: Headers; text: string }>;
   control<T = unknown>(path: string, body?: unknown, method?: string): Promise<T>;
+  /** The simulator's count of calls on each route, once the console's background work has settled. */
+  upstreamCounts(): Promise<Record<string, number>>;
   upstreamCalls(route: string): Promise<number>;
   /** Every upstream call the simulator has answered, on any route. */
   upstreamTotal(): Promise<number>;
@@ -103,14 +106,19 @@ export async function startConsole(
     return (await response.json()) as T;
   }
 
+  // A read records the queue's minute sample after answering, and that may read agents and the cluster:
+  // counted once it is done, so those calls are never put down to the next request.
+  async function upstreamCounts(): Promise<Record<string, number>> {
+    await backgroundSettled();
+    return (await control<{ requests: Record<string, number> }>("stats")).requests;
+  }
+
   async function upstreamCalls(route: string): Promise<number> {
-    const stats = await control<{ requests: Record<string, number> }>("stats");
-    return stats.requests[route] ?? 0;
+    return (await upstreamCounts())[route] ?? 0;
   }
 
   async function upstreamTotal(): Promise<number> {
-    const stats = await control<{ requests: Record<string, number> }>("stats");
-    return Object.values(stats.requests).reduce((total, count) => total + count, 0);
+    return Object.values(await upstreamCounts()).reduce((total, count) => total + count, 0);
   }
 
   return {
@@ -119,6 +127,7 @@ export async function startConsole(
     origin: routes.origin,
     api,
     control,
+    upstreamCounts,
     upstreamCalls,
     upstreamTotal,
     close: async () => {

@@ -34,10 +34,7 @@ const buildPath = (job: { pipeline: string; buildNumber: number }) =>
   `/api/v1/pipelines/${job.pipeline}/builds/${job.buildNumber}`;
 const jobPath = (job: JobFixture) => `${buildPath(job)}/jobs/${job.jobId}`;
 
-async function allUpstreamCalls(): Promise<number> {
-  const stats = await world.console.control<{ requests: Record<string, number> }>("stats");
-  return Object.values(stats.requests).reduce((total, count) => total + count, 0);
-}
+const allUpstreamCalls = () => world.console.upstreamTotal();
 
 async function rawLog(job: JobFixture): Promise<string> {
   const response = await fetch(`${world.console.origin}${jobPath(job)}/log/download`, {
