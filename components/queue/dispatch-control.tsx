@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { ApiError } from "@/lib/api/api-error";
+import { errorText } from "@/lib/api/api-error";
 import { useSetDispatch } from "@/lib/mutations/queue";
 import { PAUSE_NOTE_MAX_CHARS } from "@/lib/inputs/stacks";
 import { ActionMessage, FieldError } from "@/components/ui/action-message";
@@ -66,10 +66,7 @@ function PauseDispatch({ stackKey, queueKey, denied }: { stackKey: string; queue
     setConfirming(true);
   }
 
-  const failure =
-    mutation.error instanceof ApiError
-      ? `${mutation.error.error.type}: ${mutation.error.message}`
-      : mutation.error?.message;
+  const failure = errorText(mutation.error);
   return (
     <>
       {writing ? (

@@ -1,6 +1,6 @@
 "use client";
 
-import { ApiError } from "@/lib/api/api-error";
+import { errorText } from "@/lib/api/api-error";
 import { useSetDispatch } from "@/lib/mutations/queue";
 import { ActionMessage } from "@/components/ui/action-message";
 import { useDenied } from "@/components/ui/operator-context";
@@ -26,10 +26,7 @@ export function ResumeDispatch({
   const denied = useDenied("stacks.admin");
   const [confirming, setConfirming] = useState(false);
   const mutation = useSetDispatch(stackKey, queueKey);
-  const failure =
-    mutation.error instanceof ApiError
-      ? `${mutation.error.error.type}: ${mutation.error.message}`
-      : mutation.error?.message;
+  const failure = errorText(mutation.error);
   return (
     <>
       <button

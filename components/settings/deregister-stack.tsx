@@ -2,7 +2,7 @@
 
 import { useDenied } from "@/components/ui/operator-context";
 import { useState, type FormEvent } from "react";
-import { ApiError } from "@/lib/api/api-error";
+import { errorText } from "@/lib/api/api-error";
 import { useDeregisterStack } from "@/lib/mutations/stacks";
 import { stackKeyInput } from "@/lib/inputs/stacks";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -28,10 +28,7 @@ export function DeregisterStack({ consoleStackKey }: { consoleStackKey: string }
     setConfirming(parsed.data);
   }
 
-  const failure =
-    mutation.error instanceof ApiError
-      ? `${mutation.error.error.type}: ${mutation.error.message}`
-      : mutation.error?.message;
+  const failure = errorText(mutation.error);
   return (
     <section aria-labelledby="deregister-heading" className={cardClass}>
       <h2 id="deregister-heading" className="text-lg font-semibold">

@@ -10,3 +10,7 @@ export class ApiError extends Error {
     this.name = "ApiError";
   }
 }
+
+/** A failure in one line for the operator: the envelope's type and message, or a transport error's message. */
+export const errorText = (error: unknown): string | null =>
+  error instanceof ApiError ? `${error.error.type}: ${error.message}` : error instanceof Error ? error.message : null;

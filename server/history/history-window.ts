@@ -1,15 +1,12 @@
 import "server-only";
+import { RANGE_MS } from "@/lib/history/ranges";
 import type { HistoryRange } from "@/lib/schemas/queue-history";
 
 /**
  * How each range is charted: 1h as the raw minute samples, longer ranges in buckets, so a chart never gets
  * more than a few hundred points whatever the range (24h: 288 five-minute buckets; 7d: 336 half-hours).
  */
-const RANGES: Record<HistoryRange, { bucketSeconds: number; buckets: number }> = {
-  "1h": { bucketSeconds: 60, buckets: 60 },
-  "24h": { bucketSeconds: 300, buckets: 288 },
-  "7d": { bucketSeconds: 1800, buckets: 336 },
-};
+const BUCKET_SECONDS: Record<HistoryRange, number> = { "1h": 60, "24h": 300, "7d": 1800 };
 
 export interface HistoryWindow {
   range: HistoryRange;
@@ -28,8 +25,8 @@ export interface HistoryWindow {
  * starting it at `now - range` would cut the first one short and give one bucket too many.
  */
 export function historyWindow(range: HistoryRange, now: number): HistoryWindow {
-  const { bucketSeconds, buckets } = RANGES[range];
+  const bucketSeconds = BUCKET_SECONDS[range];
   const bucketMs = bucketSeconds * 1000;
   const to = (Math.floor(now / bucketMs) + 1) * bucketMs;
-  return { range, bucketSeconds, from: to - buckets * bucketMs, to, raw: bucketSeconds === 60 };
+  return { range, bucketSeconds, from: to - RANGE_MS[range], to, raw: bucketSeconds === 60 };
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { ApiError } from "@/lib/api/api-error";
+import { ApiError, errorText } from "@/lib/api/api-error";
 import { shortId } from "@/lib/filters/jobs";
 import { finishBlocked, reserveBlocked } from "@/lib/job-actions";
 import { jobHistoryQuery, jobStatesQuery } from "@/lib/queries/stacks";
@@ -21,9 +21,6 @@ import { useJobContext } from "./use-job-context";
 
 /** The drawer reads the job's state and history this often while it is open. */
 const LIVE_MS = 1000;
-
-const errorText = (error: unknown) =>
-  error instanceof ApiError ? `${error.error.type}: ${error.message}` : error instanceof Error ? error.message : null;
 
 interface DrawerBodyProps {
   stackKey: string;
